@@ -1,0 +1,35 @@
+//! The `annalist` command line: parses arguments, builds the pipeline from library crates and
+//! maps errors to exit codes. No logic a test would want lives here.
+//!
+//! Exit codes: 0 success; 1 the command ran but some inputs failed (diagnostics on stderr,
+//! the rest of the batch was processed); 2 usage error or nothing could be processed.
+
+mod cmd;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser, Debug)]
+#[command(name = "annalist", version, about = "News reports in, political events out — with provenance.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    // One line per subcommand; each lives in its own module under `cmd/`.
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result: anyhow::Result<cmd::Outcome> = match cli.command {};
+    match result {
+        Ok(cmd::Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(cmd::Outcome::Partial) => ExitCode::from(1),
+        Err(err) => {
+            eprintln!("annalist: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! The event coder: dictionaries + dependency trees → CAMEO events.

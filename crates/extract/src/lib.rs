@@ -1,0 +1,1 @@
+//! `RawDocument` → `Article`: charset, boilerplate removal, metadata, plain-text news items.

@@ -1,0 +1,1 @@
+//! Reading what users have — files, directories, stdin, JSONL dumps, WARC archives — into `RawDocument`s.

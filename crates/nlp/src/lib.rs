@@ -1,0 +1,1 @@
+//! Tokenizer, sentence splitter, tagger, lemmatizer and dependency parser: text → `AnalyzedSentence`s.

@@ -1,0 +1,14 @@
+//! Project chores: `cargo xtask tidy` (repository rules), and the eval/bench drivers.
+
+fn main() -> anyhow::Result<()> {
+    let task = std::env::args().nth(1).unwrap_or_default();
+    match task.as_str() {
+        "tidy" => tidy::run(),
+        _ => {
+            eprintln!("usage: cargo xtask tidy");
+            std::process::exit(2)
+        }
+    }
+}
+
+mod tidy;
