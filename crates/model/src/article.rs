@@ -10,6 +10,8 @@ pub enum DatePrecision {
     Second,
     Minute,
     Day,
+    /// An ISO week (`2022-W39`); the value is the Monday.
+    Week,
     Month,
     Year,
     Decade,
