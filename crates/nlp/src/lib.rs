@@ -3,11 +3,17 @@
 //!
 //! The seams are small traits: [`Tagger`] (UPOS, XPOS, features, lemma) and [`Parser`] (head,
 //! relation) fill in tokens in place. The event coder depends on `model::AnalyzedSentence`,
-//! never on an implementation of these traits.
+//! never on an implementation of these traits. This crate owns the rule stages
+//! ([`tokenize`], [`split`]), the [`Pipeline`] that chains them with a tagger and a parser,
+//! CoNLL-U input/output ([`conllu`]) and the CoNLL 2018 scorer ([`eval`]).
 
 pub mod conllu;
+pub mod eval;
+pub mod rawtext;
+pub mod split;
+pub mod tokenize;
 
-use model::AnalyzedSentence;
+use model::{AnalyzedSentence, Span, Token};
 
 /// Assigns `upos`, `xpos`, `feats` and `lemma` to every token of a sentence whose `form` and
 /// `span` are set. Implementations are deterministic and never fail: unknown words get a best
@@ -19,4 +25,203 @@ pub trait Tagger: Send + Sync {
 /// Assigns `head` and `deprel` to every token of a tagged sentence, forming a single-rooted tree.
 pub trait Parser: Send + Sync {
     fn parse(&self, sentence: &mut AnalyzedSentence);
+}
+
+/// Why a text could not be analysed.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum NlpError {
+    /// The text is longer than [`Limits::max_text_bytes`]; split it before analysis.
+    #[error("text of {len} bytes exceeds the limit of {max} bytes")]
+    TextTooLong { len: usize, max: usize },
+    /// A paragraph span is out of range, reversed, or not on character boundaries.
+    #[error("paragraph span {index} ({start}..{end}) is not a valid range of the text")]
+    BadParagraph { index: usize, start: u32, end: u32 },
+}
+
+/// Explicit bounds on the work done per text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Longest sentence, in syntactic words, handed to the tagger and parser; longer runs are
+    /// cut at the best place before the cap.
+    pub max_sentence_words: usize,
+    /// Longest text accepted (spans are `u32`, so never above 4 GiB).
+    pub max_text_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_sentence_words: 300, max_text_bytes: 64 << 20 }
+    }
+}
+
+/// Tokenizer → sentence splitter → tagger → parser.
+///
+/// Without a tagger or parser the corresponding fields stay empty (tokenization-only use).
+#[derive(Clone, Copy)]
+pub struct Pipeline<'a> {
+    tagger: Option<&'a dyn Tagger>,
+    parser: Option<&'a dyn Parser>,
+    limits: Limits,
+}
+
+impl std::fmt::Debug for Pipeline<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pipeline")
+            .field("tagger", &self.tagger.is_some())
+            .field("parser", &self.parser.is_some())
+            .field("limits", &self.limits)
+            .finish()
+    }
+}
+
+impl<'a> Pipeline<'a> {
+    /// The full pipeline.
+    pub fn new(tagger: &'a dyn Tagger, parser: &'a dyn Parser) -> Self {
+        Pipeline { tagger: Some(tagger), parser: Some(parser), limits: Limits::default() }
+    }
+
+    /// Tokenizer and sentence splitter only.
+    pub fn segmenter() -> Self {
+        Pipeline { tagger: None, parser: None, limits: Limits::default() }
+    }
+
+    /// Tokenizer, splitter and tagger (no parse).
+    pub fn tagging(tagger: &'a dyn Tagger) -> Self {
+        Pipeline { tagger: Some(tagger), parser: None, limits: Limits::default() }
+    }
+
+    pub fn with_limits(mut self, limits: Limits) -> Self {
+        self.limits = limits;
+        self
+    }
+
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// Analyses `text`; `paragraphs` (may be empty) are the article's paragraph spans, which
+    /// sentences never cross. Blank lines in the text are paragraph breaks too.
+    pub fn analyze(
+        &self,
+        text: &str,
+        paragraphs: &[Span],
+    ) -> Result<Vec<AnalyzedSentence>, NlpError> {
+        let max = self.limits.max_text_bytes.min(u32::MAX as usize);
+        if text.len() > max {
+            return Err(NlpError::TextTooLong { len: text.len(), max });
+        }
+        for (index, p) in paragraphs.iter().enumerate() {
+            let ok = p.start <= p.end
+                && (p.end as usize) <= text.len()
+                && text.is_char_boundary(p.start as usize)
+                && text.is_char_boundary(p.end as usize);
+            if !ok {
+                return Err(NlpError::BadParagraph { index, start: p.start, end: p.end });
+            }
+        }
+        let mut paras = paragraphs.to_vec();
+        paras.sort();
+        let toks = tokenize::tokenize(text);
+        let ranges = split::split(text, &toks.tokens, &paras, self.limits.max_sentence_words);
+        let mut out = Vec::with_capacity(ranges.len());
+        for (index, r) in ranges.into_iter().enumerate() {
+            let mut sent = sentence(text, &toks, r, index as u32);
+            if let Some(t) = self.tagger {
+                t.tag(&mut sent);
+            }
+            if let Some(p) = self.parser {
+                p.parse(&mut sent);
+                repair_heads(&mut sent);
+            }
+            out.push(sent);
+        }
+        Ok(out)
+    }
+}
+
+/// The sentence of tokens `range`, with forms, spans and multiword marks set.
+fn sentence(
+    text: &str,
+    toks: &tokenize::Tokenized,
+    range: std::ops::Range<usize>,
+    index: u32,
+) -> AnalyzedSentence {
+    let surfaces = &toks.tokens[range];
+    let span = match (surfaces.first(), surfaces.last()) {
+        (Some(a), Some(b)) => Span { start: a.span.start, end: b.span.end },
+        _ => Span::default(),
+    };
+    let mut tokens = Vec::new();
+    for s in surfaces {
+        let first = tokens.len() as u32 + 1;
+        for w in &toks.words[s.words()] {
+            tokens.push(Token {
+                span: *w,
+                form: text[w.range()].to_string(),
+                mwt: (s.word_count > 1).then_some((first, s.word_count)),
+                ..Token::default()
+            });
+        }
+    }
+    AnalyzedSentence { index, span, tokens }
+}
+
+/// Keeps the output a valid tree even if a parser misbehaves: heads out of range become root
+/// attachments.
+fn repair_heads(s: &mut AnalyzedSentence) {
+    let n = s.tokens.len() as u32;
+    for (i, t) in s.tokens.iter_mut().enumerate() {
+        if t.head > n || t.head as usize == i + 1 {
+            t.head = 0;
+            t.deprel = "root".into();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_with_spans_and_multiword_marks() {
+        let text = "I don't know.\n\nHe said so.";
+        let s = Pipeline::segmenter().analyze(text, &[]).unwrap();
+        assert_eq!(s.len(), 2);
+        let forms: Vec<_> = s[0].tokens.iter().map(|t| t.form.as_str()).collect();
+        assert_eq!(forms, ["I", "do", "n't", "know", "."]);
+        assert_eq!(s[0].tokens[1].mwt, Some((2, 2)));
+        assert_eq!(s[0].tokens[2].mwt, Some((2, 2)));
+        for sent in &s {
+            assert!(sent.span.slice(text).is_some());
+            for t in &sent.tokens {
+                assert_eq!(t.span.slice(text), Some(t.form.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn bad_input_gives_typed_errors_not_panics() {
+        let p =
+            Pipeline::segmenter().with_limits(Limits { max_sentence_words: 10, max_text_bytes: 5 });
+        assert_eq!(p.analyze("too long", &[]), Err(NlpError::TextTooLong { len: 8, max: 5 }));
+        let p = Pipeline::segmenter();
+        assert!(matches!(
+            p.analyze("é", &[Span::new(0, 1)]),
+            Err(NlpError::BadParagraph { index: 0, .. })
+        ));
+        assert_eq!(p.analyze("", &[]), Ok(vec![]));
+    }
+
+    #[test]
+    fn a_megabyte_without_punctuation_is_bounded() {
+        let text = "word ".repeat(200_000);
+        let s = Pipeline::segmenter().analyze(&text, &[]).unwrap();
+        assert!(s.iter().all(|s| s.tokens.len() <= Limits::default().max_sentence_words));
+        assert_eq!(s.iter().map(|s| s.tokens.len()).sum::<usize>(), 200_000);
+        let text = "x".repeat(1 << 20);
+        let s = Pipeline::segmenter().analyze(&text, &[]).unwrap();
+        assert!(s
+            .iter()
+            .all(|s| s.tokens.iter().all(|t| t.form.len() <= tokenize::MAX_TOKEN_BYTES)));
+    }
 }

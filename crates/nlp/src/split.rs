@@ -1,0 +1,418 @@
+//! Sentence splitter for news text, working on the tokenizer's output.
+//!
+//! A sentence ends at a paragraph break (a blank line, or a boundary of a caller-supplied
+//! paragraph span: never joined across), or after terminal punctuation (`.`, `!`, `?`, `…`,
+//! runs of them, or the period of an abbreviation such as "U.S.") plus any closing quotes and
+//! brackets, when the next token looks like a sentence start. What counts as a start depends
+//! on what ended the sentence:
+//! - plain `.`/`!`/`?`: anything but a lower-case word or mid-sentence punctuation
+//!   (`"Go!" he said` stays one sentence);
+//! - an abbreviation that usually precedes a name or number ("Mr.", "Gen.", "Jan.", "No.") or
+//!   an initial ("J."): never;
+//! - an abbreviation that also ends sentences ("U.S.", "Inc.", "a.m."): only a capitalised
+//!   function word or pronoun ("The", "He", "But") or an opening quote;
+//! - an ellipsis: a capitalised word.
+//!
+//! A list marker ("1." or "a)") at the start of a sentence does not end it. Sentences longer
+//! than the caller's cap are cut at the best place inside (after `;`, `:`, a comma, or at the
+//! cap), so later stages stay bounded.
+
+use crate::tokenize::Surface;
+use model::Span;
+use std::ops::Range;
+
+/// Splits `tokens` (of `text`) into sentences, returned as token index ranges in order.
+///
+/// `paragraphs` are optional paragraph spans; a sentence never crosses their boundaries nor a
+/// blank line. `max_words` caps the number of syntactic words in a sentence (at least 1).
+pub fn split(
+    text: &str,
+    tokens: &[Surface],
+    paragraphs: &[Span],
+    max_words: usize,
+) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let max_words = max_words.max(1);
+    let mut para = 0usize;
+    if let Some(t) = tokens.first() {
+        while para < paragraphs.len() && paragraphs[para].end <= t.span.start {
+            para += 1;
+        }
+    }
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < tokens.len() {
+        // Hard break before token i?
+        if i > 0 && hard_break(text, tokens, i, paragraphs, &mut para) && i > start {
+            push_capped(&mut out, tokens, start..i, max_words, text);
+            start = i;
+        }
+        let kind = end_kind(text, tokens, start, i);
+        if kind == EndKind::None {
+            i += 1;
+            continue;
+        }
+        // Absorb closing quotes and brackets.
+        let mut j = i + 1;
+        while j < tokens.len() && is_closer(text, tokens, j) && !gap_has_blank_line(text, tokens, j)
+        {
+            j += 1;
+        }
+        if j >= tokens.len() {
+            break;
+        }
+        if starts_sentence(kind, text, tokens, j) {
+            push_capped(&mut out, tokens, start..j, max_words, text);
+            start = j;
+        }
+        i = j;
+    }
+    if start < tokens.len() {
+        push_capped(&mut out, tokens, start..tokens.len(), max_words, text);
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EndKind {
+    None,
+    /// `.`, `!`, `?` or a run of them.
+    Terminal,
+    /// `...` or `…`.
+    Ellipsis,
+    /// An abbreviation that may end a sentence ("U.S.", "Inc.").
+    WeakAbbrev,
+}
+
+fn tok_text<'a>(text: &'a str, t: &Surface) -> &'a str {
+    &text[t.span.range()]
+}
+
+fn end_kind(text: &str, tokens: &[Surface], start: usize, i: usize) -> EndKind {
+    let s = tok_text(text, &tokens[i]);
+    if s.chars().all(|c| matches!(c, '.' | '!' | '?' | '…')) {
+        if s == "…" || (s.len() >= 2 && s.chars().all(|c| c == '.')) {
+            return EndKind::Ellipsis;
+        }
+        // A list marker: "1." / "a." / "iv." opening the sentence.
+        if i == start + 1 && s == "." && is_list_marker(tok_text(text, &tokens[start])) {
+            return EndKind::None;
+        }
+        // A period glued to the next word ("end.The") is not handled by the tokenizer, so
+        // a terminal here is always a separate token.
+        return EndKind::Terminal;
+    }
+    if s.len() > 1 && s.ends_with('.') {
+        let core = &s[..s.len() - 1];
+        if i == start && is_list_marker(core) {
+            return EndKind::None;
+        }
+        return if strong_abbrev(core) { EndKind::None } else { EndKind::WeakAbbrev };
+    }
+    EndKind::None
+}
+
+fn is_list_marker(s: &str) -> bool {
+    (!s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()))
+        || (s.len() == 1 && s.bytes().all(|b| b.is_ascii_lowercase()))
+        || matches!(s, "ii" | "iii" | "iv" | "vi" | "vii" | "viii" | "ix" | "x")
+}
+
+/// Abbreviations after which a sentence (almost) never ends: titles, months and initials.
+fn strong_abbrev(core: &str) -> bool {
+    let mut cs = core.chars();
+    if let (Some(c), None) = (cs.next(), cs.next()) {
+        return c.is_uppercase();
+    }
+    let lower = core.to_ascii_lowercase();
+    STRONG.contains(&lower.as_str())
+}
+
+const STRONG: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "dr", "drs", "prof", "gen", "lt", "col", "maj", "capt", "cpt",
+    "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig", "gov", "sen", "sens", "rep", "reps", "rev",
+    "hon", "pres", "supt", "insp", "det", "atty", "amb", "gens", "st", "mt", "ft", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "nos", "vol",
+    "vols", "fig", "figs", "pp", "p", "vs", "v", "e.g", "i.e", "cf", "viz", "approx", "ca", "op",
+    "ch", "sec", "art", "eq",
+];
+
+fn is_closer(text: &str, tokens: &[Surface], j: usize) -> bool {
+    let s = tok_text(text, &tokens[j]);
+    match s {
+        ")" | "]" | "}" | "”" | "’" | "»" | "›" | "''" => true,
+        // A straight quote closes when glued to what precedes it.
+        "\"" | "'" => tokens[j].span.start == tokens[j - 1].span.end,
+        _ => false,
+    }
+}
+
+fn starts_sentence(kind: EndKind, text: &str, tokens: &[Surface], j: usize) -> bool {
+    let s = tok_text(text, &tokens[j]);
+    let Some(c) = s.chars().next() else { return false };
+    match kind {
+        EndKind::None => false,
+        EndKind::Terminal => {
+            if c.is_lowercase() {
+                // "iPhone", "eBay": a lower-case start followed by a capital still starts.
+                return s.chars().nth(1).is_some_and(char::is_uppercase);
+            }
+            !matches!(c, ',' | ';' | ':' | ')' | ']' | '}' | '%' | '-' | '–' | '—' | '/' | '.')
+        }
+        EndKind::Ellipsis => {
+            c.is_uppercase() || is_opening_quote(text, tokens, j) && next_is_upper(text, tokens, j)
+        }
+        EndKind::WeakAbbrev => {
+            if is_opening_quote(text, tokens, j) {
+                return true;
+            }
+            c.is_uppercase() && STARTERS.contains(&s)
+        }
+    }
+}
+
+fn is_opening_quote(text: &str, tokens: &[Surface], j: usize) -> bool {
+    matches!(tok_text(text, &tokens[j]), "\"" | "“" | "‘" | "'" | "``" | "«")
+}
+
+fn next_is_upper(text: &str, tokens: &[Surface], j: usize) -> bool {
+    tokens
+        .get(j + 1)
+        .is_some_and(|t| tok_text(text, t).chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Capitalised words that start sentences far more often than they continue names.
+const STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "For",
+    "With",
+    "By",
+    "From",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Although",
+    "Though",
+    "However",
+    "Meanwhile",
+    "Also",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "No",
+    "Not",
+    "One",
+    "Two",
+    "Three",
+    "Other",
+    "Another",
+    "Such",
+    "Both",
+    "Each",
+    "Last",
+    "Earlier",
+    "Later",
+    "Now",
+    "Then",
+    "Today",
+    "Yesterday",
+    "Still",
+    "Even",
+    "Only",
+    "Under",
+    "Officials",
+    "According",
+    "Police",
+    "Its",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+];
+
+/// A paragraph break between tokens `i - 1` and `i`.
+fn hard_break(
+    text: &str,
+    tokens: &[Surface],
+    i: usize,
+    paragraphs: &[Span],
+    para: &mut usize,
+) -> bool {
+    // `para` counts the paragraphs ending at or before the previous token; tokens of one
+    // paragraph share that count.
+    let cur = tokens[i].span.start;
+    let before = *para;
+    while *para < paragraphs.len() && paragraphs[*para].end <= cur {
+        *para += 1;
+    }
+    *para != before || gap_has_blank_line(text, tokens, i)
+}
+
+fn gap_has_blank_line(text: &str, tokens: &[Surface], i: usize) -> bool {
+    let gap = &text[tokens[i - 1].span.end as usize..tokens[i].span.start as usize];
+    let mut newlines = 0;
+    for b in gap.bytes() {
+        if b == b'\n' {
+            newlines += 1;
+            if newlines >= 2 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Pushes `range`, cut into pieces of at most `max_words` words at sensible places.
+fn push_capped(
+    out: &mut Vec<Range<usize>>,
+    tokens: &[Surface],
+    range: Range<usize>,
+    max_words: usize,
+    text: &str,
+) {
+    let mut start = range.start;
+    loop {
+        let mut words = 0usize;
+        let mut end = start;
+        while end < range.end && words + tokens[end].word_count as usize <= max_words {
+            words += tokens[end].word_count as usize;
+            end += 1;
+        }
+        if end >= range.end {
+            if start < range.end {
+                out.push(start..range.end);
+            }
+            return;
+        }
+        if end == start {
+            end = start + 1; // a single token with more words than the cap
+        }
+        // Best cut in the second half of the window: after ; or :, else after a comma.
+        let lo = start + (end - start) / 2;
+        let mut cut = end;
+        for pref in [&[";", ":"][..], &[",", "—", "–", "--"][..]] {
+            if let Some(k) = (lo..end).rev().find(|&k| pref.contains(&tok_text(text, &tokens[k]))) {
+                cut = k + 1;
+                break;
+            }
+        }
+        out.push(start..cut);
+        start = cut;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn sents(text: &str) -> Vec<String> {
+        let t = tokenize(text);
+        split(text, &t.tokens, &[], 500)
+            .into_iter()
+            .map(|r| {
+                let a = t.tokens[r.start].span.start as usize;
+                let b = t.tokens[r.end - 1].span.end as usize;
+                text[a..b].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn news_abbreviations_and_quotes() {
+        assert_eq!(
+            sents("Mr. Smith went to Washington. He met Gen. Petraeus there."),
+            ["Mr. Smith went to Washington.", "He met Gen. Petraeus there."]
+        );
+        assert_eq!(
+            sents("\"We will fight,\" he said. \"We will win.\" Then he left."),
+            ["\"We will fight,\" he said.", "\"We will win.\"", "Then he left."]
+        );
+        assert_eq!(
+            sents("He lives in the U.S. The company is based in the U.S. Virgin Islands."),
+            ["He lives in the U.S.", "The company is based in the U.S. Virgin Islands."]
+        );
+        assert_eq!(
+            sents("BAGHDAD, Jan. 21 (Reuters) - Five people died. J. R. Smith said so."),
+            ["BAGHDAD, Jan. 21 (Reuters) - Five people died.", "J. R. Smith said so."]
+        );
+        assert_eq!(
+            sents("\"Go!\" he said. Why? Because."),
+            ["\"Go!\" he said.", "Why?", "Because."]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_never_joined() {
+        assert_eq!(
+            sents("Headline without stop\n\nBody text here. More text"),
+            ["Headline without stop", "Body text here.", "More text"]
+        );
+        let text = "One para Two para";
+        let t = tokenize(text);
+        let r = split(text, &t.tokens, &[Span::new(0, 8), Span::new(9, 17)], 500);
+        assert_eq!(r, vec![0..2, 2..4]);
+    }
+
+    #[test]
+    fn ellipses_and_lists() {
+        assert_eq!(
+            sents("Well... maybe. Wait... Then it came."),
+            ["Well... maybe.", "Wait...", "Then it came."]
+        );
+        assert_eq!(sents("1. Buy milk. 2. Sell eggs."), ["1. Buy milk.", "2. Sell eggs."]);
+    }
+
+    #[test]
+    fn long_runs_are_capped() {
+        let text = "word ".repeat(1000);
+        let t = tokenize(&text);
+        let r = split(&text, &t.tokens, &[], 256);
+        assert!(r.iter().all(|r| r.len() <= 256));
+        assert_eq!(r.iter().map(|r| r.len()).sum::<usize>(), 1000);
+        let text = "a, b; ".repeat(400);
+        let t = tokenize(&text);
+        let r = split(&text, &t.tokens, &[], 100);
+        assert!(r.iter().all(|r| r.len() <= 100 && tok_text(&text, &t.tokens[r.end - 1]) == ";"));
+    }
+}
