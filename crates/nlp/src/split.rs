@@ -47,16 +47,30 @@ pub fn split(
             push_capped(&mut out, tokens, start..i, max_words, text);
             start = i;
         }
+        if i == start && at_paragraph_start(text, tokens, i) {
+            if let Some(end) = dateline_end(text, tokens, i) {
+                push_capped(&mut out, tokens, start..end, max_words, text);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
         let kind = end_kind(text, tokens, start, i);
         if kind == EndKind::None {
             i += 1;
             continue;
         }
-        // Absorb closing quotes and brackets.
+        // Absorb closing quotes and brackets, more terminal punctuation ("? ? ?") and
+        // citation marks ("[12]").
         let mut j = i + 1;
-        while j < tokens.len() && is_closer(text, tokens, j) && !gap_has_blank_line(text, tokens, j)
-        {
-            j += 1;
+        while j < tokens.len() && !gap_has_blank_line(text, tokens, j) {
+            if is_closer(text, tokens, j) || is_terminal(tok_text(text, &tokens[j])) {
+                j += 1;
+            } else if let Some(n) = citation_len(text, tokens, j) {
+                j += n;
+            } else {
+                break;
+            }
         }
         if j >= tokens.len() {
             break;
@@ -112,6 +126,64 @@ fn end_kind(text: &str, tokens: &[Surface], start: usize, i: usize) -> EndKind {
     EndKind::None
 }
 
+fn is_terminal(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
+}
+
+/// "[12]" or "[a]" right after the end of a sentence (encyclopedia-style citations).
+fn citation_len(text: &str, tokens: &[Surface], j: usize) -> Option<usize> {
+    let t = |k: usize| tokens.get(k).map_or("", |x| tok_text(text, x));
+    let inner = t(j + 1);
+    (t(j) == "["
+        && t(j + 2) == "]"
+        && !inner.is_empty()
+        && inner.len() <= 3
+        && inner.chars().all(|c| c.is_ascii_alphanumeric()))
+    .then_some(3)
+}
+
+fn at_paragraph_start(text: &str, tokens: &[Surface], i: usize) -> bool {
+    i == 0 || {
+        let gap = &text[tokens[i - 1].span.end as usize..tokens[i].span.start as usize];
+        gap.contains('\n')
+    }
+}
+
+/// The end (token index after the dash) of a news dateline opening a paragraph:
+/// "BAGHDAD, Jan. 21 (Reuters) -", "WASHINGTON (CNN) --", "KABUL:", "Evansville, Indiana,
+/// United States -". Every word before the dash is capitalised, a number, or an agency in
+/// parentheses, and the text after it starts a sentence.
+fn dateline_end(text: &str, tokens: &[Surface], i: usize) -> Option<usize> {
+    const MAX: usize = 14;
+    let mut saw_caps_word = false;
+    for k in i..(i + MAX).min(tokens.len()) {
+        let s = tok_text(text, &tokens[k]);
+        if k > i && at_paragraph_start(text, tokens, k) {
+            return None;
+        }
+        if k > i && matches!(s, "-" | "--" | "—" | "–" | ":" | "---") {
+            let next = tokens.get(k + 1).map(|t| tok_text(text, t))?;
+            let starts =
+                next.chars().next().is_some_and(|c| c.is_uppercase() || c == '"' || c == '“');
+            let shouty = tok_text(text, &tokens[i]).chars().filter(|c| c.is_alphabetic()).count()
+                >= 2
+                && tok_text(text, &tokens[i]).chars().all(|c| !c.is_lowercase());
+            // A colon only ends an all-caps place line ("KABUL:").
+            if starts && saw_caps_word && (s != ":" || shouty) {
+                return Some(k + 1);
+            }
+            return None;
+        }
+        let c = s.chars().next()?;
+        if c.is_uppercase() {
+            saw_caps_word = true;
+        } else if !(c.is_ascii_digit() || matches!(s, "," | "(" | ")" | "." | "/")) {
+            return None;
+        }
+    }
+    None
+}
+
 fn is_list_marker(s: &str) -> bool {
     (!s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit()))
         || (s.len() == 1 && s.bytes().all(|b| b.is_ascii_lowercase()))
@@ -140,9 +212,13 @@ const STRONG: &[&str] = &[
 fn is_closer(text: &str, tokens: &[Surface], j: usize) -> bool {
     let s = tok_text(text, &tokens[j]);
     match s {
-        ")" | "]" | "}" | "”" | "’" | "»" | "›" | "''" => true,
-        // A straight quote closes when glued to what precedes it.
-        "\"" | "'" => tokens[j].span.start == tokens[j - 1].span.end,
+        ")" | "]" | "}" | "”" | "’" | "»" | "›" | "''" | "’’" => true,
+        // A straight quote (or a mistyped opening one) closes when glued to what precedes it
+        // and followed by a space.
+        "\"" | "'" | "“" | "‘" => {
+            tokens[j].span.start == tokens[j - 1].span.end
+                && tokens.get(j + 1).is_none_or(|n| n.span.start > tokens[j].span.end)
+        }
         _ => false,
     }
 }
@@ -373,13 +449,33 @@ mod tests {
             ["He lives in the U.S.", "The company is based in the U.S. Virgin Islands."]
         );
         assert_eq!(
-            sents("BAGHDAD, Jan. 21 (Reuters) - Five people died. J. R. Smith said so."),
-            ["BAGHDAD, Jan. 21 (Reuters) - Five people died.", "J. R. Smith said so."]
+            sents("In Jan. 21 people died. J. R. Smith said so."),
+            ["In Jan. 21 people died.", "J. R. Smith said so."]
         );
         assert_eq!(
             sents("\"Go!\" he said. Why? Because."),
             ["\"Go!\" he said.", "Why?", "Because."]
         );
+    }
+
+    #[test]
+    fn datelines_citations_and_repeated_marks() {
+        assert_eq!(
+            sents(
+                "BAGHDAD, Jan. 21 (Reuters) - Five people died.\n\nWASHINGTON (AP) -- It rained."
+            ),
+            [
+                "BAGHDAD, Jan. 21 (Reuters) -",
+                "Five people died.",
+                "WASHINGTON (AP) --",
+                "It rained."
+            ]
+        );
+        assert_eq!(
+            sents("He died in 2014. [4] Later, more. What? ? ? No."),
+            ["He died in 2014. [4]", "Later, more.", "What? ? ?", "No."]
+        );
+        assert_eq!(sents("Iraq - the facts: The war."), ["Iraq - the facts: The war."]);
     }
 
     #[test]
