@@ -199,15 +199,22 @@ fn parse_event(text: &str, value: &str, line: usize) -> Result<GoldEvent, String
     Ok(ev)
 }
 
-/// The span of the n-th whole-word occurrence of `word#n` (n defaults to 1).
+/// The span of the n-th whole-word occurrence of `word#n` (n defaults to 1) in the body of a
+/// news item: occurrences are counted after the headline (the text before the first blank line).
 pub fn find_trigger(text: &str, trigger: &str) -> Option<Span> {
+    let body = text.find("\n\n").map_or(0, |i| i + 2);
+    find_trigger_from(text, body, trigger)
+}
+
+/// The span of the n-th whole-word occurrence of `word#n`, counting from byte `from`.
+pub fn find_trigger_from(text: &str, from: usize, trigger: &str) -> Option<Span> {
     let (word, nth) = match trigger.rsplit_once('#') {
         Some((w, n)) => (w, n.parse::<usize>().ok()?),
         None => (trigger, 1),
     };
     let is_word = |c: char| c.is_alphanumeric() || c == '-';
     let mut seen = 0;
-    let mut from = 0;
+    let mut from = from;
     while let Some(pos) = text[from..].find(word) {
         let start = from + pos;
         let end = start + word.len();

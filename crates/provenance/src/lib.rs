@@ -1,8 +1,196 @@
-//! Provenance for coded events: modality (did it happen, or was it planned, threatened, denied…),
-//! the historical flag, attribution chains (outlet → cited outlet → source → speaker), quotes
-//! with speakers, and a confidence.
+//! Provenance for coded events: modality (did it happen, or was it planned, threatened,
+//! denied…), the historical flag, attribution chains (outlet → cited outlet → source →
+//! speaker), quotes with speakers, and a confidence.
 //!
-//! Also the gold format and scorer for the provenance development set in
-//! `tests/data/provenance`.
+//! Input is what earlier stages made — the `Article`, its `AnalyzedSentence`s, and the coder's
+//! `Event`s (each with its sentence index and trigger span, and its time when the time stage
+//! ran first); output is the same events with their provenance fields filled in, plus the
+//! article's quotes. Everything is read off the dependency tree; nothing here knows about HTML
+//! or dictionaries.
+//!
+//! **Confidence** is a heuristic in [0, 1], not a calibrated probability: it starts at 1 and is
+//! lowered for each part of the event the text left unresolved (no source code, no target code,
+//! a nominal trigger, a modality decided by a cue far from the trigger, a pronoun argument). It
+//! orders events for review; it is not a chance of being right.
 
+pub mod attribution;
 pub mod gold;
+pub mod historical;
+pub mod modality;
+pub mod quotes;
+pub mod score;
+mod tree;
+
+pub use tree::Tree;
+
+use model::{
+    AnalyzedSentence, Article, Attribution, AttributionLink, AttributionRole, Event, Modality,
+    Quote, Span,
+};
+use quotes::Antecedent;
+
+/// Fills in `modality`, `negated`, `historical`, `attribution`, `confidence` and `evidence` of
+/// each event, and returns the article's direct quotes with their speakers.
+///
+/// Events whose sentence index or trigger does not fit the sentences are left as they are.
+pub fn annotate(
+    article: &Article,
+    sentences: &[AnalyzedSentence],
+    events: &mut [Event],
+) -> Vec<Quote> {
+    let text = article.text.as_str();
+    let published = article.published.as_ref().map(|p| p.value.as_str());
+    let mut antecedents = Vec::new();
+    let quotes = quotes::attribute(text, sentences, &mut antecedents);
+    // Named speakers by sentence, for pronoun resolution in chains.
+    let named = named_sources(text, sentences);
+
+    for ev in events.iter_mut() {
+        let Some(s) = sentences.get(ev.sentence as usize) else { continue };
+        let tree = Tree::new(s, text);
+        let Some(t) = tree.token_at(ev.trigger) else { continue };
+
+        let (mut modality, cue, negated) = modality::of(&tree, t);
+        if modality == Modality::Asserted {
+            if let Some(m) = anaphoric_modality(text, sentences, ev.sentence as usize, &tree, t) {
+                modality = m;
+            }
+        }
+        ev.modality = modality;
+        ev.negated = ev.negated || negated;
+        if let Some(c) = cue {
+            push_evidence(&mut ev.evidence, c);
+        }
+
+        let (historical, hcue) = historical::of(&tree, t, ev.time.as_ref(), published);
+        ev.historical = historical;
+        if let Some(c) = hcue {
+            push_evidence(&mut ev.evidence, c);
+        }
+
+        let sentence_index = ev.sentence as usize;
+        let resolve = |n: usize| -> Option<(String, Span)> {
+            let pron = tree.tok(n).span;
+            named
+                .iter()
+                .rev()
+                .find(|(si, a)| {
+                    *si < sentence_index || (*si == sentence_index && a.span.end <= pron.start)
+                })
+                .map(|(_, a)| (a.text.clone(), a.span))
+        };
+        let mut chain = Vec::new();
+        if let Some(outlet) = &article.outlet {
+            chain.push(AttributionLink {
+                role: AttributionRole::Outlet,
+                text: outlet.clone(),
+                span: None,
+                actor: None,
+            });
+        }
+        let links = attribution::chain(&tree, t, &resolve);
+        for l in &links {
+            if let Some(sp) = l.span {
+                push_evidence(&mut ev.evidence, sp);
+            }
+        }
+        chain.extend(links);
+        ev.attribution = Attribution { chain };
+        push_evidence(&mut ev.evidence, ev.trigger);
+        ev.confidence = confidence(ev, &tree, t, cue);
+    }
+    quotes
+}
+
+fn push_evidence(evidence: &mut Vec<Span>, span: Span) {
+    if !evidence.contains(&span) {
+        evidence.push(span);
+    }
+}
+
+/// A definite nominal trigger ("the attack") inherits the modality of an earlier mention of the
+/// same noun whose modality was marked ("an attempted attack").
+fn anaphoric_modality(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    si: usize,
+    tree: &Tree,
+    t: usize,
+) -> Option<Modality> {
+    if tree.tok(t).upos != "NOUN"
+        || !tree.children(t).any(|c| {
+            tree.rel(c) == "det" && matches!(tree.form_lower(c).as_str(), "the" | "this" | "that")
+        })
+    {
+        return None;
+    }
+    let lemma = tree.lemma(t);
+    for s in sentences[..=si.min(sentences.len() - 1)].iter().rev() {
+        let other = Tree::new(s, text);
+        for i in 0..other.len() {
+            if other.tok(i).span.start >= tree.tok(t).span.start
+                || other.tok(i).upos != "NOUN"
+                || other.lemma(i) != lemma
+            {
+                continue;
+            }
+            let (m, _, _) = modality::of(&other, i);
+            if matches!(
+                m,
+                Modality::Attempted | Modality::Planned | Modality::Alleged | Modality::Denied
+            ) {
+                return Some(m);
+            }
+        }
+    }
+    None
+}
+
+/// Non-pronoun subjects of verbs of saying, by sentence, in text order.
+fn named_sources(text: &str, sentences: &[AnalyzedSentence]) -> Vec<(usize, Antecedent)> {
+    let mut out = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let tree = Tree::new(s, text);
+        for v in 0..tree.len() {
+            if !tree.is_verbal(v) || !attribution::SPEECH.contains(&tree.lemma(v).as_str()) {
+                continue;
+            }
+            if let Some(sub) = attribution::subject(&tree, v) {
+                if tree.tok(sub).upos != "PRON" {
+                    let span = tree.phrase_span(sub);
+                    out.push((si, Antecedent { text: tree.slice(span).to_string(), span }));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|(si, a)| (*si, a.span.start));
+    out
+}
+
+fn confidence(ev: &Event, tree: &Tree, t: usize, cue: Option<Span>) -> f32 {
+    let mut c: f32 = 1.0;
+    if ev.sources.iter().all(|a| a.code.is_empty()) {
+        c -= 0.25;
+    }
+    if ev.targets.iter().all(|a| a.code.is_empty()) {
+        c -= 0.15;
+    }
+    if tree.tok(t).upos == "NOUN" {
+        c -= 0.1;
+    }
+    if let Some(cue) = cue {
+        let far = tree.tok(t).span.start.abs_diff(cue.start) > 60;
+        if far {
+            c -= 0.1;
+        }
+    }
+    if ev
+        .sources
+        .iter()
+        .chain(&ev.targets)
+        .any(|a| matches!(a.text.to_lowercase().as_str(), "he" | "she" | "they" | "it"))
+    {
+        c -= 0.1;
+    }
+    c.clamp(0.05, 1.0)
+}

@@ -1,0 +1,385 @@
+//! Attribution chains: who says an event happened, from the outlet down to the innermost
+//! source. Links come from verbs of saying, denying, accusing and threatening that govern the
+//! trigger ("X said …", "… , X reported"), from "according to X", and from "quoting X" /
+//! "citing X". The trigger's own subject is never a link: "A denied B" is A's act, not a claim
+//! attributed to A.
+
+use crate::tree::Tree;
+use model::{AttributionLink, AttributionRole, Span};
+
+/// Verbs whose subject vouches for their complement.
+pub const SPEECH: &[&str] = &[
+    "say",
+    "tell",
+    "report",
+    "announce",
+    "state",
+    "add",
+    "claim",
+    "confirm",
+    "disclose",
+    "reveal",
+    "insist",
+    "write",
+    "note",
+    "explain",
+    "declare",
+    "assert",
+    "allege",
+    "testify",
+    "acknowledge",
+    "admit",
+    "argue",
+    "believe",
+    "suggest",
+    "indicate",
+    "estimate",
+    "quote",
+    "cite",
+    "stress",
+    "tweet",
+    "post",
+    "publish",
+    "broadcast",
+    "show",
+    "conclude",
+    "find",
+    "warn",
+    "threaten",
+    "vow",
+    "deny",
+    "accuse",
+    "blame",
+    "charge",
+    "reject",
+    "dismiss",
+    "signal",
+    "predict",
+    "affirm",
+    "maintain",
+    "contend",
+    "specify",
+    "describe",
+    "call",
+    "brief",
+    "recount",
+    "recall",
+    "inform",
+    "understand",
+    "learn",
+    "think",
+    "know",
+];
+
+const OUTLET_WORDS: &[&str] = &[
+    "agency",
+    "news",
+    "television",
+    "tv",
+    "radio",
+    "newspaper",
+    "daily",
+    "channel",
+    "broadcaster",
+    "times",
+    "post",
+    "press",
+    "journal",
+    "gazette",
+    "herald",
+    "tribune",
+    "website",
+    "outlet",
+    "reuters",
+    "afp",
+    "ap",
+    "xinhua",
+    "kcna",
+    "irna",
+    "anadolu",
+    "tass",
+    "interfax",
+    "ria",
+    "yonhap",
+    "kyodo",
+    "bbc",
+    "cnn",
+    "al-jazeera",
+    "jazeera",
+    "al-arabiya",
+    "arabiya",
+    "wafa",
+    "sana",
+    "isna",
+    "fars",
+    "mehr",
+    "tasnim",
+    "bernama",
+    "antara",
+    "ani",
+    "pti",
+    "efe",
+    "dpa",
+    "ansa",
+    "upi",
+    "aljazeera",
+    "al-hadath",
+    "hadath",
+    "media",
+    "magazine",
+    "wire",
+];
+const DOCUMENT_WORDS: &[&str] = &[
+    "statement",
+    "report",
+    "communique",
+    "communiqué",
+    "document",
+    "letter",
+    "memo",
+    "filing",
+    "indictment",
+    "release",
+    "bulletin",
+    "video",
+    "message",
+    "post",
+    "tweet",
+    "study",
+    "survey",
+];
+
+/// Attribution links for the event whose trigger is token `t`, outermost first.
+///
+/// `resolve` maps a pronoun token to an antecedent link (text and span) from earlier sentences.
+pub fn chain(
+    tree: &Tree,
+    t: usize,
+    resolve: &dyn Fn(usize) -> Option<(String, Span)>,
+) -> Vec<AttributionLink> {
+    let mut inner_first: Vec<AttributionLink> = Vec::new();
+    let mut path = vec![t];
+    path.extend(tree.ancestors(t));
+    let mut prev: Option<usize> = None;
+    for (depth, &a) in path.iter().enumerate() {
+        // "according to X" on the clause of the event or any clause above it.
+        for c in tree.children(a) {
+            if tree.rel(c) == "obl"
+                && tree
+                    .children(c)
+                    .any(|m| tree.rel(m) == "case" && tree.form_lower(m) == "according")
+            {
+                push(&mut inner_first, tree, c, resolve);
+            }
+        }
+        // "…, X said": a speech verb in parataxis (or reported-speech ccomp/advcl) hanging off
+        // this clause.
+        for c in tree.children(a) {
+            if Some(c) == prev {
+                continue;
+            }
+            let rel = tree.rel(c);
+            if matches!(rel, "parataxis" | "advcl" | "ccomp")
+                && is_attribution_verb(tree, c)
+                && c != t
+            {
+                // An advcl attribution is only "as X said"; a plain advcl is an ordinary clause.
+                if rel == "advcl" && !tree.children(c).any(|m| tree.form_lower(m) == "as") {
+                    continue;
+                }
+                add_verb_links(&mut inner_first, tree, c, resolve);
+            }
+        }
+        // The event sits inside the complement of a speech verb: "X said [that …]".
+        if depth > 0 {
+            let via = prev.map(|p| tree.rel(p)).unwrap_or("");
+            if is_attribution_verb(tree, a)
+                && matches!(
+                    via,
+                    "ccomp"
+                        | "xcomp"
+                        | "obj"
+                        | "advcl"
+                        | "obl"
+                        | "nmod"
+                        | "csubj"
+                        | "dep"
+                        | "parataxis"
+                )
+                && !(via == "parataxis" && tree.lemma(a) != "say")
+            {
+                add_verb_links(&mut inner_first, tree, a, resolve);
+            }
+        }
+        prev = Some(a);
+    }
+    inner_first.reverse();
+    dedup(&mut inner_first);
+    inner_first
+}
+
+fn is_attribution_verb(tree: &Tree, v: usize) -> bool {
+    let l = tree.lemma(v);
+    tree.is_verbal(v) && SPEECH.contains(&l.as_str())
+}
+
+/// The subject of speech verb `v` (through conjunction and passive agents), then any
+/// "quoting X" / "citing X" inside it, innermost first.
+fn add_verb_links(
+    out: &mut Vec<AttributionLink>,
+    tree: &Tree,
+    v: usize,
+    resolve: &dyn Fn(usize) -> Option<(String, Span)>,
+) {
+    // "quoting X", "citing X": the inner source.
+    for c in tree.children(v) {
+        let l = tree.lemma(c);
+        if matches!(tree.rel(c), "advcl" | "xcomp" | "conj")
+            && matches!(l.as_str(), "quote" | "cite")
+        {
+            if let Some(o) = tree.child_with(c, &["obj", "obl"]) {
+                push(out, tree, o, resolve);
+            }
+        }
+    }
+    if let Some(subj) = subject(tree, v) {
+        push(out, tree, subj, resolve);
+    }
+    // "… said in a statement": the document as an extra outer link is noise; the subject suffices.
+}
+
+/// The subject of a verb, following `conj` to the first conjunct and passive `by` agents.
+pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
+    let mut cur = v;
+    for _ in 0..4 {
+        if let Some(s) = tree
+            .children(cur)
+            .find(|&c| matches!(tree.full_rel(c), "nsubj" | "nsubj:outer" | "csubj"))
+        {
+            return Some(s);
+        }
+        if let Some(agent) = tree.children(cur).find(|&c| {
+            tree.full_rel(c) == "obl:agent"
+                || (tree.rel(c) == "obl"
+                    && tree
+                        .children(c)
+                        .any(|m| tree.rel(m) == "case" && tree.form_lower(m) == "by"))
+        }) {
+            if tree
+                .children(cur)
+                .any(|c| tree.full_rel(c) == "nsubj:pass" || tree.full_rel(c) == "aux:pass")
+            {
+                return Some(agent);
+            }
+        }
+        match (tree.rel(cur), tree.head(cur)) {
+            ("conj" | "advcl" | "xcomp", Some(h)) => cur = h,
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn push(
+    out: &mut Vec<AttributionLink>,
+    tree: &Tree,
+    n: usize,
+    resolve: &dyn Fn(usize) -> Option<(String, Span)>,
+) {
+    let (text, span) = match (tree.tok(n).upos.as_str(), resolve(n)) {
+        ("PRON", Some((text, span))) => (text, span),
+        _ => {
+            let span = tree.phrase_span(n);
+            (tree.slice(span).to_string(), span)
+        }
+    };
+    if text.is_empty() {
+        return;
+    }
+    let role = classify(&text, tree.lemma(n).as_str());
+    out.push(AttributionLink { role, text, span: Some(span), actor: None });
+}
+
+/// Cited outlet, document, or source, from the words of the phrase.
+pub fn classify(text: &str, head_lemma: &str) -> AttributionRole {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> =
+        lower.split(|c: char| !c.is_alphanumeric() && c != '-').filter(|w| !w.is_empty()).collect();
+    if DOCUMENT_WORDS.contains(&head_lemma) {
+        return AttributionRole::Document;
+    }
+    if words.iter().any(|w| OUTLET_WORDS.contains(w))
+        && !words.iter().any(|w| {
+            matches!(
+                *w,
+                "spokesman" | "spokeswoman" | "spokesperson" | "official" | "minister" | "officer"
+            )
+        })
+    {
+        return AttributionRole::CitedOutlet;
+    }
+    AttributionRole::Source
+}
+
+fn dedup(links: &mut Vec<AttributionLink>) {
+    let mut seen: Vec<Span> = Vec::new();
+    links.retain(|l| match l.span {
+        Some(s) if seen.iter().any(|x| x.overlaps(s)) => false,
+        Some(s) => {
+            seen.push(s);
+            true
+        }
+        None => true,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tree::test_util::sentence;
+
+    fn chain_of(spec: &str, trigger: &str) -> Vec<String> {
+        let (text, s) = sentence(spec);
+        let tree = Tree::new(&s, &text);
+        let t = s.tokens.iter().position(|t| t.form == trigger).unwrap();
+        chain(&tree, t, &|_| None).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn reported_speech_after_the_clause() {
+        // Police fired gas, witnesses said.
+        let c = chain_of("Police/police/NOUN/2/nsubj fired/fire/VERB/0/root gas/gas/NOUN/2/obj ,/,/PUNCT/6/punct witnesses/witness/NOUN/6/nsubj said/say/VERB/2/parataxis ././PUNCT/2/punct", "fired");
+        assert_eq!(c, ["witnesses"]);
+    }
+
+    #[test]
+    fn nested_agency_and_official() {
+        // Fars reported that the commander said rebels attacked.
+        let c = chain_of(
+            "Fars/Fars/PROPN/2/nsubj reported/report/VERB/0/root that/that/SCONJ/6/mark the/the/DET/5/det commander/commander/NOUN/6/nsubj said/say/VERB/2/ccomp rebels/rebel/NOUN/8/nsubj attacked/attack/VERB/6/ccomp",
+            "attacked",
+        );
+        assert_eq!(c, ["Fars", "the commander"]);
+    }
+
+    #[test]
+    fn according_to_and_own_subject() {
+        let c = chain_of(
+            "Rebels/rebel/NOUN/2/nsubj attacked/attack/VERB/0/root ,/,/PUNCT/6/punct according/accord/VERB/6/case to/to/ADP/4/fixed police/police/NOUN/2/obl",
+            "attacked",
+        );
+        assert_eq!(c, ["police"]);
+        let own = chain_of(
+            "Rebels/rebel/NOUN/2/nsubj denied/deny/VERB/0/root it/it/PRON/2/obj",
+            "denied",
+        );
+        assert!(own.is_empty(), "{own:?}");
+    }
+
+    #[test]
+    fn classification() {
+        assert_eq!(classify("Mehr news agency", "agency"), AttributionRole::CitedOutlet);
+        assert_eq!(classify("a police spokesman", "spokesman"), AttributionRole::Source);
+        assert_eq!(classify("a statement", "statement"), AttributionRole::Document);
+    }
+}

@@ -1,0 +1,307 @@
+//! Modality from the syntax around a trigger: negation, auxiliaries, conditionals, embedding
+//! verbs ("tried to", "vowed to", "denied"), and nominal cues ("attempted attack", "plot").
+//!
+//! The search is local first (the trigger's own dependents), then walks up the governors
+//! through complement and modifier relations; the nearest cue wins. Every decision returns
+//! the cue's span as evidence.
+
+use crate::tree::Tree;
+use model::{Modality, Span};
+
+/// Verbs whose complement was tried but (as far as the text says) not achieved.
+const TRY: &[&str] = &["try", "attempt", "seek", "strive", "endeavour", "endeavor"];
+/// Verbs whose complement did not happen.
+const FAIL: &[&str] = &["fail", "refuse", "decline"];
+/// Verbs and nouns whose complement is intended.
+const PLAN: &[&str] = &[
+    "plan", "intend", "prepare", "plot", "aim", "scheme", "mean", "want", "hope", "decide",
+    "expect", "schedule", "propose", "consider", "conspire", "seek", "set", "due", "going",
+    "agree", "continue", "pledge", "promise", "offer", "wish", "ready", "likely", "able",
+];
+/// Verbs of threat: their complement is threatened.
+const THREAT: &[&str] = &["threaten", "vow", "warn", "swear", "menace"];
+/// Verbs of denial: their complement is denied by the subject.
+const DENY: &[&str] = &["deny", "dismiss", "refute", "rebut", "disavow"];
+/// Verbs of accusation: their complement is alleged.
+const ACCUSE: &[&str] =
+    &["accuse", "allege", "blame", "charge", "suspect", "claim", "implicate", "indict"];
+/// Verbs that stop an action before it happens: their object was attempted.
+const FOIL: &[&str] = &[
+    "foil",
+    "thwart",
+    "prevent",
+    "avert",
+    "disrupt",
+    "intercept",
+    "stop",
+    "frustrate",
+    "defuse",
+    "abort",
+    "block",
+];
+/// Nominal heads whose complement is planned ("a plot to attack", "plans for an attack").
+const PLAN_NOUNS: &[&str] =
+    &["plot", "plan", "scheme", "conspiracy", "preparation", "intention", "bid", "threat"];
+/// Modifiers of a nominal trigger.
+const ATTEMPT_MODS: &[&str] = &[
+    "attempted",
+    "failed",
+    "foiled",
+    "thwarted",
+    "abortive",
+    "would-be",
+    "botched",
+    "unsuccessful",
+    "aborted",
+    "averted",
+    "attempt",
+];
+const PLAN_MODS: &[&str] = &[
+    "planned",
+    "plotted",
+    "intended",
+    "proposed",
+    "upcoming",
+    "imminent",
+    "prospective",
+    "future",
+];
+const ALLEGE_MODS: &[&str] = &[
+    "alleged",
+    "allegedly",
+    "reported",
+    "reportedly",
+    "suspected",
+    "purported",
+    "supposed",
+    "apparent",
+    "claimed",
+];
+const HYPO_MODS: &[&str] = &["possible", "potential", "hypothetical", "any"];
+const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
+
+/// The modality of the event whose trigger is token `t`, the evidence span, and whether the
+/// trigger itself is negated.
+pub fn of(tree: &Tree, t: usize) -> (Modality, Option<Span>, bool) {
+    let negated = negation(tree, t);
+    if let Some((m, cue)) = local(tree, t) {
+        return (combine_negation(m, negated.is_some()), Some(cue), negated.is_some());
+    }
+    // Walk up through the embedding structure.
+    let mut cur = t;
+    for _ in 0..6 {
+        let Some(g) = tree.head(cur) else { break };
+        let rel = tree.rel(cur);
+        let lemma = tree.lemma(g);
+        let gspan = tree.tok(g).span;
+        let complement = matches!(
+            rel,
+            "xcomp" | "ccomp" | "obj" | "nmod" | "obl" | "advcl" | "csubj" | "acl" | "nsubj"
+        );
+        if complement {
+            let gneg = negation(tree, g).is_some();
+            if DENY.contains(&lemma.as_str()) && !gneg {
+                return (Modality::Denied, Some(gspan), negated.is_some());
+            }
+            if FAIL.contains(&lemma.as_str()) && rel == "xcomp" {
+                return (Modality::Negated, Some(gspan), true);
+            }
+            if TRY.contains(&lemma.as_str()) && matches!(rel, "xcomp" | "obj") {
+                return (Modality::Attempted, Some(gspan), negated.is_some());
+            }
+            if FOIL.contains(&lemma.as_str()) && matches!(rel, "obj" | "nmod" | "xcomp" | "advcl") {
+                return (Modality::Attempted, Some(gspan), negated.is_some());
+            }
+            if THREAT.contains(&lemma.as_str())
+                && matches!(rel, "xcomp" | "ccomp" | "obj" | "advcl" | "obl")
+            {
+                return (Modality::Threatened, Some(gspan), negated.is_some());
+            }
+            if ACCUSE.contains(&lemma.as_str())
+                && matches!(rel, "advcl" | "obl" | "ccomp" | "xcomp" | "nmod")
+            {
+                return (Modality::Alleged, Some(gspan), negated.is_some());
+            }
+            if PLAN.contains(&lemma.as_str())
+                && matches!(rel, "xcomp" | "obj" | "advcl" | "nmod" | "obl" | "ccomp")
+            {
+                return (combine_negation(Modality::Planned, gneg), Some(gspan), negated.is_some());
+            }
+            if PLAN_NOUNS.contains(&lemma.as_str()) && matches!(rel, "acl" | "nmod" | "compound") {
+                return (Modality::Planned, Some(gspan), negated.is_some());
+            }
+            // "was to carry out the attack": copula/aux `be` + infinitival `to`.
+            if rel == "obj" && is_be_to(tree, g) {
+                return (Modality::Planned, Some(gspan), negated.is_some());
+            }
+        }
+        if let Some((m, cue)) = aux_mood(tree, g) {
+            // The governor's mood carries down to complements ("would seek to expel").
+            if matches!(rel, "xcomp" | "obj" | "ccomp") {
+                return (combine_negation(m, negated.is_some()), Some(cue), negated.is_some());
+            }
+        }
+        // Reported speech and ordinary coordination do not change modality; stop at clause
+        // boundaries that are not complements.
+        if matches!(rel, "parataxis" | "root" | "conj" | "appos" | "list") {
+            break;
+        }
+        cur = g;
+    }
+    if negated.is_some() {
+        return (Modality::Negated, negated, true);
+    }
+    (Modality::Asserted, None, false)
+}
+
+fn combine_negation(m: Modality, negated: bool) -> Modality {
+    match (m, negated) {
+        (Modality::Asserted, true) => Modality::Negated,
+        // "will not attack" is a negated plan: report it as negated.
+        (Modality::Planned, true) => Modality::Negated,
+        (m, _) => m,
+    }
+}
+
+/// A negator attached to `t` (or to its copula/auxiliary chain).
+fn negation(tree: &Tree, t: usize) -> Option<Span> {
+    for c in tree.children(t) {
+        let rel = tree.rel(c);
+        let f = tree.form_lower(c);
+        if (rel == "advmod" || rel == "neg" || rel == "det" || rel == "cc:preconj")
+            && NEGATORS.contains(&f.as_str())
+        {
+            return Some(tree.tok(c).span);
+        }
+    }
+    None
+}
+
+/// Cues on the trigger itself: auxiliaries, conditionals, modifiers of nominal triggers.
+fn local(tree: &Tree, t: usize) -> Option<(Modality, Span)> {
+    if let Some(found) = aux_mood(tree, t) {
+        return Some(found);
+    }
+    for c in tree.children(t) {
+        let rel = tree.rel(c);
+        let f = tree.form_lower(c);
+        let l = tree.lemma(c);
+        let span = tree.tok(c).span;
+        if matches!(rel, "amod" | "compound" | "advmod" | "nmod" | "acl") {
+            if ATTEMPT_MODS.contains(&f.as_str()) || ATTEMPT_MODS.contains(&l.as_str()) {
+                return Some((Modality::Attempted, span));
+            }
+            if PLAN_MODS.contains(&f.as_str()) {
+                return Some((Modality::Planned, span));
+            }
+            if ALLEGE_MODS.contains(&f.as_str()) {
+                return Some((Modality::Alleged, span));
+            }
+            if rel != "advmod" && HYPO_MODS.contains(&f.as_str()) {
+                return Some((Modality::Hypothetical, span));
+            }
+        }
+        if rel == "det" && f == "any" && !tree.is_verbal(t) {
+            return Some((Modality::Hypothetical, span));
+        }
+    }
+    None
+}
+
+/// Mood from auxiliaries and conditional clauses on a verbal token.
+fn aux_mood(tree: &Tree, v: usize) -> Option<(Modality, Span)> {
+    let conditional = tree.children(v).find(|&c| {
+        tree.rel(c) == "advcl"
+            && tree.children(c).any(|m| {
+                tree.rel(m) == "mark"
+                    && matches!(tree.form_lower(m).as_str(), "if" | "unless" | "should")
+            })
+    });
+    let mut planned = None;
+    for c in tree.children(v) {
+        if tree.rel(c) != "aux" {
+            continue;
+        }
+        let f = tree.form_lower(c);
+        let span = tree.tok(c).span;
+        match f.as_str() {
+            "could" | "might" | "may" | "can" | "should" => {
+                return Some((Modality::Hypothetical, span))
+            }
+            "would" | "'d" if conditional.is_some() => return Some((Modality::Hypothetical, span)),
+            "will" | "shall" | "'ll" | "wo" if conditional.is_some() => {
+                return Some((Modality::Hypothetical, span))
+            }
+            "will" | "shall" | "'ll" | "wo" | "would" | "'d" => {
+                planned = Some((Modality::Planned, span))
+            }
+            _ => {}
+        }
+    }
+    if planned.is_some() {
+        return planned;
+    }
+    if let Some(c) = conditional {
+        // "if diplomacy failed" on the main clause, with no modal: still hypothetical.
+        return Some((Modality::Hypothetical, tree.tok(c).span));
+    }
+    None
+}
+
+/// `was to` + verb: the governor is an infinitive whose subject clause uses `be to`.
+fn is_be_to(tree: &Tree, v: usize) -> bool {
+    let has_to = tree.children(v).any(|c| tree.rel(c) == "mark" && tree.form_lower(c) == "to");
+    let has_be =
+        tree.children(v).any(|c| matches!(tree.rel(c), "aux" | "cop") && tree.lemma(c) == "be");
+    has_to && has_be
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tree::test_util::sentence;
+
+    fn modality(spec: &str, trigger: &str) -> Modality {
+        let (text, s) = sentence(spec);
+        let tree = Tree::new(&s, &text);
+        let t = s.tokens.iter().position(|t| t.form == trigger).unwrap();
+        of(&tree, t).0
+    }
+
+    #[test]
+    fn plain_assertion() {
+        assert_eq!(modality("Rebels/rebel/NOUN/2/nsubj attacked/attack/VERB/0/root the/the/DET/4/det base/base/NOUN/2/obj", "attacked"), Modality::Asserted);
+    }
+
+    #[test]
+    fn negation_and_failure() {
+        assert_eq!(modality("They/they/PRON/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod attack/attack/VERB/0/root", "attack"), Modality::Negated);
+        assert_eq!(modality("They/they/PRON/2/nsubj failed/fail/VERB/0/root to/to/PART/4/mark reach/reach/VERB/2/xcomp agreement/agreement/NOUN/4/obj", "reach"), Modality::Negated);
+    }
+
+    #[test]
+    fn embedding_verbs() {
+        assert_eq!(modality("He/he/PRON/2/nsubj vowed/vow/VERB/0/root to/to/PART/4/mark expel/expel/VERB/2/xcomp them/they/PRON/4/obj", "expel"), Modality::Threatened);
+        assert_eq!(modality("They/they/PRON/2/nsubj tried/try/VERB/0/root to/to/PART/4/mark storm/storm/VERB/2/xcomp it/it/PRON/4/obj", "storm"), Modality::Attempted);
+        assert_eq!(modality("Police/police/NOUN/2/nsubj foiled/foil/VERB/0/root an/a/DET/4/det attack/attack/NOUN/2/obj", "attack"), Modality::Attempted);
+        assert_eq!(modality("They/they/PRON/2/nsubj denied/deny/VERB/0/root hitting/hit/VERB/2/xcomp civilians/civilian/NOUN/3/obj", "hitting"), Modality::Denied);
+        assert_eq!(modality("He/he/PRON/2/nsubj accused/accuse/VERB/0/root them/they/PRON/2/obj of/of/SCONJ/5/mark planning/plan/VERB/2/advcl", "planning"), Modality::Alleged);
+    }
+
+    #[test]
+    fn nominal_cues_and_auxiliaries() {
+        assert_eq!(
+            modality(
+                "an/a/DET/3/det attempted/attempted/ADJ/3/amod attack/attack/NOUN/0/root",
+                "attack"
+            ),
+            Modality::Attempted
+        );
+        assert_eq!(modality("Israel/Israel/PROPN/3/nsubj could/could/AUX/3/aux strike/strike/VERB/0/root Iran/Iran/PROPN/3/obj", "strike"), Modality::Hypothetical);
+        assert_eq!(modality("Japan/Japan/PROPN/3/nsubj will/will/AUX/3/aux provide/provide/VERB/0/root aid/aid/NOUN/3/obj", "provide"), Modality::Planned);
+        assert_eq!(
+            modality("They/they/PRON/3/nsubj would/would/AUX/3/aux strike/strike/VERB/0/root if/if/SCONJ/6/mark talks/talk/NOUN/6/nsubj failed/fail/VERB/3/advcl", "strike"),
+            Modality::Hypothetical
+        );
+    }
+}

@@ -1,0 +1,201 @@
+//! Direct quotes and their speakers.
+//!
+//! A quote is a span between matching quotation marks (straight `"…"` or curly `“…”`) inside one
+//! paragraph. Its speaker is the subject of the nearest verb of saying that governs the quote
+//! or hangs off it (`"…," he said`); a pronoun speaker is resolved to the last named source of
+//! the preceding sentences; a quote with no speech verb in its sentence takes the speaker of the
+//! sentence before when that one ended in a quote or a speech verb.
+
+use crate::attribution::{subject, SPEECH};
+use crate::tree::Tree;
+use model::{AnalyzedSentence, AttributionLink, AttributionRole, Quote, Span};
+
+/// Spans of quoted text (without the marks), in order. Unbalanced marks are ignored.
+pub fn find(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    for para in paragraphs(text) {
+        let p = &text[para.range()];
+        let mut open: Option<(usize, char)> = None;
+        for (i, c) in p.char_indices() {
+            match (open, c) {
+                (None, '"' | '“') => open = Some((i + c.len_utf8(), c)),
+                (Some((start, '"')), '"')
+                | (Some((start, '“')), '”')
+                | (Some((start, '“')), '"') => {
+                    let s = para.start as usize + start;
+                    let e = para.start as usize + i;
+                    if e > s && text[s..e].chars().any(char::is_alphanumeric) {
+                        out.push(Span::new(s, e));
+                    }
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices("\n\n") {
+        out.push(Span::new(start, i));
+        start = i + 2;
+    }
+    out.push(Span::new(start, text.len()));
+    out
+}
+
+/// A speaker candidate remembered across sentences for pronoun resolution.
+#[derive(Debug, Clone)]
+pub struct Antecedent {
+    pub text: String,
+    pub span: Span,
+}
+
+/// Quotes with their speakers. `antecedents` should hold named sources met so far (the
+/// caller's running memory); it is extended with the speakers found here.
+pub fn attribute(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    antecedents: &mut Vec<Antecedent>,
+) -> Vec<Quote> {
+    let spans = find(text);
+    let mut quotes = Vec::new();
+    let mut last_speaker: Option<AttributionLink> = None;
+    let mut last_sentence_with_speaker: Option<usize> = None;
+    for q in spans {
+        let Some(si) = sentences
+            .iter()
+            .position(|s| s.span.start <= q.start && q.start < s.span.end.max(s.span.start + 1))
+        else {
+            continue;
+        };
+        let s = &sentences[si];
+        let tree = Tree::new(s, text);
+        let mut speaker = speaker_in_sentence(&tree, q, antecedents);
+        if speaker.is_none() && last_sentence_with_speaker.is_some_and(|p| p + 1 >= si) {
+            speaker = last_speaker.clone();
+        }
+        if speaker.is_none() {
+            // A quote sentence with no verb of saying: the next sentence may say who ("…," he said.
+            // is one sentence; but "…" / He said so. is two).
+            if let Some(next) = sentences.get(si + 1) {
+                let nt = Tree::new(next, text);
+                speaker = speech_subject_anywhere(&nt, antecedents);
+            }
+        }
+        if let Some(sp) = &speaker {
+            if !is_pronoun_text(&sp.text) {
+                antecedents
+                    .push(Antecedent { text: sp.text.clone(), span: sp.span.unwrap_or_default() });
+            }
+            last_speaker = Some(sp.clone());
+            last_sentence_with_speaker = Some(si);
+        }
+        quotes.push(Quote { span: q, text: text[q.range()].to_string(), speaker });
+    }
+    quotes
+}
+
+fn speaker_in_sentence(
+    tree: &Tree,
+    q: Span,
+    antecedents: &[Antecedent],
+) -> Option<AttributionLink> {
+    let inside: Vec<usize> = (0..tree.len()).filter(|&i| q.contains(tree.tok(i).span)).collect();
+    if inside.is_empty() {
+        return None;
+    }
+    // The quote's top tokens: heads outside the quote.
+    let tops: Vec<usize> = inside
+        .iter()
+        .copied()
+        .filter(|&i| tree.head(i).is_none_or(|h| !inside.contains(&h)))
+        .collect();
+    for &top in &tops {
+        // Governing verb of saying above the quote.
+        for a in tree.ancestors(top) {
+            if is_speech(tree, a) {
+                if let Some(sub) = subject(tree, a) {
+                    if !q.contains(tree.tok(sub).span) {
+                        return Some(link(tree, sub, antecedents));
+                    }
+                }
+            }
+        }
+        // A verb of saying hanging off the quote: `"…," he said`.
+        for c in tree.children(top) {
+            if !q.contains(tree.tok(c).span)
+                && is_speech(tree, c)
+                && matches!(tree.rel(c), "parataxis" | "ccomp" | "conj" | "advcl")
+            {
+                if let Some(sub) = subject(tree, c) {
+                    return Some(link(tree, sub, antecedents));
+                }
+            }
+        }
+    }
+    // A speech verb elsewhere in the sentence, outside the quote.
+    speech_subject_outside(tree, q, antecedents)
+}
+
+fn speech_subject_outside(
+    tree: &Tree,
+    q: Span,
+    antecedents: &[Antecedent],
+) -> Option<AttributionLink> {
+    (0..tree.len())
+        .filter(|&i| !q.contains(tree.tok(i).span) && is_speech(tree, i))
+        .find_map(|v| subject(tree, v).filter(|&s| !q.contains(tree.tok(s).span)))
+        .map(|s| link(tree, s, antecedents))
+}
+
+fn speech_subject_anywhere(tree: &Tree, antecedents: &[Antecedent]) -> Option<AttributionLink> {
+    let root = (0..tree.len()).find(|&i| tree.tok(i).head == 0)?;
+    if is_speech(tree, root) {
+        return subject(tree, root).map(|s| link(tree, s, antecedents));
+    }
+    None
+}
+
+fn is_speech(tree: &Tree, v: usize) -> bool {
+    tree.is_verbal(v) && SPEECH.contains(&tree.lemma(v).as_str())
+}
+
+fn is_pronoun_text(t: &str) -> bool {
+    matches!(t.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "you")
+}
+
+fn link(tree: &Tree, n: usize, antecedents: &[Antecedent]) -> AttributionLink {
+    if tree.tok(n).upos == "PRON" {
+        if let Some(a) = antecedents.last() {
+            return AttributionLink {
+                role: AttributionRole::Speaker,
+                text: a.text.clone(),
+                span: Some(a.span),
+                actor: None,
+            };
+        }
+    }
+    let span = tree.phrase_span(n);
+    AttributionLink {
+        role: AttributionRole::Speaker,
+        text: tree.slice(span).to_string(),
+        span: Some(span),
+        actor: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_balanced_quotes_within_paragraphs() {
+        let t = "He said \"no way\" and “maybe”.\n\nAn \"open quote\n\nnext";
+        let q: Vec<&str> = find(t).iter().map(|s| &t[s.range()]).collect();
+        assert_eq!(q, ["no way", "maybe"]);
+    }
+}

@@ -1,0 +1,294 @@
+//! Scores predicted provenance against the gold set, field by field.
+//!
+//! A gold event is matched by the predicted event whose trigger span overlaps the gold trigger
+//! in the article text (found again there as the n-th occurrence of the trigger word). Field
+//! accuracies are over matched events; `coverage` says how many gold events were matched at all.
+
+use crate::gold::{find_trigger_from, GoldArticle};
+use model::{AttributionRole, DatePrecision, Event, Quote, TimeBasis};
+use std::fmt::Write as _;
+
+/// What the pipeline produced for one gold article.
+#[derive(Debug, Clone, Default)]
+pub struct Predicted {
+    /// The article text the spans point into.
+    pub text: String,
+    pub outlet: Option<String>,
+    pub events: Vec<Event>,
+    pub quotes: Vec<Quote>,
+}
+
+/// Counts per field.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Report {
+    pub gold_events: usize,
+    pub matched: usize,
+    pub modality_right: usize,
+    pub hist_tp: usize,
+    pub hist_fp: usize,
+    pub hist_fn: usize,
+    pub chain_right: usize,
+    pub date_right: usize,
+    pub place_right: usize,
+    pub gold_quotes: usize,
+    pub quote_found: usize,
+    pub speaker_right: usize,
+    /// One line per wrong field, for development only (never read on the held-out part).
+    pub errors: Vec<String>,
+}
+
+impl Report {
+    pub fn coverage(&self) -> f64 {
+        ratio(self.matched, self.gold_events)
+    }
+    pub fn modality_accuracy(&self) -> f64 {
+        ratio(self.modality_right, self.matched)
+    }
+    pub fn historical_f1(&self) -> f64 {
+        let p = ratio(self.hist_tp, self.hist_tp + self.hist_fp);
+        let r = ratio(self.hist_tp, self.hist_tp + self.hist_fn);
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+    pub fn chain_accuracy(&self) -> f64 {
+        ratio(self.chain_right, self.matched)
+    }
+    pub fn date_accuracy(&self) -> f64 {
+        ratio(self.date_right, self.matched)
+    }
+    pub fn place_accuracy(&self) -> f64 {
+        ratio(self.place_right, self.matched)
+    }
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.speaker_right, self.gold_quotes)
+    }
+
+    pub fn summary(&self) -> String {
+        let mut s = String::new();
+        let _ = writeln!(
+            s,
+            "events matched     {:>3}/{:<3} coverage {:.3}",
+            self.matched,
+            self.gold_events,
+            self.coverage()
+        );
+        let _ = writeln!(s, "modality accuracy  {:.3}", self.modality_accuracy());
+        let _ = writeln!(
+            s,
+            "historical F1      {:.3}  (tp {} fp {} fn {})",
+            self.historical_f1(),
+            self.hist_tp,
+            self.hist_fp,
+            self.hist_fn
+        );
+        let _ = writeln!(s, "chain exact        {:.3}", self.chain_accuracy());
+        let _ = writeln!(s, "event date         {:.3}", self.date_accuracy());
+        let _ = writeln!(s, "event location     {:.3}", self.place_accuracy());
+        let _ = writeln!(
+            s,
+            "quote speaker      {:.3}  ({} of {} quotes found)",
+            self.speaker_accuracy(),
+            self.quote_found,
+            self.gold_quotes
+        );
+        s
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Normalised for lenient comparison: lower case, letters and digits only, no leading article.
+pub fn norm(s: &str) -> String {
+    let lower = s.to_lowercase().replace(['’', '\''], "");
+    let words: Vec<&str> =
+        lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words = match words.first() {
+        Some(&("the" | "a" | "an")) => &words[1..],
+        _ => &words[..],
+    };
+    words.join(" ")
+}
+
+/// Two mentions name the same thing when one normalised form contains the other.
+pub fn same_mention(a: &str, b: &str) -> bool {
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
+}
+
+/// The gold-format date string of a predicted event time.
+pub fn date_string(ev: &Event) -> String {
+    let Some(t) = &ev.time else { return "unknown".into() };
+    if t.basis == TimeBasis::PublicationFallback {
+        return "unknown".into();
+    }
+    let Some(start) = &t.start else { return "unknown".into() };
+    match t.precision {
+        DatePrecision::Second | DatePrecision::Minute | DatePrecision::Day => {
+            start.get(..10).unwrap_or(start).into()
+        }
+        DatePrecision::Week => week_string(start),
+        DatePrecision::Month => start.get(..7).unwrap_or(start).into(),
+        DatePrecision::Year => start.get(..4).unwrap_or(start).into(),
+        DatePrecision::Decade => format!("{}X", start.get(..3).unwrap_or(start)),
+        DatePrecision::Century | DatePrecision::Unknown => "unknown".into(),
+    }
+}
+
+fn week_string(start: &str) -> String {
+    if start.contains("-W") {
+        return start.get(..8).unwrap_or(start).to_string();
+    }
+    let Some(d) = crate::historical::days(start) else { return "unknown".into() };
+    // ISO week of the day: Thursday of the same week decides the year.
+    let weekday = (d + 3).rem_euclid(7); // 0 = Monday
+    let thursday = d - weekday + 3;
+    let year = (1970..2200)
+        .rev()
+        .find(|y| crate::historical::days(&format!("{y}-01-01")).is_some_and(|j| j <= thursday))
+        .unwrap_or(1970);
+    let jan1 = crate::historical::days(&format!("{year}-01-01")).unwrap_or(0);
+    let week = (thursday - jan1) / 7 + 1;
+    format!("{year}-W{week:02}")
+}
+
+/// Scores one article into `report`.
+pub fn score_article(gold: &GoldArticle, pred: &Predicted, report: &mut Report) {
+    // Where the body starts in the gold file's text, to count occurrences the same way.
+    let gold_body = gold.text.find("\n\n").map_or(0, |i| i + 2);
+    for ge in &gold.events {
+        report.gold_events += 1;
+        // Find the same occurrence in the predicted text: count occurrences before it in gold.
+        let (word, _) = ge.trigger.rsplit_once('#').unwrap_or((&ge.trigger, "1"));
+        let nth = (1..)
+            .find(|n| {
+                find_trigger_from(&gold.text, gold_body, &format!("{word}#{n}")) == Some(ge.span)
+            })
+            .unwrap_or(1);
+        let Some(span) = find_trigger_from(&pred.text, 0, &format!("{word}#{nth}")) else {
+            report
+                .errors
+                .push(format!("{}: trigger `{}` not in extracted text", gold.name, ge.trigger));
+            continue;
+        };
+        let cands: Vec<&Event> = pred.events.iter().filter(|e| e.trigger.overlaps(span)).collect();
+        let Some(ev) = cands.iter().find(|e| e.root == ge.root).or(cands.first()).copied() else {
+            report.errors.push(format!("{}: no event at `{}`", gold.name, ge.trigger));
+            continue;
+        };
+        report.matched += 1;
+        let label = format!("{}: {}", gold.name, ge.trigger);
+        let modality = format!("{:?}", ev.modality).to_lowercase();
+        if modality == ge.modality {
+            report.modality_right += 1;
+        } else {
+            report.errors.push(format!("{label}: modality {modality}, gold {}", ge.modality));
+        }
+        match (ev.historical, ge.historical) {
+            (true, true) => report.hist_tp += 1,
+            (true, false) => {
+                report.hist_fp += 1;
+                report.errors.push(format!("{label}: historical, gold not"));
+            }
+            (false, true) => {
+                report.hist_fn += 1;
+                report.errors.push(format!("{label}: not historical, gold is"));
+            }
+            _ => {}
+        }
+        let links: Vec<&str> = ev
+            .attribution
+            .chain
+            .iter()
+            .filter(|l| l.role != AttributionRole::Outlet)
+            .map(|l| l.text.as_str())
+            .collect();
+        let outlet_ok = ev.attribution.chain.first().is_some_and(|l| {
+            l.role == AttributionRole::Outlet && same_mention(&l.text, &gold.outlet)
+        });
+        let chain_ok = outlet_ok
+            && links.len() == ge.chain.len()
+            && links.iter().zip(&ge.chain).all(|(a, b)| same_mention(a, b));
+        if chain_ok {
+            report.chain_right += 1;
+        } else {
+            report.errors.push(format!(
+                "{label}: chain {:?} (outlet ok: {outlet_ok}), gold {:?}",
+                links, ge.chain
+            ));
+        }
+        let date = date_string(ev);
+        if date == ge.date {
+            report.date_right += 1;
+        } else {
+            report.errors.push(format!("{label}: date {date}, gold {}", ge.date));
+        }
+        let place_ok = match (&ev.location, &ge.place) {
+            (None, None) => true,
+            (Some(l), None) => l.precision == model::GeoPrecision::Unknown,
+            (Some(l), Some((name, cc, _))) => {
+                same_mention(&l.name, name)
+                    && l.country.as_deref().is_none_or(|c| c.eq_ignore_ascii_case(cc))
+            }
+            (None, Some(_)) => false,
+        };
+        if place_ok {
+            report.place_right += 1;
+        } else {
+            report.errors.push(format!(
+                "{label}: place {:?}, gold {:?}",
+                ev.location.as_ref().map(|l| (&l.name, &l.country)),
+                ge.place
+            ));
+        }
+    }
+    for gq in &gold.quotes {
+        report.gold_quotes += 1;
+        let opening = pred.text.find(&gq.opening);
+        let Some(q) = opening.and_then(|o| {
+            pred.quotes.iter().find(|q| q.span.start as usize <= o && o < q.span.end as usize)
+        }) else {
+            report.errors.push(format!("{}: quote `{}` not found", gold.name, gq.opening));
+            continue;
+        };
+        report.quote_found += 1;
+        match &q.speaker {
+            Some(sp) if same_mention(&sp.text, &gq.speaker) => report.speaker_right += 1,
+            other => report.errors.push(format!(
+                "{}: quote `{}` speaker {:?}, gold {}",
+                gold.name,
+                gq.opening,
+                other.as_ref().map(|s| &s.text),
+                gq.speaker
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lenient_mentions() {
+        assert!(same_mention("A Taliban spokesman, Zabihullah Mujahid", "Zabihullah Mujahid"));
+        assert!(same_mention("the Fars news agency", "Fars news agency"));
+        assert!(!same_mention("police", "witnesses"));
+        assert!(!same_mention("", "x"));
+    }
+
+    #[test]
+    fn iso_weeks() {
+        assert_eq!(week_string("2022-09-26"), "2022-W39");
+        assert_eq!(week_string("2021-01-03"), "2020-W53");
+        assert_eq!(week_string("2023-05-08"), "2023-W19");
+    }
+}
