@@ -40,6 +40,9 @@ impl Default for Options {
 pub struct Extracted {
     pub article: Article,
     pub diagnostics: Vec<Diagnostic>,
+    /// The encoding the bytes were decoded with and why (`"windows-1252 (meta)"`,
+    /// `"UTF-8 (utf8-valid)"`): provenance for the text.
+    pub encoding: String,
 }
 
 /// What a diagnostic is about, so callers can count and filter them.
@@ -91,13 +94,223 @@ pub enum ExtractError {
     Internal(String),
 }
 
+mod align;
+pub mod boilerplate;
+mod charset;
+mod dates;
+pub mod eval;
+mod lang;
+mod meta;
+mod plain;
+mod scan;
+
+use boilerplate::Boilerplate;
+use model::{DateSource, Published, Span};
+use sha2::{Digest, Sha256};
+
+/// This crate's name and version, the first half of `Article.extractor`.
+pub const EXTRACTOR: &str = concat!("annalist-extract/", env!("CARGO_PKG_VERSION"));
+
 /// Extracts one article from a raw document (HTML, or plain text when `doc.hints.plain_text`).
 pub fn extract(doc: &RawDocument, opts: &Options) -> Result<Extracted, ExtractError> {
     if doc.bytes.len() > opts.max_input_bytes {
         return Err(ExtractError::TooLarge { size: doc.bytes.len(), limit: opts.max_input_bytes });
     }
-    if doc.bytes.is_empty() {
+    if doc.bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ExtractError::Empty);
     }
-    Err(ExtractError::Internal("extractor not wired yet".into()))
+    if let Some(offset) = binary_offset(&doc.bytes) {
+        return Err(ExtractError::Binary { offset });
+    }
+    let run = || {
+        if doc.hints.plain_text {
+            extract_plain(doc, opts)
+        } else {
+            extract_html(doc, opts, &boilerplate::Trafilatura)
+        }
+    };
+    // A panic in a dependency must cost one document, not the batch.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|p| {
+        let msg = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".into());
+        Err(ExtractError::Internal(msg))
+    })
+}
+
+/// Offset of the first NUL in the first 4 KiB (text and HTML never have one; UTF-16 pages
+/// with a BOM are decoded before this matters).
+fn binary_offset(bytes: &[u8]) -> Option<usize> {
+    if encoding_rs::Encoding::for_bom(bytes).is_some() {
+        return None;
+    }
+    bytes[..bytes.len().min(4096)].iter().position(|&b| b == 0)
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    let d = Sha256::digest(bytes);
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn join_paragraphs(paras: &[String]) -> (String, Vec<Span>) {
+    let mut text = String::new();
+    let mut spans = Vec::with_capacity(paras.len());
+    for p in paras {
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let start = text.len();
+        text.push_str(p);
+        spans.push(Span::new(start, text.len()));
+    }
+    (text, spans)
+}
+
+fn container_date(doc: &RawDocument) -> Option<Published> {
+    let d = doc.hints.date.as_deref().and_then(dates::parse_machine)?;
+    Some(d.published(DateSource::Container))
+}
+
+fn empty_body(diags: &mut Vec<Diagnostic>) {
+    diags.push(Diagnostic {
+        kind: DiagnosticKind::EmptyBody,
+        offset: None,
+        message: "no body text found".into(),
+    });
+}
+
+fn extract_plain(doc: &RawDocument, opts: &Options) -> Result<Extracted, ExtractError> {
+    let mut diags = Vec::new();
+    let decoded =
+        charset::decode(&doc.bytes, doc.content_type.as_deref(), doc.uri.as_deref(), &mut diags);
+    let hint = doc.hints.date.as_deref().or(doc.fetched.as_deref()).and_then(dates::parse_machine);
+    let item = plain::parse(&decoded.text, hint.map(|d| d.year));
+    if item.text.is_empty() {
+        empty_body(&mut diags);
+    }
+    let language = if opts.detect_language { lang::detect(&item.text, None) } else { None };
+    let url = doc.uri.clone().or(item.url.clone());
+    let article = Article {
+        id: doc.hash.clone(),
+        origin: doc.origin.clone(),
+        url,
+        canonical_url: item.url.clone(),
+        outlet: item.outlet.or_else(|| doc.hints.outlet.clone()),
+        title: item.title.or_else(|| doc.hints.title.clone()),
+        byline: item.byline,
+        published: item.published.or_else(|| container_date(doc)),
+        language,
+        text_hash: model::ContentHash(sha256_hex(item.text.as_bytes())),
+        text: item.text,
+        paragraphs: item.paragraphs,
+        html_map: Vec::new(),
+        extractor: format!("{EXTRACTOR}+plain"),
+    };
+    Ok(Extracted {
+        article,
+        diagnostics: diags,
+        encoding: format!("{} ({})", decoded.encoding.name(), decoded.basis),
+    })
+}
+
+fn day_order(html_lang: Option<&str>, language: Option<&str>) -> dates::DayOrder {
+    let tag = html_lang.unwrap_or("").to_ascii_lowercase();
+    match language.or_else(|| tag.split('-').next()) {
+        Some("en") if tag == "en-us" || tag == "en" || tag.is_empty() => {
+            dates::DayOrder::MonthFirst
+        }
+        Some("en") => dates::DayOrder::DayFirst,
+        Some(l) if !l.is_empty() => dates::DayOrder::DayFirst,
+        _ => dates::DayOrder::Unknown,
+    }
+}
+
+fn extract_html(
+    doc: &RawDocument,
+    opts: &Options,
+    engine: &dyn Boilerplate,
+) -> Result<Extracted, ExtractError> {
+    let mut diags = Vec::new();
+    let decoded =
+        charset::decode(&doc.bytes, doc.content_type.as_deref(), doc.uri.as_deref(), &mut diags);
+    let scan = scan::scan(&decoded.text);
+    let ld = meta::json_ld(&scan.json_ld);
+    let canonical = meta::canonical(&scan, &ld, doc.uri.as_deref());
+    let url = doc.uri.clone().or_else(|| canonical.clone());
+
+    let within_limits = if scan.max_depth > opts.max_depth {
+        diags.push(Diagnostic {
+            kind: DiagnosticKind::DepthLimit,
+            offset: None,
+            message: format!(
+                "elements nest {} deep, above the limit of {}; used the streaming text fallback",
+                scan.max_depth, opts.max_depth
+            ),
+        });
+        false
+    } else if scan.elements > opts.max_elements {
+        diags.push(Diagnostic {
+            kind: DiagnosticKind::ElementLimit,
+            offset: None,
+            message: format!(
+                "{} elements, above the limit of {}; used the streaming text fallback",
+                scan.elements, opts.max_elements
+            ),
+        });
+        false
+    } else {
+        true
+    };
+    let (paras, engine_name) = if within_limits {
+        (engine.paragraphs(&decoded.text, url.as_deref()), engine.name())
+    } else {
+        (boilerplate::streaming(&scan), "streaming")
+    };
+    let (text, paragraphs) = join_paragraphs(&paras);
+    if text.is_empty() {
+        empty_body(&mut diags);
+    }
+    let html_map = align::html_map(&text, &paragraphs, &scan, &decoded.offsets);
+
+    let language =
+        if opts.detect_language { lang::detect(&text, scan.html_lang.as_deref()) } else { None };
+    let host = url.as_deref().and_then(meta::host_outlet);
+    let outlet = meta::outlet(&scan, &ld, url.as_deref());
+    let site_for_title = meta::meta(&scan, &["og:site_name", "application-name"])
+        .map(str::to_string)
+        .or_else(|| ld.publisher.clone());
+    let title = meta::title(&scan, &ld, site_for_title.as_deref(), host.as_deref());
+    let body_start = paragraphs.first().and_then(|p| {
+        let first = &text[p.start as usize
+            ..meta::floor_char(&text, p.start as usize + 40).max(p.start as usize)];
+        (!first.is_empty()).then(|| scan.vis.find(first)).flatten()
+    });
+    let order = day_order(scan.html_lang.as_deref(), language.as_deref());
+    let max = meta::max_date(doc.fetched.as_deref());
+    let published = meta::published(&scan, &ld, url.as_deref(), body_start, order, max)
+        .or_else(|| container_date(doc));
+
+    let article = Article {
+        id: doc.hash.clone(),
+        origin: doc.origin.clone(),
+        url,
+        canonical_url: canonical,
+        outlet: outlet.or_else(|| doc.hints.outlet.clone()),
+        title: title.or_else(|| doc.hints.title.clone()),
+        byline: meta::byline(&scan, &ld),
+        published,
+        language,
+        text_hash: model::ContentHash(sha256_hex(text.as_bytes())),
+        text,
+        paragraphs,
+        html_map,
+        extractor: format!("{EXTRACTOR}+{engine_name}"),
+    };
+    Ok(Extracted {
+        article,
+        diagnostics: diags,
+        encoding: format!("{} ({})", decoded.encoding.name(), decoded.basis),
+    })
 }

@@ -1,0 +1,143 @@
+//! Scores the extractor on the two public benchmarks and prints the figures (and, with
+//! `--worst N`, the N worst ScrapingHub pages, `--dates` the date misses), for tuning.
+//!
+//! `cargo run --release -p extract --example extract_eval -- [--worst N] [--dates]`
+
+use extract::eval::{self, DateVerdict, Gold, SnippetCounts};
+use model::{ContentHash, Hints, Origin, RawDocument};
+use std::time::Instant;
+
+fn raw(p: &eval::Page) -> RawDocument {
+    RawDocument {
+        origin: Origin { input: p.id.clone(), ..Default::default() },
+        uri: Some(p.url.clone()),
+        fetched: None,
+        content_type: None,
+        hash: ContentHash(p.id.clone()),
+        bytes: p.html.clone(),
+        hints: Hints::default(),
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let worst: usize = args
+        .iter()
+        .position(|a| a == "--worst")
+        .and_then(|i| args.get(i + 1)?.parse().ok())
+        .unwrap_or(0);
+    let show_dates = args.iter().any(|a| a == "--dates");
+    let dump = args.iter().position(|a| a == "--dump").and_then(|i| args.get(i + 1).cloned());
+    let opts = extract::Options::default();
+    let Some(sh) = testdata::shared("data/scrapinghub-article-extraction-benchmark") else {
+        return;
+    };
+    let pages = eval::load_scrapinghub(&sh).expect("load scrapinghub");
+    let t = Instant::now();
+    let outs: Vec<String> = pages
+        .iter()
+        .map(|p| extract::extract(&raw(p), &opts).map(|e| e.article.text).unwrap_or_default())
+        .collect();
+    let secs = t.elapsed().as_secs_f64();
+    let golds: Vec<&str> = pages
+        .iter()
+        .map(|p| match &p.gold {
+            Gold::Body(b) => b.as_str(),
+            _ => "",
+        })
+        .collect();
+    let s = eval::score_scrapinghub(outs.iter().map(String::as_str).zip(golds.iter().copied()));
+    println!(
+        "scrapinghub: P {:.4} R {:.4} F1 {:.4}  ({} pages, {:.1} pages/s)",
+        s.precision,
+        s.recall,
+        s.f1,
+        pages.len(),
+        pages.len() as f64 / secs
+    );
+    if worst > 0 {
+        let mut per: Vec<(f64, f64, usize)> = outs
+            .iter()
+            .zip(&golds)
+            .enumerate()
+            .map(|(i, (o, g))| {
+                let (p, r) = eval::shingle_pr(o, g);
+                (p.unwrap_or(0.0), r.unwrap_or(0.0), i)
+            })
+            .collect();
+        per.sort_by(|a, b| (a.0 + a.1).partial_cmp(&(b.0 + b.1)).unwrap());
+        for (p, r, i) in per.iter().take(worst) {
+            println!("  P {p:.3} R {r:.3} {} {}", pages[*i].id, pages[*i].url);
+        }
+    }
+    if let Some(d) = &dump {
+        std::fs::create_dir_all(d).unwrap();
+        for (p, o) in pages.iter().zip(&outs) {
+            std::fs::write(format!("{d}/{}.txt", p.id), o).unwrap();
+        }
+    }
+
+    let Some(te) = testdata::shared("data/trafilatura-eval") else { return };
+    let pages = eval::load_trafilatura_eval(&te).expect("load trafilatura-eval");
+    let mut counts = SnippetCounts::default();
+    let (mut right, mut dated, mut unsupported, mut coarser, mut missing, mut wrong) =
+        (0, 0, 0, 0, 0, 0);
+    let t = Instant::now();
+    for p in &pages {
+        let ex = extract::extract(&raw(p), &opts);
+        let Gold::Snippets { with, without, date } = &p.gold else { continue };
+        let art = ex.as_ref().ok().map(|e| &e.article);
+        counts.add(art.map_or("", |a| a.text.as_str()), with, without);
+        if let Some(pb) = art.and_then(|a| a.published.as_ref()) {
+            if matches!(
+                pb.precision,
+                model::DatePrecision::Day
+                    | model::DatePrecision::Minute
+                    | model::DatePrecision::Second
+            ) {
+                let html = String::from_utf8_lossy(&p.html);
+                if !eval::day_is_supported(pb, &p.url, &html) {
+                    unsupported += 1;
+                    if show_dates {
+                        println!("  UNSUPPORTED {} {:?} {}", pb.value, pb.source, p.url);
+                    }
+                }
+            }
+        }
+        if let Some(g) = date
+            .as_deref()
+            .filter(|g| g.len() == 10 && g.as_bytes()[4] == b'-' && g.as_bytes()[7] == b'-')
+        {
+            dated += 1;
+            let v = eval::date_verdict(art.and_then(|a| a.published.as_ref()), g);
+            match v {
+                DateVerdict::Right => right += 1,
+                DateVerdict::Coarser => coarser += 1,
+                DateVerdict::Missing => missing += 1,
+                DateVerdict::Wrong => wrong += 1,
+            }
+            if show_dates && v != DateVerdict::Right {
+                println!(
+                    "  {v:?} gold {g} got {:?} {} {}",
+                    art.and_then(|a| a.published.as_ref()).map(|p| (&p.value, p.source)),
+                    p.id,
+                    p.url
+                );
+            }
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let s = counts.prf();
+    println!(
+        "trafilatura-eval: P {:.4} R {:.4} F1 {:.4}  ({} pages, {:.1} pages/s)",
+        s.precision,
+        s.recall,
+        s.f1,
+        pages.len(),
+        pages.len() as f64 / secs
+    );
+    println!(
+        "dates: right {right}/{dated} = {:.4}; wrong {wrong}, coarser {coarser}, missing {missing}; day-precision dates the page does not show: {unsupported}",
+        right as f64 / dated.max(1) as f64
+    );
+}
