@@ -1,0 +1,29 @@
+//! Writers for coded events: JSONL (every field), CSV and TSV (flat columns), GDELT 2.0 event
+//! TSV (GDELT's 61 columns, in GDELT's order), and a compact table for terminals.
+//!
+//! Every writer takes [`CodedEvent`]s — an event with the metadata of the article it came from —
+//! and streams them; nothing is buffered beyond one row.
+//!
+//! ## Where the GDELT export differs from GDELT
+//! - `GLOBALEVENTID` is a stable 63-bit hash of (article id, sentence, trigger span, code), not
+//!   a sequence number.
+//! - `SQLDATE` is the event's own date when the text gives one (GDELT always uses publication);
+//!   `FractionDate` follows it. Events with a year or coarser precision use 1 January/the 1st.
+//! - `NumMentions`/`NumSources`/`NumArticles` are 1 here; the store's clusters fill them in.
+//! - `AvgTone` is 0 (we do not score tone). `IsRootEvent` is 1 for events in the first
+//!   paragraph, as GDELT defines it.
+//! - Actor geo fields are empty (GDELT guesses them from actor country centroids; we do not).
+//!   `ActionGeo_*` comes from the event's location with FIPS 10-4 country codes as GDELT uses;
+//!   `ActionGeo_Type`: 1 country, 2 US state, 3 US city, 4 world city/place, 5 world province.
+//! - By default only asserted, non-historical events are written (GDELT's consumers assume
+//!   every row happened on its date); `include_all` writes every event.
+
+mod fips;
+mod formats;
+
+pub use formats::{
+    CodedEvent, Format, FormatError, Writer, FLAT_COLUMNS, FORMAT_NAMES, GDELT_COLUMNS,
+};
+
+/// How many flat (CSV/TSV) columns there are.
+pub const FLAT_COLUMNS_COUNT: usize = FLAT_COLUMNS.len();
