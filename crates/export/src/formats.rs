@@ -226,8 +226,8 @@ impl<W: Write> Writer<W> {
             Format::Tsv => writeln!(self.out, "{}", FLAT_COLUMNS.join("\t")),
             Format::Table => writeln!(
                 self.out,
-                "{:<10} {:<12} {:<5} {:<12} {:<12} {:<4} {:<30} {}",
-                "date", "source", "cameo", "target", "modality", "hist", "according to", "trigger"
+                "{:<10} {:<12} {:<5} {:<12} {:<12} {:<4} {:<30} trigger",
+                "date", "source", "cameo", "target", "modality", "hist", "according to"
             ),
             // GDELT files have no header line.
             Format::Gdelt | Format::Jsonl => Ok(()),
