@@ -4,6 +4,7 @@ fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
     match task.as_str() {
         "tidy" => tidy::run(),
+        "eval-timex" => eval_timex::run(),
         _ => {
             eprintln!("usage: cargo xtask tidy");
             std::process::exit(2)
@@ -11,4 +12,5 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
+mod eval_timex;
 mod tidy;

@@ -1,0 +1,145 @@
+//! What the grammar recognised, before anchoring: partial dates, relative offsets, durations,
+//! sets and reference words. Resolution (`resolve.rs`) turns these into TIMEX3 values.
+
+use crate::lexicon::{PartOfDay, Season, Unit};
+use crate::Mod;
+use chrono::Weekday;
+
+/// How a date without an explicit year (or a bare weekday) is placed around the anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dir {
+    /// Decided by the governing verb's tense (news convention without a tense: most recent past).
+    Tensed,
+    /// The latest occurrence on or before the anchor ("earlier in January").
+    PastIncl,
+    /// The latest occurrence strictly before the anchor's own unit ("last Tuesday", "last May").
+    Last,
+    /// The first occurrence strictly after the anchor's own unit ("next Friday").
+    Next,
+    /// The occurrence in the anchor's own year or week ("this May", "this Friday").
+    This,
+}
+
+/// The year of a partial date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Y {
+    /// Written out ("2009").
+    Abs(i32),
+    /// Relative to the anchor's year ("July last year": -1).
+    Rel(i32),
+    /// Not given: placed around the anchor by a direction.
+    Implicit(Dir),
+}
+
+/// A quantity in a duration or an offset.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Qty {
+    N(f64),
+    /// "several", "a few", "many", bare plurals: TIMEX3 `X`.
+    Vague,
+}
+
+/// A date-like expression before anchoring.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum DExpr {
+    /// A (partial) calendar date: a year, a month of a year, or a day.
+    Cal {
+        y: Y,
+        m: Option<u32>,
+        d: Option<u32>,
+    },
+    Weekday {
+        dow: Weekday,
+        dir: Dir,
+    },
+    /// Days from the anchor: today 0, yesterday -1.
+    Deictic(i64),
+    /// This (0), last (-1), next (+1) week/month/year/quarter/weekend/decade/century.
+    RelUnit {
+        unit: Unit,
+        off: i32,
+    },
+    /// `n` units before (sign -1) or after (+1) the anchor ("two days ago").
+    Offset {
+        n: Qty,
+        unit: Unit,
+        sign: i64,
+    },
+    /// A decade by its first three digits: 198 = the 1980s.
+    Decade(i32),
+    /// A decade written with two digits ("the '80s"): the latest such decade not after the anchor.
+    DecadeShort(u32),
+    /// A century by its first two digits: 19 = the 1900s (TIMEX3 convention for "20th century").
+    Century(i32),
+    Season {
+        y: Y,
+        s: Season,
+    },
+    Quarter {
+        y: Y,
+        q: u32,
+    },
+    /// "on the 5th": a day of the anchor's month (or the previous month when that day is later).
+    OrdinalDay(u32),
+}
+
+/// A clock time or a part of the day attached to a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TimeOfDay {
+    Clock { h: u32, m: u32 },
+    Part(PartOfDay),
+}
+
+/// Why a recognised expression gets no value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unresolvable {
+    /// Vague reference ("the last days of the war", "two days later" without a reference time).
+    Vague,
+    /// A year written with two digits ("1/1/09", "Jan. 5, '09").
+    TwoDigitYear,
+}
+
+/// The meaning of one recognised expression.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Sem {
+    Date {
+        expr: DExpr,
+        time: Option<TimeOfDay>,
+        modifier: Option<Mod>,
+    },
+    Duration {
+        qty: Qty,
+        unit: Unit,
+        modifier: Option<Mod>,
+    },
+    /// A clock-style duration ("3:07:35"): hours, minutes, seconds.
+    ClockDuration {
+        h: u32,
+        m: u32,
+        s: u32,
+    },
+    Set(SetExpr),
+    /// PRESENT_REF, PAST_REF, FUTURE_REF.
+    Ref(&'static str),
+    /// Recognised as temporal but with no determinable value, and why.
+    Unresolved(Unresolvable),
+}
+
+/// A recurring time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SetExpr {
+    Every(Unit),
+    Weekday(Weekday),
+    Part(PartOfDay),
+    Month(u32),
+    Season(Season),
+}
+
+/// A match of the grammar over tokens `start..end`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cand {
+    pub start: usize,
+    pub end: usize,
+    pub sem: Sem,
+    pub rule: &'static str,
+}
