@@ -85,6 +85,12 @@ impl<R: Read> Tracked<R> {
 
 impl<R: Read> Read for Tracked<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        if self.lo == self.hi && out.len() >= CHUNK && !self.failed {
+            // Large reads bypass the buffer: one copy fewer for big payloads.
+            let n = self.inner.read(out).inspect_err(|_| self.failed = true)?;
+            self.pos += n as u64;
+            return Ok(n);
+        }
         let avail = self.fill_buf()?;
         let n = avail.len().min(out.len());
         out[..n].copy_from_slice(&avail[..n]);
@@ -443,6 +449,19 @@ impl Cursor {
     pub(crate) fn read_into(&mut self, n: u64, out: &mut Vec<u8>) -> io::Result<u64> {
         let mut got = 0;
         while got < n {
+            if self.lo == self.hi && n - got >= CHUNK as u64 && !self.eof {
+                // Nothing buffered and much to read: straight from the source into `out`.
+                let before = out.len();
+                let result = (&mut self.src).take(n - got).read_to_end(out);
+                let k = (out.len() - before) as u64;
+                got += k;
+                self.pos += k;
+                result?;
+                if got < n {
+                    self.eof = true;
+                }
+                break;
+            }
             let avail = self.fill()?;
             if avail.is_empty() {
                 break;
