@@ -155,9 +155,17 @@ pub fn parse(text: &str, year_hint: Option<i32>) -> PlainItem {
 
     let mut source_date: Option<PartialDate> = None;
     let mut last_body = None;
+    let mut closed_at = None;
     for i in body_from..end {
         let l = lines[i];
         if l.is_empty() {
+            continue;
+        }
+        if closed_at.is_some() {
+            // After the closing source line only a bare URL line is still read.
+            if URL_LINE.is_match(l) && item.url.is_none() {
+                item.url = Some(l.to_string());
+            }
             continue;
         }
         if URL_LINE.is_match(l) {
@@ -188,14 +196,14 @@ pub fn parse(text: &str, year_hint: Option<i32>) -> PlainItem {
                 keep[i] = false;
                 // A source line after the body closes it: what follows is the page's furniture.
                 if last_body.is_some() {
-                    end = i;
-                    break;
+                    closed_at = Some(i);
                 }
                 continue;
             }
         }
         last_body = Some(i);
     }
+    let end = closed_at.unwrap_or(end);
     for k in keep.iter_mut().skip(end) {
         *k = false;
     }
