@@ -254,7 +254,8 @@ pub fn check_tree(s: &Sentence) -> Result<(), String> {
 
 /// Writes analysed sentences as CoNLL-U; `text` is the article text the spans point into.
 ///
-/// Multiword tokens get their range line; `SpaceAfter=No` is derived from the spans.
+/// Multiword tokens get their range line; `SpaceAfter=No` is derived from the spans. A word
+/// without a relation (unparsed) is written with head `_`.
 pub fn write(sentences: &[AnalyzedSentence], text: &str, out: &mut String) {
     for s in sentences {
         let _ = writeln!(out, "# sent_id = {}", s.index + 1);
@@ -281,15 +282,16 @@ pub fn write(sentences: &[AnalyzedSentence], text: &str, out: &mut String) {
             let misc = if t.mwt.is_none() && space_no(t.span.end) { "SpaceAfter=No" } else { "_" };
             let f =
                 |s: &str| if s.is_empty() { "_".to_string() } else { s.replace(['\t', '\n'], " ") };
+            // An unparsed word (no relation) gets `_` for its head, not a root attachment.
+            let head = if t.deprel.is_empty() { "_".to_string() } else { t.head.to_string() };
             let _ = writeln!(
                 out,
-                "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t_\t{misc}",
+                "{id}\t{}\t{}\t{}\t{}\t{}\t{head}\t{}\t_\t{misc}",
                 f(&t.form),
                 f(&t.lemma),
                 f(&t.upos),
                 f(&t.xpos),
                 f(&t.feats),
-                t.head,
                 f(&t.deprel),
             );
         }

@@ -171,6 +171,35 @@ pub fn run(pipeline: &Pipeline<'_>, docs: &[RawDoc]) -> Result<RawRun, NlpError>
     Ok(out)
 }
 
+/// Why a raw-text evaluation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum RawEvalError {
+    #[error(transparent)]
+    Analyze(#[from] NlpError),
+    /// Our own output did not read back (a writer bug).
+    #[error("system CoNLL-U did not read back: {0}")]
+    Output(String),
+    #[error(transparent)]
+    Eval(#[from] crate::eval::EvalError),
+}
+
+/// Rebuilds the raw documents of `gold`, runs `pipeline` over them and scores the result
+/// with the CoNLL 2018 metrics (raw-text mode: tokens and sentences are aligned by
+/// characters). Returns the report and the run.
+pub fn evaluate_pipeline(
+    pipeline: &Pipeline<'_>,
+    gold: &[Sentence],
+) -> Result<(crate::eval::Report, RawRun), RawEvalError> {
+    let docs = documents(gold, &[]);
+    let run = run(pipeline, &docs)?;
+    let sys = conllu::parse(&run.conllu);
+    if let Some(d) = sys.diagnostics.first() {
+        return Err(RawEvalError::Output(d.to_string()));
+    }
+    let report = crate::eval::evaluate(gold, &sys.sentences)?;
+    Ok((report, run))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
