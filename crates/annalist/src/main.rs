@@ -19,11 +19,15 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     // One line per subcommand; each lives in its own module under `cmd/`.
+    /// Score a system CoNLL-U file against gold with the CoNLL 2018 shared-task metrics.
+    EvalUd(cmd::eval_ud::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result: anyhow::Result<cmd::Outcome> = match cli.command {};
+    let result: anyhow::Result<cmd::Outcome> = match cli.command {
+        Command::EvalUd(args) => cmd::eval_ud::run(args),
+    };
     match result {
         Ok(cmd::Outcome::Clean) => ExitCode::SUCCESS,
         Ok(cmd::Outcome::Partial) => ExitCode::from(1),

@@ -1,5 +1,7 @@
 //! One module per subcommand.
 
+pub mod eval_ud;
+
 /// How a command that did not fail outright ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
