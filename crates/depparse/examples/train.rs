@@ -1,0 +1,58 @@
+//! Development driver for training runs without the `annalist` binary:
+//! `cargo run --release -p depparse --example train -- OUT SEED TAGGER_EPOCHS PARSER_EPOCHS [which] [files...]`.
+
+use std::path::PathBuf;
+
+fn main() {
+    let a: Vec<String> = std::env::args().collect();
+    let out = PathBuf::from(a.get(1).map_or("models", |s| s.as_str()));
+    let seed = a.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let files: Vec<PathBuf> = if a.len() > 6 {
+        a[6..].iter().map(PathBuf::from).collect()
+    } else {
+        depparse::train::default_train_files(&PathBuf::from("/work/shared/data"))
+    };
+    let mut o = depparse::train::TrainOptions::new(files, out, seed);
+    if let Some(e) = a.get(3).and_then(|s| s.parse().ok()) {
+        o.tagger.epochs = e;
+    }
+    if let Some(e) = a.get(4).and_then(|s| s.parse().ok()) {
+        o.parser.epochs = e;
+    }
+    if let Some(w) = a.get(5) {
+        o.which = depparse::train::Which {
+            tagger: w.contains('t'),
+            lemmatizer: w.contains('l'),
+            parser: w.contains('p'),
+        };
+    }
+    let start = std::time::Instant::now();
+    if let Ok(sweep) = std::env::var("MINQ_SWEEP") {
+        // Parser only, from jack-knifed tags, one model file per threshold.
+        let log = |m: &str| eprintln!("[{:>6.1}s] {m}", start.elapsed().as_secs_f64());
+        let mut sents = Vec::new();
+        for f in &o.train_files {
+            sents.extend(depparse::train::read_treebank(f).expect("treebank"));
+        }
+        let tcfg = depparse::tagger::TaggerConfig { seed, ..o.tagger.clone() };
+        let tagged = depparse::train::jackknife(&sents, o.folds, &tcfg, 2, &log);
+        let qs: Vec<i16> = sweep.split(',').filter_map(|q| q.parse().ok()).collect();
+        let pcfg = depparse::parser::ParserConfig { seed, ..o.parser.clone() };
+        let models = depparse::ParserModel::train_variants(&tagged, &pcfg, &log, &qs);
+        for (q, m) in qs.iter().zip(models) {
+            let dir = o.out.join(format!("q{q}"));
+            std::fs::create_dir_all(&dir).expect("mkdir");
+            std::fs::write(dir.join("parser.bin"), m.to_bytes()).expect("write");
+            log(&format!("q{q}: {:?}", m.size()));
+        }
+        return;
+    }
+    let log = |m: &str| eprintln!("[{:>6.1}s] {m}", start.elapsed().as_secs_f64());
+    match depparse::train::run(&o, &log) {
+        Ok(r) => eprintln!("{r:?}"),
+        Err(e) => {
+            eprintln!("train: {e}");
+            std::process::exit(2);
+        }
+    }
+}

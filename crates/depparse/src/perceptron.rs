@@ -1,0 +1,331 @@
+//! Averaged perceptron over hashed features: a sparse trainer and a compact frozen model.
+//!
+//! Training keeps, per feature, a short list of (class, weight, running total, timestamp)
+//! entries, so only classes a feature was ever updated for cost memory. Freezing averages the
+//! weights, drops entries that quantise to below `min_q`, and stores the rest as `i16` with one
+//! scale, in CSR form (sorted keys, per-key entry counts, classes, weights). Scoring at run time
+//! is an open-addressing probe per feature and a few integer additions.
+
+use crate::format::{ModelError, Reader, Writer};
+use crate::hash::U64Map;
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    class: u16,
+    w: f32,
+    total: f64,
+    stamp: u64,
+}
+
+/// The training-time model.
+#[derive(Debug)]
+pub struct Trainer {
+    nclasses: usize,
+    index: U64Map<u32>,
+    rows: Vec<Vec<Entry>>,
+    /// Number of instances seen (the averaging clock).
+    time: u64,
+}
+
+impl Trainer {
+    pub fn new(nclasses: usize) -> Trainer {
+        Trainer { nclasses, index: U64Map::default(), rows: Vec::new(), time: 0 }
+    }
+
+    pub fn nclasses(&self) -> usize {
+        self.nclasses
+    }
+
+    /// Adds the current weights of `feats` into `scores` (length `nclasses`, not cleared).
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        for f in feats {
+            if let Some(&r) = self.index.get(f) {
+                for e in &self.rows[r as usize] {
+                    scores[e.class as usize] += e.w;
+                }
+            }
+        }
+    }
+
+    /// Advances the averaging clock by one instance.
+    pub fn tick(&mut self) {
+        self.time += 1;
+    }
+
+    /// Standard perceptron update: +1 for `good`, -1 for `bad` on every feature.
+    pub fn update(&mut self, feats: &[u64], good: usize, bad: usize) {
+        if good == bad {
+            return;
+        }
+        for &f in feats {
+            self.add(f, good as u16, 1.0);
+            self.add(f, bad as u16, -1.0);
+        }
+    }
+
+    fn add(&mut self, f: u64, class: u16, delta: f32) {
+        let next = self.rows.len() as u32;
+        let r = *self.index.entry(f).or_insert(next);
+        if r == next {
+            self.rows.push(Vec::with_capacity(2));
+        }
+        let now = self.time;
+        let row = &mut self.rows[r as usize];
+        if let Some(e) = row.iter_mut().find(|e| e.class == class) {
+            e.total += e.w as f64 * (now - e.stamp) as f64;
+            e.stamp = now;
+            e.w += delta;
+        } else {
+            row.push(Entry { class, w: delta, total: 0.0, stamp: now });
+        }
+    }
+
+    /// Number of (feature, class) weights held.
+    pub fn entries(&self) -> usize {
+        self.rows.iter().map(Vec::len).sum()
+    }
+
+    /// Averages, quantises to `i16` and prunes entries whose quantised magnitude is below
+    /// `min_q`. Deterministic: output is sorted by key.
+    pub fn freeze(&self, min_q: i16) -> Weights {
+        let now = self.time.max(1);
+        let mut avg: Vec<(u64, Vec<(u16, f32)>)> = Vec::with_capacity(self.index.len());
+        let mut mags: Vec<f32> = Vec::new();
+        let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        for (k, r) in keys {
+            let mut row: Vec<(u16, f32)> = self.rows[r as usize]
+                .iter()
+                .map(|e| {
+                    let total = e.total + e.w as f64 * (now - e.stamp) as f64;
+                    (e.class, (total / now as f64) as f32)
+                })
+                .filter(|(_, w)| *w != 0.0)
+                .collect();
+            row.sort_unstable_by_key(|e| e.0);
+            mags.extend(row.iter().map(|e| e.1.abs()));
+            avg.push((k, row));
+        }
+        // One scale for the model: the 99.99th percentile magnitude maps to 30000; the rare
+        // larger weights saturate.
+        let scale = if mags.is_empty() {
+            1.0
+        } else {
+            let k = ((mags.len() - 1) as f64 * 0.9999) as usize;
+            let (_, p, _) = mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
+            (*p / 30000.0).max(f32::MIN_POSITIVE)
+        };
+        let mut w = Weights { nclasses: self.nclasses as u16, scale, ..Weights::default() };
+        for (k, row) in avg {
+            let mut n = 0u16;
+            for (c, x) in row {
+                let q = (x / scale).round().clamp(-32767.0, 32767.0) as i16;
+                if q.unsigned_abs() >= min_q.max(1) as u16 {
+                    w.classes.push(c);
+                    w.weights.push(q);
+                    n += 1;
+                }
+            }
+            if n > 0 {
+                w.keys.push(k);
+                w.counts.push(n);
+            }
+        }
+        w.build_index();
+        w
+    }
+}
+
+/// A frozen, quantised model.
+#[derive(Debug, Default, Clone)]
+pub struct Weights {
+    nclasses: u16,
+    scale: f32,
+    keys: Vec<u64>,
+    counts: Vec<u16>,
+    classes: Vec<u16>,
+    weights: Vec<i16>,
+    // Derived at load time: an open-addressing table whose slots hold the key and the entry
+    // range, and the entries packed as (class, weight) so one feature costs two cache lines.
+    slots: Vec<Slot>,
+    packed: Vec<(u16, i16)>,
+    dense: Vec<i16>,
+    mask: usize,
+}
+
+/// `Slot::count` of a dense row (`start` is then the row number in `dense`).
+const DENSE: u32 = u32::MAX;
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Slot {
+    key: u64,
+    start: u32,
+    /// 0 marks an empty slot.
+    count: u32,
+}
+
+/// Features probed per batch; the loads of one batch are independent so their cache misses
+/// overlap.
+const BATCH: usize = 32;
+
+impl Weights {
+    fn build_index(&mut self) {
+        // Rows holding weights for at least a third of the classes are stored dense so the
+        // inner loop vectorises; the rest stay sparse (class, weight) pairs.
+        let nc = self.nclasses as usize;
+        let mut packed = Vec::new();
+        let mut dense = Vec::new();
+        let cap = ((self.keys.len() * 3) / 2 + 1).next_power_of_two().max(16);
+        self.mask = cap - 1;
+        self.slots = vec![Slot::default(); cap];
+        let mut at = 0usize;
+        for (&k, &c) in self.keys.iter().zip(&self.counts) {
+            let c = c as usize;
+            let (cl, wt) = (&self.classes[at..at + c], &self.weights[at..at + c]);
+            at += c;
+            let slot_val = if c * 3 >= nc && nc >= 8 {
+                let start = dense.len();
+                dense.resize(start + nc, 0i16);
+                for (&class, &w) in cl.iter().zip(wt) {
+                    dense[start + class as usize] = w;
+                }
+                Slot { key: k, start: (start / nc) as u32, count: DENSE }
+            } else {
+                let start = packed.len();
+                packed.extend(cl.iter().copied().zip(wt.iter().copied()));
+                Slot { key: k, start: start as u32, count: c as u32 }
+            };
+            let mut slot = k as usize & self.mask;
+            while self.slots[slot].count != 0 {
+                slot = (slot + 1) & self.mask;
+            }
+            self.slots[slot] = slot_val;
+        }
+        self.packed = packed;
+        self.dense = dense;
+    }
+
+    pub fn nclasses(&self) -> usize {
+        self.nclasses as usize
+    }
+
+    /// Number of features and of (feature, class) weights kept.
+    pub fn size(&self) -> (usize, usize) {
+        (self.keys.len(), self.weights.len())
+    }
+
+    /// Adds the weights of `feats` into `scores` (length `nclasses`, not cleared).
+    #[inline]
+    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        let mut found = [(0u32, 0u32); BATCH];
+        for chunk in feats.chunks(BATCH) {
+            // Pass 1: first probe of every feature (independent loads).
+            let mut first = [Slot::default(); BATCH];
+            for (f, s) in chunk.iter().zip(first.iter_mut()) {
+                *s = self.slots[*f as usize & self.mask];
+            }
+            // Pass 2: finish the probes.
+            let mut n = 0;
+            for (i, &f) in chunk.iter().enumerate() {
+                let mut s = first[i];
+                let mut slot = f as usize & self.mask;
+                while s.count != 0 && s.key != f {
+                    slot = (slot + 1) & self.mask;
+                    s = self.slots[slot];
+                }
+                if s.count != 0 {
+                    found[n] = (s.start, s.count);
+                    n += 1;
+                }
+            }
+            // Pass 3: add the entries.
+            let nc = self.nclasses as usize;
+            for &(start, count) in &found[..n] {
+                if count == DENSE {
+                    let a = start as usize * nc;
+                    let row = self.dense.get(a..a + nc).unwrap_or(&[]);
+                    for (s, &w) in scores.iter_mut().zip(row) {
+                        *s += w as i32;
+                    }
+                    continue;
+                }
+                let (a, b) = (start as usize, start as usize + count as usize);
+                for &(c, w) in self.packed.get(a..b).unwrap_or(&[]) {
+                    if let Some(s) = scores.get_mut(c as usize) {
+                        *s += w as i32;
+                    }
+                }
+            }
+        }
+    }
+
+    pub fn write(&self, w: &mut Writer) {
+        w.u16(self.nclasses);
+        w.f32(self.scale);
+        w.u64s(&self.keys);
+        w.u16s(&self.counts);
+        w.u16s(&self.classes);
+        w.i16s(&self.weights);
+    }
+
+    pub fn read(r: &mut Reader<'_>) -> Result<Weights, ModelError> {
+        let nclasses = r.u16()?;
+        let scale = r.f32()?;
+        let keys = r.u64s()?;
+        let counts = r.u16s()?;
+        let classes = r.u16s()?;
+        let weights = r.i16s()?;
+        if counts.len() != keys.len() {
+            return Err(r.corrupt("feature count table does not match the keys"));
+        }
+        let total: usize = counts.iter().map(|&c| c as usize).sum();
+        if total != classes.len() || total != weights.len() {
+            return Err(r.corrupt("weight table length does not match the counts"));
+        }
+        if classes.iter().any(|&c| c >= nclasses) {
+            return Err(r.corrupt("weight for a class beyond the class count"));
+        }
+        if keys.windows(2).any(|p| p[0] >= p[1]) {
+            return Err(r.corrupt("feature keys are not strictly sorted"));
+        }
+        let mut w =
+            Weights { nclasses, scale, keys, counts, classes, weights, ..Weights::default() };
+        w.build_index();
+        Ok(w)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_problem_and_survives_freezing() {
+        let mut t = Trainer::new(3);
+        let data = [(vec![1u64, 10], 0usize), (vec![2, 10], 1), (vec![3, 10], 2)];
+        for _ in 0..5 {
+            for (f, y) in &data {
+                t.tick();
+                let mut s = vec![0f32; 3];
+                t.score(f, &mut s);
+                let p = (0..3).max_by(|&a, &b| s[a].total_cmp(&s[b]).then(b.cmp(&a))).unwrap();
+                t.update(f, *y, p);
+            }
+        }
+        let w = t.freeze(1);
+        for (f, y) in &data {
+            let mut s = vec![0i32; 3];
+            w.score(f, &mut s);
+            let p = (0..3).max_by_key(|&c| (s[c], std::cmp::Reverse(c))).unwrap();
+            assert_eq!(p, *y);
+        }
+        let mut wr = Writer::new();
+        w.write(&mut wr);
+        let bytes = wr.finish(crate::format::Kind::Tagger);
+        let mut r = Reader::open(&bytes, crate::format::Kind::Tagger, "t").unwrap();
+        let back = Weights::read(&mut r).unwrap();
+        assert_eq!(back.keys, w.keys);
+        assert_eq!(back.weights, w.weights);
+        assert_eq!(back.classes, w.classes);
+    }
+}

@@ -1,0 +1,435 @@
+//! Averaged-perceptron POS tagger: joint UPOS+XPOS classes, greedy left-to-right decoding with
+//! two tags of history, a tag dictionary for frequent unambiguous words, ambiguity classes of
+//! the words ahead, and a (word, tag) → FEATS table.
+
+use crate::format::{Kind, ModelError, Reader, Writer};
+use crate::hash::{self, mix, Rng, U64Map};
+use crate::perceptron::{Trainer, Weights};
+use crate::word::{attrs, WordAttrs, PAD};
+use nlp::conllu::Sentence;
+use std::collections::{BTreeMap, HashMap};
+
+/// Training settings for the tagger.
+#[derive(Debug, Clone)]
+pub struct TaggerConfig {
+    pub epochs: usize,
+    pub seed: u64,
+    /// Entries whose quantised weight is below this are pruned.
+    pub min_q: i16,
+}
+
+impl Default for TaggerConfig {
+    fn default() -> Self {
+        TaggerConfig { epochs: 10, seed: 1, min_q: 2 }
+    }
+}
+
+/// A trained tagger.
+#[derive(Debug, Clone)]
+pub struct TaggerModel {
+    /// Class id → (UPOS, XPOS).
+    classes: Vec<(String, String)>,
+    /// Exact-form hash → class, for frequent unambiguous words.
+    tagdict: U64Map<u16>,
+    /// Lower-form hash → hash of the set of classes seen for it.
+    ambig: U64Map<u64>,
+    feats: Vec<String>,
+    /// mix(lower-form hash, class) → FEATS id, where it differs from the class default.
+    feats_by_word: U64Map<u32>,
+    feats_by_class: Vec<u32>,
+    weights: Weights,
+}
+
+const NO_AMBIG: u64 = 0x0a0a;
+const START: u64 = 0;
+
+struct Ctx<'a> {
+    w: &'a [WordAttrs],
+    amb: &'a [u64],
+}
+
+impl Ctx<'_> {
+    fn w(&self, i: isize) -> &WordAttrs {
+        if i < 0 || i as usize >= self.w.len() {
+            &PAD
+        } else {
+            &self.w[i as usize]
+        }
+    }
+    fn a(&self, i: isize) -> u64 {
+        if i < 0 || i as usize >= self.amb.len() {
+            0x0b0b
+        } else {
+            self.amb[i as usize]
+        }
+    }
+}
+
+fn features(c: &Ctx<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    out.clear();
+    let i = i as isize;
+    let w0 = c.w(i);
+    let (wm1, wm2, wp1, wp2) = (c.w(i - 1), c.w(i - 2), c.w(i + 1), c.w(i + 2));
+    let mut f = |t: u64, v: u64| out.push(hash::finish(mix(t, v)));
+    f(1, 0);
+    f(2, w0.lower);
+    f(3, w0.form);
+    for k in 0..5 {
+        f(4 + k as u64, w0.suf[k]);
+    }
+    for k in 0..3 {
+        f(10 + k as u64, w0.pre[k]);
+    }
+    f(13, w0.shape);
+    f(14, w0.flags | if i == 0 { 1 << 20 } else { 0 });
+    f(15, wm1.lower);
+    f(16, wm2.lower);
+    f(17, wp1.lower);
+    f(18, wp2.lower);
+    f(19, wm1.suf[2]);
+    f(20, wp1.suf[2]);
+    f(21, wm1.shape);
+    f(22, wp1.shape);
+    f(23, p1);
+    f(24, p2);
+    f(25, mix(p1, p2));
+    f(26, mix(p1, w0.lower));
+    f(27, mix(wm1.lower, w0.lower));
+    f(28, mix(w0.lower, wp1.lower));
+    f(29, c.a(i + 1));
+    f(30, c.a(i + 2));
+    f(31, c.a(i));
+    f(32, mix(p1, c.a(i + 1)));
+    f(33, mix(p1, w0.suf[2]));
+    f(34, mix(c.a(i), c.a(i + 1)));
+    f(35, mix(p1, c.a(i)));
+    f(36, mix(wp1.lower, wp2.lower));
+    f(37, mix(w0.shape, wp1.shape));
+    f(38, mix(wm1.flags, w0.flags));
+    f(39, wp1.suf[1]);
+    f(40, mix(w0.suf[3], wp1.lower));
+}
+
+fn argmax(scores: &[i32]) -> usize {
+    let mut best = 0;
+    for (c, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = c;
+        }
+    }
+    best
+}
+
+fn argmax_f(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (c, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = c;
+        }
+    }
+    best
+}
+
+/// Tag history value for class `c`.
+fn hist(c: usize) -> u64 {
+    c as u64 + 1
+}
+
+impl TaggerModel {
+    /// Class ids for each form.
+    pub fn tag_forms(&self, forms: &[&str]) -> Vec<u16> {
+        let mut scratch = String::new();
+        let w: Vec<WordAttrs> = forms.iter().map(|f| attrs(f, &mut scratch)).collect();
+        let amb: Vec<u64> =
+            w.iter().map(|a| self.ambig.get(&a.lower).copied().unwrap_or(NO_AMBIG)).collect();
+        let ctx = Ctx { w: &w, amb: &amb };
+        let mut out = Vec::with_capacity(forms.len());
+        let mut feats = Vec::with_capacity(64);
+        let mut scores = vec![0i32; self.classes.len()];
+        let (mut p1, mut p2) = (START, START);
+        for (i, a) in w.iter().enumerate() {
+            let c = match self.tagdict.get(&a.form) {
+                Some(&c) => c as usize,
+                None => {
+                    features(&ctx, i, p1, p2, &mut feats);
+                    scores.iter_mut().for_each(|s| *s = 0);
+                    self.weights.score(&feats, &mut scores);
+                    argmax(&scores)
+                }
+            };
+            out.push(c as u16);
+            p2 = p1;
+            p1 = hist(c);
+        }
+        out
+    }
+
+    pub fn upos(&self, class: u16) -> &str {
+        self.classes.get(class as usize).map_or("X", |c| c.0.as_str())
+    }
+
+    pub fn xpos(&self, class: u16) -> &str {
+        self.classes.get(class as usize).map_or("XX", |c| c.1.as_str())
+    }
+
+    /// The predicted FEATS for a word with this form and class.
+    pub fn feats(&self, form: &str, class: u16) -> &str {
+        let key = mix(hash::lower(form), class as u64);
+        let id = match self.feats_by_word.get(&key) {
+            Some(&id) => id,
+            None => self.feats_by_class.get(class as usize).copied().unwrap_or(0),
+        };
+        self.feats.get(id as usize).map_or("", |s| s.as_str())
+    }
+
+    /// Tags a sentence in place: UPOS, XPOS and FEATS.
+    pub fn tag(&self, s: &mut model::AnalyzedSentence) {
+        let forms: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
+        let classes = self.tag_forms(&forms);
+        for (t, c) in s.tokens.iter_mut().zip(classes) {
+            t.upos = self.upos(c).to_string();
+            t.xpos = self.xpos(c).to_string();
+            t.feats = self.feats(&t.form, c).to_string();
+        }
+    }
+
+    pub fn nclasses(&self) -> usize {
+        self.classes.len()
+    }
+
+    /// (features, weights) kept.
+    pub fn size(&self) -> (usize, usize) {
+        self.weights.size()
+    }
+
+    /// Trains on gold-tagged sentences. Deterministic for a given config.
+    pub fn train(sents: &[Sentence], cfg: &TaggerConfig, log: &dyn Fn(&str)) -> TaggerModel {
+        // Classes, sorted for a stable numbering.
+        let mut class_set: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for s in sents {
+            for w in &s.words {
+                *class_set.entry((w.upos.clone(), w.xpos.clone())).or_default() += 1;
+            }
+        }
+        let classes: Vec<(String, String)> = class_set.keys().cloned().collect();
+        let class_id: HashMap<(String, String), u16> =
+            classes.iter().enumerate().map(|(i, c)| (c.clone(), i as u16)).collect();
+        let gold: Vec<Vec<u16>> = sents
+            .iter()
+            .map(|s| s.words.iter().map(|w| class_id[&(w.upos.clone(), w.xpos.clone())]).collect())
+            .collect();
+
+        // Counts per exact form and per lower form.
+        let mut scratch = String::new();
+        let attrs_all: Vec<Vec<WordAttrs>> = sents
+            .iter()
+            .map(|s| s.words.iter().map(|w| attrs(&w.form, &mut scratch)).collect())
+            .collect();
+        let mut by_form: BTreeMap<u64, BTreeMap<u16, u32>> = BTreeMap::new();
+        let mut by_lower: BTreeMap<u64, BTreeMap<u16, u32>> = BTreeMap::new();
+        for (ws, gs) in attrs_all.iter().zip(&gold) {
+            for (a, &g) in ws.iter().zip(gs) {
+                *by_form.entry(a.form).or_default().entry(g).or_default() += 1;
+                *by_lower.entry(a.lower).or_default().entry(g).or_default() += 1;
+            }
+        }
+        let mut tagdict = U64Map::default();
+        for (&f, counts) in &by_form {
+            let n: u32 = counts.values().sum();
+            let (&best, &m) =
+                counts.iter().max_by_key(|(c, m)| (**m, std::cmp::Reverse(**c))).unwrap();
+            if n >= 20 && m as f64 / n as f64 >= 0.97 {
+                tagdict.insert(f, best);
+            }
+        }
+        let mut ambig = U64Map::default();
+        for (&f, counts) in &by_lower {
+            let n: u32 = counts.values().sum();
+            if n < 2 {
+                continue;
+            }
+            let mut h = 0x77u64;
+            for (&c, &m) in counts {
+                if m as f64 / n as f64 >= 0.05 {
+                    h = mix(h, c as u64 + 1);
+                }
+            }
+            ambig.insert(f, hash::finish(h));
+        }
+
+        // FEATS tables.
+        let mut feat_ids: BTreeMap<String, u32> = BTreeMap::new();
+        feat_ids.insert(String::new(), 0);
+        for s in sents {
+            for w in &s.words {
+                let n = feat_ids.len() as u32;
+                feat_ids.entry(w.feats.clone()).or_insert(n);
+            }
+        }
+        // Renumber in sorted order for determinism.
+        let feats: Vec<String> = feat_ids.keys().cloned().collect();
+        let feat_id: HashMap<&str, u32> =
+            feats.iter().enumerate().map(|(i, f)| (f.as_str(), i as u32)).collect();
+        let mut fc_class: Vec<BTreeMap<u32, u32>> = vec![BTreeMap::new(); classes.len()];
+        let mut fc_word: BTreeMap<(u64, u16), BTreeMap<u32, u32>> = BTreeMap::new();
+        for ((s, ws), gs) in sents.iter().zip(&attrs_all).zip(&gold) {
+            for ((w, a), &g) in s.words.iter().zip(ws).zip(gs) {
+                let fid = feat_id[w.feats.as_str()];
+                *fc_class[g as usize].entry(fid).or_default() += 1;
+                *fc_word.entry((a.lower, g)).or_default().entry(fid).or_default() += 1;
+            }
+        }
+        let top = |m: &BTreeMap<u32, u32>| {
+            m.iter().max_by_key(|(f, n)| (**n, std::cmp::Reverse(**f))).map_or(0, |(f, _)| *f)
+        };
+        let feats_by_class: Vec<u32> = fc_class.iter().map(top).collect();
+        // Keep only words whose FEATS differ from their class default.
+        let mut feats_by_word = U64Map::default();
+        for (&(lower, class), m) in &fc_word {
+            let best = top(m);
+            if best != feats_by_class[class as usize] {
+                feats_by_word.insert(mix(lower, class as u64), best);
+            }
+        }
+
+        // Perceptron.
+        let amb_all: Vec<Vec<u64>> = attrs_all
+            .iter()
+            .map(|ws| ws.iter().map(|a| ambig.get(&a.lower).copied().unwrap_or(NO_AMBIG)).collect())
+            .collect();
+        let mut t = Trainer::new(classes.len());
+        let mut order: Vec<usize> = (0..sents.len()).collect();
+        let mut rng = Rng::new(cfg.seed);
+        let mut feats_buf = Vec::with_capacity(64);
+        let mut scores = vec![0f32; classes.len()];
+        for epoch in 0..cfg.epochs {
+            rng.shuffle(&mut order);
+            let (mut right, mut total) = (0usize, 0usize);
+            for &si in &order {
+                let ctx = Ctx { w: &attrs_all[si], amb: &amb_all[si] };
+                let (mut p1, mut p2) = (START, START);
+                for (i, a) in ctx.w.iter().enumerate() {
+                    let g = gold[si][i] as usize;
+                    let c = if let Some(&c) = tagdict.get(&a.form) {
+                        c as usize
+                    } else {
+                        features(&ctx, i, p1, p2, &mut feats_buf);
+                        scores.iter_mut().for_each(|s| *s = 0.0);
+                        t.score(&feats_buf, &mut scores);
+                        let p = argmax_f(&scores);
+                        t.tick();
+                        t.update(&feats_buf, g, p);
+                        p
+                    };
+                    right += (c == g) as usize;
+                    total += 1;
+                    p2 = p1;
+                    p1 = hist(c);
+                }
+            }
+            log(&format!(
+                "tagger epoch {}/{}: train acc {:.2}%, {} weights",
+                epoch + 1,
+                cfg.epochs,
+                100.0 * right as f64 / total.max(1) as f64,
+                t.entries()
+            ));
+        }
+        let weights = t.freeze(cfg.min_q);
+        TaggerModel { classes, tagdict, ambig, feats, feats_by_word, feats_by_class, weights }
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::new();
+        w.len(self.classes.len());
+        for (u, x) in &self.classes {
+            w.str(u);
+            w.str(x);
+        }
+        write_map16(&mut w, &self.tagdict);
+        write_map64(&mut w, &self.ambig);
+        w.strs(&self.feats);
+        write_map32(&mut w, &self.feats_by_word);
+        w.u32s(&self.feats_by_class);
+        self.weights.write(&mut w);
+        w.finish(Kind::Tagger)
+    }
+
+    pub fn from_bytes(bytes: &[u8], what: &str) -> Result<TaggerModel, ModelError> {
+        let mut r = Reader::open(bytes, Kind::Tagger, what)?;
+        let n = r.len(16)?;
+        let mut classes = Vec::with_capacity(n);
+        for _ in 0..n {
+            classes.push((r.str()?, r.str()?));
+        }
+        let tagdict = read_map16(&mut r)?;
+        let ambig = read_map64(&mut r)?;
+        let feats = r.strs()?;
+        let feats_by_word = read_map32(&mut r)?;
+        let feats_by_class = r.u32s()?;
+        let weights = Weights::read(&mut r)?;
+        r.end()?;
+        if classes.is_empty()
+            || weights.nclasses() != classes.len()
+            || feats_by_class.len() != classes.len()
+            || tagdict.values().any(|&c| c as usize >= classes.len())
+            || feats_by_word.values().chain(&feats_by_class).any(|&f| f as usize >= feats.len())
+        {
+            return Err(ModelError::Corrupt {
+                what: what.to_string(),
+                offset: 0,
+                detail: "tagger tables disagree on the number of classes".into(),
+            });
+        }
+        Ok(TaggerModel { classes, tagdict, ambig, feats, feats_by_word, feats_by_class, weights })
+    }
+}
+
+fn sorted<V: Copy>(m: &U64Map<V>) -> Vec<(u64, V)> {
+    let mut v: Vec<(u64, V)> = m.iter().map(|(&k, &v)| (k, v)).collect();
+    v.sort_unstable_by_key(|e| e.0);
+    v
+}
+
+pub(crate) fn write_map16(w: &mut Writer, m: &U64Map<u16>) {
+    let v = sorted(m);
+    w.u64s(&v.iter().map(|e| e.0).collect::<Vec<_>>());
+    w.u16s(&v.iter().map(|e| e.1).collect::<Vec<_>>());
+}
+
+pub(crate) fn write_map32(w: &mut Writer, m: &U64Map<u32>) {
+    let v = sorted(m);
+    w.u64s(&v.iter().map(|e| e.0).collect::<Vec<_>>());
+    w.u32s(&v.iter().map(|e| e.1).collect::<Vec<_>>());
+}
+
+pub(crate) fn write_map64(w: &mut Writer, m: &U64Map<u64>) {
+    let v = sorted(m);
+    w.u64s(&v.iter().map(|e| e.0).collect::<Vec<_>>());
+    w.u64s(&v.iter().map(|e| e.1).collect::<Vec<_>>());
+}
+
+fn zip_map<V>(r: &Reader<'_>, k: Vec<u64>, v: Vec<V>) -> Result<U64Map<V>, ModelError> {
+    if k.len() != v.len() {
+        return Err(r.corrupt("map keys and values differ in length"));
+    }
+    Ok(k.into_iter().zip(v).collect())
+}
+
+pub(crate) fn read_map16(r: &mut Reader<'_>) -> Result<U64Map<u16>, ModelError> {
+    let k = r.u64s()?;
+    let v = r.u16s()?;
+    zip_map(r, k, v)
+}
+
+pub(crate) fn read_map32(r: &mut Reader<'_>) -> Result<U64Map<u32>, ModelError> {
+    let k = r.u64s()?;
+    let v = r.u32s()?;
+    zip_map(r, k, v)
+}
+
+pub(crate) fn read_map64(r: &mut Reader<'_>) -> Result<U64Map<u64>, ModelError> {
+    let k = r.u64s()?;
+    let v = r.u64s()?;
+    zip_map(r, k, v)
+}
