@@ -6,7 +6,7 @@
 
 use anyhow::{Context, Result};
 use std::path::{Path, PathBuf};
-use timex::eval::{probe, te3};
+use timex::eval::{probe, render, te3};
 
 fn shared() -> PathBuf {
     match std::env::var_os("ANNALIST_SHARED") {
@@ -29,76 +29,12 @@ pub fn run() -> Result<()> {
 
 fn te3_report(dir: &Path) -> Result<()> {
     let rep = te3::evaluate(dir).with_context(|| dir.display().to_string())?;
-    println!(
-        "== TE3-platinum ({} docs, {} gold TIMEX3, {} ours) ==",
-        rep.docs, rep.gold, rep.system
-    );
-    println!(
-        "scoring: TempEval-3 Task A; relaxed = any overlap (one-to-one), strict = exact span;"
-    );
-    println!(
-        "value/type F1 = relaxed matches with the right attribute over system (P) and gold (R)"
-    );
-    for (name, p) in
-        [("relaxed", rep.relaxed), ("strict", rep.strict), ("type", rep.kind), ("value", rep.value)]
-    {
-        println!("  {name:<8} P {:.3}  R {:.3}  F1 {:.3}", p.p, p.r, p.f1);
-    }
-    println!("  peers (published, same scoring): HeidelTime value F1 0.776, SUTime 0.674; dateparser measured 0.326");
-    println!("  gold text mismatches (reader sanity check): {}", rep.gold_text_mismatches);
-    println!(
-        "  speed: {} bytes in {:.3} s ({:.1} MB/s, this build's profile)",
-        rep.bytes,
-        rep.seconds,
-        rep.bytes as f64 / rep.seconds.max(1e-9) / 1e6
-    );
-    let mut errors = rep.errors.clone();
-    errors.sort_by_key(|e| e.kind);
-    println!("-- errors ({}) --", errors.len());
-    for e in &errors {
-        let g = e
-            .gold
-            .as_ref()
-            .map(|g| format!("{:?} {} {}", g.text, g.kind, g.value))
-            .unwrap_or_else(|| "-".into());
-        let s = e
-            .sys
-            .as_ref()
-            .map(|s| {
-                format!(
-                    "{:?} {} {} [{}]",
-                    s.text,
-                    s.kind,
-                    s.value.as_deref().unwrap_or("(none)"),
-                    s.rule
-                )
-            })
-            .unwrap_or_else(|| "-".into());
-        println!("  {:<11} {:<30} gold {:<40} ours {}", format!("{:?}", e.kind), e.doc, g, s);
-    }
+    print!("{}", render::te3_report(&rep));
     Ok(())
 }
 
 fn print_probe(title: &str, items: &[probe::ProbeItem]) {
-    let pass = items.iter().filter(|i| i.pass).count();
-    let lenient = items.iter().filter(|i| i.lenient).count();
-    println!(
-        "== {title}: {pass}/{} (lenient {lenient}/{}), anchor 2009-03-18 ==",
-        items.len(),
-        items.len()
-    );
-    for i in items {
-        let exp = if i.expected.is_empty() { "NONE".to_string() } else { i.expected.join("|") };
-        println!(
-            "  {} {:<4} {:<70} expected {:<22} ours {:<12} span {:?}",
-            if i.pass { "ok  " } else { "FAIL" },
-            i.id,
-            i.text,
-            exp,
-            i.got.as_deref().unwrap_or("(none)"),
-            i.got_span.as_deref().unwrap_or("")
-        );
-    }
+    print!("{}", render::probe_report(title, items));
 }
 
 /// Python dateparser on the same expressions (`PREFER_DATES_FROM=past`, reference 2009-03-18

@@ -142,6 +142,25 @@ impl<'a> Grammar<'a> {
         !self.cont(i) || self.kind(i) == Some(Kind::Punct) || self.is_any(i, FUNCTION_WORDS)
     }
 
+    /// The expression ending before token `end` modifies a following noun ("the June 30
+    /// deadline", "its March 19-20 meeting"): the clause's tense does not govern it.
+    /// Returns the index of the word that may be that noun (the caller checks it is no verb).
+    pub fn premodifier(&self, end: usize) -> Option<usize> {
+        let mut j = end;
+        // a day range: "March 19-20 meeting"
+        if self.dash(j) && self.joined(j) && self.kind(j + 1) == Some(Kind::Num) {
+            j += 2;
+        }
+        let noun = self.cont(j)
+            && self.word(j)
+            && !self.cap(j)
+            && !self.is_any(j, FUNCTION_WORDS)
+            && lexicon::unit(self.s(j)).is_none()
+            && lexicon::part_of_day(self.s(j)).is_none()
+            && !self.s(j).ends_with("ly");
+        noun.then_some(j)
+    }
+
     // ---- scanning --------------------------------------------------------------------------
 
     /// All matches, left to right, non-overlapping.
@@ -982,7 +1001,10 @@ impl<'a> Grammar<'a> {
             ],
         );
         // "of talks", or before/after a clause or event ("days before he underwent surgery")
-        let of = (self.is(i + 1, "of") && !self.is(i + 2, "the"))
+        // ("minutes of the meeting" are records, not a duration)
+        let of = (self.is(i + 1, "of")
+            && !self.is(i + 2, "the")
+            && !matches!(unit, Unit::Minute | Unit::Second))
             || (self.is_any(i + 1, &["before", "after"])
                 && i > 0
                 && !self.prev_is_any(i, &["the", "those", "these", "few", "many", "some"]));

@@ -320,7 +320,13 @@ pub fn find_with(
         let g = grammar::Grammar::new(text, line, config.numeric_order);
         for c in g.scan() {
             let span = Span::new(line[c.start].start, line[c.end - 1].end);
-            let t = tense.or_else(|| tense::guess(text, line, c.start, c.end));
+            let t = match tense {
+                Some(t) => Some(t),
+                None if g.premodifier(c.end).is_some_and(|j| !tense::is_verb(text, line, j)) => {
+                    None
+                }
+                None => tense::guess(text, line, c.start, c.end),
+            };
             let cx = resolve::Ctx { anchor, tense: t, far_future_years: config.far_future_years };
             push(&mut found, text, span, &c.sem, c.rule, t, &cx);
         }

@@ -151,10 +151,10 @@ pub(crate) fn guess(text: &str, toks: &[Tok], at: usize, end: usize) -> Option<T
     };
     // the nearest verb decides; an infinitive ("to run through June") is a verb without tense
     let mut best: Option<(usize, Option<Tense>)> = None;
-    let mut consider = |i: usize, dist: usize| {
+    let consider = |best: &mut Option<(usize, Option<Tense>)>, i: usize, dist: usize| {
         if let Some(t) = cue(text, toks, i) {
             if best.is_none_or(|(d, _)| dist < d) {
-                best = Some((dist, t));
+                *best = Some((dist, t));
             }
         }
     };
@@ -167,17 +167,22 @@ pub(crate) fn guess(text: &str, toks: &[Tok], at: usize, end: usize) -> Option<T
         if sentence_end(i) || toks[i + 1].newline {
             break;
         }
-        consider(i, d);
+        consider(&mut best, i, d);
     }
     // right (slightly penalised: the governing verb usually precedes an adjunct's head or
-    // is its nearest neighbour)
+    // is its nearest neighbour); past a comma only when nothing was found on the left
+    // ("On Sunday, troops will..." but not "will take ... on Sunday, officials said")
+    let left_found = best.is_some();
     let mut i = end;
     let mut d = 1;
     while i < toks.len() && d < WINDOW {
         if toks[i].newline || (i > end && sentence_end(i - 1)) {
             break;
         }
-        consider(i, d + 1);
+        if left_found && toks[i].kind == Kind::Punct && matches!(s(i), "," | "—" | "–" | "(") {
+            break;
+        }
+        consider(&mut best, i, d + 1);
         if sentence_end(i) {
             break;
         }
@@ -185,6 +190,11 @@ pub(crate) fn guess(text: &str, toks: &[Tok], at: usize, end: usize) -> Option<T
         d += 1;
     }
     best.and_then(|(_, t)| t)
+}
+
+/// Token `i` reads as a verb (a tense cue or an infinitive marker).
+pub(crate) fn is_verb(text: &str, toks: &[Tok], i: usize) -> bool {
+    cue(text, toks, i).is_some()
 }
 
 /// `Some(Some(t))`: a verb of tense `t`; `Some(None)`: an untensed verb (infinitive);

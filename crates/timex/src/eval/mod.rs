@@ -3,4 +3,5 @@
 //! `cargo xtask eval-timex`; the data itself is never shipped.
 
 pub mod probe;
+pub mod render;
 pub mod te3;
