@@ -10,11 +10,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(
-    name = "annalist",
-    version,
-    about = "News reports in, political events out — with provenance."
-)]
+#[command(name = "annalist", version, about = "News reports in, political events out — with provenance.")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -23,26 +19,17 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     // One line per subcommand; each lives in its own module under `cmd/`.
-    /// Extract articles from HTML, text, JSONL and WARC inputs: one JSON Article per line.
-    Extract(cmd::extract::Args),
     /// Score a system CoNLL-U file against gold with the CoNLL 2018 shared-task metrics.
     EvalUd(cmd::eval_ud::Args),
-    /// Tokenize, split, tag and parse text or JSONL articles; print CoNLL-U.
-    Parse(cmd::parse::Args),
     /// Rebuild the tagger, lemmatizer and parser models from UD treebanks.
     Train(cmd::train::Args),
-    /// Run the field's XML validation records through the coder: per-record pass/fail and a summary.
-    Validate(cmd::validate::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result: anyhow::Result<cmd::Outcome> = match cli.command {
-        Command::Extract(args) => cmd::extract::run(args),
         Command::EvalUd(args) => cmd::eval_ud::run(args),
-        Command::Parse(args) => cmd::parse::run(args),
         Command::Train(args) => cmd::train::run(args),
-        Command::Validate(args) => cmd::validate::run(args),
     };
     match result {
         Ok(cmd::Outcome::Clean) => ExitCode::SUCCESS,

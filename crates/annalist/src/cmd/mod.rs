@@ -1,10 +1,7 @@
 //! One module per subcommand.
 
 pub mod eval_ud;
-pub mod extract;
-pub mod parse;
 pub mod train;
-pub mod validate;
 
 /// How a command that did not fail outright ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
