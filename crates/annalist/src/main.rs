@@ -23,11 +23,14 @@ enum Command {
     EvalUd(cmd::eval_ud::Args),
     /// Rebuild the tagger, lemmatizer and parser models from UD treebanks.
     Train(cmd::train::Args),
+    /// Run the field's XML validation records through the coder: per-record pass/fail and a summary.
+    Validate(cmd::validate::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result: anyhow::Result<cmd::Outcome> = match cli.command {
+        Command::Validate(args) => cmd::validate::run(args),
         Command::EvalUd(args) => cmd::eval_ud::run(args),
         Command::Train(args) => cmd::train::run(args),
     };

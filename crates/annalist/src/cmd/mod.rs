@@ -2,6 +2,7 @@
 
 pub mod eval_ud;
 pub mod train;
+pub mod validate;
 
 /// How a command that did not fail outright ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,974 @@
+//! Coding one analyzed sentence.
+//!
+//! 1. **Noun phrases** come from the dependency tree: a nominal word and its phrase-internal
+//!    dependents (determiners, modifiers, compounds, possessors, a simple prepositional
+//!    attachment). Coordinated nominals form a compound whose conjuncts are coded one by one;
+//!    relative clauses inside a noun phrase are part of it (their verbs are not coded).
+//!    Each phrase gets the first actor found in it (code valid on the sentence date) joined
+//!    with the agents found around it (`Iraqi police` → `IRQ` + `~COP`).
+//! 2. **Comma clauses** of configurable length are set aside as PETRARCH does, but as whole
+//!    dependency subtrees lying between two commas, so the main clause is never cut.
+//! 3. **Verbs** are looked up by form or lemma (multi-word verbs checked around the verb);
+//!    the verb's patterns are matched over the words before it (back to the clause start)
+//!    and after it (to the end of its phrase in the tree), longest pattern first. Source and
+//!    target come from the pattern's `$`/`+` slots, else the nearest coded phrase before the
+//!    verb and the first after it; a passive (`by` agent) swaps them. Once a verb codes, the
+//!    verbs inside its phrase are not coded again, which is how "A said B attacked C" and
+//!    "A will help B" come out as the field's dictionaries define them.
+//! 4. **Negation** (`not`, `n't`, `never`, a `Polarity=Neg` dependent) is recorded on every
+//!    event ([`CodedEvent::negated`]) whatever code the dictionary chose for it.
+
+use crate::date::DateKey;
+use crate::dict::actors::AgentPlace;
+use crate::dict::discards::DiscardKind;
+use crate::dict::verbs::{ColonCode, PatElem, Pattern, VerbForm};
+use crate::dict::Dictionaries;
+use model::{AnalyzedSentence, Span};
+
+/// Coding options (the field's configuration settings).
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Drop events whose source or target is unknown (`---`).
+    pub require_dyad: bool,
+    /// Emit unknown noun phrases of fewer than this many words as `"TEXT"` actors (0 = off).
+    pub new_actor_length: usize,
+    /// Internal comma clauses of `comma_min..=comma_max` words are set aside (0 max = off).
+    pub comma_min: usize,
+    pub comma_max: usize,
+    /// Initial clause (before the first comma).
+    pub comma_bmin: usize,
+    pub comma_bmax: usize,
+    /// Final clause (after the last comma).
+    pub comma_emin: usize,
+    pub comma_emax: usize,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            require_dyad: true,
+            new_actor_length: 0,
+            comma_min: 2,
+            comma_max: 8,
+            comma_bmin: 0,
+            comma_bmax: 0,
+            comma_emin: 2,
+            comma_emax: 8,
+        }
+    }
+}
+
+impl Options {
+    /// Applies one `option = value` setting as the field's config files write them.
+    /// Returns false for an unknown option or a bad value.
+    pub fn set(&mut self, option: &str, value: &str) -> bool {
+        let b = !value.trim().eq_ignore_ascii_case("false");
+        let n = value.trim().parse::<usize>();
+        match (option.trim(), n) {
+            ("require_dyad", _) => self.require_dyad = b,
+            ("new_actor_length", Ok(v)) => self.new_actor_length = v,
+            ("comma_min", Ok(v)) => self.comma_min = v,
+            ("comma_max", Ok(v)) => self.comma_max = v,
+            ("comma_bmin", Ok(v)) => self.comma_bmin = v,
+            ("comma_bmax", Ok(v)) => self.comma_bmax = v,
+            ("comma_emin", Ok(v)) => self.comma_emin = v,
+            ("comma_emax", Ok(v)) => self.comma_emax = v,
+            ("stop_on_error", _) => {}
+            _ => return false,
+        }
+        true
+    }
+}
+
+/// One coded actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodedActor {
+    pub code: String,
+    pub text: String,
+    pub span: Span,
+}
+
+/// One coded event, before it is dressed as a [`model::Event`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct CodedEvent {
+    pub source: CodedActor,
+    pub target: CodedActor,
+    pub code: String,
+    pub trigger: Span,
+    /// The trigger is negated in the text.
+    pub negated: bool,
+    /// The verb was passive (the `by` agent is the source).
+    pub passive: bool,
+    /// A pattern (not only the verb's default code) matched; its origin `file:line`.
+    pub pattern: Option<String>,
+    /// Spans of cue words (negation, auxiliaries such as "will") for the provenance work.
+    pub cues: Vec<Span>,
+}
+
+/// Why a sentence was not coded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Skipped {
+    Discard { story: bool, phrase: String },
+}
+
+/// Words that patterns never see after the verb (the field's skip list).
+fn is_skip_word(w: &str) -> bool {
+    matches!(
+        w,
+        "THE"
+            | "A"
+            | "AN"
+            | "IT"
+            | "HE"
+            | "THEY"
+            | "HER"
+            | "HAS"
+            | "HAD"
+            | "HAVE"
+            | "SOME"
+            | "FEW"
+            | "THAT"
+            | "HUNDRED"
+            | "THOUSAND"
+            | "MILLION"
+            | "BILLION"
+            | "TRILLION"
+            | "DOZEN"
+            | "ONE"
+            | "TWO"
+            | "THREE"
+            | "FOUR"
+            | "FIVE"
+            | "SIX"
+            | "SEVEN"
+            | "EIGHT"
+            | "NINE"
+            | "DOLLAR"
+            | "DUCAT"
+    ) || (!w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+}
+
+fn is_nominal(t: &model::Token) -> bool {
+    matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM")
+        || (t.upos.is_empty() && t.xpos.starts_with("NN"))
+}
+
+fn base_rel(r: &str) -> &str {
+    r.split(':').next().unwrap_or(r)
+}
+
+/// Relations that keep a dependent inside its head's noun phrase.
+fn np_internal(rel: &str, dep: &model::Token) -> bool {
+    match rel {
+        "det" | "amod" | "compound" | "flat" | "nummod" | "det:poss" | "nmod:poss" | "fixed"
+        | "goeswith" => true,
+        "case" => dep.xpos == "POS" || dep.form == "'s" || dep.form == "'",
+        "nmod" | "nmod:npmod" | "acl" | "acl:relcl" | "advmod" | "punct" | "dep" | "cc" => true,
+        _ => rel.starts_with("compound") || rel.starts_with("flat"),
+    }
+}
+
+/// A noun phrase: its words (indices, in order) and, for a compound, its members.
+#[derive(Debug, Clone)]
+struct Phrase {
+    /// Codes of the phrase (one per conjunct for a compound; `---` unknown).
+    codes: Vec<String>,
+    /// Text of each code's phrase.
+    texts: Vec<(String, Span)>,
+    compound: bool,
+    /// True when every code is `---`.
+    null: bool,
+}
+
+struct Analysis<'a> {
+    s: &'a AnalyzedSentence,
+    words: Vec<String>,
+    /// Phrase id for each word (None outside noun phrases).
+    phrase_of: Vec<Option<usize>>,
+    phrases: Vec<Phrase>,
+    /// Words set aside by comma-clause deletion or inside relative clauses.
+    deleted: Vec<bool>,
+    inert: Vec<bool>,
+    children: Vec<Vec<usize>>,
+}
+
+/// Codes one sentence. `date` picks date-restricted actor codes.
+pub fn code_sentence(
+    s: &AnalyzedSentence,
+    date: Option<DateKey>,
+    dicts: &Dictionaries,
+    opts: &Options,
+) -> Result<Vec<CodedEvent>, Skipped> {
+    let n = s.tokens.len();
+    if n == 0 {
+        return Ok(Vec::new());
+    }
+    let text: String = s.tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
+    if let Some((kind, phrase)) = dicts.discards.check(&text) {
+        return Err(Skipped::Discard { story: kind == DiscardKind::Story, phrase });
+    }
+    let mut children = vec![Vec::new(); n];
+    for (i, t) in s.tokens.iter().enumerate() {
+        if t.head as usize >= 1 && (t.head as usize) <= n && t.head as usize != i + 1 {
+            children[t.head as usize - 1].push(i);
+        }
+    }
+    let words: Vec<String> = s.tokens.iter().map(|t| t.form.to_uppercase()).collect();
+    let mut a = Analysis {
+        s,
+        words,
+        phrase_of: vec![None; n],
+        phrases: Vec::new(),
+        deleted: vec![false; n],
+        inert: vec![false; n],
+        children,
+    };
+    a.mark_inert();
+    a.build_phrases(date, dicts, opts);
+    a.delete_comma_clauses(opts);
+    Ok(a.code_verbs(dicts, opts))
+}
+
+impl Analysis<'_> {
+    fn head(&self, i: usize) -> Option<usize> {
+        let h = self.s.tokens[i].head as usize;
+        if h == 0 || h > self.s.tokens.len() || h == i + 1 {
+            None
+        } else {
+            Some(h - 1)
+        }
+    }
+
+    fn subtree_bounds(&self, i: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (i, i);
+        let mut stack = vec![i];
+        let mut steps = 0;
+        while let Some(x) = stack.pop() {
+            steps += 1;
+            if steps > self.s.tokens.len() * 2 {
+                break; // defensive: malformed trees
+            }
+            lo = lo.min(x);
+            hi = hi.max(x);
+            stack.extend(self.children[x].iter().copied());
+        }
+        (lo, hi)
+    }
+
+    /// Words inside relative clauses and other clausal modifiers of nouns are part of the
+    /// noun phrase: not coded as verbs.
+    fn mark_inert(&mut self) {
+        for i in 0..self.s.tokens.len() {
+            let r = self.s.tokens[i].deprel.as_str();
+            if (r == "acl:relcl" || r == "acl")
+                && self.head(i).is_some_and(|h| is_nominal(&self.s.tokens[h]))
+            {
+                let (lo, hi) = self.subtree_bounds(i);
+                for k in lo..=hi {
+                    self.inert[k] = true;
+                }
+            }
+        }
+    }
+
+    /// The top of the noun phrase word `i` belongs to, if any.
+    fn np_top(&self, i: usize) -> Option<usize> {
+        let t = &self.s.tokens[i];
+        if t.upos == "PUNCT" || t.xpos == "POS" {
+            return None;
+        }
+        let mut cur = i;
+        let mut guard = 0;
+        loop {
+            guard += 1;
+            if guard > 64 {
+                return None;
+            }
+            let ct = &self.s.tokens[cur];
+            let Some(h) = self.head(cur) else {
+                return if is_nominal(ct) { Some(cur) } else { None };
+            };
+            let ht = &self.s.tokens[h];
+            if is_nominal(ht) && np_internal(&ct.deprel, ct) && !self.inert_boundary(cur) {
+                // A nested prepositional attachment is kept only one level deep.
+                if base_rel(&ct.deprel) == "nmod"
+                    && self.children[cur]
+                        .iter()
+                        .any(|&c| base_rel(&self.s.tokens[c].deprel) == "nmod")
+                {
+                    return if is_nominal(ct) { Some(cur) } else { None };
+                }
+                cur = h;
+                continue;
+            }
+            if is_nominal(ct) {
+                return Some(cur);
+            }
+            // Relative-clause words belong to the noun they modify.
+            if self.inert[cur] {
+                cur = h;
+                continue;
+            }
+            return None;
+        }
+    }
+
+    fn inert_boundary(&self, _i: usize) -> bool {
+        false
+    }
+
+    fn build_phrases(&mut self, date: Option<DateKey>, dicts: &Dictionaries, opts: &Options) {
+        let n = self.s.tokens.len();
+        let tops: Vec<Option<usize>> = (0..n).map(|i| self.np_top(i)).collect();
+        // Group conjuncts: a nominal top attached by `conj` to another nominal top.
+        let mut group_of: Vec<usize> = (0..n).collect();
+        for i in 0..n {
+            if tops[i] == Some(i) && self.s.tokens[i].deprel == "conj" {
+                if let Some(h) = self.head(i) {
+                    if tops[h] == Some(h) {
+                        group_of[i] = group_of[h];
+                    }
+                }
+            }
+        }
+        let mut done = vec![false; n];
+        for root in 0..n {
+            if tops[root] != Some(root) || group_of[root] != root || done[root] {
+                continue;
+            }
+            let members: Vec<usize> =
+                (0..n).filter(|&m| tops[m] == Some(m) && group_of[m] == root).collect();
+            let mut codes = Vec::new();
+            let mut texts = Vec::new();
+            let (mut start, mut end) = (usize::MAX, 0);
+            for &m in &members {
+                done[m] = true;
+                let ws: Vec<usize> = (0..n).filter(|&k| tops[k] == Some(m)).collect();
+                for &k in &ws {
+                    start = start.min(k);
+                    end = end.max(k);
+                }
+                let (code, text, span) = self.code_phrase(&ws, date, dicts, opts);
+                codes.push(code);
+                texts.push((text, span));
+            }
+            if start == usize::MAX {
+                continue;
+            }
+            // Words between conjuncts (`and`, commas) belong to the compound.
+            let id = self.phrases.len();
+            for k in start..=end {
+                if self.phrase_of[k].is_none() {
+                    self.phrase_of[k] = Some(id);
+                }
+            }
+            let null = codes.iter().all(|c| c == "---");
+            self.phrases.push(Phrase { codes, texts, compound: members.len() > 1, null });
+        }
+    }
+
+    /// The code of one noun phrase: first actor + agents, or `---`.
+    fn code_phrase(
+        &self,
+        ws: &[usize],
+        date: Option<DateKey>,
+        dicts: &Dictionaries,
+        opts: &Options,
+    ) -> (String, String, Span) {
+        let idx: Vec<usize> = ws
+            .iter()
+            .copied()
+            .filter(|&k| self.s.tokens[k].xpos != "POS" && self.s.tokens[k].upos != "PUNCT")
+            .collect();
+        let words: Vec<&str> = idx.iter().map(|&k| self.words[k].as_str()).collect();
+        let span = match (ws.first(), ws.last()) {
+            (Some(&a), Some(&b)) => self.s.tokens[a].span.cover(self.s.tokens[b].span),
+            _ => Span::default(),
+        };
+        let text = words.join(" ");
+        let mut actor: Option<(String, usize, usize)> = None;
+        for k in 0..words.len() {
+            if let Some((p, len)) = dicts.actors.index.match_at(&words, k) {
+                let e = &dicts.actors.entries[p.entry as usize];
+                if let Some(c) = e.code_on(date) {
+                    actor = Some((c.to_string(), k, k + len));
+                    break;
+                }
+            }
+        }
+        let mut code = actor.as_ref().map(|a| a.0.clone()).unwrap_or_default();
+        let mut agents = Vec::new();
+        let mut k = 0;
+        while k < words.len() {
+            if actor.as_ref().is_some_and(|a| k >= a.1 && k < a.2) {
+                k += 1;
+                continue;
+            }
+            if let Some((p, len)) = dicts.agents.index.match_at(&words, k) {
+                agents.push(&dicts.agents.entries[p.entry as usize]);
+                k += len.max(1);
+                continue;
+            }
+            k += 1;
+        }
+        if agents.is_empty() && code.is_empty() {
+            if opts.new_actor_length > 0 && !words.is_empty() {
+                let content: Vec<&str> =
+                    words.iter().copied().filter(|w| !matches!(*w, "THE" | "A" | "AN")).collect();
+                let t = words.join(" ");
+                if t.matches(' ').count() < opts.new_actor_length && !content.is_empty() {
+                    return (format!("\"{t}\""), text, span);
+                }
+            }
+            return ("---".into(), text, span);
+        }
+        if code.is_empty() {
+            code = "---".into();
+        }
+        for ag in agents {
+            let agc = &ag.code;
+            // Stop at an agent code already present (in three-letter steps).
+            let dup = (0..code.len())
+                .step_by(3)
+                .any(|s| code.get(s..s + agc.len()) == Some(agc.as_str()));
+            if dup {
+                break;
+            }
+            match ag.place {
+                AgentPlace::After => code.push_str(agc),
+                AgentPlace::Before => code = format!("{agc}{code}"),
+            }
+        }
+        (code, text, span)
+    }
+
+    /// Sets aside comma-delimited clauses of configured length: every maximal subtree lying
+    /// wholly between the two commas (so words of the main clause are kept).
+    fn delete_comma_clauses(&mut self, opts: &Options) {
+        let n = self.s.tokens.len();
+        let commas: Vec<usize> = (0..n)
+            .filter(|&i| {
+                self.s.tokens[i].form == "," && self.phrase_of[i].is_none() && !self.inert[i]
+            })
+            .collect();
+        if commas.is_empty() {
+            return;
+        }
+        let count = |a: &Self, lo: usize, hi: usize| -> usize {
+            (lo..hi)
+                .filter(|&k| a.s.tokens[k].form.chars().next().is_some_and(char::is_alphabetic))
+                .count()
+        };
+        let mut ranges = Vec::new();
+        if opts.comma_bmax > 0 {
+            let c = count(self, 0, commas[0]);
+            if c >= opts.comma_bmin && c <= opts.comma_bmax {
+                ranges.push((0, commas[0]));
+            }
+        }
+        if opts.comma_emax > 0 {
+            let last = *commas.last().expect("non-empty");
+            let end = if self.s.tokens[n - 1].upos == "PUNCT" { n - 1 } else { n };
+            let c = count(self, last + 1, end);
+            if c >= opts.comma_emin && c <= opts.comma_emax {
+                ranges.push((last + 1, end));
+            }
+        }
+        if opts.comma_max > 0 {
+            for w in commas.windows(2) {
+                let c = count(self, w[0] + 1, w[1]);
+                if c >= opts.comma_min && c <= opts.comma_max {
+                    ranges.push((w[0] + 1, w[1]));
+                }
+            }
+        }
+        for (lo, hi) in ranges {
+            if lo >= hi {
+                continue;
+            }
+            for k in lo..hi {
+                let (a, b) = self.subtree_bounds(k);
+                if a >= lo && b < hi {
+                    self.deleted[k] = true;
+                }
+            }
+        }
+    }
+
+    fn is_verb(&self, i: usize) -> bool {
+        let t = &self.s.tokens[i];
+        if t.xpos.is_empty() {
+            matches!(t.upos.as_str(), "VERB" | "AUX")
+        } else {
+            t.xpos.starts_with("VB")
+        }
+    }
+
+    fn live(&self, i: usize) -> bool {
+        !self.deleted[i]
+    }
+
+    /// The right end of the verb phrase headed by `v` (its dependents after it, without
+    /// coordinated verbs).
+    fn vp_end(&self, v: usize) -> usize {
+        let mut hi = v;
+        for &c in &self.children[v] {
+            if c < v {
+                continue;
+            }
+            let r = base_rel(&self.s.tokens[c].deprel);
+            if matches!(r, "conj" | "cc" | "parataxis") {
+                continue;
+            }
+            if r == "punct" {
+                continue;
+            }
+            hi = hi.max(self.subtree_bounds(c).1);
+        }
+        hi
+    }
+
+    fn code_verbs(&self, dicts: &Dictionaries, opts: &Options) -> Vec<CodedEvent> {
+        let n = self.s.tokens.len();
+        let mut events: Vec<CodedEvent> = Vec::new();
+        let mut i = 0;
+        while i < n {
+            if !self.is_verb(i) || !self.live(i) || self.inert[i] || self.phrase_of[i].is_some() {
+                i += 1;
+                continue;
+            }
+            let t = &self.s.tokens[i];
+            // A passive auxiliary hands over to its participle.
+            if t.deprel == "aux:pass" {
+                i += 1;
+                continue;
+            }
+            let (forms, form_key) = match dicts.verbs.forms.get(&self.words[i]) {
+                Some(f) => (f, self.words[i].clone()),
+                None => match dicts.verbs.forms.get(&t.lemma.to_uppercase()) {
+                    Some(f) if !t.lemma.is_empty() => (f, t.lemma.to_uppercase()),
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                },
+            };
+            let _ = form_key;
+            let Some((form, vstart, vend)) = self.pick_form(i, forms) else {
+                i += 1;
+                continue;
+            };
+            // The phrase the verb heads: an auxiliary's is its main verb's.
+            let is_aux = matches!(base_rel(&t.deprel), "aux" | "cop");
+            let vp_head = if is_aux { self.head(i).unwrap_or(i) } else { i };
+            let vp_end = self.vp_end(vp_head).max(vend);
+            let passive = !is_aux
+                && self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass")
+                && self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "obl:agent");
+            let upper = self.upper_seq(vstart);
+            let lower = self.lower_seq(vend + 1, vp_end);
+            let block = &dicts.verbs.blocks[form.block as usize];
+            let mut matched: Option<(&Pattern, Option<usize>, Option<usize>)> = None;
+            for p in &block.patterns {
+                if let Some((src, tgt)) = self.match_pattern(p, &upper, &lower, dicts) {
+                    matched = Some((p, src, tgt));
+                    break;
+                }
+            }
+            let (code, src_slot, tgt_slot, pattern) = match matched {
+                Some((p, s, tg)) if p.code != "---" => {
+                    (p.code.clone(), s, tg, Some(p.origin.clone()))
+                }
+                _ => (form.code.clone(), None, None, None),
+            };
+            if code == "---" || code.is_empty() {
+                i += 1;
+                continue;
+            }
+            let target = tgt_slot.or_else(|| self.find_target(&lower));
+            let mut coded = false;
+            if let Some(tg) = target {
+                let source = src_slot.or_else(|| self.find_source(&upper, tg));
+                if let Some(sr) = source {
+                    let mut cues = Vec::new();
+                    let negated = self.negation(i, vp_head, &mut cues);
+                    let trigger = self.s.tokens[vstart].span.cover(self.s.tokens[vend].span);
+                    let before = events.len();
+                    self.make_events(
+                        &mut events,
+                        sr,
+                        tg,
+                        passive,
+                        &code,
+                        block.colon,
+                        trigger,
+                        negated,
+                        &pattern,
+                        &cues,
+                        opts,
+                    );
+                    coded = true;
+                    let _ = before;
+                }
+            }
+            if coded {
+                // Verbs inside the coded phrase are not coded again.
+                i = vp_end.max(i) + 1;
+            } else {
+                i += 1;
+            }
+        }
+        // Remove duplicates (same actors and code).
+        let mut out: Vec<CodedEvent> = Vec::new();
+        for e in events {
+            if !out.iter().any(|o| {
+                o.source.code == e.source.code && o.target.code == e.target.code && o.code == e.code
+            }) {
+                out.push(e);
+            }
+        }
+        out
+    }
+
+    /// Chooses the dictionary form matching around word `i` (multi-word verbs first).
+    /// Returns the form and the first and last word of the verb.
+    fn pick_form<'d>(
+        &self,
+        i: usize,
+        forms: &'d [VerbForm],
+    ) -> Option<(&'d VerbForm, usize, usize)> {
+        let n = self.s.tokens.len();
+        let mut best: Option<(&VerbForm, usize, usize, usize)> = None;
+        for f in forms {
+            let mut ok = true;
+            let mut end = i;
+            let mut k = i + 1;
+            for w in &f.post {
+                while k < n
+                    && self.words[k] != *w
+                    && (is_skip_word(&self.words[k]) || self.s.tokens[k].upos == "PUNCT")
+                {
+                    k += 1;
+                }
+                if k < n && self.words[k] == *w {
+                    end = k;
+                    k += 1;
+                } else {
+                    ok = false;
+                    break;
+                }
+            }
+            let mut start = i;
+            if ok {
+                let mut k = i;
+                for w in &f.pre {
+                    let mut found = false;
+                    while k > 0 {
+                        k -= 1;
+                        if self.words[k] == *w {
+                            found = true;
+                            start = k;
+                            break;
+                        }
+                        if !is_skip_word(&self.words[k]) {
+                            break;
+                        }
+                    }
+                    if !found {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if ok {
+                let len = f.pre.len() + f.post.len();
+                if best.is_none_or(|b| len > b.3) {
+                    best = Some((f, start, end, len));
+                }
+            }
+        }
+        best.map(|(f, s, e, _)| (f, s, e))
+    }
+
+    /// Words before the verb, nearest first, back to a comma or the sentence start.
+    fn upper_seq(&self, v: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut k = v;
+        while k > 0 {
+            k -= 1;
+            if !self.live(k) {
+                continue;
+            }
+            let t = &self.s.tokens[k];
+            if t.form == "," && self.phrase_of[k].is_none() {
+                break;
+            }
+            if t.upos == "PUNCT" || t.xpos == "POS" {
+                continue;
+            }
+            out.push(k);
+        }
+        out
+    }
+
+    /// Words after the verb up to the end of its phrase.
+    fn lower_seq(&self, from: usize, to: usize) -> Vec<usize> {
+        (from..=to.min(self.s.tokens.len().saturating_sub(1)))
+            .filter(|&k| {
+                from <= to
+                    && self.live(k)
+                    && self.s.tokens[k].upos != "PUNCT"
+                    && self.s.tokens[k].xpos != "POS"
+            })
+            .collect()
+    }
+
+    fn find_target(&self, lower: &[usize]) -> Option<usize> {
+        let phrases: Vec<usize> = lower.iter().filter_map(|&k| self.phrase_of[k]).collect();
+        phrases
+            .iter()
+            .copied()
+            .find(|&p| !self.phrases[p].null)
+            .or_else(|| phrases.first().copied())
+    }
+
+    fn find_source(&self, upper: &[usize], target: usize) -> Option<usize> {
+        let tcode = self.phrases[target].codes.last().cloned().unwrap_or_default();
+        let mut cands: Vec<usize> = Vec::new();
+        for &k in upper {
+            if let Some(p) = self.phrase_of[k] {
+                if !cands.contains(&p) {
+                    cands.push(p);
+                }
+            }
+        }
+        let differs = |p: usize| {
+            p != target
+                && (self.phrases[p].compound
+                    || self.phrases[p].codes.last() != Some(&tcode)
+                    || tcode == "---")
+        };
+        cands
+            .iter()
+            .copied()
+            .find(|&p| !self.phrases[p].null && differs(p))
+            .or_else(|| cands.iter().copied().find(|&p| differs(p)))
+    }
+
+    /// Matches a pattern; returns the `$` and `+` phrases it bound.
+    fn match_pattern(
+        &self,
+        p: &Pattern,
+        upper: &[usize],
+        lower: &[usize],
+        dicts: &Dictionaries,
+    ) -> Option<(Option<usize>, Option<usize>)> {
+        let mut b = (None, None);
+        if !self.match_side(&p.lower, lower, 0, true, dicts, &mut b, 0) {
+            return None;
+        }
+        let lower_bind = b;
+        let mut b2 = lower_bind;
+        if !self.match_side(&p.upper, upper, 0, false, dicts, &mut b2, 0) {
+            return None;
+        }
+        Some(b2)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn match_side(
+        &self,
+        elems: &[PatElem],
+        seq: &[usize],
+        pos: usize,
+        lower: bool,
+        dicts: &Dictionaries,
+        bind: &mut (Option<usize>, Option<usize>),
+        depth: usize,
+    ) -> bool {
+        let Some(e) = elems.first() else { return true };
+        if depth > 32 {
+            return false;
+        }
+        let rest = &elems[1..];
+        match e {
+            PatElem::Word(w) => {
+                for p in pos..seq.len() {
+                    let word = &self.words[seq[p]];
+                    if lower && is_skip_word(word) {
+                        continue;
+                    }
+                    if word == w && self.match_side(rest, seq, p + 1, lower, dicts, bind, depth + 1)
+                    {
+                        return true;
+                    }
+                }
+                false
+            }
+            PatElem::Synset(id) => {
+                let Some(set) = dicts.verbs.synsets.get(*id as usize) else { return false };
+                for p in pos..seq.len() {
+                    for m in &set.members {
+                        if p + m.len() <= seq.len()
+                            && m.iter().enumerate().all(|(j, w)| self.words[seq[p + j]] == *w)
+                            && self.match_side(
+                                rest,
+                                seq,
+                                p + m.len(),
+                                lower,
+                                dicts,
+                                bind,
+                                depth + 1,
+                            )
+                        {
+                            return true;
+                        }
+                    }
+                }
+                false
+            }
+            PatElem::Source | PatElem::Target | PatElem::Skip | PatElem::Compound => {
+                let mut p = pos;
+                while p < seq.len() {
+                    let Some(ph) = self.phrase_of[seq[p]] else {
+                        p += 1;
+                        continue;
+                    };
+                    if matches!(e, PatElem::Compound) && !self.phrases[ph].compound {
+                        p += 1;
+                        continue;
+                    }
+                    // Position after this phrase in the sequence.
+                    let mut after = p;
+                    while after < seq.len() && self.phrase_of[seq[after]] == Some(ph) {
+                        after += 1;
+                    }
+                    let next = match e {
+                        PatElem::Skip | PatElem::Compound => after,
+                        _ if lower => p,
+                        _ => after,
+                    };
+                    let saved = *bind;
+                    match e {
+                        PatElem::Source => bind.0 = Some(ph),
+                        PatElem::Target => bind.1 = Some(ph),
+                        PatElem::Compound => *bind = (Some(ph), Some(ph)),
+                        _ => {}
+                    }
+                    if self.match_side(rest, seq, next, lower, dicts, bind, depth + 1) {
+                        return true;
+                    }
+                    *bind = saved;
+                    p = after;
+                }
+                false
+            }
+        }
+    }
+
+    /// Whether the verb (or its phrase head) is negated; pushes the cue spans.
+    fn negation(&self, v: usize, vp_head: usize, cues: &mut Vec<Span>) -> bool {
+        let mut neg = false;
+        for &h in &[v, vp_head] {
+            for &c in &self.children[h] {
+                let t = &self.s.tokens[c];
+                let w = self.words[c].as_str();
+                if t.deprel == "neg"
+                    || t.feats.contains("Polarity=Neg")
+                    || matches!(w, "NOT" | "N'T" | "NEVER")
+                {
+                    neg = true;
+                    cues.push(t.span);
+                }
+                if matches!(base_rel(&t.deprel), "aux") {
+                    cues.push(t.span);
+                }
+            }
+        }
+        cues.sort();
+        cues.dedup();
+        neg
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn make_events(
+        &self,
+        out: &mut Vec<CodedEvent>,
+        src: usize,
+        tgt: usize,
+        passive: bool,
+        code: &str,
+        colon: ColonCode,
+        trigger: Span,
+        negated: bool,
+        pattern: &Option<String>,
+        cues: &[Span],
+        opts: &Options,
+    ) {
+        let expand = |p: usize| -> Vec<CodedActor> {
+            let ph = &self.phrases[p];
+            let mut v = Vec::new();
+            for (c, (t, s)) in ph.codes.iter().zip(&ph.texts) {
+                for part in c.split('/') {
+                    v.push(CodedActor { code: part.to_string(), text: t.clone(), span: *s });
+                }
+            }
+            if v.is_empty() {
+                v.push(CodedActor {
+                    code: "---".into(),
+                    text: String::new(),
+                    span: Span::default(),
+                });
+            }
+            v
+        };
+        let mut srcs = expand(src);
+        let mut tgts = expand(tgt);
+        let push =
+            |a: &[CodedActor], b: &[CodedActor], c: &str, swap: bool, out: &mut Vec<CodedEvent>| {
+                for x in a {
+                    for y in b {
+                        if x.code == y.code {
+                            continue;
+                        }
+                        let (s, t) = if swap { (y, x) } else { (x, y) };
+                        if opts.require_dyad && (s.code == "---" || t.code == "---") {
+                            continue;
+                        }
+                        out.push(CodedEvent {
+                            source: s.clone(),
+                            target: t.clone(),
+                            code: c.to_string(),
+                            trigger,
+                            negated,
+                            passive,
+                            pattern: pattern.clone(),
+                            cues: cues.to_vec(),
+                        });
+                    }
+                }
+            };
+        match code.split_once(':') {
+            Some((a, b)) if colon == ColonCode::Paired => {
+                if srcs.iter().all(|s| s.code == "---") {
+                    srcs = tgts.clone();
+                } else if tgts.iter().all(|t| t.code == "---") {
+                    tgts = srcs.clone();
+                }
+                if !a.is_empty() {
+                    push(&srcs, &tgts, a, passive, out);
+                }
+                if !b.is_empty() {
+                    push(&tgts, &srcs, b, passive, out);
+                }
+            }
+            Some((a, b)) => {
+                let c = if passive { b } else { a };
+                if !c.is_empty() {
+                    push(&srcs, &tgts, c, passive, out);
+                }
+            }
+            None => push(&srcs, &tgts, code, passive, out),
+        }
+    }
+}

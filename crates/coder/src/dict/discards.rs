@@ -1,0 +1,105 @@
+//! Discard phrases: a sentence containing one is not coded; a `+` phrase discards the whole
+//! story (sports results, films, historical battles…).
+
+use super::lines;
+use crate::diag::Diagnostic;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// What a discard match means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DiscardKind {
+    Sentence,
+    Story,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct DiscardDict {
+    /// First word → (phrase words, kind), longest first.
+    by_first: FxHashMap<String, Vec<(Vec<String>, DiscardKind)>>,
+}
+
+/// Upper-cased words of a text with surrounding punctuation removed.
+pub fn text_words(text: &str) -> Vec<String> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_uppercase())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+impl DiscardDict {
+    pub fn add_text(&mut self, text: &str, name: &str) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        for l in lines(text, name, &mut diags) {
+            let t = l.text.trim();
+            let (kind, body) = match t.strip_prefix('+') {
+                Some(b) => (DiscardKind::Story, b),
+                None => (DiscardKind::Sentence, t),
+            };
+            if body.contains('[') {
+                diags.push(Diagnostic::at(name, l.no, "discard phrases take no code"));
+                continue;
+            }
+            let words: Vec<String> = body
+                .split(|c: char| c == '_' || c.is_whitespace())
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_uppercase())
+                .filter(|w| !w.is_empty())
+                .collect();
+            if words.is_empty() {
+                diags.push(Diagnostic::at(name, l.no, "empty discard phrase"));
+                continue;
+            }
+            let v = self.by_first.entry(words[0].clone()).or_default();
+            v.push((words, kind));
+            v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        diags
+    }
+
+    /// The strongest discard found in `text` (story beats sentence), with the phrase.
+    pub fn check(&self, text: &str) -> Option<(DiscardKind, String)> {
+        let words = text_words(text);
+        let mut found: Option<(DiscardKind, String)> = None;
+        for i in 0..words.len() {
+            let Some(cands) = self.by_first.get(&words[i]) else { continue };
+            for (p, kind) in cands {
+                if words.len() - i >= p.len() && words[i..i + p.len()] == p[..] {
+                    if *kind == DiscardKind::Story {
+                        return Some((*kind, p.join(" ")));
+                    }
+                    found.get_or_insert((*kind, p.join(" ")));
+                }
+            }
+        }
+        found
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_first.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn story_beats_sentence() {
+        let mut d = DiscardDict::default();
+        let diags = d.add_text("MONTHS LATER\n+TYPHOON  # x\nBAD [X]\n", "d.txt");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(
+            d.check("Months later, a typhoon hit."),
+            Some((DiscardKind::Story, "TYPHOON".into()))
+        );
+        assert_eq!(
+            d.check("Months later it rained."),
+            Some((DiscardKind::Sentence, "MONTHS LATER".into()))
+        );
+        assert_eq!(d.check("Nothing here"), None);
+    }
+}

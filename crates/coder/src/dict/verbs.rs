@@ -1,0 +1,483 @@
+//! Verb dictionaries in the TABARI/PETRARCH-1 linear-pattern form.
+//!
+//! ```text
+//! &SYNSET            a named word set; `+WORD`, `+TWO WORDS` or `+&OTHER` members
+//! --- NAME [CODE] ---  a verb block with its default code (`---` = none)
+//! VERB {FORMS}       the block's verbs; irregular forms in braces; `WIRE_+TAP`: `+` marks
+//!                    the inflected word of a multi-word verb; `VERB [CODE]` has its own code
+//! - PRE * POST [CODE]  a pattern: words before (`PRE`) and after (`POST`) the verb `*`;
+//!                    `$` source, `+` target, `^` skip a noun phrase, `%` compound actor,
+//!                    `&SYNSET` any member, `_` or space between words
+//! ```
+//! A code `A:B` codes two events, A from source to target and B back.
+
+use super::{lines, Line};
+use crate::diag::Diagnostic;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// One element of a verb pattern.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PatElem {
+    Word(String),
+    /// Index into [`VerbDict::synsets`]; `u32::MAX` for an unknown set (never matches).
+    Synset(u32),
+    /// `$`: the source actor's noun phrase.
+    Source,
+    /// `+`: the target actor's noun phrase.
+    Target,
+    /// `^`: skip one noun phrase.
+    Skip,
+    /// `%`: a compound actor that is both source and target.
+    Compound,
+}
+
+/// A pattern: elements before the verb (nearest the verb first) and after it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pattern {
+    pub upper: Vec<PatElem>,
+    pub lower: Vec<PatElem>,
+    pub code: String,
+    /// Where it was written (`file:line`), for provenance of a coding decision.
+    pub origin: String,
+}
+
+/// A verb block: default code and patterns shared by its verbs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct VerbBlock {
+    pub name: String,
+    pub code: String,
+    pub patterns: Vec<Pattern>,
+    /// How an `A:B` code reads: PETRARCH-1 pairs (`A` source→target, `B` back) or, in the
+    /// CAMEO.2.0 format, active:passive (`A` in the active voice, `B` in the passive).
+    #[serde(default)]
+    pub colon: ColonCode,
+}
+
+/// The two meanings of `A:B` codes in the field's verb dictionaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum ColonCode {
+    #[default]
+    Paired,
+    ActivePassive,
+}
+
+/// One inflected form of a dictionary verb, keyed in [`VerbDict`] by its inflected word.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerbForm {
+    /// Words that must come right before the verb, nearest first.
+    pub pre: Vec<String>,
+    /// Words that must come right after the verb, in order.
+    pub post: Vec<String>,
+    pub block: u32,
+    /// The verb's own code (its line's `[CODE]`), else the block's.
+    pub code: String,
+}
+
+/// A named word set; members are word sequences.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct Synset {
+    pub name: String,
+    pub members: Vec<Vec<String>>,
+    /// Nested set names, flattened by [`VerbDict::finish`].
+    #[serde(skip)]
+    includes: Vec<String>,
+}
+
+/// A pattern element before synset names are resolved.
+#[derive(Debug, Clone)]
+enum RawElem {
+    Elem(PatElem),
+    Synset(String),
+}
+
+#[derive(Debug, Clone)]
+struct RawPattern {
+    block: u32,
+    upper: Vec<RawElem>,
+    lower: Vec<RawElem>,
+    code: String,
+    origin: String,
+}
+
+/// Compiled verb dictionary.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct VerbDict {
+    pub forms: FxHashMap<String, Vec<VerbForm>>,
+    pub blocks: Vec<VerbBlock>,
+    pub synsets: Vec<Synset>,
+    synset_ids: FxHashMap<String, u32>,
+    #[serde(skip)]
+    raw: Vec<RawPattern>,
+}
+
+/// Regular inflections of an English verb stem (`RESTORE` → `RESTORES`, `RESTORED`,
+/// `RESTORING`; `STOP` → `STOPPED`, `STOPPING` too).
+pub fn regular_forms(v: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if v.len() < 2 || !v.chars().all(|c| c.is_ascii_alphabetic()) {
+        return out;
+    }
+    let b = v.as_bytes();
+    let last = b[b.len() - 1];
+    let prev = b[b.len() - 2];
+    let vowel = |c: u8| b"AEIOU".contains(&c);
+    if last == b'E' {
+        out.push(format!("{v}S"));
+        out.push(format!("{v}D"));
+        if prev == b'E' {
+            out.push(format!("{v}ING"));
+        } else {
+            out.push(format!("{}ING", &v[..v.len() - 1]));
+        }
+    } else if last == b'Y' && !vowel(prev) {
+        let stem = &v[..v.len() - 1];
+        out.push(format!("{stem}IES"));
+        out.push(format!("{stem}IED"));
+        out.push(format!("{v}ING"));
+    } else {
+        if v.ends_with('S')
+            || v.ends_with('X')
+            || v.ends_with('Z')
+            || v.ends_with("CH")
+            || v.ends_with("SH")
+        {
+            out.push(format!("{v}ES"));
+        } else {
+            out.push(format!("{v}S"));
+        }
+        out.push(format!("{v}ED"));
+        out.push(format!("{v}ING"));
+        let cvc = b.len() >= 3
+            && !vowel(last)
+            && vowel(prev)
+            && !vowel(b[b.len() - 3])
+            && !b"WXY".contains(&last);
+        if cvc {
+            out.push(format!("{v}{}ED", last as char));
+            out.push(format!("{v}{}ING", last as char));
+        }
+    }
+    out
+}
+
+/// Splits on whitespace and `_`, upper-cased.
+fn split_words(s: &str) -> Vec<String> {
+    s.split(|c: char| c == '_' || c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(str::to_uppercase)
+        .collect()
+}
+
+/// The code inside the first `[…]` and the text before it.
+fn take_code(s: &str) -> (Option<String>, &str) {
+    match (s.find('['), s.find(']')) {
+        (Some(a), Some(b)) if b > a => (Some(s[a + 1..b].trim().to_string()), &s[..a]),
+        _ => (None, s),
+    }
+}
+
+impl VerbDict {
+    pub(crate) fn synset_id(&mut self, name: &str) -> u32 {
+        let name = name.trim_end_matches('_').to_uppercase();
+        if let Some(&id) = self.synset_ids.get(&name) {
+            return id;
+        }
+        let id = self.synsets.len() as u32;
+        self.synsets.push(Synset { name: name.clone(), ..Synset::default() });
+        self.synset_ids.insert(name, id);
+        id
+    }
+
+    pub(crate) fn add_synset_member(&mut self, id: u32, member: &str) {
+        let m = member.trim();
+        if let Some(nested) = m.strip_prefix('&') {
+            self.synsets[id as usize].includes.push(nested.trim_end_matches('_').to_uppercase());
+        } else {
+            let words = split_words(m);
+            if !words.is_empty() {
+                self.synsets[id as usize].members.push(words);
+            }
+        }
+    }
+
+    pub(crate) fn new_block(&mut self, name: &str, code: &str) -> u32 {
+        self.blocks.push(VerbBlock {
+            name: name.to_string(),
+            code: code.to_string(),
+            patterns: Vec::new(),
+            colon: ColonCode::Paired,
+        });
+        (self.blocks.len() - 1) as u32
+    }
+
+    /// Adds a verb (single or multi-word, `+` marking the inflected word) with its forms.
+    pub(crate) fn add_verb(
+        &mut self,
+        phrase: &str,
+        explicit_forms: &[String],
+        block: u32,
+        code: &str,
+    ) {
+        let mut variants: Vec<(String, bool)> = vec![(phrase.to_string(), true)];
+        variants.extend(explicit_forms.iter().map(|f| (f.clone(), false)));
+        for (v, regular) in variants {
+            let parts: Vec<&str> = v
+                .split(|c: char| c == '_' || c.is_whitespace())
+                .filter(|w| !w.is_empty())
+                .collect();
+            if parts.is_empty() {
+                continue;
+            }
+            let head = parts.iter().position(|p| p.starts_with('+') && p.len() > 1).unwrap_or(0);
+            let words: Vec<String> =
+                parts.iter().map(|p| p.trim_start_matches('+').to_uppercase()).collect();
+            if words[head].is_empty() {
+                continue;
+            }
+            let pre: Vec<String> = words[..head].iter().rev().cloned().collect();
+            let post: Vec<String> = words[head + 1..].to_vec();
+            let mut inflected = vec![words[head].clone()];
+            if regular {
+                inflected.extend(regular_forms(&words[head]));
+            }
+            for w in inflected {
+                let form = VerbForm {
+                    pre: pre.clone(),
+                    post: post.clone(),
+                    block,
+                    code: code.to_string(),
+                };
+                let list = self.forms.entry(w).or_default();
+                if !list.contains(&form) {
+                    list.push(form);
+                }
+            }
+        }
+    }
+
+    fn parse_elems(&mut self, s: &str) -> Vec<RawElem> {
+        split_words(s)
+            .into_iter()
+            .map(|w| match w.as_str() {
+                "$" => RawElem::Elem(PatElem::Source),
+                "+" => RawElem::Elem(PatElem::Target),
+                "^" => RawElem::Elem(PatElem::Skip),
+                "%" => RawElem::Elem(PatElem::Compound),
+                _ if w.starts_with('&') && w.len() > 1 => RawElem::Synset(w[1..].to_string()),
+                _ => RawElem::Elem(PatElem::Word(w)),
+            })
+            .collect()
+    }
+
+    /// Adds a pattern given as its two sides (`pre` in sentence order).
+    pub(crate) fn add_pattern_sides(
+        &mut self,
+        block: u32,
+        pre: &str,
+        post: &str,
+        code: &str,
+        origin: String,
+    ) {
+        let mut upper = self.parse_elems(pre);
+        upper.reverse();
+        let lower = self.parse_elems(post);
+        self.raw.push(RawPattern { block, upper, lower, code: code.to_string(), origin });
+    }
+
+    /// Reads one PETRARCH-1/TABARI verb file; returns its diagnostics.
+    pub fn add_text(&mut self, text: &str, name: &str) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        let ls: Vec<Line> = lines(text, name, &mut diags);
+        let mut block: Option<u32> = None;
+        let mut synset: Option<u32> = None;
+        for l in &ls {
+            let t = l.text.trim();
+            if t.starts_with("---") {
+                synset = None;
+                let inner = t.trim_start_matches('-').trim_end_matches('-').trim();
+                let (code, head) = take_code(inner);
+                let bname = head.trim();
+                match code {
+                    Some(c) if !bname.is_empty() => block = Some(self.new_block(bname, &c)),
+                    _ => {
+                        diags.push(Diagnostic::at(
+                            name,
+                            l.no,
+                            format!("verb block header without name or [CODE]: `{t}`"),
+                        ));
+                        block = None;
+                    }
+                }
+                continue;
+            }
+            if let Some(s) = t.strip_prefix('&') {
+                let sname = s.split_whitespace().next().unwrap_or("");
+                if sname.is_empty() {
+                    diags.push(Diagnostic::at(name, l.no, "synset without a name"));
+                    synset = None;
+                } else {
+                    synset = Some(self.synset_id(sname));
+                    block = None;
+                }
+                continue;
+            }
+            if let Some(p) = t.strip_prefix('-') {
+                let Some(b) = block else {
+                    diags.push(Diagnostic::at(name, l.no, "pattern outside a verb block"));
+                    continue;
+                };
+                let (code, body) = take_code(p);
+                let Some(code) = code.filter(|c| !c.is_empty()) else {
+                    diags.push(Diagnostic::at(
+                        name,
+                        l.no,
+                        format!("pattern without [CODE]: `{t}`"),
+                    ));
+                    continue;
+                };
+                let body = body.replace('*', " * ");
+                let Some((pre, post)) = body.split_once(" * ") else {
+                    diags.push(Diagnostic::at(
+                        name,
+                        l.no,
+                        format!("pattern without the verb marker `*`: `{t}`"),
+                    ));
+                    continue;
+                };
+                self.add_pattern_sides(b, pre, post, &code, format!("{name}:{}", l.no));
+                continue;
+            }
+            if let Some(m) = t.strip_prefix('+') {
+                if let Some(s) = synset {
+                    self.add_synset_member(s, m);
+                    continue;
+                }
+            }
+            // A verb line of the current block.
+            let Some(b) = block else {
+                diags.push(Diagnostic::at(name, l.no, format!("text outside any block: `{t}`")));
+                continue;
+            };
+            let (code, rest) = take_code(t);
+            let (phrase, forms) = match (rest.find('{'), rest.find('}')) {
+                (Some(a), Some(z)) if z > a => (
+                    rest[..a].trim(),
+                    rest[a + 1..z].split_whitespace().map(str::to_string).collect::<Vec<_>>(),
+                ),
+                (None, None) => (rest.trim(), Vec::new()),
+                _ => {
+                    diags.push(Diagnostic::at(name, l.no, "unbalanced `{}` in verb line"));
+                    continue;
+                }
+            };
+            if phrase.is_empty() {
+                diags.push(Diagnostic::at(name, l.no, "verb line without a verb"));
+                continue;
+            }
+            let code = code.unwrap_or_else(|| self.blocks[b as usize].code.clone());
+            self.add_verb(phrase, &forms, b, &code);
+        }
+        diags
+    }
+
+    /// Resolves synset names, flattens nested sets and moves patterns into their blocks,
+    /// ordered so that longer patterns are tried first. Returns unknown-synset diagnostics.
+    pub fn finish(&mut self) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        // Flatten nested synsets (bounded depth).
+        for _ in 0..4 {
+            for i in 0..self.synsets.len() {
+                let inc = std::mem::take(&mut self.synsets[i].includes);
+                for n in &inc {
+                    if let Some(&j) = self.synset_ids.get(n) {
+                        let m = self.synsets[j as usize].members.clone();
+                        self.synsets[i].members.extend(m);
+                        let more = self.synsets[j as usize].includes.clone();
+                        self.synsets[i].includes.extend(more);
+                    }
+                }
+            }
+        }
+        for s in &mut self.synsets {
+            s.members.sort_by_key(|m| std::cmp::Reverse(m.len()));
+            s.members.dedup();
+        }
+        let raw = std::mem::take(&mut self.raw);
+        for r in raw {
+            let mut resolve = |v: Vec<RawElem>| -> Vec<PatElem> {
+                v.into_iter()
+                    .map(|e| match e {
+                        RawElem::Elem(p) => p,
+                        RawElem::Synset(n) => match self.synset_ids.get(&n) {
+                            Some(&id) if !self.synsets[id as usize].members.is_empty() => {
+                                PatElem::Synset(id)
+                            }
+                            _ => {
+                                diags.push(Diagnostic::at(
+                                    &r.origin,
+                                    0,
+                                    format!("unknown synset &{n}"),
+                                ));
+                                PatElem::Synset(u32::MAX)
+                            }
+                        },
+                    })
+                    .collect()
+            };
+            let upper = resolve(r.upper);
+            let lower = resolve(r.lower);
+            self.blocks[r.block as usize].patterns.push(Pattern {
+                upper,
+                lower,
+                code: r.code,
+                origin: r.origin,
+            });
+        }
+        for b in &mut self.blocks {
+            // Longest lower side first, then longest upper side; file order breaks ties.
+            b.patterns.sort_by_key(|p| std::cmp::Reverse((p.lower.len(), p.upper.len())));
+        }
+        diags
+    }
+
+    pub fn pattern_count(&self) -> usize {
+        self.blocks.iter().map(|b| b.patterns.len()).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VERBS: &str = "&CURRENCY\n+DOLLARS\n+SWISS FRANCS\n\n--- CONTRIBUTE [070] ---\nCONTRIBUTE\n- * &CURRENCY [903]\n- $ * TO + [071]\n- * NOSTAR [1]\n\n--- BREAK [1717] ---\nBREAK { BROKE BROKEN }\n+BREAK_DOWN {+BREAKS_DOWN +BROKE_DOWN}\nWIRE_+TAP [002]\n- * &NOSUCH [5]\n- no star [6]\n";
+
+    #[test]
+    fn blocks_forms_patterns() {
+        let mut v = VerbDict::default();
+        let diags = v.add_text(VERBS, "v.txt");
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].line, 16);
+        let fin = v.finish();
+        assert_eq!(fin.len(), 1, "unknown synset: {fin:?}");
+        assert!(v.forms.contains_key("CONTRIBUTED"));
+        assert!(v.forms.contains_key("BROKEN"));
+        let down = &v.forms["BROKE"];
+        assert!(down.iter().any(|f| f.post == vec!["DOWN".to_string()]));
+        let tap = &v.forms["TAPPED"];
+        assert_eq!(tap[0].pre, vec!["WIRE".to_string()]);
+        assert_eq!(tap[0].code, "002");
+        let b = &v.blocks[0];
+        assert_eq!(b.patterns[0].upper, vec![PatElem::Source]);
+        assert_eq!(b.patterns[0].lower, vec![PatElem::Word("TO".into()), PatElem::Target]);
+        assert_eq!(v.synsets[0].members[0], vec!["SWISS".to_string(), "FRANCS".to_string()]);
+    }
+
+    #[test]
+    fn regular_inflections() {
+        let f = regular_forms("RESTORE");
+        assert!(f.contains(&"RESTORED".into()) && f.contains(&"RESTORING".into()));
+        assert!(regular_forms("STOP").contains(&"STOPPED".into()));
+        assert!(regular_forms("DENY").contains(&"DENIES".into()));
+    }
+}
