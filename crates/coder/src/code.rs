@@ -313,6 +313,21 @@ impl Analysis<'_> {
         }
     }
 
+    /// Whether word `k` is `h` or below it.
+    fn descends(&self, k: usize, h: usize) -> bool {
+        let mut cur = k;
+        for _ in 0..=self.s.tokens.len() {
+            if cur == h {
+                return true;
+            }
+            match self.head(cur) {
+                Some(p) => cur = p,
+                None => return false,
+            }
+        }
+        false
+    }
+
     fn inert_boundary(&self, _i: usize) -> bool {
         false
     }
@@ -320,13 +335,21 @@ impl Analysis<'_> {
     fn build_phrases(&mut self, date: Option<DateKey>, dicts: &Dictionaries, opts: &Options) {
         let n = self.s.tokens.len();
         let tops: Vec<Option<usize>> = (0..n).map(|i| self.np_top(i)).collect();
-        // Group conjuncts: a nominal top attached by `conj` to another nominal top.
+        // Group conjuncts: a nominal top attached by `conj` to another nominal top, or to a
+        // word inside another phrase ("ambassadors of Arnor, Osgiliath and Gondor"): then
+        // the conjunct stands in for that word, sharing the rest of the phrase.
         let mut group_of: Vec<usize> = (0..n).collect();
+        let mut stands_for: Vec<Option<usize>> = vec![None; n];
         for i in 0..n {
             if tops[i] == Some(i) && self.s.tokens[i].deprel == "conj" {
                 if let Some(h) = self.head(i) {
-                    if tops[h] == Some(h) {
-                        group_of[i] = group_of[h];
+                    match tops[h] {
+                        Some(t) if t == h => group_of[i] = group_of[h],
+                        Some(t) if t < i => {
+                            group_of[i] = group_of[t];
+                            stands_for[i] = Some(h);
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -343,7 +366,19 @@ impl Analysis<'_> {
             let (mut start, mut end) = (usize::MAX, 0);
             for &m in &members {
                 done[m] = true;
-                let ws: Vec<usize> = (0..n).filter(|&k| tops[k] == Some(m)).collect();
+                let own: Vec<usize> = (0..n).filter(|&k| tops[k] == Some(m)).collect();
+                let ws: Vec<usize> = match stands_for[m] {
+                    None => own,
+                    Some(h) => {
+                        let base = tops[h].unwrap_or(h);
+                        let mut v: Vec<usize> = (0..n)
+                            .filter(|&k| tops[k] == Some(base) && !self.descends(k, h))
+                            .chain(own)
+                            .collect();
+                        v.sort_unstable();
+                        v
+                    }
+                };
                 for &k in &ws {
                     start = start.min(k);
                     end = end.max(k);
@@ -565,7 +600,18 @@ impl Analysis<'_> {
             let passive = !is_aux
                 && self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass")
                 && self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "obl:agent");
-            let upper = self.upper_seq(vstart);
+            // A coordinated verb without its own subject shares its first conjunct's.
+            let upper_from = if base_rel(&t.deprel) == "conj"
+                && !self.children[i].iter().any(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj")
+            {
+                match self.head(i) {
+                    Some(h) if self.is_verb(h) && h < i => self.clause_start(h),
+                    _ => vstart,
+                }
+            } else {
+                vstart
+            };
+            let upper = self.upper_seq(upper_from);
             let lower = self.lower_seq(vend + 1, vp_end);
             let block = &dicts.verbs.blocks[form.block as usize];
             let mut matched: Option<(&Pattern, Option<usize>, Option<usize>)> = None;
@@ -690,6 +736,16 @@ impl Analysis<'_> {
         best.map(|(f, s, e, _)| (f, s, e))
     }
 
+    /// The first word of verb `v` itself or of the auxiliaries and negation before it.
+    fn clause_start(&self, v: usize) -> usize {
+        self.children[v]
+            .iter()
+            .copied()
+            .filter(|&c| c < v && matches!(base_rel(&self.s.tokens[c].deprel), "aux" | "advmod" | "neg" | "mark"))
+            .min()
+            .unwrap_or(v)
+    }
+
     /// Words before the verb, nearest first, back to a comma or the sentence start.
     fn upper_seq(&self, v: usize) -> Vec<usize> {
         let mut out = Vec::new();
@@ -809,8 +865,15 @@ impl Analysis<'_> {
                 let Some(set) = dicts.verbs.synsets.get(*id as usize) else { return false };
                 for p in pos..seq.len() {
                     for m in &set.members {
-                        if p + m.len() <= seq.len()
-                            && m.iter().enumerate().all(|(j, w)| self.words[seq[p + j]] == *w)
+                        // Before the verb the sequence runs backwards, so members do too.
+                        let hit = |j: usize, w: &String| self.words[seq[p + j]] == *w;
+                        let fits = p + m.len() <= seq.len()
+                            && if lower {
+                                m.iter().enumerate().all(|(j, w)| hit(j, w))
+                            } else {
+                                m.iter().rev().enumerate().all(|(j, w)| hit(j, w))
+                            };
+                        if fits
                             && self.match_side(
                                 rest,
                                 seq,
