@@ -21,6 +21,8 @@ enum Command {
     // One line per subcommand; each lives in its own module under `cmd/`.
     /// Score a system CoNLL-U file against gold with the CoNLL 2018 shared-task metrics.
     EvalUd(cmd::eval_ud::Args),
+    /// Tokenize, split, tag and parse text or JSONL articles; print CoNLL-U.
+    Parse(cmd::parse::Args),
     /// Rebuild the tagger, lemmatizer and parser models from UD treebanks.
     Train(cmd::train::Args),
     /// Run the field's XML validation records through the coder: per-record pass/fail and a summary.
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
     let result: anyhow::Result<cmd::Outcome> = match cli.command {
         Command::Validate(args) => cmd::validate::run(args),
         Command::EvalUd(args) => cmd::eval_ud::run(args),
+        Command::Parse(args) => cmd::parse::run(args),
         Command::Train(args) => cmd::train::run(args),
     };
     match result {

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod eval_ud;
+pub mod parse;
 pub mod train;
 pub mod validate;
 
