@@ -4,6 +4,7 @@ fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
     match task.as_str() {
         "tidy" => tidy::run(),
+        "bench-nlp" => bench_nlp::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "eval-timex" => eval_timex::run(),
         _ => {
             eprintln!("usage: cargo xtask tidy");
@@ -12,5 +13,6 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
+mod bench_nlp;
 mod eval_timex;
 mod tidy;
