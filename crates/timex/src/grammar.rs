@@ -449,6 +449,19 @@ impl<'a> Grammar<'a> {
             if !cued {
                 return None;
             }
+        } else if self.digits(i) == 4
+            && (self.timezone(i + 1).is_some() || self.is_any(i + 1, &["hours", "hrs", "GMT"]))
+        {
+            // "2100 local time", "1900 GMT", "0600 hours"
+            let n = self.num(i)?;
+            (h, m) = (n / 100, n % 100);
+            if h > 23 || m > 59 {
+                return None;
+            }
+            e = i + 1;
+            if self.is_any(e, &["hours", "hrs"]) {
+                e += 1;
+            }
         } else {
             h = self.num(i)?;
             if self.digits(i) > 2 {
@@ -782,7 +795,19 @@ impl<'a> Grammar<'a> {
             k += 1;
         }
         let (unit, plural) = lexicon::unit(self.s(k))?;
-        if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Day) {
+        if plural || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+            return None;
+        }
+        // "the previous day", "the next day": relative to a time the text set, not the anchor
+        if unit == Unit::Day {
+            if the && self.is_any(j, &["previous", "following", "same", "next", "preceding"]) {
+                return Some(Cand {
+                    start: i,
+                    end: k + 1,
+                    sem: Sem::Unresolved(Unresolvable::Vague),
+                    rule: "relative-unit",
+                });
+            }
             return None;
         }
         let e = k + 1;
@@ -1274,6 +1299,12 @@ impl<'a> Grammar<'a> {
         if let Some(c) = self.quarter(i) {
             return Some(c);
         }
+        if let Some(c) = self.holiday(i) {
+            return Some(c);
+        }
+        if let Some(c) = self.half(i) {
+            return Some(c);
+        }
         // "on the 5th"
         if self.is(i, "the")
             && self.prev_is_any(i, &["on", "by", "since", "until", "till", "before", "after"])
@@ -1402,6 +1433,80 @@ impl<'a> Grammar<'a> {
             }
         }
         Some(Self::date(i, e, DExpr::Cal { y: Y::Abs(y), m: None, d: None }, "year"))
+    }
+
+    /// An optional year after a period: "of 2014" / "2014" / "of this year" / "of the year".
+    fn year_of(&self, e: usize, of_required: bool) -> (usize, Y) {
+        let mut k = e;
+        if self.is(k, "of") {
+            k += 1;
+        } else if of_required {
+            return (e, Y::Implicit(Dir::Tensed));
+        }
+        if let Some((e2, y)) = self.year4(k) {
+            return (e2, Y::Abs(y));
+        }
+        if k > e {
+            let off = match self.s(k).to_ascii_lowercase().as_str() {
+                "last" => Some(-1),
+                "next" => Some(1),
+                "this" | "the" => Some(0),
+                _ => None,
+            };
+            if let (Some(off), true) = (off, self.is(k + 1, "year")) {
+                return (k + 2, Y::Rel(off));
+            }
+        }
+        (e, Y::Implicit(Dir::Tensed))
+    }
+
+    /// Named holidays: "Christmas", "New Year's Eve", "Thanksgiving", "Easter Sunday".
+    fn holiday(&self, i: usize) -> Option<Cand> {
+        if !self.cap(i) {
+            return None;
+        }
+        'outer: for (words, h) in lexicon::HOLIDAYS {
+            let mut k = i;
+            for (n, w) in words.iter().enumerate() {
+                if n > 0 {
+                    // skip the possessive: "New Year's Eve", "Valentine's Day"
+                    if self.apos(k) && self.is(k + 1, "s") {
+                        k += 2;
+                    }
+                    if !self.cap(k) {
+                        continue 'outer;
+                    }
+                }
+                if !self.is(k, w) {
+                    continue 'outer;
+                }
+                k += 1;
+            }
+            if self.apos(k) && self.is(k + 1, "s") && words.len() > 1 {
+                // "New Year's" alone is not matched here; a trailing possessive is not ours
+            }
+            let (e, y) = self.year_of(k, false);
+            return Some(Self::date(i, e, DExpr::Holiday { y, h: *h }, "holiday"));
+        }
+        None
+    }
+
+    /// Half years: "the first half of 2014", "the second half of the year".
+    fn half(&self, i: usize) -> Option<Cand> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let h = match self.s(j).to_ascii_lowercase().as_str() {
+            "first" => 1,
+            "second" | "latter" => 2,
+            _ => return None,
+        };
+        if !self.is(j + 1, "half") {
+            return None;
+        }
+        let (e, y) = self.year_of(j + 2, true);
+        if e == j + 2 {
+            return None;
+        }
+        Some(Self::date(i, e, DExpr::Half { y, h }, "half-year"))
     }
 
     /// Seasons: "last summer", "summer 2008", "the winter of 2008", "in the spring".

@@ -69,6 +69,32 @@ impl PartOfDay {
     }
 }
 
+/// A holiday name spread over tokens (lowercased words; apostrophes and "s" are skipped by the
+/// caller): the words and the holiday.
+pub(crate) const HOLIDAYS: &[(&[&str], crate::sem::Holiday)] = {
+    use crate::sem::Holiday::*;
+    &[
+        (&["christmas", "eve"], Fixed(12, 24)),
+        (&["christmas", "day"], Fixed(12, 25)),
+        (&["christmas"], Fixed(12, 25)),
+        (&["boxing", "day"], Fixed(12, 26)),
+        (&["new", "year", "eve"], Fixed(12, 31)),
+        (&["new", "year", "day"], Fixed(1, 1)),
+        (&["valentine", "day"], Fixed(2, 14)),
+        (&["halloween"], Fixed(10, 31)),
+        (&["bastille", "day"], Fixed(7, 14)),
+        (&["may", "day"], Fixed(5, 1)),
+        (&["good", "friday"], Easter(-2)),
+        (&["easter", "sunday"], Easter(0)),
+        (&["easter", "monday"], Easter(1)),
+        (&["easter"], Easter(0)),
+        (&["thanksgiving", "day"], Thanksgiving),
+        (&["thanksgiving"], Thanksgiving),
+        (&["labor", "day"], LaborDay),
+        (&["memorial", "day"], MemorialDay),
+    ]
+};
+
 /// A month name: (number, abbreviated).
 pub(crate) fn month(w: &str) -> Option<(u32, bool)> {
     let l = w.to_ascii_lowercase();

@@ -129,6 +129,7 @@ pub enum Granularity {
     Month,
     Season,
     Quarter,
+    HalfYear,
     Year,
     Decade,
     Century,
@@ -146,7 +147,10 @@ impl Granularity {
             Granularity::Minute => DatePrecision::Minute,
             Granularity::Hour | Granularity::PartOfDay | Granularity::Day => DatePrecision::Day,
             Granularity::Week | Granularity::Month => DatePrecision::Month,
-            Granularity::Season | Granularity::Quarter | Granularity::Year => DatePrecision::Year,
+            Granularity::Season
+            | Granularity::Quarter
+            | Granularity::HalfYear
+            | Granularity::Year => DatePrecision::Year,
             Granularity::Decade => DatePrecision::Decade,
             Granularity::Century => DatePrecision::Century,
             Granularity::Unknown => DatePrecision::Unknown,

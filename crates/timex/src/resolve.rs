@@ -17,7 +17,7 @@
 //!   fall September–November, winter of year Y December Y – February Y+1.
 
 use crate::lexicon::{Season, Unit};
-use crate::sem::{DExpr, Dir, Qty, Sem, SetExpr, TimeOfDay, Y};
+use crate::sem::{DExpr, Dir, Holiday, Qty, Sem, SetExpr, TimeOfDay, Y};
 use crate::{Anchor, Granularity, Interval, Mod, Tense, TimexType};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use model::DatePrecision;
@@ -378,6 +378,47 @@ fn date(expr: DExpr, cx: &Ctx) -> Result<Resolved, Fail> {
             cx.check_year(yr)?;
             quarter_res(yr, q)
         }
+        DExpr::Half { y, h } => {
+            let yr = match y {
+                Y::Abs(y) => y,
+                Y::Rel(off) => cx.anchor(DatePrecision::Year)?.date.year() + off,
+                Y::Implicit(_) => cx.anchor(DatePrecision::Year)?.date.year(),
+            };
+            cx.check_year(yr)?;
+            let start = NaiveDate::from_ymd_opt(yr, 1 + 6 * (h - 1), 1)
+                .ok_or_else(|| Fail::Impossible(format!("half {h} of {yr}")))?;
+            let end = last_of_month(start.checked_add_months(Months::new(5)).unwrap_or(start));
+            Ok(Resolved {
+                value: format!("{yr:04}-H{h}"),
+                granularity: Granularity::HalfYear,
+                interval: Some(Interval { start, end }),
+            })
+        }
+        DExpr::Holiday { y, h } => {
+            let yr = match y {
+                Y::Abs(y) => y,
+                Y::Rel(off) => cx.anchor(DatePrecision::Year)?.date.year() + off,
+                Y::Implicit(dir) => {
+                    let a = cx.anchor(DatePrecision::Day)?.date;
+                    let cands: Vec<(i32, Interval)> = (a.year() - 1..=a.year() + 1)
+                        .filter_map(|yy| {
+                            holiday_date(h, yy).map(|d| (yy, Interval { start: d, end: d }))
+                        })
+                        .collect();
+                    let dir = tensed(dir, cx.tense);
+                    if dir == Some(Dir::This) {
+                        a.year()
+                    } else {
+                        pick(&cands, a, dir).ok_or(Fail::Impossible("no such holiday".into()))?
+                    }
+                }
+            };
+            cx.check_year(yr)?;
+            Ok(
+                day(holiday_date(h, yr)
+                    .ok_or_else(|| Fail::Impossible(format!("holiday in {yr}")))?),
+            )
+        }
         DExpr::OrdinalDay(dd) => {
             let a = cx.anchor(DatePrecision::Day)?.date;
             let this = NaiveDate::from_ymd_opt(a.year(), a.month(), dd);
@@ -395,6 +436,45 @@ fn date(expr: DExpr, cx: &Ctx) -> Result<Resolved, Fail> {
                 }
             };
             Ok(day(d.ok_or_else(|| Fail::Impossible(format!("day {dd} of the month")))?))
+        }
+    }
+}
+
+/// The date of a holiday in a year (Easter by the Gregorian computus).
+fn holiday_date(h: Holiday, y: i32) -> Option<NaiveDate> {
+    let nth_weekday = |m: u32, wd: Weekday, n: u64| {
+        let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+        let off = (7 + wd.num_days_from_monday() as i64
+            - first.weekday().num_days_from_monday() as i64)
+            % 7;
+        first.checked_add_days(Days::new(off as u64 + 7 * (n - 1)))
+    };
+    match h {
+        Holiday::Fixed(m, d) => NaiveDate::from_ymd_opt(y, m, d),
+        Holiday::Easter(off) => {
+            let (a, b, c) = (y % 19, y / 100, y % 100);
+            let (d, e) = (b / 4, b % 4);
+            let f = (b + 8) / 25;
+            let g = (b - f + 1) / 3;
+            let hh = (19 * a + b - d - g + 15) % 30;
+            let (i, k) = (c / 4, c % 4);
+            let l = (32 + 2 * e + 2 * i - hh - k) % 7;
+            let m = (a + 11 * hh + 22 * l) / 451;
+            let month = (hh + l - 7 * m + 114) / 31;
+            let day = (hh + l - 7 * m + 114) % 31 + 1;
+            let easter = NaiveDate::from_ymd_opt(y, month as u32, day as u32)?;
+            if off >= 0 {
+                easter.checked_add_days(Days::new(off as u64))
+            } else {
+                easter.checked_sub_days(Days::new((-off) as u64))
+            }
+        }
+        Holiday::Thanksgiving => nth_weekday(11, Weekday::Thu, 4),
+        Holiday::LaborDay => nth_weekday(9, Weekday::Mon, 1),
+        Holiday::MemorialDay => {
+            let june = NaiveDate::from_ymd_opt(y, 6, 1)?;
+            let back = june.weekday().num_days_from_monday() as i64;
+            june.checked_sub_days(Days::new(if back == 0 { 7 } else { back } as u64))
         }
     }
 }
@@ -738,6 +818,11 @@ pub fn value_interval(value: &str) -> Option<Interval> {
         [y, w, we] if w.starts_with('W') && *we == "WE" => {
             let d = NaiveDate::from_isoywd_opt(int(y)?, int(&w[1..])? as u32, Weekday::Mon)?;
             week_res(d, true).interval
+        }
+        [y, h] if h.starts_with('H') && int(&h[1..]).is_some_and(|n| n == 1 || n == 2) => {
+            let n = int(&h[1..])? as u32;
+            let start = NaiveDate::from_ymd_opt(int(y)?, 1 + 6 * (n - 1), 1)?;
+            Some(Interval { start, end: last_of_month(start.checked_add_months(Months::new(5))?) })
         }
         [y, q] if q.starts_with('Q') => quarter_res(int(y)?, int(&q[1..])? as u32).ok()?.interval,
         [y, s] => {

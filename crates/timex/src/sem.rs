@@ -81,6 +81,29 @@ pub(crate) enum DExpr {
     },
     /// "on the 5th": a day of the anchor's month (or the previous month when that day is later).
     OrdinalDay(u32),
+    /// A half year: "the first half of 2014" (h = 1 or 2).
+    Half {
+        y: Y,
+        h: u32,
+    },
+    /// A named holiday ("Christmas", "Thanksgiving").
+    Holiday {
+        y: Y,
+        h: Holiday,
+    },
+}
+
+/// Holidays with a rule for their date (fixed, or computed per year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Holiday {
+    Fixed(u32, u32),
+    Easter(i64),
+    /// US Thanksgiving: the fourth Thursday of November.
+    Thanksgiving,
+    /// US Labor Day: the first Monday of September.
+    LaborDay,
+    /// US Memorial Day: the last Monday of May.
+    MemorialDay,
 }
 
 /// A clock time or a part of the day attached to a date.

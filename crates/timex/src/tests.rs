@@ -394,3 +394,31 @@ fn event_time_from_the_attached_expression() {
     let et = event_time(None, None);
     assert_eq!((et.start, et.precision), (None, DatePrecision::Unknown));
 }
+
+#[test]
+fn holidays_half_years_and_military_time() {
+    let a = "2012-11-22";
+    for (text, v) in [
+        ("They spent Easter 2009 in Rome.", "2009-04-12"),
+        ("Shops closed on Good Friday 2009.", "2009-04-10"),
+        ("He arrived on Thanksgiving 2012.", "2012-11-22"),
+        ("The market fell after Memorial Day 2012.", "2012-05-28"),
+        ("They met on Labor Day 2012.", "2012-09-03"),
+        ("Families will be home for Christmas.", "2012-12-25"),
+        ("The attack came on Christmas Eve.", "2011-12-24"),
+        ("He spoke on New Year's Eve.", "2011-12-31"),
+        ("Growth slowed in the first half of 2014.", "2014-H1"),
+        ("Growth will slow in the second half of the year.", "2012-H2"),
+        ("The truce took hold at 2100 local time.", "2012-11-22T21:00"),
+        ("Rockets were fired as late as 1900 GMT.", "2012-11-22T19:00"),
+    ] {
+        assert_eq!(val(text, a), v, "{text}");
+    }
+    assert_eq!(value_interval("2014-H2").map(|iv| iv.start), Some(day("2014-07-01")));
+    let f = find("The previous day, a strike killed 12 people.", Some(&anchor(a)), None).unwrap();
+    assert_eq!(
+        (f.timexes.len(), f.timexes[0].value.as_ref()),
+        (1, None),
+        "narrative: undetermined"
+    );
+}
