@@ -4,14 +4,57 @@
 //! dates, malformed lines, CAMEO code validity and coverage) with `file:line` diagnostics.
 //!
 //! The lint is specific to our conventions (every actor phrase ends with `_`, every code is a
-//! well-formed CAMEO code, …); reading the dictionaries for coding is the `coder` crate's job.
+//! well-formed CAMEO code, …). Reading the dictionaries for coding is the `coder` crate's job:
+//! the build script compiles the files with the coder's loaders into a compact binary that
+//! [`builtin`] deserializes once (no parsing at run time).
 
 #![forbid(unsafe_code)]
 
 pub mod cameo_codes;
+pub mod inspect;
 pub mod lint;
 
 pub use lint::{lint, Diagnostic, Report, Stats};
+
+use std::sync::OnceLock;
+
+/// Errors a caller can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The embedded binary could not be read back (a build/version mismatch: rebuild).
+    #[error("embedded lexicon is unreadable: {0}")]
+    Corrupt(String),
+}
+
+/// The compiled built-in dictionaries.
+#[derive(Debug)]
+pub struct Builtin {
+    /// Actors, agents, verbs and discards, as the coder uses them.
+    pub dictionaries: coder::Dictionaries,
+    /// Nominal event triggers (`nouns.txt`), compiled with the verb loader: its `verbs` field
+    /// holds them (forms are plurals; patterns read words before `*` as modifiers).
+    pub nouns: coder::Dictionaries,
+}
+
+static DICTIONARIES_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dictionaries.bin"));
+static NOUNS_BIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/nouns.bin"));
+
+/// Size in bytes of the embedded compiled lexicon.
+pub fn compiled_size() -> usize {
+    DICTIONARIES_BIN.len() + NOUNS_BIN.len()
+}
+
+/// The built-in lexicon, compiled at build time; deserialized on first use and shared.
+pub fn builtin() -> Result<&'static Builtin, Error> {
+    static CELL: OnceLock<Result<Builtin, String>> = OnceLock::new();
+    let r = CELL.get_or_init(|| {
+        let dictionaries =
+            coder::Dictionaries::from_bytes(DICTIONARIES_BIN).map_err(|e| e.to_string())?;
+        let nouns = coder::Dictionaries::from_bytes(NOUNS_BIN).map_err(|e| e.to_string())?;
+        Ok(Builtin { dictionaries, nouns })
+    });
+    r.as_ref().map_err(|e| Error::Corrupt(e.clone()))
+}
 
 /// What a lexicon file holds, which decides its syntax.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -83,3 +83,51 @@ fn seed_article_vocabulary_is_covered() {
         assert!(nouns.contains(p), "{p}");
     }
 }
+
+/// The compiled lexicon (built by the coder's loaders in build.rs) resolves names the way the
+/// coder will: dated codes by date, undated fallback otherwise.
+#[test]
+fn compiled_lexicon_resolves_dated_office_holders() {
+    let b = lexicon::builtin().expect("embedded lexicon");
+    let actors = &b.dictionaries.actors;
+    let code = |phrase: &str, date: u32| -> Option<String> {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        let (p, n) = actors.index.match_at(&words, 0)?;
+        assert_eq!(n, words.len(), "{phrase} matched only {n} words");
+        actors.entries[p.entry as usize].code_on(Some(date)).map(str::to_string)
+    };
+    assert_eq!(code("NOURI AL-MALIKI", 20090120).as_deref(), Some("IRQGOV"));
+    assert_eq!(code("PRIME MINISTER MALIKI", 20090120).as_deref(), Some("IRQGOV"));
+    assert_eq!(code("MALIKI", 20160601).as_deref(), Some("IRQELI"));
+    assert_eq!(code("BARACK OBAMA", 20050101).as_deref(), Some("USAELI"));
+    assert_eq!(code("BARACK OBAMA", 20120101).as_deref(), Some("USAGOV"));
+    assert_eq!(code("PRESIDENT BUSH", 19910101).as_deref(), Some("USAGOV"));
+    assert_eq!(code("PRESIDENT BUSH", 19980101).as_deref(), Some("USAELI"));
+    assert_eq!(code("MKO", 20090120).as_deref(), Some("IRNREB"));
+    assert_eq!(
+        code("PEOPLE'S MUJAHEDIN ORGANIZATION OF IRAN", 20090120).as_deref(),
+        Some("IRNREB")
+    );
+    assert_eq!(code("TEHRAN", 20090120).as_deref(), Some("IRNGOV"));
+    assert_eq!(code("TALIBAN", 20100101).as_deref(), Some("AFGINSTAL"));
+    assert_eq!(code("TALIBAN", 20220101).as_deref(), Some("AFGGOVTAL"));
+    assert_eq!(code("UNITED STATES", 20090120).as_deref(), Some("USA"));
+    assert!(b.dictionaries.agents.entries.len() >= 400);
+    assert!(b.dictionaries.verbs.pattern_count() >= 3000);
+    assert!(b.nouns.verbs.forms.contains_key("MASSACRE"));
+    assert!(lexicon::compiled_size() < 2_000_000, "{}", lexicon::compiled_size());
+}
+
+/// build.rs compiles exactly the files `SOURCES` lists, in that order.
+#[test]
+fn build_script_compiles_the_listed_sources() {
+    let build = include_str!("../build.rs");
+    let mut at = 0;
+    for s in SOURCES {
+        let file = s.name.trim_start_matches("lexicon/");
+        let pos = build[at..]
+            .find(&format!("(\"{file}\""))
+            .unwrap_or_else(|| panic!("{file} not in build.rs order"));
+        at += pos;
+    }
+}
