@@ -19,6 +19,8 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     // One line per subcommand; each lives in its own module under `cmd/`.
+    /// Inspect and check dictionaries: the built-in lexicon or given files (check, show, lookup).
+    Dict(cmd::dict::Args),
     /// Score a system CoNLL-U file against gold with the CoNLL 2018 shared-task metrics.
     EvalUd(cmd::eval_ud::Args),
     /// Tokenize, split, tag and parse text or JSONL articles; print CoNLL-U.
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result: anyhow::Result<cmd::Outcome> = match cli.command {
         Command::Validate(args) => cmd::validate::run(args),
+        Command::Dict(args) => cmd::dict::run(args),
         Command::EvalUd(args) => cmd::eval_ud::run(args),
         Command::Parse(args) => cmd::parse::run(args),
         Command::Train(args) => cmd::train::run(args),

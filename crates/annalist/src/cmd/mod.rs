@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+pub mod dict;
 pub mod eval_ud;
 pub mod parse;
 pub mod train;
