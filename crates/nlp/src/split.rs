@@ -33,6 +33,7 @@ pub fn split(
 ) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let max_words = max_words.max(1);
+    let casual = lower_case_style(text, tokens);
     let mut para = 0usize;
     if let Some(t) = tokens.first() {
         while para < paragraphs.len() && paragraphs[para].end <= t.span.start {
@@ -75,7 +76,10 @@ pub fn split(
         if j >= tokens.len() {
             break;
         }
-        if starts_sentence(kind, text, tokens, j) {
+        let closed = j > i + 1;
+        if starts_sentence(kind, text, tokens, j)
+            || (kind == EndKind::Terminal && lower_start_ends(text, tokens, i, j, closed, casual))
+        {
             push_capped(&mut out, tokens, start..j, max_words, text);
             start = j;
         }
@@ -85,6 +89,43 @@ pub fn split(
         push_capped(&mut out, tokens, start..tokens.len(), max_words, text);
     }
     out
+}
+
+/// Whether the text is written without capitals at sentence starts ("i think so. they
+/// agree."): more plain periods are followed by a lower-case word than by a capitalised one.
+fn lower_case_style(text: &str, tokens: &[Surface]) -> bool {
+    let (mut lower, mut upper) = (0usize, 0usize);
+    for w in tokens.windows(2) {
+        if tok_text(text, &w[0]) == "." {
+            match tok_text(text, &w[1]).chars().next() {
+                Some(c) if c.is_lowercase() => lower += 1,
+                Some(c) if c.is_uppercase() => upper += 1,
+                _ => {}
+            }
+        }
+    }
+    lower >= 2 && lower > upper
+}
+
+/// A lower-case word after terminal punctuation starts a sentence after `?` or `!` that is
+/// not inside quotes ("are you kidding? why would you"), and after any terminal in text
+/// written in lower case throughout.
+fn lower_start_ends(
+    text: &str,
+    tokens: &[Surface],
+    i: usize,
+    j: usize,
+    closed: bool,
+    casual: bool,
+) -> bool {
+    let next = tok_text(text, &tokens[j]);
+    if !next.chars().next().is_some_and(char::is_lowercase)
+        || !next.chars().all(char::is_alphabetic)
+    {
+        return false;
+    }
+    let term = tok_text(text, &tokens[i]);
+    casual || (!closed && term.chars().all(|c| matches!(c, '?' | '!')))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,6 +145,9 @@ fn tok_text<'a>(text: &'a str, t: &Surface) -> &'a str {
 
 fn end_kind(text: &str, tokens: &[Surface], start: usize, i: usize) -> EndKind {
     let s = tok_text(text, &tokens[i]);
+    if i > start && crate::tokenize::is_emoticon(s) {
+        return EndKind::Terminal; // "... community :-) Posted by darin"
+    }
     if s.chars().all(|c| matches!(c, '.' | '!' | '?' | '…')) {
         if s == "…" || (s.len() >= 2 && s.chars().all(|c| c == '.')) {
             return EndKind::Ellipsis;
@@ -242,7 +286,9 @@ fn starts_sentence(kind: EndKind, text: &str, tokens: &[Surface], j: usize) -> b
             if is_opening_quote(text, tokens, j) {
                 return true;
             }
-            c.is_uppercase() && STARTERS.contains(&s)
+            // "It's" and "He'd" count by their first word.
+            let first = s.split(['\'', '’']).next().unwrap_or(s);
+            c.is_uppercase() && STARTERS.contains(&first)
         }
     }
 }

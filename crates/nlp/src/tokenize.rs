@@ -532,9 +532,9 @@ fn keeps_period(word: &str, next: Option<char>) -> bool {
     }
     let mut cs = word.chars();
     let first = cs.next().unwrap_or(' ');
-    // A single capital letter is an initial ("J. Smith").
+    // A single capital letter is an initial ("J. Smith"), except the pronoun "I".
     if cs.next().is_none() {
-        return first.is_uppercase();
+        return first.is_uppercase() && first != 'I';
     }
     if word.len() > 8 || !word.is_ascii() {
         return false;
@@ -569,10 +569,10 @@ const CAPITALISED_ABBREVS: &[&str] = &[
 /// Abbreviations in any case.
 const ANY_CASE_ABBREVS: &[&str] = &[
     "etc", "vs", "v", "al", "approx", "appt", "apt", "dept", "esp", "ie", "eg", "cf", "viz", "ca",
-    "pp", "min", "max", "hrs", "hr", "mins", "secs", "sq", "oz", "lb", "lbs", "ft", "yr", "yrs",
-    "mo", "mos", "wk", "wks", "misc", "inc", "corp", "ltd", "co", "jr", "sr", "st", "ext", "abbr",
-    "avg", "dist", "div", "est", "gal", "pt", "pts", "tbsp", "tsp", "vol", "vols", "ps", "mt",
-    "mtn", "pl",
+    "pp", "min", "max", "hrs", "hr", "mins", "secs", "sq", "lb", "lbs", "ft", "yr", "yrs", "mo",
+    "mos", "wk", "wks", "misc", "inc", "corp", "ltd", "co", "jr", "sr", "st", "ext", "abbr", "avg",
+    "dist", "div", "est", "gal", "pt", "pts", "tbsp", "tsp", "vol", "vols", "ps", "mt", "mtn",
+    "pl",
 ];
 
 /// Abbreviations that precede a number ("No. 5").
@@ -693,7 +693,7 @@ fn is_whole_special(s: &str) -> bool {
     special_prefix_len(s).is_some_and(|n| n == s.len() && trim_special_tail(s) == s.len())
 }
 
-fn is_emoticon(s: &str) -> bool {
+pub(crate) fn is_emoticon(s: &str) -> bool {
     matches!(
         s,
         ":)" | ":-)"
