@@ -741,7 +741,13 @@ impl Analysis<'_> {
         self.children[v]
             .iter()
             .copied()
-            .filter(|&c| c < v && matches!(base_rel(&self.s.tokens[c].deprel), "aux" | "advmod" | "neg" | "mark"))
+            .filter(|&c| {
+                c < v
+                    && matches!(
+                        base_rel(&self.s.tokens[c].deprel),
+                        "aux" | "advmod" | "neg" | "mark"
+                    )
+            })
             .min()
             .unwrap_or(v)
     }
@@ -820,21 +826,24 @@ impl Analysis<'_> {
         dicts: &Dictionaries,
     ) -> Option<(Option<usize>, Option<usize>)> {
         let mut b = (None, None);
-        if !self.match_side(&p.lower, lower, 0, true, dicts, &mut b, 0) {
+        if !self.match_side(&p.lower, &p.lower_adj, lower, 0, true, dicts, &mut b, 0) {
             return None;
         }
         let lower_bind = b;
         let mut b2 = lower_bind;
-        if !self.match_side(&p.upper, upper, 0, false, dicts, &mut b2, 0) {
+        if !self.match_side(&p.upper, &p.upper_adj, upper, 0, false, dicts, &mut b2, 0) {
             return None;
         }
         Some(b2)
     }
 
+    /// Matches `elems` against `seq` from `pos`; `adj[i]` asks element `i` to follow the
+    /// previous match directly (after the verb, skip-list words in between are invisible).
     #[allow(clippy::too_many_arguments)]
     fn match_side(
         &self,
         elems: &[PatElem],
+        adj: &[bool],
         seq: &[usize],
         pos: usize,
         lower: bool,
@@ -846,15 +855,36 @@ impl Analysis<'_> {
         if depth > 32 {
             return false;
         }
-        let rest = &elems[1..];
+        let (rest, rest_adj) = (&elems[1..], adj.get(1..).unwrap_or(&[]));
+        let joined = adj.first().copied().unwrap_or(false);
+        // The last position this element may start at.
+        let limit = if joined {
+            let mut p = pos;
+            while lower && p < seq.len() && is_skip_word(&self.words[seq[p]]) {
+                p += 1;
+            }
+            (p + 1).min(seq.len())
+        } else {
+            seq.len()
+        };
         match e {
             PatElem::Word(w) => {
-                for p in pos..seq.len() {
+                for p in pos..limit {
                     let word = &self.words[seq[p]];
                     if lower && is_skip_word(word) {
                         continue;
                     }
-                    if word == w && self.match_side(rest, seq, p + 1, lower, dicts, bind, depth + 1)
+                    if word == w
+                        && self.match_side(
+                            rest,
+                            rest_adj,
+                            seq,
+                            p + 1,
+                            lower,
+                            dicts,
+                            bind,
+                            depth + 1,
+                        )
                     {
                         return true;
                     }
@@ -863,7 +893,7 @@ impl Analysis<'_> {
             }
             PatElem::Synset(id) => {
                 let Some(set) = dicts.verbs.synsets.get(*id as usize) else { return false };
-                for p in pos..seq.len() {
+                for p in pos..limit {
                     for m in &set.members {
                         // Before the verb the sequence runs backwards, so members do too.
                         let hit = |j: usize, w: &String| self.words[seq[p + j]] == *w;
@@ -876,6 +906,7 @@ impl Analysis<'_> {
                         if fits
                             && self.match_side(
                                 rest,
+                                rest_adj,
                                 seq,
                                 p + m.len(),
                                 lower,
@@ -892,7 +923,7 @@ impl Analysis<'_> {
             }
             PatElem::Source | PatElem::Target | PatElem::Skip | PatElem::Compound => {
                 let mut p = pos;
-                while p < seq.len() {
+                while p < limit {
                     let Some(ph) = self.phrase_of[seq[p]] else {
                         p += 1;
                         continue;
@@ -918,7 +949,7 @@ impl Analysis<'_> {
                         PatElem::Compound => *bind = (Some(ph), Some(ph)),
                         _ => {}
                     }
-                    if self.match_side(rest, seq, next, lower, dicts, bind, depth + 1) {
+                    if self.match_side(rest, rest_adj, seq, next, lower, dicts, bind, depth + 1) {
                         return true;
                     }
                     *bind = saved;

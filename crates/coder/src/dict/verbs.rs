@@ -37,6 +37,10 @@ pub enum PatElem {
 pub struct Pattern {
     pub upper: Vec<PatElem>,
     pub lower: Vec<PatElem>,
+    /// `upper_adj[i]`: element `i` must directly neighbour the previous one (the verb for
+    /// `i = 0`), written `_` in the dictionary; a space allows words in between.
+    pub upper_adj: Vec<bool>,
+    pub lower_adj: Vec<bool>,
     pub code: String,
     /// Where it was written (`file:line`), for provenance of a coding decision.
     pub origin: String,
@@ -96,6 +100,8 @@ struct RawPattern {
     block: u32,
     upper: Vec<RawElem>,
     lower: Vec<RawElem>,
+    upper_adj: Vec<bool>,
+    lower_adj: Vec<bool>,
     code: String,
     origin: String,
 }
@@ -256,18 +262,32 @@ impl VerbDict {
         }
     }
 
-    fn parse_elems(&mut self, s: &str) -> Vec<RawElem> {
-        split_words(s)
-            .into_iter()
-            .map(|w| match w.as_str() {
-                "$" => RawElem::Elem(PatElem::Source),
-                "+" => RawElem::Elem(PatElem::Target),
-                "^" => RawElem::Elem(PatElem::Skip),
-                "%" => RawElem::Elem(PatElem::Compound),
-                _ if w.starts_with('&') && w.len() > 1 => RawElem::Synset(w[1..].to_string()),
-                _ => RawElem::Elem(PatElem::Word(w)),
-            })
-            .collect()
+    /// Elements of one side in sentence order, each with "joined to the previous element"
+    /// (`_`), and whether the last one is joined to what follows (the verb, for the side
+    /// before it).
+    fn parse_elems(&mut self, s: &str) -> (Vec<RawElem>, Vec<bool>, bool) {
+        let mut elems = Vec::new();
+        let mut joined = Vec::new();
+        let mut trailing = false;
+        for tok in s.split_whitespace() {
+            for (k, w) in tok.split('_').enumerate() {
+                if w.is_empty() {
+                    continue;
+                }
+                let w = w.to_uppercase();
+                elems.push(match w.as_str() {
+                    "$" => RawElem::Elem(PatElem::Source),
+                    "+" => RawElem::Elem(PatElem::Target),
+                    "^" => RawElem::Elem(PatElem::Skip),
+                    "%" => RawElem::Elem(PatElem::Compound),
+                    _ if w.starts_with('&') && w.len() > 1 => RawElem::Synset(w[1..].to_string()),
+                    _ => RawElem::Elem(PatElem::Word(w)),
+                });
+                joined.push(k > 0);
+            }
+            trailing = tok.ends_with('_');
+        }
+        (elems, joined, trailing)
     }
 
     /// Adds a pattern given as its two sides (`pre` in sentence order).
@@ -279,10 +299,23 @@ impl VerbDict {
         code: &str,
         origin: String,
     ) {
-        let mut upper = self.parse_elems(pre);
+        let (mut upper, pre_joined, pre_trailing) = self.parse_elems(pre);
+        // Before the verb the match runs outward: element j's neighbour is the one nearer
+        // the verb, so adjacency flags shift by one.
+        let n = upper.len();
+        let upper_adj: Vec<bool> =
+            (0..n).map(|j| if j == 0 { pre_trailing } else { pre_joined[n - j] }).collect();
         upper.reverse();
-        let lower = self.parse_elems(post);
-        self.raw.push(RawPattern { block, upper, lower, code: code.to_string(), origin });
+        let (lower, lower_adj, _) = self.parse_elems(post);
+        self.raw.push(RawPattern {
+            block,
+            upper,
+            lower,
+            upper_adj,
+            lower_adj,
+            code: code.to_string(),
+            origin,
+        });
     }
 
     /// Reads one PETRARCH-1/TABARI verb file; returns its diagnostics.
@@ -430,6 +463,8 @@ impl VerbDict {
             self.blocks[r.block as usize].patterns.push(Pattern {
                 upper,
                 lower,
+                upper_adj: r.upper_adj,
+                lower_adj: r.lower_adj,
                 code: r.code,
                 origin: r.origin,
             });
