@@ -44,7 +44,9 @@ pub fn split(
     let mut i = 0usize;
     while i < tokens.len() {
         // Hard break before token i?
-        if i > 0 && hard_break(text, tokens, i, paragraphs, &mut para) && i > start {
+        if i > 0 && hard_break(text, tokens, i, paragraphs, &mut para) && i > start
+            || (i > start && list_item_starts(text, tokens, i))
+        {
             push_capped(&mut out, tokens, start..i, max_words, text);
             start = i;
         }
@@ -65,7 +67,13 @@ pub fn split(
         // citation marks ("[12]").
         let mut j = i + 1;
         while j < tokens.len() && !gap_has_blank_line(text, tokens, j) {
-            if is_closer(text, tokens, j) || is_terminal(tok_text(text, &tokens[j])) {
+            let t = tok_text(text, &tokens[j]);
+            let decoration =
+                crate::tokenize::is_emoticon(t) || t.chars().all(crate::tokenize::is_emoji);
+            if is_closer(text, tokens, j)
+                || is_terminal(t)
+                || (decoration && !at_paragraph_start(text, tokens, j))
+            {
                 j += 1;
             } else if let Some(n) = citation_len(text, tokens, j) {
                 j += n;
@@ -168,6 +176,20 @@ fn end_kind(text: &str, tokens: &[Surface], start: usize, i: usize) -> EndKind {
         return if strong_abbrev(core) { EndKind::None } else { EndKind::WeakAbbrev };
     }
     EndKind::None
+}
+
+/// A list item on a new line ("\n2. Aid convoys", "\n- item", "\n• item") starts a sentence.
+fn list_item_starts(text: &str, tokens: &[Surface], i: usize) -> bool {
+    if !at_paragraph_start(text, tokens, i) {
+        return false;
+    }
+    let s = tok_text(text, &tokens[i]);
+    let numbered = s.len() >= 2
+        && s.ends_with(['.', ')'])
+        && s[..s.len() - 1]
+            .split('.')
+            .all(|g| (1..=2).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    numbered || matches!(s, "-" | "•" | "*" | "·" | "–" | "—")
 }
 
 fn is_terminal(s: &str) -> bool {
@@ -304,92 +326,18 @@ fn next_is_upper(text: &str, tokens: &[Surface], j: usize) -> bool {
 }
 
 /// Capitalised words that start sentences far more often than they continue names.
+#[rustfmt::skip]
 const STARTERS: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "He",
-    "She",
-    "It",
-    "They",
-    "We",
-    "I",
-    "You",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "There",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "Yet",
-    "In",
-    "On",
-    "At",
-    "For",
-    "With",
-    "By",
-    "From",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "Although",
-    "Though",
-    "However",
-    "Meanwhile",
-    "Also",
-    "His",
-    "Her",
-    "Its",
-    "Their",
-    "Our",
-    "My",
-    "Your",
-    "What",
-    "Who",
-    "Why",
-    "How",
-    "Where",
-    "Which",
-    "Some",
-    "Many",
-    "Most",
-    "All",
-    "No",
-    "Not",
-    "One",
-    "Two",
-    "Three",
-    "Other",
-    "Another",
-    "Such",
-    "Both",
-    "Each",
-    "Last",
-    "Earlier",
-    "Later",
-    "Now",
-    "Then",
-    "Today",
-    "Yesterday",
-    "Still",
-    "Even",
-    "Only",
-    "Under",
-    "Officials",
-    "According",
-    "Police",
-    "Its",
-    "Mr.",
-    "Mrs.",
-    "Ms.",
-    "Dr.",
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "You", "This", "That", "These",
+    "Those", "There", "But", "And", "Or", "So", "Yet", "In", "On", "At", "For", "With", "By",
+    "From", "As", "If", "When", "While", "After", "Before", "Since", "Although", "Though",
+    "However", "Meanwhile", "Also", "His", "Her", "Its", "Their", "Our", "My", "Your", "What",
+    "Who", "Why", "How", "Where", "Which", "Some", "Many", "Most", "All", "No", "Not", "One",
+    "Two", "Three", "Other", "Another", "Such", "Both", "Each", "Last", "Earlier", "Later", "Now",
+    "Then", "Today", "Yesterday", "Still", "Even", "Only", "Under", "Officials", "According",
+    "Police", "Its", "Mr.", "Mrs.", "Ms.", "Dr.", "Do", "Does", "Did", "Can", "Could", "Would",
+    "Will", "Should", "Please", "Thanks", "Thank", "Let", "See", "Here", "Is", "Are", "Was",
+    "Were", "Have", "Has", "Had", "People", "Just", "Anyway", "Overall",
 ];
 
 /// A paragraph break between tokens `i - 1` and `i`.

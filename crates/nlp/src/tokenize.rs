@@ -867,7 +867,7 @@ fn exception_cut(s: &str) -> Option<usize> {
 }
 
 /// Emoji and pictographs (approximate Extended_Pictographic ranges).
-fn is_emoji(c: char) -> bool {
+pub(crate) fn is_emoji(c: char) -> bool {
     matches!(c as u32,
         0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2190..=0x21FF
         | 0x2300..=0x23FF | 0x25A0..=0x25FF | 0x3030 | 0x303D | 0x3297 | 0x3299)
