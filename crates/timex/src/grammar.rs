@@ -801,11 +801,20 @@ impl<'a> Grammar<'a> {
         // "the previous day", "the next day": relative to a time the text set, not the anchor
         if unit == Unit::Day {
             if the && self.is_any(j, &["previous", "following", "same", "next", "preceding"]) {
+                let off = match self.s(j).to_ascii_lowercase().as_str() {
+                    "previous" | "preceding" => -1,
+                    "same" => 0,
+                    _ => 1,
+                };
                 return Some(Cand {
                     start: i,
                     end: k + 1,
-                    sem: Sem::Unresolved(Unresolvable::Vague),
-                    rule: "relative-unit",
+                    sem: Sem::Date {
+                        expr: DExpr::Narrative { unit, off },
+                        time: None,
+                        modifier: None,
+                    },
+                    rule: "narrative",
                 });
             }
             return None;
@@ -832,7 +841,15 @@ impl<'a> Grammar<'a> {
                     dur(None)
                 }
             }
-            "previous" | "following" | "same" if the => Some(Cand {
+            "previous" | "preceding" | "following" | "same" if the && unit != Unit::Decade => {
+                let off = match w.as_str() {
+                    "previous" | "preceding" => -1,
+                    "same" => 0,
+                    _ => 1,
+                };
+                Some(Self::date(i, e, DExpr::Narrative { unit, off }, "narrative"))
+            }
+            "previous" | "following" if the => Some(Cand {
                 start: i,
                 end: e,
                 sem: Sem::Unresolved(Unresolvable::Vague),

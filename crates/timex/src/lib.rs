@@ -322,6 +322,8 @@ pub fn find_with(
         }
         let line = &toks[start..end];
         let g = grammar::Grammar::new(text, line, config.numeric_order);
+        // the reference time for narrative expressions: the last day-level date of the line
+        let mut reference: Option<(NaiveDate, Granularity)> = None;
         for c in g.scan() {
             let span = Span::new(line[c.start].start, line[c.end - 1].end);
             let t = match tense {
@@ -331,8 +333,29 @@ pub fn find_with(
                 }
                 None => tense::guess(text, line, c.start, c.end),
             };
-            let cx = resolve::Ctx { anchor, tense: t, far_future_years: config.far_future_years };
+            let cx = resolve::Ctx {
+                anchor,
+                tense: t,
+                far_future_years: config.far_future_years,
+                reference,
+            };
             push(&mut found, text, span, &c.sem, c.rule, t, &cx);
+            // a clock time alone was put on the anchor day by default: no reference
+            let bare_clock = matches!(
+                c.sem,
+                Sem::Date {
+                    expr: sem::DExpr::Deictic(0),
+                    time: Some(sem::TimeOfDay::Clock { .. }),
+                    ..
+                }
+            ) && c.rule == "time";
+            if let Some(last) = found.timexes.last().filter(|_| !bare_clock) {
+                if last.value.as_deref().is_some_and(|v| !v.ends_with("_REF")) {
+                    if let Some(iv) = last.interval {
+                        reference = Some((iv.start, last.granularity));
+                    }
+                }
+            }
         }
         start = end;
     }
@@ -388,6 +411,10 @@ fn push(
                 resolve::Fail::NoAnchor => (
                     DiagnosticKind::NoAnchor,
                     format!("{surface:?}: relative, and no anchor was given"),
+                ),
+                resolve::Fail::NoReference => (
+                    DiagnosticKind::Undetermined,
+                    format!("{surface:?}: relative to a time the text does not give before it"),
                 ),
                 resolve::Fail::AnchorTooCoarse => (
                     DiagnosticKind::AnchorTooCoarse,

@@ -34,6 +34,8 @@ pub(crate) struct Resolved {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Fail {
     NoAnchor,
+    /// A narrative expression with no earlier date in its paragraph to count from.
+    NoReference,
     AnchorTooCoarse,
     Impossible(String),
     FarFuture(i32),
@@ -54,6 +56,9 @@ pub(crate) struct Ctx<'a> {
     pub tense: Option<Tense>,
     /// Years after the anchor's year beyond which a date is rejected as implausible.
     pub far_future_years: i32,
+    /// The last date mentioned earlier in the same paragraph, with its granularity (for "the
+    /// previous day").
+    pub reference: Option<(NaiveDate, Granularity)>,
 }
 
 impl Ctx<'_> {
@@ -377,6 +382,54 @@ fn date(expr: DExpr, cx: &Ctx) -> Result<Resolved, Fail> {
             };
             cx.check_year(yr)?;
             quarter_res(yr, q)
+        }
+        DExpr::Narrative { unit, off } => {
+            let (r, g) = cx.reference.ok_or(Fail::NoReference)?;
+            // the reference must be at least as fine as the unit counted
+            let fine_enough = match unit {
+                Unit::Second | Unit::Minute | Unit::Hour | Unit::Day => {
+                    matches!(
+                        g,
+                        Granularity::Day
+                            | Granularity::PartOfDay
+                            | Granularity::Hour
+                            | Granularity::Minute
+                            | Granularity::Second
+                    )
+                }
+                Unit::Week | Unit::Weekend | Unit::Fortnight => matches!(
+                    g,
+                    Granularity::Day
+                        | Granularity::PartOfDay
+                        | Granularity::Hour
+                        | Granularity::Minute
+                        | Granularity::Second
+                        | Granularity::Week
+                ),
+                Unit::Month => !matches!(
+                    g,
+                    Granularity::Year
+                        | Granularity::Decade
+                        | Granularity::Century
+                        | Granularity::HalfYear
+                        | Granularity::Quarter
+                        | Granularity::Season
+                        | Granularity::Unknown
+                ),
+                _ => {
+                    !matches!(g, Granularity::Decade | Granularity::Century | Granularity::Unknown)
+                }
+            };
+            if !fine_enough {
+                return Err(Fail::NoReference);
+            }
+            let sub = Ctx {
+                anchor: Some(&Anchor { date: r, precision: DatePrecision::Day }),
+                tense: cx.tense,
+                far_future_years: cx.far_future_years,
+                reference: None,
+            };
+            rel_unit(unit, off, &sub)
         }
         DExpr::Half { y, h } => {
             let yr = match y {

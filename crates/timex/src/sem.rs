@@ -81,6 +81,12 @@ pub(crate) enum DExpr {
     },
     /// "on the 5th": a day of the anchor's month (or the previous month when that day is later).
     OrdinalDay(u32),
+    /// Relative to the last date the text mentioned (the reference time), not the anchor:
+    /// "the previous day" (-1), "the same day" (0), "the following year" (+1).
+    Narrative {
+        unit: Unit,
+        off: i32,
+    },
     /// A half year: "the first half of 2014" (h = 1 or 2).
     Half {
         y: Y,

@@ -416,9 +416,12 @@ fn holidays_half_years_and_military_time() {
     }
     assert_eq!(value_interval("2014-H2").map(|iv| iv.start), Some(day("2014-07-01")));
     let f = find("The previous day, a strike killed 12 people.", Some(&anchor(a)), None).unwrap();
-    assert_eq!(
-        (f.timexes.len(), f.timexes[0].value.as_ref()),
-        (1, None),
-        "narrative: undetermined"
-    );
+    assert_eq!((f.timexes.len(), f.timexes[0].value.as_ref()), (1, None), "no reference time");
+    // with a reference time earlier in the paragraph, counted from it (not from the anchor)
+    let text = "Police raided the camp on Nov. 6, 2012. The previous day, a strike killed 12 people. \
+                In 2008 a truce held; the following year it collapsed, and the next day nobody knew.";
+    let got = run(text, a, None);
+    assert_eq!(got[1], ("The previous day".into(), Some("2012-11-05".into())));
+    assert_eq!(got[3], ("the following year".into(), Some("2009".into())));
+    assert_eq!(got[4], ("the next day".into(), None), "a year is no day-level reference");
 }
