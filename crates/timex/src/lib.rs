@@ -311,6 +311,12 @@ pub fn find_with(
     if text.len() > config.max_input_bytes {
         return Err(TimexError::InputTooLarge { bytes: text.len(), limit: config.max_input_bytes });
     }
+    if let Some(a) = anchor {
+        // keeps all calendar arithmetic far from chrono's limits
+        if !(1..=9000).contains(&chrono::Datelike::year(&a.date)) {
+            return Err(TimexError::BadAnchor { input: a.date.to_string() });
+        }
+    }
     let toks = token::tokenize(text);
     let mut found = Found::default();
     // scan line by line: no expression crosses a line break

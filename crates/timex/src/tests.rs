@@ -425,3 +425,125 @@ fn holidays_half_years_and_military_time() {
     assert_eq!(got[3], ("the following year".into(), Some("2009".into())));
     assert_eq!(got[4], ("the next day".into(), None), "a year is no day-level reference");
 }
+
+/// A small deterministic generator (no dependency): same seed, same inputs.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[(self.next() as usize) % xs.len()]
+    }
+}
+
+#[test]
+fn random_inputs_keep_the_contract() {
+    const VOCAB: &[&str] = &[
+        "January",
+        "Jan",
+        ".",
+        ",",
+        "May",
+        "March",
+        "the",
+        "early",
+        "mid",
+        "-",
+        "late",
+        "end",
+        "of",
+        "last",
+        "next",
+        "this",
+        "week",
+        "year",
+        "years",
+        "ago",
+        "days",
+        "Monday",
+        "Sunday",
+        "night",
+        "1980",
+        "s",
+        "'",
+        "’",
+        "80",
+        "1",
+        "31",
+        "29",
+        "2",
+        "02",
+        "2009",
+        "/",
+        ":",
+        "00",
+        "15",
+        "GMT",
+        "p",
+        "m",
+        "a",
+        "in",
+        "on",
+        "earlier",
+        "will",
+        "said",
+        "was",
+        "é",
+        "Ба",
+        "日本",
+        "\n",
+        " ",
+        "quarter",
+        "first",
+        "half",
+        "Christmas",
+        "Eve",
+        "previous",
+        "day",
+        "every",
+        "twice",
+        "times",
+        "now",
+        "recently",
+        "the past",
+        "9999",
+        "0000",
+        "century",
+        "20th",
+        "fiscal",
+        "T",
+        "Z",
+        "–",
+    ];
+    let mut rng = Lcg(7);
+    for case in 0..3000 {
+        let n = (rng.next() % 40) as usize;
+        let mut text = String::new();
+        for _ in 0..n {
+            text.push_str(rng.pick(VOCAB));
+            if rng.next() % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let y = 1 + (rng.next() % 9000) as i32;
+        let a = Anchor::day(y, 1 + (rng.next() % 12) as u32, 1 + (rng.next() % 28) as u32).unwrap();
+        let tense = [None, Some(Tense::Past), Some(Tense::Future), Some(Tense::Present)][case % 4];
+        let f = find(&text, Some(&a), tense).unwrap();
+        let mut last_end = 0;
+        for t in &f.timexes {
+            let s = t.span.slice(&text).unwrap_or_else(|| panic!("bad span in {text:?}"));
+            assert!(!s.is_empty() && t.span.start >= last_end, "{text:?}");
+            last_end = t.span.end;
+            if let Some(iv) = t.interval {
+                assert!(iv.start <= iv.end, "{text:?}");
+            }
+        }
+        for d in &f.diagnostics {
+            assert!(d.span.slice(&text).is_some());
+        }
+    }
+    assert!(find("today", Some(&Anchor::day(9500, 1, 1).unwrap()), None).is_err());
+}
