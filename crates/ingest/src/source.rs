@@ -52,30 +52,45 @@ pub(crate) struct Tracked<R> {
     hi: usize,
     pos: u64,
     failed: bool,
+    /// Refill the whole buffer (until the input ends) rather than taking what one read gives.
+    /// Set under a gzip decoder: how much output it yields before meeting corrupt data depends
+    /// on how much input it was shown, so it must be shown the same whatever the read sizes.
+    fill_fully: bool,
 }
 
 impl<R: Read> Tracked<R> {
     pub(crate) fn new(inner: R) -> Self {
-        Tracked { inner, buf: vec![0; CHUNK], lo: 0, hi: 0, pos: 0, failed: false }
+        Tracked {
+            inner,
+            buf: vec![0; CHUNK],
+            lo: 0,
+            hi: 0,
+            pos: 0,
+            failed: false,
+            fill_fully: false,
+        }
     }
 
     /// Makes at least `n` (≤ CHUNK) bytes available unless the input ends first.
     fn peek(&mut self, n: usize) -> io::Result<&[u8]> {
         debug_assert!(n <= CHUNK);
-        if self.hi - self.lo < n && self.lo > 0 {
-            self.buf.copy_within(self.lo..self.hi, 0);
-            self.hi -= self.lo;
-            self.lo = 0;
-        }
-        while self.hi - self.lo < n && !self.failed {
-            match self.inner.read(&mut self.buf[self.hi..]) {
-                Ok(0) => break,
-                Ok(k) => self.hi += k,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-                Err(e) => {
-                    // A failing reader is not asked again: the error is reported once.
-                    self.failed = true;
-                    return Err(e);
+        if self.hi - self.lo < n {
+            if self.lo > 0 {
+                self.buf.copy_within(self.lo..self.hi, 0);
+                self.hi -= self.lo;
+                self.lo = 0;
+            }
+            let want = if self.fill_fully { CHUNK } else { n };
+            while self.hi < want && !self.failed {
+                match self.inner.read(&mut self.buf[self.hi..]) {
+                    Ok(0) => break,
+                    Ok(k) => self.hi += k,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => {
+                        // A failing reader is not asked again: the error is reported once.
+                        self.failed = true;
+                        return Err(e);
+                    }
                 }
             }
         }
@@ -85,7 +100,7 @@ impl<R: Read> Tracked<R> {
 
 impl<R: Read> Read for Tracked<R> {
     fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        if self.lo == self.hi && out.len() >= CHUNK && !self.failed {
+        if self.lo == self.hi && out.len() >= CHUNK && !self.failed && !self.fill_fully {
             // Large reads bypass the buffer: one copy fewer for big payloads.
             let n = self.inner.read(out).inspect_err(|_| self.failed = true)?;
             self.pos += n as u64;
@@ -281,6 +296,10 @@ impl<R: Read + Send> Source for GzMembers<R> {
 pub(crate) fn open<R: Read + Send + 'static>(reader: R) -> io::Result<Box<dyn Source>> {
     let mut t = Tracked::new(reader);
     let gz = t.peek(GZIP_MAGIC.len())?.starts_with(&GZIP_MAGIC);
+    if gz {
+        t.fill_fully = true;
+        t.peek(CHUNK)?;
+    }
     Ok(if gz {
         Box::new(GzMembers {
             state: GzState::Idle(t),

@@ -108,6 +108,8 @@ impl WarcReader {
     /// Turns a read failure into the error to report. A gzip fault is located by its member
     /// and reading resumes at the next record; anything else ends the input.
     fn io_error(&mut self, record: u64, e: io::Error) -> IngestError {
+        // An input that failed is not "empty", however little of it could be decoded.
+        self.started = true;
         if let Some(f) = GzFault::of(&e) {
             self.resync_first = true;
             let at = Origin { input: self.input.clone(), offset: Some(f.offset), line: None };

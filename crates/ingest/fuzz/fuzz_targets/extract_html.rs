@@ -1,0 +1,11 @@
+//! Fuzz target: HTML extraction (`extract::extract` on arbitrary bytes as a page) never
+//! panics and keeps its span contracts.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "extract_article.rs"]
+mod extract_article;
+
+fuzz_target!(|data: &[u8]| extract_article::check(data, false));

@@ -1,0 +1,20 @@
+//! Fuzz target: the WARC reader (plain, and gzip when the input starts with a gzip header)
+//! never panics, keeps its limits and hash invariant, and yields the same items however the
+//! input is split into reads.
+
+#![no_main]
+
+use ingest::{Limits, WarcReader};
+use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    let limits = Limits { max_document_bytes: 1 << 16, max_header_bytes: 2048 };
+    let cap = limits.max_document_bytes;
+    let whole = WarcReader::new(std::io::Cursor::new(data.to_vec()), "fuzz", limits).unwrap();
+    let whole = common::dump(whole, cap);
+    let split = WarcReader::new(common::Chunky::new(data), "fuzz", limits).unwrap();
+    assert_eq!(whole, common::dump(split, cap), "same items for any split of the input");
+});
