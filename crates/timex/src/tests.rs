@@ -524,7 +524,7 @@ fn random_inputs_keep_the_contract() {
         let mut text = String::new();
         for _ in 0..n {
             text.push_str(rng.pick(VOCAB));
-            if rng.next() % 3 != 0 {
+            if !rng.next().is_multiple_of(3) {
                 text.push(' ');
             }
         }
