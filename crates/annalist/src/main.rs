@@ -23,6 +23,8 @@ enum Command {
     Dict(cmd::dict::Args),
     /// Score a system CoNLL-U file against gold with the CoNLL 2018 shared-task metrics.
     EvalUd(cmd::eval_ud::Args),
+    /// Extract articles from HTML, text, JSONL and WARC inputs: one JSON Article per line.
+    Extract(cmd::extract::Args),
     /// Tokenize, split, tag and parse text or JSONL articles; print CoNLL-U.
     Parse(cmd::parse::Args),
     /// Rebuild the tagger, lemmatizer and parser models from UD treebanks.
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => cmd::validate::run(args),
         Command::Dict(args) => cmd::dict::run(args),
         Command::EvalUd(args) => cmd::eval_ud::run(args),
+        Command::Extract(args) => cmd::extract::run(args),
         Command::Parse(args) => cmd::parse::run(args),
         Command::Train(args) => cmd::train::run(args),
     };

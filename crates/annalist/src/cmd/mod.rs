@@ -2,6 +2,7 @@
 
 pub mod dict;
 pub mod eval_ud;
+pub mod extract;
 pub mod parse;
 pub mod train;
 pub mod validate;
