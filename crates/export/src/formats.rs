@@ -216,6 +216,14 @@ impl<W: Write> Writer<W> {
         Ok(self.out)
     }
 
+    /// Writes a line as it is (for callers that serialise whole documents themselves).
+    pub fn write_raw_line(&mut self, line: &str) -> io::Result<()> {
+        self.out.write_all(line.as_bytes())?;
+        self.out.write_all(b"\n")?;
+        self.written += 1;
+        Ok(())
+    }
+
     pub fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
     }
