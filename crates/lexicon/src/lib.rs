@@ -13,8 +13,10 @@
 pub mod cameo_codes;
 pub mod inspect;
 pub mod lint;
+pub mod load;
 
 pub use lint::{lint, Diagnostic, Report, Stats};
+pub use load::{load, Loaded};
 
 use std::sync::OnceLock;
 
