@@ -6,6 +6,7 @@ fn main() -> anyhow::Result<()> {
         "tidy" => tidy::run(),
         "bench-nlp" => bench_nlp::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "eval-timex" => eval_timex::run(),
+        "gazetteer" => gazetteer::run_task(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!("usage: cargo xtask tidy");
             std::process::exit(2)
@@ -15,4 +16,5 @@ fn main() -> anyhow::Result<()> {
 
 mod bench_nlp;
 mod eval_timex;
+mod gazetteer;
 mod tidy;

@@ -1,0 +1,742 @@
+//! Toponym recognition: capitalised spans of article text that name gazetteer places.
+//!
+//! Candidates are runs of capitalised words (with lower-case connectors inside: "Bosnia and
+//! Herzegovina", "Isle of Man", "Dar es Salaam"), matched longest-first against the gazetteer's
+//! names, alternate names and our aliases. Context rules then drop what is not a place:
+//! - common words and titles that happen to be place names ("Of", "Best", "President"), unless
+//!   a locative preposition precedes them;
+//! - parts of personal or organisation names ("George Washington", "Washington Post"): a city
+//!   or division next to another capitalised word that is not itself a place;
+//! - sentence-initial words from the stop list.
+//!
+//! A kept toponym is flagged as a probable metonym when it stands for an actor: followed by a
+//! speech or action verb ("Moscow said", "Tehran has rejected") or a possessive institution
+//! ("Moscow's envoy"). Demonyms ("Iraqi") are recognised too and flagged as such.
+
+use crate::gazetteer::{Candidate, Gazetteer};
+use crate::normalize::key;
+use crate::place::PlaceKind;
+use model::Span;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Longest toponym in words.
+const MAX_WORDS: usize = 6;
+/// Longest text scanned at once (longer input is scanned in its first part only).
+pub const MAX_TEXT_BYTES: usize = 4 << 20;
+
+/// A recognised place name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Toponym {
+    /// Byte span of the name in the text.
+    pub span: Span,
+    pub candidates: Vec<Candidate>,
+    /// The name is an adjective/demonym ("Iraqi"), not a name of the place itself.
+    pub demonym: bool,
+    /// The name probably stands for an actor ("Moscow said"), not for a location.
+    pub metonym: bool,
+    /// A locative preposition governs the name ("in Baghdad", "near the Syrian border").
+    pub locative: bool,
+    /// The text after the name says what kind of place it is ("Diyala province" → Admin1).
+    pub kind_hint: Option<PlaceKind>,
+}
+
+/// A word of the text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Word {
+    pub start: usize,
+    pub end: usize,
+}
+
+pub(crate) fn words(text: &str) -> Vec<Word> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                it.next();
+                continue;
+            }
+            // Inner joiners: "al-Tanf", "Ta'izz", "U.S."; not a trailing one.
+            if matches!(d, '-' | '\'' | '’' | '.' | '&') {
+                let next = text[j + d.len_utf8()..].chars().next();
+                if next.is_some_and(char::is_alphanumeric) {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                // "U.S." and "St." keep their final dot.
+                if d == '.' && abbreviation_dot(&text[start..end]) {
+                    end = j + 1;
+                    it.next();
+                }
+            }
+            break;
+        }
+        // Split a possessive off: "Iraq's" → "Iraq" + "'s".
+        let w = &text[start..end];
+        let cut = ["'s", "’s", "'S", "’S"].iter().find_map(|s| w.strip_suffix(s).map(|x| x.len()));
+        match cut {
+            Some(n) if n > 0 => {
+                out.push(Word { start, end: start + n });
+                out.push(Word { start: start + n, end });
+            }
+            _ => out.push(Word { start, end }),
+        }
+    }
+    let _ = b;
+    out
+}
+
+fn abbreviation_dot(w: &str) -> bool {
+    let segs: Vec<&str> = w.split('.').collect();
+    (segs.len() >= 2 && segs.iter().all(|s| s.chars().count() == 1))
+        || matches!(
+            w,
+            "St" | "Ste"
+                | "Mt"
+                | "Ft"
+                | "Pt"
+                | "Mr"
+                | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Gen"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "Lt"
+                | "Col"
+                | "Sgt"
+                | "Capt"
+                | "Prof"
+                | "Rev"
+                | "Jr"
+                | "Maj"
+                | "Adm"
+        )
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
+}
+
+/// Lower-case words allowed inside a multi-word name.
+fn connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "and"
+            | "de"
+            | "del"
+            | "della"
+            | "di"
+            | "da"
+            | "do"
+            | "dos"
+            | "das"
+            | "du"
+            | "des"
+            | "la"
+            | "le"
+            | "les"
+            | "el"
+            | "al"
+            | "es"
+            | "en"
+            | "on"
+            | "upon"
+            | "the"
+            | "y"
+            | "am"
+            | "an"
+            | "der"
+            | "van"
+            | "von"
+            | "ad"
+            | "ash"
+            | "as"
+            | "at"
+            | "az"
+            | "bin"
+            | "ibn"
+    )
+}
+
+struct Lists {
+    stop: HashSet<String>,
+    locative: HashSet<&'static str>,
+    metonym_verbs: HashSet<&'static str>,
+    auxiliaries: HashSet<&'static str>,
+    titles: HashSet<&'static str>,
+    institutions: HashSet<&'static str>,
+    heads: Vec<(&'static str, PlaceKind)>,
+}
+
+static STOPWORDS: &str = include_str!("../data/stopwords.txt");
+
+fn lists() -> &'static Lists {
+    static L: OnceLock<Lists> = OnceLock::new();
+    L.get_or_init(|| Lists {
+        stop: STOPWORDS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(key)
+            .collect(),
+        locative: [
+            "in",
+            "at",
+            "near",
+            "from",
+            "to",
+            "into",
+            "across",
+            "outside",
+            "inside",
+            "around",
+            "throughout",
+            "towards",
+            "toward",
+            "through",
+            "within",
+            "via",
+            "between",
+            "visited",
+            "visit",
+            "visiting",
+            "entered",
+            "reached",
+            "north",
+            "south",
+            "east",
+            "west",
+            "of",
+        ]
+        .into_iter()
+        .collect(),
+        metonym_verbs: [
+            "said",
+            "says",
+            "say",
+            "announced",
+            "announces",
+            "rejected",
+            "rejects",
+            "denied",
+            "denies",
+            "warned",
+            "warns",
+            "accused",
+            "accuses",
+            "condemned",
+            "condemns",
+            "insisted",
+            "insists",
+            "claimed",
+            "claims",
+            "demanded",
+            "demands",
+            "agreed",
+            "agrees",
+            "refused",
+            "refuses",
+            "threatened",
+            "threatens",
+            "vowed",
+            "vows",
+            "urged",
+            "urges",
+            "responded",
+            "retaliated",
+            "signed",
+            "signs",
+            "wants",
+            "want",
+            "wanted",
+            "launched",
+            "imposed",
+            "imposes",
+            "expelled",
+            "expels",
+            "recognised",
+            "recognized",
+            "criticised",
+            "criticized",
+            "criticises",
+            "criticizes",
+            "blamed",
+            "blames",
+            "pledged",
+            "pledges",
+            "backed",
+            "backs",
+            "supports",
+            "supported",
+            "opposed",
+            "opposes",
+            "hopes",
+            "hoped",
+            "believes",
+            "believed",
+            "argued",
+            "argues",
+            "stated",
+            "declared",
+            "declares",
+            "confirmed",
+            "confirms",
+            "ordered",
+            "orders",
+            "asked",
+            "asks",
+            "called",
+            "calls",
+            "summoned",
+            "summons",
+            "sanctioned",
+            "sent",
+            "sends",
+            "offered",
+            "offers",
+            "promised",
+            "promises",
+            "decided",
+            "decides",
+            "announce",
+            "deny",
+            "reject",
+            "responds",
+            "struck",
+            "strikes",
+            "attacked",
+            "attacks",
+            "invaded",
+            "invades",
+            "bombed",
+            "negotiated",
+            "plans",
+            "planned",
+            "intends",
+            "seeks",
+            "sought",
+            "voted",
+            "votes",
+            "protested",
+            "protests",
+            "retaliates",
+            "welcomed",
+            "welcomes",
+            "approved",
+            "approves",
+            "agreeing",
+            "signalled",
+            "signaled",
+            "reiterated",
+            "maintains",
+            "maintained",
+        ]
+        .into_iter()
+        .collect(),
+        auxiliaries: [
+            "has",
+            "have",
+            "had",
+            "will",
+            "would",
+            "could",
+            "should",
+            "may",
+            "might",
+            "must",
+            "is",
+            "was",
+            "did",
+            "does",
+            "also",
+            "not",
+            "never",
+            "already",
+            "has",
+            "reportedly",
+            "repeatedly",
+            "previously",
+            "later",
+            "then",
+            "now",
+            "quickly",
+            "strongly",
+            "officially",
+            "publicly",
+            "formally",
+            "recently",
+            "today",
+            "yesterday",
+            "again",
+        ]
+        .into_iter()
+        .collect(),
+        titles: [
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "president",
+            "minister",
+            "general",
+            "gen",
+            "sen",
+            "senator",
+            "rep",
+            "gov",
+            "governor",
+            "mayor",
+            "king",
+            "queen",
+            "prince",
+            "princess",
+            "lord",
+            "sir",
+            "judge",
+            "justice",
+            "pope",
+            "saint",
+            "st",
+            "captain",
+            "capt",
+            "col",
+            "colonel",
+            "sgt",
+            "lt",
+            "chancellor",
+            "sheikh",
+            "ayatollah",
+            "imam",
+            "rev",
+            "bishop",
+            "professor",
+            "prof",
+            "coach",
+            "dame",
+            "emir",
+            "sultan",
+            "chairman",
+        ]
+        .into_iter()
+        .collect(),
+        institutions: [
+            "government",
+            "governments",
+            "ministry",
+            "ambassador",
+            "envoy",
+            "embassy",
+            "authorities",
+            "administration",
+            "regime",
+            "leaders",
+            "leadership",
+            "officials",
+            "diplomats",
+            "delegation",
+            "parliament",
+            "cabinet",
+            "military",
+            "army",
+            "decision",
+            "position",
+            "response",
+            "foreign",
+            "president",
+            "prime",
+            "demands",
+            "refusal",
+            "offer",
+            "proposal",
+            "stance",
+            "negotiators",
+            "statement",
+        ]
+        .into_iter()
+        .collect(),
+        heads: vec![
+            ("province", PlaceKind::Admin1),
+            ("provinces", PlaceKind::Admin1),
+            ("governorate", PlaceKind::Admin1),
+            ("state", PlaceKind::Admin1),
+            ("region", PlaceKind::Admin1),
+            ("oblast", PlaceKind::Admin1),
+            ("prefecture", PlaceKind::Admin1),
+            ("county", PlaceKind::Admin2),
+            ("district", PlaceKind::Admin2),
+            ("parish", PlaceKind::Admin2),
+            ("city", PlaceKind::City),
+            ("town", PlaceKind::City),
+            ("village", PlaceKind::City),
+            ("capital", PlaceKind::City),
+        ],
+    })
+}
+
+/// True when the word is on the stop list (common words, titles, months that name places
+/// somewhere: "Of", "Best", "March", "President").
+pub fn is_stopword(word: &str) -> bool {
+    lists().stop.contains(&key(word))
+}
+
+/// Sentence-ish boundary between two words: anything but spaces and a few joiners.
+fn gap_breaks(gap: &str) -> bool {
+    gap.chars().any(|c| !(c == ' ' || c == '\u{a0}' || c == '-'))
+}
+
+/// Recognises the toponyms of a text.
+pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
+    let text = if text.len() > MAX_TEXT_BYTES {
+        let mut end = MAX_TEXT_BYTES;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        &text[..end]
+    } else {
+        text
+    };
+    let ws = words(text);
+    let l = lists();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let w = &text[ws[i].start..ws[i].end];
+        if !is_capitalised(w) {
+            i += 1;
+            continue;
+        }
+        // Extend over capitalised words and inner connectors.
+        let mut last = i;
+        let mut j = i;
+        while j + 1 < ws.len() && j + 1 - i < MAX_WORDS + 2 {
+            if gap_breaks(&text[ws[j].end..ws[j + 1].start]) {
+                break;
+            }
+            let nw = &text[ws[j + 1].start..ws[j + 1].end];
+            if is_capitalised(nw) {
+                j += 1;
+                last = j;
+            } else if connector(nw) {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // Longest match first within [i, last].
+        let mut matched = None;
+        let mut end = last.min(i + MAX_WORDS - 1);
+        loop {
+            let s = &text[ws[i].start..ws[end].end];
+            let ew = &text[ws[end].start..ws[end].end];
+            if is_capitalised(ew) {
+                let dotted = text[ws[end].end..].starts_with('.') || ew.ends_with('.');
+                let mut c = gaz.lookup(s);
+                c.retain(|c| !c.abbreviation || dotted);
+                if !c.is_empty() {
+                    matched = Some((end, c));
+                    break;
+                }
+            }
+            if end == i {
+                break;
+            }
+            end -= 1;
+        }
+        let Some((end, cands)) = matched else {
+            i += 1;
+            continue;
+        };
+        let span = Span::new(ws[i].start, ws[end].end);
+        let surface = &text[span.range()];
+        let prev = (i > 0).then(|| &text[ws[i - 1].start..ws[i - 1].end]);
+        let prev_gap = (i > 0).then(|| &text[ws[i - 1].end..ws[i].start]);
+        let next = ws.get(end + 1).map(|n| &text[n.start..n.end]);
+        let next_gap = ws.get(end + 1).map(|n| &text[ws[end].end..n.start]);
+        let sentence_initial =
+            i == 0 || prev_gap.is_some_and(|g| g.contains(['.', '!', '?', '\n', '"', '“', ':']));
+        let demonym = cands.iter().all(|c| c.demonym);
+        let big = cands.iter().any(|c| {
+            c.demonym
+                || gaz.place(c.place).is_some_and(|p| {
+                    matches!(p.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region)
+                })
+        });
+        let locative = prev.is_some_and(|p| l.locative.contains(p.to_lowercase().as_str()))
+            && !sentence_initial;
+        let multi = end > i;
+
+        let mut keep = true;
+        // Stop words: single common words unless after a locative preposition.
+        if !multi && l.stop.contains(&key(surface)) && (!locative || is_all_caps(surface)) {
+            keep = false;
+        }
+        // Short all-caps tokens are mostly acronyms ("AP", "CEO"); keep only aliases.
+        if !multi
+            && is_all_caps(surface)
+            && surface.chars().filter(|c| c.is_alphabetic()).count() <= 3
+            && !cands.iter().any(|c| {
+                c.alternate && gaz.place(c.place).is_some_and(|p| p.kind == PlaceKind::Country)
+            })
+        {
+            keep = false;
+        }
+        // A title before the name makes the whole capitalised run a person ("Mr. Jordan
+        // Henderson", "President Lincoln").
+        if prev.is_some_and(|p| l.titles.contains(key(p).as_str()))
+            && prev_gap.is_some_and(|g| !gap_breaks(g))
+        {
+            let mut k = end + 1;
+            while k < ws.len()
+                && !gap_breaks(&text[ws[k - 1].end..ws[k].start])
+                && is_capitalised(&text[ws[k].start..ws[k].end])
+            {
+                k += 1;
+            }
+            i = k;
+            continue;
+        }
+        // Part of a longer name ("George Washington", "Washington Post", "Paris Hilton"): a
+        // capitalised neighbour in the same run that is neither a place, nor a type word, nor
+        // a common word. Countries, regions and demonyms keep their reading ("Iraqi Army").
+        if keep && !big {
+            let is_name_part = |w: &str| {
+                is_capitalised(w)
+                    && !l.stop.contains(&key(w))
+                    && !l.heads.iter().any(|(h, _)| key(w) == *h)
+                    && gaz.lookup(w).is_empty()
+            };
+            // The capitalised run around the match, within the sentence.
+            let joined = |a: usize, b: usize| !gap_breaks(&text[ws[a].end..ws[b].start]);
+            let word = |k: usize| &text[ws[k].start..ws[k].end];
+            let mut rs = i;
+            while !sentence_initial && rs > 0 && joined(rs - 1, rs) && is_capitalised(word(rs - 1))
+            {
+                rs -= 1;
+            }
+            let mut re = end;
+            while re + 1 < ws.len() && joined(re, re + 1) && is_capitalised(word(re + 1)) {
+                re += 1;
+            }
+            let prev_part = (rs..i).any(|k| is_name_part(word(k)));
+            let next_part = (end + 1..=re).any(|k| !is_all_caps(word(k)) && is_name_part(word(k)));
+            if prev_part || next_part {
+                keep = false;
+            }
+        }
+        if !keep {
+            // Skip the rest of the capitalised run: it is one name.
+            let mut k = end + 1;
+            while k < ws.len()
+                && !gap_breaks(&text[ws[k - 1].end..ws[k].start])
+                && is_capitalised(&text[ws[k].start..ws[k].end])
+            {
+                k += 1;
+            }
+            i = k;
+            continue;
+        }
+        let kind_hint = next.filter(|_| next_gap.is_some_and(|g| !gap_breaks(g))).and_then(|n| {
+            let k = key(n);
+            l.heads.iter().find(|(h, _)| *h == k).map(|(_, kd)| *kd)
+        });
+        let metonym = !demonym && is_metonym(text, &ws, end, l);
+        out.push(Toponym { span, candidates: cands, demonym, metonym, locative, kind_hint });
+        i = end + 1;
+    }
+    out
+}
+
+/// A toponym for a span the caller already knows is a place name (gold spans, or spans from
+/// another recogniser). Candidates come from the exact name, else from the name without a
+/// leading "the", a possessive, or a trailing type word ("Diyala province"); a span with no
+/// candidate is returned with an empty list.
+pub fn toponym_for_span(gaz: &Gazetteer, text: &str, span: Span) -> Toponym {
+    let l = lists();
+    let surface = span.slice(text).unwrap_or("");
+    let mut cands = gaz.lookup(surface);
+    let mut kind_hint = None;
+    if cands.is_empty() {
+        let k = key(surface);
+        let mut variants = vec![];
+        if let Some(r) = k.strip_prefix("the ") {
+            variants.push(r.to_string());
+        }
+        if let Some(r) = k.strip_suffix(" s") {
+            variants.push(r.to_string());
+        }
+        for (h, kd) in &l.heads {
+            if let Some(r) = k.strip_suffix(&format!(" {h}")) {
+                variants.push(r.to_string());
+                kind_hint = Some(*kd);
+            }
+        }
+        for v in variants {
+            cands = gaz.lookup_key(&v);
+            if !cands.is_empty() {
+                break;
+            }
+        }
+    }
+    let ws = words(text);
+    let end = ws.iter().rposition(|w| w.end <= span.end as usize && w.start >= span.start as usize);
+    let start = ws.iter().position(|w| w.start >= span.start as usize);
+    let demonym = !cands.is_empty() && cands.iter().all(|c| c.demonym);
+    let metonym = !demonym && end.is_some_and(|e| is_metonym(text, &ws, e, l));
+    let locative = start.is_some_and(|i| {
+        i > 0 && l.locative.contains(text[ws[i - 1].start..ws[i - 1].end].to_lowercase().as_str())
+    });
+    if kind_hint.is_none() {
+        kind_hint = end.and_then(|e| ws.get(e + 1)).and_then(|n| {
+            let k = key(&text[n.start..n.end]);
+            l.heads.iter().find(|(h, _)| *h == k).map(|(_, kd)| *kd)
+        });
+    }
+    Toponym { span, candidates: cands, demonym, metonym, locative, kind_hint }
+}
+
+fn is_metonym(text: &str, ws: &[Word], end: usize, l: &Lists) -> bool {
+    let mut k = end + 1;
+    let Some(first) = ws.get(k) else { return false };
+    if gap_breaks(&text[ws[end].end..first.start]) {
+        return false;
+    }
+    let w = |k: usize| ws.get(k).map(|x| text[x.start..x.end].to_lowercase());
+    if matches!(w(k).as_deref(), Some("'s" | "’s")) {
+        return w(k + 1).is_some_and(|n| l.institutions.contains(n.as_str()));
+    }
+    for _ in 0..3 {
+        match w(k) {
+            Some(x) if l.auxiliaries.contains(x.as_str()) => k += 1,
+            Some(x) => return l.metonym_verbs.contains(x.as_str()),
+            None => return false,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_split_possessives_and_keep_abbreviations() {
+        let t = "Iraq's U.S. al-Tanf, St. Louis.";
+        let w: Vec<&str> = words(t).iter().map(|w| &t[w.start..w.end]).collect();
+        assert_eq!(w, vec!["Iraq", "'s", "U.S.", "al-Tanf", "St.", "Louis"]);
+    }
+}

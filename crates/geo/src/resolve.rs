@@ -1,0 +1,354 @@
+//! Toponym resolution: choosing, for each recognised name, the place it refers to.
+//!
+//! A candidate's score is a hand-weighted sum (weights in [`Weights`], tuned on the first half
+//! of GeoWebNews, reported on both halves):
+//! - prominence: log10 of population, plus a prior by kind — country and continent over
+//!   first-level division over city (capital, then division seat) over the rest;
+//! - the main name over an alternate name;
+//! - the article's context: the share of the article's other names resolved in the same
+//!   country and in the same first-level division, and the countries of the event's actors
+//!   passed in by the caller;
+//! - local syntax: "X, Y" where Y contains the candidate ("Paris, Texas"), and a type word
+//!   after the name ("Diyala province" prefers divisions; "Kansas City" is matched whole);
+//! - a division yields to its own same-named seat or capital unless a type word says
+//!   otherwise ("Baghdad" is the city, "Baghdad province" the governorate).
+//!
+//! Resolution runs twice: the first pass without article context gives the context for the
+//! second.
+
+use crate::gazetteer::{Candidate, Gazetteer};
+use crate::place::{Place, PlaceKind};
+use crate::recognize::Toponym;
+use std::collections::HashMap;
+
+/// Weights of the resolver's score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights {
+    pub population: f64,
+    pub continent: f64,
+    pub country: f64,
+    pub region: f64,
+    pub water: f64,
+    pub admin1: f64,
+    pub admin2: f64,
+    pub capital: f64,
+    pub seat1: f64,
+    pub seat2: f64,
+    pub city: f64,
+    pub site: f64,
+    pub main_name: f64,
+    pub same_country: f64,
+    pub same_admin1: f64,
+    pub actor_country: f64,
+    pub container: f64,
+    pub kind_hint: f64,
+    pub seat_beats_division: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            population: 1.0,
+            continent: 8.0,
+            country: 8.0,
+            region: 10.0,
+            water: 10.0,
+            admin1: 3.0,
+            admin2: 0.5,
+            capital: 2.5,
+            seat1: 1.5,
+            seat2: 0.5,
+            city: 0.0,
+            site: 4.0,
+            main_name: 2.5,
+            same_country: 4.0,
+            same_admin1: 2.0,
+            actor_country: 2.0,
+            container: 6.0,
+            kind_hint: 5.0,
+            seat_beats_division: 4.0,
+        }
+    }
+}
+
+/// A toponym with its chosen place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub toponym: Toponym,
+    /// The chosen place, `None` when no candidate exists.
+    pub place: Option<u32>,
+    /// Score lead of the chosen place over the runner-up (large = confident).
+    pub margin: f64,
+}
+
+fn prior(w: &Weights, p: &Place<'_>) -> f64 {
+    match p.kind {
+        PlaceKind::Continent => w.continent,
+        PlaceKind::Region => w.region,
+        PlaceKind::Water => w.water,
+        PlaceKind::Country => w.country,
+        PlaceKind::Admin1 => w.admin1,
+        PlaceKind::Admin2 => w.admin2,
+        PlaceKind::Site => w.site,
+        PlaceKind::City => match p.feature_code {
+            "PPLC" | "PPLG" => w.capital,
+            "PPLA" => w.seat1,
+            "PPLA2" => w.seat2,
+            _ => w.city,
+        },
+    }
+}
+
+#[derive(Debug, Default)]
+struct Context {
+    /// Votes per country / admin1 index, by recognised key.
+    country: HashMap<String, HashMap<String, f64>>,
+    admin1: HashMap<String, HashMap<u32, f64>>,
+    total: f64,
+}
+
+impl Context {
+    fn share_country(&self, own_key: &str, cc: &str) -> f64 {
+        if self.total <= 0.0 || cc.is_empty() {
+            return 0.0;
+        }
+        let mut v = 0.0;
+        let mut own_total = 0.0;
+        for (k, m) in &self.country {
+            let s: f64 = m.values().sum();
+            if k == own_key {
+                own_total = s;
+                continue;
+            }
+            v += m.get(cc).copied().unwrap_or(0.0);
+        }
+        let denom = self.total - own_total;
+        if denom <= 0.0 {
+            0.0
+        } else {
+            v / denom
+        }
+    }
+
+    fn share_admin1(&self, own_key: &str, a1: u32) -> f64 {
+        let mut v = 0.0;
+        let mut total = 0.0;
+        for (k, m) in &self.admin1 {
+            if k == own_key {
+                continue;
+            }
+            total += m.values().sum::<f64>();
+            v += m.get(&a1).copied().unwrap_or(0.0);
+        }
+        if total <= 0.0 {
+            0.0
+        } else {
+            v / total
+        }
+    }
+}
+
+/// Resolves toponyms of one text. `actor_countries` are ISO2 codes of the event's actors
+/// (may be empty).
+pub fn resolve(
+    gaz: &Gazetteer,
+    text: &str,
+    toponyms: Vec<Toponym>,
+    actor_countries: &[&str],
+    w: &Weights,
+) -> Vec<Resolved> {
+    let keys: Vec<String> =
+        toponyms.iter().map(|t| crate::normalize::key(t.span.slice(text).unwrap_or(""))).collect();
+    let containers = container_links(text, &toponyms);
+    let empty = vec![None; toponyms.len()];
+    let mut chosen = pick(gaz, &toponyms, &keys, &empty, &Context::default(), actor_countries, w);
+    for _ in 0..2 {
+        let ctx = context(gaz, &keys, &chosen);
+        let containers: Vec<Option<u32>> =
+            containers.iter().map(|c| c.and_then(|j| chosen[j].map(|c| c.0))).collect();
+        chosen = pick(gaz, &toponyms, &keys, &containers, &ctx, actor_countries, w);
+    }
+    toponyms
+        .into_iter()
+        .zip(chosen)
+        .map(|(toponym, c)| Resolved {
+            toponym,
+            place: c.map(|c| c.0),
+            margin: c.map_or(0.0, |c| c.1),
+        })
+        .collect()
+}
+
+/// For "X, Y" (Y right after X and a comma), the index of Y for X.
+fn container_links(text: &str, ts: &[Toponym]) -> Vec<Option<usize>> {
+    let mut out = vec![None; ts.len()];
+    for i in 0..ts.len().saturating_sub(1) {
+        let gap = text.get(ts[i].span.end as usize..ts[i + 1].span.start as usize).unwrap_or("");
+        if gap.trim() == "," {
+            out[i] = Some(i + 1);
+        }
+    }
+    out
+}
+
+fn context(gaz: &Gazetteer, keys: &[String], chosen: &[Option<(u32, f64)>]) -> Context {
+    let mut ctx = Context::default();
+    for (k, c) in keys.iter().zip(chosen) {
+        let Some((p, _)) = c else { continue };
+        let Some(place) = gaz.place(*p) else { continue };
+        if place.country.is_empty() {
+            continue;
+        }
+        *ctx.country.entry(k.clone()).or_default().entry(place.country.to_string()).or_default() +=
+            1.0;
+        ctx.total += 1.0;
+        // A division votes for itself: "Texas" makes Paris, Texas likelier.
+        if let Some(a1) = place.admin1 {
+            *ctx.admin1.entry(k.clone()).or_default().entry(a1).or_default() += 1.0;
+        }
+    }
+    ctx
+}
+
+fn contains(gaz: &Gazetteer, outer: u32, inner: &Place<'_>) -> bool {
+    let Some(o) = gaz.place(outer) else { return false };
+    match o.kind {
+        PlaceKind::Country => o.country == inner.country && inner.index != outer,
+        PlaceKind::Admin1 => inner.admin1 == Some(outer) && inner.index != outer,
+        _ => false,
+    }
+}
+
+/// Whether division `div` yields to the same-named populated place `city`: the country's
+/// capital anywhere in the country ("Washington"), or a place inside the division that is its
+/// seat under its main name ("Baghdad") or holds a fifth of its listed population ("New York").
+fn yields_to(div: &Place<'_>, city: &Place<'_>, city_alt: bool) -> bool {
+    if city.kind != PlaceKind::City || city.country != div.country {
+        return false;
+    }
+    if matches!(city.feature_code, "PPLC" | "PPLG") {
+        return true;
+    }
+    let inside = div.kind == PlaceKind::Admin2 || city.admin1 == Some(div.index);
+    if !inside {
+        return false;
+    }
+    let seat = !city_alt && matches!(city.feature_code, "PPLA" | "PPLA2");
+    seat || city.population as f64 >= 0.2 * div.population as f64
+}
+
+/// One sense per name and article: the candidates' scores are summed over every mention of
+/// the same name, so the mention with the most evidence ("Paris, Texas") decides for all.
+fn pick(
+    gaz: &Gazetteer,
+    toponyms: &[Toponym],
+    keys: &[String],
+    containers: &[Option<u32>],
+    ctx: &Context,
+    actors: &[&str],
+    w: &Weights,
+) -> Vec<Option<(u32, f64)>> {
+    let mut totals: HashMap<&str, HashMap<u32, f64>> = HashMap::new();
+    for (i, t) in toponyms.iter().enumerate() {
+        let group = totals.entry(keys[i].as_str()).or_default();
+        for (s, p) in scores(gaz, t, &keys[i], ctx, actors, containers[i], w) {
+            *group.entry(p).or_default() += s;
+        }
+    }
+    keys.iter()
+        .zip(toponyms)
+        .map(|(k, t)| {
+            let group = totals.get(k.as_str())?;
+            let allowed = |p: u32| t.candidates.iter().any(|c| c.place == p);
+            let mut v: Vec<(f64, u32)> =
+                group.iter().filter(|(p, _)| allowed(**p)).map(|(p, s)| (*s, *p)).collect();
+            v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            let top = v.first()?;
+            let margin = v.get(1).map_or(f64::INFINITY, |r| top.0 - r.0);
+            Some((top.1, margin))
+        })
+        .collect()
+}
+
+fn scores(
+    gaz: &Gazetteer,
+    t: &Toponym,
+    own_key: &str,
+    ctx: &Context,
+    actors: &[&str],
+    container: Option<u32>,
+    w: &Weights,
+) -> Vec<(f64, u32)> {
+    let cands: Vec<&Candidate> = if t.candidates.iter().any(|c| c.demonym) {
+        t.candidates.iter().filter(|c| c.demonym).collect()
+    } else {
+        t.candidates.iter().collect()
+    };
+    let places: Vec<(Place<'_>, bool)> =
+        cands.iter().filter_map(|c| gaz.place(c.place).map(|p| (p, c.alternate))).collect();
+    let scored: Vec<(f64, u32)> = places
+        .iter()
+        .map(|(p, alt)| {
+            let mut s = w.population * ((p.population as f64) + 1.0).log10() + prior(w, p);
+            if !alt {
+                s += w.main_name;
+            }
+            s += w.same_country * ctx.share_country(own_key, p.country);
+            if let Some(a1) = p.admin1 {
+                if p.kind != PlaceKind::Admin1 {
+                    s += w.same_admin1 * ctx.share_admin1(own_key, a1);
+                }
+            }
+            if !p.country.is_empty() && actors.contains(&p.country) {
+                s += w.actor_country;
+            }
+            if let Some(cn) = container {
+                if contains(gaz, cn, p) {
+                    s += w.container;
+                }
+            }
+            match t.kind_hint {
+                Some(PlaceKind::Admin1 | PlaceKind::Admin2)
+                    if matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2) =>
+                {
+                    s += w.kind_hint
+                }
+                Some(PlaceKind::City) if p.kind == PlaceKind::City => s += w.kind_hint,
+                _ => {}
+            }
+            if matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2)
+                && !matches!(t.kind_hint, Some(PlaceKind::Admin1 | PlaceKind::Admin2))
+                && places.iter().any(|(q, q_alt)| yields_to(p, q, *q_alt))
+            {
+                s -= w.seat_beats_division;
+            }
+            (s, p.index)
+        })
+        .collect();
+    scored
+}
+
+/// The article's focus: the populated place most of its resolved names point to, else its most
+/// named country. Used to answer names the gazetteer lacks (a street, a building) with the
+/// place the article is about, never with a capital by default.
+pub fn focus(gaz: &Gazetteer, resolved: &[Resolved]) -> Option<u32> {
+    let mut cities: HashMap<u32, usize> = HashMap::new();
+    let mut countries: HashMap<u32, usize> = HashMap::new();
+    for r in resolved {
+        let Some(p) = r.place.and_then(|i| gaz.place(i)) else { continue };
+        if r.toponym.metonym || r.toponym.demonym {
+            continue;
+        }
+        match p.kind {
+            PlaceKind::City | PlaceKind::Site => *cities.entry(p.index).or_default() += 1,
+            _ => {}
+        }
+        if let Some(c) = gaz.country(p.country) {
+            *countries.entry(c).or_default() += 1;
+        }
+    }
+    let top = |m: HashMap<u32, usize>| {
+        m.into_iter().max_by_key(|&(i, n)| (n, std::cmp::Reverse(i))).map(|x| x.0)
+    };
+    top(cities).or_else(|| top(countries))
+}
