@@ -173,3 +173,25 @@ fn a_closed_stdout_ends_cleanly() {
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.contains("stopped: stdout was closed"), "{err}");
 }
+
+/// Worker threads change nothing in the output: same lines, same order.
+#[test]
+fn output_order_does_not_depend_on_jobs() {
+    let dir = scratch("jobs");
+    let mut f = fs::File::create(dir.join("a.jsonl")).unwrap();
+    for i in 0..150 {
+        // Uneven sizes so workers finish out of order.
+        let body = ITEM.repeat(1 + (i * 7) % 13);
+        writeln!(f, "{}", serde_json::json!({"text": format!("Item {i}\n\n{body}")})).unwrap();
+    }
+    drop(f);
+    fs::write(dir.join("b.html"), PAGE).unwrap();
+    let path = dir.to_str().unwrap();
+    let one = annalist(&["extract", "--jobs", "1", path]);
+    let three = annalist(&["extract", "--jobs", "3", path]);
+    assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
+    assert_eq!(three.status.code(), Some(0), "{}", stderr(&three));
+    assert_eq!(articles(&one).len(), 151);
+    assert!(one.stdout == three.stdout, "--jobs 3 reordered or changed the output");
+    assert_eq!(annalist(&["extract", "--jobs", "0", path]).status.code(), Some(2));
+}

@@ -4,9 +4,10 @@
 
 use super::Outcome;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use ingest::{Format, Ingest, Limits, Options};
+use ingest::{Counters, Format, Ingest, Limits, Options};
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
+use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
 
 const EXIT_CODES: &str = "\
@@ -34,6 +35,10 @@ pub struct Args {
     /// Also print the extractor's non-fatal diagnostics (charset conflicts, fallbacks…).
     #[arg(long, short)]
     pub verbose: bool,
+    /// Extraction threads (default: one per core). Output order is the input order whatever
+    /// the number.
+    #[arg(long, short, value_name = "N")]
+    pub jobs: Option<usize>,
     /// No progress bar (it is only drawn when stderr is a terminal anyway).
     #[arg(long, short)]
     pub quiet: bool,
@@ -47,6 +52,93 @@ struct Tally {
     diagnostics: BTreeMap<String, u64>,
 }
 
+/// What extracting one document produced, ready to print (built on a worker thread).
+#[derive(Debug)]
+struct Done {
+    /// The article as one JSON line, or the extraction error as a message.
+    result: Result<Vec<u8>, String>,
+    /// Diagnostic kinds, for the summary.
+    kinds: Vec<String>,
+    /// Diagnostics as messages, when `--verbose`.
+    notes: Vec<String>,
+}
+
+fn process(doc: &model::RawDocument, opts: &extract::Options, verbose: bool) -> Done {
+    match extract::extract(doc, opts) {
+        Ok(extracted) => {
+            let kinds = extracted.diagnostics.iter().map(|d| format!("{:?}", d.kind)).collect();
+            let notes = if verbose {
+                extracted.diagnostics.iter().map(|d| format!("{}: note: {d}", doc.origin)).collect()
+            } else {
+                Vec::new()
+            };
+            let mut line = Vec::with_capacity(extracted.article.text.len() * 2 + 512);
+            let result = match serde_json::to_writer(&mut line, &extracted.article) {
+                Ok(()) => {
+                    line.push(b'\n');
+                    Ok(line)
+                }
+                Err(e) => Err(format!("{}: cannot serialise the article: {e}", doc.origin)),
+            };
+            Done { result, kinds, notes }
+        }
+        Err(e) => {
+            Done { result: Err(format!("{}: {e}", doc.origin)), kinds: vec![], notes: vec![] }
+        }
+    }
+}
+
+/// Writes results in document order; remembers whether the reader of stdout went away.
+struct Writer<W: Write> {
+    out: W,
+    tally: Tally,
+    pipe_closed: bool,
+    progress: ProgressBar,
+}
+
+impl<W: Write> Writer<W> {
+    fn write(&mut self, done: Done) -> anyhow::Result<()> {
+        for k in done.kinds {
+            *self.tally.diagnostics.entry(k).or_default() += 1;
+        }
+        for n in &done.notes {
+            self.progress.suspend(|| eprintln!("annalist: {n}"));
+        }
+        match done.result {
+            Ok(line) => {
+                if self.pipe_closed {
+                    return Ok(());
+                }
+                if let Err(e) = self.out.write_all(&line) {
+                    if e.kind() == io::ErrorKind::BrokenPipe {
+                        self.pipe_closed = true;
+                        return Ok(());
+                    }
+                    return Err(anyhow::Error::new(e).context("writing to stdout"));
+                }
+                self.tally.articles += 1;
+            }
+            Err(msg) => {
+                self.tally.extract_errors += 1;
+                self.progress.suspend(|| eprintln!("annalist: {msg}"));
+            }
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> anyhow::Result<()> {
+        if self.pipe_closed {
+            return Ok(());
+        }
+        match self.out.flush() {
+            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => self.pipe_closed = true,
+            Err(e) => return Err(anyhow::Error::new(e).context("writing to stdout")),
+            Ok(()) => {}
+        }
+        Ok(())
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let limits = Limits { max_document_bytes: args.max_bytes, ..Limits::default() };
@@ -54,72 +146,145 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         max_input_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
         ..extract::Options::default()
     };
+    let jobs = match args.jobs {
+        Some(0) => anyhow::bail!("--jobs must be at least 1"),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+    };
     let progress = progress_bar(&args);
-    let mut docs = Ingest::new(args.paths.iter().cloned(), Options { limits, format: args.format });
+    let docs = Ingest::new(args.paths.iter().cloned(), Options { limits, format: args.format });
     let stdout = io::stdout();
-    let mut out = io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut tally = Tally::default();
-    let mut line = Vec::new();
-    let mut pipe_closed = false;
-
-    while let Some(item) = docs.next() {
-        let doc = match item {
-            Ok(doc) => doc,
-            Err(e) => {
-                progress.suspend(|| eprintln!("annalist: {e}"));
-                continue;
-            }
-        };
-        match extract::extract(&doc, &extract_opts) {
-            Ok(extracted) => {
-                for d in &extracted.diagnostics {
-                    *tally.diagnostics.entry(format!("{:?}", d.kind)).or_default() += 1;
-                    if args.verbose {
-                        progress.suspend(|| eprintln!("annalist: {}: note: {d}", doc.origin));
-                    }
-                }
-                line.clear();
-                serde_json::to_writer(&mut line, &extracted.article)?;
-                line.push(b'\n');
-                if let Err(e) = out.write_all(&line) {
-                    if e.kind() == io::ErrorKind::BrokenPipe {
-                        pipe_closed = true;
-                        break;
-                    }
-                    return Err(anyhow::Error::new(e).context("writing to stdout"));
-                }
-                tally.articles += 1;
-            }
-            Err(e) => {
-                tally.extract_errors += 1;
-                progress.suspend(|| eprintln!("annalist: {}: {e}", doc.origin));
-            }
-        }
-        progress.set_position(docs.bytes_read());
-        if docs.counters().documents % 32 == 1 {
-            progress.set_message(format!("{} articles", tally.articles));
-        }
-    }
-    if !pipe_closed {
-        match out.flush() {
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => pipe_closed = true,
-            Err(e) => return Err(anyhow::Error::new(e).context("writing to stdout")),
-            Ok(()) => {}
-        }
-    }
+    let mut writer = Writer {
+        out: io::BufWriter::with_capacity(1 << 16, stdout.lock()),
+        tally: Tally::default(),
+        pipe_closed: false,
+        progress: progress.clone(),
+    };
+    let (counters, bytes) = if jobs == 1 {
+        sequential(docs, &extract_opts, args.verbose, &mut writer)?
+    } else {
+        parallel(docs, &extract_opts, args.verbose, jobs, &mut writer)?
+    };
+    writer.flush()?;
     progress.finish_and_clear();
 
-    let c = docs.counters();
-    let errors = c.errors + tally.extract_errors;
-    eprintln!("{}", summary(c, &tally, docs.bytes_read(), started.elapsed(), pipe_closed));
+    let (tally, pipe_closed) = (&writer.tally, writer.pipe_closed);
+    let errors = counters.errors + tally.extract_errors;
+    eprintln!("{}", summary(&counters, tally, bytes, started.elapsed(), pipe_closed));
     if pipe_closed {
         // The reader went away (`| head`): not a failure of ours.
         return Ok(if errors == 0 { Outcome::Clean } else { Outcome::Partial });
     }
-    if errors > 0 && c.documents == 0 && c.skipped_total() == 0 {
+    if errors > 0 && counters.documents == 0 && counters.skipped_total() == 0 {
         anyhow::bail!("nothing could be processed ({errors} error(s) above)");
     }
     Ok(if errors == 0 { Outcome::Clean } else { Outcome::Partial })
+}
+
+fn report(progress: &ProgressBar, docs: &Ingest, articles: u64) {
+    progress.set_position(docs.bytes_read());
+    if docs.counters().documents % 32 == 1 {
+        progress.set_message(format!("{articles} articles"));
+    }
+}
+
+fn sequential<W: Write>(
+    mut docs: Ingest,
+    opts: &extract::Options,
+    verbose: bool,
+    writer: &mut Writer<W>,
+) -> anyhow::Result<(Counters, u64)> {
+    while let Some(item) = docs.next() {
+        match item {
+            Ok(doc) => writer.write(process(&doc, opts, verbose))?,
+            Err(e) => writer.progress.suspend(|| eprintln!("annalist: {e}")),
+        }
+        if writer.pipe_closed {
+            break;
+        }
+        report(&writer.progress, &docs, writer.tally.articles);
+    }
+    Ok((docs.counters().clone(), docs.bytes_read()))
+}
+
+/// Ingest on one thread, extraction on `jobs` workers, output in document order on this
+/// thread. At most `4 × jobs` documents are in flight, so memory stays bounded even when one
+/// slow page holds back the ones after it.
+fn parallel<W: Write>(
+    mut docs: Ingest,
+    opts: &extract::Options,
+    verbose: bool,
+    jobs: usize,
+    writer: &mut Writer<W>,
+) -> anyhow::Result<(Counters, u64)> {
+    let in_flight = jobs * 4;
+    let (doc_tx, doc_rx) = mpsc::sync_channel::<(u64, model::RawDocument)>(jobs);
+    let doc_rx = Mutex::new(doc_rx);
+    let (done_tx, done_rx) = mpsc::sync_channel::<(u64, Done)>(in_flight);
+    let (token_tx, token_rx) = mpsc::sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        let _ = token_tx.send(());
+    }
+    let mut token_tx = Some(token_tx);
+    let progress = writer.progress.clone();
+    std::thread::scope(|scope| {
+        let producer = scope.spawn(move || {
+            let mut seq = 0u64;
+            while let Some(item) = docs.next() {
+                match item {
+                    Ok(doc) => {
+                        // Wait for a slot; none comes once the writer has stopped.
+                        if token_rx.recv().is_err() || doc_tx.send((seq, doc)).is_err() {
+                            break;
+                        }
+                        seq += 1;
+                    }
+                    Err(e) => progress.suspend(|| eprintln!("annalist: {e}")),
+                }
+                report(&progress, &docs, 0);
+            }
+            (docs.counters().clone(), docs.bytes_read())
+        });
+        for _ in 0..jobs {
+            let done_tx = done_tx.clone();
+            let doc_rx = &doc_rx;
+            scope.spawn(move || loop {
+                let next = doc_rx.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
+                let Ok((seq, doc)) = next else { break };
+                if done_tx.send((seq, process(&doc, opts, verbose))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(done_tx);
+        let mut pending = BTreeMap::new();
+        let mut next = 0u64;
+        let mut failure = None;
+        for (seq, done) in done_rx {
+            pending.insert(seq, done);
+            while let Some(done) = pending.remove(&next) {
+                next += 1;
+                if failure.is_none() {
+                    if let Err(e) = writer.write(done) {
+                        failure = Some(e);
+                    }
+                }
+                if let Some(tx) = &token_tx {
+                    let _ = tx.send(());
+                }
+            }
+            if failure.is_some() || writer.pipe_closed {
+                // Stop the producer: it waits for tokens that no longer come. Results still
+                // arriving are drained so no worker blocks.
+                token_tx = None;
+            }
+        }
+        let counted = producer.join().map_err(|_| anyhow::anyhow!("the ingest thread panicked"))?;
+        match failure {
+            Some(e) => Err(e),
+            None => Ok(counted),
+        }
+    })
 }
 
 fn progress_bar(args: &Args) -> ProgressBar {
