@@ -163,7 +163,7 @@ fn np_internal(rel: &str, dep: &model::Token) -> bool {
         "det" | "amod" | "compound" | "flat" | "nummod" | "det:poss" | "nmod:poss" | "fixed"
         | "goeswith" => true,
         "case" => dep.xpos == "POS" || dep.form == "'s" || dep.form == "'",
-        "nmod" | "nmod:npmod" | "acl" | "acl:relcl" | "advmod" | "punct" | "dep" | "cc" => true,
+        "nmod" | "nmod:npmod" | "acl:relcl" | "advmod" | "punct" | "dep" | "cc" => true,
         _ => rel.starts_with("compound") || rel.starts_with("flat"),
     }
 }
@@ -260,9 +260,7 @@ impl Analysis<'_> {
     fn mark_inert(&mut self) {
         for i in 0..self.s.tokens.len() {
             let r = self.s.tokens[i].deprel.as_str();
-            if (r == "acl:relcl" || r == "acl")
-                && self.head(i).is_some_and(|h| is_nominal(&self.s.tokens[h]))
-            {
+            if r == "acl:relcl" && self.head(i).is_some_and(|h| is_nominal(&self.s.tokens[h])) {
                 let (lo, hi) = self.subtree_bounds(i);
                 for k in lo..=hi {
                     self.inert[k] = true;
@@ -289,7 +287,13 @@ impl Analysis<'_> {
                 return if is_nominal(ct) { Some(cur) } else { None };
             };
             let ht = &self.s.tokens[h];
-            if is_nominal(ht) && np_internal(&ct.deprel, ct) && !self.inert_boundary(cur) {
+            // A preposition inside a prepositional attachment stays with it ("Prince of Dol
+            // Amroth").
+            let internal = np_internal(&ct.deprel, ct)
+                || (ct.deprel == "case"
+                    && base_rel(&ht.deprel) == "nmod"
+                    && ht.deprel != "nmod:poss");
+            if is_nominal(ht) && internal && !self.inert_boundary(cur) {
                 // A nested prepositional attachment is kept only one level deep.
                 if base_rel(&ct.deprel) == "nmod"
                     && self.children[cur]
