@@ -234,8 +234,12 @@ fn dateline_end(text: &str, tokens: &[Surface], i: usize) -> Option<usize> {
             let shouty = tok_text(text, &tokens[i]).chars().filter(|c| c.is_alphabetic()).count()
                 >= 2
                 && tok_text(text, &tokens[i]).chars().all(|c| !c.is_lowercase());
+            // A dateline's dash stands apart ("BAGHDAD (Reuters) - Five"); a glued hyphen is
+            // part of a name or party label ("Sasse, R-Neb., said").
+            let spaced = (tokens[k].span.start > tokens[k - 1].span.end || s == ":")
+                && tokens[k + 1].span.start > tokens[k].span.end;
             // A colon only ends an all-caps place line ("KABUL:").
-            if starts && saw_caps_word && (s != ":" || shouty) {
+            if starts && spaced && saw_caps_word && (s != ":" || shouty) {
                 return Some(k + 1);
             }
             return None;
@@ -470,6 +474,10 @@ mod tests {
             ["He died in 2014. [4]", "Later, more.", "What? ? ?", "No."]
         );
         assert_eq!(sents("Iraq - the facts: The war."), ["Iraq - the facts: The war."]);
+        assert_eq!(
+            sents("Sen. Ben Sasse, R-Neb., called it a crisis."),
+            ["Sen. Ben Sasse, R-Neb., called it a crisis."]
+        );
     }
 
     #[test]

@@ -69,7 +69,13 @@ pub fn run(args: Args) -> Result<super::Outcome> {
                 Ok(sentences) => {
                     let mut s = format!("# newdoc id = {}\n", doc.id.replace('\n', " "));
                     nlp::conllu::write(&sentences, &doc.text, &mut s);
-                    out.write_all(s.as_bytes())?;
+                    if let Err(e) = out.write_all(s.as_bytes()) {
+                        // A closed pipe (`| head`) ends the output quietly.
+                        if e.kind() == std::io::ErrorKind::BrokenPipe {
+                            return Ok(outcome);
+                        }
+                        return Err(e.into());
+                    }
                 }
                 Err(e) => {
                     eprintln!("annalist parse: {name}: document {}: {e}", k + 1);
@@ -78,8 +84,10 @@ pub fn run(args: Args) -> Result<super::Outcome> {
             }
         }
     }
-    out.flush()?;
-    Ok(outcome)
+    match out.flush() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(outcome),
+    }
 }
 
 fn read_input(path: &PathBuf) -> Result<String> {
