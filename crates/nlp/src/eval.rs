@@ -9,7 +9,7 @@
 //! common subsequence of their (lower-cased) forms. Tag, lemma and attachment scores are F1
 //! over aligned words (precision over system words, recall over gold words); UAS/LAS compare
 //! the gold word of the system head with the gold head. Features keep only the universal
-//! feature names; relations drop their subtype.
+//! feature names (sorted); relations drop their subtype.
 
 use crate::conllu::{self, Sentence};
 use std::collections::HashMap;
@@ -230,12 +230,13 @@ fn build(sentences: &[Sentence]) -> Doc {
 }
 
 fn word(w: &conllu::Word, start: usize, end: usize, multiword: bool, base: usize) -> EWord {
-    let feats = w
+    let mut feats: Vec<&str> = w
         .feats
         .split('|')
         .filter(|f| f.split('=').next().is_some_and(|n| UNIVERSAL_FEATURES.contains(&n)))
-        .collect::<Vec<_>>()
-        .join("|");
+        .collect();
+    feats.sort_unstable();
+    let feats = feats.join("|");
     EWord {
         start,
         end,
@@ -487,6 +488,14 @@ mod tests {
         // UAS: I→know ok, know root ok, .→know ok, OK: gold root vs system know: wrong.
         assert_eq!(r.uas.correct, 3);
         assert_eq!(r.las.correct, 3, "subtypes are ignored");
+    }
+
+    #[test]
+    fn feature_order_and_language_specific_features_do_not_matter() {
+        let g = "1\tOK\tok\tINTJ\tUH\tNumber=Sing|Case=Nom|Typo=Yes\t0\troot\t_\t_\n\n";
+        let s = "1\tOK\tok\tINTJ\tUH\tCase=Nom|Number=Sing\t0\troot\t_\t_\n\n";
+        let (r, _, _) = evaluate_text(g, s).unwrap();
+        assert_eq!(r.ufeats.correct, 1);
     }
 
     #[test]

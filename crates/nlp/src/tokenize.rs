@@ -807,8 +807,12 @@ fn clitic_cuts_inner(base: &str) -> Option<usize> {
     None
 }
 
+/// A word that can carry a clitic: letters (digits allowed inside, as in "my6sense"), and
+/// the dots, ampersands and hyphens of names such as "AT&T" or "U.S.".
 fn base_is_word(base: &str) -> bool {
-    !base.is_empty() && base.chars().all(|c| c.is_alphabetic() || c == '.' || c == '&' || c == '-')
+    base.chars().next_back().is_some_and(char::is_alphabetic)
+        && base.chars().any(char::is_alphabetic)
+        && base.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '&' || c == '-')
 }
 
 /// The same clitics with the curly apostrophe (U+2019).
