@@ -93,6 +93,21 @@ fn main() {
         for (g, p) in gold.iter().zip(&sents) {
             add(g, p, &mut c);
         }
+        // The official figures come from nlp::eval (CoNLL 2018); they must agree with ours.
+        match depparse::eval::conll2018(&gold, &sents) {
+            Ok(r) => {
+                let d = (100.0 * r.las.f1() - c.las_pct()).abs()
+                    + (100.0 * r.upos.f1() - c.upos_pct()).abs();
+                if d > 0.01 {
+                    println!(
+                        "  note: nlp::eval differs: UPOS {:.2} LAS {:.2}",
+                        100.0 * r.upos.f1(),
+                        100.0 * r.las.f1()
+                    );
+                }
+            }
+            Err(e) => println!("  nlp::eval: {e}"),
+        }
         println!(
             "{name:<22} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>6.2} {:>7} {:>9.0} {:>9.0}",
             c.upos_pct(),

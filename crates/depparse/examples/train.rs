@@ -26,6 +26,9 @@ fn main() {
             parser: w.contains('p'),
         };
     }
+    if let Some(k) = std::env::var("FOLDS").ok().and_then(|v| v.parse().ok()) {
+        o.folds = k;
+    }
     let start = std::time::Instant::now();
     if let Ok(sweep) = std::env::var("MINQ_SWEEP") {
         // Parser only, from jack-knifed tags, one model file per threshold.

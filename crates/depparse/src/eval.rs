@@ -1,7 +1,7 @@
-//! A gold-tokenization scorer with CoNLL 2018 conventions (UPOS, XPOS, UFeats, lemma, UAS,
-//! LAS over all words incl. punctuation; LAS compares only the universal part of the
-//! relation). Used by our quality suite and bench until the raw-text scorer in `nlp` covers
-//! these figures.
+//! Scoring with gold tokenization: [`conll2018`] runs the predictions through `nlp::eval` (the
+//! CoNLL 2018 shared-task metrics); [`add`] is a quick word-by-word counter with the same
+//! conventions (all words incl. punctuation; LAS compares the universal part of the relation)
+//! used where only totals are needed.
 
 use model::AnalyzedSentence;
 use nlp::conllu::Sentence;
@@ -77,4 +77,28 @@ pub fn blank(gold: &Sentence) -> AnalyzedSentence {
     }
     s.span = model::Span { start: 0, end: pos.saturating_sub(1) };
     s
+}
+
+/// The gold sentence with its word annotations replaced by the prediction's (same words).
+pub fn system_sentence(gold: &Sentence, pred: &AnalyzedSentence) -> Sentence {
+    let mut s = gold.clone();
+    for (w, t) in s.words.iter_mut().zip(&pred.tokens) {
+        w.lemma = t.lemma.clone();
+        w.upos = t.upos.clone();
+        w.xpos = t.xpos.clone();
+        w.feats = t.feats.clone();
+        w.head = Some(t.head);
+        w.deprel = t.deprel.clone();
+    }
+    s
+}
+
+/// CoNLL 2018 scores of `preds` (one per gold sentence, same words) through `nlp::eval`.
+pub fn conll2018(
+    gold: &[Sentence],
+    preds: &[AnalyzedSentence],
+) -> Result<nlp::eval::Report, nlp::eval::EvalError> {
+    let system: Vec<Sentence> =
+        gold.iter().zip(preds).map(|(g, p)| system_sentence(g, p)).collect();
+    nlp::eval::evaluate(gold, &system)
 }

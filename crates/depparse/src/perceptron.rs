@@ -38,10 +38,19 @@ impl Trainer {
 
     /// Adds the current weights of `feats` into `scores` (length `nclasses`, not cleared).
     pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        for f in feats {
-            if let Some(&r) = self.index.get(f) {
-                for e in &self.rows[r as usize] {
-                    scores[e.class as usize] += e.w;
+        // Look every feature up first so the cache misses of independent probes overlap.
+        for chunk in feats.chunks(BATCH) {
+            let mut rows: [&[Entry]; BATCH] = [&[]; BATCH];
+            for (f, r) in chunk.iter().zip(rows.iter_mut()) {
+                if let Some(&i) = self.index.get(f) {
+                    *r = &self.rows[i as usize];
+                }
+            }
+            for row in &rows[..chunk.len()] {
+                for e in *row {
+                    if let Some(s) = scores.get_mut(e.class as usize) {
+                        *s += e.w;
+                    }
                 }
             }
         }
@@ -150,6 +159,9 @@ pub struct Weights {
     slots: Vec<Slot>,
     packed: Vec<(u16, i16)>,
     dense: Vec<i16>,
+    /// Models of at most 4 classes keep the weights inside the slot: one cache line per
+    /// feature. An all-zero row marks an empty slot (such rows are never stored).
+    inline: Vec<(u64, [i16; 4])>,
     mask: usize,
 }
 
@@ -170,6 +182,28 @@ const BATCH: usize = 32;
 
 impl Weights {
     fn build_index(&mut self) {
+        if self.nclasses <= 4 {
+            let cap = ((self.keys.len() * 3) / 2 + 1).next_power_of_two().max(16);
+            self.mask = cap - 1;
+            self.inline = vec![(0, [0; 4]); cap];
+            let mut at = 0usize;
+            for (&k, &c) in self.keys.iter().zip(&self.counts) {
+                let mut row = [0i16; 4];
+                for i in at..at + c as usize {
+                    row[self.classes[i] as usize & 3] = self.weights[i];
+                }
+                at += c as usize;
+                if row == [0; 4] {
+                    continue;
+                }
+                let mut slot = k as usize & self.mask;
+                while self.inline[slot].1 != [0; 4] {
+                    slot = (slot + 1) & self.mask;
+                }
+                self.inline[slot] = (k, row);
+            }
+            return;
+        }
         // Rows holding weights for at least a third of the classes are stored dense so the
         // inner loop vectorises; the rest stay sparse (class, weight) pairs.
         let nc = self.nclasses as usize;
@@ -217,6 +251,32 @@ impl Weights {
     /// Adds the weights of `feats` into `scores` (length `nclasses`, not cleared).
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        if !self.inline.is_empty() {
+            let mut total = [0i32; 4];
+            for chunk in feats.chunks(BATCH) {
+                let mut first = [(0u64, [0i16; 4]); BATCH];
+                for (f, s) in chunk.iter().zip(first.iter_mut()) {
+                    *s = self.inline[*f as usize & self.mask];
+                }
+                for (i, &f) in chunk.iter().enumerate() {
+                    let mut s = first[i];
+                    let mut slot = f as usize & self.mask;
+                    while s.1 != [0; 4] && s.0 != f {
+                        slot = (slot + 1) & self.mask;
+                        s = self.inline[slot];
+                    }
+                    if s.0 == f {
+                        for (t, w) in total.iter_mut().zip(s.1) {
+                            *t += w as i32;
+                        }
+                    }
+                }
+            }
+            for (s, t) in scores.iter_mut().zip(total) {
+                *s += t;
+            }
+            return;
+        }
         let mut found = [(0u32, 0u32); BATCH];
         for chunk in feats.chunks(BATCH) {
             // Pass 1: first probe of every feature (independent loads).
@@ -257,6 +317,40 @@ impl Weights {
                 }
             }
         }
+    }
+
+    /// A copy without the entries whose quantised magnitude is below `min_q` (and without
+    /// features left empty).
+    pub fn pruned(&self, min_q: i16) -> Weights {
+        let mut w = Weights { nclasses: self.nclasses, scale: self.scale, ..Weights::default() };
+        let mut at = 0usize;
+        for (&k, &c) in self.keys.iter().zip(&self.counts) {
+            let c = c as usize;
+            let mut n = 0u16;
+            for i in at..at + c {
+                if self.weights[i].unsigned_abs() >= min_q.max(1) as u16 {
+                    w.classes.push(self.classes[i]);
+                    w.weights.push(self.weights[i]);
+                    n += 1;
+                }
+            }
+            at += c;
+            if n > 0 {
+                w.keys.push(k);
+                w.counts.push(n);
+            }
+        }
+        w.build_index();
+        w
+    }
+
+    /// Magnitudes of the weights at the given quantiles (for choosing a pruning threshold).
+    pub fn quantiles(&self, qs: &[f64]) -> Vec<u16> {
+        let mut m: Vec<u16> = self.weights.iter().map(|w| w.unsigned_abs()).collect();
+        m.sort_unstable();
+        qs.iter()
+            .map(|q| m.get(((m.len().max(1) - 1) as f64 * q) as usize).copied().unwrap_or(0))
+            .collect()
     }
 
     pub fn write(&self, w: &mut Writer) {

@@ -193,6 +193,16 @@ impl TaggerModel {
         }
     }
 
+    /// A copy with weights below `min_q` quantisation steps dropped.
+    pub fn pruned(&self, min_q: i16) -> TaggerModel {
+        TaggerModel { weights: self.weights.pruned(min_q), ..self.clone() }
+    }
+
+    /// Weight magnitudes at the given quantiles.
+    pub fn weight_quantiles(&self, qs: &[f64]) -> Vec<u16> {
+        self.weights.quantiles(qs)
+    }
+
     pub fn nclasses(&self) -> usize {
         self.classes.len()
     }
