@@ -31,12 +31,15 @@ enum Command {
     Train(cmd::train::Args),
     /// Run the field's XML validation records through the coder: per-record pass/fail and a summary.
     Validate(cmd::validate::Args),
+    /// Find temporal expressions in a text: TIMEX3 values anchored on a publication date, as JSONL.
+    Timex(cmd::timex::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result: anyhow::Result<cmd::Outcome> = match cli.command {
         Command::Validate(args) => cmd::validate::run(args),
+        Command::Timex(args) => cmd::timex::run(args),
         Command::Dict(args) => cmd::dict::run(args),
         Command::EvalUd(args) => cmd::eval_ud::run(args),
         Command::Extract(args) => cmd::extract::run(args),

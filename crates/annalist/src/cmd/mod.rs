@@ -5,6 +5,7 @@ pub mod eval_ud;
 pub mod extract;
 pub mod parse;
 pub mod train;
+pub mod timex;
 pub mod validate;
 
 /// How a command that did not fail outright ended.
