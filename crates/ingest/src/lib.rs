@@ -209,6 +209,23 @@ impl Ingest {
                 }
                 Found::File { path, input, format } => {
                     let opened = open_file(&path, &input, &self.bytes);
+                    // A single-document file known to be too big is refused unread.
+                    let single =
+                        matches!(self.opts.format.or(format), Some(Format::Html | Format::Text));
+                    let plain = !path.to_string_lossy().to_ascii_lowercase().ends_with(".gz");
+                    let cap = self.opts.limits.max_document_bytes;
+                    match std::fs::metadata(&path).map(|m| m.len()) {
+                        Ok(size) if single && plain && size > cap && opened.is_ok() => {
+                            self.counters.inputs += 1;
+                            return Some(Err(IngestError::LimitExceeded {
+                                at: Origin { input, offset: None, line: None },
+                                what: LimitKind::Document,
+                                limit: cap,
+                                size: Some(size),
+                            }));
+                        }
+                        _ => {}
+                    }
                     (input, format, opened)
                 }
             };

@@ -44,7 +44,10 @@ pub fn dump(items: impl Iterator<Item = Result<Item, IngestError>>, cap: u64) ->
                 assert!(d.bytes.len() as u64 <= cap, "document above the cap");
                 assert_eq!(d.hash, ingest::content_hash(&d.bytes), "hash is of the bytes");
                 assert_eq!(d.origin.input, "fuzz");
-                format!("doc {} {:?} {:?} {:?} {}", d.origin, d.uri, d.fetched, d.content_type, d.hash)
+                format!(
+                    "doc {} {:?} {:?} {:?} {}",
+                    d.origin, d.uri, d.fetched, d.content_type, d.hash
+                )
             }
             Ok(Item::Skipped(r)) => format!("skip {r}"),
             Err(e) => {
