@@ -5,6 +5,8 @@
 //! - `warc/corrupt-first-member-then-empty.warc.gz`: a corrupt first gzip member gave an extra
 //!   "empty input" error for some read splits (the decoder's output before the fault depended
 //!   on how much input it had been shown).
+//! - `jsonl/mixed-bad-lines.jsonl`: our own seed of bad lines (BOM, wrong types, invalid
+//!   UTF-8, a non-object, no final newline), kept so the JSONL property always runs.
 
 mod common;
 
@@ -43,7 +45,9 @@ fn warc_cases() {
 
 #[test]
 fn jsonl_cases() {
-    for (name, data) in cases("jsonl") {
+    let cases = cases("jsonl");
+    assert!(!cases.is_empty());
+    for (name, data) in cases {
         let whole =
             dump(JsonlReader::new(std::io::Cursor::new(data.clone()), "f", LIMITS).unwrap());
         for seed in 0..30 {
