@@ -7,6 +7,7 @@
 //! ([`tokenize`], [`split`]), the [`Pipeline`] that chains them with a tagger and a parser,
 //! CoNLL-U input/output ([`conllu`]) and the CoNLL 2018 scorer ([`eval`]).
 
+pub mod boundary;
 pub mod conllu;
 pub mod eval;
 pub mod rawtext;

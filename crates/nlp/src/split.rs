@@ -17,6 +17,7 @@
 //! than the caller's cap are cut at the best place inside (after `;`, `:`, a comma, or at the
 //! cap), so later stages stay bounded.
 
+use crate::boundary::BoundaryModel;
 use crate::tokenize::Surface;
 use model::Span;
 use std::ops::Range;
@@ -31,6 +32,28 @@ pub fn split(
     paragraphs: &[Span],
     max_words: usize,
 ) -> Vec<Range<usize>> {
+    split_with(text, tokens, paragraphs, max_words, Some(BoundaryModel::shipped()))
+}
+
+/// [`split`] with an explicit boundary model for unpunctuated boundaries (`None`: rules only).
+pub fn split_with(
+    text: &str,
+    tokens: &[Surface],
+    paragraphs: &[Span],
+    max_words: usize,
+    model: Option<&BoundaryModel>,
+) -> Vec<Range<usize>> {
+    // The model may start a sentence with a word, a number or an opening quote or bracket,
+    // never with a dash or other mid-sentence punctuation ("\"Title\" — CBC.ca").
+    let learned = |k: usize| {
+        k < tokens.len()
+            && !gap_has_blank_line(text, tokens, k)
+            && tok_text(text, &tokens[k])
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || matches!(c, '"' | '“' | '(' | '[' | '\''))
+            && model.is_some_and(|m| m.boundary(text, tokens, k))
+    };
     let mut out = Vec::new();
     let max_words = max_words.max(1);
     let casual = lower_case_style(text, tokens);
@@ -60,6 +83,10 @@ pub fn split(
         }
         let kind = end_kind(text, tokens, start, i);
         if kind == EndKind::None {
+            if learned(i + 1) {
+                push_capped(&mut out, tokens, start..i + 1, max_words, text);
+                start = i + 1;
+            }
             i += 1;
             continue;
         }
@@ -87,6 +114,7 @@ pub fn split(
         let closed = j > i + 1;
         if starts_sentence(kind, text, tokens, j)
             || (kind == EndKind::Terminal && lower_start_ends(text, tokens, i, j, closed, casual))
+            || learned(j)
         {
             push_capped(&mut out, tokens, start..j, max_words, text);
             start = j;

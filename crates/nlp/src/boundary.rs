@@ -1,0 +1,226 @@
+//! A learned sentence-boundary scorer for the places the punctuation rules cannot see.
+//!
+//! Web text and headlines often end a sentence with no punctuation at all ("thanks for the
+//! help I will call you"). Where the rules in [`crate::split`] find no boundary, this
+//! averaged perceptron scores the gap between two tokens from the words and shapes around
+//! it; a boundary is added only when the score clears a threshold chosen for high precision
+//! on held-out data. The weights (hashed features, 2^16 `f32`s) are built by our code from
+//! the UD English EWT and GUM training treebanks (`examples/train_boundary.rs`) and shipped in
+//! `data/boundary.bin`; see `data/README.md` for attribution.
+
+use crate::tokenize::Surface;
+
+/// log2 of the number of weight buckets.
+const BITS: u32 = 16;
+/// Number of weight buckets.
+pub const BUCKETS: usize = 1 << BITS;
+
+/// The shipped weights: `BUCKETS` little-endian `f32`s followed by the threshold.
+static SHIPPED: &[u8] = include_bytes!("../data/boundary.bin");
+
+/// Hashed-feature weights and the decision threshold.
+#[derive(Debug, Clone)]
+pub struct BoundaryModel {
+    weights: Vec<f32>,
+    threshold: f32,
+}
+
+/// Why model bytes could not be read.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum BoundaryModelError {
+    #[error("boundary model has {0} bytes, expected {expected}", expected = (BUCKETS + 1) * 4)]
+    Size(usize),
+}
+
+impl BoundaryModel {
+    /// The model compiled into the crate.
+    pub fn shipped() -> &'static BoundaryModel {
+        static MODEL: std::sync::OnceLock<BoundaryModel> = std::sync::OnceLock::new();
+        MODEL.get_or_init(|| {
+            BoundaryModel::from_bytes(SHIPPED).unwrap_or_else(|_| BoundaryModel::disabled())
+        })
+    }
+
+    /// A model that never adds a boundary.
+    pub fn disabled() -> BoundaryModel {
+        BoundaryModel { weights: vec![0.0; BUCKETS], threshold: f32::INFINITY }
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<BoundaryModel, BoundaryModelError> {
+        if bytes.len() != (BUCKETS + 1) * 4 {
+            return Err(BoundaryModelError::Size(bytes.len()));
+        }
+        let mut f = bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]));
+        let weights: Vec<f32> = f.by_ref().take(BUCKETS).collect();
+        let threshold = f.next().unwrap_or(f32::INFINITY);
+        Ok(BoundaryModel { weights, threshold })
+    }
+
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity((BUCKETS + 1) * 4);
+        for w in self.weights.iter().chain(std::iter::once(&self.threshold)) {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// Builds a model from trained weights (see [`Trainer`]).
+    pub fn new(weights: Vec<f32>, threshold: f32) -> BoundaryModel {
+        let mut weights = weights;
+        weights.resize(BUCKETS, 0.0);
+        BoundaryModel { weights, threshold }
+    }
+
+    pub fn threshold(&self) -> f32 {
+        self.threshold
+    }
+
+    /// Score of a boundary before token `i` (`0 < i < tokens.len()`).
+    pub fn score(&self, text: &str, tokens: &[Surface], i: usize) -> f32 {
+        let mut s = 0.0;
+        features(text, tokens, i, &mut |h| s += self.weights[h]);
+        s
+    }
+
+    /// Whether to add a boundary before token `i`.
+    pub fn boundary(&self, text: &str, tokens: &[Surface], i: usize) -> bool {
+        self.threshold.is_finite() && self.score(text, tokens, i) > self.threshold
+    }
+}
+
+/// Averaged-perceptron training over gaps (each with its label).
+#[derive(Debug)]
+pub struct Trainer {
+    weights: Vec<f32>,
+    totals: Vec<f64>,
+    stamps: Vec<u64>,
+    step: u64,
+}
+
+impl Default for Trainer {
+    fn default() -> Self {
+        Trainer {
+            weights: vec![0.0; BUCKETS],
+            totals: vec![0.0; BUCKETS],
+            stamps: vec![0; BUCKETS],
+            step: 0,
+        }
+    }
+}
+
+impl Trainer {
+    /// One online update for the gap before token `i`; returns whether it was right.
+    pub fn learn(&mut self, text: &str, tokens: &[Surface], i: usize, gold: bool) -> bool {
+        self.step += 1;
+        let mut hs = Vec::with_capacity(32);
+        features(text, tokens, i, &mut |h| hs.push(h));
+        let score: f32 = hs.iter().map(|&h| self.weights[h]).sum();
+        let guess = score > 0.0;
+        if guess != gold {
+            let delta = if gold { 1.0 } else { -1.0 };
+            for &h in &hs {
+                self.totals[h] += (self.step - self.stamps[h]) as f64 * self.weights[h] as f64;
+                self.stamps[h] = self.step;
+                self.weights[h] += delta;
+            }
+        }
+        guess == gold
+    }
+
+    /// The averaged weights.
+    pub fn averaged(&self) -> Vec<f32> {
+        let n = self.step.max(1) as f64;
+        (0..BUCKETS)
+            .map(|h| {
+                let total =
+                    self.totals[h] + (self.step - self.stamps[h]) as f64 * self.weights[h] as f64;
+                (total / n) as f32
+            })
+            .collect()
+    }
+}
+
+fn hash(parts: &[&[u8]]) -> usize {
+    // FNV-1a, 64-bit, folded to the bucket count.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for p in parts {
+        for &b in *p {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    ((h >> 32) ^ h) as usize & (BUCKETS - 1)
+}
+
+/// A coarse shape: `Xx`, `x`, `X`, `d`, or the punctuation itself (first 3 chars).
+fn shape(s: &str) -> String {
+    let mut cs = s.chars();
+    let Some(c) = cs.next() else { return String::new() };
+    if c.is_uppercase() {
+        if s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && s.chars().count() > 1
+        {
+            "X".into()
+        } else {
+            "Xx".into()
+        }
+    } else if c.is_lowercase() {
+        "x".into()
+    } else if c.is_numeric() {
+        "d".into()
+    } else {
+        s.chars().take(3).collect()
+    }
+}
+
+fn word(s: &str) -> String {
+    if s.len() > 24 {
+        return "<long>".into();
+    }
+    s.to_lowercase()
+}
+
+fn features(text: &str, tokens: &[Surface], i: usize, emit: &mut dyn FnMut(usize)) {
+    let get = |k: isize| -> &str {
+        let k = i as isize + k;
+        if k < 0 || k as usize >= tokens.len() {
+            "<none>"
+        } else {
+            &text[tokens[k as usize].span.range()]
+        }
+    };
+    let (p1, p2, n1, n2) = (get(-1), get(-2), get(0), get(1));
+    let (sp1, sp2, sn1, sn2) = (shape(p1), shape(p2), shape(n1), shape(n2));
+    let (wp1, wn1) = (word(p1), word(n1));
+    let gap = &text[tokens[i - 1].span.end as usize..tokens[i].span.start as usize];
+    let newline: &[u8] = if gap.contains('\n') { b"nl" } else { b"sp" };
+    emit(hash(&[b"bias"]));
+    emit(hash(&[b"p1", wp1.as_bytes()]));
+    emit(hash(&[b"n1", wn1.as_bytes()]));
+    emit(hash(&[b"sp1", sp1.as_bytes()]));
+    emit(hash(&[b"sn1", sn1.as_bytes()]));
+    emit(hash(&[b"sp2", sp2.as_bytes()]));
+    emit(hash(&[b"sn2", sn2.as_bytes()]));
+    emit(hash(&[b"sp1sn1", sp1.as_bytes(), sn1.as_bytes()]));
+    emit(hash(&[b"wp1sn1", wp1.as_bytes(), sn1.as_bytes()]));
+    emit(hash(&[b"sp1wn1", sp1.as_bytes(), wn1.as_bytes()]));
+    emit(hash(&[b"wp1wn1", wp1.as_bytes(), wn1.as_bytes()]));
+    emit(hash(&[b"sp2sp1sn1", sp2.as_bytes(), sp1.as_bytes(), sn1.as_bytes()]));
+    emit(hash(&[b"sp1sn1sn2", sp1.as_bytes(), sn1.as_bytes(), sn2.as_bytes()]));
+    emit(hash(&[b"gap", newline, sp1.as_bytes(), sn1.as_bytes()]));
+    emit(hash(&[b"wn1sn2", wn1.as_bytes(), sn2.as_bytes()]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bytes_round_trip_and_size_is_checked() {
+        let m = BoundaryModel::new(vec![0.5; BUCKETS], 1.25);
+        let back = BoundaryModel::from_bytes(&m.to_bytes()).unwrap();
+        assert_eq!(back.threshold(), 1.25);
+        assert!(matches!(BoundaryModel::from_bytes(&[0; 8]), Err(BoundaryModelError::Size(8))));
+    }
+}
