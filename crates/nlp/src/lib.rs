@@ -4,8 +4,10 @@
 //! The seams are small traits: [`Tagger`] (UPOS, XPOS, features, lemma) and [`Parser`] (head,
 //! relation) fill in tokens in place. The event coder depends on `model::AnalyzedSentence`,
 //! never on an implementation of these traits. This crate owns the rule stages
-//! ([`tokenize`], [`split`]), the [`Pipeline`] that chains them with a tagger and a parser,
-//! CoNLL-U input/output ([`conllu`]) and the CoNLL 2018 scorer ([`eval`]).
+//! ([`tokenize`], [`split`], with the learned [`boundary`] scorer for unpunctuated sentence
+//! ends), the [`Pipeline`] that chains them with a tagger and a parser, CoNLL-U input/output
+//! ([`conllu`]), raw documents rebuilt from treebanks ([`rawtext`]) and the CoNLL 2018 scorer
+//! ([`eval`]).
 
 pub mod boundary;
 pub mod conllu;
