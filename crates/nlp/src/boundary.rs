@@ -155,30 +155,35 @@ fn hash(parts: &[&[u8]]) -> usize {
 }
 
 /// A coarse shape: `Xx`, `x`, `X`, `d`, or the punctuation itself (first 3 chars).
-fn shape(s: &str) -> String {
+fn shape(s: &str) -> &str {
     let mut cs = s.chars();
-    let Some(c) = cs.next() else { return String::new() };
+    let Some(c) = cs.next() else { return "" };
     if c.is_uppercase() {
-        if s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && s.chars().count() > 1
-        {
-            "X".into()
+        if s.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && cs.next().is_some() {
+            "X"
         } else {
-            "Xx".into()
+            "Xx"
         }
     } else if c.is_lowercase() {
-        "x".into()
+        "x"
     } else if c.is_numeric() {
-        "d".into()
+        "d"
     } else {
-        s.chars().take(3).collect()
+        let end = s.char_indices().nth(3).map_or(s.len(), |(i, _)| i);
+        &s[..end]
     }
 }
 
-fn word(s: &str) -> String {
+/// The lower-cased word (borrowed when already lower case).
+fn word(s: &str) -> std::borrow::Cow<'_, str> {
     if s.len() > 24 {
         return "<long>".into();
     }
-    s.to_lowercase()
+    if s.chars().any(char::is_uppercase) {
+        s.to_lowercase().into()
+    } else {
+        s.into()
+    }
 }
 
 fn features(text: &str, tokens: &[Surface], i: usize, emit: &mut dyn FnMut(usize)) {
