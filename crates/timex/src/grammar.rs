@@ -914,6 +914,11 @@ impl<'a> Grammar<'a> {
     /// Durations: "three years", "the past two years", "a decade", "four-week", "90-day",
     /// "several months", "recent weeks", bare plurals after "for"/"within" ("for years"),
     /// "half an hour", "a year and a half", clock durations "3:07:35".
+    /// A capitalised unit inside a sentence belongs to a name ("the Six-Day War").
+    fn name_unit(&self, k: usize) -> bool {
+        self.cap(k) && !self.s(k).chars().all(|c| c.is_uppercase()) && k > 0 && !self.p(k - 1, ".")
+    }
+
     fn r_duration(&self, i: usize) -> Option<Cand> {
         // h:mm:ss
         if self.digits(i) >= 1
@@ -982,7 +987,11 @@ impl<'a> Grammar<'a> {
             // hyphenated adjective: "four-week", "90-day" (but not "five-year-old")
             if self.dash(k) && self.joined(k) && self.joined(k + 1) {
                 let (unit, plural) = lexicon::unit(self.s(k + 1))?;
-                if plural || (self.dash(k + 2) && self.is(k + 3, "old")) || unit == Unit::Weekend {
+                if plural
+                    || (self.dash(k + 2) && self.is(k + 3, "old"))
+                    || unit == Unit::Weekend
+                    || self.name_unit(k + 1)
+                {
                     return None;
                 }
                 return Some(Cand {
@@ -993,7 +1002,17 @@ impl<'a> Grammar<'a> {
                 });
             }
             let (unit, plural) = lexicon::unit(self.s(k))?;
-            if unit == Unit::Weekend {
+            if unit == Unit::Weekend || self.name_unit(k) {
+                return None;
+            }
+            // "5 percent a year", "$3 a day": a rate, handled by sets
+            if matches!(self.s(j).to_ascii_lowercase().as_str(), "a" | "an")
+                && j > 0
+                && (self.prev_is_any(
+                    j,
+                    &["percent", "cent", "cents", "dollars", "euros", "pounds", "%"],
+                ) || self.kind(j - 1) == Some(Kind::Num))
+            {
                 return None;
             }
             // "a year" after "once"/"twice"/"times" is a frequency, handled by sets
@@ -1726,6 +1745,20 @@ impl<'a> Grammar<'a> {
                     _ => SetExpr::Every(Unit::Year),
                 };
                 set(i + 1, s)
+            }
+            "a" | "an" | "per"
+                if i > 0
+                    && (self.prev_is_any(
+                        i,
+                        &["percent", "cent", "cents", "dollars", "euros", "pounds", "%"],
+                    ) || self.kind(i - 1) == Some(Kind::Num)
+                        || l == "per") =>
+            {
+                let (u, false) = lexicon::unit(self.s(i + 1))? else { return None };
+                if u == Unit::Weekend || self.name_unit(i + 1) {
+                    return None;
+                }
+                set(i + 2, SetExpr::Every(u))
             }
             _ => {
                 let j = if matches!(l.as_str(), "once" | "twice" | "thrice") {

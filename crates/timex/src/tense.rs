@@ -94,7 +94,49 @@ const PAST: &[&str] = &[
     "wounded",
     "arrested",
 ];
-const PRESENT: &[&str] = &["is", "are", "am", "says", "say", "does", "do", "has", "have"];
+const PRESENT: &[&str] = &[
+    "is",
+    "are",
+    "am",
+    "says",
+    "say",
+    "does",
+    "do",
+    "has",
+    "have",
+    "takes",
+    "goes",
+    "comes",
+    "begins",
+    "starts",
+    "ends",
+    "opens",
+    "closes",
+    "runs",
+    "meets",
+    "holds",
+    "expects",
+    "remains",
+    "continues",
+    "faces",
+    "seeks",
+    "wants",
+    "needs",
+    "calls",
+    "leads",
+    "makes",
+    "gives",
+    "shows",
+    "includes",
+    "becomes",
+    "stands",
+    "lies",
+    "sits",
+    "believes",
+    "thinks",
+    "knows",
+    "keeps",
+];
 /// Verbs whose time complement lies after the act ("postponed until", "delayed to").
 const FORWARD: &[&str] = &[
     "postponed",
@@ -269,6 +311,11 @@ fn cue_tensed(
             _ => Some(Tense::Future),
         };
     }
+    // "would resign on Friday": future seen from a reported past; "would have" is not
+    if w == "would" {
+        let next = toks.get(i + 1).map(|n| text[n.start..n.end].to_ascii_lowercase());
+        return (next.as_deref() != Some("have")).then_some(Tense::Future);
+    }
     if w == "going" && toks.get(i + 1).is_some_and(|n| &text[n.start..n.end] == "to") {
         return Some(Tense::Future);
     }
@@ -278,7 +325,7 @@ fn cue_tensed(
         // "will be released", "to be held": the auxiliary decides
         for k in 1..=3 {
             match prev(k).as_deref() {
-                Some("will" | "shall" | "ll") => return Some(Tense::Future),
+                Some("will" | "shall" | "ll" | "would") => return Some(Tense::Future),
                 Some("to") if k <= 2 => return None,
                 Some("is" | "are" | "am") if k <= 2 => return Some(Tense::Present),
                 _ => {}
