@@ -76,10 +76,11 @@ fn publication(anchor: Option<&Anchor>) -> EventTime {
 }
 
 /// The date or time expression that belongs to an event trigger, without a parse: the nearest
-/// one in the same sentence within a short distance. Callers with a dependency tree should pick
-/// the expression attached to the trigger themselves and call [`event_time`].
+/// one in the same sentence within a short distance, preferring one that has a date over an
+/// undetermined one ("in the last days of the war in 1988" → 1988). Callers with a dependency
+/// tree should pick the expression attached to the trigger themselves and call [`event_time`].
 pub fn attach<'t>(text: &str, trigger: Span, timexes: &'t [Timex]) -> Option<&'t Timex> {
-    let mut best: Option<(u32, &Timex)> = None;
+    let mut best: Option<((bool, u32), &Timex)> = None;
     for t in timexes {
         if !matches!(t.kind, TimexType::Date | TimexType::Time) {
             continue;
@@ -98,8 +99,9 @@ pub fn attach<'t>(text: &str, trigger: Span, timexes: &'t [Timex]) -> Option<&'t
         if crosses_sentence(between) {
             continue;
         }
-        if best.is_none_or(|(d, _)| dist < d) {
-            best = Some((dist, t));
+        let rank = (t.value.is_none(), dist);
+        if best.is_none_or(|(r, _)| rank < r) {
+            best = Some((rank, t));
         }
     }
     best.map(|b| b.1)

@@ -377,6 +377,11 @@ fn event_time_from_the_attached_expression() {
         (et.start, et.end, et.precision, et.basis),
         (None, None, DatePrecision::Unknown, TimeBasis::Text)
     );
+    let text = "They attempted an invasion in the last days of the war in 1988.";
+    let f = find(text, Some(&a), None).unwrap();
+    let trig = Span::new(text.find("invasion").unwrap(), text.find("invasion").unwrap() + 8);
+    let et = resolve_event_time(text, trig, &f.timexes, Some(&a));
+    assert_eq!((et.start.as_deref(), et.precision), (Some("1988-01-01"), DatePrecision::Year));
     let text = "Iraqi forces recently entered the camp.";
     let f = find(text, Some(&a), None).unwrap();
     let et = event_time(f.timexes.first(), Some(&a));
