@@ -217,9 +217,9 @@ impl Writer<'_, '_> {
                 }
                 '*' | '-' | '–' | '—' | '~' | '=' | '_' | '|' | '+' | '>' | '^' | '•' | '·' =>
                 {
-                    // A leading run of the same character (a dash, bullets) unless it is a
-                    // negative number ("-5").
-                    !(c == '-' && after.is_some_and(|d| d.is_ascii_digit() || d == '.'))
+                    // A leading run of the same character (a dash, bullets); "+1" stays
+                    // whole, while a minus sign is its own token as in EWT ("- 0.39").
+                    !(c == '+' && after.is_some_and(|d| d.is_ascii_digit()))
                         && after.is_some_and(|d| d != c || rest.len() > 1)
                 }
                 _ => is_emoji(c),
@@ -227,12 +227,13 @@ impl Writer<'_, '_> {
             if !split || rest.len() == c.len_utf8() {
                 break;
             }
-            let run = if matches!(c, '*' | '-' | '–' | '—' | '~' | '=' | '_' | '|' | '>' | '•')
-            {
-                same_run(rest, c)
-            } else {
-                emoji_cluster_len(rest, c)
-            };
+            let run =
+                if matches!(c, '*' | '-' | '–' | '—' | '~' | '=' | '_' | '|' | '>' | '<' | '•')
+                {
+                    same_run(rest, c)
+                } else {
+                    emoji_cluster_len(rest, c)
+                };
             if run >= rest.len() {
                 break;
             }
@@ -350,9 +351,7 @@ impl Writer<'_, '_> {
             // Length in chars of an infix token starting here (0 = no split here).
             let infix: usize = match c {
                 '-' => {
-                    if prev.is_none() && nxt.is_some_and(|x| x.is_ascii_digit()) {
-                        0 // a negative number
-                    } else if nxt == Some('-') || prev.is_none() || nxt.is_none() {
+                    if nxt == Some('-') || prev.is_none() || nxt.is_none() {
                         same_run_chars(&chars[k..], '-')
                     } else if keep_hyphen(&s[piece_start..off], &s[off + 1..]) {
                         0
@@ -381,7 +380,13 @@ impl Writer<'_, '_> {
                 '/' | ':' => {
                     let digits = prev.is_some_and(|p| p.is_ascii_digit())
                         && nxt.is_some_and(|x| x.is_ascii_digit());
-                    if digits || prev.is_none() || nxt.is_none() {
+                    // "b/c", "w/o", "L/C": single letters around a slash.
+                    let letters = c == '/'
+                        && k == 1
+                        && prev.is_some_and(char::is_alphabetic)
+                        && chars.get(k + 2).is_none_or(|x| !x.1.is_alphanumeric())
+                        && nxt.is_none_or(char::is_alphabetic);
+                    if digits || letters || prev.is_none() || nxt.is_none() {
                         0
                     } else {
                         1
@@ -447,8 +452,8 @@ fn number_unit_cut(s: &str) -> Option<usize> {
 const UNITS: &[&str] = &[
     "kg", "g", "mg", "lb", "lbs", "oz", "km", "m", "cm", "mm", "mi", "ft", "in", "yd", "mph",
     "kph", "kmh", "l", "ml", "gal", "am", "pm", "a.m.", "p.m.", "hrs", "hr", "h", "min", "mins",
-    "sec", "secs", "s", "gb", "mb", "kb", "tb", "ghz", "mhz", "khz", "hz", "kw", "mw", "gw", "kwh",
-    "v", "w", "k", "bn", "mn", "yrs", "yr", "x",
+    "sec", "secs", "gb", "mb", "kb", "tb", "ghz", "mhz", "khz", "hz", "kw", "mw", "gw", "kwh", "v",
+    "w", "k", "bn", "mn", "yrs", "yr",
 ];
 
 /// Whether `chars` (starting at "(") is a short parenthesis inside a word: "(s)", "(a)".
@@ -987,7 +992,10 @@ mod tests {
         assert_eq!(toks("well-known e-mail"), ["well", "-", "known", "e-mail"]);
         assert_eq!(toks("non-profit re-elected"), ["non-profit", "re-elected"]);
         assert_eq!(toks("1969-1970 713-853-3989"), ["1969", "-", "1970", "713-853-3989"]);
-        assert_eq!(toks("and/or 9/11 -5"), ["and", "/", "or", "9/11", "-5"]);
+        assert_eq!(
+            toks("and/or 9/11 -5 +1 b/c w/"),
+            ["and", "/", "or", "9/11", "-", "5", "+1", "b/c", "w/"]
+        );
     }
 
     #[test]
