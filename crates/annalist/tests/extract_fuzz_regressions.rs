@@ -57,10 +57,10 @@ fn html_map_past_the_page() {
     let article = run(&data, false).expect("an article");
     let found = violations(&article, data.len());
     eprintln!("{found:?}");
-    // FIXME(extract, issue 2): the HTML map points past the end of the page for this input;
-    // when the extract crate fixes the offset map, this becomes `assert!(found.is_empty())`.
-    assert!(
-        found.iter().any(|v| v.contains("past the page")),
-        "fixed? then assert no violations: {found:?}"
-    );
+    // FIXME(extract, issue 2): today the HTML map points one byte past the end of this
+    // 244-byte page (offset 245). That known violation is tolerated here so a fix in the
+    // extract crate does not break this suite; any other violation fails. Once fixed, tighten
+    // to `assert!(found.is_empty())`.
+    let other: Vec<_> = found.iter().filter(|v| !v.contains("past the page")).collect();
+    assert!(other.is_empty(), "{found:?}");
 }
