@@ -181,10 +181,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     Ok(if errors == 0 { Outcome::Clean } else { Outcome::Partial })
 }
 
-fn report(progress: &ProgressBar, docs: &Ingest, articles: u64) {
+fn report(progress: &ProgressBar, docs: &Ingest) {
     progress.set_position(docs.bytes_read());
-    if docs.counters().documents % 32 == 1 {
-        progress.set_message(format!("{articles} articles"));
+    let n = docs.counters().documents;
+    if n % 32 == 1 {
+        progress.set_message(format!("{n} documents"));
     }
 }
 
@@ -202,7 +203,7 @@ fn sequential<W: Write>(
         if writer.pipe_closed {
             break;
         }
-        report(&writer.progress, &docs, writer.tally.articles);
+        report(&writer.progress, &docs);
     }
     Ok((docs.counters().clone(), docs.bytes_read()))
 }
@@ -241,7 +242,7 @@ fn parallel<W: Write>(
                     }
                     Err(e) => progress.suspend(|| eprintln!("annalist: {e}")),
                 }
-                report(&progress, &docs, 0);
+                report(&progress, &docs);
             }
             (docs.counters().clone(), docs.bytes_read())
         });
