@@ -10,7 +10,11 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 #[derive(Parser, Debug)]
-#[command(name = "annalist", version, about = "News reports in, political events out — with provenance.")]
+#[command(
+    name = "annalist",
+    version,
+    about = "News reports in, political events out — with provenance."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -19,12 +23,14 @@ struct Cli {
 #[derive(Subcommand, Debug)]
 enum Command {
     // One line per subcommand; each lives in its own module under `cmd/`.
+    /// Code events from news: the whole pipeline, events with provenance out.
+    Code(cmd::code::Args),
+    /// Extract articles from HTML, text, JSONL and WARC inputs: one JSON Article per line.
+    Extract(cmd::extract::Args),
     /// Inspect and check dictionaries: the built-in lexicon or given files (check, show, lookup).
     Dict(cmd::dict::Args),
     /// Score a system CoNLL-U file against gold with the CoNLL 2018 shared-task metrics.
     EvalUd(cmd::eval_ud::Args),
-    /// Extract articles from HTML, text, JSONL and WARC inputs: one JSON Article per line.
-    Extract(cmd::extract::Args),
     /// Tokenize, split, tag and parse text or JSONL articles; print CoNLL-U.
     Parse(cmd::parse::Args),
     /// Rebuild the tagger, lemmatizer and parser models from UD treebanks.
@@ -38,13 +44,14 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result: anyhow::Result<cmd::Outcome> = match cli.command {
-        Command::Validate(args) => cmd::validate::run(args),
-        Command::Timex(args) => cmd::timex::run(args),
+        Command::Code(args) => cmd::code::run(args),
+        Command::Extract(args) => cmd::extract::run(args),
         Command::Dict(args) => cmd::dict::run(args),
         Command::EvalUd(args) => cmd::eval_ud::run(args),
-        Command::Extract(args) => cmd::extract::run(args),
         Command::Parse(args) => cmd::parse::run(args),
         Command::Train(args) => cmd::train::run(args),
+        Command::Validate(args) => cmd::validate::run(args),
+        Command::Timex(args) => cmd::timex::run(args),
     };
     match result {
         Ok(cmd::Outcome::Clean) => ExitCode::SUCCESS,

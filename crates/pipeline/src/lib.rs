@@ -7,7 +7,6 @@
 //! any order and on any number of threads with the same result. Per-stage timings are kept so
 //! the bench can print where the time goes.
 
-pub mod dicts;
 pub mod ordered;
 
 use model::{AnalyzedSentence, Article, Event, Quote, RawDocument};
@@ -59,16 +58,19 @@ pub struct Coded {
 pub struct Engine {
     pub models: depparse::Models,
     pub dictionaries: coder::Dictionaries,
+    /// Nominal triggers ("suicide attack", "massacre") in verb-dictionary form.
+    pub nouns: coder::Dictionaries,
     pub coder_options: coder::Options,
     pub extract_options: extract::Options,
     pub nlp_limits: nlp::Limits,
 }
 
 impl Engine {
-    pub fn new(models: depparse::Models, dictionaries: coder::Dictionaries) -> Engine {
+    pub fn new(models: depparse::Models, loaded: lexicon::Loaded) -> Engine {
         Engine {
             models,
-            dictionaries,
+            dictionaries: loaded.dictionaries,
+            nouns: loaded.nouns,
             coder_options: coder::Options { require_dyad: false, ..coder::Options::default() },
             extract_options: extract::Options::default(),
             nlp_limits: nlp::Limits::default(),
@@ -152,9 +154,11 @@ impl Engine {
 /// in the table are dropped (the dictionaries are checked against it when they load).
 fn to_event(article: &Article, s: &AnalyzedSentence, ce: coder::CodedEvent) -> Option<Event> {
     let info = coder::cameo::lookup(&ce.code)?;
+    // The surface text from the article (the coder works on upper-cased words); a bare `---`
+    // (no code found) becomes an empty code.
     let actor = |a: &coder::code::CodedActor| model::ActorRef {
-        code: a.code.clone(),
-        text: a.text.clone(),
+        code: if a.code.trim_matches('-').is_empty() { String::new() } else { a.code.clone() },
+        text: a.span.slice(&article.text).map_or_else(|| a.text.clone(), str::to_string),
         span: a.span,
     };
     let sources = if ce.source.code.is_empty() && ce.source.text.is_empty() {

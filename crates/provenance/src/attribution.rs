@@ -71,6 +71,10 @@ pub const SPEECH: &[&str] = &[
     "know",
 ];
 
+/// Verbs of saying proper: "as X said" attributes, "as X believes" explains.
+const CORE_SPEECH: &[&str] =
+    &["say", "report", "tell", "state", "announce", "note", "confirm", "write", "put", "add"];
+
 const OUTLET_WORDS: &[&str] = &[
     "agency",
     "news",
@@ -184,7 +188,10 @@ pub fn chain(
                 && c != t
             {
                 // An advcl attribution is only "as X said"; a plain advcl is an ordinary clause.
-                if rel == "advcl" && !tree.children(c).any(|m| tree.form_lower(m) == "as") {
+                if rel == "advcl"
+                    && !(tree.children(c).any(|m| tree.form_lower(m) == "as")
+                        && CORE_SPEECH.contains(&tree.lemma(c).as_str()))
+                {
                     continue;
                 }
                 add_verb_links(&mut inner_first, tree, c, resolve);

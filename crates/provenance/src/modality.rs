@@ -84,6 +84,11 @@ const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "with
 /// trigger itself is negated.
 pub fn of(tree: &Tree, t: usize) -> (Modality, Option<Span>, bool) {
     let negated = negation(tree, t);
+    // The trigger is itself the embedding verb ("vowed to expel" coded at "vowed", "attempted
+    // an invasion" at "attempted"): the act it introduces is threatened, tried or planned.
+    if let Some(m) = self_cue(tree, t) {
+        return (combine_negation(m, negated.is_some()), Some(tree.tok(t).span), negated.is_some());
+    }
     if let Some((m, cue)) = local(tree, t) {
         return (combine_negation(m, negated.is_some()), Some(cue), negated.is_some());
     }
@@ -152,6 +157,27 @@ pub fn of(tree: &Tree, t: usize) -> (Modality, Option<Span>, bool) {
         return (Modality::Negated, negated, true);
     }
     (Modality::Asserted, None, false)
+}
+
+fn self_cue(tree: &Tree, t: usize) -> Option<Modality> {
+    if !tree.is_verbal(t) {
+        return None;
+    }
+    let lemma = tree.lemma(t);
+    let has_complement = tree.children(t).any(|c| matches!(tree.rel(c), "xcomp" | "ccomp" | "obj"));
+    if !has_complement {
+        return None;
+    }
+    let l = lemma.as_str();
+    if THREAT.contains(&l) {
+        Some(Modality::Threatened)
+    } else if matches!(l, "try" | "attempt" | "strive") {
+        Some(Modality::Attempted)
+    } else if matches!(l, "plan" | "plot" | "intend" | "prepare" | "scheme" | "conspire") {
+        Some(Modality::Planned)
+    } else {
+        None
+    }
 }
 
 fn combine_negation(m: Modality, negated: bool) -> Modality {

@@ -1,11 +1,12 @@
 //! One module per subcommand.
 
+pub mod code;
 pub mod dict;
 pub mod eval_ud;
 pub mod extract;
 pub mod parse;
-pub mod train;
 pub mod timex;
+pub mod train;
 pub mod validate;
 
 /// How a command that did not fail outright ended.

@@ -1,0 +1,235 @@
+//! `annalist code PATH...`: the main job. Reads anything `extract` reads, runs the whole
+//! pipeline (extract → parse → code → time → provenance) on every core, and writes events in
+//! input order: a table on a terminal, JSONL when piped, or `--format csv|tsv|gdelt`.
+//!
+//! Stream mode: `annalist code -` reads JSONL articles (or any format) from stdin and writes
+//! each document's events as soon as they are ready, flushed per document; a closed stdout
+//! ends the run cleanly.
+
+use super::Outcome;
+use anyhow::Context as _;
+use export::{CodedEvent, Format, Writer};
+use ingest::{Ingest, Limits, Options};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+const AFTER: &str = "\
+Formats: table (default on a terminal), jsonl (default when piped), csv, tsv, gdelt.
+The gdelt format keeps asserted, non-historical events unless --all is given.
+
+Dictionaries: the built-in lexicon, then each --dict file (role from its name: *actors*,
+*agents*, *verbs*/CAMEO.2.0*, *nouns*, *discards*, *issues*); a user entry wins over a
+built-in one for the same phrase. --dict-replace drops the built-in lexicon.
+
+Exit codes: 0 all documents coded; 1 some inputs or documents failed (reported on stderr,
+the rest was coded); 2 usage error or nothing could be processed.";
+
+#[derive(clap::Args, Debug)]
+#[command(after_help = AFTER)]
+pub struct Args {
+    /// Inputs: files (.html .htm .txt .jsonl .warc .warc.gz, .gz of these), directories, or
+    /// `-` for stdin.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// Output format: table, jsonl, csv, tsv or gdelt.
+    #[arg(long, short = 'f', value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// With --format gdelt: also write events that are not asserted or are historical.
+    #[arg(long)]
+    pub all: bool,
+    /// Worker threads (default: every core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Extra dictionary files, loaded after the built-in lexicon.
+    #[arg(long = "dict", value_name = "FILE")]
+    pub dicts: Vec<PathBuf>,
+    /// Use only the --dict files, not the built-in lexicon.
+    #[arg(long)]
+    pub dict_replace: bool,
+    /// Write one JSON line per document (article metadata, events, quotes) instead of one
+    /// line per event.
+    #[arg(long)]
+    pub documents: bool,
+    /// Print the time spent in each stage on stderr at the end.
+    #[arg(long)]
+    pub times: bool,
+    /// Print every dictionary and extraction diagnostic, not just their counts.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let format: Format = match &args.format {
+        Some(f) => f.parse()?,
+        None if io::stdout().is_terminal() && !args.documents => Format::Table,
+        None => Format::Jsonl,
+    };
+    let started = Instant::now();
+    let models = depparse::Models::load_default().context("loading the parser models")?;
+    let loaded =
+        lexicon::load(&args.dicts, args.dict_replace).context("loading the dictionaries")?;
+    let diags = &loaded.diagnostics;
+    if !diags.is_empty() {
+        eprintln!(
+            "annalist: {} dictionary diagnostic(s){}",
+            diags.len(),
+            if args.verbose { ":" } else { " (--verbose lists them)" }
+        );
+        if args.verbose {
+            for d in diags {
+                eprintln!("  {d}");
+            }
+        }
+    }
+    let engine = pipeline::Engine::new(models, loaded);
+    let jobs =
+        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let docs = Ingest::new(
+        args.paths.iter().cloned(),
+        Options { limits: Limits::default(), format: None },
+    );
+
+    let date_added = now_stamp();
+    let mut writer = Writer::new(
+        io::BufWriter::with_capacity(1 << 16, io::stdout()),
+        format,
+        args.all,
+        date_added,
+    );
+    let mut failed = 0u64;
+    let mut coded_docs = 0u64;
+    let mut events = 0u64;
+    let mut times = pipeline::StageTimes::default();
+    let mut pipe_closed = false;
+    let verbose = args.verbose;
+    let documents_mode = args.documents;
+
+    let items = docs.map(|item| item.map_err(|e| e.to_string()));
+    pipeline::ordered::run(
+        items,
+        jobs,
+        |item| {
+            item.and_then(|doc| engine.code_raw(&doc).map_err(|e| format!("{}: {e}", doc.origin)))
+        },
+        |result| {
+            let coded = match result {
+                Ok(c) => c,
+                Err(e) => {
+                    eprintln!("annalist: {e}");
+                    failed += 1;
+                    return true;
+                }
+            };
+            coded_docs += 1;
+            times.add(&coded.times);
+            if verbose {
+                for d in &coded.diagnostics {
+                    eprintln!("annalist: {}: note: {d}", coded.article.origin);
+                }
+            }
+            let written = if documents_mode {
+                write_document(&mut writer, &coded)
+            } else {
+                write_events(&mut writer, &coded, &mut events)
+            };
+            match written.and_then(|()| writer.flush()) {
+                Ok(()) => true,
+                Err(e) => {
+                    if e.kind() != io::ErrorKind::BrokenPipe {
+                        eprintln!("annalist: writing to stdout: {e}");
+                        failed += 1;
+                    }
+                    pipe_closed = true;
+                    false
+                }
+            }
+        },
+    );
+    if !pipe_closed {
+        if let Err(e) = writer.finish() {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                return Err(anyhow::Error::new(e).context("writing to stdout"));
+            }
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!("annalist: {coded_docs} document(s) coded, {events} event(s), {failed} failed, in {secs:.2}s");
+    if args.times {
+        eprintln!(
+            "annalist: stage times (summed over threads): extract {:.3}s, parse {:.3}s, code {:.3}s, time {:.3}s, provenance {:.3}s",
+            times.extract.as_secs_f64(),
+            times.analyze.as_secs_f64(),
+            times.code.as_secs_f64(),
+            times.time.as_secs_f64(),
+            times.provenance.as_secs_f64()
+        );
+    }
+    if failed > 0 && coded_docs == 0 {
+        anyhow::bail!("nothing could be coded ({failed} failure(s) above)");
+    }
+    Ok(if failed > 0 { Outcome::Partial } else { Outcome::Clean })
+}
+
+fn write_events<W: Write>(
+    writer: &mut Writer<W>,
+    coded: &pipeline::Coded,
+    count: &mut u64,
+) -> io::Result<()> {
+    let a = &coded.article;
+    let lead_end = a.paragraphs.first().map_or(u32::MAX, |p| p.end);
+    for ev in &coded.events {
+        let sentence_text = coded
+            .sentences
+            .get(ev.sentence as usize)
+            .and_then(|s| s.span.slice(&a.text))
+            .unwrap_or("");
+        let row = CodedEvent {
+            url: a.url.as_deref(),
+            outlet: a.outlet.as_deref(),
+            title: a.title.as_deref(),
+            published: a.published.as_ref(),
+            sentence_text,
+            trigger_text: ev.trigger.slice(&a.text).unwrap_or(""),
+            lead: ev.trigger.start < lead_end,
+            event: ev,
+        };
+        writer.write(&row)?;
+        *count += 1;
+    }
+    Ok(())
+}
+
+fn write_document<W: Write>(writer: &mut Writer<W>, coded: &pipeline::Coded) -> io::Result<()> {
+    // One self-contained line: the article without its HTML map, its events and quotes.
+    let a = &coded.article;
+    let doc = serde_json::json!({
+        "article": { "id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title, "published": a.published, "language": a.language, "text": a.text },
+        "events": coded.events,
+        "quotes": coded.quotes,
+    });
+    writer.write_raw_line(&doc.to_string())
+}
+
+fn now_stamp() -> String {
+    // UTC `YYYYMMDDHHMMSS` from the system clock, without a date library.
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    let (y, m, d) = civil(days);
+    format!("{y:04}{m:02}{d:02}{:02}{:02}{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+fn civil(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
