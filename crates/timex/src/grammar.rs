@@ -286,6 +286,15 @@ impl<'a> Grammar<'a> {
         {
             return None;
         }
+        // "2009/01/20" is a date, "2009/10" a fiscal-year range
+        if self.joined(e)
+            && self.p(e, "/")
+            && self.joined(e + 1)
+            && self.kind(e + 1) == Some(Kind::Num)
+            && (self.digits(e + 1) != 2 || (self.joined(e + 2) && self.p(e + 2, "/")))
+        {
+            return None;
+        }
         if i > 1
             && self.joined(i)
             && (self.p(i - 1, ",") || self.p(i - 1, "."))
@@ -643,11 +652,15 @@ impl<'a> Grammar<'a> {
 
     /// ISO 8601 dates and date-times ("2009-01-20", "2009-01-20T14:03").
     fn r_iso(&self, i: usize) -> Option<Cand> {
+        // "2009-01-20", also "2009/01/20" (the same separator twice)
+        let sep_ok = |k: usize| {
+            self.joined(k) && (self.dash(k) || self.p(k, "/")) && self.s(k) == self.s(i + 1)
+        };
         if self.digits(i) != 4
-            || !(self.dash(i + 1) && self.joined(i + 1))
+            || !sep_ok(i + 1)
             || self.digits(i + 2) != 2
             || !self.joined(i + 2)
-            || !(self.dash(i + 3) && self.joined(i + 3))
+            || !sep_ok(i + 3)
             || self.digits(i + 4) != 2
             || !self.joined(i + 4)
         {

@@ -67,6 +67,7 @@ fn absolute_forms() {
         ("It began on January 1st, 2009.", "2009-01-01"),
         ("It began on the 1st of January 2009.", "2009-01-01"),
         ("Filed 2009-01-20 by the clerk.", "2009-01-20"),
+        ("Filed 2009/01/20 by the clerk.", "2009-01-20"),
         ("Dated 21/01/2009 in the file.", "2009-01-21"),
         ("Dated 01/21/2009 in the file.", "2009-01-21"),
         ("Dated 21.01.2009 in the file.", "2009-01-21"),
@@ -168,6 +169,8 @@ fn periods_decades_and_centuries() {
     assert_eq!(val("The season ended in the spring of 2007.", a), "2007-SP");
     let t = first("The tribunal sat in 1957-58.", a);
     assert_eq!(t.value.as_deref(), Some("1957"));
+    let all = run("Revenue rose in fiscal 2009/10.", a, None);
+    assert_eq!(all.len(), 2, "{all:?}");
     let all = run("The tribunal sat in 1957-58.", a, None);
     assert_eq!(all[1], ("58".into(), Some("1958".into())), "second year of a range");
 }
