@@ -212,6 +212,19 @@ pub struct Timex {
     pub rule: &'static str,
 }
 
+impl Timex {
+    /// The expression as a pipeline [`model::Mention`] of kind `Time`, its TIMEX3 value as the
+    /// resolution. `text` is the text the span points into.
+    pub fn to_mention(&self, text: &str) -> model::Mention {
+        model::Mention {
+            span: self.span,
+            kind: model::MentionKind::Time,
+            text: self.span.slice(text).unwrap_or_default().to_string(),
+            resolution: self.value.clone(),
+        }
+    }
+}
+
 /// What went wrong with one expression (the rest of the text is still processed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DiagnosticKind {

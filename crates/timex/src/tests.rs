@@ -306,6 +306,17 @@ fn spans_slice_the_input() {
 }
 
 #[test]
+fn timexes_become_time_mentions() {
+    let text = "Talks collapsed last week.";
+    let t = first(text, "2009-03-18");
+    let m = t.to_mention(text);
+    assert_eq!(
+        (m.kind, m.text.as_str(), m.resolution.as_deref()),
+        (model::MentionKind::Time, "last week", Some("2009-W11"))
+    );
+}
+
+#[test]
 fn no_expression_crosses_a_line_break() {
     let f = find("It ended in January\n2009 was calm.", Some(&anchor("2009-03-18")), None).unwrap();
     assert!(f.timexes.iter().all(|t| !t
