@@ -11,6 +11,21 @@ use crate::{cameo_codes, Kind};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 
+/// Common lower-case English words that must not be one-word actor names: coders match words
+/// case-insensitively, so `WHO_` would code the pronoun "who" as the World Health Organization.
+/// (`US` is kept on purpose and documented; a coder should match it only in capitals.)
+pub const COMMON_WORDS: &[&str] = &[
+    "ALL", "AM", "AMNESTY", "AN", "AND", "ANY", "ARE", "AS", "AT", "BAN", "BE", "BEEN", "BUT",
+    "BY", "CAN", "CARE", "DID", "DO", "DOES", "FACT", "FOR", "FROM", "FRY", "GO", "HAD", "HAS",
+    "HAVE", "HE", "HER", "HERE", "HIM", "HIS", "HOW", "HUNT", "ICE", "IF", "IN", "IS", "IT", "ITS",
+    "JUST", "LABOUR", "LIKE", "MAKE", "MALE", "MANY", "MAY", "ME", "MILLS", "MORE", "MOST", "MUCH",
+    "MUST", "MY", "NEW", "NO", "NOT", "NOW", "OF", "OLD", "ON", "ONE", "ONLY", "OR", "OUR", "OUT",
+    "OVER", "PAD", "PART", "PLAN", "SAID", "SAME", "SHAPE", "SHE", "SHELL", "SO", "SOME", "STORE",
+    "STRAW", "STRUCK", "SUCH", "TAKE", "THAN", "THAT", "THE", "THEM", "THEN", "THEY", "THIS",
+    "TIP", "TO", "TOTAL", "TWO", "UP", "VERY", "WAS", "WAY", "WE", "WELL", "WERE", "WHAT", "WHEN",
+    "WHO", "WHY", "WILL", "WITH", "WOULD", "YES", "YET", "YOU", "YOUR",
+];
+
 /// Lines longer than this are reported and skipped (bounded work on hostile input).
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
@@ -282,6 +297,14 @@ impl Linter {
         }
         if !p.ends_with('_') {
             self.diag(file, no, format!("phrase `{p}` does not end with `_`"));
+        }
+        let bare = p.trim_end_matches('_');
+        if COMMON_WORDS.contains(&bare) {
+            self.diag(
+                file,
+                no,
+                format!("`{p}` is a common English word; coders match case-insensitively"),
+            );
         }
         if p.chars().any(|c| c.is_lowercase()) {
             self.diag(file, no, format!("phrase `{p}` is not upper case"));
@@ -671,7 +694,10 @@ mod tests {
 
     #[test]
     fn malformed_lines_of_every_kind() {
-        let r = run(Kind::Actors, "lower_\n\t[IRQ]\nNO_UNDERSCORE\n\t[IRQ]\n\tjunk\n\t[irq]\n");
+        let r = run(
+            Kind::Actors,
+            "lower_\n\t[IRQ]\nNO_UNDERSCORE\n\t[IRQ]\n\tjunk\n\t[irq]\nWHO_\n\t[IGOUNO]\n",
+        );
         let m: Vec<String> = r.diagnostics.iter().map(|d| d.to_string()).collect();
         assert!(
             m.iter().any(|d| d.starts_with("t.txt:1:") && d.contains("not upper case")),
