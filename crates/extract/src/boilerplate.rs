@@ -28,8 +28,10 @@ impl Boilerplate for Trafilatura {
         opts.exclude_comments = true;
         opts.html_date_mode = trafilatura::HtmlDateMode::Disabled;
         opts.original_url = url.and_then(|u| url::Url::parse(u).ok());
+        // `content_text` runs paragraphs together; the cleaned `content_html` keeps the
+        // block structure, so paragraphs come from there.
         match trafilatura::extract(html, &opts) {
-            Ok(r) => split_lines(&r.content_text),
+            Ok(r) => streaming(&crate::scan::scan(&r.content_html)),
             Err(_) => Vec::new(),
         }
     }

@@ -101,6 +101,7 @@ mod dates;
 pub mod eval;
 mod lang;
 mod meta;
+mod newsfix;
 mod plain;
 mod scan;
 
@@ -264,10 +265,20 @@ fn extract_html(
         true
     };
     let (paras, engine_name) = if within_limits {
-        (engine.paragraphs(&decoded.text, url.as_deref()), engine.name())
+        (engine.paragraphs(&scan.lean(&decoded.text), url.as_deref()), engine.name())
     } else {
         (boilerplate::streaming(&scan), "streaming")
     };
+    let titles: Vec<&str> = [
+        scan.title.as_deref(),
+        meta::meta(&scan, &["og:title", "twitter:title"]),
+        ld.headline.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(scan.h1.iter().map(String::as_str))
+    .collect();
+    let paras = newsfix::clean(paras, &titles);
     let (text, paragraphs) = join_paragraphs(&paras);
     if text.is_empty() {
         empty_body(&mut diags);

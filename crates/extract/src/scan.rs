@@ -44,9 +44,28 @@ pub struct Scan {
     pub h1: Vec<String>,
     pub max_depth: usize,
     pub elements: usize,
+    /// Byte ranges of the decoded page that carry no text or structure for the boilerplate
+    /// engine (comments, scripts other than JSON-LD, styles, SVG, templates): see [`Scan::lean`].
+    pub strip: Vec<(u32, u32)>,
 }
 
 impl Scan {
+    /// `html` without the [`Scan::strip`] ranges. Most of a news page's bytes are scripts and
+    /// styles; the DOM engine's cost grows with bytes and nodes, and it discards them anyway.
+    pub fn lean(&self, html: &str) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut at = 0;
+        for &(a, b) in &self.strip {
+            // Ranges can nest (a script inside a dropped <nav>); skip what is already cut.
+            if (a as usize) >= at {
+                out.push_str(&html[at..a as usize]);
+            }
+            at = at.max(b as usize);
+        }
+        out.push_str(&html[at..]);
+        out
+    }
+
     /// Decoded offset of `vis` offset `v`.
     pub fn decoded_offset(&self, v: usize) -> usize {
         let i = self.vis_map.partition_point(|p| p.0 as usize <= v);
@@ -121,6 +140,14 @@ const BLOCK: &[&str] = &[
 /// Elements whose end tag may be omitted: opening another of the same kind closes the first.
 const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "tr", "td", "th", "option"];
 
+/// Elements the boilerplate engine removes with their content before it scores anything;
+/// dropping them before parsing saves the engine the work and keeps them out of its fallbacks.
+/// (`form` is not here: some sites wrap the whole page in one.)
+const ENGINE_DROPS: &[&str] = &[
+    "nav", "aside", "footer", "menu", "iframe", "noscript", "select", "button", "textarea",
+    "canvas", "video", "audio", "object", "embed", "map", "dialog",
+];
+
 /// Text budget for the side channels (date/byline texts), so a hostile page cannot grow them.
 const SIDE_TEXT_MAX: usize = 300;
 const SIDE_ITEMS_MAX: usize = 64;
@@ -152,13 +179,17 @@ pub fn scan(html: &str) -> Scan {
     let n = b.len();
     let mut stack: Vec<u64> = Vec::new();
     let mut captures: Vec<Capture> = Vec::new();
+    // Open elements from ENGINE_DROPS: (stack length before the element, its `<` offset).
+    let mut drops: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     let mut pending_space = false;
     while i < n {
         if b[i] == b'<' {
             // Comment, doctype, processing instruction.
             if b[i..].starts_with(b"<!--") {
-                i = find(b, i + 4, b"-->").map_or(n, |e| e + 3);
+                let end = find(b, i + 4, b"-->").map_or(n, |e| e + 3);
+                s.strip.push((i as u32, end as u32));
+                i = end;
                 continue;
             }
             if i + 1 < n && (b[i + 1] == b'!' || b[i + 1] == b'?') {
@@ -178,6 +209,7 @@ pub fn scan(html: &str) -> Scan {
                 continue;
             }
             let name = html[name_start..j].to_ascii_lowercase();
+            let tag_start = i;
             let (attrs, tag_end, self_closing) = parse_attrs(html, j);
             i = tag_end;
             if closing {
@@ -185,6 +217,12 @@ pub fn scan(html: &str) -> Scan {
                 if let Some(pos) = stack.iter().rposition(|&x| x == h) {
                     stack.truncate(pos);
                     finish_captures(&mut s, &mut captures, stack.len());
+                    while drops.last().is_some_and(|d| d.0 >= stack.len()) {
+                        let (_, start) = drops.pop().expect("checked above");
+                        if drops.is_empty() {
+                            s.strip.push((start as u32, i as u32));
+                        }
+                    }
                 }
                 if BLOCK.contains(&name.as_str()) {
                     block_break(&mut s, &mut pending_space, &mut captures);
@@ -199,19 +237,26 @@ pub fn scan(html: &str) -> Scan {
             if RAW_TEXT.contains(&name.as_str()) {
                 let end = find_end_tag(b, i, &name);
                 let content = &html[i..end.min(n)];
+                let after = memchr(b, end, b'>').map_or(n, |e| e + 1);
                 match name.as_str() {
                     "title" if s.title.is_none() => {
                         s.title = Some(collapse(&decode_entities(content)));
                     }
                     "script" => {
                         let ty = attr(&attrs, "type").unwrap_or("").to_ascii_lowercase();
-                        if ty.contains("ld+json") && s.json_ld.len() < SIDE_ITEMS_MAX {
-                            s.json_ld.push(content.to_string());
+                        if ty.contains("ld+json") {
+                            if s.json_ld.len() < SIDE_ITEMS_MAX {
+                                s.json_ld.push(content.to_string());
+                            }
+                        } else {
+                            s.strip.push((tag_start as u32, after as u32));
                         }
                     }
+                    "style" | "svg" | "math" | "template" | "noscript" | "iframe" | "textarea"
+                    | "noembed" | "noframes" => s.strip.push((tag_start as u32, after as u32)),
                     _ => {}
                 }
-                i = memchr(b, end, b'>').map_or(n, |e| e + 1);
+                i = after;
                 continue;
             }
             if VOID.contains(&name.as_str()) || self_closing {
@@ -221,6 +266,9 @@ pub fn scan(html: &str) -> Scan {
             {
                 stack.pop();
                 finish_captures(&mut s, &mut captures, stack.len());
+            }
+            if ENGINE_DROPS.contains(&name.as_str()) {
+                drops.push((stack.len(), tag_start));
             }
             stack.push(hash(&name));
             s.max_depth = s.max_depth.max(stack.len());
@@ -236,6 +284,10 @@ pub fn scan(html: &str) -> Scan {
         }
     }
     finish_captures(&mut s, &mut captures, 0);
+    if let Some(&(_, start)) = drops.first() {
+        s.strip.push((start as u32, n as u32));
+    }
+    s.strip.sort_unstable();
     s
 }
 

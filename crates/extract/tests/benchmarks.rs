@@ -4,6 +4,17 @@
 use extract::eval::{self, DateVerdict, Gold, SnippetCounts};
 use model::{ContentHash, DatePrecision, Hints, Origin, RawDocument};
 
+/// The suites take minutes unoptimised; the project runs them with `cargo test --release`.
+fn release_only() -> bool {
+    if cfg!(debug_assertions) {
+        eprintln!(
+            "note: extraction quality suites run only in release builds (cargo test --release)"
+        );
+        return false;
+    }
+    true
+}
+
 fn raw(p: &eval::Page) -> RawDocument {
     RawDocument {
         origin: Origin { input: p.id.clone(), ..Default::default() },
@@ -18,6 +29,9 @@ fn raw(p: &eval::Page) -> RawDocument {
 
 #[test]
 fn scrapinghub_body_f1() {
+    if !release_only() {
+        return;
+    }
     let Some(dir) = testdata::shared("data/scrapinghub-article-extraction-benchmark") else {
         return;
     };
@@ -38,6 +52,9 @@ fn scrapinghub_body_f1() {
 
 #[test]
 fn trafilatura_eval_snippets_and_dates() {
+    if !release_only() {
+        return;
+    }
     let Some(dir) = testdata::shared("data/trafilatura-eval") else { return };
     let pages = eval::load_trafilatura_eval(&dir).unwrap();
     assert_eq!(pages.len(), 990);
@@ -80,6 +97,9 @@ fn trafilatura_eval_snippets_and_dates() {
 /// HTML region the map points at must start with the paragraph's first word.
 #[test]
 fn html_map_points_back_into_the_page() {
+    if !release_only() {
+        return;
+    }
     let Some(dir) = testdata::shared("data/scrapinghub-article-extraction-benchmark") else {
         return;
     };

@@ -1,0 +1,115 @@
+//! News-specific clean-up of the paragraphs the boilerplate engine keeps, where measurement
+//! showed it is weak: the headline repeated as the first paragraph, inline promotions
+//! ("READ MORE: …", "DON'T MISS …"), all-capitals link lines between paragraphs, and the
+//! blocks that follow an article ("You may also like", "About the author").
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A heading after which nothing belongs to the article.
+pub static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:related\s+(?:posts?|articles?|stories|content|coverage|links|topics)|more\s+(?:from|stories|like\s+this)(?:\s.{0,40})?|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|recommended(?:\s+(?:for\s+you|stories|articles))?|popular\s+(?:posts|stories|articles)|most\s+(?:read|popular|viewed|shared)|share\s+this(?:\s+(?:article|story|post))?|tags?|comments?|\d+\s+comments?|leave\s+a\s+(?:reply|comment)|post\s+a\s+comment|about\s+the\s+author|filed\s+under|categories|weitere\s+artikel|das\s+könnte\s+sie\s+auch\s+interessieren|sur\s+le\s+même\s+sujet|artículos\s+relacionados|te\s+puede\s+interesar|articoli\s+correlati)\s*[:.…]*$").expect("valid regex")
+});
+
+/// A paragraph that is a promotion or a widget label, not article text.
+static PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:READ\s+MORE|Read\s+more|SEE\s+MORE|DON'?’?T\s+MISS|RELATED|Related|ALSO\s+READ|Also\s+read|Read\s+also|READ\s+ALSO|Also\s+on\s+\S+|MORE:|More:|WATCH:|LISTEN:|Continue\s+Reading\s+Below|CLICK\s+HERE|Like\s+this\s+story|Sign\s+up\s+for|Subscribe\s+to|SUBSCRIBE|Advertisement|ADVERTISEMENT|Anzeige|Publicité|Leggi\s+anche|Lesen\s+Sie\s+auch|Lire\s+aussi|À\s+lire\s+aussi|Mehr\s+zum\s+Thema|Weiterlesen|Zum\s+Thema)\b").expect("valid regex")
+});
+
+fn norm(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Mostly capital letters: a link line or a label, not prose.
+fn shouting(p: &str) -> bool {
+    let letters: Vec<char> = p.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    letters.len() >= 12 && upper * 10 >= letters.len() * 9 && p.split_whitespace().count() >= 8
+}
+
+/// Removes the boilerplate described above. `titles` are the page's headline candidates.
+pub fn clean(mut paras: Vec<String>, titles: &[&str]) -> Vec<String> {
+    let titles: Vec<String> = titles.iter().map(|t| norm(t)).filter(|t| t.len() >= 8).collect();
+    // The headline (possibly with the site name, or cut short) as one of the first paragraphs.
+    let mut k = 0;
+    while k < paras.len().min(3) {
+        let p = norm(&paras[k]);
+        let is_title = !p.is_empty()
+            && titles.iter().any(|t| {
+                *t == p
+                    || (p.len() >= 20 && t.starts_with(&p))
+                    || (t.len() >= 20 && p.starts_with(t.as_str()) && p.len() <= t.len() + 30)
+            });
+        if is_title && paras.len() > 1 {
+            paras.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+    // A trailer heading in the second half cuts the rest.
+    let n = paras.len();
+    if let Some(cut) = paras
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(i, p)| *i * 2 >= n && TRAILER.is_match(p.trim()))
+        .map(|(i, _)| i)
+    {
+        paras.truncate(cut);
+    }
+    let total = paras.len();
+    let mut out = Vec::with_capacity(total);
+    for (i, p) in paras.into_iter().enumerate() {
+        let inner = i > 0 && i + 1 < total;
+        if PROMO.is_match(&p) && p.len() < 300 {
+            continue;
+        }
+        if inner && shouting(&p) && p.len() < 200 {
+            continue;
+        }
+        out.push(p);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn headline_promos_and_trailers_go() {
+        let paras = v(&[
+            "Home Depot sales miss, shares plunge",
+            "The home improvement retailer reported weaker sales on Tuesday.",
+            "READ MORE: Retail earnings season heats up",
+            "Shares fell 5 percent in early trading.",
+            "CO-FOUNDER PROUD OF HOME DEPOT EMPLOYEES LIVING OUT THEIR DREAM",
+            "Analysts had expected more.",
+            "You may also like",
+            "Another story entirely",
+        ]);
+        let out = clean(paras, &["Home Depot sales miss, shares plunge | Fox Business"]);
+        assert_eq!(
+            out,
+            v(&[
+                "The home improvement retailer reported weaker sales on Tuesday.",
+                "Shares fell 5 percent in early trading.",
+                "Analysts had expected more.",
+            ])
+        );
+    }
+
+    #[test]
+    fn ordinary_text_stays() {
+        let paras = v(&[
+            "CHINA has sent troops to Hong Kong, officials said.",
+            "NATO said it was watching.",
+            "Read the statement in full on the website, the ministry said.",
+        ]);
+        assert_eq!(clean(paras.clone(), &["Something else entirely here"]), paras);
+    }
+}
