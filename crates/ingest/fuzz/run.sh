@@ -26,7 +26,13 @@ seed extract_text item.txt 'Talks resume in Geneva\n\nGENEVA, March 2 (Wire) - N
 
 for t in "${targets[@]}"; do
   echo "== $t: ${secs}s"
+  # The extraction targets run in fork mode and go on past a crash (each is saved under
+  # fuzz/artifacts/<target>/ and counted), so a known extract bug does not end the run.
+  extra=()
+  case "$t" in extract_*) extra=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1) ;; esac
   RUSTC_BOOTSTRAP=1 nice -n 10 cargo fuzz run "$t" "fuzz/corpus/$t" -- \
-    -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
-    2>&1 | tee "/tmp/ingest-fuzz-$t.log" | grep -E '^(#[0-9]+ +DONE|stat::|==[0-9]+==|SUMMARY)' || true
+    -max_total_time="$secs" -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "${extra[@]}" \
+    2>&1 | tee "/tmp/ingest-fuzz-$t.log" \
+    | grep -E '^(#[0-9]+ +DONE|stat::|==[0-9]+==|SUMMARY|INFO: fuzzed for|#[0-9]+: cov:.*crashes)' | tail -n 12 || true
+  ls "fuzz/artifacts/$t" 2>/dev/null | sed "s|^|   artifact: fuzz/artifacts/$t/|" || true
 done
