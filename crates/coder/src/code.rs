@@ -317,6 +317,33 @@ impl Analysis<'_> {
         }
     }
 
+    /// Bounds of `i`'s subtree, leaving out dependents (with their subtrees) that lie
+    /// wholly before `from`.
+    fn span_within(&self, i: usize, from: usize) -> (usize, usize) {
+        let (mut lo, mut hi) = (i, i);
+        for &c in &self.children[i] {
+            let (a, b) = self.subtree_bounds(c);
+            if b < from || self.s.tokens[c].upos == "PUNCT" {
+                continue;
+            }
+            lo = lo.min(a);
+            hi = hi.max(b);
+        }
+        (lo, hi)
+    }
+
+    /// The nearest verb above word `k`.
+    fn governing_verb(&self, k: usize) -> Option<usize> {
+        let mut cur = self.head(k)?;
+        for _ in 0..self.s.tokens.len() {
+            if self.is_verb(cur) {
+                return Some(cur);
+            }
+            cur = self.head(cur)?;
+        }
+        None
+    }
+
     /// Whether word `k` is `h` or below it.
     fn descends(&self, k: usize, h: usize) -> bool {
         let mut cur = k;
@@ -349,7 +376,7 @@ impl Analysis<'_> {
                 if let Some(h) = self.head(i) {
                     match tops[h] {
                         Some(t) if t == h => group_of[i] = group_of[h],
-                        Some(t) if t < i => {
+                        Some(t) => {
                             group_of[i] = group_of[t];
                             stands_for[i] = Some(h);
                         }
@@ -372,6 +399,21 @@ impl Analysis<'_> {
                 done[m] = true;
                 let own: Vec<usize> = (0..n).filter(|&k| tops[k] == Some(m)).collect();
                 let ws: Vec<usize> = match stands_for[m] {
+                    // Later conjuncts share the first one's pre-modifiers ("Danish media and
+                    // government").
+                    None if m != root
+                        && self.children[m].iter().all(|&c| {
+                            self.s.tokens[c].upos == "PUNCT"
+                                || base_rel(&self.s.tokens[c].deprel) == "cc"
+                        }) =>
+                    {
+                        let shared = (0..root).filter(|&k| {
+                            tops[k] == Some(root) && self.s.tokens[k].deprel == "amod"
+                        });
+                        let mut v: Vec<usize> = shared.chain(own).collect();
+                        v.sort_unstable();
+                        v
+                    }
                     None => own,
                     Some(h) => {
                         let base = tops[h].unwrap_or(h);
@@ -525,8 +567,11 @@ impl Analysis<'_> {
             if lo >= hi {
                 continue;
             }
+            // A word goes with its phrase when the phrase lies within the clause; dependents
+            // before the clause (a quote fronted before "…, an official said") do not hold
+            // it back.
             for k in lo..hi {
-                let (a, b) = self.subtree_bounds(k);
+                let (a, b) = self.span_within(k, lo);
                 if a >= lo && b < hi {
                     self.deleted[k] = true;
                 }
@@ -593,48 +638,68 @@ impl Analysis<'_> {
                 },
             };
             let _ = form_key;
-            let Some((form, vstart, vend)) = self.pick_form(i, forms) else {
-                i += 1;
-                continue;
-            };
             // The phrase the verb heads: an auxiliary's is its main verb's.
             let is_aux = matches!(base_rel(&t.deprel), "aux" | "cop");
             let vp_head = if is_aux { self.head(i).unwrap_or(i) } else { i };
-            let vp_end = self.vp_end(vp_head).max(vend);
-            let passive = !is_aux
-                && self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass")
-                && self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "obl:agent");
-            // A coordinated verb without its own subject shares its first conjunct's.
-            let upper_from = if base_rel(&t.deprel) == "conj"
-                && !self.children[i].iter().any(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj")
-            {
-                match self.head(i) {
-                    Some(h) if self.is_verb(h) && h < i => self.clause_start(h),
-                    _ => vstart,
-                }
-            } else {
-                vstart
-            };
-            let upper = self.upper_seq(upper_from);
-            let lower = self.lower_seq(vend + 1, vp_end);
-            let block = &dicts.verbs.blocks[form.block as usize];
-            let mut matched: Option<(&Pattern, Option<usize>, Option<usize>)> = None;
-            for p in &block.patterns {
-                if let Some((src, tgt)) = self.match_pattern(p, &upper, &lower, dicts) {
-                    matched = Some((p, src, tgt));
+            // Several blocks may list the same verb: the first that yields a code wins.
+            let mut chosen = None;
+            for (form, vstart, vend) in self.pick_forms(i, forms) {
+                let vp_end = self.vp_end(vp_head).max(vend);
+                // A coordinated verb without its own subject shares its first conjunct's.
+                let upper_from = if base_rel(&t.deprel) == "conj"
+                    && !self.children[i]
+                        .iter()
+                        .any(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj")
+                {
+                    match self.head(i) {
+                        Some(h) if self.is_verb(h) && h < i => self.clause_start(h),
+                        _ => vstart,
+                    }
+                } else {
+                    vstart
+                };
+                let upper = self.upper_seq(upper_from);
+                let lower = self.lower_seq(vend + 1, vp_end);
+                let block = &dicts.verbs.blocks[form.block as usize];
+                let matched = block.patterns.iter().find_map(|p| {
+                    self.match_pattern(p, &upper, &lower, dicts).map(|(s, t)| (p, s, t))
+                });
+                let (code, src_slot, tgt_slot, pattern) = match matched {
+                    Some((p, s, tg)) if p.code != "---" => {
+                        (p.code.clone(), s, tg, Some(p.origin.clone()))
+                    }
+                    _ => (form.code.clone(), None, None, None),
+                };
+                if code != "---" && !code.is_empty() {
+                    chosen = Some((
+                        block, vstart, vend, vp_end, upper, lower, code, src_slot, tgt_slot,
+                        pattern,
+                    ));
                     break;
                 }
             }
-            let (code, src_slot, tgt_slot, pattern) = match matched {
-                Some((p, s, tg)) if p.code != "---" => {
-                    (p.code.clone(), s, tg, Some(p.origin.clone()))
-                }
-                _ => (form.code.clone(), None, None, None),
-            };
-            if code == "---" || code.is_empty() {
+            let Some((
+                block,
+                vstart,
+                vend,
+                vp_end,
+                upper,
+                lower,
+                code,
+                src_slot,
+                tgt_slot,
+                pattern,
+            )) = chosen
+            else {
                 i += 1;
                 continue;
-            }
+            };
+            // Passive: a passive auxiliary and a `by` phrase governed by this verb.
+            let passive = !is_aux
+                && self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass")
+                && (self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "obl:agent")
+                    || (i + 1..=vp_end.min(n - 1))
+                        .any(|k| self.words[k] == "BY" && self.governing_verb(k) == Some(i)));
             let target = tgt_slot.or_else(|| self.find_target(&lower));
             let mut coded = false;
             if let Some(tg) = target {
@@ -682,13 +747,9 @@ impl Analysis<'_> {
 
     /// Chooses the dictionary form matching around word `i` (multi-word verbs first).
     /// Returns the form and the first and last word of the verb.
-    fn pick_form<'d>(
-        &self,
-        i: usize,
-        forms: &'d [VerbForm],
-    ) -> Option<(&'d VerbForm, usize, usize)> {
+    fn pick_forms<'d>(&self, i: usize, forms: &'d [VerbForm]) -> Vec<(&'d VerbForm, usize, usize)> {
         let n = self.s.tokens.len();
-        let mut best: Option<(&VerbForm, usize, usize, usize)> = None;
+        let mut best: Vec<(&VerbForm, usize, usize, usize)> = Vec::new();
         for f in forms {
             let mut ok = true;
             let mut end = i;
@@ -732,12 +793,11 @@ impl Analysis<'_> {
             }
             if ok {
                 let len = f.pre.len() + f.post.len();
-                if best.is_none_or(|b| len > b.3) {
-                    best = Some((f, start, end, len));
-                }
+                best.push((f, start, end, len));
             }
         }
-        best.map(|(f, s, e, _)| (f, s, e))
+        best.sort_by_key(|b| std::cmp::Reverse(b.3));
+        best.into_iter().map(|(f, s, e, _)| (f, s, e)).collect()
     }
 
     /// The first word of verb `v` itself or of the auxiliaries and negation before it.
@@ -1010,6 +1070,10 @@ impl Analysis<'_> {
                 for part in c.split('/') {
                     v.push(CodedActor { code: part.to_string(), text: t.clone(), span: *s });
                 }
+            }
+            // A compound keeps its coded members only (all unknown: one `---`).
+            if v.len() > 1 && v.iter().any(|a| a.code != "---") {
+                v.retain(|a| a.code != "---");
             }
             if v.is_empty() {
                 v.push(CodedActor {
