@@ -6,6 +6,7 @@ fn main() -> anyhow::Result<()> {
         "tidy" => tidy::run(),
         "bench-nlp" => bench_nlp::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "eval-timex" => eval_timex::run(),
+        "eval-geo" => eval_geo::run(),
         "gazetteer" => gazetteer::run_task(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!("usage: cargo xtask tidy");
@@ -16,5 +17,6 @@ fn main() -> anyhow::Result<()> {
 
 mod bench_nlp;
 mod eval_timex;
+mod eval_geo;
 mod gazetteer;
 mod tidy;

@@ -175,6 +175,7 @@ fn connector(w: &str) -> bool {
 
 struct Lists {
     stop: HashSet<String>,
+    never: HashSet<String>,
     locative: HashSet<&'static str>,
     metonym_verbs: HashSet<&'static str>,
     auxiliaries: HashSet<&'static str>,
@@ -192,6 +193,12 @@ fn lists() -> &'static Lists {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| key(l.trim_start_matches('!')))
+            .collect(),
+        never: STOPWORDS
+            .lines()
+            .map(str::trim)
+            .filter_map(|l| l.strip_prefix('!'))
             .map(key)
             .collect(),
         locative: [
@@ -513,6 +520,9 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
     let ws = words(text);
     let l = lists();
     let mut out = Vec::new();
+    // Words seen as parts of personal or organisation names ("Nelson" in "Tom Nelson"): a later
+    // bare "Nelson" is the person again.
+    let mut person_words: HashSet<String> = HashSet::new();
     let mut i = 0;
     while i < ws.len() {
         let w = &text[ws[i].start..ws[i].end];
@@ -581,19 +591,39 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
         let multi = end > i;
 
         let mut keep = true;
-        // Stop words: single common words unless after a locative preposition.
-        if !multi && l.stop.contains(&key(surface)) && (!locative || is_all_caps(surface)) {
-            keep = false;
+        let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+        let dotted = text[span.end as usize..].starts_with('.') || surface.ends_with('.');
+        if !multi && is_all_caps(surface) && letters <= 3 {
+            // Short all-caps tokens are mostly acronyms ("AP", "CEO"): keep only those that
+            // are aliases of a country or region ("US", "UAE", "EU").
+            keep = cands.iter().any(|c| {
+                c.alternate
+                    && gaz
+                        .place(c.place)
+                        .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
+            });
+        } else if !multi && !is_all_caps(surface) {
+            // Common words: never ("June", "She"), or only after a locative ("in Nice").
+            let k = key(surface);
+            if l.never.contains(&k) || (l.stop.contains(&k) && !locative) {
+                keep = false;
+            }
+            // One- and two-letter words are places only as dotted abbreviations ("Pa.").
+            if letters <= 2 && !dotted {
+                keep = false;
+            }
         }
-        // Short all-caps tokens are mostly acronyms ("AP", "CEO"); keep only aliases.
-        if !multi
-            && is_all_caps(surface)
-            && surface.chars().filter(|c| c.is_alphabetic()).count() <= 3
-            && !cands.iter().any(|c| {
-                c.alternate && gaz.place(c.place).is_some_and(|p| p.kind == PlaceKind::Country)
-            })
-        {
-            keep = false;
+        // A person who speaks: "Nelson said" (capitals and countries do speak: metonyms).
+        if keep && !multi && !big {
+            let capital = cands.iter().any(|c| {
+                gaz.place(c.place).is_some_and(|p| matches!(p.feature_code, "PPLC" | "PPLG"))
+            });
+            let speaks = next.is_some_and(|n| {
+                matches!(n, "said" | "says" | "told" | "added" | "wrote" | "explained" | "asked")
+            }) && next_gap.is_some_and(|g| !gap_breaks(g));
+            if speaks && !capital {
+                keep = false;
+            }
         }
         // A title before the name makes the whole capitalised run a person ("Mr. Jordan
         // Henderson", "President Lincoln").
@@ -606,6 +636,9 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
                 && is_capitalised(&text[ws[k].start..ws[k].end])
             {
                 k += 1;
+            }
+            for w in &ws[i..k] {
+                person_words.insert(key(&text[w.start..w.end]));
             }
             i = k;
             continue;
@@ -636,6 +669,12 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
             let next_part = (end + 1..=re).any(|k| !is_all_caps(word(k)) && is_name_part(word(k)));
             if prev_part || next_part {
                 keep = false;
+                for k in rs..=re {
+                    let w = word(k);
+                    if !l.stop.contains(&key(w)) && !l.heads.iter().any(|(h, _)| key(w) == *h) {
+                        person_words.insert(key(w));
+                    }
+                }
             }
         }
         if !keep {
@@ -658,8 +697,72 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
         out.push(Toponym { span, candidates: cands, demonym, metonym, locative, kind_hint });
         i = end + 1;
     }
+    out.retain(|t| {
+        let surface = t.span.slice(text).unwrap_or("");
+        let single = !surface.contains(char::is_whitespace);
+        let big = t.demonym
+            || t.candidates.iter().any(|c| {
+                gaz.place(c.place).is_some_and(|p| {
+                    matches!(p.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region)
+                })
+            });
+        !(single && !big && person_words.contains(&key(surface)))
+    });
     out
 }
+
+/// Words that, around a place name inside a longer name, make the whole name a direction
+/// within, or an institution of, that place.
+const INSTITUTION_WORDS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "upper",
+    "lower",
+    "greater",
+    "county",
+    "state",
+    "council",
+    "government",
+    "department",
+    "office",
+    "sheriff",
+    "police",
+    "university",
+    "college",
+    "province",
+    "region",
+    "district",
+    "city",
+    "federal",
+    "reserve",
+    "national",
+    "ministry",
+    "authority",
+    "court",
+    "parliament",
+    "assembly",
+    "airport",
+    "port",
+    "the",
+    "of",
+    "and",
+    "metropolitan",
+    "municipal",
+    "borough",
+    "republic",
+    "kingdom",
+    "governorate",
+    "administration",
+    "army",
+    "navy",
+];
 
 /// A toponym for a span the caller already knows is a place name (gold spans, or spans from
 /// another recogniser). Candidates come from the exact name, else from the name without a
@@ -689,6 +792,49 @@ pub fn toponym_for_span(gaz: &Gazetteer, text: &str, span: Span) -> Toponym {
             cands = gaz.lookup_key(&v);
             if !cands.is_empty() {
                 break;
+            }
+        }
+    }
+    if cands.is_empty() {
+        // A name with a place inside ("University of California", "Dubai World Cup", "West
+        // Wales"): the longest run of its words that names a place, common words excepted.
+        let inner: Vec<Word> = words(text)
+            .into_iter()
+            .filter(|w| w.start >= span.start as usize && w.end <= span.end as usize)
+            .collect();
+        'outer: for len in (1..inner.len()).rev() {
+            for win in inner.windows(len) {
+                let sub = &text[win[0].start..win[len - 1].end];
+                if len == 1
+                    && (l.stop.contains(&key(sub))
+                        || (sub.chars().count() <= 2 && !is_all_caps(sub)))
+                {
+                    continue;
+                }
+                if !is_capitalised(sub) {
+                    continue;
+                }
+                // The other words must make it a direction or an institution of the place
+                // ("West Wales", "University of California", "Tipperary County Council"); a
+                // facility ("Carnegie Library") or another name ("Brands Hatch") is not it.
+                let generic = inner
+                    .iter()
+                    .filter(|w| w.end <= win[0].start || w.start >= win[len - 1].end)
+                    .all(|w| {
+                        let k = key(&text[w.start..w.end]);
+                        k.is_empty()
+                            || k == "s"
+                            || connector(&k)
+                            || INSTITUTION_WORDS.contains(&k.as_str())
+                    });
+                if !generic {
+                    continue;
+                }
+                let c = gaz.lookup(sub);
+                if !c.is_empty() {
+                    cands = c;
+                    break 'outer;
+                }
             }
         }
     }

@@ -48,18 +48,18 @@ pub struct Weights {
 impl Default for Weights {
     fn default() -> Self {
         Weights {
-            population: 1.0,
+            population: 0.625,
             continent: 8.0,
             country: 8.0,
-            region: 10.0,
-            water: 10.0,
-            admin1: 3.0,
+            region: 14.0,
+            water: 14.0,
+            admin1: 0.0,
             admin2: 0.5,
-            capital: 2.5,
+            capital: 3.125,
             seat1: 1.5,
-            seat2: 0.5,
+            seat2: 0.0,
             city: 0.0,
-            site: 4.0,
+            site: 5.0,
             main_name: 2.5,
             same_country: 4.0,
             same_admin1: 2.0,
@@ -221,7 +221,8 @@ fn contains(gaz: &Gazetteer, outer: u32, inner: &Place<'_>) -> bool {
 
 /// Whether division `div` yields to the same-named populated place `city`: the country's
 /// capital anywhere in the country ("Washington"), or a place inside the division that is its
-/// seat under its main name ("Baghdad") or holds a fifth of its listed population ("New York").
+/// seat under its main name ("Baghdad"), or a city of a million that holds a fifth of the
+/// division's listed population ("New York", but not "Oklahoma").
 fn yields_to(div: &Place<'_>, city: &Place<'_>, city_alt: bool) -> bool {
     if city.kind != PlaceKind::City || city.country != div.country {
         return false;
@@ -234,7 +235,9 @@ fn yields_to(div: &Place<'_>, city: &Place<'_>, city_alt: bool) -> bool {
         return false;
     }
     let seat = !city_alt && matches!(city.feature_code, "PPLA" | "PPLA2");
-    seat || city.population as f64 >= 0.2 * div.population as f64
+    let dominant =
+        city.population >= 1_000_000 && city.population as f64 >= 0.2 * div.population as f64;
+    seat || dominant
 }
 
 /// One sense per name and article: the candidates' scores are summed over every mention of
