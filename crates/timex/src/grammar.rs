@@ -800,6 +800,13 @@ impl<'a> Grammar<'a> {
     /// "this week", "last month", "next year", "the last week", "this fiscal year",
     /// "the last century"; "the past year" is a duration; "the previous week" is unanchored.
     fn r_rel(&self, i: usize) -> Option<Cand> {
+        // "over the weekend": the weekend the tense points to
+        if self.is(i, "the")
+            && self.is(i + 1, "weekend")
+            && self.prev_is_any(i, &["over", "during", "at", "on", "for", "until", "by"])
+        {
+            return Some(Self::date(i, i + 2, DExpr::Weekend(Dir::Tensed), "relative-unit"));
+        }
         let the = self.is(i, "the");
         let j = if the { i + 1 } else { i };
         let w = self.s(j).to_ascii_lowercase();

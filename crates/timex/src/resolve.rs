@@ -309,6 +309,22 @@ fn date(expr: DExpr, cx: &Ctx) -> Result<Resolved, Fail> {
             };
             Ok(day(d))
         }
+        DExpr::Weekend(dir) => {
+            let a = cx.anchor(DatePrecision::Day)?.date;
+            let from_sat = (7 + a.weekday().num_days_from_monday() as i64 - 5) % 7;
+            let sat = match tensed(dir, cx.tense) {
+                // the next weekend whose Sunday is not past (the current one on a weekend)
+                None => {
+                    if from_sat <= 1 {
+                        add_days(a, -from_sat)?
+                    } else {
+                        add_days(a, 7 - from_sat)?
+                    }
+                }
+                _ => add_days(a, -from_sat)?,
+            };
+            Ok(week_res(sat, true))
+        }
         DExpr::Deictic(n) => {
             let a = cx.anchor(DatePrecision::Day)?.date;
             Ok(day(add_days(a, n)?))

@@ -52,6 +52,8 @@ pub(crate) enum DExpr {
         dow: Weekday,
         dir: Dir,
     },
+    /// "the weekend": the last one on or before the anchor, or (future) the next one.
+    Weekend(Dir),
     /// Days from the anchor: today 0, yesterday -1.
     Deictic(i64),
     /// This (0), last (-1), next (+1) week/month/year/quarter/weekend/decade/century.

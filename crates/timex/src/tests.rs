@@ -145,6 +145,8 @@ fn deictics_and_units() {
         ("Profit fell in the fourth quarter of 2008.", "2008-Q4"),
         ("Fighting raged last summer.", "2008-SU"),
         ("The camp was emptied last weekend.", "2009-W11-WE"),
+        ("The camp was emptied over the weekend.", "2009-W11-WE"),
+        ("Talks will resume over the weekend.", "2009-W12-WE"),
     ] {
         assert_eq!(val(text, a), v, "{text}");
     }
