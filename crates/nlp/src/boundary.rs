@@ -8,7 +8,9 @@
 //! the UD English EWT and GUM training treebanks (`examples/train_boundary.rs`) and shipped in
 //! `data/boundary.bin`; see `data/README.md` for attribution.
 
-use crate::tokenize::Surface;
+use crate::tokenize::{self, Surface};
+use crate::{conllu, rawtext, split};
+use std::collections::HashSet;
 
 /// log2 of the number of weight buckets.
 const BITS: u32 = 16;
@@ -39,6 +41,11 @@ impl BoundaryModel {
         MODEL.get_or_init(|| {
             BoundaryModel::from_bytes(SHIPPED).unwrap_or_else(|_| BoundaryModel::disabled())
         })
+    }
+
+    /// The bytes compiled into the crate (`data/boundary.bin`).
+    pub fn shipped_bytes() -> &'static [u8] {
+        SHIPPED
     }
 
     /// A model that never adds a boundary.
@@ -215,6 +222,132 @@ fn features(text: &str, tokens: &[Surface], i: usize, emit: &mut dyn FnMut(usize
     emit(hash(&[b"sp1sn1sn2", sp1.as_bytes(), sn1.as_bytes(), sn2.as_bytes()]));
     emit(hash(&[b"gap", newline, sp1.as_bytes(), sn1.as_bytes()]));
     emit(hash(&[b"wn1sn2", wn1.as_bytes(), sn2.as_bytes()]));
+}
+
+// ---- training (see `examples/train_boundary.rs`) ----
+
+struct Gap<'a> {
+    text: &'a str,
+    tokens: &'a [tokenize::Surface],
+    i: usize,
+    gold: bool,
+}
+
+struct Doc {
+    text: String,
+    tokens: Vec<tokenize::Surface>,
+    gold_starts: HashSet<u32>,
+    rule_correct: usize,
+    rule_boundaries: usize,
+    gold_boundaries: usize,
+}
+
+fn docs(treebanks: &[&str]) -> Vec<Doc> {
+    let mut out = Vec::new();
+    for text in treebanks {
+        let parsed = conllu::parse(text);
+        for d in rawtext::documents(&parsed.sentences, &[]) {
+            let toks = tokenize::tokenize(&d.text).tokens;
+            let gold_starts: HashSet<u32> = d.sentences.iter().skip(1).map(|s| s.start).collect();
+            let rules = split::split_with(&d.text, &toks, &d.paragraphs, usize::MAX, None);
+            let rule_starts: Vec<u32> =
+                rules.iter().skip(1).map(|r| toks[r.start].span.start).collect();
+            let rule_correct = rule_starts.iter().filter(|s| gold_starts.contains(s)).count();
+            out.push(Doc {
+                rule_correct,
+                rule_boundaries: rule_starts.len(),
+                gold_boundaries: gold_starts.len(),
+                text: d.text,
+                tokens: toks,
+                gold_starts,
+            });
+        }
+    }
+    out
+}
+
+/// Gaps where the rules put no boundary and no paragraph break falls.
+fn gaps(d: &Doc) -> Vec<Gap<'_>> {
+    let rules = split::split_with(&d.text, &d.tokens, &[], usize::MAX, None);
+    let rule_starts: HashSet<usize> = rules.iter().map(|r| r.start).collect();
+    (1..d.tokens.len())
+        .filter(|&i| !rule_starts.contains(&i))
+        .filter(|&i| {
+            let gap = &d.text[d.tokens[i - 1].span.end as usize..d.tokens[i].span.start as usize];
+            let next = &d.text[d.tokens[i].span.range()];
+            // As in `split`: the model only starts sentences at words, numbers, opening
+            // quotes and brackets.
+            gap.matches('\n').count() < 2
+                && next.chars().next().is_some_and(|c| {
+                    c.is_alphanumeric() || matches!(c, '"' | '“' | '(' | '[' | '\'')
+                })
+        })
+        .map(|i| Gap {
+            text: &d.text,
+            tokens: &d.tokens,
+            i,
+            gold: d.gold_starts.contains(&d.tokens[i].span.start),
+        })
+        .collect()
+}
+
+/// Trains the scorer from treebank texts (CoNLL-U): `train` for the weights, `dev` for the
+/// threshold. Deterministic: the same texts give the same model bytes. `log` receives
+/// progress lines.
+pub fn train(train: &[&str], dev: &[&str], log: &dyn Fn(&str)) -> BoundaryModel {
+    let train = docs(train);
+    let dev = docs(dev);
+    let train_gaps: Vec<Gap> = train.iter().flat_map(gaps).collect();
+    let positives = train_gaps.iter().filter(|g| g.gold).count();
+    log(&format!("training gaps: {} ({} boundaries)", train_gaps.len(), positives));
+    let mut t = Trainer::default();
+    for epoch in 0..6 {
+        let right = train_gaps.iter().filter(|g| t.learn(g.text, g.tokens, g.i, g.gold)).count();
+        log(&format!(
+            "epoch {epoch}: {:.3}% right",
+            100.0 * right as f64 / train_gaps.len() as f64
+        ));
+    }
+    let weights = t.averaged();
+
+    // Threshold on dev.
+    let probe = BoundaryModel::new(weights.clone(), 0.0);
+    let mut scored: Vec<(f32, bool)> =
+        dev.iter().flat_map(gaps).map(|g| (probe.score(g.text, g.tokens, g.i), g.gold)).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let rule_correct: usize = dev.iter().map(|d| d.rule_correct).sum();
+    let rule_sys: usize = dev.iter().map(|d| d.rule_boundaries).sum();
+    let gold: usize = dev.iter().map(|d| d.gold_boundaries).sum();
+    let f1 = |c: usize, s: usize| 2.0 * c as f64 / (gold + s) as f64;
+    let mut best = (f1(rule_correct, rule_sys), f32::INFINITY, 0usize, 0usize);
+    let (mut added, mut added_right) = (0usize, 0usize);
+    for (k, &(score, is_gold)) in scored.iter().enumerate() {
+        added += 1;
+        added_right += usize::from(is_gold);
+        // Only cut between distinct scores.
+        if scored.get(k + 1).is_some_and(|n| n.0 == score) || score <= 0.0 {
+            continue;
+        }
+        let precise = added_right as f64 >= 0.85 * added as f64;
+        let f = f1(rule_correct + added_right, rule_sys + added);
+        if precise && f > best.0 {
+            best = (
+                f,
+                scored.get(k + 1).map_or(score - 1.0, |n| (score + n.0) / 2.0),
+                added,
+                added_right,
+            );
+        }
+    }
+    log(&format!(
+        "dev boundary F1: rules {:.2} -> with model {:.2} (threshold {:.3}, {} added, {} right)",
+        100.0 * f1(rule_correct, rule_sys),
+        100.0 * best.0,
+        best.1,
+        best.2,
+        best.3
+    ));
+    BoundaryModel::new(weights, best.1)
 }
 
 #[cfg(test)]
