@@ -350,7 +350,21 @@ pub fn find_with(
                 None if g.premodifier(c.end).is_some_and(|j| !tense::is_verb(text, line, j)) => {
                     None
                 }
-                None => tense::guess(text, line, c.start, c.end),
+                None => match tense::guess(text, line, c.start, c.end) {
+                    // "has until Friday", "is open until June": a deadline lies ahead
+                    None | Some(Tense::Present)
+                        if c.start > 0
+                            && matches!(
+                                text[line[c.start - 1].start..line[c.start - 1].end]
+                                    .to_ascii_lowercase()
+                                    .as_str(),
+                                "until" | "till"
+                            ) =>
+                    {
+                        Some(Tense::Future)
+                    }
+                    t => t,
+                },
             };
             let cx = resolve::Ctx {
                 anchor,

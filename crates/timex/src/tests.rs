@@ -119,6 +119,8 @@ fn weekdays_follow_the_tense() {
     assert_eq!(val("Troops left last Wednesday.", a), "2009-01-14");
     assert_eq!(val("Troops leave next Friday.", a), "2009-01-23");
     assert_eq!(val("Talks are set to resume on Friday.", a), "2009-01-23");
+    assert_eq!(val("The group has until Friday to leave.", a), "2009-01-23");
+    assert_eq!(val("The group stayed until Friday.", a), "2009-01-16");
     let t = first("Shelling resumed on Sunday night.", a);
     assert_eq!(t.value.as_deref(), Some("2009-01-18TNI"));
     assert_eq!(t.kind, TimexType::Time);
