@@ -183,7 +183,11 @@ pub fn chain(
                 continue;
             }
             let rel = tree.rel(c);
-            if matches!(rel, "parataxis" | "advcl" | "ccomp")
+            // Parsers often attach a trailing "…, X said" as `conj`: without a coordinator it is
+            // reported speech, not a second event.
+            let asyndetic_conj =
+                rel == "conj" && c > a && !tree.children(c).any(|m| tree.rel(m) == "cc");
+            if (matches!(rel, "parataxis" | "advcl" | "ccomp") || asyndetic_conj)
                 && is_attribution_verb(tree, c)
                 && c != t
             {
@@ -220,6 +224,11 @@ pub fn chain(
         }
         prev = Some(a);
     }
+    if inner_first.is_empty() {
+        if let Some(v) = trailing_speech(tree, t) {
+            add_verb_links(&mut inner_first, tree, v, resolve);
+        }
+    }
     inner_first.reverse();
     dedup(&mut inner_first);
     inner_first
@@ -252,7 +261,32 @@ fn add_verb_links(
     if let Some(subj) = subject(tree, v) {
         push(out, tree, subj, resolve);
     }
+    // "X said, according to Y": Y is outside X.
+    for c in tree.children(v) {
+        if tree.rel(c) == "obl" && is_according(tree, c) {
+            push(out, tree, c, resolve);
+        }
+    }
     // "… said in a statement": the document as an extra outer link is noise; the subject suffices.
+}
+
+fn is_according(tree: &Tree, n: usize) -> bool {
+    tree.children(n).any(|m| tree.rel(m) == "case" && tree.form_lower(m) == "according")
+}
+
+/// The sentence-final "…, X said." that the parser attached somewhere unhelpful: a verb of
+/// saying after the trigger, preceded by a comma, whose subtree does not hold the trigger.
+fn trailing_speech(tree: &Tree, t: usize) -> Option<usize> {
+    (t + 1..tree.len()).find(|&v| {
+        if !(tree.is_verbal(v) && CORE_SPEECH.contains(&tree.lemma(v).as_str())) {
+            return false;
+        }
+        let Some(subj) = subject(tree, v) else { return false };
+        let start = subj.min(v);
+        let comma_before =
+            start > 0 && matches!(tree.tok(start - 1).form.as_str(), "," | "—" | "–");
+        comma_before && subj > t && !tree.subtree(v).contains(&t)
+    })
 }
 
 /// The subject of a verb, following `conj` to the first conjunct and passive `by` agents.

@@ -40,10 +40,9 @@ pub fn annotate(
 ) -> Vec<Quote> {
     let text = article.text.as_str();
     let published = article.published.as_ref().map(|p| p.value.as_str());
-    let mut antecedents = Vec::new();
-    let quotes = quotes::attribute(text, sentences, &mut antecedents);
-    // Named speakers by sentence, for pronoun resolution in chains.
+    // Named speakers by sentence, for pronoun resolution in chains and quotes.
     let named = named_sources(text, sentences);
+    let quotes = quotes::attribute(text, sentences, &named);
 
     for ev in events.iter_mut() {
         let Some(s) = sentences.get(ev.sentence as usize) else { continue };

@@ -59,8 +59,10 @@ pub struct Antecedent {
 pub fn attribute(
     text: &str,
     sentences: &[AnalyzedSentence],
-    antecedents: &mut Vec<Antecedent>,
+    named: &[(usize, Antecedent)],
 ) -> Vec<Quote> {
+    let mut antecedents: Vec<Antecedent> = Vec::new();
+    let mut named_iter = named.iter().peekable();
     let spans = find(text);
     let mut quotes = Vec::new();
     let mut last_speaker: Option<AttributionLink> = None;
@@ -72,9 +74,17 @@ pub fn attribute(
         else {
             continue;
         };
+        // Named sources of earlier sentences become antecedents for pronouns.
+        while let Some((nsi, a)) = named_iter.peek() {
+            if *nsi >= si {
+                break;
+            }
+            antecedents.push(a.clone());
+            named_iter.next();
+        }
         let s = &sentences[si];
         let tree = Tree::new(s, text);
-        let mut speaker = speaker_in_sentence(&tree, q, antecedents);
+        let mut speaker = speaker_in_sentence(&tree, q, &antecedents);
         if speaker.is_none() && last_sentence_with_speaker.is_some_and(|p| p + 1 >= si) {
             speaker = last_speaker.clone();
         }
@@ -83,7 +93,7 @@ pub fn attribute(
             // is one sentence; but "…" / He said so. is two).
             if let Some(next) = sentences.get(si + 1) {
                 let nt = Tree::new(next, text);
-                speaker = speech_subject_anywhere(&nt, antecedents);
+                speaker = speech_subject_anywhere(&nt, &antecedents);
             }
         }
         if let Some(sp) = &speaker {
