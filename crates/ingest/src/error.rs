@@ -158,7 +158,7 @@ pub enum SkipReason {
     HttpRedirect,
     /// An HTTP error status (4xx, 5xx).
     HttpError,
-    /// An HTTP payload with a content encoding this crate does not decode (e.g. `br`).
+    /// An HTTP payload with a content encoding this crate does not decode (e.g. `zstd`).
     UnsupportedEncoding,
     /// A response with an empty payload.
     EmptyPayload,

@@ -165,7 +165,7 @@ pub(crate) enum Decoded {
     Unsupported,
 }
 
-/// Undoes `Content-Encoding` (gzip, deflate). A body that does not carry the encoding's
+/// Undoes `Content-Encoding` (gzip, deflate, br). A body that does not carry the encoding's
 /// signature is taken as already decoded: crawlers often store the decoded payload and keep
 /// the header.
 pub(crate) fn decode_content(
@@ -199,6 +199,15 @@ pub(crate) fn decode_content(
                 inflate(DeflateDecoder::new(&body[..]), cap).map(Decoded::Bytes)
             }
         }
+        "br" => {
+            // Brotli has no signature: bytes that already look like HTML were stored decoded.
+            if sniff_html(&body) {
+                Ok(Decoded::Bytes(body))
+            } else {
+                inflate(brotli_decompressor::Decompressor::new(&body[..], 4096), cap)
+                    .map(Decoded::Bytes)
+            }
+        }
         _ => {
             if sniff_html(&body) {
                 Ok(Decoded::Bytes(body))
@@ -222,6 +231,10 @@ fn inflate(reader: impl Read, cap: u64) -> Result<Vec<u8>, DecodeError> {
 mod tests {
     use super::*;
     use std::io::Write;
+
+    fn hex(s: &str) -> Vec<u8> {
+        (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    }
 
     #[test]
     fn status_lines() {
@@ -289,8 +302,20 @@ mod tests {
             decode_content(b"<html>already</html>".to_vec(), Some("gzip"), 100).unwrap(),
             Decoded::Bytes(b"<html>already</html>".to_vec())
         );
+        // Written by Python's `brotli.compress` from the page below.
+        let br =
+            hex("1b3700f8454f161ba17c2f5293d81833494b2d422529c0e004e2bb18074b9bfe730ebff94a812e01");
         assert_eq!(
-            decode_content(vec![0x1b, 0x2c, 0x99], Some("br"), 100).unwrap(),
+            decode_content(br.clone(), Some("br"), 100).unwrap(),
+            Decoded::Bytes(b"<html><body><p>Compressed with brotli.</p></body></html>".to_vec())
+        );
+        assert_eq!(decode_content(br.clone(), Some("br"), 10), Err(DecodeError::Limit));
+        assert!(matches!(
+            decode_content(br[..20].to_vec(), Some("br"), 100),
+            Err(DecodeError::Bad(_))
+        ));
+        assert_eq!(
+            decode_content(vec![0x28, 0xb5, 0x2f, 0xfd], Some("zstd"), 100).unwrap(),
             Decoded::Unsupported
         );
     }

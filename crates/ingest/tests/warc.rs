@@ -179,8 +179,8 @@ fn chunked_and_gzip_encoded_payloads_are_decoded() {
         &[],
         &http(
             "200 OK",
-            &[("Content-Type", "text/html"), ("Content-Encoding", "br")],
-            b"\x1b\x2c\x99\x00",
+            &[("Content-Type", "text/html"), ("Content-Encoding", "zstd")],
+            b"\x28\xb5\x2f\xfd\x00",
         ),
     );
     let items = read_all([r, r2, r3, r4, r5].concat(), Limits::default());
