@@ -20,6 +20,9 @@ req_rec='WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 18\r\n\r\nGET / HTTP/
 seed warc response.warc "$warc_rec"
 seed warc two.warc "$req_rec$warc_rec"
 printf '%b' "$warc_rec" | gzip -c > fuzz/corpus/warc/response.warc.gz
+# A brotli payload (Python's brotli.compress of a small page).
+br='\x1b\x37\x00\xf8\x45\x4f\x16\x1b\xa1\x7c\x2f\x52\x93\xd8\x18\x33\x49\x4b\x2d\x42\x25\x29\xc0\xe0\x04\xe2\xbb\x18\x07\x4b\x9b\xfe\x73\x0e\xbf\xf9\x4a\x81\x2e\x01'
+seed warc brotli.warc "WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 106\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: br\r\n\r\n$br\r\n\r\n"
 seed jsonl lines.jsonl '{"html": "<p>a</p>", "url": "https://a.example/"}\n{"text": "b", "title": "T", "date": "2024-01-02"}\n\n{"x": 1}\n'
 seed extract_html page.html '<!DOCTYPE html><html><head><meta charset="windows-1252"><title>Talks | Post</title><meta property="article:published_time" content="2024-03-02T10:00:00Z"></head><body><article><h1>Talks</h1><p>Negotiators met in Geneva on Tuesday.</p><p>They agreed to meet again.</p></article></body></html>'
 seed extract_text item.txt 'Talks resume in Geneva\n\nGENEVA, March 2 (Wire) - Negotiators met on Tuesday.\n\nThey agreed to meet again.\n\nhttps://wire.example/talks\nRelated posts\n'
