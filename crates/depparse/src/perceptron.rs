@@ -251,6 +251,9 @@ impl Weights {
     /// Adds the weights of `feats` into `scores` (length `nclasses`, not cleared).
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
+        if self.slots.is_empty() && self.inline.is_empty() {
+            return; // an empty model that was never indexed
+        }
         if !self.inline.is_empty() {
             let mut total = [0i32; 4];
             for chunk in feats.chunks(BATCH) {
