@@ -22,6 +22,21 @@ pub struct CodedEvent<'a> {
     pub event: &'a Event,
 }
 
+/// How often a clustered event was reported: GDELT's NumMentions, NumSources, NumArticles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub mentions: u32,
+    pub sources: u32,
+    pub articles: u32,
+}
+
+impl Default for Counts {
+    /// An event seen once, in one article of one source.
+    fn default() -> Self {
+        Counts { mentions: 1, sources: 1, articles: 1 }
+    }
+}
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -182,6 +197,12 @@ impl<W: Write> Writer<W> {
     }
 
     pub fn write(&mut self, row: &CodedEvent) -> io::Result<()> {
+        self.write_counted(row, Counts::default())
+    }
+
+    /// Writes a row with its cluster's counts (GDELT's NumMentions/NumSources/NumArticles;
+    /// other formats ignore them).
+    pub fn write_counted(&mut self, row: &CodedEvent, counts: Counts) -> io::Result<()> {
         if !self.header_done {
             self.header()?;
             self.header_done = true;
@@ -199,7 +220,7 @@ impl<W: Write> Writer<W> {
                     self.filtered += 1;
                     return Ok(());
                 }
-                write_gdelt(&mut self.out, row, &self.date_added)?;
+                write_gdelt(&mut self.out, row, &self.date_added, counts)?;
             }
             Format::Table => write_table(&mut self.out, row)?,
         }
@@ -353,7 +374,8 @@ pub(crate) fn modality_name(m: model::Modality) -> &'static str {
     }
 }
 
-fn gdelt_id(e: &Event) -> u64 {
+/// GDELT's GLOBALEVENTID for an event: a stable 63-bit hash of its identifying fields.
+pub fn gdelt_id(e: &Event) -> u64 {
     // FNV-1a over the identifying fields: stable across runs and machines.
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for part in [
@@ -400,7 +422,12 @@ fn split_code(code: &str) -> (String, String, String) {
     (country, t1, t2)
 }
 
-fn write_gdelt<W: Write>(out: &mut W, row: &CodedEvent, date_added: &str) -> io::Result<()> {
+fn write_gdelt<W: Write>(
+    out: &mut W,
+    row: &CodedEvent,
+    date_added: &str,
+    counts: Counts,
+) -> io::Result<()> {
     let e = row.event;
     let (y, m, d) = event_ymd(row).unwrap_or((0, 0, 0));
     let fraction =
@@ -456,9 +483,9 @@ fn write_gdelt<W: Write>(out: &mut W, row: &CodedEvent, date_added: &str) -> io:
         e.root.clone(),
         e.quad_class.to_string(),
         format!("{:.1}", e.goldstein),
-        "1".into(),
-        "1".into(),
-        "1".into(),
+        counts.mentions.to_string(),
+        counts.sources.to_string(),
+        counts.articles.to_string(),
         "0".into(),
         // Actor1Geo_* and Actor2Geo_* (8 each): not guessed.
         String::new(),

@@ -9,7 +9,12 @@
 //!   a sequence number.
 //! - `SQLDATE` is the event's own date when the text gives one (GDELT always uses publication);
 //!   `FractionDate` follows it. Events with a year or coarser precision use 1 January/the 1st.
-//! - `NumMentions`/`NumSources`/`NumArticles` are 1 here; the store's clusters fill them in.
+//! - `NumMentions`/`NumSources`/`NumArticles` are 1 for `annalist code`; `annalist export`
+//!   fills them from the store's event clusters ([`Writer::write_counted`]): mentions = reports
+//!   in the cluster, sources = independent sources (wire copies count once), articles =
+//!   distinct articles. GDELT freezes them at first sight; ours are as of the last clustering.
+//! - The Mentions table ([`mentions`]) has one row per report of a clustered event, keyed by
+//!   the cluster's GLOBALEVENTID; offsets are UTF-8 byte offsets, not characters.
 //! - `AvgTone` is 0 (we do not score tone). `IsRootEvent` is 1 for events in the first
 //!   paragraph, as GDELT defines it.
 //! - Actor geo fields are empty (GDELT guesses them from actor country centroids; we do not).
@@ -20,9 +25,11 @@
 
 mod fips;
 mod formats;
+pub mod mentions;
 
 pub use formats::{
-    CodedEvent, Format, FormatError, Writer, FLAT_COLUMNS, FORMAT_NAMES, GDELT_COLUMNS,
+    gdelt_id, CodedEvent, Counts, Format, FormatError, Writer, FLAT_COLUMNS, FORMAT_NAMES,
+    GDELT_COLUMNS,
 };
 
 /// How many flat (CSV/TSV) columns there are.

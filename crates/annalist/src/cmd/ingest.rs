@@ -1,0 +1,249 @@
+//! `annalist ingest PATH...`: the whole pipeline into the store. Documents already stored
+//! (same content hash) and documents before an input's checkpoint are skipped without coding;
+//! every batch commits with its checkpoints in one transaction, so a killed run loses at most
+//! the batch in flight and a rerun completes the rest. Clusters are recomputed at the end.
+
+use super::Outcome;
+use anyhow::Context as _;
+use ingest::{Ingest, Limits, Options};
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Instant;
+use store::{Batch, DocRecord, OpenOptions, SqliteStore, Store};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Inputs: files (.html .htm .txt .jsonl .warc .warc.gz, .gz of these), directories, or `-`.
+    #[arg(required = true, value_name = "PATH")]
+    pub paths: Vec<String>,
+    /// The store (default: the user's data directory, annalist/annalist.db).
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Worker threads (default: every core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Documents per committed batch.
+    #[arg(long, default_value_t = 32, value_name = "N")]
+    pub batch: usize,
+    /// Cap the store file at this many 4 KiB pages.
+    #[arg(long, value_name = "PAGES")]
+    pub max_pages: Option<u64>,
+    /// Do not recompute clusters at the end (run `annalist ingest` again or query as is).
+    #[arg(long)]
+    pub no_cluster: bool,
+    /// Print every extraction diagnostic.
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+enum Item {
+    Code(Box<model::RawDocument>),
+    /// Already stored or before the checkpoint: only the position advances.
+    Skip(String),
+    Failed(String),
+}
+
+enum Done {
+    Coded(Box<DocRecord>),
+    Skip(String),
+    Failed(String, Option<String>),
+}
+
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
+    let path = args.db.clone().unwrap_or_else(store::default_path);
+    let opts = OpenOptions { read_only: false, max_pages: args.max_pages };
+    let mut db = SqliteStore::open(&path, &opts)?;
+    // A second connection answers "seen before?" on the reading thread while the writer commits.
+    let reader = SqliteStore::open(&path, &OpenOptions { read_only: true, max_pages: None })?;
+    let models = depparse::Models::load_default().context("loading the parser models")?;
+    let loaded = lexicon::load(&[], false).context("loading the dictionaries")?;
+    let engine = pipeline::Engine::new(models, loaded);
+    let jobs =
+        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let docs = Ingest::new(
+        args.paths.iter().cloned(),
+        Options { limits: Limits::default(), format: None },
+    );
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut checkpoints: HashMap<String, u64> = HashMap::new();
+    let mut lookup_error = None;
+    let items = docs.map(|item| match item {
+        Err(e) => Item::Failed(e.to_string()),
+        Ok(doc) => {
+            let input = doc.origin.input.clone();
+            let n = seen.entry(input.clone()).or_insert(0);
+            *n += 1;
+            let done = *checkpoints
+                .entry(input.clone())
+                .or_insert_with(|| reader.checkpoint(&input).unwrap_or(0));
+            if *n <= done {
+                return Item::Skip(input);
+            }
+            match reader.has_document(&doc.hash) {
+                Ok(true) => Item::Skip(input),
+                Ok(false) => Item::Code(Box::new(doc)),
+                Err(e) => {
+                    lookup_error.get_or_insert(e.to_string());
+                    Item::Code(Box::new(doc))
+                }
+            }
+        }
+    });
+
+    let mut batch = Batch::default();
+    let mut positions: HashMap<String, u64> = HashMap::new();
+    let mut totals = store::Committed::default();
+    let mut failed = 0u64;
+    let mut skipped = 0u64;
+    let mut fatal: Option<store::StoreError> = None;
+    let batch_size = args.batch.max(1);
+    let verbose = args.verbose;
+    let mut flush = |batch: &mut Batch, positions: &HashMap<String, u64>, db: &mut SqliteStore| {
+        batch.checkpoints = positions.iter().map(|(k, v)| (k.clone(), *v)).collect();
+        let r = db.commit(batch);
+        batch.docs.clear();
+        r
+    };
+    pipeline::ordered::run(
+        items,
+        jobs,
+        |item| match item {
+            Item::Skip(input) => Done::Skip(input),
+            Item::Failed(e) => Done::Failed(e, None),
+            Item::Code(doc) => match engine.code_raw(&doc) {
+                Ok(coded) => Done::Coded(Box::new(record(&doc, coded, verbose))),
+                Err(e) => {
+                    Done::Failed(format!("{}: {e}", doc.origin), Some(doc.origin.input.clone()))
+                }
+            },
+        },
+        |done| {
+            let input = match done {
+                Done::Skip(input) => {
+                    skipped += 1;
+                    input
+                }
+                Done::Failed(e, input) => {
+                    eprintln!("annalist: {e}");
+                    failed += 1;
+                    match input {
+                        Some(i) => i,
+                        None => return true,
+                    }
+                }
+                Done::Coded(rec) => {
+                    let input = rec.article.origin.input.clone();
+                    batch.docs.push(*rec);
+                    input
+                }
+            };
+            *positions.entry(input).or_insert(0) += 1;
+            if batch.docs.len() >= batch_size {
+                match flush(&mut batch, &positions, &mut db) {
+                    Ok(c) => add(&mut totals, c),
+                    Err(e) => {
+                        fatal = Some(e);
+                        return false;
+                    }
+                }
+            }
+            true
+        },
+    );
+    if let Some(e) = fatal {
+        return Err(
+            anyhow::Error::new(e).context("ingest stopped; everything committed before is intact")
+        );
+    }
+    let c = flush(&mut batch, &positions, &mut db)?;
+    add(&mut totals, c);
+    if let Some(e) = lookup_error {
+        eprintln!(
+            "annalist: note: duplicate lookups failed ({e}); duplicates were caught at commit"
+        );
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "annalist: {} document(s) added ({} new version(s)), {} event(s); {} already stored, {} failed, in {secs:.2}s",
+        totals.added,
+        totals.new_versions,
+        totals.events,
+        skipped + totals.known,
+        failed
+    );
+    if !args.no_cluster {
+        let t = Instant::now();
+        let s = db.recluster(&cluster::Options::default())?;
+        eprintln!(
+            "annalist: clustered {} document(s) ({} reprint(s), {} stories), {} event(s) into {} cluster(s) in {:.2}s",
+            s.documents,
+            s.reprints,
+            s.stories,
+            s.events,
+            s.clusters,
+            t.elapsed().as_secs_f64()
+        );
+    }
+    if failed > 0 && totals.added == 0 && skipped == 0 {
+        anyhow::bail!("nothing could be ingested ({failed} failure(s) above)");
+    }
+    Ok(if failed > 0 { Outcome::Partial } else { Outcome::Clean })
+}
+
+fn add(t: &mut store::Committed, c: store::Committed) {
+    t.added += c.added;
+    t.known += c.known;
+    t.new_versions += c.new_versions;
+    t.events += c.events;
+}
+
+/// A coded document as the store keeps it: with its fingerprint and the figures near each
+/// event's trigger (computed here, on the worker thread).
+pub fn record(doc: &model::RawDocument, coded: pipeline::Coded, verbose: bool) -> DocRecord {
+    if verbose {
+        for d in &coded.diagnostics {
+            eprintln!("annalist: {}: note: {d}", coded.article.origin);
+        }
+    }
+    let a = &coded.article;
+    let figures = coded
+        .events
+        .iter()
+        .map(|e| {
+            let s = coded.sentences.get(e.sentence as usize).and_then(|s| s.span.slice(&a.text));
+            s.map(cluster::figures).unwrap_or_default()
+        })
+        .collect();
+    DocRecord {
+        hash: doc.hash.clone(),
+        url: a.url.clone().or_else(|| doc.uri.clone()),
+        origin: doc.origin.to_string(),
+        fetched: doc.fetched.clone(),
+        sketch: cluster::sketch(&a.text),
+        figures,
+        article: coded.article,
+        events: coded.events,
+        quotes: coded.quotes,
+    }
+}
+
+/// UTC `YYYYMMDDHHMMSS` now (GDELT's DATEADDED).
+pub fn now_stamp() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Civil from days (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}{m:02}{d:02}{:02}{:02}{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
+}

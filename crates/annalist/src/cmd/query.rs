@@ -1,0 +1,133 @@
+//! `annalist query`: events from the store by actor, code, PLOVER type, dates, place,
+//! modality, historical flag, outlet and free text, as a table, JSONL or CSV.
+
+use super::Outcome;
+use export::{CodedEvent, Counts, Format, Writer};
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
+use store::{Filter, OpenOptions, SqliteStore, Store};
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The store (default: the user's data directory, annalist/annalist.db).
+    #[arg(long, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// Actor code prefix (IRN, IRNGOV) or a word of the actor's name, source or target.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// CAMEO code prefix: root (19), base (190) or full code (1951).
+    #[arg(long)]
+    pub code: Option<String>,
+    /// PLOVER event type (ASSAULT, PROTEST, …).
+    #[arg(long)]
+    pub plover: Option<String>,
+    /// First event date (ISO, inclusive).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last event date (ISO, inclusive).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Country (ISO code) or a word of the place name.
+    #[arg(long)]
+    pub place: Option<String>,
+    /// asserted, negated, attempted, planned, threatened, hypothetical, denied or alleged.
+    #[arg(long)]
+    pub modality: Option<String>,
+    /// Only historical (true) or only current (false) events.
+    #[arg(long)]
+    pub historical: Option<bool>,
+    /// Outlet name (substring).
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Words that must all occur in the trigger, actors, title or sentence.
+    #[arg(long)]
+    pub text: Option<String>,
+    /// Only the newest version of each URL.
+    #[arg(long)]
+    pub latest: bool,
+    /// At most this many events.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// table (default on a terminal), jsonl (default when piped) or csv.
+    #[arg(long, short = 'f')]
+    pub format: Option<String>,
+}
+
+pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    let path = args.db.clone().unwrap_or_else(store::default_path);
+    let db = SqliteStore::open(&path, &OpenOptions { read_only: true, max_pages: None })?;
+    let modality = match &args.modality {
+        Some(m) => Some(
+            store::parse_modality(m).ok_or_else(|| anyhow::anyhow!("unknown modality `{m}`"))?,
+        ),
+        None => None,
+    };
+    let filter = Filter {
+        actor: args.actor,
+        code: args.code,
+        plover: args.plover,
+        from: args.from,
+        to: args.to,
+        place: args.place,
+        modality,
+        historical: args.historical,
+        outlet: args.outlet,
+        text: args.text,
+        latest_only: args.latest,
+        limit: args.limit,
+    };
+    let format = match args.format.as_deref() {
+        Some("table") => Format::Table,
+        Some("jsonl" | "json") => Format::Jsonl,
+        Some("csv") => Format::Csv,
+        Some(other) => anyhow::bail!("unknown format `{other}`; expected table, jsonl or csv"),
+        None if io::stdout().is_terminal() => Format::Table,
+        None => Format::Jsonl,
+    };
+    let rows = db.events(&filter)?;
+    let stdout = io::stdout();
+    let out = io::BufWriter::new(stdout.lock());
+    if format == Format::Jsonl {
+        // Every field of the stored row: the event, its article and its cluster's counts.
+        let mut out = out;
+        for r in &rows {
+            use std::io::Write as _;
+            serde_json::to_writer(&mut out, r)?;
+            if writeln!(out).is_err() {
+                return Ok(Outcome::Clean);
+            }
+        }
+        return Ok(Outcome::Clean);
+    }
+    let mut w = Writer::new(out, format, true, String::new());
+    for r in &rows {
+        let row = coded(r);
+        if let Err(e) = w.write_counted(&row, counts(r)) {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                return Ok(Outcome::Clean);
+            }
+            return Err(e.into());
+        }
+    }
+    w.finish()?;
+    eprintln!("annalist: {} event(s)", rows.len());
+    Ok(Outcome::Clean)
+}
+
+/// A stored row as the export writers take it.
+pub fn coded(r: &store::EventRow) -> CodedEvent<'_> {
+    CodedEvent {
+        url: r.url.as_deref(),
+        outlet: r.outlet.as_deref(),
+        title: r.title.as_deref(),
+        published: r.published.as_ref(),
+        sentence_text: &r.sentence_text,
+        trigger_text: &r.trigger_text,
+        lead: r.lead,
+        event: &r.event,
+    }
+}
+
+pub fn counts(r: &store::EventRow) -> Counts {
+    Counts { mentions: r.num_mentions, sources: r.num_sources, articles: r.num_articles }
+}
