@@ -262,7 +262,12 @@ fn pick(
         .zip(toponyms)
         .map(|(k, t)| {
             let group = totals.get(k.as_str())?;
-            let allowed = |p: u32| t.candidates.iter().any(|c| c.place == p);
+            let allowed = |p: u32| {
+                let restricted = t.candidates.iter().any(|c| c.demonym || c.abbreviation);
+                t.candidates
+                    .iter()
+                    .any(|c| c.place == p && (!restricted || c.demonym || c.abbreviation))
+            };
             let mut v: Vec<(f64, u32)> =
                 group.iter().filter(|(p, _)| allowed(**p)).map(|(p, s)| (*s, *p)).collect();
             v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -282,8 +287,11 @@ fn scores(
     container: Option<u32>,
     w: &Weights,
 ) -> Vec<(f64, u32)> {
+    // A demonym or a dotted abbreviation ("La.") names only the places it was written for.
     let cands: Vec<&Candidate> = if t.candidates.iter().any(|c| c.demonym) {
         t.candidates.iter().filter(|c| c.demonym).collect()
+    } else if t.candidates.iter().any(|c| c.abbreviation) {
+        t.candidates.iter().filter(|c| c.abbreviation).collect()
     } else {
         t.candidates.iter().collect()
     };

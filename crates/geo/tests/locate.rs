@@ -1,0 +1,101 @@
+//! The event-location contract: the attached phrase's place, else the dateline's, else
+//! unknown — with the precision of what was found, the span it came from, and never a capital
+//! by default; metonyms and demonyms are not locations.
+
+use geo::{ArticlePlaces, EventSite, Gazetteer, PlaceBasis};
+use model::{GeoPrecision, Span};
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let s = text.find(needle).expect("needle in text");
+    Span::new(s, s + needle.len())
+}
+
+fn gaz() -> Gazetteer {
+    Gazetteer::embedded().expect("embedded gazetteer").0
+}
+
+#[test]
+fn attached_phrase_wins_and_reports_precision() {
+    let g = gaz();
+    let text = "BAGHDAD (Annalist Wire) — A bomb exploded at Camp Ashraf in Diyala province on \
+        Monday, and gunmen attacked a checkpoint in Diyala, police in Baqubah said.";
+    let places = ArticlePlaces::analyze(&g, text, &["IQ"]);
+    let camp = [span_of(text, "at Camp Ashraf in Diyala province")];
+    let ev = places.locate(
+        &g,
+        &EventSite { trigger: span_of(text, "exploded"), attached: &camp, dateline: None },
+    );
+    assert_eq!(ev.basis, PlaceBasis::Attached);
+    let loc = &ev.location;
+    assert_eq!(loc.name, "Camp Ashraf");
+    assert_eq!(loc.precision, GeoPrecision::Place);
+    assert_eq!(loc.country.as_deref(), Some("IQ"));
+    assert_eq!(loc.admin1.as_deref(), Some("Diyālá"));
+    assert_eq!(loc.span.and_then(|s| s.slice(text)), Some("Camp Ashraf"));
+    assert_eq!(loc.gazetteer_id.as_deref(), Some("annalist:camp-ashraf"));
+
+    let pp = [span_of(text, "in Diyala,")];
+    let ev = places.locate(
+        &g,
+        &EventSite { trigger: span_of(text, "attacked"), attached: &pp, dateline: None },
+    );
+    assert_eq!(ev.location.precision, GeoPrecision::Province);
+    assert_eq!(ev.location.gazetteer_id.as_deref(), Some("geonames:96965"));
+}
+
+#[test]
+fn dateline_then_unknown_never_a_capital() {
+    let g = gaz();
+    let text = "BAQUBAH, Iraq (Annalist Wire) — Tehran rejected the report on Sunday.";
+    let places = ArticlePlaces::analyze(&g, text, &[]);
+    assert!(places.metonyms().any(|r| r.toponym.span.slice(text) == Some("Tehran")));
+    // "Tehran" is an actor here, not where anything happened; the dateline answers.
+    let ev = places.locate(
+        &g,
+        &EventSite { trigger: span_of(text, "rejected"), attached: &[], dateline: None },
+    );
+    assert_eq!(ev.basis, PlaceBasis::Dateline);
+    assert_eq!(ev.location.name, "Baqubah");
+    assert_eq!(ev.location.precision, GeoPrecision::City);
+
+    let text = "Iraqi officials said on Sunday that talks would resume. Moscow said it agreed.";
+    let places = ArticlePlaces::analyze(&g, text, &["IQ"]);
+    let ev = places
+        .locate(&g, &EventSite { trigger: span_of(text, "resume"), attached: &[], dateline: None });
+    assert_eq!(ev.basis, PlaceBasis::Unknown);
+    assert_eq!(ev.location.precision, GeoPrecision::Unknown);
+    assert!(ev.location.lat.is_none() && ev.location.name.is_empty());
+}
+
+#[test]
+fn a_country_in_the_phrase_is_country_precision() {
+    let g = gaz();
+    let text = "The militants carried out attacks in Syria last year.";
+    let places = ArticlePlaces::analyze(&g, text, &[]);
+    let pp = [span_of(text, "in Syria")];
+    let ev = places.locate(
+        &g,
+        &EventSite { trigger: span_of(text, "attacks"), attached: &pp, dateline: None },
+    );
+    assert_eq!(ev.location.precision, GeoPrecision::Country);
+    assert_eq!(ev.location.country.as_deref(), Some("SY"));
+    // A demonym inside an attached phrase is not a location.
+    let text = "Talks took place with Syrian officials.";
+    let places = ArticlePlaces::analyze(&g, text, &[]);
+    let pp = [span_of(text, "with Syrian officials")];
+    let ev = places
+        .locate(&g, &EventSite { trigger: span_of(text, "Talks"), attached: &pp, dateline: None });
+    assert_eq!(ev.basis, PlaceBasis::Unknown);
+}
+
+#[test]
+fn actor_countries_break_ties() {
+    let g = gaz();
+    let text = "Protesters gathered in Hyderabad on Friday.";
+    let pp = [span_of(text, "in Hyderabad")];
+    let site = EventSite { trigger: span_of(text, "gathered"), attached: &pp, dateline: None };
+    let pk = ArticlePlaces::analyze(&g, text, &["PK"]).locate(&g, &site);
+    let ind = ArticlePlaces::analyze(&g, text, &["IN"]).locate(&g, &site);
+    assert_eq!(pk.location.country.as_deref(), Some("PK"));
+    assert_eq!(ind.location.country.as_deref(), Some("IN"));
+}
