@@ -69,29 +69,33 @@ fn main() {
         .collect();
     let golds: Vec<&str> =
         pages.iter().map(|p| if let Gold::Body(b) = &p.gold { b.as_str() } else { "" }).collect();
-    let opts = extract::Options::default();
-    let run = || -> Vec<String> {
-        docs.iter()
-            .map(|d| extract::extract(d, &opts).map(|e| e.article.text).unwrap_or_default())
-            .collect()
-    };
-    let texts = run(); // warm-up
-    let (w0, c0) = (Instant::now(), thread_cpu_ns());
-    for _ in 0..passes {
-        std::hint::black_box(run());
-    }
-    let wall = w0.elapsed().as_secs_f64();
-    let cpu = thread_cpu_ns().zip(c0).map(|(a, b)| (a - b) as f64 / 1e9);
     let n = (docs.len() * passes) as f64;
-    let ours_f1 =
-        eval::score_scrapinghub(texts.iter().map(String::as_str).zip(golds.iter().copied())).f1;
-    let ours_cpu = cpu.map(|c| n / c);
-    println!(
-        "annalist-extract: {:.1} pages/s wall, {} pages/s CPU (1 thread, {} pages x {passes}), F1 {ours_f1:.4}",
-        n / wall,
-        ours_cpu.map_or("?".into(), |c| format!("{c:.1}")),
-        docs.len()
-    );
+    let measure = |label: &str, opts: &extract::Options| -> (f64, Option<f64>) {
+        let run = || -> Vec<String> {
+            docs.iter()
+                .map(|d| extract::extract(d, opts).map(|e| e.article.text).unwrap_or_default())
+                .collect()
+        };
+        let texts = run(); // warm-up
+        let (w0, c0) = (Instant::now(), thread_cpu_ns());
+        for _ in 0..passes {
+            std::hint::black_box(run());
+        }
+        let wall = w0.elapsed().as_secs_f64();
+        let cpu = thread_cpu_ns().zip(c0).map(|(a, b)| n / ((a - b) as f64 / 1e9));
+        let f1 =
+            eval::score_scrapinghub(texts.iter().map(String::as_str).zip(golds.iter().copied())).f1;
+        println!(
+            "annalist-extract {label}: {:.1} pages/s wall, {} pages/s CPU (1 thread, {} pages x {passes}), F1 {f1:.4}",
+            n / wall,
+            cpu.map_or("?".into(), |c| format!("{c:.1}")),
+            docs.len()
+        );
+        (n / wall, cpu)
+    };
+    let (wall_pps, ours_cpu) = measure("default", &extract::Options::default());
+    let fast = extract::Options { fallback: extract::Fallback::Never, ..Default::default() };
+    let (fast_wall, fast_cpu) = measure("fallback=never", &fast);
     if args.iter().any(|a| a == "--engine-only") {
         use extract::boilerplate::Boilerplate;
         let htmls: Vec<String> =
@@ -143,11 +147,15 @@ fn main() {
         "python trafilatura {}: {py_wall:.1} pages/s wall, {py_cpu:.1} pages/s CPU, F1 {py_f1:.4}",
         v["version"].as_str().unwrap_or("?")
     );
-    if let Some(c) = ours_cpu.filter(|_| py_cpu > 0.0) {
-        println!(
-            "ratio (CPU): {:.2}x; ratio (wall): {:.2}x",
-            c / py_cpu,
-            (n / wall) / py_wall.max(1e-9)
-        );
+    for (label, cpu, wall) in
+        [("default", ours_cpu, wall_pps), ("fallback=never", fast_cpu, fast_wall)]
+    {
+        if let Some(c) = cpu.filter(|_| py_cpu > 0.0) {
+            println!(
+                "ratio {label} / python: {:.2}x CPU, {:.2}x wall",
+                c / py_cpu,
+                wall / py_wall.max(1e-9)
+            );
+        }
     }
 }

@@ -88,6 +88,16 @@ fn main() {
         let Gold::Snippets { with, without, date } = &p.gold else { continue };
         let art = ex.as_ref().ok().map(|e| &e.article);
         counts.add(art.map_or("", |a| a.text.as_str()), with, without);
+        if let Some(d) = &dump {
+            let rec = serde_json::json!({"url": p.url, "file": p.id, "text": art.map_or("", |a| a.text.as_str()), "with": with, "without": without});
+            use std::io::Write;
+            let mut f = std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(format!("{d}/te.jsonl"))
+                .unwrap();
+            writeln!(f, "{rec}").unwrap();
+        }
         if let Some(pb) = art.and_then(|a| a.published.as_ref()) {
             if matches!(
                 pb.precision,

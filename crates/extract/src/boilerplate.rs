@@ -11,6 +11,11 @@ pub trait Boilerplate: Send + Sync + std::fmt::Debug {
     /// The main text's paragraphs, in page order; empty when the page has no main text.
     /// Must not be called on pages beyond [`crate::Options`]' DOM limits.
     fn paragraphs(&self, html: &str, url: Option<&str>) -> Vec<String>;
+    /// The same with the engine's own second opinions (readability, jusText) enabled: better
+    /// on pages where the first pass kept too little or too much, and slower.
+    fn paragraphs_with_fallback(&self, html: &str, url: Option<&str>) -> Vec<String> {
+        self.paragraphs(html, url)
+    }
 }
 
 /// `trafilatura` 0.6 with comments excluded, tables included, fallback off (its defaults
@@ -24,9 +29,20 @@ impl Boilerplate for Trafilatura {
     }
 
     fn paragraphs(&self, html: &str, url: Option<&str>) -> Vec<String> {
+        run(html, url, false)
+    }
+
+    fn paragraphs_with_fallback(&self, html: &str, url: Option<&str>) -> Vec<String> {
+        run(html, url, true)
+    }
+}
+
+fn run(html: &str, url: Option<&str>, fallback: bool) -> Vec<String> {
+    {
         let mut opts = trafilatura::Options::default();
         opts.exclude_comments = true;
         opts.html_date_mode = trafilatura::HtmlDateMode::Disabled;
+        opts.enable_fallback = fallback;
         opts.original_url = url.and_then(|u| url::Url::parse(u).ok());
         // `content_text` runs paragraphs together; the cleaned `content_html` keeps the
         // block structure, so paragraphs come from there.

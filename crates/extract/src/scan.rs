@@ -148,6 +148,45 @@ const ENGINE_DROPS: &[&str] = &[
     "canvas", "video", "audio", "object", "embed", "map", "dialog",
 ];
 
+/// Attributes the boilerplate engine reads (class/id heuristics, links, microdata, hidden
+/// markers); the rest (`srcset`, `data-*` payloads, event handlers…) is a fifth of a lean page's
+/// bytes and only costs the engine parsing and copying.
+const ENGINE_ATTRS: &[&str] = &[
+    "id",
+    "class",
+    "href",
+    "title",
+    "type",
+    "style",
+    "name",
+    "role",
+    "itemprop",
+    "itemtype",
+    "itemscope",
+    "hidden",
+    "rel",
+    "lang",
+    "property",
+    "content",
+    "http-equiv",
+    "datetime",
+    "pubdate",
+    "charset",
+    "data-preloaded",
+    "data-component",
+    "data-testid",
+    "aria-hidden",
+    "data-lp-replacement-content",
+    "data-utime",
+    "data-src",
+    "alt",
+    "src",
+    "target",
+    "colspan",
+    "rowspan",
+    "xml:lang",
+];
+
 /// Text budget for the side channels (date/byline texts), so a hostile page cannot grow them.
 const SIDE_TEXT_MAX: usize = 300;
 const SIDE_ITEMS_MAX: usize = 64;
@@ -210,7 +249,7 @@ pub fn scan(html: &str) -> Scan {
             }
             let name = html[name_start..j].to_ascii_lowercase();
             let tag_start = i;
-            let (attrs, tag_end, self_closing) = parse_attrs(html, j);
+            let (attrs, tag_end, self_closing) = parse_attrs(html, j, &mut s.strip);
             i = tag_end;
             if closing {
                 let h = hash(&name);
@@ -531,7 +570,12 @@ fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
 
 /// Parses attributes from just after the tag name; returns them, the offset after `>`, and
 /// whether the tag ended with `/>`.
-fn parse_attrs(html: &str, mut i: usize) -> (Vec<(String, String)>, usize, bool) {
+/// Byte ranges of attributes not in [`ENGINE_ATTRS`] are added to `drop`.
+fn parse_attrs(
+    html: &str,
+    mut i: usize,
+    drop: &mut Vec<(u32, u32)>,
+) -> (Vec<(String, String)>, usize, bool) {
     let b = html.as_bytes();
     let n = b.len();
     let mut attrs = Vec::new();
@@ -548,6 +592,7 @@ fn parse_attrs(html: &str, mut i: usize) -> (Vec<(String, String)>, usize, bool)
             return (attrs, i + 1, self_closing);
         }
         self_closing = false;
+        let ws = i;
         let ks = i;
         while i < n
             && !b[i].is_ascii_whitespace()
@@ -580,6 +625,13 @@ fn parse_attrs(html: &str, mut i: usize) -> (Vec<(String, String)>, usize, bool)
                 }
                 value = html[vs..i].to_string();
             }
+        }
+        if !key.is_empty()
+            && !ENGINE_ATTRS.contains(&key.as_str())
+            && ws > 0
+            && b[ws - 1].is_ascii_whitespace()
+        {
+            drop.push(((ws - 1) as u32, i as u32));
         }
         if attrs.len() < 32 && !key.is_empty() {
             attrs.push((key, value));
