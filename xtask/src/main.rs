@@ -4,6 +4,7 @@ fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
     match task.as_str() {
         "tidy" => tidy::run(),
+        "bench-coder" => bench_coder::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "bench-nlp" => bench_nlp::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "eval-timex" => eval_timex::run(),
         "eval-geo" => eval_geo::run(),
@@ -15,6 +16,7 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
+mod bench_coder;
 mod bench_nlp;
 mod eval_timex;
 mod eval_geo;

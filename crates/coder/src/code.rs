@@ -190,6 +190,10 @@ struct Analysis<'a> {
     deleted: Vec<bool>,
     inert: Vec<bool>,
     children: Vec<Vec<usize>>,
+    /// Subtree bounds per word.
+    bounds: Vec<(usize, usize)>,
+    /// The sentence's words, for the pattern pre-filter.
+    present: rustc_hash::FxHashSet<u64>,
 }
 
 /// Codes one sentence. `date` picks date-restricted actor codes.
@@ -203,9 +207,16 @@ pub fn code_sentence(
     if n == 0 {
         return Ok(Vec::new());
     }
-    let text: String = s.tokens.iter().map(|t| t.form.as_str()).collect::<Vec<_>>().join(" ");
-    if let Some((kind, phrase)) = dicts.discards.check(&text) {
-        return Err(Skipped::Discard { story: kind == DiscardKind::Story, phrase });
+    let words: Vec<String> = s.tokens.iter().map(|t| t.form.to_uppercase()).collect();
+    if !dicts.discards.is_empty() {
+        let plain: Vec<&str> = words
+            .iter()
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if let Some((kind, phrase)) = dicts.discards.check_words(&plain) {
+            return Err(Skipped::Discard { story: kind == DiscardKind::Story, phrase });
+        }
     }
     let mut children = vec![Vec::new(); n];
     for (i, t) in s.tokens.iter().enumerate() {
@@ -213,7 +224,6 @@ pub fn code_sentence(
             children[t.head as usize - 1].push(i);
         }
     }
-    let words: Vec<String> = s.tokens.iter().map(|t| t.form.to_uppercase()).collect();
     let mut a = Analysis {
         s,
         words,
@@ -222,7 +232,11 @@ pub fn code_sentence(
         deleted: vec![false; n],
         inert: vec![false; n],
         children,
+        bounds: Vec::new(),
+        present: rustc_hash::FxHashSet::default(),
     };
+    a.compute_bounds();
+    a.present = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
     a.mark_inert();
     a.build_phrases(date, dicts, opts);
     a.delete_comma_clauses(opts);
@@ -240,6 +254,27 @@ impl Analysis<'_> {
     }
 
     fn subtree_bounds(&self, i: usize) -> (usize, usize) {
+        self.bounds[i]
+    }
+
+    /// Subtree bounds of every word, computed once (walks up from each word; bounded).
+    fn compute_bounds(&mut self) {
+        let n = self.s.tokens.len();
+        let mut b: Vec<(usize, usize)> = (0..n).map(|i| (i, i)).collect();
+        for i in 0..n {
+            let mut cur = i;
+            for _ in 0..n {
+                let Some(h) = self.head(cur) else { break };
+                b[h].0 = b[h].0.min(i);
+                b[h].1 = b[h].1.max(i);
+                cur = h;
+            }
+        }
+        self.bounds = b;
+    }
+
+    #[allow(dead_code)]
+    fn subtree_bounds_slow(&self, i: usize) -> (usize, usize) {
         let (mut lo, mut hi) = (i, i);
         let mut stack = vec![i];
         let mut steps = 0;
@@ -386,18 +421,28 @@ impl Analysis<'_> {
             }
         }
         let mut done = vec![false; n];
+        // Words of each phrase top, and the tops of each group, in sentence order.
+        let mut by_top: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut by_group: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for k in 0..n {
+            if let Some(t) = tops[k] {
+                by_top[t].push(k);
+                if t == k {
+                    by_group[group_of[k]].push(k);
+                }
+            }
+        }
         for root in 0..n {
             if tops[root] != Some(root) || group_of[root] != root || done[root] {
                 continue;
             }
-            let members: Vec<usize> =
-                (0..n).filter(|&m| tops[m] == Some(m) && group_of[m] == root).collect();
+            let members: Vec<usize> = std::mem::take(&mut by_group[root]);
             let mut codes = Vec::new();
             let mut texts = Vec::new();
             let (mut start, mut end) = (usize::MAX, 0);
             for &m in &members {
                 done[m] = true;
-                let own: Vec<usize> = (0..n).filter(|&k| tops[k] == Some(m)).collect();
+                let own: Vec<usize> = by_top[m].clone();
                 let ws: Vec<usize> = match stands_for[m] {
                     // Later conjuncts share the first one's pre-modifiers ("Danish media and
                     // government").
@@ -407,9 +452,10 @@ impl Analysis<'_> {
                                 || base_rel(&self.s.tokens[c].deprel) == "cc"
                         }) =>
                     {
-                        let shared = (0..root).filter(|&k| {
-                            tops[k] == Some(root) && self.s.tokens[k].deprel == "amod"
-                        });
+                        let shared = by_top[root]
+                            .iter()
+                            .copied()
+                            .filter(|&k| k < root && self.s.tokens[k].deprel == "amod");
                         let mut v: Vec<usize> = shared.chain(own).collect();
                         v.sort_unstable();
                         v
@@ -417,8 +463,10 @@ impl Analysis<'_> {
                     None => own,
                     Some(h) => {
                         let base = tops[h].unwrap_or(h);
-                        let mut v: Vec<usize> = (0..n)
-                            .filter(|&k| tops[k] == Some(base) && !self.descends(k, h))
+                        let mut v: Vec<usize> = by_top[base]
+                            .iter()
+                            .copied()
+                            .filter(|&k| !self.descends(k, h))
                             .chain(own)
                             .collect();
                         v.sort_unstable();
@@ -661,9 +709,13 @@ impl Analysis<'_> {
                 let upper = self.upper_seq(upper_from);
                 let lower = self.lower_seq(vend + 1, vp_end);
                 let block = &dicts.verbs.blocks[form.block as usize];
-                let matched = block.patterns.iter().find_map(|p| {
-                    self.match_pattern(p, &upper, &lower, dicts).map(|(s, t)| (p, s, t))
-                });
+                let matched = block
+                    .patterns
+                    .iter()
+                    .filter(|p| p.needs.iter().all(|w| self.present.contains(w)))
+                    .find_map(|p| {
+                        self.match_pattern(p, &upper, &lower, dicts).map(|(s, t)| (p, s, t))
+                    });
                 let (code, src_slot, tgt_slot, pattern) = match matched {
                     Some((p, s, tg)) if p.code != "---" => {
                         (p.code.clone(), s, tg, Some(p.origin.clone()))
@@ -1132,5 +1184,117 @@ impl Analysis<'_> {
             }
             None => push(&srcs, &tgts, code, passive, out),
         }
+    }
+}
+
+impl CodedEvent {
+    /// The event as the pipeline's [`model::Event`]: CAMEO details from our table, PLOVER
+    /// type and mode through the crosswalk, modality `Negated` when the trigger is negated
+    /// (the code stays the dictionary's), evidence = trigger, actors and cue words.
+    /// Provenance fields (historical, attribution, time, place) are left for later stages.
+    pub fn to_model(&self, article: &model::ContentHash, sentence: u32) -> model::Event {
+        let info = crate::cameo::lookup(&self.code);
+        let both_known = |c: &str| c != "---" && !c.starts_with("---") && !c.starts_with('"');
+        let confidence =
+            match (&self.pattern, both_known(&self.source.code) && both_known(&self.target.code)) {
+                (Some(_), true) => 0.9,
+                (None, true) => 0.7,
+                _ => 0.5,
+            };
+        let actor = |a: &CodedActor| model::ActorRef {
+            code: a.code.clone(),
+            text: a.text.clone(),
+            span: a.span,
+        };
+        let mut evidence = vec![self.trigger, self.source.span, self.target.span];
+        evidence.extend(self.cues.iter().copied());
+        evidence.retain(|s| !s.is_empty());
+        evidence.sort();
+        evidence.dedup();
+        let digits: String = self.code.chars().take_while(char::is_ascii_digit).collect();
+        model::Event {
+            article: article.clone(),
+            sentence,
+            trigger: self.trigger,
+            sources: vec![actor(&self.source)],
+            targets: vec![actor(&self.target)],
+            code: self.code.clone(),
+            root: info
+                .as_ref()
+                .map(|i| i.root.clone())
+                .unwrap_or_else(|| digits.chars().take(2).collect()),
+            base: info
+                .as_ref()
+                .map(|i| i.base.clone())
+                .unwrap_or_else(|| digits.chars().take(3).collect()),
+            goldstein: info.as_ref().map(|i| i.goldstein).unwrap_or(0.0),
+            quad_class: info.as_ref().map(|i| i.quad_class).unwrap_or(0),
+            plover_type: info.as_ref().and_then(|i| i.plover_type.clone()),
+            plover_mode: info.as_ref().and_then(|i| i.plover_mode.clone()),
+            modality: if self.negated {
+                model::Modality::Negated
+            } else {
+                model::Modality::Asserted
+            },
+            negated: self.negated,
+            historical: false,
+            attribution: model::Attribution::default(),
+            time: None,
+            location: None,
+            confidence,
+            evidence,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::treebank::{parse_tree, to_sentence};
+
+    fn dicts() -> Dictionaries {
+        let mut d = Dictionaries::default();
+        d.actors.add_text("ARNOR [ARN]\nGONDOR [GON]\nIRAQ_ [IRQ]\n+IRAQI_\n", "a.txt");
+        d.agents.add_text("POLICE {} [~COP]\n", "g.txt");
+        d.verbs.add_text("--- ATTACK [190] ---\nATTACK\n--- RESTORE [064] ---\nRESTORE\n", "v.txt");
+        d.actors.finish();
+        d.agents.finish();
+        d.verbs.finish();
+        d
+    }
+
+    #[test]
+    fn negation_stays_visible_and_spans_slice() {
+        let text = "Iraqi police did not attack Gondor.";
+        let tree = parse_tree("(ROOT (S (NP (JJ Iraqi) (NNS police)) (VP (VBD did) (RB not) (VP (VB attack) (NP (NNP Gondor)))) (. .)))").unwrap();
+        let (s, _) = to_sentence(&tree, text, 0);
+        let ev = code_sentence(&s, None, &dicts(), &Options::default()).unwrap();
+        assert_eq!(ev.len(), 1);
+        let e = &ev[0];
+        assert_eq!(
+            (e.source.code.as_str(), e.target.code.as_str(), e.code.as_str()),
+            ("IRQCOP", "GON", "190")
+        );
+        assert!(e.negated);
+        assert_eq!(e.trigger.slice(text), Some("attack"));
+        assert_eq!(e.source.span.slice(text), Some("Iraqi police"));
+        let m = e.to_model(&model::ContentHash("x".into()), 0);
+        assert_eq!(m.root, "19");
+        assert_eq!(m.quad_class, 4);
+        assert_eq!(m.plover_type.as_deref(), Some("ASSAULT"));
+        assert_eq!(m.modality, model::Modality::Negated);
+        for sp in &m.evidence {
+            assert!(sp.slice(text).is_some());
+        }
+    }
+
+    #[test]
+    fn compiled_dictionaries_round_trip() {
+        let d = dicts();
+        let bytes = d.to_bytes().unwrap();
+        let back = Dictionaries::from_bytes(&bytes).unwrap();
+        assert_eq!(back.verbs.blocks.len(), d.verbs.blocks.len());
+        assert!(back.actors.index.match_at(&["IRAQI"], 0).is_some());
+        assert!(Dictionaries::from_bytes(&bytes[..bytes.len() / 2]).is_err());
     }
 }

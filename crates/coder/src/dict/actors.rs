@@ -42,31 +42,50 @@ pub struct Phrase {
     pub entry: u32,
 }
 
-/// Phrases indexed by their first word, longest first.
+/// Phrases indexed by their first two words when the second must follow the first directly
+/// (most phrases), else by their first word; each list longest first.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PhraseIndex {
     by_first: FxHashMap<String, Vec<Phrase>>,
+    by_pair: FxHashMap<u64, Vec<Phrase>>,
+}
+
+/// A hash of two words, the key of [`PhraseIndex::by_pair`] (collisions are harmless: every
+/// candidate is checked word by word).
+pub fn pair_key(a: &str, b: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    a.hash(&mut h);
+    b.hash(&mut h);
+    h.finish()
 }
 
 impl PhraseIndex {
     fn add(&mut self, p: Phrase) {
-        if let Some(first) = p.words.first() {
+        if p.words.len() >= 2 && p.joined[1] {
+            self.by_pair.entry(pair_key(&p.words[0], &p.words[1])).or_default().push(p);
+        } else if let Some(first) = p.words.first() {
             self.by_first.entry(first.clone()).or_default().push(p);
         }
     }
 
     fn finish(&mut self) {
-        for v in self.by_first.values_mut() {
+        for v in self.by_first.values_mut().chain(self.by_pair.values_mut()) {
             // Longest first; stable, so file order breaks ties.
             v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
             v.dedup_by(|a, b| a.words == b.words && a.joined == b.joined && a.entry == b.entry);
         }
     }
 
-    /// The longest phrase starting at `words[start]`, with the number of words it spans.
-    pub fn match_at(&self, words: &[&str], start: usize) -> Option<(&Phrase, usize)> {
-        let cands = self.by_first.get(words[start])?;
+    fn first_hit<'a>(
+        cands: &'a [Phrase],
+        words: &[&str],
+        start: usize,
+    ) -> Option<(&'a Phrase, usize)> {
         'cand: for p in cands {
+            if p.words[0] != words[start] {
+                continue;
+            }
             let mut k = start + 1;
             for (i, w) in p.words.iter().enumerate().skip(1) {
                 loop {
@@ -88,12 +107,28 @@ impl PhraseIndex {
         None
     }
 
+    /// The longest phrase starting at `words[start]`, with the number of words it spans.
+    pub fn match_at(&self, words: &[&str], start: usize) -> Option<(&Phrase, usize)> {
+        let pair = match words.get(start + 1) {
+            Some(next) => self
+                .by_pair
+                .get(&pair_key(words[start], next))
+                .and_then(|c| Self::first_hit(c, words, start)),
+            None => None,
+        };
+        let single = self.by_first.get(words[start]).and_then(|c| Self::first_hit(c, words, start));
+        match (pair, single) {
+            (Some(a), Some(b)) => Some(if b.0.words.len() > a.0.words.len() { b } else { a }),
+            (a, b) => a.or(b),
+        }
+    }
+
     pub fn len(&self) -> usize {
-        self.by_first.values().map(Vec::len).sum()
+        self.by_first.values().chain(self.by_pair.values()).map(Vec::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.by_first.is_empty()
+        self.by_first.is_empty() && self.by_pair.is_empty()
     }
 }
 

@@ -58,12 +58,21 @@ impl DiscardDict {
 
     /// The strongest discard found in `text` (story beats sentence), with the phrase.
     pub fn check(&self, text: &str) -> Option<(DiscardKind, String)> {
-        let words = text_words(text);
+        self.check_words(&text_words(text))
+    }
+
+    /// As [`DiscardDict::check`], on words already upper-cased and stripped.
+    pub fn check_words<S: AsRef<str>>(&self, words: &[S]) -> Option<(DiscardKind, String)> {
+        if self.by_first.is_empty() {
+            return None;
+        }
         let mut found: Option<(DiscardKind, String)> = None;
         for i in 0..words.len() {
-            let Some(cands) = self.by_first.get(&words[i]) else { continue };
+            let Some(cands) = self.by_first.get(words[i].as_ref()) else { continue };
             for (p, kind) in cands {
-                if words.len() - i >= p.len() && words[i..i + p.len()] == p[..] {
+                if words.len() - i >= p.len()
+                    && words[i..i + p.len()].iter().zip(p).all(|(a, b)| a.as_ref() == b)
+                {
                     if *kind == DiscardKind::Story {
                         return Some((*kind, p.join(" ")));
                     }

@@ -41,6 +41,9 @@ pub struct Pattern {
     /// `i = 0`), written `_` in the dictionary; a space allows words in between.
     pub upper_adj: Vec<bool>,
     pub lower_adj: Vec<bool>,
+    /// Literal words the pattern needs: a sentence lacking one cannot match (a cheap
+    /// filter before the full match).
+    pub needs: Vec<u64>,
     pub code: String,
     /// Where it was written (`file:line`), for provenance of a coding decision.
     pub origin: String,
@@ -165,6 +168,14 @@ pub fn regular_forms(v: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A hash of a word, for quick "does the sentence contain it" checks.
+pub fn word_key(w: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    w.hash(&mut h);
+    h.finish()
 }
 
 /// Splits on whitespace and `_`, upper-cased.
@@ -460,9 +471,18 @@ impl VerbDict {
             };
             let upper = resolve(r.upper);
             let lower = resolve(r.lower);
+            let needs: Vec<u64> = upper
+                .iter()
+                .chain(&lower)
+                .filter_map(|e| match e {
+                    PatElem::Word(w) => Some(word_key(w)),
+                    _ => None,
+                })
+                .collect();
             self.blocks[r.block as usize].patterns.push(Pattern {
                 upper,
                 lower,
+                needs,
                 upper_adj: r.upper_adj,
                 lower_adj: r.lower_adj,
                 code: r.code,
