@@ -118,7 +118,10 @@ fn words(text: &str) -> impl Iterator<Item = (String, bool)> + '_ {
         .filter(|w| !w.is_empty())
         .map(|w| {
             let cap = w.chars().next().is_some_and(char::is_uppercase);
-            (w.trim_matches(['\'', '-']).to_lowercase(), cap)
+            let w = w.trim_matches(['\'', '-']);
+            // Possessives name the same thing: "Sudan's" is "Sudan".
+            let w = w.strip_suffix("'s").unwrap_or(w);
+            (w.to_lowercase(), cap)
         })
         .filter(|(w, _)| !w.is_empty())
 }
