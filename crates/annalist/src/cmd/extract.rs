@@ -7,6 +7,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ingest::{Counters, Format, Ingest, Limits, Options};
 use std::collections::BTreeMap;
 use std::io::{self, IsTerminal, Write};
+use std::panic::AssertUnwindSafe;
 use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -252,7 +253,18 @@ fn parallel<W: Write>(
             scope.spawn(move || loop {
                 let next = doc_rx.lock().map_err(|_| ()).and_then(|rx| rx.recv().map_err(|_| ()));
                 let Ok((seq, doc)) = next else { break };
-                if done_tx.send((seq, process(&doc, opts, verbose))).is_err() {
+                // A panic must cost one document, never stall the ordered output.
+                let done =
+                    std::panic::catch_unwind(AssertUnwindSafe(|| process(&doc, opts, verbose)))
+                        .unwrap_or_else(|_| Done {
+                            result: Err(format!(
+                                "{}: internal error: the extractor panicked",
+                                doc.origin
+                            )),
+                            kinds: vec![],
+                            notes: vec![],
+                        });
+                if done_tx.send((seq, done)).is_err() {
                     break;
                 }
             });
