@@ -94,7 +94,7 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { reprint_jaccard: 0.5, doc_cosine: 0.35, day_window: 2, max_term_docs: 400 }
+        Options { reprint_jaccard: 0.5, doc_cosine: 0.22, day_window: 2, max_term_docs: 400 }
     }
 }
 

@@ -149,9 +149,16 @@ pub fn sketch(text: &str) -> Sketch {
         .iter()
         .filter(|(w, cap)| {
             let numeric = w.chars().all(|c| c.is_ascii_digit()) && w.len() <= 6;
-            (*cap && w.chars().count() >= 3 && !STOP.contains(&w.as_str())) || numeric
+            let content =
+                w.chars().count() >= if *cap { 3 } else { 4 } && !STOP.contains(&w.as_str());
+            content || numeric
         })
-        .map(|(w, _)| fnv(w.as_bytes(), 0x7465_726d))
+        .map(|(w, _)| {
+            // A crude stem: the first six characters ("Colombia"/"Colombian", "inspectors"/
+            // "inspections") — enough to match reports written independently.
+            let stem: String = w.chars().take(6).collect();
+            fnv(stem.as_bytes(), 0x7465_726d)
+        })
         .collect();
     terms.sort_unstable();
     terms.dedup();

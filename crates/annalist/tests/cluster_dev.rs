@@ -1,4 +1,4 @@
-//! The clustering dev set (`tests/data/clusters/`): our own wire-style reports coded by the
+//! Issue 8 quality suite. The clustering dev set (`tests/data/clusters/`): our own wire-style reports coded by the
 //! whole pipeline, then clustered. Pairwise story-cluster F1 over reports and reprint-link F1
 //! are ratcheted floors in `ci/floors.txt` (issue 8 bars: 0.90 and 0.95).
 
