@@ -42,6 +42,11 @@ fn report(name: &str, gaz: &Gazetteer, arts: &[GoldArticle], w: &Weights) {
         "{:<14} recognition P {:.3} R {:.3} F1 {:.3}   recognition+resolution (161 km) P {:.3} R {:.3} F1 {:.3}",
         "", rp, rr, rf, ep, er, ef
     );
+    let (mp, mr, ma) = e.metonymy();
+    println!(
+        "{:<14} metonym flag P {:.3} R {:.3}; literal-vs-metonymic accuracy {:.3} ({} matched literal/metonymic spans)",
+        "", mp, mr, ma, e.literal_or_metonym
+    );
 }
 
 pub fn run() -> Result<()> {

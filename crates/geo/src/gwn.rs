@@ -223,6 +223,14 @@ pub struct EndToEndScores {
     pub span_match: usize,
     /// … and resolved within 161 km of the gold point.
     pub resolved_match: usize,
+    /// Among span matches whose gold type is `Literal` or `Metonymic`: gold metonyms, our
+    /// metonym flags, and flags on gold metonyms.
+    pub metonym_gold: usize,
+    pub metonym_flagged: usize,
+    pub metonym_correct: usize,
+    /// … and how many of those literal/metonymic matches got the flag right either way.
+    pub literal_or_metonym: usize,
+    pub flag_right: usize,
 }
 
 impl EndToEndScores {
@@ -240,6 +248,14 @@ impl EndToEndScores {
     pub fn end_to_end(&self) -> (f64, f64, f64) {
         self.f1(self.resolved_match)
     }
+    /// Metonym flag: precision, recall, and literal-vs-metonymic accuracy.
+    pub fn metonymy(&self) -> (f64, f64, f64) {
+        (
+            ratio(self.metonym_correct, self.metonym_flagged),
+            ratio(self.metonym_correct, self.metonym_gold),
+            ratio(self.flag_right, self.literal_or_metonym),
+        )
+    }
 }
 
 /// Recognises and resolves each article and compares with the geocoded gold toponyms.
@@ -253,6 +269,15 @@ pub fn score_end_to_end(gaz: &Gazetteer, arts: &[GoldArticle], w: &Weights) -> E
         for r in &resolved {
             if let Some(g) = gold.iter().find(|g| g.span == r.toponym.span) {
                 s.span_match += 1;
+                if matches!(g.kind.as_str(), "Literal" | "Metonymic") {
+                    let gold_m = g.kind == "Metonymic";
+                    let ours = r.toponym.metonym;
+                    s.literal_or_metonym += 1;
+                    s.flag_right += usize::from(gold_m == ours);
+                    s.metonym_gold += usize::from(gold_m);
+                    s.metonym_flagged += usize::from(ours);
+                    s.metonym_correct += usize::from(gold_m && ours);
+                }
                 if error_km(gaz, r.place, g).is_some_and(|e| e <= 161.0) {
                     s.resolved_match += 1;
                 }
