@@ -7,6 +7,7 @@
 
 #![forbid(unsafe_code)]
 
+mod attach;
 mod base;
 pub mod compile;
 mod gazetteer;
@@ -17,6 +18,7 @@ mod place;
 pub mod recognize;
 pub mod resolve;
 
+pub use attach::attached_spans;
 pub use base::FormatError;
 pub use compile::{compile, CompileError, Compiled, Diagnostic, Sources};
 pub use gazetteer::{
