@@ -32,12 +32,15 @@ fn main() {
     ];
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     let t0 = Instant::now();
+    let mut prev_story = 0;
     let mut docs = Vec::with_capacity(n_docs);
     let mut events = Vec::with_capacity(n_events);
     for d in 0..n_docs {
-        let story = rng.below(n_world);
-        let day = (story % 365) as i32 + 19_000;
         let copy = rng.below(10) == 0 && d > 0;
+        // A wire copy repeats the previous document's story on the same day.
+        let story = if copy { prev_story } else { rng.below(n_world) };
+        prev_story = story;
+        let day = (story % 365) as i32 + 19_000;
         let minhash: Vec<u32> = if copy {
             docs.last().map_or_else(Vec::new, |p: &cluster::Doc| p.sketch.minhash.clone())
         } else {
