@@ -79,6 +79,13 @@ impl Gazetteer {
         Gazetteer::from_parts(base, PLACES_TSV, ALIASES_TSV)
     }
 
+    /// The embedded gazetteer, loaded once per process and shared (supplement diagnostics
+    /// are dropped here: `embedded()` returns them, and the crate's tests keep them empty).
+    pub fn shared() -> Result<&'static Gazetteer, &'static LoadError> {
+        static G: std::sync::OnceLock<Result<Gazetteer, LoadError>> = std::sync::OnceLock::new();
+        G.get_or_init(|| Gazetteer::embedded().map(|(g, _)| g)).as_ref()
+    }
+
     /// A gazetteer from a compressed base file on disk (as `cargo xtask gazetteer` writes it)
     /// and supplement texts.
     pub fn from_file(

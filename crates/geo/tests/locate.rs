@@ -10,8 +10,8 @@ fn span_of(text: &str, needle: &str) -> Span {
     Span::new(s, s + needle.len())
 }
 
-fn gaz() -> Gazetteer {
-    Gazetteer::embedded().expect("embedded gazetteer").0
+fn gaz() -> &'static Gazetteer {
+    Gazetteer::shared().expect("embedded gazetteer")
 }
 
 #[test]
@@ -19,10 +19,10 @@ fn attached_phrase_wins_and_reports_precision() {
     let g = gaz();
     let text = "BAGHDAD (Annalist Wire) — A bomb exploded at Camp Ashraf in Diyala province on \
         Monday, and gunmen attacked a checkpoint in Diyala, police in Baqubah said.";
-    let places = ArticlePlaces::analyze(&g, text, &["IQ"]);
+    let places = ArticlePlaces::analyze(g, text, &["IQ"]);
     let camp = [span_of(text, "at Camp Ashraf in Diyala province")];
     let ev = places.locate(
-        &g,
+        g,
         &EventSite { trigger: span_of(text, "exploded"), attached: &camp, dateline: None },
     );
     assert_eq!(ev.basis, PlaceBasis::Attached);
@@ -36,7 +36,7 @@ fn attached_phrase_wins_and_reports_precision() {
 
     let pp = [span_of(text, "in Diyala,")];
     let ev = places.locate(
-        &g,
+        g,
         &EventSite { trigger: span_of(text, "attacked"), attached: &pp, dateline: None },
     );
     assert_eq!(ev.location.precision, GeoPrecision::Province);
@@ -47,11 +47,11 @@ fn attached_phrase_wins_and_reports_precision() {
 fn dateline_then_unknown_never_a_capital() {
     let g = gaz();
     let text = "BAQUBAH, Iraq (Annalist Wire) — Tehran rejected the report on Sunday.";
-    let places = ArticlePlaces::analyze(&g, text, &[]);
+    let places = ArticlePlaces::analyze(g, text, &[]);
     assert!(places.metonyms().any(|r| r.toponym.span.slice(text) == Some("Tehran")));
     // "Tehran" is an actor here, not where anything happened; the dateline answers.
     let ev = places.locate(
-        &g,
+        g,
         &EventSite { trigger: span_of(text, "rejected"), attached: &[], dateline: None },
     );
     assert_eq!(ev.basis, PlaceBasis::Dateline);
@@ -59,9 +59,9 @@ fn dateline_then_unknown_never_a_capital() {
     assert_eq!(ev.location.precision, GeoPrecision::City);
 
     let text = "Iraqi officials said on Sunday that talks would resume. Moscow said it agreed.";
-    let places = ArticlePlaces::analyze(&g, text, &["IQ"]);
+    let places = ArticlePlaces::analyze(g, text, &["IQ"]);
     let ev = places
-        .locate(&g, &EventSite { trigger: span_of(text, "resume"), attached: &[], dateline: None });
+        .locate(g, &EventSite { trigger: span_of(text, "resume"), attached: &[], dateline: None });
     assert_eq!(ev.basis, PlaceBasis::Unknown);
     assert_eq!(ev.location.precision, GeoPrecision::Unknown);
     assert!(ev.location.lat.is_none() && ev.location.name.is_empty());
@@ -71,20 +71,18 @@ fn dateline_then_unknown_never_a_capital() {
 fn a_country_in_the_phrase_is_country_precision() {
     let g = gaz();
     let text = "The militants carried out attacks in Syria last year.";
-    let places = ArticlePlaces::analyze(&g, text, &[]);
+    let places = ArticlePlaces::analyze(g, text, &[]);
     let pp = [span_of(text, "in Syria")];
-    let ev = places.locate(
-        &g,
-        &EventSite { trigger: span_of(text, "attacks"), attached: &pp, dateline: None },
-    );
+    let ev = places
+        .locate(g, &EventSite { trigger: span_of(text, "attacks"), attached: &pp, dateline: None });
     assert_eq!(ev.location.precision, GeoPrecision::Country);
     assert_eq!(ev.location.country.as_deref(), Some("SY"));
     // A demonym inside an attached phrase is not a location.
     let text = "Talks took place with Syrian officials.";
-    let places = ArticlePlaces::analyze(&g, text, &[]);
+    let places = ArticlePlaces::analyze(g, text, &[]);
     let pp = [span_of(text, "with Syrian officials")];
     let ev = places
-        .locate(&g, &EventSite { trigger: span_of(text, "Talks"), attached: &pp, dateline: None });
+        .locate(g, &EventSite { trigger: span_of(text, "Talks"), attached: &pp, dateline: None });
     assert_eq!(ev.basis, PlaceBasis::Unknown);
 }
 
@@ -94,8 +92,8 @@ fn actor_countries_break_ties() {
     let text = "Protesters gathered in Hyderabad on Friday.";
     let pp = [span_of(text, "in Hyderabad")];
     let site = EventSite { trigger: span_of(text, "gathered"), attached: &pp, dateline: None };
-    let pk = ArticlePlaces::analyze(&g, text, &["PK"]).locate(&g, &site);
-    let ind = ArticlePlaces::analyze(&g, text, &["IN"]).locate(&g, &site);
+    let pk = ArticlePlaces::analyze(g, text, &["PK"]).locate(g, &site);
+    let ind = ArticlePlaces::analyze(g, text, &["IN"]).locate(g, &site);
     assert_eq!(pk.location.country.as_deref(), Some("PK"));
     assert_eq!(ind.location.country.as_deref(), Some("IN"));
 }
