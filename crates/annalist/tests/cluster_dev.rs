@@ -16,7 +16,7 @@ fn f1(tp: usize, fp: usize, fn_: usize) -> f64 {
 
 #[test]
 fn dev_set_clusters_and_reprints() {
-    let root = testdata::workspace_root().join("tests/data/clusters");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/clusters");
     let gold_text = std::fs::read_to_string(root.join("gold.tsv")).expect("gold.tsv");
     let gold: HashMap<String, (String, String)> = gold_text
         .lines()

@@ -296,7 +296,8 @@ fn geo_precision_name(p: GeoPrecision) -> &'static str {
     }
 }
 
-fn write_flat<W: Write>(out: &mut W, row: &CodedEvent, sep: u8) -> io::Result<()> {
+/// The values of [`FLAT_COLUMNS`] for one row.
+pub(crate) fn flat_fields(row: &CodedEvent) -> Vec<String> {
     let e = row.event;
     let (sc, st) = first_code(&e.sources);
     let (tc, tt) = first_code(&e.targets);
@@ -339,6 +340,11 @@ fn write_flat<W: Write>(out: &mut W, row: &CodedEvent, sep: u8) -> io::Result<()
         loc.map_or("", |l| geo_precision_name(l.precision)).into(),
         format!("{:.2}", e.confidence),
     ];
+    fields
+}
+
+fn write_flat<W: Write>(out: &mut W, row: &CodedEvent, sep: u8) -> io::Result<()> {
+    let fields = flat_fields(row);
     let mut line = Vec::with_capacity(256);
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {

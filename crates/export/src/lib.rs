@@ -26,6 +26,8 @@
 mod fips;
 mod formats;
 pub mod mentions;
+#[cfg(feature = "parquet")]
+pub mod parquet_out;
 
 pub use formats::{
     gdelt_id, CodedEvent, Counts, Format, FormatError, Writer, FLAT_COLUMNS, FORMAT_NAMES,

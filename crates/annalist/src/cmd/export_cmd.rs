@@ -3,7 +3,7 @@
 //! GDELT: one events row per event cluster (its earliest report stands for it, with the
 //! cluster's NumMentions/NumSources/NumArticles) and, with `--mentions FILE`, one Mentions row
 //! per report. Asserted, non-historical clusters only unless `--all`. JSONL and CSV: one row
-//! per stored event with its cluster id and counts.
+//! per stored event with its cluster id and counts. Parquet: the same rows, typed columns.
 
 use super::query::{coded, counts};
 use super::Outcome;
@@ -19,7 +19,7 @@ pub struct Args {
     /// The store (default: the user's data directory, annalist/annalist.db).
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// gdelt, jsonl or csv.
+    /// gdelt, jsonl, csv or parquet (parquet needs --out).
     #[arg(long, short = 'f', default_value = "gdelt")]
     pub format: String,
     /// Write here instead of stdout.
@@ -43,7 +43,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         "gdelt" => Format::Gdelt,
         "jsonl" | "json" => Format::Jsonl,
         "csv" => Format::Csv,
-        other => anyhow::bail!("unknown export format `{other}`; expected gdelt, jsonl or csv"),
+        "parquet" => return parquet(&db, &args),
+        other => {
+            anyhow::bail!("unknown export format `{other}`; expected gdelt, jsonl, csv or parquet")
+        }
     };
     let rows = db.events(&Filter { latest_only: args.latest, ..Filter::default() })?;
     let out: Box<dyn Write> = match &args.out {
@@ -103,5 +106,22 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         m.flush()?;
     }
     eprintln!("annalist: {n} row(s) written, {filtered} left out (not asserted or historical; --all keeps them)");
+    Ok(Outcome::Clean)
+}
+
+fn parquet(db: &SqliteStore, args: &Args) -> anyhow::Result<Outcome> {
+    let Some(path) = &args.out else {
+        anyhow::bail!("--format parquet writes a binary file: give it with --out FILE")
+    };
+    let rows = db.events(&Filter { latest_only: args.latest, ..Filter::default() })?;
+    let file =
+        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let mut w = export::parquet_out::ParquetWriter::new(io::BufWriter::new(file))?;
+    for chunk in rows.chunks(16_384) {
+        let batch: Vec<_> = chunk.iter().map(|r| (coded(r), r.cluster, counts(r))).collect();
+        w.write_batch(&batch)?;
+    }
+    w.finish()?;
+    eprintln!("annalist: {} event(s) written to {}", rows.len(), path.display());
     Ok(Outcome::Clean)
 }

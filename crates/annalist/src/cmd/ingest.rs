@@ -99,7 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut fatal: Option<store::StoreError> = None;
     let batch_size = args.batch.max(1);
     let verbose = args.verbose;
-    let mut flush = |batch: &mut Batch, positions: &HashMap<String, u64>, db: &mut SqliteStore| {
+    let flush = |batch: &mut Batch, positions: &HashMap<String, u64>, db: &mut SqliteStore| {
         batch.checkpoints = positions.iter().map(|(k, v)| (k.clone(), *v)).collect();
         let r = db.commit(batch);
         batch.docs.clear();
