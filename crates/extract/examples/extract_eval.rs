@@ -105,7 +105,7 @@ fn main() {
                     | model::DatePrecision::Minute
                     | model::DatePrecision::Second
             ) {
-                let html = String::from_utf8_lossy(&p.html);
+                let html = eval::decoded_page(&p.html, Some(&p.url));
                 if !eval::day_is_supported(pb, &p.url, &html) {
                     unsupported += 1;
                     if show_dates {

@@ -319,10 +319,10 @@ static TEXT_DATE: LazyLock<Regex> = LazyLock::new(|| {
     let p = format!(
         r"(?x)
         (?P<iso>\b(?:19|20)\d{{2}}-[01]?\d-[0-3]?\d\b)
-      | (?P<dmy>\b[0-3]?\d\.\s?[01]?\d\.\s?(?:19|20)\d{{2}}\b)
+      | (?P<dmy>\b[0-3]?\d\.[^\S\n]?[01]?\d\.[^\S\n]?(?:19|20)\d{{2}}\b)
       | (?P<slash>\b[0-3]?\d/[0-3]?\d/(?:19|20)\d{{2}}\b)
-      | (?P<dmonthy>\b[0-3]?\d(?:\.|st|nd|rd|th|er|º)?\s+(?:de\s+)?{m}\s*,?\s+(?:de\s+)?(?:19|20)\d{{2}}\b)
-      | (?P<monthdy>\b{m}\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b)
+      | (?P<dmonthy>\b[0-3]?\d(?:\.|st|nd|rd|th|er|º)?[^\S\n]+(?:de[^\S\n]+)?{m}[^\S\n]*,?[^\S\n]+(?:de[^\S\n]+)?(?:19|20)\d{{2}}\b)
+      | (?P<monthdy>\b{m}[^\S\n]+[0-3]?\d(?:st|nd|rd|th)?,?[^\S\n]+(?:19|20)\d{{2}}\b)
       | (?P<ymd>\b(?:19|20)\d{{2}}/[01]?\d/[0-3]?\d\b)
       | (?P<ymdcjk>(?:19|20)\d{{2}}\s?年\s?[01]?\d\s?月\s?[0-3]?\d\s?日)
         ",
@@ -456,6 +456,7 @@ mod tests {
         );
         assert_eq!(f("31.02.2009"), None, "not a calendar date");
         assert_eq!(f("Tel. 030 12 2009"), None);
+        assert_eq!(f("27 28 29\nMarch 2020"), None, "a calendar's day cells are not a date");
     }
 
     #[test]

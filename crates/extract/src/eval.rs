@@ -218,6 +218,12 @@ pub fn date_verdict(published: Option<&model::Published>, gold: &str) -> DateVer
     }
 }
 
+/// The page as text, decoded the way [`crate::extract`] decodes it (for checks on the page).
+/// Entities are decoded too (`4.&nbsp;Februar` reads as `4. Februar`).
+pub fn decoded_page(bytes: &[u8], url: Option<&str>) -> String {
+    crate::scan::decode_entities(&crate::charset::decode(bytes, None, url, &mut Vec::new()).text)
+}
+
 /// Whether the page shows the day of a day-precision date somewhere (URL or bytes) in a common
 /// written form. A day-precision date the page never shows would be an invented day.
 pub fn day_is_supported(p: &model::Published, url: &str, html: &str) -> bool {
@@ -226,6 +232,7 @@ pub fn day_is_supported(p: &model::Published, url: &str, html: &str) -> bool {
     let y = d.year;
     let forms = [
         format!("{y}-{m:02}-{day:02}"),
+        format!("{y}-{m}-{day}"),
         format!("{y}/{m:02}/{day:02}"),
         format!("{y}{m:02}{day:02}"),
         format!("{day:02}.{m:02}.{y}"),

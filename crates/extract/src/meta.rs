@@ -210,15 +210,26 @@ pub fn published(
     max: (i32, u32, u32),
 ) -> Option<Published> {
     let ok = |d: &PartialDate| d.plausible(max);
+    // A day in the URL is fixed when the story is first published; structured dates that
+    // disagree with it are usually modification times or UTC-shifted, so the URL wins then.
+    let url_day = url.and_then(dates::from_url).filter(ok).filter(|d| d.day.is_some());
+    let check = |d: PartialDate, source: DateSource| -> Published {
+        match &url_day {
+            Some(u) if (u.year, u.month, u.day) != (d.year, d.month, d.day) => {
+                u.published(DateSource::Url)
+            }
+            _ => d.published(source),
+        }
+    };
     if let Some(d) = ld.date_published.as_deref().and_then(dates::parse_machine).filter(ok) {
-        return Some(d.published(DateSource::JsonLd));
+        return Some(check(d, DateSource::JsonLd));
     }
     if let Some(d) = PUBLISHED_META
         .iter()
         .filter_map(|k| scan.metas.iter().find(|m| m.key == *k))
         .find_map(|m| dates::parse_machine(&m.content).filter(ok))
     {
-        return Some(d.published(DateSource::MetaTag));
+        return Some(check(d, DateSource::MetaTag));
     }
     // <time>: a marked publication time first, then the first unmarked one that is not a
     // modification time.
@@ -232,7 +243,12 @@ pub fn published(
     let marked = scan.times.iter().filter(|t| t.marked_published).find_map(time_date);
     let any = || scan.times.iter().filter(|t| !t.marked_modified).find_map(time_date);
     if let Some(d) = marked.or_else(any) {
-        return Some(d.published(DateSource::TimeElement));
+        return Some(check(d, DateSource::TimeElement));
+    }
+    // Structured data outside JSON-LD: publication keys in the page's other scripts (app state,
+    // embedded CMS records), read with a pattern rather than a JSON parser.
+    if let Some(d) = script_date(&scan.script_dates).filter(ok) {
+        return Some(check(d, DateSource::JsonLd));
     }
     let url_date = url.and_then(dates::from_url).filter(ok);
     if let Some(d) = url_date.as_ref().filter(|d| d.day.is_some()) {
@@ -248,7 +264,10 @@ pub fn published(
             let from = floor_char(&scan.vis, start.saturating_sub(1500));
             let to = floor_char(&scan.vis, (start + 3000).min(scan.vis.len()));
             dates::find_in_text(&scan.vis[from..to], order).map(|x| x.0).filter(ok)
-        });
+        })
+        // Last resort: the first full date anywhere in the page's text (often a footer's
+        // "© 19.12.2019" or a sidebar's post date) — a date the page shows, never a made-up one.
+        .or_else(|| dates::find_in_text(&scan.vis, order).map(|x| x.0).filter(ok));
     // A month from the URL beats nothing, but a full day from the text agreeing with it wins.
     match (url_date, text_date) {
         (Some(u), Some(t)) if t.year == u.year && t.month == u.month => {
@@ -258,6 +277,14 @@ pub fn published(
         (None, Some(t)) => Some(t.published(DateSource::Text)),
         (None, None) => None,
     }
+}
+
+static SCRIPT_DATE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r#"(?:"|&quot;)(?:datePublished|published_at|publishedAt|publishDate|publish_date|datePosted|firstPublishedAt|first_published_at|date_published|pubDate)(?:"|&quot;)\s*:\s*(?:"|&quot;)([0-9][0-9T:.+\-Z ]{7,30})"#).expect("valid regex")
+});
+
+fn script_date(scripts: &[String]) -> Option<PartialDate> {
+    scripts.iter().find_map(|s| SCRIPT_DATE.captures(s).and_then(|c| dates::parse_machine(&c[1])))
 }
 
 pub fn floor_char(s: &str, mut i: usize) -> usize {

@@ -36,6 +36,8 @@ pub struct Scan {
     pub canonical: Option<String>,
     pub html_lang: Option<String>,
     pub json_ld: Vec<String>,
+    /// The first publication-date key/value found in each other script (bounded).
+    pub script_dates: Vec<String>,
     pub times: Vec<TimeTag>,
     /// Text of elements whose class/id say they hold a date (`date`, `time`, `publish`, …).
     pub date_texts: Vec<String>,
@@ -289,6 +291,12 @@ pub fn scan(html: &str) -> Scan {
                             }
                         } else {
                             s.strip.push((tag_start as u32, after as u32));
+                            if s.script_dates.len() < 4 {
+                                if let Some(at) = find_date_key(content) {
+                                    let end = floor_boundary(content, at + 120);
+                                    s.script_dates.push(content[at..end].to_string());
+                                }
+                            }
                         }
                     }
                     "style" | "svg" | "math" | "template" | "noscript" | "iframe" | "textarea"
@@ -637,6 +645,34 @@ fn parse_attrs(
             attrs.push((key, value));
         }
     }
+}
+
+/// Offset of the first publication-date key in a script, found by its distinctive substrings.
+fn find_date_key(script: &str) -> Option<usize> {
+    [
+        "datePublished",
+        "published_at",
+        "publishedAt",
+        "publishDate",
+        "publish_date",
+        "firstPublishedAt",
+        "datePosted",
+        "date_published",
+        "pubDate",
+    ]
+    .iter()
+    .filter_map(|k| script.find(k))
+    .min()
+    .map(|at| at.saturating_sub(6))
+    .map(|at| floor_boundary(script, at))
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn memchr(b: &[u8], from: usize, c: u8) -> Option<usize> {

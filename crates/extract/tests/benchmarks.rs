@@ -72,7 +72,7 @@ fn trafilatura_eval_snippets_and_dates() {
                 DatePrecision::Day | DatePrecision::Minute | DatePrecision::Second
             ) {
                 day_dates += 1;
-                if !eval::day_is_supported(pb, &p.url, &String::from_utf8_lossy(&p.html)) {
+                if !eval::day_is_supported(pb, &p.url, &eval::decoded_page(&p.html, Some(&p.url))) {
                     unsupported += 1;
                     println!("day not shown by the page: {} {}", pb.value, p.url);
                 }
