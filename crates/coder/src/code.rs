@@ -174,7 +174,8 @@ struct Phrase {
     /// Codes of the phrase (one per conjunct for a compound; `---` unknown).
     codes: Vec<String>,
     /// Text of each code's phrase.
-    texts: Vec<(String, Span)>,
+    /// Words and span of each code's phrase.
+    texts: Vec<(Vec<usize>, Span)>,
     compound: bool,
     /// True when every code is `---`.
     null: bool,
@@ -192,6 +193,8 @@ struct Analysis<'a> {
     children: Vec<Vec<usize>>,
     /// Subtree bounds per word.
     bounds: Vec<(usize, usize)>,
+    /// Words on the field's skip list (invisible to patterns after the verb).
+    skip: Vec<bool>,
     /// The sentence's words, for the pattern pre-filter.
     present: rustc_hash::FxHashSet<u64>,
 }
@@ -207,7 +210,13 @@ pub fn code_sentence(
     if n == 0 {
         return Ok(Vec::new());
     }
-    let words: Vec<String> = s.tokens.iter().map(|t| t.form.to_uppercase()).collect();
+    let words: Vec<String> = s
+        .tokens
+        .iter()
+        .map(
+            |t| if t.form.is_ascii() { t.form.to_ascii_uppercase() } else { t.form.to_uppercase() },
+        )
+        .collect();
     if !dicts.discards.is_empty() {
         let plain: Vec<&str> = words
             .iter()
@@ -233,9 +242,11 @@ pub fn code_sentence(
         inert: vec![false; n],
         children,
         bounds: Vec::new(),
+        skip: Vec::new(),
         present: rustc_hash::FxHashSet::default(),
     };
     a.compute_bounds();
+    a.skip = a.words.iter().map(|w| is_skip_word(w)).collect();
     a.present = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
     a.mark_inert();
     a.build_phrases(date, dicts, opts);
@@ -479,7 +490,8 @@ impl Analysis<'_> {
                 }
                 let (code, text, span) = self.code_phrase(&ws, date, dicts, opts);
                 codes.push(code);
-                texts.push((text, span));
+                let _ = text;
+                texts.push((ws, span));
             }
             if start == usize::MAX {
                 continue;
@@ -514,7 +526,7 @@ impl Analysis<'_> {
             (Some(&a), Some(&b)) => self.s.tokens[a].span.cover(self.s.tokens[b].span),
             _ => Span::default(),
         };
-        let text = words.join(" ");
+        let text = String::new();
         let mut actor: Option<(String, usize, usize)> = None;
         for k in 0..words.len() {
             if let Some((p, len)) = dicts.actors.index.match_at(&words, k) {
@@ -976,7 +988,7 @@ impl Analysis<'_> {
         // The last position this element may start at.
         let limit = if joined {
             let mut p = pos;
-            while lower && p < seq.len() && is_skip_word(&self.words[seq[p]]) {
+            while lower && p < seq.len() && self.skip[seq[p]] {
                 p += 1;
             }
             (p + 1).min(seq.len())
@@ -987,7 +999,7 @@ impl Analysis<'_> {
             PatElem::Word(w) => {
                 for p in pos..limit {
                     let word = &self.words[seq[p]];
-                    if lower && is_skip_word(word) {
+                    if lower && self.skip[seq[p]] {
                         continue;
                     }
                     if word == w
@@ -1118,7 +1130,12 @@ impl Analysis<'_> {
         let expand = |p: usize| -> Vec<CodedActor> {
             let ph = &self.phrases[p];
             let mut v = Vec::new();
-            for (c, (t, s)) in ph.codes.iter().zip(&ph.texts) {
+            for (c, (ws, s)) in ph.codes.iter().zip(&ph.texts) {
+                let t = ws
+                    .iter()
+                    .map(|&k| self.s.tokens[k].form.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 for part in c.split('/') {
                     v.push(CodedActor { code: part.to_string(), text: t.clone(), span: *s });
                 }

@@ -50,13 +50,16 @@ fn parse_file(text: &str) -> (BTreeMap<String, String>, Vec<Case>) {
             None => &mut shared,
         };
         if raw.starts_with(' ') || raw.starts_with('\t') {
-            let k = key.clone().unwrap_or_else(|| panic!("line {}: indented line outside a section", i + 1));
+            let k = key
+                .clone()
+                .unwrap_or_else(|| panic!("line {}: indented line outside a section", i + 1));
             let v = fields.entry(k).or_default();
             v.push_str(raw.trim_start_matches("    ").trim_start_matches('\t'));
             v.push('\n');
             continue;
         }
-        let (k, v) = raw.split_once(':').unwrap_or_else(|| panic!("line {}: expected `key: value`", i + 1));
+        let (k, v) =
+            raw.split_once(':').unwrap_or_else(|| panic!("line {}: expected `key: value`", i + 1));
         let k = k.trim().to_string();
         let v = v.trim();
         fields.insert(k.clone(), if v.is_empty() { String::new() } else { format!("{v}\n") });
@@ -88,8 +91,15 @@ fn run_case(file: &str, shared: &BTreeMap<String, String>, c: &Case) -> Result<(
         conllu::parse_rows(&get("conllu"), text, 0).map_err(|e| e.to_string())?.0
     };
     for t in &sentence.tokens {
-        if t.span.slice(text) != Some(t.form.as_str()) && !t.form.starts_with('-') && !t.form.contains('`') && !t.form.contains('\'') {
-            return Err(format!("token `{}` does not slice back from its span {:?}", t.form, t.span));
+        if t.span.slice(text) != Some(t.form.as_str())
+            && !t.form.starts_with('-')
+            && !t.form.contains('`')
+            && !t.form.contains('\'')
+        {
+            return Err(format!(
+                "token `{}` does not slice back from its span {:?}",
+                t.form, t.span
+            ));
         }
     }
     let date = coder::date::parse_date(get("date").trim()).ok();
@@ -151,5 +161,10 @@ fn coder_cases() {
         }
     }
     assert!(count >= 10, "expected at least 10 cases, found {count}");
-    assert!(failures.is_empty(), "{} of {count} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
