@@ -68,7 +68,7 @@ fn contents(db: &Path) -> BTreeMap<String, (i64, i64, i64)> {
     assert_eq!(orphans, 0, "a document without its article, or an event without its document");
     let mut st = c
         .prepare(
-            "SELECT d.hash,
+            "SELECT d.key,
                 (SELECT count(*) FROM events e WHERE e.document = d.id),
                 (SELECT count(*) FROM mentions m JOIN events e ON e.id = m.event WHERE e.document = d.id),
                 (SELECT count(*) FROM quotes q WHERE q.document = d.id)

@@ -7,8 +7,9 @@
 //!
 //! ## Tables (schema version 1; see `docs/store.md`)
 //! - `schema_version(version, app)` — one row; a file from a newer Annalist is refused.
-//! - `documents(id, hash UNIQUE, url, origin, fetched, previous, latest, ingested_at)` — one
-//!   row per distinct raw document (content hash). A changed page at a known URL is a new row
+//! - `documents(id, key UNIQUE, hash, url, origin, fetched, previous, latest, ingested_at)` —
+//!   one row per distinct raw document: `key` is the content hash plus the URL (see
+//!   [`document_key`]). A changed page at a known URL is a new row
 //!   whose `previous` is the older version; only the newest has `latest = 1`.
 //! - `articles(document, outlet, title, published, language, text_hash, text, sketch,
 //!   reprint_of, story)` — the extracted article; `sketch` is the clustering fingerprint;
@@ -61,9 +62,20 @@ pub enum StoreError {
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// A document's identity in the store: its content hash, and the URL it was found at when
+/// there is one — the same bytes at another URL (a verbatim reprint) are another document.
+pub fn document_key(hash: &ContentHash, uri: Option<&str>) -> String {
+    match uri {
+        Some(u) => format!("{}@{u}", hash.0),
+        None => hash.0.clone(),
+    }
+}
+
 /// One coded document ready to store.
 #[derive(Debug, Clone)]
 pub struct DocRecord {
+    /// [`document_key`]: what makes a re-ingest a no-op.
+    pub key: String,
     pub hash: ContentHash,
     pub url: Option<String>,
     /// Where it was read (`Origin` display), for diagnostics.
@@ -134,13 +146,13 @@ pub struct EventRow {
 /// The dataset. Reads see the last committed state; every write method commits atomically
 /// before it returns (its durability is stated on each).
 pub trait Store {
-    /// Whether a document with this content hash is stored. Read-only.
-    fn has_document(&self, hash: &ContentHash) -> Result<bool>;
+    /// Whether a document with this [`document_key`] is stored. Read-only.
+    fn has_document(&self, key: &str) -> Result<bool>;
     /// Documents of `input` done by earlier ingests (0 when none). Read-only.
     fn checkpoint(&self, input: &str) -> Result<u64>;
     /// Stores a batch and advances its checkpoints in one transaction. Durable when it returns
     /// (SQLite: WAL commit, synchronous=NORMAL survives a process kill; a power loss may lose
-    /// the last commits but never half of one). Documents already stored are skipped.
+    /// the last commits but never half of one). Documents already stored (same key) are skipped.
     fn commit(&mut self, batch: &Batch) -> Result<Committed>;
     /// Recomputes reprints, story groups and event clusters over the newest version of every
     /// document and replaces the previous clustering in one transaction. Durable when it

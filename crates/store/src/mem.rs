@@ -4,7 +4,7 @@ use crate::{
     compute_clusters, Batch, ClusterStats, Committed, DocIn, DocRecord, EventRow, Filter, Result,
     Store,
 };
-use model::{ContentHash, EventCluster};
+use model::EventCluster;
 use std::collections::HashMap;
 
 /// Everything in vectors; "durable" means "until dropped".
@@ -26,8 +26,8 @@ impl MemStore {
 }
 
 impl Store for MemStore {
-    fn has_document(&self, hash: &ContentHash) -> Result<bool> {
-        Ok(self.by_hash.contains_key(&hash.0))
+    fn has_document(&self, key: &str) -> Result<bool> {
+        Ok(self.by_hash.contains_key(key))
     }
 
     fn checkpoint(&self, input: &str) -> Result<u64> {
@@ -37,7 +37,7 @@ impl Store for MemStore {
     fn commit(&mut self, batch: &Batch) -> Result<Committed> {
         let mut out = Committed::default();
         for d in &batch.docs {
-            if self.by_hash.contains_key(&d.hash.0) {
+            if self.by_hash.contains_key(&d.key) {
                 out.known += 1;
                 continue;
             }
@@ -48,7 +48,7 @@ impl Store for MemStore {
                 self.docs[p].2 = false;
                 out.new_versions += 1;
             }
-            self.by_hash.insert(d.hash.0.clone(), self.docs.len());
+            self.by_hash.insert(d.key.clone(), self.docs.len());
             self.docs.push((d.clone(), previous, true));
             out.added += 1;
             out.events += d.events.len() as u64;
@@ -112,7 +112,7 @@ impl Store for MemStore {
                 let articles = c.map_or(1, |c| {
                     c.versions
                         .iter()
-                        .map(|v| &v.article)
+                        .map(|v| (&v.article, &v.outlet))
                         .collect::<std::collections::BTreeSet<_>>()
                         .len()
                 });

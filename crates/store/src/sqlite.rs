@@ -17,7 +17,8 @@ const APP_ID: i64 = 0x414E_4C53;
 const MIGRATIONS: &[&str] = &[r"
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
-    hash TEXT NOT NULL UNIQUE,
+    key TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL,
     url TEXT,
     origin TEXT NOT NULL,
     fetched TEXT,
@@ -351,12 +352,12 @@ const EVENT_SELECT: &str =
     LEFT JOIN documents r ON r.id = a.reprint_of LEFT JOIN clusters c ON c.id = e.cluster";
 
 impl Store for SqliteStore {
-    fn has_document(&self, hash: &ContentHash) -> Result<bool> {
+    fn has_document(&self, key: &str) -> Result<bool> {
         let mut st = self
             .conn
-            .prepare_cached("SELECT 1 FROM documents WHERE hash = ?1")
+            .prepare_cached("SELECT 1 FROM documents WHERE key = ?1")
             .map_err(|e| self.err(e))?;
-        st.exists([&hash.0]).map_err(|e| self.err(e))
+        st.exists([key]).map_err(|e| self.err(e))
     }
 
     fn checkpoint(&self, input: &str) -> Result<u64> {
@@ -377,8 +378,8 @@ impl Store for SqliteStore {
         let stamp = now();
         for doc in &batch.docs {
             let known: bool = tx
-                .prepare_cached("SELECT 1 FROM documents WHERE hash = ?1")
-                .and_then(|mut s| s.exists([&doc.hash.0]))
+                .prepare_cached("SELECT 1 FROM documents WHERE key = ?1")
+                .and_then(|mut s| s.exists([&doc.key]))
                 .map_err(m)?;
             if known {
                 out.known += 1;
@@ -400,8 +401,8 @@ impl Store for SqliteStore {
                 out.new_versions += 1;
             }
             tx.execute(
-                "INSERT INTO documents (hash, url, origin, fetched, previous, latest, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6)",
-                params![doc.hash.0, doc.url, doc.origin, doc.fetched, previous, stamp],
+                "INSERT INTO documents (key, hash, url, origin, fetched, previous, latest, ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)",
+                params![doc.key, doc.hash.0, doc.url, doc.origin, doc.fetched, previous, stamp],
             )
             .map_err(m)?;
             let id = tx.last_insert_rowid();
@@ -561,8 +562,9 @@ impl Store for SqliteStore {
         tx.execute("DELETE FROM clusters", []).map_err(m)?;
         tx.execute("UPDATE events SET cluster = NULL", []).map_err(m)?;
         for (k, c) in out.clusters.iter().enumerate() {
-            let articles: std::collections::BTreeSet<&str> =
-                c.versions.iter().map(|v| v.article.0.as_str()).collect();
+            // A verbatim reprint shares its original's content hash: count it by outlet too.
+            let articles: std::collections::BTreeSet<(&str, Option<&str>)> =
+                c.versions.iter().map(|v| (v.article.0.as_str(), v.outlet.as_deref())).collect();
             let first = c.versions.first().map(|v| &v.event);
             tx.execute(
                 "INSERT INTO clusters (id, num_mentions, num_sources, num_articles, root, date, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

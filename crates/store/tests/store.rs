@@ -56,6 +56,7 @@ fn doc(hash: &str, url: &str, text: &str, code: &str) -> DocRecord {
         extractor: "test".into(),
     };
     DocRecord {
+        key: store::document_key(&ContentHash(hash.into()), Some(url)),
         hash: ContentHash(hash.into()),
         url: Some(url.into()),
         origin: "in.jsonl:1".into(),
@@ -79,7 +80,9 @@ fn behaviour(s: &mut dyn Store) {
     assert_eq!((c.added, c.events), (1, 1));
     // Idempotent: the same document again adds nothing.
     assert_eq!(s.commit(&b).unwrap().known, 1);
-    assert!(s.has_document(&ContentHash("h1".into())).unwrap());
+    assert!(s.has_document("h1@u1").unwrap());
+    // The same bytes at another URL are another document (a verbatim reprint).
+    assert!(!s.has_document("h1@u9").unwrap());
     assert_eq!(s.checkpoint("in.jsonl").unwrap(), 1);
     // A changed page at the same URL is a new version; history keeps both.
     let v2 = Batch {

@@ -80,7 +80,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             if *n <= done {
                 return Item::Skip(input);
             }
-            match reader.has_document(&doc.hash) {
+            match reader.has_document(&store::document_key(&doc.hash, doc.uri.as_deref())) {
                 Ok(true) => Item::Skip(input),
                 Ok(false) => Item::Code(Box::new(doc)),
                 Err(e) => {
@@ -216,6 +216,7 @@ pub fn record(doc: &model::RawDocument, coded: pipeline::Coded, verbose: bool) -
         })
         .collect();
     DocRecord {
+        key: store::document_key(&doc.hash, doc.uri.as_deref()),
         hash: doc.hash.clone(),
         url: a.url.clone().or_else(|| doc.uri.clone()),
         origin: doc.origin.to_string(),
