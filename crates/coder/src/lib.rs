@@ -27,6 +27,7 @@ pub mod date;
 pub mod diag;
 pub mod dict;
 pub mod input;
+pub mod nominal;
 pub mod validate;
 
 pub use code::{code_sentence, CodedEvent, Options};

@@ -1,0 +1,538 @@
+//! Nominal event triggers: "the suicide attack on Iraqi forces", "an invasion of Iran", "the
+//! massacre of Iraqis", "Israel's air strike". The noun dictionary uses the verb-block
+//! syntax (forms, plurals, and `PRE * POST [CODE]` patterns whose words are the noun's
+//! modifiers before `*` and what follows it after `*`).
+//!
+//! Arguments come from the noun's dependents: the source from a possessive ("Israel's"), an
+//! actor modifier ("Taliban attack", "Israeli strike"), a `by` phrase, or the subject of the
+//! verb that carries the noun ("launched an attack", "was involved in the massacre"); the
+//! target from an `on`/`against`/`of`/`at` phrase or a following "targeting X". Whether the
+//! event happened is left to the provenance stage (a nominal trigger is often planned,
+//! foiled or history).
+
+use crate::code::{CodedActor, CodedEvent};
+use crate::date::DateKey;
+use crate::dict::actors::AgentPlace;
+use crate::dict::Dictionaries;
+use model::{AnalyzedSentence, Span};
+
+/// Verbs whose subject is the agent of their nominal object ("launched an attack").
+const SUPPORT_VERBS: &[&str] = &[
+    "carry",
+    "launch",
+    "stage",
+    "conduct",
+    "mount",
+    "commit",
+    "perpetrate",
+    "plan",
+    "plot",
+    "prepare",
+    "claim",
+    "attempt",
+    "execute",
+    "organize",
+    "organise",
+    "orchestrate",
+    "make",
+    "unleash",
+    "begin",
+    "start",
+    "wage",
+    "lead",
+    "order",
+    "involve",
+    "intensify",
+    "escalate",
+    "continue",
+    "resume",
+    "step",
+    "threaten",
+    "vow",
+    "announce",
+    "hold",
+    "sign",
+    "issue",
+    "deliver",
+    "impose",
+    "give",
+    "offer",
+    "extend",
+    "express",
+    "call",
+    "file",
+    "lodge",
+    "involved",
+    "responsible",
+    "behind",
+];
+
+/// Words that make a predicate nominal a denunciation ("X is a terrorist organization",
+/// said Y): CAMEO 111, Y criticises or denounces X.
+const DENOUNCING: &[&str] = &[
+    "terrorist",
+    "terrorists",
+    "terror",
+    "criminal",
+    "criminals",
+    "murderer",
+    "murderers",
+    "puppet",
+    "illegitimate",
+    "butcher",
+    "butchers",
+    "thug",
+    "thugs",
+    "gang",
+    "mercenary",
+    "mercenaries",
+    "traitor",
+    "traitors",
+    "extremist",
+    "extremists",
+];
+/// Verbs of saying whose clausal complement is the speaker's claim.
+const SAYING: &[&str] =
+    &["say", "tell", "state", "declare", "add", "insist", "call", "describe", "brand", "label"];
+
+/// Codes the nominal triggers of one sentence. `verbal` are the events the verb coder found
+/// in it; a noun already inside one of them with the same root is not coded twice.
+pub fn code_nouns(
+    s: &AnalyzedSentence,
+    date: Option<DateKey>,
+    dicts: &Dictionaries,
+    nouns: &Dictionaries,
+    verbal: &[CodedEvent],
+) -> Vec<CodedEvent> {
+    let n = s.tokens.len();
+    if n == 0 || nouns.verbs.forms.is_empty() {
+        return Vec::new();
+    }
+    let words: Vec<String> = s.tokens.iter().map(|t| t.form.to_uppercase()).collect();
+    let lemmas: Vec<String> = s.tokens.iter().map(|t| t.lemma.to_uppercase()).collect();
+    let children = children(s);
+    let mut out: Vec<CodedEvent> = Vec::new();
+    let mut used = vec![false; n];
+    for i in 0..n {
+        if used[i] || !matches!(s.tokens[i].upos.as_str(), "NOUN" | "PROPN" | "ADJ") {
+            continue;
+        }
+        let Some((code, first, last)) = match_form(&words, &lemmas, i, nouns) else { continue };
+        // The head noun of the trigger: the matched word whose head lies outside the match.
+        let head = (first..=last).find(|&k| {
+            let h = s.tokens[k].head as usize;
+            h == 0 || h - 1 < first || h - 1 > last
+        });
+        let Some(h) = head else { continue };
+        if !matches!(s.tokens[h].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        let trigger = s.tokens[first].span.cover(s.tokens[last].span);
+        let code = refine_with_patterns(&code, &words, first, last, h, &children, nouns, &lemmas);
+        if code == "---" || code.is_empty() {
+            continue;
+        }
+        let root = code.get(..2).unwrap_or("");
+        if verbal.iter().any(|v| {
+            v.code.get(..2) == Some(root)
+                && (v.target.span.contains(trigger)
+                    || v.trigger.overlaps(trigger)
+                    || s.tokens[h].head as usize >= 1
+                        && s.tokens[s.tokens[h].head as usize - 1].span == v.trigger)
+        }) {
+            continue;
+        }
+        used[first..=last].fill(true);
+        let source = source_of(s, h, &children, &words, date, dicts, first);
+        let target = target_of(s, h, &children, &words, date, dicts);
+        // A bare nominal event ("the details of the suicide attack") is kept: the pipeline
+        // fills its arguments from an earlier mention of the same event, or drops it.
+        let empty = |span: Span| CodedActor { code: String::new(), text: String::new(), span };
+        out.push(CodedEvent {
+            source: source.unwrap_or_else(|| empty(trigger)),
+            target: target.unwrap_or_else(|| empty(trigger)),
+            code,
+            trigger,
+            negated: false,
+            passive: false,
+            pattern: Some("nominal".into()),
+            cues: Vec::new(),
+        });
+    }
+    out
+}
+
+/// "Y said X is a terrorist organization": a copular clause whose predicate denounces its
+/// subject, under a verb of saying. Codes 111 from the speaker to the subject.
+pub fn code_denunciations(
+    s: &AnalyzedSentence,
+    date: Option<DateKey>,
+    dicts: &Dictionaries,
+) -> Vec<CodedEvent> {
+    let n = s.tokens.len();
+    let words: Vec<String> = s.tokens.iter().map(|t| t.form.to_uppercase()).collect();
+    let children = children(s);
+    let mut out = Vec::new();
+    for p in 0..n {
+        let t = &s.tokens[p];
+        if !matches!(t.upos.as_str(), "NOUN" | "ADJ")
+            || !children[p].iter().any(|&c| s.tokens[c].deprel == "cop")
+        {
+            continue;
+        }
+        let lower = t.form.to_lowercase();
+        let denounces = DENOUNCING.contains(&lower.as_str())
+            || children[p].iter().any(|&c| {
+                matches!(s.tokens[c].deprel.as_str(), "amod" | "compound")
+                    && DENOUNCING.contains(&s.tokens[c].form.to_lowercase().as_str())
+            });
+        if !denounces {
+            continue;
+        }
+        let Some(&subj) = children[p].iter().find(|&&c| s.tokens[c].deprel.starts_with("nsubj"))
+        else {
+            continue;
+        };
+        // The verb of saying: the clause's head, or a verb hanging off the clause.
+        let h = t.head as usize;
+        let speech = if h >= 1 && SAYING.contains(&s.tokens[h - 1].lemma.to_lowercase().as_str()) {
+            Some(h - 1)
+        } else {
+            children[p].iter().copied().find(|&c| {
+                matches!(s.tokens[c].deprel.as_str(), "parataxis" | "conj" | "ccomp")
+                    && SAYING.contains(&s.tokens[c].lemma.to_lowercase().as_str())
+            })
+        };
+        let Some(v) = speech else { continue };
+        let Some(&speaker) = children[v].iter().find(|&&c| s.tokens[c].deprel.starts_with("nsubj"))
+        else {
+            continue;
+        };
+        let (Some(source), Some(target)) = (
+            code_np(s, speaker, &children, &words, date, dicts),
+            code_np(s, subj, &children, &words, date, dicts),
+        ) else {
+            continue;
+        };
+        out.push(CodedEvent {
+            source,
+            target,
+            code: "111".into(),
+            trigger: s.tokens[v].span,
+            negated: false,
+            passive: false,
+            pattern: Some("denunciation".into()),
+            cues: vec![t.span],
+        });
+    }
+    out
+}
+
+fn children(s: &AnalyzedSentence) -> Vec<Vec<usize>> {
+    let n = s.tokens.len();
+    let mut c = vec![Vec::new(); n];
+    for (i, t) in s.tokens.iter().enumerate() {
+        let h = t.head as usize;
+        if h >= 1 && h <= n && h != i + 1 {
+            c[h - 1].push(i);
+        }
+    }
+    c
+}
+
+/// A dictionary form at token `i` (by word or lemma, with its fixed neighbours): the code
+/// and the token range it covers.
+fn match_form(
+    words: &[String],
+    lemmas: &[String],
+    i: usize,
+    nouns: &Dictionaries,
+) -> Option<(String, usize, usize)> {
+    let forms = nouns.verbs.forms.get(&words[i]).or_else(|| nouns.verbs.forms.get(&lemmas[i]))?;
+    let mut best: Option<(String, usize, usize)> = None;
+    for f in forms {
+        let pre_ok = f
+            .pre
+            .iter()
+            .enumerate()
+            .all(|(k, w)| i > k && (words[i - 1 - k] == *w || lemmas[i - 1 - k] == *w));
+        let post_ok = f.post.iter().enumerate().all(|(k, w)| {
+            words.get(i + 1 + k).is_some_and(|x| x == w)
+                || lemmas.get(i + 1 + k).is_some_and(|x| x == w)
+        });
+        if pre_ok && post_ok {
+            let (a, b) = (i - f.pre.len(), i + f.post.len());
+            if best.as_ref().is_none_or(|x| b - a > x.2 - x.1) {
+                let code = if f.code.is_empty() {
+                    nouns.verbs.blocks[f.block as usize].code.clone()
+                } else {
+                    f.code.clone()
+                };
+                best = Some((code, a, b));
+            }
+        }
+    }
+    best
+}
+
+/// Applies the block's literal-word patterns: words before `*` among the noun's modifiers,
+/// words after `*` right after the trigger (up to a few words).
+#[allow(clippy::too_many_arguments)]
+fn refine_with_patterns(
+    code: &str,
+    words: &[String],
+    first: usize,
+    last: usize,
+    head: usize,
+    children: &[Vec<usize>],
+    nouns: &Dictionaries,
+    lemmas: &[String],
+) -> String {
+    let Some(forms) =
+        nouns.verbs.forms.get(&words[head]).or_else(|| nouns.verbs.forms.get(&lemmas[head]))
+    else {
+        return code.to_string();
+    };
+    let Some(block) = forms.first().map(|f| &nouns.verbs.blocks[f.block as usize]) else {
+        return code.to_string();
+    };
+    let modifiers: Vec<&str> =
+        children[head].iter().filter(|&&c| c < first).map(|&c| words[c].as_str()).collect();
+    'pattern: for p in &block.patterns {
+        use crate::dict::verbs::PatElem;
+        for e in &p.upper {
+            match e {
+                PatElem::Word(w) if modifiers.contains(&w.as_str()) => {}
+                _ => continue 'pattern,
+            }
+        }
+        let mut k = last + 1;
+        for e in &p.lower {
+            match e {
+                PatElem::Word(w) => {
+                    let found =
+                        (k..(k + 4).min(words.len())).find(|&j| words[j] == *w || lemmas[j] == *w);
+                    match found {
+                        Some(j) => k = j + 1,
+                        None => continue 'pattern,
+                    }
+                }
+                _ => continue 'pattern,
+            }
+        }
+        if p.code != "---" {
+            return p.code.clone();
+        }
+    }
+    code.to_string()
+}
+
+fn case_of(s: &AnalyzedSentence, n: usize, children: &[Vec<usize>]) -> Option<String> {
+    children[n]
+        .iter()
+        .find(|&&c| s.tokens[c].deprel == "case")
+        .map(|&c| s.tokens[c].form.to_lowercase())
+}
+
+fn source_of(
+    s: &AnalyzedSentence,
+    h: usize,
+    children: &[Vec<usize>],
+    words: &[String],
+    date: Option<DateKey>,
+    dicts: &Dictionaries,
+    first: usize,
+) -> Option<CodedActor> {
+    for &c in &children[h] {
+        let rel = s.tokens[c].deprel.as_str();
+        if rel == "nmod:poss" || (matches!(rel, "compound" | "amod") && c < first) {
+            if let Some(a) = code_np(s, c, children, words, date, dicts) {
+                return Some(a);
+            }
+        }
+        if rel.starts_with("nmod") && case_of(s, c, children).as_deref() == Some("by") {
+            if let Some(a) = code_np(s, c, children, words, date, dicts) {
+                return Some(a);
+            }
+        }
+    }
+    // The subject of the verb that carries the noun ("launched an attack", "involved in").
+    let mut cur = h;
+    for _ in 0..3 {
+        let p = s.tokens[cur].head as usize;
+        if p == 0 {
+            break;
+        }
+        let v = p - 1;
+        let lemma = s.tokens[v].lemma.to_lowercase();
+        let rel = s.tokens[cur].deprel.split(':').next().unwrap_or("");
+        let form = s.tokens[v].form.to_lowercase();
+        if matches!(rel, "obj" | "obl" | "nsubj:pass" | "xcomp" | "nmod")
+            && (SUPPORT_VERBS.contains(&lemma.as_str()) || SUPPORT_VERBS.contains(&form.as_str()))
+        {
+            let subj = children[v]
+                .iter()
+                .copied()
+                .find(|&c| matches!(s.tokens[c].deprel.as_str(), "nsubj" | "nsubj:pass"));
+            let subj = subj.or_else(|| {
+                // A conjoined verb shares its first conjunct's subject.
+                let hv = s.tokens[v].head as usize;
+                (s.tokens[v].deprel == "conj" && hv >= 1)
+                    .then(|| {
+                        children[hv - 1]
+                            .iter()
+                            .copied()
+                            .find(|&c| s.tokens[c].deprel.starts_with("nsubj"))
+                    })
+                    .flatten()
+            });
+            if let Some(sj) = subj {
+                // "a member …, who was to carry out the attack": the relative pronoun stands
+                // for the noun the clause modifies.
+                let relative =
+                    matches!(s.tokens[sj].form.to_lowercase().as_str(), "who" | "which" | "that")
+                        && s.tokens[v].deprel == "acl:relcl";
+                if relative {
+                    let hv = s.tokens[v].head as usize;
+                    if hv >= 1 {
+                        return code_np(s, hv - 1, children, words, date, dicts);
+                    }
+                }
+                return code_np(s, sj, children, words, date, dicts);
+            }
+        }
+        if !matches!(rel, "obj" | "obl" | "xcomp" | "conj" | "nmod") {
+            break;
+        }
+        cur = v;
+    }
+    None
+}
+
+fn target_of(
+    s: &AnalyzedSentence,
+    h: usize,
+    children: &[Vec<usize>],
+    words: &[String],
+    date: Option<DateKey>,
+    dicts: &Dictionaries,
+) -> Option<CodedActor> {
+    for &c in &children[h] {
+        if !s.tokens[c].deprel.starts_with("nmod") || s.tokens[c].deprel == "nmod:poss" {
+            continue;
+        }
+        if matches!(
+            case_of(s, c, children).as_deref(),
+            Some(
+                "on" | "against"
+                    | "of"
+                    | "at"
+                    | "upon"
+                    | "targeting"
+                    | "toward"
+                    | "towards"
+                    | "into"
+            )
+        ) {
+            if let Some(a) = code_np(s, c, children, words, date, dicts) {
+                return Some(a);
+            }
+        }
+    }
+    // "an attack targeting X": acl child with an object.
+    for &c in &children[h] {
+        if s.tokens[c].deprel.starts_with("acl") {
+            if let Some(&o) = children[c].iter().find(|&&o| s.tokens[o].deprel == "obj") {
+                return code_np(s, o, children, words, date, dicts);
+            }
+        }
+    }
+    None
+}
+
+/// Codes the noun phrase headed by `n` (its subtree without clauses and prepositions).
+fn code_np(
+    s: &AnalyzedSentence,
+    n: usize,
+    children: &[Vec<usize>],
+    words: &[String],
+    date: Option<DateKey>,
+    dicts: &Dictionaries,
+) -> Option<CodedActor> {
+    let mut idx = vec![n];
+    let mut stack = vec![n];
+    while let Some(x) = stack.pop() {
+        for &c in &children[x] {
+            let rel = s.tokens[c].deprel.as_str();
+            if matches!(
+                rel,
+                "case" | "punct" | "acl" | "acl:relcl" | "advcl" | "appos" | "parataxis" | "cc"
+            ) || (x == n && rel == "conj")
+            {
+                continue;
+            }
+            idx.push(c);
+            stack.push(c);
+            if idx.len() > s.tokens.len() {
+                break;
+            }
+        }
+    }
+    idx.sort_unstable();
+    idx.dedup();
+    let ws: Vec<&str> = idx
+        .iter()
+        .filter(|&&k| s.tokens[k].xpos != "POS" && s.tokens[k].upos != "PUNCT")
+        .map(|&k| words[k].as_str())
+        .collect();
+    let code = code_words(&ws, date, dicts)?;
+    let span = s.tokens[idx[0]].span.cover(s.tokens[*idx.last()?].span);
+    Some(CodedActor { code, text: ws.join(" "), span })
+}
+
+/// The actor code of a word sequence: the first actor phrase plus agent codes, or `None`.
+pub fn code_words(words: &[&str], date: Option<DateKey>, dicts: &Dictionaries) -> Option<String> {
+    let mut actor: Option<(String, usize, usize)> = None;
+    for k in 0..words.len() {
+        if let Some((p, len)) = dicts.actors.index.match_at(words, k) {
+            if let Some(c) = dicts.actors.entries[p.entry as usize].code_on(date) {
+                actor = Some((c.to_string(), k, k + len));
+                break;
+            }
+        }
+    }
+    let mut code = actor.as_ref().map(|a| a.0.clone()).unwrap_or_default();
+    let mut agents = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        if actor.as_ref().is_some_and(|a| k >= a.1 && k < a.2) {
+            k += 1;
+            continue;
+        }
+        if let Some((p, len)) = dicts.agents.index.match_at(words, k) {
+            agents.push(&dicts.agents.entries[p.entry as usize]);
+            k += len.max(1);
+            continue;
+        }
+        k += 1;
+    }
+    if code.is_empty() && agents.is_empty() {
+        return None;
+    }
+    if code.is_empty() {
+        code = "---".into();
+    }
+    for ag in agents {
+        if (0..code.len())
+            .step_by(3)
+            .any(|s| code.get(s..s + ag.code.len()) == Some(ag.code.as_str()))
+        {
+            break;
+        }
+        match ag.place {
+            AgentPlace::After => code.push_str(&ag.code),
+            AgentPlace::Before => code = format!("{}{code}", ag.code),
+        }
+    }
+    Some(code)
+}
