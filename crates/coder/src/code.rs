@@ -151,6 +151,10 @@ fn is_skip_word(w: &str) -> bool {
 fn is_nominal(t: &model::Token) -> bool {
     matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM")
         || (t.upos.is_empty() && t.xpos.starts_with("NN"))
+        // A mis-tagged name in an argument position ("Fornost/ADJ and Gondor welcomed").
+        || (matches!(t.upos.as_str(), "ADJ" | "X" | "SYM")
+            && matches!(base_rel(&t.deprel), "nsubj" | "obj" | "iobj" | "obl" | "nmod" | "appos")
+            && t.form.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn base_rel(r: &str) -> &str {
@@ -201,6 +205,79 @@ struct Analysis<'a> {
 
 /// Codes one sentence. `date` picks date-restricted actor codes.
 pub fn code_sentence(
+    s: &AnalyzedSentence,
+    date: Option<DateKey>,
+    dicts: &Dictionaries,
+    opts: &Options,
+) -> Result<Vec<CodedEvent>, Skipped> {
+    if s.tokens.iter().any(|t| is_ud1_label(&t.deprel)) {
+        return code_sentence_v2(&to_ud2(s), date, dicts, opts);
+    }
+    code_sentence_v2(s, date, dicts, opts)
+}
+
+/// Relation names of UD version 1 (older UDPipe models) that version 2 renamed.
+fn is_ud1_label(r: &str) -> bool {
+    matches!(
+        r,
+        "dobj" | "nsubjpass" | "csubjpass" | "auxpass" | "name" | "neg" | "mwe" | "nmod:agent"
+    ) || (r == "nmod")
+}
+
+/// A copy of `s` with UD v1 relations renamed to their v2 names; `nmod` under a verb is `obl`.
+fn to_ud2(s: &AnalyzedSentence) -> AnalyzedSentence {
+    let mut out = s.clone();
+    let n = s.tokens.len();
+    for i in 0..n {
+        let head_is_verb = {
+            let h = s.tokens[i].head as usize;
+            h >= 1 && h <= n && matches!(s.tokens[h - 1].upos.as_str(), "VERB" | "AUX")
+        };
+        let t = &mut out.tokens[i];
+        let new = match t.deprel.as_str() {
+            "dobj" => "obj",
+            "nsubjpass" => "nsubj:pass",
+            "csubjpass" => "csubj:pass",
+            "auxpass" => "aux:pass",
+            "name" => "flat",
+            "mwe" => "fixed",
+            "nmod:agent" => "obl:agent",
+            "neg" => {
+                if !t.feats.contains("Polarity=Neg") {
+                    t.feats = if t.feats.is_empty() {
+                        "Polarity=Neg".into()
+                    } else {
+                        format!("{}|Polarity=Neg", t.feats)
+                    };
+                }
+                "advmod"
+            }
+            "nmod" if head_is_verb => "obl",
+            _ => continue,
+        };
+        t.deprel = new.to_string();
+    }
+    // A `by` oblique of a passive participle is its agent.
+    for v in 0..n {
+        let id = v as u32 + 1;
+        if !out.tokens.iter().any(|t| t.head == id && t.deprel == "aux:pass") {
+            continue;
+        }
+        for c in 0..n {
+            if out.tokens[c].head == id && out.tokens[c].deprel == "obl" {
+                let cid = c as u32 + 1;
+                if out.tokens.iter().any(|t| {
+                    t.head == cid && t.deprel == "case" && t.form.eq_ignore_ascii_case("by")
+                }) {
+                    out.tokens[c].deprel = "obl:agent".into();
+                }
+            }
+        }
+    }
+    out
+}
+
+fn code_sentence_v2(
     s: &AnalyzedSentence,
     date: Option<DateKey>,
     dicts: &Dictionaries,
