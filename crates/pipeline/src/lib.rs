@@ -1,5 +1,6 @@
 //! The whole job, one document at a time: `RawDocument` → `Article` (extract) → analysed
-//! sentences (nlp + depparse) → coded events (coder) → event time (timex) → provenance
+//! sentences (nlp + depparse) → coded events (coder) → event time (timex) → event place
+//! (geo) → provenance
 //! (modality, historical, attribution, quotes).
 //!
 //! [`Engine`] holds what is loaded once (models, dictionaries) and is shared by all worker
@@ -29,6 +30,7 @@ pub struct StageTimes {
     pub analyze: Duration,
     pub code: Duration,
     pub time: Duration,
+    pub place: Duration,
     pub provenance: Duration,
 }
 
@@ -38,6 +40,7 @@ impl StageTimes {
         self.analyze += o.analyze;
         self.code += o.code;
         self.time += o.time;
+        self.place += o.place;
         self.provenance += o.provenance;
     }
 }
@@ -104,19 +107,24 @@ impl Engine {
             .published
             .as_ref()
             .and_then(|p| coder::date::parse_date(&date_key(&p.value)).ok());
-        let mut events = Vec::new();
-        for s in &sentences {
+        let mut found_all: Vec<(usize, coder::CodedEvent)> = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
             match coder::code_sentence(s, date, &self.dictionaries, &self.coder_options) {
-                Ok(found) => {
-                    for ce in found {
-                        if let Some(ev) = to_event(&article, s, ce) {
-                            events.push(ev);
-                        }
-                    }
+                Ok(mut found) => {
+                    let nominal = coder::nominal::code_nouns(
+                        s,
+                        date,
+                        &self.dictionaries,
+                        &self.nouns,
+                        &found,
+                    );
+                    found.extend(nominal);
+                    found.extend(coder::nominal::code_denunciations(s, date, &self.dictionaries));
+                    found_all.extend(found.into_iter().map(|ce| (si, ce)));
                 }
                 Err(coder::code::Skipped::Discard { story: true, phrase }) => {
                     diagnostics.push(format!("story discarded by `{phrase}`"));
-                    events.clear();
+                    found_all.clear();
                     break;
                 }
                 Err(coder::code::Skipped::Discard { phrase, .. }) => {
@@ -124,6 +132,11 @@ impl Engine {
                 }
             }
         }
+        inherit_nominal_arguments(&sentences, &mut found_all);
+        let mut events: Vec<Event> = found_all
+            .into_iter()
+            .filter_map(|(si, ce)| to_event(&article, &sentences[si], ce))
+            .collect();
         times.code = t.elapsed();
 
         let t = Instant::now();
@@ -144,11 +157,73 @@ impl Engine {
         times.time = t.elapsed();
 
         let t = Instant::now();
+        match geo::Gazetteer::shared() {
+            Ok(gaz) => {
+                let places = geo::ArticlePlaces::analyze(gaz, &article.text, &[]);
+                for ev in &mut events {
+                    let Some(s) = sentences.get(ev.sentence as usize) else { continue };
+                    let attached = geo::attached_spans(s, ev.trigger);
+                    let site =
+                        geo::EventSite { trigger: ev.trigger, attached: &attached, dateline: None };
+                    let found = places.locate(gaz, &site).location;
+                    if found.precision != model::GeoPrecision::Unknown {
+                        ev.location = Some(found);
+                    }
+                }
+            }
+            Err(e) => diagnostics.push(format!("gazetteer: {e}")),
+        }
+        times.place = t.elapsed();
+
+        let t = Instant::now();
         let quotes = provenance::annotate(&article, &sentences, &mut events);
         times.provenance = t.elapsed();
 
         Ok(Coded { article, sentences, events, quotes, diagnostics, times })
     }
+}
+
+/// A nominal event without source or target ("the details of the suicide attack") takes the
+/// missing arguments from the nearest earlier event whose trigger has the same head noun
+/// ("who was to carry out the attack", "an attempted attack on the Iraqi security center");
+/// one still without either argument is dropped.
+fn inherit_nominal_arguments(
+    sentences: &[AnalyzedSentence],
+    found: &mut Vec<(usize, coder::CodedEvent)>,
+) {
+    let head_lemma = |si: usize, span: model::Span| -> String {
+        sentences[si]
+            .tokens
+            .iter()
+            .rev()
+            .find(|t| t.span.overlaps(span))
+            .map_or_else(String::new, |t| t.lemma.to_lowercase())
+    };
+    let lemmas: Vec<String> = found.iter().map(|(si, ce)| head_lemma(*si, ce.trigger)).collect();
+    for i in 0..found.len() {
+        if found[i].1.pattern.as_deref() != Some("nominal") {
+            continue;
+        }
+        for j in (0..i).rev() {
+            if lemmas[j] != lemmas[i] || lemmas[i].is_empty() {
+                continue;
+            }
+            let (earlier_source, earlier_target) =
+                (found[j].1.source.clone(), found[j].1.target.clone());
+            let ev = &mut found[i].1;
+            if ev.source.code.is_empty() && !earlier_source.code.is_empty() {
+                ev.source = earlier_source;
+            }
+            if ev.target.code.is_empty() && !earlier_target.code.is_empty() {
+                ev.target = earlier_target;
+            }
+        }
+    }
+    found.retain(|(_, ce)| {
+        ce.pattern.as_deref() != Some("nominal")
+            || !ce.source.code.is_empty()
+            || !ce.target.code.is_empty()
+    });
 }
 
 /// `2009-01-20T…` → `20090120`; a month or year alone counts from its first day.

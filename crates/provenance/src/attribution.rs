@@ -224,10 +224,10 @@ pub fn chain(
         }
         prev = Some(a);
     }
-    if inner_first.is_empty() {
-        if let Some(v) = trailing_speech(tree, t) {
-            add_verb_links(&mut inner_first, tree, v, resolve);
-        }
+    // "…, Mehr news agency reported." is the outermost voice even when the parser hung it
+    // somewhere the walk above does not pass.
+    if let Some(v) = trailing_speech(tree, t) {
+        add_verb_links(&mut inner_first, tree, v, resolve);
     }
     inner_first.reverse();
     dedup(&mut inner_first);
@@ -282,7 +282,7 @@ fn trailing_speech(tree: &Tree, t: usize) -> Option<usize> {
             return false;
         }
         let Some(subj) = subject(tree, v) else { return false };
-        let start = subj.min(v);
+        let start = tree.subtree(subj).first().copied().unwrap_or(subj).min(v);
         let comma_before =
             start > 0 && matches!(tree.tok(start - 1).form.as_str(), "," | "—" | "–");
         comma_before && subj > t && !tree.subtree(v).contains(&t)
@@ -327,6 +327,15 @@ fn push(
     n: usize,
     resolve: &dyn Fn(usize) -> Option<(String, Span)>,
 ) {
+    // "a member …, who was to carry out the attack": a relative pronoun stands for the noun
+    // its clause modifies.
+    let n = if matches!(tree.form_lower(n).as_str(), "who" | "which" | "that")
+        && tree.head(n).is_some_and(|h| tree.full_rel(h) == "acl:relcl")
+    {
+        tree.head(n).and_then(|h| tree.head(h)).unwrap_or(n)
+    } else {
+        n
+    };
     let (text, span) = match (tree.tok(n).upos.as_str(), resolve(n)) {
         ("PRON", Some((text, span))) => (text, span),
         _ => {

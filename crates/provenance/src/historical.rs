@@ -37,6 +37,8 @@ pub fn of(
     let pub_year = published.and_then(|p| p.get(..4)).and_then(|y| y.parse::<i32>().ok());
     let mut path = vec![t];
     path.extend(tree.ancestors(t).into_iter().take(3));
+    // "the massacre of Iraqis under the … regime": modifiers of the trigger's arguments too.
+    path.extend(tree.children(t).filter(|&c| matches!(tree.rel(c), "nmod" | "obl")));
     for &a in &path {
         for c in tree.children(a) {
             let rel = tree.rel(c);
@@ -52,7 +54,7 @@ pub fn of(
                 }
             }
             // "under the Ba'athist regime", "during the 1980s war"
-            if rel == "obl"
+            if matches!(rel, "obl" | "nmod")
                 && tree.children(c).any(|m| tree.rel(m) == "case" && tree.form_lower(m) == "under")
                 && matches!(
                     tree.lemma(c).as_str(),
@@ -100,7 +102,7 @@ pub fn of(
     }
     // "was also involved in the massacre": background involvement.
     for &a in &path {
-        if matches!(tree.lemma(a).as_str(), "involve" | "responsible" | "implicate")
+        if matches!(tree.lemma(a).as_str(), "involve" | "involved" | "responsible" | "implicate")
             && tree.children(a).any(|c| tree.form_lower(c) == "also")
         {
             return (true, Some(tree.tok(a).span));

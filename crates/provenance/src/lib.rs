@@ -47,7 +47,7 @@ pub fn annotate(
     for ev in events.iter_mut() {
         let Some(s) = sentences.get(ev.sentence as usize) else { continue };
         let tree = Tree::new(s, text);
-        let Some(t) = tree.token_at(ev.trigger) else { continue };
+        let Some(t) = tree.head_token_in(ev.trigger) else { continue };
 
         let (mut modality, cue, negated) = modality::of(&tree, t);
         if modality == Modality::Asserted {

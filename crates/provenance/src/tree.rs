@@ -72,6 +72,19 @@ impl<'a> Tree<'a> {
             .or_else(|| toks.iter().position(|t| t.span.overlaps(span)))
     }
 
+    /// The head word of a (possibly multi-word) trigger span: the overlapping token whose head
+    /// lies outside the span, else the first overlapping one.
+    pub fn head_token_in(&self, span: Span) -> Option<usize> {
+        let inside: Vec<usize> =
+            (0..self.len()).filter(|&i| self.tok(i).span.overlaps(span)).collect();
+        inside
+            .iter()
+            .copied()
+            .find(|&i| self.head(i).is_none_or(|h| !inside.contains(&h)))
+            .or_else(|| inside.first().copied())
+            .or_else(|| self.token_at(span))
+    }
+
     /// All tokens in the subtree of `i` (including `i`), in order.
     pub fn subtree(&self, i: usize) -> Vec<usize> {
         let mut out = vec![i];

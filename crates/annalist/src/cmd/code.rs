@@ -157,11 +157,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     eprintln!("annalist: {coded_docs} document(s) coded, {events} event(s), {failed} failed, in {secs:.2}s");
     if args.times {
         eprintln!(
-            "annalist: stage times (summed over threads): extract {:.3}s, parse {:.3}s, code {:.3}s, time {:.3}s, provenance {:.3}s",
+            "annalist: stage times (summed over threads): extract {:.3}s, parse {:.3}s, code {:.3}s, time {:.3}s, place {:.3}s, provenance {:.3}s",
             times.extract.as_secs_f64(),
             times.analyze.as_secs_f64(),
             times.code.as_secs_f64(),
             times.time.as_secs_f64(),
+            times.place.as_secs_f64(),
             times.provenance.as_secs_f64()
         );
     }
