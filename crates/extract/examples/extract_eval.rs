@@ -80,6 +80,10 @@ fn main() {
     let Some(te) = testdata::shared("data/trafilatura-eval") else { return };
     let pages = eval::load_trafilatura_eval(&te).expect("load trafilatura-eval");
     let mut counts = SnippetCounts::default();
+    // Language: agreement with the page's own `<html lang>` where it declares one (a proxy
+    // gold: declarations are sometimes wrong or a site-wide default).
+    let html_lang = regex::Regex::new(r#"(?i)<html[^>]*\slang\s*=\s*["']?([a-z]{2})\b"#).unwrap();
+    let (mut lang_pages, mut lang_agree, mut lang_none) = (0, 0, 0);
     let (mut right, mut dated, mut unsupported, mut coarser, mut missing, mut wrong) =
         (0, 0, 0, 0, 0, 0);
     let t = Instant::now();
@@ -88,6 +92,15 @@ fn main() {
         let Gold::Snippets { with, without, date } = &p.gold else { continue };
         let art = ex.as_ref().ok().map(|e| &e.article);
         counts.add(art.map_or("", |a| a.text.as_str()), with, without);
+        let head = String::from_utf8_lossy(&p.html[..p.html.len().min(4096)]).into_owned();
+        if let Some(c) = html_lang.captures(&head) {
+            lang_pages += 1;
+            match art.and_then(|a| a.language.as_deref()) {
+                Some(l) if l.eq_ignore_ascii_case(&c[1]) => lang_agree += 1,
+                Some(_) => {}
+                None => lang_none += 1,
+            }
+        }
         if let Some(d) = &dump {
             let rec = serde_json::json!({"url": p.url, "file": p.id, "text": art.map_or("", |a| a.text.as_str()), "with": with, "without": without});
             use std::io::Write;
@@ -146,6 +159,7 @@ fn main() {
         pages.len(),
         pages.len() as f64 / secs
     );
+    println!("language: agrees with <html lang> on {lang_agree}/{lang_pages} pages that declare one ({lang_none} undetected)");
     println!(
         "dates: right {right}/{dated} = {:.4}; wrong {wrong}, coarser {coarser}, missing {missing}; day-precision dates the page does not show: {unsupported}",
         right as f64 / dated.max(1) as f64
