@@ -197,6 +197,10 @@ struct Analysis<'a> {
     children: Vec<Vec<usize>>,
     /// Subtree bounds per word.
     bounds: Vec<(usize, usize)>,
+    /// Words heading or inside noun phrases: nominal tags, plus a capitalised word inside
+    /// the sentence that the actor dictionary knows and the verb dictionary does not (a
+    /// parser that tags "to Gondor" as a verb is overruled by the dictionaries).
+    nominal: Vec<bool>,
     /// Words on the field's skip list (invisible to patterns after the verb).
     skip: Vec<bool>,
     /// The sentence's words, for the pattern pre-filter.
@@ -320,10 +324,22 @@ fn code_sentence_v2(
         children,
         bounds: Vec::new(),
         skip: Vec::new(),
+        nominal: Vec::new(),
         present: rustc_hash::FxHashSet::default(),
     };
     a.compute_bounds();
     a.skip = a.words.iter().map(|w| is_skip_word(w)).collect();
+    a.nominal = (0..n)
+        .map(|i| {
+            let t = &s.tokens[i];
+            is_nominal(t)
+                || (i > 0
+                    && t.upos != "PUNCT"
+                    && t.form.chars().next().is_some_and(char::is_uppercase)
+                    && !dicts.verbs.forms.contains_key(&a.words[i])
+                    && dicts.actors.index.match_at(&[a.words[i].as_str()], 0).is_some())
+        })
+        .collect();
     a.present = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
     a.mark_inert();
     a.build_phrases(date, dicts, opts);
@@ -383,7 +399,7 @@ impl Analysis<'_> {
     fn mark_inert(&mut self) {
         for i in 0..self.s.tokens.len() {
             let r = self.s.tokens[i].deprel.as_str();
-            if r == "acl:relcl" && self.head(i).is_some_and(|h| is_nominal(&self.s.tokens[h])) {
+            if r == "acl:relcl" && self.head(i).is_some_and(|h| self.nominal[h]) {
                 let (lo, hi) = self.subtree_bounds(i);
                 for k in lo..=hi {
                     self.inert[k] = true;
@@ -407,7 +423,7 @@ impl Analysis<'_> {
             }
             let ct = &self.s.tokens[cur];
             let Some(h) = self.head(cur) else {
-                return if is_nominal(ct) { Some(cur) } else { None };
+                return if self.nominal[cur] { Some(cur) } else { None };
             };
             let ht = &self.s.tokens[h];
             // A preposition inside a prepositional attachment stays with it ("Prince of Dol
@@ -416,19 +432,19 @@ impl Analysis<'_> {
                 || (ct.deprel == "case"
                     && base_rel(&ht.deprel) == "nmod"
                     && ht.deprel != "nmod:poss");
-            if is_nominal(ht) && internal && !self.inert_boundary(cur) {
+            if self.nominal[h] && internal && !self.inert_boundary(cur) {
                 // A nested prepositional attachment is kept only one level deep.
                 if base_rel(&ct.deprel) == "nmod"
                     && self.children[cur]
                         .iter()
                         .any(|&c| base_rel(&self.s.tokens[c].deprel) == "nmod")
                 {
-                    return if is_nominal(ct) { Some(cur) } else { None };
+                    return if self.nominal[cur] { Some(cur) } else { None };
                 }
                 cur = h;
                 continue;
             }
-            if is_nominal(ct) {
+            if self.nominal[cur] {
                 return Some(cur);
             }
             // Relative-clause words belong to the noun they modify.
