@@ -56,13 +56,18 @@ pub fn run() -> Result<()> {
     for d in &diags {
         eprintln!("warning: {d}");
     }
-    println!("gazetteer: {} places, loaded in {:.0} ms (bar ≤ 200 ms)", gaz.len(), load.as_secs_f64() * 1e3);
+    println!(
+        "gazetteer: {} places, loaded in {:.0} ms (bar ≤ 200 ms)",
+        gaz.len(),
+        load.as_secs_f64() * 1e3
+    );
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let shared = std::env::var_os("ANNALIST_SHARED")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| root.join("..").join("shared"));
     let path = shared.join("data/geowebnews/GWN.xml");
-    let xml = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let xml =
+        std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
     let set = geo::gwn::parse(&xml);
     let (dev, test) = set.articles.split_at(set.articles.len() / 2);
     println!(

@@ -18,7 +18,7 @@ fn main() -> anyhow::Result<()> {
 
 mod bench_coder;
 mod bench_nlp;
-mod eval_timex;
 mod eval_geo;
+mod eval_timex;
 mod gazetteer;
 mod tidy;

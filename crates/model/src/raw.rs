@@ -74,4 +74,3 @@ impl Hints {
         self.title.is_none() && self.date.is_none() && self.outlet.is_none() && !self.plain_text
     }
 }
-
