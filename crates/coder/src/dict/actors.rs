@@ -272,7 +272,9 @@ impl ActorDict {
     /// Reads one actor file into this dictionary; returns its diagnostics.
     pub fn add_text(&mut self, text: &str, name: &str) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
-        let ls: Vec<Line> = lines(text, name, &mut diags);
+        // TABARI actor files may open with word lists for its shallow parser.
+        let text = super::blank_sections(text, &["NOUN", "ADJECTIVE", "VERB"]);
+        let ls: Vec<Line> = lines(&text, name, &mut diags);
         let mut current: Option<(usize, usize)> = None; // (entry index, line of primary)
         let mut pending: Vec<String> = Vec::new();
         let close = |this: &mut ActorDict,

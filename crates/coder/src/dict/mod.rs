@@ -161,18 +161,46 @@ pub(crate) fn lines<'a>(text: &'a str, name: &str, diags: &mut Vec<Diagnostic>) 
     out
 }
 
-/// Removes a `#` comment that is not inside `[…]` (codes such as `[###]` contain `#`).
+/// Removes a `#` comment, or a TABARI ` ;` comment, that is not inside `[…]` (codes such as
+/// `[###]` contain `#`).
 pub(crate) fn strip_comment(s: &str) -> &str {
     let mut depth = 0i32;
+    let mut prev_space = true;
     for (i, c) in s.char_indices() {
         match c {
             '[' => depth += 1,
             ']' => depth -= 1,
             '#' if depth <= 0 => return &s[..i],
+            ';' if depth <= 0 && prev_space => return &s[..i],
             _ => {}
         }
+        prev_space = c.is_whitespace();
     }
     s
+}
+
+/// Blanks TABARI's `<NAME>…</NAME>` sections that hold no dictionary entries of the kind
+/// being read (e.g. `<TIME>` shifts, `<NOUN>`/`<ADJECTIVE>` lists), keeping line numbers.
+pub(crate) fn blank_sections(text: &str, names: &[&str]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut skipping: Option<String> = None;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        if let Some(end) = &skipping {
+            if t.eq_ignore_ascii_case(end) {
+                skipping = None;
+            }
+            out.push_str(if line.ends_with('\n') { "\n" } else { "" });
+            continue;
+        }
+        if let Some(n) = names.iter().find(|n| t.eq_ignore_ascii_case(&format!("<{n}>"))) {
+            skipping = Some(format!("</{n}>"));
+            out.push_str(if line.ends_with('\n') { "\n" } else { "" });
+            continue;
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// Upper-cases a dictionary or text word the way the field's coders compare words.

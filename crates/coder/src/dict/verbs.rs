@@ -332,6 +332,11 @@ impl VerbDict {
     /// Reads one PETRARCH-1/TABARI verb file; returns its diagnostics.
     pub fn add_text(&mut self, text: &str, name: &str) -> Vec<Diagnostic> {
         let mut diags = Vec::new();
+        // TABARI's own files have no `--- NAME ---` headers: each verb line with a code
+        // opens its block; `<TIME>` shifts are not verbs.
+        let tabari = !text.lines().any(|l| l.trim_start().starts_with("---"));
+        let cleaned = if tabari { super::blank_sections(text, &["TIME"]) } else { String::new() };
+        let text = if tabari { cleaned.as_str() } else { text };
         let ls: Vec<Line> = lines(text, name, &mut diags);
         let mut block: Option<u32> = None;
         let mut synset: Option<u32> = None;
@@ -398,7 +403,19 @@ impl VerbDict {
                     continue;
                 }
             }
-            // A verb line of the current block.
+            // TABARI lists look-alike words to exclude as `{ WORD_ … }`: not verbs.
+            if tabari && t.starts_with('{') {
+                continue;
+            }
+            // A verb line of the current block (TABARI files: a coded verb line opens one).
+            if tabari && !t.starts_with('+') && t.contains('[') {
+                let (code, head) = take_code(t);
+                let vname = head.split('{').next().unwrap_or("").trim();
+                if let (Some(c), false) = (code, vname.is_empty()) {
+                    synset = None;
+                    block = Some(self.new_block(vname.trim_end_matches('_'), &c));
+                }
+            }
             let Some(b) = block else {
                 diags.push(Diagnostic::at(name, l.no, format!("text outside any block: `{t}`")));
                 continue;

@@ -48,35 +48,36 @@ pub fn read_validate_text(text: &str, name: &str) -> (Vec<TabariRecord>, Vec<Dia
         let line = i + 1;
         i += 1;
         let mut body = String::new();
-        while i < lines.len() && !lines[i].trim_start().starts_with("/*") {
-            if is_header(lines[i]).is_some() {
+        let mut comment = String::new();
+        while i < lines.len() && is_header(lines[i]).is_none() {
+            // The comment may open at the end of the text ("officials said./*").
+            if let Some(k) = lines[i].find("/*") {
+                body.push_str(lines[i][..k].trim());
+                comment.push_str(&lines[i][k..]);
+                comment.push('\n');
+                i += 1;
                 break;
             }
             body.push_str(lines[i].trim());
             body.push(' ');
             i += 1;
         }
-        let mut comment = String::new();
-        if i < lines.len() && lines[i].trim_start().starts_with("/*") {
-            loop {
-                if i >= lines.len() {
-                    diags.push(Diagnostic::record(name, line, &id, "unclosed /* comment"));
-                    break;
-                }
-                comment.push_str(lines[i]);
-                comment.push('\n');
-                i += 1;
-                if comment.contains("*/") {
-                    break;
-                }
-            }
-        } else {
+        if comment.is_empty() {
             diags.push(Diagnostic::record(
                 name,
                 line,
                 &id,
                 "record without a /* … */ expectation comment",
             ));
+        }
+        while !comment.is_empty() && !comment.contains("*/") {
+            if i >= lines.len() {
+                diags.push(Diagnostic::record(name, line, &id, "unclosed /* comment"));
+                break;
+            }
+            comment.push_str(lines[i]);
+            comment.push('\n');
+            i += 1;
         }
         let mut triples = Vec::new();
         let mut options = Vec::new();
@@ -98,7 +99,7 @@ pub fn read_validate_text(text: &str, name: &str) -> (Vec<TabariRecord>, Vec<Dia
             }
             if let Some(o) = inner.strip_prefix("OPTION:") {
                 options.push(o.trim().to_string());
-            } else if inner == "---" {
+            } else if inner == "---" || inner.is_empty() {
                 none = true;
             } else if inner == "###" {
                 discard = true;
