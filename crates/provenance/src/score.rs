@@ -124,6 +124,32 @@ pub fn same_mention(a: &str, b: &str) -> bool {
     !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
 }
 
+/// Latin letters without diacritics, for comparing place names ("Ḩalabja" ~ "Halabja").
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ā' | 'ã' | 'å' => 'a',
+            'Á' | 'À' | 'Â' | 'Ä' | 'Ā' => 'A',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' => 'e',
+            'É' | 'È' | 'Ê' | 'Ē' => 'E',
+            'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'ō' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ū' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            'Ḩ' => 'H',
+            'ḩ' => 'h',
+            'ş' | 'š' => 's',
+            'Ş' | 'Š' => 'S',
+            'ţ' => 't',
+            'ẖ' => 'h',
+            'ḑ' => 'd',
+            'ẕ' => 'z',
+            other => other,
+        })
+        .collect()
+}
+
 /// The gold-format date string of a predicted event time.
 pub fn date_string(ev: &Event) -> String {
     let Some(t) = &ev.time else { return "unknown".into() };
@@ -235,7 +261,9 @@ pub fn score_article(gold: &GoldArticle, pred: &Predicted, report: &mut Report) 
             (None, None) => true,
             (Some(l), None) => l.precision == model::GeoPrecision::Unknown,
             (Some(l), Some((name, cc, _))) => {
-                same_mention(&l.name, name)
+                // The gazetteer's name ("Diyālá") or the text's ("Diyala") may be given.
+                let surface = l.span.and_then(|sp| sp.slice(&pred.text)).unwrap_or("");
+                (same_mention(&fold(&l.name), &fold(name)) || same_mention(surface, name))
                     && l.country.as_deref().is_none_or(|c| c.eq_ignore_ascii_case(cc))
             }
             (None, Some(_)) => false,
