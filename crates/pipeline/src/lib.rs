@@ -144,10 +144,11 @@ impl Engine {
         match timex::find(&article.text, anchor.as_ref(), None) {
             Ok(found) => {
                 for ev in &mut events {
+                    let own = own_timexes(&article.text, &sentences, ev, &found.timexes);
                     ev.time = Some(timex::resolve_event_time(
                         &article.text,
                         ev.trigger,
-                        &found.timexes,
+                        &own,
                         anchor.as_ref(),
                     ));
                 }
@@ -181,6 +182,39 @@ impl Engine {
 
         Ok(Coded { article, sentences, events, quotes, diagnostics, times })
     }
+}
+
+/// The time expressions that may date an event: those of its sentence's other clauses are
+/// dropped when a different verb of saying governs them ("killed on Friday …, officials said on
+/// Saturday": Saturday dates the saying, not the killing).
+fn own_timexes(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+    timexes: &[timex::Timex],
+) -> Vec<timex::Timex> {
+    let Some(s) = sentences.get(ev.sentence as usize) else { return timexes.to_vec() };
+    let tree = provenance::Tree::new(s, text);
+    let Some(t) = tree.head_token_in(ev.trigger) else { return timexes.to_vec() };
+    timexes
+        .iter()
+        .filter(|x| {
+            if !s.span.contains(x.span) {
+                return true;
+            }
+            let Some(k) = tree.token_at(x.span) else { return true };
+            // The first verb above the expression.
+            let verb = std::iter::once(k).chain(tree.ancestors(k)).find(|&v| tree.is_verbal(v));
+            match verb {
+                Some(v) if v != t => {
+                    let lemma = tree.lemma(v);
+                    !provenance::attribution::SPEECH.contains(&lemma.as_str())
+                }
+                _ => true,
+            }
+        })
+        .cloned()
+        .collect()
 }
 
 /// A nominal event without source or target ("the details of the suicide attack") takes the
