@@ -23,7 +23,7 @@ pub struct Args {
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
     /// Documents per committed batch.
-    #[arg(long, default_value_t = 32, value_name = "N")]
+    #[arg(long, default_value_t = 256, value_name = "N")]
     pub batch: usize,
     /// Cap the store file at this many 4 KiB pages.
     #[arg(long, value_name = "PAGES")]
@@ -53,7 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let path = args.db.clone().unwrap_or_else(store::default_path);
     let opts = OpenOptions { read_only: false, max_pages: args.max_pages };
-    let mut db = SqliteStore::open(&path, &opts)?;
+    let db = SqliteStore::open(&path, &opts)?;
     // A second connection answers "seen before?" on the reading thread while the writer commits.
     let reader = SqliteStore::open(&path, &OpenOptions { read_only: true, max_pages: None })?;
     let models = depparse::Models::load_default().context("loading the parser models")?;
@@ -93,71 +93,89 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
 
     let mut batch = Batch::default();
     let mut positions: HashMap<String, u64> = HashMap::new();
-    let mut totals = store::Committed::default();
     let mut failed = 0u64;
     let mut skipped = 0u64;
-    let mut fatal: Option<store::StoreError> = None;
     let batch_size = args.batch.max(1);
     let verbose = args.verbose;
-    let flush = |batch: &mut Batch, positions: &HashMap<String, u64>, db: &mut SqliteStore| {
-        batch.checkpoints = positions.iter().map(|(k, v)| (k.clone(), *v)).collect();
-        let r = db.commit(batch);
-        batch.docs.clear();
-        r
-    };
-    pipeline::ordered::run(
-        items,
-        jobs,
-        |item| match item {
-            Item::Skip(input) => Done::Skip(input),
-            Item::Failed(e) => Done::Failed(e, None),
-            Item::Code(doc) => match engine.code_raw(&doc) {
-                Ok(coded) => Done::Coded(Box::new(record(&doc, coded, verbose))),
-                Err(e) => {
-                    Done::Failed(format!("{}: {e}", doc.origin), Some(doc.origin.input.clone()))
-                }
-            },
-        },
-        |done| {
-            let input = match done {
-                Done::Skip(input) => {
-                    skipped += 1;
-                    input
-                }
-                Done::Failed(e, input) => {
-                    eprintln!("annalist: {e}");
-                    failed += 1;
-                    match input {
-                        Some(i) => i,
-                        None => return true,
-                    }
-                }
-                Done::Coded(rec) => {
-                    let input = rec.article.origin.input.clone();
-                    batch.docs.push(*rec);
-                    input
-                }
-            };
-            *positions.entry(input).or_insert(0) += 1;
-            if batch.docs.len() >= batch_size {
-                match flush(&mut batch, &positions, &mut db) {
+    // Commits run on their own thread so coding never waits for the disk; one batch may be
+    // in flight while the next fills. The first store error stops the run.
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let (totals, fatal, db) = std::thread::scope(|scope| {
+        let stop = &stop;
+        let mut db = db;
+        let writer = scope.spawn(move || {
+            let mut totals = store::Committed::default();
+            for b in rx {
+                match db.commit(&b) {
                     Ok(c) => add(&mut totals, c),
                     Err(e) => {
-                        fatal = Some(e);
-                        return false;
+                        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                        return (totals, Some(e), db);
                     }
                 }
             }
-            true
-        },
-    );
+            (totals, None, db)
+        });
+        let send = |batch: &mut Batch, positions: &HashMap<String, u64>| {
+            let mut full = std::mem::take(batch);
+            full.checkpoints = positions.iter().map(|(k, v)| (k.clone(), *v)).collect();
+            tx.send(full).is_ok() && !stop.load(std::sync::atomic::Ordering::Relaxed)
+        };
+        pipeline::ordered::run(
+            items,
+            jobs,
+            |item| match item {
+                Item::Skip(input) => Done::Skip(input),
+                Item::Failed(e) => Done::Failed(e, None),
+                Item::Code(doc) => match engine.code_raw(&doc) {
+                    Ok(coded) => Done::Coded(Box::new(record(&doc, coded, verbose))),
+                    Err(e) => {
+                        Done::Failed(format!("{}: {e}", doc.origin), Some(doc.origin.input.clone()))
+                    }
+                },
+            },
+            |done| {
+                let input = match done {
+                    Done::Skip(input) => {
+                        skipped += 1;
+                        input
+                    }
+                    Done::Failed(e, input) => {
+                        eprintln!("annalist: {e}");
+                        failed += 1;
+                        match input {
+                            Some(i) => i,
+                            None => return true,
+                        }
+                    }
+                    Done::Coded(rec) => {
+                        let input = rec.article.origin.input.clone();
+                        batch.docs.push(*rec);
+                        input
+                    }
+                };
+                *positions.entry(input).or_insert(0) += 1;
+                batch.docs.len() < batch_size || send(&mut batch, &positions)
+            },
+        );
+        if !stop.load(std::sync::atomic::Ordering::Relaxed) {
+            send(&mut batch, &positions);
+        }
+        drop(tx);
+        match writer.join() {
+            Ok((totals, fatal, db)) => (totals, fatal, Some(db)),
+            Err(_) => (store::Committed::default(), None, None),
+        }
+    });
+    let Some(mut db) = db else {
+        anyhow::bail!("the store writer thread failed; everything committed before is intact")
+    };
     if let Some(e) = fatal {
         return Err(
             anyhow::Error::new(e).context("ingest stopped; everything committed before is intact")
         );
     }
-    let c = flush(&mut batch, &positions, &mut db)?;
-    add(&mut totals, c);
     if let Some(e) = lookup_error {
         eprintln!(
             "annalist: note: duplicate lookups failed ({e}); duplicates were caught at commit"
