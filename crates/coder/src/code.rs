@@ -299,11 +299,20 @@ fn code_sentence_v2(
         )
         .collect();
     if !dicts.discards.is_empty() {
-        let plain: Vec<&str> = words
-            .iter()
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .collect();
+        // Discard phrases match whitespace-separated words of the text as written (the
+        // field's coders compare "AGO." with "AGO" and find no match): tokens whose spans
+        // touch are glued back together.
+        let mut plain: Vec<String> = Vec::with_capacity(n);
+        for (i, w) in words.iter().enumerate() {
+            let touches = i > 0 && {
+                let (a, b) = (s.tokens[i - 1].span, s.tokens[i].span);
+                !a.is_empty() && a.end == b.start
+            };
+            match plain.last_mut() {
+                Some(last) if touches => last.push_str(w),
+                _ => plain.push(w.clone()),
+            }
+        }
         if let Some((kind, phrase)) = dicts.discards.check_words(&plain) {
             return Err(Skipped::Discard { story: kind == DiscardKind::Story, phrase });
         }
