@@ -100,7 +100,8 @@ fn attributes(s: &str) -> Vec<(String, String)> {
         while i < b.len() && b[i] != b'=' && !b[i].is_ascii_whitespace() {
             i += 1;
         }
-        let name = s[st..i].to_string();
+        // Byte positions may fall inside a multi-byte character of junk input: slice safely.
+        let name = s.get(st..i).unwrap_or("").to_string();
         while i < b.len() && b[i].is_ascii_whitespace() {
             i += 1;
         }
@@ -118,15 +119,15 @@ fn attributes(s: &str) -> Vec<(String, String)> {
         let q = b[i];
         if q == b'"' || q == b'\'' {
             let vs = i + 1;
-            let ve = s[vs..].find(q as char).map(|k| vs + k).unwrap_or(s.len());
-            out.push((name, decode_entities(&s[vs..ve])));
+            let ve = s.get(vs..).and_then(|r| r.find(q as char)).map(|k| vs + k).unwrap_or(s.len());
+            out.push((name, decode_entities(s.get(vs..ve).unwrap_or(""))));
             i = ve + 1;
         } else {
             let vs = i;
             while i < b.len() && !b[i].is_ascii_whitespace() {
                 i += 1;
             }
-            out.push((name, decode_entities(&s[vs..i])));
+            out.push((name, decode_entities(s.get(vs..i).unwrap_or(""))));
         }
     }
     out
@@ -374,6 +375,15 @@ mod tests {
 <Text>y</Text>
 </Sentence>
 "#;
+
+    #[test]
+    fn attributes_on_junk_bytes() {
+        // Found by fuzzing: byte offsets inside a multi-byte character.
+        let junk = "<Config\n\r\n77\u{FFFD}5<% x=\u{FFFD}\u{FFFD} y='\u{FFFD}>\n<Sentence id=\u{FFFD}\u{FFFD}/>";
+        let (f, _) = read_records(junk, "junk");
+        assert!(f.records.len() <= 1);
+        let _ = attributes("a\u{FFFD}=b \u{FFFD}\u{FFFD}='c");
+    }
 
     #[test]
     fn tolerant_reading() {
