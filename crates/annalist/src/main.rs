@@ -39,6 +39,12 @@ enum Command {
     Validate(cmd::validate::Args),
     /// Find temporal expressions in a text: TIMEX3 values anchored on a publication date, as JSONL.
     Timex(cmd::timex::Args),
+    /// Code inputs into the store (idempotent, resumable), then cluster reports and reprints.
+    Ingest(cmd::ingest::Args),
+    /// Query stored events by actor, code, date, place, modality, outlet or text.
+    Query(cmd::query::Args),
+    /// Export the store: GDELT 2.0 Events (+ Mentions) TSV with cluster counts, JSONL or CSV.
+    Export(cmd::export_cmd::Args),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +58,9 @@ fn main() -> ExitCode {
         Command::Train(args) => cmd::train::run(args),
         Command::Validate(args) => cmd::validate::run(args),
         Command::Timex(args) => cmd::timex::run(args),
+        Command::Ingest(args) => cmd::ingest::run(args),
+        Command::Query(args) => cmd::query::run(args),
+        Command::Export(args) => cmd::export_cmd::run(args),
     };
     match result {
         Ok(cmd::Outcome::Clean) => ExitCode::SUCCESS,

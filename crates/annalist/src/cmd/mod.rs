@@ -3,8 +3,11 @@
 pub mod code;
 pub mod dict;
 pub mod eval_ud;
+pub mod export_cmd;
 pub mod extract;
+pub mod ingest;
 pub mod parse;
+pub mod query;
 pub mod timex;
 pub mod train;
 pub mod validate;
