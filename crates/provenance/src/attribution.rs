@@ -282,7 +282,9 @@ fn trailing_speech(tree: &Tree, t: usize) -> Option<usize> {
             return false;
         }
         let Some(subj) = subject(tree, v) else { return false };
-        let start = tree.subtree(subj).first().copied().unwrap_or(subj).min(v);
+        // The subject phrase's first word (a comma the parser hung under it does not count).
+        let first_word = tree.subtree(subj).into_iter().find(|&k| tree.tok(k).upos != "PUNCT");
+        let start = first_word.unwrap_or(subj).min(v);
         let comma_before =
             start > 0 && matches!(tree.tok(start - 1).form.as_str(), "," | "—" | "–");
         comma_before && subj > t && !tree.subtree(v).contains(&t)
