@@ -19,7 +19,6 @@
 //!    event ([`CodedEvent::negated`]) whatever code the dictionary chose for it.
 
 use crate::date::DateKey;
-use crate::dict::actors::AgentPlace;
 use crate::dict::discards::DiscardKind;
 use crate::dict::verbs::{ColonCode, PatElem, Pattern, VerbForm};
 use crate::dict::Dictionaries;
@@ -629,60 +628,18 @@ impl Analysis<'_> {
             _ => Span::default(),
         };
         let text = String::new();
-        let mut actor: Option<(String, usize, usize)> = None;
-        for k in 0..words.len() {
-            if let Some((p, len)) = dicts.actors.index.match_at(&words, k) {
-                let e = &dicts.actors.entries[p.entry as usize];
-                if let Some(c) = e.code_on(date) {
-                    actor = Some((c.to_string(), k, k + len));
-                    break;
-                }
+        if let Some(code) = crate::nominal::code_words(&words, date, dicts) {
+            return (code, text, span);
+        }
+        if opts.new_actor_length > 0 && !words.is_empty() {
+            let content: Vec<&str> =
+                words.iter().copied().filter(|w| !matches!(*w, "THE" | "A" | "AN")).collect();
+            let t = words.join(" ");
+            if t.matches(' ').count() < opts.new_actor_length && !content.is_empty() {
+                return (format!("\"{t}\""), text, span);
             }
         }
-        let mut code = actor.as_ref().map(|a| a.0.clone()).unwrap_or_default();
-        let mut agents = Vec::new();
-        let mut k = 0;
-        while k < words.len() {
-            if actor.as_ref().is_some_and(|a| k >= a.1 && k < a.2) {
-                k += 1;
-                continue;
-            }
-            if let Some((p, len)) = dicts.agents.index.match_at(&words, k) {
-                agents.push(&dicts.agents.entries[p.entry as usize]);
-                k += len.max(1);
-                continue;
-            }
-            k += 1;
-        }
-        if agents.is_empty() && code.is_empty() {
-            if opts.new_actor_length > 0 && !words.is_empty() {
-                let content: Vec<&str> =
-                    words.iter().copied().filter(|w| !matches!(*w, "THE" | "A" | "AN")).collect();
-                let t = words.join(" ");
-                if t.matches(' ').count() < opts.new_actor_length && !content.is_empty() {
-                    return (format!("\"{t}\""), text, span);
-                }
-            }
-            return ("---".into(), text, span);
-        }
-        if code.is_empty() {
-            code = "---".into();
-        }
-        for ag in agents {
-            let agc = &ag.code;
-            // Stop at an agent code already present (in three-letter steps).
-            let dup = (0..code.len())
-                .step_by(3)
-                .any(|s| code.get(s..s + agc.len()) == Some(agc.as_str()));
-            if dup {
-                break;
-            }
-            match ag.place {
-                AgentPlace::After => code.push_str(agc),
-                AgentPlace::Before => code = format!("{agc}{code}"),
-            }
-        }
-        (code, text, span)
+        ("---".into(), text, span)
     }
 
     /// Sets aside comma-delimited clauses of configured length: every maximal subtree lying
