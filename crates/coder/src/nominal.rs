@@ -95,29 +95,57 @@ const DENOUNCING: &[&str] = &[
 const SAYING: &[&str] =
     &["say", "tell", "state", "declare", "add", "insist", "call", "describe", "brand", "label"];
 
-/// Codes the nominal triggers of one sentence. `verbal` are the events the verb coder found
-/// in it; a noun already inside one of them with the same root is not coded twice.
-pub fn code_nouns(
+/// The sentence views both nominal coders read, built once per sentence.
+struct Views {
+    words: Vec<String>,
+    lemmas: Vec<String>,
+    children: Vec<Vec<usize>>,
+}
+
+/// Everything this module codes in one sentence: nominal triggers, then predicate-nominal
+/// denunciations. `verbal` are the events the verb coder found in it; a noun already inside
+/// one of them with the same root is not coded twice.
+pub fn code(
     s: &AnalyzedSentence,
     date: Option<DateKey>,
     dicts: &Dictionaries,
     nouns: &Dictionaries,
     verbal: &[CodedEvent],
 ) -> Vec<CodedEvent> {
-    let n = s.tokens.len();
-    if n == 0 || nouns.verbs.forms.is_empty() {
+    if s.tokens.is_empty() {
         return Vec::new();
     }
-    let words: Vec<String> = s.tokens.iter().map(|t| t.form.to_uppercase()).collect();
-    let lemmas: Vec<String> = s.tokens.iter().map(|t| t.lemma.to_uppercase()).collect();
-    let children = children(s);
+    let v = Views {
+        words: s.tokens.iter().map(|t| t.form.to_uppercase()).collect(),
+        lemmas: s.tokens.iter().map(|t| t.lemma.to_uppercase()).collect(),
+        children: children(s),
+    };
+    let mut out = code_nouns(s, &v, date, dicts, nouns, verbal);
+    out.extend(code_denunciations(s, &v, date, dicts));
+    out
+}
+
+/// Codes the nominal triggers of one sentence.
+fn code_nouns(
+    s: &AnalyzedSentence,
+    v: &Views,
+    date: Option<DateKey>,
+    dicts: &Dictionaries,
+    nouns: &Dictionaries,
+    verbal: &[CodedEvent],
+) -> Vec<CodedEvent> {
+    let n = s.tokens.len();
+    if nouns.verbs.forms.is_empty() {
+        return Vec::new();
+    }
+    let (words, lemmas, children) = (&v.words, &v.lemmas, &v.children);
     let mut out: Vec<CodedEvent> = Vec::new();
     let mut used = vec![false; n];
     for i in 0..n {
         if used[i] || !matches!(s.tokens[i].upos.as_str(), "NOUN" | "PROPN" | "ADJ") {
             continue;
         }
-        let Some((code, first, last)) = match_form(&words, &lemmas, i, nouns) else { continue };
+        let Some((code, first, last)) = match_form(words, lemmas, i, nouns) else { continue };
         // The head noun of the trigger: the matched word whose head lies outside the match.
         let head = (first..=last).find(|&k| {
             let h = s.tokens[k].head as usize;
@@ -128,7 +156,7 @@ pub fn code_nouns(
             continue;
         }
         let trigger = s.tokens[first].span.cover(s.tokens[last].span);
-        let code = refine_with_patterns(&code, &words, first, last, h, &children, nouns, &lemmas);
+        let code = refine_with_patterns(&code, words, first, last, h, children, nouns, lemmas);
         if code == "---" || code.is_empty() {
             continue;
         }
@@ -143,8 +171,8 @@ pub fn code_nouns(
             continue;
         }
         used[first..=last].fill(true);
-        let source = source_of(s, h, &children, &words, date, dicts, first);
-        let target = target_of(s, h, &children, &words, date, dicts);
+        let source = source_of(s, h, children, words, date, dicts, first);
+        let target = target_of(s, h, children, words, date, dicts);
         // A bare nominal event ("the details of the suicide attack") is kept: the pipeline
         // fills its arguments from an earlier mention of the same event, or drops it.
         let empty = |span: Span| CodedActor { code: String::new(), text: String::new(), span };
@@ -164,14 +192,14 @@ pub fn code_nouns(
 
 /// "Y said X is a terrorist organization": a copular clause whose predicate denounces its
 /// subject, under a verb of saying. Codes 111 from the speaker to the subject.
-pub fn code_denunciations(
+fn code_denunciations(
     s: &AnalyzedSentence,
+    v: &Views,
     date: Option<DateKey>,
     dicts: &Dictionaries,
 ) -> Vec<CodedEvent> {
     let n = s.tokens.len();
-    let words: Vec<String> = s.tokens.iter().map(|t| t.form.to_uppercase()).collect();
-    let children = children(s);
+    let (words, children) = (&v.words, &v.children);
     let mut out = Vec::new();
     for p in 0..n {
         let t = &s.tokens[p];
@@ -209,8 +237,8 @@ pub fn code_denunciations(
             continue;
         };
         let (Some(source), Some(target)) = (
-            code_np(s, speaker, &children, &words, date, dicts),
-            code_np(s, subj, &children, &words, date, dicts),
+            code_np(s, speaker, children, words, date, dicts),
+            code_np(s, subj, children, words, date, dicts),
         ) else {
             continue;
         };

@@ -111,15 +111,9 @@ impl Engine {
         for (si, s) in sentences.iter().enumerate() {
             match coder::code_sentence(s, date, &self.dictionaries, &self.coder_options) {
                 Ok(mut found) => {
-                    let nominal = coder::nominal::code_nouns(
-                        s,
-                        date,
-                        &self.dictionaries,
-                        &self.nouns,
-                        &found,
-                    );
+                    let nominal =
+                        coder::nominal::code(s, date, &self.dictionaries, &self.nouns, &found);
                     found.extend(nominal);
-                    found.extend(coder::nominal::code_denunciations(s, date, &self.dictionaries));
                     found_all.extend(found.into_iter().map(|ce| (si, ce)));
                 }
                 Err(coder::code::Skipped::Discard { story: true, phrase }) => {
