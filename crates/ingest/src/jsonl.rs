@@ -3,7 +3,7 @@
 //! next line is read; a line longer than the document cap is skipped without being kept.
 
 use crate::error::{IngestError, LimitKind};
-use crate::source::{self, Cursor, Line};
+use crate::source::{Cursor, Line};
 use crate::{content_hash, Item, Limits};
 use model::{Hints, Origin, RawDocument};
 use serde::Deserialize;
@@ -51,8 +51,8 @@ impl JsonlReader {
         limits: Limits,
     ) -> Result<Self, IngestError> {
         let input = input.into();
-        let src = source::open(reader).map_err(|e| crate::read_error(&input, 0, None, e))?;
-        Ok(Self::from_cursor(Cursor::new(src), input, limits))
+        let cur = crate::open_cursor(reader, &input)?;
+        Ok(Self::from_cursor(cur, input, limits))
     }
 
     pub(crate) fn from_cursor(cur: Cursor, input: String, limits: Limits) -> Self {

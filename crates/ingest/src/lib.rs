@@ -314,6 +314,15 @@ fn single(
 }
 
 /// The error for a failed read at decoded position `offset` (gzip faults carry their own).
+/// Opens `reader` (undoing gzip) as a push-back cursor; errors name `input` at offset 0.
+pub(crate) fn open_cursor<R: Read + Send + 'static>(
+    reader: R,
+    input: &str,
+) -> Result<Cursor, IngestError> {
+    let src = source::open(reader).map_err(|e| read_error(input, 0, None, e))?;
+    Ok(Cursor::new(src))
+}
+
 pub(crate) fn read_error(input: &str, offset: u64, line: Option<u64>, e: io::Error) -> IngestError {
     if let Some(f) = GzFault::of(&e) {
         let at = Origin { input: input.to_string(), offset: Some(f.offset), line };

@@ -13,7 +13,7 @@
 
 use crate::error::{IngestError, LimitKind, SkipReason, WarcProblem};
 use crate::http::{self, DecodeError, Decoded, Head};
-use crate::source::{self, Cursor, GzFault, Line};
+use crate::source::{Cursor, GzFault, Line};
 use crate::{content_hash, Item, Limits};
 use model::{Hints, Origin, RawDocument};
 use std::io::{self, Read};
@@ -85,8 +85,8 @@ impl WarcReader {
         limits: Limits,
     ) -> Result<Self, IngestError> {
         let input = input.into();
-        let src = source::open(reader).map_err(|e| crate::read_error(&input, 0, None, e))?;
-        Ok(Self::from_cursor(Cursor::new(src), input, limits))
+        let cur = crate::open_cursor(reader, &input)?;
+        Ok(Self::from_cursor(cur, input, limits))
     }
 
     pub(crate) fn from_cursor(cur: Cursor, input: String, limits: Limits) -> Self {
