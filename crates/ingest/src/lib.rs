@@ -34,12 +34,14 @@ mod format;
 mod http;
 mod jsonl;
 mod source;
+mod stream;
 mod walk;
 mod warc;
 
 pub use error::{IngestError, LimitKind, SkipReason, WarcProblem};
 pub use format::{looks_binary, Format};
 pub use jsonl::JsonlReader;
+pub use stream::{classify, is_line_stream, LineKind, StreamError, StreamReader};
 pub use warc::WarcReader;
 
 use model::{ContentHash, Hints, Origin, RawDocument};
