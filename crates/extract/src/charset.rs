@@ -1,6 +1,7 @@
 //! Bytes → text as a browser would decode them: BOM, then the transport's `charset`, then a
 //! `<meta>` declaration, then sniffing (`chardetng`), with a check that the declared charset does
-//! not lie. Also keeps the map from decoded offsets back to raw byte offsets.
+//! not lie. Also keeps the map from decoded offsets back to the page's original bytes (BOM
+//! included): exact for UTF-8 and single-byte encodings, never past the end for any encoding.
 
 use crate::{Diagnostic, DiagnosticKind};
 use encoding_rs::{Encoding, UTF_8};
@@ -21,10 +22,11 @@ pub struct Decoded {
     pub offsets: OffsetMap,
 }
 
-/// Decoded-text offset → raw-byte offset. Empty `points` with `shift` 0 is the identity (valid
-/// UTF-8 without a BOM, the common case). Otherwise `points` holds `(decoded, raw)` pairs at the
-/// start of each run that maps linearly; inside a multi-byte run the map is approximate (it
-/// points at the run's start).
+/// Decoded-text offset → raw-byte offset. Empty `points` is the identity plus `shift` (valid
+/// UTF-8, after a BOM of `shift` bytes: the common case). Otherwise `points` holds
+/// `(decoded, raw)` pairs at the start of each run: a linear run maps byte for byte, any other
+/// run maps all of its characters to its start (exact for a one-character run; approximate
+/// inside a run of multi-byte legacy characters).
 #[derive(Debug, Clone, Default)]
 pub struct OffsetMap {
     points: Vec<(u32, u32)>,
@@ -34,6 +36,13 @@ pub struct OffsetMap {
 }
 
 impl OffsetMap {
+    /// Does decoded offset `d` lie in a run that maps byte for byte?
+    #[cfg(test)]
+    fn is_linear(&self, d: usize) -> bool {
+        let i = self.points.partition_point(|p| p.0 as usize <= d);
+        self.points.is_empty() || i.checked_sub(1).is_some_and(|i| self.linear[i])
+    }
+
     /// The raw byte offset that decoded offset `d` came from.
     pub fn raw(&self, d: usize) -> usize {
         if self.points.is_empty() {
@@ -217,7 +226,13 @@ fn decode_with(
     base: usize,
     diags: &mut Vec<Diagnostic>,
 ) -> Decoded {
-    if enc == UTF_8 {
+    let enc = if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+        enc
+    } else {
+        enc.output_encoding()
+    };
+    let mut map = MapBuilder::default();
+    let (text, first_error) = if enc == UTF_8 {
         if let Ok(s) = std::str::from_utf8(bytes) {
             return Decoded {
                 text: s.to_string(),
@@ -226,20 +241,126 @@ fn decode_with(
                 offsets: OffsetMap { shift: base as u32, ..OffsetMap::default() },
             };
         }
-    }
-    // Run by run: ASCII runs map byte for byte in every ASCII-compatible encoding we accept;
-    // other runs map to their start. The streaming decoder carries state across runs, so a
-    // multi-byte character split between runs still decodes correctly.
-    let enc = if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
-        enc
+        decode_utf8_lossy(bytes, base, &mut map)
+    } else if enc.is_single_byte() {
+        match decode_single_byte(bytes, enc, base, &mut map) {
+            Some(done) => done,
+            None => {
+                map = MapBuilder::default();
+                decode_runs(bytes, enc, base, &mut map)
+            }
+        }
     } else {
-        enc.output_encoding()
+        decode_runs(bytes, enc, base, &mut map)
     };
+    if let Some(at) = first_error {
+        diags.push(Diagnostic {
+            kind: DiagnosticKind::MalformedBytes,
+            offset: Some(at as u64),
+            message: format!("bytes not valid in {} replaced by U+FFFD", enc.name()),
+        });
+    }
+    Decoded { text, encoding: enc, basis, offsets: map.finish() }
+}
+
+/// Collects [`OffsetMap`] points, merging a linear run that continues the previous one.
+#[derive(Debug, Default)]
+struct MapBuilder {
+    points: Vec<(u32, u32)>,
+    linear: Vec<bool>,
+}
+
+impl MapBuilder {
+    fn push(&mut self, decoded: usize, raw: usize, linear: bool) {
+        let (d, r) = (decoded as u32, raw as u32);
+        if let (Some(&(pd, pr)), Some(&true)) = (self.points.last(), self.linear.last()) {
+            if linear && d - pd == r - pr {
+                return;
+            }
+        }
+        // A point at the same decoded offset as the last one replaces it (an empty run).
+        if self.points.last().is_some_and(|p| p.0 == d) {
+            self.points.pop();
+            self.linear.pop();
+        }
+        self.points.push((d, r));
+        self.linear.push(linear);
+    }
+
+    fn finish(self) -> OffsetMap {
+        OffsetMap { points: self.points, shift: 0, linear: self.linear }
+    }
+}
+
+/// UTF-8 with damage: valid stretches are copied (and map byte for byte), each maximal invalid
+/// subpart becomes one U+FFFD mapped to its first byte (the substitution browsers make).
+fn decode_utf8_lossy(bytes: &[u8], base: usize, map: &mut MapBuilder) -> (String, Option<usize>) {
+    let mut text = String::with_capacity(bytes.len() + 16);
+    let mut first_error = None;
+    let mut at = base;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        if !valid.is_empty() {
+            map.push(text.len(), at, true);
+            text.push_str(valid);
+            at += valid.len();
+        }
+        let invalid = chunk.invalid();
+        if !invalid.is_empty() {
+            first_error.get_or_insert(at);
+            map.push(text.len(), at, false);
+            text.push('\u{FFFD}');
+            at += invalid.len();
+        }
+    }
+    (text, first_error)
+}
+
+/// A single-byte encoding: one character per byte, so every character maps exactly (ASCII runs
+/// as linear runs, each other byte as its own point).
+fn decode_single_byte(
+    bytes: &[u8],
+    enc: &'static Encoding,
+    base: usize,
+    map: &mut MapBuilder,
+) -> Option<(String, Option<usize>)> {
+    let (cow, _) = enc.decode_without_bom_handling(bytes);
+    if cow.chars().count() != bytes.len() {
+        // Not one character per byte after all: the run-by-run decoder handles it.
+        return None;
+    }
+    let mut first_error = None;
+    let mut in_ascii = false;
+    for ((d, ch), (raw, &byte)) in cow.char_indices().zip((base..).zip(bytes)) {
+        if ch.is_ascii() && byte < 0x80 {
+            if !in_ascii {
+                map.push(d, raw, true);
+                in_ascii = true;
+            }
+        } else {
+            if ch == '\u{FFFD}' {
+                first_error.get_or_insert(raw);
+            }
+            map.push(d, raw, false);
+            in_ascii = false;
+        }
+    }
+    Some((cow.into_owned(), first_error))
+}
+
+/// Multi-byte legacy encodings (and UTF-16): decoded run by run with one streaming decoder. In
+/// ASCII-compatible encodings ASCII runs map byte for byte and other runs to their start. A
+/// character pending at the end of a non-ASCII run (a lead byte whose trail byte is ASCII, or
+/// a truncated sequence turning into U+FFFD) comes out at the start of the next run's output;
+/// that prefix is attributed to the run before, and the linear run starts after it.
+fn decode_runs(
+    bytes: &[u8],
+    enc: &'static Encoding,
+    base: usize,
+    map: &mut MapBuilder,
+) -> (String, Option<usize>) {
     let mut decoder = enc.new_decoder_without_bom_handling();
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 4);
-    let mut points = Vec::new();
-    let mut linear = Vec::new();
-    let mut had_errors = false;
     let mut first_error = None;
     let ascii_compatible = enc.is_ascii_compatible();
     let mut i = 0;
@@ -252,27 +373,28 @@ fn decode_with(
         if !ascii_compatible {
             j = bytes.len();
         }
-        points.push((text.len() as u32, (base + i) as u32));
-        linear.push(is_ascii);
         let last = j == bytes.len();
         let chunk = &bytes[i..j];
+        let before = text.len();
         text.reserve(decoder.max_utf8_buffer_length(chunk.len()).unwrap_or(chunk.len() * 3));
         let (_, read, errors) = decoder.decode_to_string(chunk, &mut text, last);
         debug_assert_eq!(read, chunk.len());
-        if errors && first_error.is_none() {
-            first_error = Some(base + i);
+        if errors {
+            first_error.get_or_insert(base + i);
         }
-        had_errors |= errors;
+        if is_ascii {
+            // The output is (what the previous run left pending) + a literal copy of the tail
+            // of this chunk. The pending part is all non-ASCII characters.
+            let out = &text.as_bytes()[before..];
+            let copied = out.iter().rev().take_while(|b| b.is_ascii()).count();
+            let consumed = chunk.len() - copied.min(chunk.len());
+            map.push(text.len() - copied, base + i + consumed, true);
+        } else {
+            map.push(before, base + i, false);
+        }
         i = j;
     }
-    if had_errors {
-        diags.push(Diagnostic {
-            kind: DiagnosticKind::MalformedBytes,
-            offset: first_error.map(|o| o as u64),
-            message: format!("bytes not valid in {} replaced by U+FFFD", enc.name()),
-        });
-    }
-    Decoded { text, encoding: enc, basis, offsets: OffsetMap { points, shift: 0, linear } }
+    (text, first_error)
 }
 
 #[cfg(test)]
@@ -343,6 +465,83 @@ mod tests {
         assert_eq!(&page[d.offsets.raw(at)..d.offsets.raw(at) + 4], b"here");
         let e = d.text.find("été").unwrap();
         assert_eq!(page[d.offsets.raw(e)], 0xe9);
+    }
+
+    /// Bytes mixing ASCII text, markup and high bytes (a deterministic xorshift stream).
+    fn noisy_pages() -> Vec<Vec<u8>> {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..400)
+            .map(|_| {
+                let len = (next() % 200) as usize;
+                (0..len)
+                    .map(|_| match next() % 6 {
+                        0..=2 => b"ab <p>1&"[(next() % 8) as usize],
+                        3 => 0x80 + (next() % 0x80) as u8,
+                        4 => [0xe2, 0x80, 0x99, 0xc3, 0xa9, 0xd8][(next() % 6) as usize],
+                        _ => (next() % 0x80) as u8,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The map's contract for every encoding: every decoded offset maps inside the raw bytes,
+    /// monotonically; a character in a run that maps byte for byte is the byte it maps to;
+    /// UTF-8 and single-byte pages map every character exactly.
+    #[test]
+    fn offsets_stay_inside_the_bytes_for_every_encoding() {
+        use encoding_rs::*;
+        let encs = [
+            UTF_8,
+            WINDOWS_1252,
+            WINDOWS_1251,
+            ISO_8859_7,
+            SHIFT_JIS,
+            GBK,
+            GB18030,
+            BIG5,
+            EUC_KR,
+            EUC_JP,
+            ISO_2022_JP,
+            UTF_16LE,
+            UTF_16BE,
+            X_USER_DEFINED,
+        ];
+        for page in noisy_pages() {
+            for enc in encs {
+                for base in [0usize, 3] {
+                    let mut raw_page = vec![b'B'; base];
+                    raw_page.extend_from_slice(&page);
+                    let d = decode_with(&raw_page[base..], enc, "test", base, &mut Vec::new());
+                    let mut prev = 0;
+                    for (at, ch) in d.text.char_indices().chain([(d.text.len(), ' ')]) {
+                        let r = d.offsets.raw(at);
+                        assert!(r <= raw_page.len(), "{enc:?} {page:?}: {at} → {r}");
+                        assert!(r >= prev, "{enc:?} {page:?}: map goes back at {at}");
+                        prev = r;
+                        if at == d.text.len() {
+                            break;
+                        }
+                        let exact = enc == UTF_8 || enc.is_single_byte();
+                        if exact && ch != '\u{FFFD}' {
+                            let (one, _) = enc.decode_without_bom_handling(
+                                &raw_page[r..(r + ch.len_utf8()).min(raw_page.len())],
+                            );
+                            assert_eq!(one.chars().next(), Some(ch), "{enc:?} {page:?} at {at}");
+                        }
+                        if ch.is_ascii() && d.offsets.is_linear(at) {
+                            assert_eq!(raw_page[r], ch as u8, "{enc:?} {page:?} at {at}");
+                        }
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -124,3 +124,57 @@ fn spans_slice_and_paragraphs_join_with_blank_lines() {
     assert_eq!(parts.join("\n\n"), a.text);
     assert!(!a.text.contains("Home News Sport") && !a.text.contains("© Example"));
 }
+
+/// Every HTML map point, read back from the ORIGINAL bytes with the page's encoding, is the
+/// character (or the `&` of the entity) the body has at that offset: for a BOM page with broken
+/// UTF-8 sequences, and for a windows-1252 page whose accented letters grow when transcoded.
+#[test]
+fn html_map_points_at_the_original_bytes_for_bom_and_transcoded_pages() {
+    let para = |accent: &[u8], broken: &[u8]| -> Vec<u8> {
+        [
+            &b"<p>Negotiators met in Gen"[..],
+            accent,
+            b"ve on Tuesday &amp; agreed ",
+            broken,
+            b"to meet again, officials said after the talks, which lasted well into the night and ended with a joint statement.</p>",
+        ]
+        .concat()
+    };
+    let page = |head: &[u8], accent: &[u8], broken: &[u8]| -> Vec<u8> {
+        let mut html = head.to_vec();
+        html.extend_from_slice(b"<html><body><article>");
+        for _ in 0..5 {
+            html.extend(para(accent, broken));
+        }
+        html.extend_from_slice(b"</article></body></html>");
+        html
+    };
+    let cases = [
+        (page(b"\xef\xbb\xbf", "è".as_bytes(), b"\xd8 \xe2\x82 "), encoding_rs::UTF_8),
+        (
+            page(b"<meta charset=windows-1252>", b"\xe8", b"\x93quoted\x94 "),
+            encoding_rs::WINDOWS_1252,
+        ),
+    ];
+    for (html, enc) in cases {
+        let ex = extract(&doc(html.clone()), &Options::default()).unwrap();
+        let a = &ex.article;
+        assert!(a.text.contains("Genève on Tuesday & agreed"), "{}", a.text);
+        assert!(a.html_map.len() >= a.paragraphs.len(), "{:?}", a.html_map);
+        for m in &a.html_map {
+            assert!(m.html as usize <= html.len(), "{m:?} past the page");
+            let ch = a.text[m.text as usize..].chars().next().unwrap();
+            let at = m.html as usize;
+            let (here, _) = enc.decode_without_bom_handling(&html[at..(at + 4).min(html.len())]);
+            assert!(
+                here.starts_with(ch) || here.starts_with('&'),
+                "{} {m:?}: {ch:?} vs {here:?}",
+                enc.name()
+            );
+        }
+        for p in &a.paragraphs {
+            let h = a.html_offset(p.start).unwrap() as usize;
+            assert!(html[h..].starts_with(b"Negotiators"), "{}", enc.name());
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Shared by the extraction fuzz targets: runs `extract::extract` on arbitrary bytes and
-//! checks the article's span contracts.
+//! checks the article's span contracts, including the HTML map's: every point inside the
+//! page, and on pages decoded as UTF-8 on the character it maps (or the `&` of its entity).
 
 use model::{Hints, Origin, RawDocument};
 
@@ -23,8 +24,20 @@ pub fn check(data: &[u8], plain_text: bool) {
     for w in a.html_map.windows(2) {
         assert!(w[0].text <= w[1].text, "html map sorted by text offset");
     }
+    let utf8 = out.encoding.starts_with("UTF-8");
     for m in &a.html_map {
         assert!((m.text as usize) <= a.text.len(), "html map points into the text");
         assert!((m.html as usize) <= data.len(), "html map points into the page");
+        let Some(ch) = a.text.get(m.text as usize..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        if utf8 && ch != '\u{FFFD}' {
+            let at = &data[m.html as usize..];
+            let mut buf = [0u8; 4];
+            assert!(
+                at.starts_with(ch.encode_utf8(&mut buf).as_bytes()) || at.starts_with(b"&"),
+                "html map point {m:?} lands on {ch:?} (or its entity)"
+            );
+        }
     }
 }
