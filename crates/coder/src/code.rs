@@ -1315,6 +1315,7 @@ impl CodedEvent {
             negated: self.negated,
             historical: false,
             attribution: model::Attribution::default(),
+            disputed_by: Vec::new(),
             time: None,
             location: None,
             confidence,

@@ -99,6 +99,7 @@ pub const FLAT_COLUMNS: &[&str] = &[
     "negated",
     "historical",
     "attributed_to",
+    "disputed_by",
     "event_date_start",
     "event_date_end",
     "date_precision",
@@ -272,6 +273,16 @@ fn chain_text(e: &Event) -> String {
     e.attribution.chain.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" > ")
 }
 
+/// Who contests the event in the same article: each denial's denier (or its cue when nobody
+/// is named), joined with " | ".
+fn disputed_text(e: &Event) -> String {
+    e.disputed_by
+        .iter()
+        .map(|d| d.denier.as_ref().map_or(d.text.as_str(), |l| l.text.as_str()))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
 fn precision_name(p: DatePrecision) -> &'static str {
     match p {
         DatePrecision::Second => "second",
@@ -328,6 +339,7 @@ pub(crate) fn flat_fields(row: &CodedEvent) -> Vec<String> {
         e.negated.to_string(),
         e.historical.to_string(),
         chain_text(e),
+        disputed_text(e),
         time.and_then(|t| t.start.clone()).unwrap_or_default(),
         time.and_then(|t| t.end.clone()).unwrap_or_default(),
         time.map_or("unknown", |t| precision_name(t.precision)).into(),

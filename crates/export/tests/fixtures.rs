@@ -66,6 +66,18 @@ fn event() -> (Article, Event) {
                 },
             ],
         },
+        disputed_by: vec![Denial {
+            cue: Span::new(120, 126),
+            text: "denied".into(),
+            sentence: 2,
+            denier: Some(AttributionLink {
+                role: AttributionRole::Source,
+                text: "the group".into(),
+                span: Some(Span::new(106, 115)),
+                actor: None,
+            }),
+            claims: Vec::new(),
+        }],
         time: Some(EventTime {
             start: Some("2009-01-19".into()),
             end: Some("2009-01-19".into()),

@@ -30,6 +30,7 @@ fn event(code: &str, start: u32) -> Event {
         negated: false,
         historical: false,
         attribution: Attribution::default(),
+        disputed_by: Vec::new(),
         time: None,
         location: None,
         confidence: 0.75,

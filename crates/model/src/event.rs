@@ -142,6 +142,24 @@ pub struct Quote {
     pub speaker: Option<AttributionLink>,
 }
 
+/// A denial or counter-claim in an article ("the group denied the report", "called the allegation
+/// a sheer lie"), linked to the claims it contests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Denial {
+    /// The denying word or phrase ("denied", "rejected", "a sheer fabrication").
+    pub cue: Span,
+    pub text: String,
+    /// Index of the sentence holding the cue.
+    pub sentence: u32,
+    /// Who denies, as the text names them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denier: Option<AttributionLink>,
+    /// Trigger spans of the article's events it contests; empty when the contested claim was not
+    /// coded as an event, and on the copy an event carries in `disputed_by` (the event is the claim).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Span>,
+}
+
 /// One coded event as one article reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
@@ -171,6 +189,9 @@ pub struct Event {
     pub negated: bool,
     pub historical: bool,
     pub attribution: Attribution,
+    /// Denials and counter-claims in the same article that contest this event.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disputed_by: Vec<Denial>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub time: Option<EventTime>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

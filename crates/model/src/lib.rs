@@ -16,9 +16,9 @@ mod span;
 
 pub use article::{Article, DatePrecision, DateSource, HtmlOffset, Published};
 pub use event::{
-    ActorRef, Attribution, AttributionLink, AttributionRole, Event, EventCluster, EventTime,
-    FieldAgreement, GeoPrecision, Location, Mention, MentionKind, Modality, OutletVersion, Quote,
-    TimeBasis,
+    ActorRef, Attribution, AttributionLink, AttributionRole, Denial, Event, EventCluster,
+    EventTime, FieldAgreement, GeoPrecision, Location, Mention, MentionKind, Modality,
+    OutletVersion, Quote, TimeBasis,
 };
 pub use raw::{ContentHash, Hints, Origin, RawDocument};
 pub use sentence::{AnalyzedSentence, Token};

@@ -49,6 +49,7 @@ pub fn predict(engine: &Engine, g: &GoldArticle) -> Predicted {
             outlet: c.article.outlet,
             events: c.events,
             quotes: c.quotes,
+            denials: c.denials,
         },
         Err(_) => Predicted::default(),
     }

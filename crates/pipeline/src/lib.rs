@@ -11,7 +11,7 @@
 pub mod eval;
 pub mod ordered;
 
-use model::{AnalyzedSentence, Article, Event, Quote, RawDocument};
+use model::{AnalyzedSentence, Article, Denial, Event, Quote, RawDocument};
 use std::time::{Duration, Instant};
 
 /// What went wrong with one document. The rest of a batch goes on.
@@ -52,6 +52,8 @@ pub struct Coded {
     pub sentences: Vec<AnalyzedSentence>,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
+    /// Denials and counter-claims, with the trigger spans of the events they contest.
+    pub denials: Vec<Denial>,
     /// Non-fatal problems (extraction diagnostics, discarded sentences, bad dates).
     pub diagnostics: Vec<String>,
     pub times: StageTimes,
@@ -171,10 +173,11 @@ impl Engine {
         times.place = t.elapsed();
 
         let t = Instant::now();
-        let quotes = provenance::annotate(&article, &sentences, &mut events);
+        let provenance::Annotations { quotes, denials } =
+            provenance::annotate(&article, &sentences, &mut events);
         times.provenance = t.elapsed();
 
-        Ok(Coded { article, sentences, events, quotes, diagnostics, times })
+        Ok(Coded { article, sentences, events, quotes, denials, diagnostics, times })
     }
 }
 
@@ -303,6 +306,7 @@ fn to_event(article: &Article, s: &AnalyzedSentence, ce: coder::CodedEvent) -> O
         negated: ce.negated,
         historical: false,
         attribution: model::Attribution::default(),
+        disputed_by: Vec::new(),
         time: None,
         location: None,
         confidence: 1.0,

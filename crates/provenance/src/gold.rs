@@ -35,6 +35,20 @@ pub struct GoldQuote {
     pub speaker: String,
 }
 
+/// One annotated denial or counter-claim.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldDenial {
+    /// The cue as written (`denied`, `never`, `fabrication#2`).
+    pub cue: String,
+    /// Byte span of the cue in the article text.
+    pub span: Span,
+    /// Who denies, as the text names them; empty for `-`.
+    pub denier: String,
+    /// Triggers of the annotated events it contests, as written on their `event:` lines.
+    pub denies: Vec<String>,
+    pub line: usize,
+}
+
 /// An article with its annotations.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct GoldArticle {
@@ -45,6 +59,7 @@ pub struct GoldArticle {
     pub outlet: String,
     pub events: Vec<GoldEvent>,
     pub quotes: Vec<GoldQuote>,
+    pub denials: Vec<GoldDenial>,
 }
 
 /// A malformed gold line.
@@ -117,10 +132,41 @@ pub fn parse(
                     speaker: speaker.trim().into(),
                 });
             }
+            "denial" => {
+                let d = parse_denial(&art, value, line).map_err(err)?;
+                art.denials.push(d);
+            }
             other => return Err(err(format!("unknown key `{other}`"))),
         }
     }
     Ok(art)
+}
+
+fn parse_denial(art: &GoldArticle, value: &str, line: usize) -> Result<GoldDenial, String> {
+    let f: Vec<&str> = value.split('|').map(str::trim).collect();
+    let [cue, denier, denies] = f[..] else {
+        return Err("denial needs `CUE | denier NAME | denies TRIGGER, …`".into());
+    };
+    let span = find_trigger(&art.text, cue).ok_or_else(|| format!("cue `{cue}` not in text"))?;
+    let denier = denier.strip_prefix("denier").ok_or("expected `denier NAME`")?.trim();
+    let denies = denies.strip_prefix("denies").ok_or("expected `denies TRIGGER, …`")?.trim();
+    let denies: Vec<String> = if denies == "-" {
+        Vec::new()
+    } else {
+        denies.split(',').map(|t| t.trim().to_string()).collect()
+    };
+    for t in &denies {
+        if !art.events.iter().any(|e| &e.trigger == t) {
+            return Err(format!("denied trigger `{t}` has no `event:` line above"));
+        }
+    }
+    Ok(GoldDenial {
+        cue: cue.into(),
+        span,
+        denier: if denier == "-" { String::new() } else { denier.into() },
+        denies,
+        line,
+    })
 }
 
 fn parse_event(text: &str, value: &str, line: usize) -> Result<GoldEvent, String> {

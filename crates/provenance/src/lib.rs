@@ -14,6 +14,7 @@
 //! orders events for review; it is not a chance of being right.
 
 pub mod attribution;
+pub mod denial;
 pub mod gold;
 pub mod historical;
 pub mod modality;
@@ -24,20 +25,30 @@ mod tree;
 pub use tree::Tree;
 
 use model::{
-    AnalyzedSentence, Article, Attribution, AttributionLink, AttributionRole, Event, Modality,
-    Quote, Span,
+    AnalyzedSentence, Article, Attribution, AttributionLink, AttributionRole, Denial, Event,
+    Modality, Quote, Span,
 };
 use quotes::Antecedent;
 
-/// Fills in `modality`, `negated`, `historical`, `attribution`, `confidence` and `evidence` of
-/// each event, and returns the article's direct quotes with their speakers.
+/// What provenance finds at the article level, beside the fields it fills in on events.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Annotations {
+    /// Every direct quote, with its speaker.
+    pub quotes: Vec<Quote>,
+    /// Denials and counter-claims, each with the trigger spans of the events it contests.
+    pub denials: Vec<Denial>,
+}
+
+/// Fills in `modality`, `negated`, `historical`, `attribution`, `disputed_by`, `confidence` and
+/// `evidence` of each event, and returns the article's direct quotes with their speakers and its
+/// denials with the claims they contest.
 ///
 /// Events whose sentence index or trigger does not fit the sentences are left as they are.
 pub fn annotate(
     article: &Article,
     sentences: &[AnalyzedSentence],
     events: &mut [Event],
-) -> Vec<Quote> {
+) -> Annotations {
     let text = article.text.as_str();
     let published = article.published.as_ref().map(|p| p.value.as_str());
     // Named speakers by sentence, for pronoun resolution in chains and quotes.
@@ -98,7 +109,15 @@ pub fn annotate(
         push_evidence(&mut ev.evidence, ev.trigger);
         ev.confidence = confidence(ev, &tree, t, cue);
     }
-    quotes
+    let denials = denial::find(text, sentences, events, &named);
+    for d in &denials {
+        for claim in &d.claims {
+            for ev in events.iter_mut().filter(|e| e.trigger == *claim) {
+                ev.disputed_by.push(Denial { claims: Vec::new(), ..d.clone() });
+            }
+        }
+    }
+    Annotations { quotes, denials }
 }
 
 fn push_evidence(evidence: &mut Vec<Span>, span: Span) {

@@ -5,7 +5,7 @@
 //! accuracies are over matched events; `coverage` says how many gold events were matched at all.
 
 use crate::gold::{find_trigger_from, GoldArticle};
-use model::{AttributionRole, DatePrecision, Event, Quote, TimeBasis};
+use model::{AttributionRole, DatePrecision, Denial, Event, Quote, Span, TimeBasis};
 use std::fmt::Write as _;
 
 /// What the pipeline produced for one gold article.
@@ -16,6 +16,7 @@ pub struct Predicted {
     pub outlet: Option<String>,
     pub events: Vec<Event>,
     pub quotes: Vec<Quote>,
+    pub denials: Vec<Denial>,
 }
 
 /// Counts per field.
@@ -33,6 +34,13 @@ pub struct Report {
     pub gold_quotes: usize,
     pub quote_found: usize,
     pub speaker_right: usize,
+    pub gold_denials: usize,
+    /// Predicted denials and counter-claims, and how many of them match a gold one.
+    pub predicted_denials: usize,
+    pub denial_matched: usize,
+    pub denier_right: usize,
+    /// Gold denials whose contested claims (among the annotated events) are exactly right.
+    pub denial_link_right: usize,
     /// One line per wrong field, for development only (never read on the held-out part).
     pub errors: Vec<String>,
 }
@@ -65,6 +73,18 @@ impl Report {
     pub fn speaker_accuracy(&self) -> f64 {
         ratio(self.speaker_right, self.gold_quotes)
     }
+    /// Gold denials found (a predicted cue on the gold cue).
+    pub fn denial_recall(&self) -> f64 {
+        ratio(self.denial_matched, self.gold_denials)
+    }
+    /// Predicted denials that are gold ones.
+    pub fn denial_precision(&self) -> f64 {
+        ratio(self.denial_matched, self.predicted_denials)
+    }
+    /// Gold denials found and linked to exactly the claims they contest.
+    pub fn denial_link_accuracy(&self) -> f64 {
+        ratio(self.denial_link_right, self.gold_denials)
+    }
 
     pub fn summary(&self) -> String {
         let mut s = String::new();
@@ -93,6 +113,16 @@ impl Report {
             self.speaker_accuracy(),
             self.quote_found,
             self.gold_quotes
+        );
+        let _ = writeln!(
+            s,
+            "denials            recall {:.3} precision {:.3} denier {:.3} linked {:.3}  ({} gold, {} predicted)",
+            self.denial_recall(),
+            self.denial_precision(),
+            ratio(self.denier_right, self.gold_denials),
+            self.denial_link_accuracy(),
+            self.gold_denials,
+            self.predicted_denials
         );
         s
     }
@@ -186,20 +216,31 @@ fn week_string(start: &str) -> String {
     format!("{year}-W{week:02}")
 }
 
+/// The span in the predicted text of the word found at `gold_span` in the gold text: the same
+/// occurrence, counted from the start of the body.
+fn in_predicted(
+    gold: &GoldArticle,
+    pred: &Predicted,
+    written: &str,
+    gold_span: Span,
+) -> Option<Span> {
+    let gold_body = gold.text.find("\n\n").map_or(0, |i| i + 2);
+    let (word, _) = written.rsplit_once('#').unwrap_or((written, "1"));
+    let nth = (1..200)
+        .find(|n| {
+            find_trigger_from(&gold.text, gold_body, &format!("{word}#{n}")) == Some(gold_span)
+        })
+        .unwrap_or(1);
+    find_trigger_from(&pred.text, 0, &format!("{word}#{nth}"))
+}
+
 /// Scores one article into `report`.
 pub fn score_article(gold: &GoldArticle, pred: &Predicted, report: &mut Report) {
-    // Where the body starts in the gold file's text, to count occurrences the same way.
-    let gold_body = gold.text.find("\n\n").map_or(0, |i| i + 2);
+    score_denials(gold, pred, report);
     for ge in &gold.events {
         report.gold_events += 1;
         // Find the same occurrence in the predicted text: count occurrences before it in gold.
-        let (word, _) = ge.trigger.rsplit_once('#').unwrap_or((&ge.trigger, "1"));
-        let nth = (1..)
-            .find(|n| {
-                find_trigger_from(&gold.text, gold_body, &format!("{word}#{n}")) == Some(ge.span)
-            })
-            .unwrap_or(1);
-        let Some(span) = find_trigger_from(&pred.text, 0, &format!("{word}#{nth}")) else {
+        let Some(span) = in_predicted(gold, pred, &ge.trigger, ge.span) else {
             report
                 .errors
                 .push(format!("{}: trigger `{}` not in extracted text", gold.name, ge.trigger));
@@ -297,6 +338,51 @@ pub fn score_article(gold: &GoldArticle, pred: &Predicted, report: &mut Report) 
                 other.as_ref().map(|s| &s.text),
                 gq.speaker
             )),
+        }
+    }
+}
+
+fn score_denials(gold: &GoldArticle, pred: &Predicted, report: &mut Report) {
+    report.gold_denials += gold.denials.len();
+    report.predicted_denials += pred.denials.len();
+    let gold_spans: Vec<Option<Span>> =
+        gold.denials.iter().map(|gd| in_predicted(gold, pred, &gd.cue, gd.span)).collect();
+    for d in &pred.denials {
+        if !gold_spans.iter().flatten().any(|g| g.overlaps(d.cue)) {
+            report.errors.push(format!("{}: denial `{}` not in gold", gold.name, d.text));
+        }
+    }
+    // The annotated events' triggers in the predicted text.
+    let events: Vec<(&str, Option<Span>)> = gold
+        .events
+        .iter()
+        .map(|ge| (ge.trigger.as_str(), in_predicted(gold, pred, &ge.trigger, ge.span)))
+        .collect();
+    for (gd, span) in gold.denials.iter().zip(&gold_spans) {
+        let label = format!("{}: denial `{}`", gold.name, gd.cue);
+        let Some(d) = span.and_then(|g| pred.denials.iter().find(|d| d.cue.overlaps(g))) else {
+            report.errors.push(format!("{label} not found"));
+            continue;
+        };
+        report.denial_matched += 1;
+        let denier = d.denier.as_ref().map_or("", |l| l.text.as_str());
+        if (gd.denier.is_empty() && denier.is_empty()) || same_mention(denier, &gd.denier) {
+            report.denier_right += 1;
+        } else {
+            report.errors.push(format!("{label}: denier `{denier}`, gold `{}`", gd.denier));
+        }
+        let mut linked: Vec<&str> = events
+            .iter()
+            .filter(|(_, sp)| sp.is_some_and(|sp| d.claims.iter().any(|c| c.overlaps(sp))))
+            .map(|(t, _)| *t)
+            .collect();
+        let mut want: Vec<&str> = gd.denies.iter().map(String::as_str).collect();
+        linked.sort_unstable();
+        want.sort_unstable();
+        if linked == want {
+            report.denial_link_right += 1;
+        } else {
+            report.errors.push(format!("{label}: denies {linked:?}, gold {want:?}"));
         }
     }
 }

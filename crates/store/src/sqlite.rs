@@ -314,6 +314,7 @@ fn placeholder_event() -> Event {
         negated: false,
         historical: false,
         attribution: model::Attribution::default(),
+        disputed_by: Vec::new(),
         time: None,
         location: None,
         confidence: 0.0,

@@ -27,6 +27,7 @@ fn event(hash: &str, code: &str, src: &str, tgt: &str) -> model::Event {
         negated: false,
         historical: false,
         attribution: model::Attribution::default(),
+        disputed_by: Vec::new(),
         time: None,
         location: None,
         confidence: 0.9,

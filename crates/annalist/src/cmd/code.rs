@@ -208,6 +208,7 @@ fn write_document<W: Write>(writer: &mut Writer<W>, coded: &pipeline::Coded) -> 
         "article": { "id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title, "published": a.published, "language": a.language, "text": a.text },
         "events": coded.events,
         "quotes": coded.quotes,
+        "denials": coded.denials,
     });
     writer.write_raw_line(&doc.to_string())
 }

@@ -1,0 +1,479 @@
+//! Denials and counter-claims, linked to the claims they contest.
+//!
+//! Three shapes are found, all read off the dependency tree:
+//! - a verb of denial with a subject: "the group **denied** the report", "**rejected** the
+//!   claims", "**denied** hitting civilians", "**dismissed** accusations that …";
+//! - a verdict of falsehood on a claim: "called it **a sheer fabrication**", "said the report
+//!   was **baseless**";
+//! - a counter-claim: a negated or denied event that restates an earlier claim of the article
+//!   by someone else ("diplomats said Sudan blocks monitors" … "the ministry said the government
+//!   had **never** obstructed the monitors").
+//!
+//! The contested claims are, first, the events stated inside the denial ("denied government
+//! accusations that they had **attacked** army positions") together with earlier events of the
+//! same CAMEO root whose actors agree with them; when the denial only points back ("denied the
+//! report", "rejected the claim"), the non-background events of the few sentences before it,
+//! narrowed to the acts of the denier when the denier is an actor of some of them, and without
+//! the statements and accusations themselves when something more concrete is there (a denial
+//! contests what was alleged, not that it was said).
+
+use crate::quotes::Antecedent;
+use crate::tree::Tree;
+use model::{AnalyzedSentence, AttributionLink, Denial, Event, Modality, Span};
+
+/// Verbs whose subject denies their object or complement.
+const DENY_VERBS: &[&str] = &[
+    "deny",
+    "reject",
+    "dismiss",
+    "refute",
+    "rebut",
+    "dispute",
+    "contest",
+    "disavow",
+    "repudiate",
+    "disown",
+];
+/// Verbs that pass a verdict on their object ("called it a lie", "described the report as false").
+const VERDICT_VERBS: &[&str] = &["call", "describe", "brand", "term", "label", "dub"];
+/// Words that say a claim is false.
+const FALSEHOOD: &[&str] = &[
+    "lie",
+    "fabrication",
+    "falsehood",
+    "fiction",
+    "fabricated",
+    "baseless",
+    "false",
+    "untrue",
+    "groundless",
+    "unfounded",
+    "nonsense",
+    "propaganda",
+    "slander",
+    "fake",
+    "absurd",
+    "ridiculous",
+    "lies",
+    "smear",
+];
+/// Nouns that name a claim ("the report", "the allegations").
+const CLAIM_NOUNS: &[&str] = &[
+    "report",
+    "claim",
+    "allegation",
+    "accusation",
+    "charge",
+    "account",
+    "story",
+    "assertion",
+    "suggestion",
+    "statement",
+    "rumor",
+    "rumour",
+    "it",
+    "this",
+    "that",
+];
+/// How many sentences back a pointing denial ("denied the report") may reach.
+const WINDOW: usize = 3;
+
+/// Finds the article's denials and counter-claims. `events` must already carry their modality,
+/// historical flag and attribution (see [`crate::annotate`]); `named` resolves pronoun deniers.
+pub fn find(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    events: &[Event],
+    named: &[(usize, Antecedent)],
+) -> Vec<Denial> {
+    let mut out: Vec<Denial> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let tree = Tree::new(s, text);
+        // One denial per denier in a sentence: "denied the report and called it a lie" is one.
+        let mut seen_subjects: Vec<Option<usize>> = Vec::new();
+        for v in 0..tree.len() {
+            let Some(cue) = cue_at(&tree, v) else { continue };
+            let subj = crate::attribution::subject(&tree, cue.speaker_verb);
+            if seen_subjects.contains(&subj) {
+                continue;
+            }
+            seen_subjects.push(subj);
+            let denier = subj.and_then(|n| denier_link(&tree, n, si, events, named));
+            let content = content_events(&tree, si, &cue, subj, events);
+            let mut claims: Vec<Span> = content.iter().map(|&i| events[i].trigger).collect();
+            if content.is_empty() {
+                claims.extend(pointed_claims(si, denier.as_ref(), events));
+            } else {
+                for &i in &content {
+                    claims.extend(restated_claims(&events[i], si, events));
+                }
+            }
+            dedup(&mut claims);
+            out.push(Denial {
+                cue: cue.span,
+                text: tree.slice(cue.span).to_string(),
+                sentence: si as u32,
+                denier,
+                claims,
+            });
+        }
+    }
+    counter_claims(text, sentences, events, &mut out);
+    out.sort_by_key(|d| (d.sentence, d.cue.start));
+    out
+}
+
+/// A denial cue found at a token.
+struct Cue {
+    span: Span,
+    /// The verb whose subject is the denier.
+    speaker_verb: usize,
+    /// The word whose dependents state what is denied.
+    content: usize,
+}
+
+/// The denial cue starting at token `v`, if any.
+fn cue_at(tree: &Tree, v: usize) -> Option<Cue> {
+    let lemma = tree.lemma(v);
+    let negated = |n: usize| {
+        tree.children(n).any(|c| {
+            tree.rel(c) == "advmod"
+                && matches!(tree.form_lower(c).as_str(), "not" | "n't" | "never")
+        })
+    };
+    if tree.is_verbal(v) && DENY_VERBS.contains(&lemma.as_str()) && !negated(v) {
+        // "rejected" as a bare adjective ("the rejected plan") has no subject: not a denial.
+        crate::attribution::subject(tree, v)?;
+        return Some(Cue { span: tree.tok(v).span, speaker_verb: v, content: v });
+    }
+    if !FALSEHOOD.contains(&tree.form_lower(v).as_str()) || negated(v) {
+        return None;
+    }
+    // Its own modifiers ("a sheer fabrication", "completely baseless") belong to the cue.
+    let first = tree
+        .children(v)
+        .filter(|&c| matches!(tree.rel(c), "det" | "amod" | "advmod") && c < v)
+        .min()
+        .unwrap_or(v);
+    let span = tree.tok(first).span.cover(tree.tok(v).span);
+    let h = tree.head(v)?;
+    // "called it a lie", "described the report as false": what is judged is the verb's object.
+    if VERDICT_VERBS.contains(&tree.lemma(h).as_str())
+        && matches!(tree.rel(v), "xcomp" | "obj" | "obl" | "advcl" | "ccomp")
+    {
+        let object = tree.children(h).find(|&c| c != v && tree.rel(c) == "obj").unwrap_or(v);
+        return Some(Cue { span, speaker_verb: h, content: object });
+    }
+    // "the report was baseless, he said": a copular verdict whose subject names a claim, said
+    // by the subject of the verb of saying above it.
+    let has_cop = tree.children(v).any(|c| tree.rel(c) == "cop");
+    let claim = tree.children(v).find(|&c| {
+        tree.rel(c) == "nsubj" && CLAIM_NOUNS.contains(&tree.lemma(c).to_lowercase().as_str())
+    });
+    if let (true, Some(claim)) = (has_cop, claim) {
+        let say = if matches!(tree.rel(v), "ccomp" | "parataxis") { tree.head(v) } else { None };
+        if let Some(say) = say {
+            if crate::attribution::SPEECH.contains(&tree.lemma(say).as_str()) {
+                return Some(Cue { span, speaker_verb: say, content: claim });
+            }
+        }
+    }
+    None
+}
+
+/// The denier as an attribution link, with the actor code of an event argument at the same words.
+fn denier_link(
+    tree: &Tree,
+    n: usize,
+    si: usize,
+    events: &[Event],
+    named: &[(usize, Antecedent)],
+) -> Option<AttributionLink> {
+    let (text, span) = if tree.tok(n).upos == "PRON" {
+        let pron = tree.tok(n).span;
+        let a = named
+            .iter()
+            .rev()
+            .find(|(s, a)| *s < si || (*s == si && a.span.end <= pron.start))
+            .map(|(_, a)| a)?;
+        (a.text.clone(), a.span)
+    } else {
+        let span = tree.phrase_span(n);
+        (tree.slice(span).to_string(), span)
+    };
+    if text.is_empty() {
+        return None;
+    }
+    let actor = events
+        .iter()
+        .flat_map(|e| e.sources.iter().chain(&e.targets))
+        .find(|a| !a.code.is_empty() && a.span.overlaps(span))
+        .map(|a| a.code.clone());
+    let role = crate::attribution::classify(&text, tree.lemma(n).as_str());
+    Some(AttributionLink { role, text, span: Some(span), actor })
+}
+
+/// Events of sentence `si` stated inside the denial: under its content word, outside the
+/// denier's phrase, not the cue itself, and not in clauses merely joined to it ("denied X and
+/// said Y", "denied X, saying Y").
+fn content_events(
+    tree: &Tree,
+    si: usize,
+    cue: &Cue,
+    subj: Option<usize>,
+    events: &[Event],
+) -> Vec<usize> {
+    let mut under = vec![cue.content];
+    let mut stack = vec![cue.content];
+    while let Some(n) = stack.pop() {
+        for c in tree.children(n) {
+            let joined = n == cue.content
+                && matches!(tree.rel(c), "conj" | "cc" | "advcl" | "parataxis" | "punct");
+            if joined || Some(c) == subj || under.contains(&c) {
+                continue;
+            }
+            under.push(c);
+            stack.push(c);
+        }
+    }
+    let cue_tokens: Vec<usize> =
+        (0..tree.len()).filter(|&i| cue.span.overlaps(tree.tok(i).span)).collect();
+    events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.sentence as usize == si && !e.trigger.overlaps(cue.span))
+        .filter(|(_, e)| {
+            tree.head_token_in(e.trigger).is_some_and(|t| {
+                t != cue.speaker_verb && under.contains(&t) && !cue_tokens.contains(&t)
+            })
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Two actor codes can name the same participant: equal, one unknown, or one refining the other.
+fn compatible(a: &str, b: &str) -> bool {
+    a.is_empty() || b.is_empty() || a.starts_with(b) || b.starts_with(a)
+}
+
+fn first_code(actors: &[model::ActorRef]) -> &str {
+    actors.iter().find(|a| !a.code.is_empty()).map_or("", |a| a.code.as_str())
+}
+
+/// Whether an event is a claim that can be contested: said to have happened (or alleged), of
+/// the story's present, not itself a denial.
+fn contestable(e: &Event) -> bool {
+    !e.historical
+        && !matches!(e.modality, Modality::Denied | Modality::Negated | Modality::Hypothetical)
+}
+
+/// Earlier events of the same root whose actors agree with `content`: the claim a denial restates.
+fn restated_claims<'e>(
+    content: &'e Event,
+    si: usize,
+    events: &'e [Event],
+) -> impl Iterator<Item = Span> + 'e {
+    events
+        .iter()
+        .filter(move |e| {
+            (e.sentence as usize) < si
+                && e.root == content.root
+                && contestable(e)
+                && compatible(first_code(&e.sources), first_code(&content.sources))
+                && compatible(first_code(&e.targets), first_code(&content.targets))
+        })
+        .map(|e| e.trigger)
+}
+
+/// What "denied the report" points back to: the contestable events of the sentences before.
+fn pointed_claims(si: usize, denier: Option<&AttributionLink>, events: &[Event]) -> Vec<Span> {
+    let lo = si.saturating_sub(WINDOW);
+    let mut cands: Vec<&Event> = events
+        .iter()
+        .filter(|e| (lo..si).contains(&(e.sentence as usize)) && contestable(e))
+        .collect();
+    // A denial contests what was alleged, not that it was said or alleged.
+    if cands.iter().any(|e| !matches!(e.root.as_str(), "01" | "02" | "11")) {
+        cands.retain(|e| !matches!(e.root.as_str(), "01" | "02" | "11"));
+    }
+    // The accused denies their own alleged acts.
+    if let Some(code) = denier.and_then(|d| d.actor.as_deref()) {
+        let own: Vec<&Event> = cands
+            .iter()
+            .copied()
+            .filter(|e| e.sources.iter().any(|a| !a.code.is_empty() && compatible(&a.code, code)))
+            .collect();
+        if !own.is_empty() {
+            cands = own;
+        }
+    }
+    cands.iter().map(|e| e.trigger).collect()
+}
+
+/// Negated or denied events that restate an earlier claim by another source, where no denial
+/// cue already covers their sentence.
+fn counter_claims(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    events: &[Event],
+    out: &mut Vec<Denial>,
+) {
+    for e in events {
+        if !matches!(e.modality, Modality::Negated | Modality::Denied) || e.historical {
+            continue;
+        }
+        let si = e.sentence as usize;
+        if out.iter().any(|d| d.sentence as usize == si) {
+            continue;
+        }
+        let voice = innermost(e);
+        let claims: Vec<Span> = restated_claims(e, si, events)
+            .filter(|sp| {
+                events.iter().find(|o| o.trigger == *sp).is_some_and(|o| innermost(o) != voice)
+            })
+            .collect();
+        if claims.is_empty() {
+            continue;
+        }
+        let Some(s) = sentences.get(si) else { continue };
+        let tree = Tree::new(s, text);
+        // The cue is the negator when there is one, else the trigger.
+        let cue = tree
+            .head_token_in(e.trigger)
+            .and_then(|t| {
+                tree.children(t).find(|&c| {
+                    matches!(tree.form_lower(c).as_str(), "not" | "n't" | "never" | "no")
+                })
+            })
+            .map_or(e.trigger, |c| tree.tok(c).span);
+        let denier = e.attribution.chain.last().filter(|l| l.span.is_some()).cloned();
+        let mut all = vec![e.trigger];
+        all.extend(claims);
+        dedup(&mut all);
+        out.push(Denial {
+            cue,
+            text: tree.slice(cue).to_string(),
+            sentence: si as u32,
+            denier,
+            claims: all,
+        });
+    }
+}
+
+/// Who speaks for an event: the innermost link of its chain, lower-cased.
+fn innermost(e: &Event) -> String {
+    e.attribution.chain.last().map(|l| l.text.to_lowercase()).unwrap_or_default()
+}
+
+fn dedup(spans: &mut Vec<Span>) {
+    let mut seen = Vec::new();
+    spans.retain(|s| {
+        if seen.contains(s) {
+            false
+        } else {
+            seen.push(*s);
+            true
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tree::test_util::sentence;
+    use model::{ActorRef, Attribution, ContentHash};
+
+    fn event(text: &str, word: &str, si: u32, root: &str, src: &str, m: Modality) -> Event {
+        let start = text.find(word).unwrap();
+        Event {
+            article: ContentHash("t".into()),
+            sentence: si,
+            trigger: Span::new(start, start + word.len()),
+            sources: vec![ActorRef {
+                code: src.into(),
+                text: String::new(),
+                span: Span::new(0, 0),
+            }],
+            targets: vec![],
+            code: format!("{root}0"),
+            root: root.into(),
+            base: format!("{root}0"),
+            goldstein: 0.0,
+            quad_class: 4,
+            plover_type: None,
+            plover_mode: None,
+            modality: m,
+            negated: false,
+            historical: false,
+            attribution: Attribution::default(),
+            disputed_by: Vec::new(),
+            time: None,
+            location: None,
+            confidence: 1.0,
+            evidence: vec![],
+        }
+    }
+
+    #[test]
+    fn a_verb_of_denial_contests_what_it_embeds() {
+        let (text, s) = sentence(
+            "Rebels/rebel/NOUN/2/nsubj denied/deny/VERB/0/root attacking/attack/VERB/2/xcomp \
+             the/the/DET/5/det base/base/NOUN/3/obj ././PUNCT/2/punct",
+        );
+        let evs = vec![event(&text, "attacking", 0, "19", "REB", Modality::Denied)];
+        let d = find(&text, &[s], &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].text, "denied");
+        assert_eq!(d[0].denier.as_ref().unwrap().text, "Rebels");
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+    }
+
+    #[test]
+    fn a_pointing_denial_reaches_back_past_the_accusation() {
+        let (t1, s1) = sentence(
+            "Police/police/NOUN/2/nsubj accused/accuse/VERB/0/root rebels/rebel/NOUN/2/obj \
+             of/of/ADP/5/mark bombing/bomb/VERB/2/advcl ././PUNCT/2/punct",
+        );
+        let (t2, mut s2) = sentence(
+            "Rebels/rebel/NOUN/2/nsubj rejected/reject/VERB/0/root the/the/DET/4/det \
+             claim/claim/NOUN/2/obj ././PUNCT/2/punct",
+        );
+        let text = format!("{t1} {t2}");
+        let shift = t1.len() + 1;
+        for tok in &mut s2.tokens {
+            tok.span = Span::new(tok.span.start as usize + shift, tok.span.end as usize + shift);
+        }
+        s2.span = Span::new(s2.span.start as usize + shift, s2.span.end as usize + shift);
+        s2.index = 1;
+        let evs = vec![
+            event(&text, "accused", 0, "11", "COP", Modality::Asserted),
+            event(&text, "bombing", 0, "18", "REB", Modality::Alleged),
+        ];
+        let d = find(&text, &[s1, s2], &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].text, "rejected");
+        assert_eq!(d[0].claims, vec![evs[1].trigger]);
+    }
+
+    #[test]
+    fn a_verdict_of_falsehood_is_a_denial() {
+        let (text, s) = sentence(
+            "He/he/PRON/2/nsubj called/call/VERB/0/root it/it/PRON/2/obj a/a/DET/6/det \
+             sheer/sheer/ADJ/6/amod lie/lie/NOUN/2/xcomp ././PUNCT/2/punct",
+        );
+        let d = find(&text, &[s], &[], &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].text, "a sheer lie");
+        // A pronoun denier with no named antecedent stays unnamed rather than "He".
+        assert!(d[0].denier.is_none());
+    }
+
+    #[test]
+    fn a_negated_denial_is_not_one() {
+        let (text, s) = sentence(
+            "He/he/PRON/3/nsubj did/do/AUX/3/aux not/not/PART/3/advmod deny/deny/VERB/0/root \
+             it/it/PRON/3/obj ././PUNCT/3/punct",
+        );
+        assert!(find(&text, &[s], &[], &[]).is_empty());
+    }
+}
