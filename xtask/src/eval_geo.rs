@@ -49,6 +49,71 @@ fn report(name: &str, gaz: &Gazetteer, arts: &[GoldArticle], w: &Weights) {
     );
 }
 
+/// `--errors`: every dev-half toponym we resolve wrongly, classed (gold id missing from the
+/// gazetteer, gold id not among the name's candidates, wrong choice among candidates), with
+/// the gold and chosen places and the candidates.
+fn errors(gaz: &Gazetteer, arts: &[GoldArticle], w: &Weights) {
+    use geo::recognize::toponym_for_span;
+    let mut classes = std::collections::BTreeMap::<&str, usize>::new();
+    for a in arts {
+        let gold: Vec<_> = a.toponyms.iter().filter(|t| t.coords.is_some()).collect();
+        let tops: Vec<_> = gold.iter().map(|g| toponym_for_span(gaz, &a.text, g.span)).collect();
+        let resolved = geo::resolve(gaz, &a.text, tops, &[], w);
+        let fallback = geo::focus(gaz, &resolved);
+        for (g, r) in gold.iter().zip(&resolved) {
+            let place = r.place.or(fallback);
+            let (glat, glon) = g.coords.unwrap_or_default();
+            let gidx = g.geonames_id.and_then(|id| gaz.by_geonames_id(id));
+            let ok_id = gidx.is_some() && place == gidx;
+            let km = place
+                .and_then(|p| gaz.place(p))
+                .map_or(20_000.0, |p| geo::haversine_km(p.lat, p.lon, glat, glon));
+            if ok_id || (g.geonames_id.is_none() && km <= 161.0) {
+                continue;
+            }
+            let class = if gidx.is_none() {
+                "gold missing from gazetteer"
+            } else if !r.toponym.candidates.iter().any(|c| Some(c.place) == gidx) {
+                "gold not a candidate"
+            } else {
+                "wrong choice"
+            };
+            let far = if km <= 161.0 { "near" } else { "FAR" };
+            *classes.entry(class).or_default() += 1;
+            let show = |i: Option<u32>| {
+                i.and_then(|i| gaz.place(i)).map_or("-".to_string(), |p| {
+                    format!(
+                        "{} {} {:?}/{} {} pop {}",
+                        p.id, p.name, p.kind, p.feature_code, p.country, p.population
+                    )
+                })
+            };
+            let ctx_start = a.text.floor_char_boundary(g.span.start.saturating_sub(40) as usize);
+            let ctx_end = a.text.ceil_char_boundary((g.span.end as usize + 40).min(a.text.len()));
+            println!(
+                "[{class}] {far} {km:.0} km  art {} {:?} ({}) gold {:?} {}\n    ours {}\n    ctx {:?}",
+                a.id,
+                g.name,
+                g.kind,
+                g.geonames_id,
+                show(gidx),
+                show(place),
+                a.text[ctx_start..ctx_end].replace('\n', " ")
+            );
+            for c in r.toponym.candidates.iter().take(6) {
+                println!(
+                    "      cand {}{}",
+                    show(Some(c.place)),
+                    if c.alternate { " (alt)" } else { "" }
+                );
+            }
+        }
+    }
+    for (c, n) in classes {
+        println!("{c}: {n}");
+    }
+}
+
 pub fn run() -> Result<()> {
     let t = Instant::now();
     let (gaz, diags) = Gazetteer::embedded().context("loading the embedded gazetteer")?;
@@ -61,6 +126,28 @@ pub fn run() -> Result<()> {
         gaz.len(),
         load.as_secs_f64() * 1e3
     );
+    // `--lookup NAME…`: the candidates of names (for writing supplement rows).
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--lookup") {
+        for name in &args[i + 1..] {
+            for c in gaz.lookup(name) {
+                if let Some(p) = gaz.place(c.place) {
+                    let a1 = p.admin1.and_then(|a| gaz.place(a)).map_or("", |a| a.name);
+                    println!(
+                        "{name}\t{}\t{}\t{:?}/{}\t{} {a1}\tpop {}{}",
+                        p.id,
+                        p.name,
+                        p.kind,
+                        p.feature_code,
+                        p.country,
+                        p.population,
+                        if c.alternate { " (alt)" } else { "" }
+                    );
+                }
+            }
+        }
+        return Ok(());
+    }
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let shared = std::env::var_os("ANNALIST_SHARED")
         .map(std::path::PathBuf::from)
@@ -80,6 +167,10 @@ pub fn run() -> Result<()> {
     println!("peers (gold spans): Mordecai3 exact 90.1 %, acc@161 94.1 % (its 474-toponym split); population baseline on registry data 78.7 % / 75.0 % (research note)");
     println!("bars (issue 7): exact ≥ 88 %, acc@161 ≥ 93 %\n");
     let w = Weights::default();
+    if std::env::args().any(|a| a == "--errors") {
+        errors(&gaz, dev, &w);
+        return Ok(());
+    }
     let t = Instant::now();
     report("ours dev", &gaz, dev, &w);
     report("ours test", &gaz, test, &w);

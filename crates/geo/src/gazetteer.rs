@@ -52,6 +52,9 @@ pub struct Candidate {
 #[derive(Debug, Clone)]
 struct OwnPlace {
     slug: String,
+    /// The GeoNames feature this entry stands for, when the slug is written `geonames:ID`
+    /// (features GeoNames has but the registry extracts lack: oceans, seas, regions).
+    geonames: Option<u32>,
     name: String,
     kind: PlaceKind,
     fcode: String,
@@ -163,9 +166,24 @@ impl Gazetteer {
                     }
                 }
             };
+            let geonames = match f[0].strip_prefix("geonames:") {
+                None => None,
+                Some(id) => match id.parse::<u32>() {
+                    Ok(id) if self.base.by_geonames_id(id).is_none() => Some(id),
+                    Ok(_) => {
+                        diag(format!("{} is already in the base", f[0]));
+                        continue;
+                    }
+                    Err(_) => {
+                        diag(format!("bad GeoNames id in slug {:?}", f[0]));
+                        continue;
+                    }
+                },
+            };
             let idx = nb + self.own.len() as u32;
             self.own.push(OwnPlace {
                 slug: f[0].to_string(),
+                geonames,
                 name: f[1].to_string(),
                 kind,
                 fcode: f[3].to_string(),
@@ -226,7 +244,7 @@ impl Gazetteer {
 
     fn resolve_target(&self, t: &str) -> Option<u32> {
         if let Some(id) = t.strip_prefix("geonames:") {
-            return self.base.by_geonames_id(id.parse().ok()?);
+            return self.by_geonames_id(id.parse().ok()?);
         }
         if let Some(slug) = t.strip_prefix("annalist:") {
             let i = self.own.iter().position(|p| p.slug == slug)?;
@@ -269,7 +287,7 @@ impl Gazetteer {
             let p = self.own.get(index as usize - nb)?;
             Some(Place {
                 index,
-                id: PlaceId::Annalist(&p.slug),
+                id: p.geonames.map_or(PlaceId::Annalist(&p.slug), PlaceId::GeoNames),
                 name: &p.name,
                 kind: p.kind,
                 feature_code: &p.fcode,
@@ -317,7 +335,10 @@ impl Gazetteer {
 
     /// A place by GeoNames id.
     pub fn by_geonames_id(&self, id: u32) -> Option<u32> {
-        self.base.by_geonames_id(id)
+        self.base.by_geonames_id(id).or_else(|| {
+            let i = self.own.iter().position(|p| p.geonames == Some(id))?;
+            Some((self.base.len() + i) as u32)
+        })
     }
 
     /// A division by GeoNames admin code ("IQ.10").

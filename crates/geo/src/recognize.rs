@@ -575,9 +575,12 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
             // are aliases of a country or region ("US", "UAE", "EU").
             keep = cands.iter().any(|c| {
                 c.alternate
-                    && gaz
-                        .place(c.place)
-                        .is_some_and(|p| matches!(p.kind, PlaceKind::Country | PlaceKind::Region))
+                    && gaz.place(c.place).is_some_and(|p| {
+                        matches!(
+                            p.kind,
+                            PlaceKind::Country | PlaceKind::Region | PlaceKind::Continent
+                        )
+                    })
             });
         } else if !multi && !is_all_caps(surface) {
             // Common words: never ("June", "She"), or only after a locative ("in Nice").

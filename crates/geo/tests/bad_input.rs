@@ -70,8 +70,11 @@ fn broken_supplement_rows_are_diagnostics() {
         bad\tBad\tnokind\tX\tIQ\t\t1\t2\t0\n\
         far\tFar\tsite\tX\tIQ\t\t123\t2\t0\n\
         short\tShort\n\
-        nocountry\tNo Country\tsite\tX\tZZ\t\t1\t2\t0\n";
-    let aliases = "Camp Ex\tannalist:camp-x\nIraqi\tIQ\tdemonym\nGhost\tgeonames:1\n";
+        nocountry\tNo Country\tsite\tX\tZZ\t\t1\t2\t0\n\
+        geonames:3373405\tAtlantic Ocean\twater\tOCN\t\t\t10\t-25\t0\tAtlantic\n\
+        geonames:x1\tBad Id\twater\tOCN\t\t\t10\t-25\t0\n";
+    let aliases = "Camp Ex\tannalist:camp-x\nIraqi\tIQ\tdemonym\nGhost\tgeonames:1\n\
+        The Atlantic\tgeonames:3373405\n";
     let (gaz, d) = Gazetteer::from_parts(c.bytes, places, aliases).unwrap();
     let got: Vec<(&str, usize)> = d.iter().map(|d| (d.file.as_str(), d.line)).collect();
     assert_eq!(
@@ -81,6 +84,7 @@ fn broken_supplement_rows_are_diagnostics() {
             ("places.tsv", 4),
             ("places.tsv", 5),
             ("places.tsv", 6),
+            ("places.tsv", 8),
             ("aliases.tsv", 3)
         ]
     );
@@ -90,6 +94,10 @@ fn broken_supplement_rows_are_diagnostics() {
     assert_eq!(p.id.to_string(), "annalist:camp-x");
     assert_eq!(gaz.place(p.admin1.unwrap()).unwrap().name, "Diyālá");
     assert!(gaz.lookup("iraqi").iter().all(|c| c.demonym));
+    // A supplement row may stand for a GeoNames feature the extracts lack: it carries the id.
+    let ocean = gaz.by_geonames_id(3373405).expect("supplement row found by its GeoNames id");
+    assert_eq!(gaz.place(ocean).unwrap().id.to_string(), "geonames:3373405");
+    assert_eq!(gaz.lookup("the atlantic")[0].place, ocean);
 }
 
 #[test]
