@@ -33,6 +33,7 @@ mod error;
 mod format;
 mod http;
 mod jsonl;
+pub mod shard;
 mod source;
 mod stream;
 mod walk;

@@ -4,13 +4,16 @@
 //!
 //! Stream mode: `annalist code -` reads JSONL articles (or any format) from stdin and writes
 //! each document's events as soon as they are ready, flushed per document; a closed stdout
-//! ends the run cleanly.
+//! ends the run cleanly. A stdin whose first line is a JSON object or a WARC path (or any
+//! stdin with `--lines`) is read line by line: each line is an article or the path of a
+//! `.warc`/`.warc.gz` file read in place (`ingest::StreamReader`); errors name the line.
+//! `--origin` adds where each event came from (input, offset, line, event index) to JSONL.
 
 use super::Outcome;
 use anyhow::Context as _;
 use export::{CodedEvent, Format, Writer};
-use ingest::{Ingest, Limits, Options};
-use std::io::{self, IsTerminal, Write};
+use ingest::{Ingest, Limits, Options, StreamReader};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -57,6 +60,14 @@ pub struct Args {
     /// Print every dictionary and extraction diagnostic, not just their counts.
     #[arg(long, short)]
     pub verbose: bool,
+    /// With `-`: read stdin line by line, each line a JSONL article or a WARC path (the
+    /// default when the first line is one of these).
+    #[arg(long)]
+    pub lines: bool,
+    /// JSONL: start each event with `input`, `offset`, `line` (where its document came from)
+    /// and `event_index` (its index in the document).
+    #[arg(long)]
+    pub origin: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -85,10 +96,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let engine = pipeline::Engine::new(models, loaded);
     let jobs =
         args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let docs = Ingest::new(
-        args.paths.iter().cloned(),
-        Options { limits: Limits::default(), format: None },
-    );
+    if args.origin && format != Format::Jsonl {
+        anyhow::bail!("--origin needs the jsonl format");
+    }
+    let items = documents(&args.paths, args.lines);
 
     let date_added = now_stamp();
     let mut writer = Writer::new(
@@ -104,8 +115,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut pipe_closed = false;
     let verbose = args.verbose;
     let documents_mode = args.documents;
-
-    let items = docs.map(|item| item.map_err(|e| e.to_string()));
+    let origin = args.origin;
     pipeline::ordered::run(
         items,
         jobs,
@@ -131,7 +141,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             let written = if documents_mode {
                 write_document(&mut writer, &coded)
             } else {
-                write_events(&mut writer, &coded, &mut events)
+                write_events(&mut writer, &coded, &mut events, origin)
             };
             match written.and_then(|()| writer.flush()) {
                 Ok(()) => true,
@@ -172,14 +182,37 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     Ok(if failed > 0 { Outcome::Partial } else { Outcome::Clean })
 }
 
-fn write_events<W: Write>(
+type Documents = Box<dyn Iterator<Item = Result<model::RawDocument, String>>>;
+
+/// The documents to code: stdin line by line (stream mode) when it is `-` alone and `lines`
+/// is set or its first line is a JSON object or a WARC path; otherwise through `Ingest`.
+fn documents(paths: &[String], lines: bool) -> Documents {
+    let limits = Limits::default();
+    if let [only] = paths {
+        if only == "-" {
+            let mut stdin = io::stdin().lock();
+            // Peeking leaves the bytes in stdin's buffer for whichever reader takes them.
+            if lines || stdin.fill_buf().is_ok_and(ingest::is_line_stream) {
+                let reader = StreamReader::new(stdin, "-", limits);
+                return Box::new(reader.map(|r| r.map_err(|e| e.to_string())));
+            }
+        }
+    }
+    let docs = Ingest::new(paths.iter().cloned(), Options { limits, format: None });
+    Box::new(docs.map(|item| item.map_err(|e| e.to_string())))
+}
+
+/// Writes a coded document's events, one row each; with `origin` (JSONL only) each line
+/// starts with `input`, `offset`, `line` and `event_index`.
+pub(crate) fn write_events<W: Write>(
     writer: &mut Writer<W>,
     coded: &pipeline::Coded,
     count: &mut u64,
+    origin: bool,
 ) -> io::Result<()> {
     let a = &coded.article;
     let lead_end = a.paragraphs.first().map_or(u32::MAX, |p| p.end);
-    for ev in &coded.events {
+    for (index, ev) in coded.events.iter().enumerate() {
         let sentence_text = coded
             .sentences
             .get(ev.sentence as usize)
@@ -195,7 +228,16 @@ fn write_events<W: Write>(
             lead: ev.trigger.start < lead_end,
             event: ev,
         };
-        writer.write(&row)?;
+        if origin {
+            let o = &a.origin;
+            let head = serde_json::json!({"input": o.input, "offset": o.offset, "line": o.line, "event_index": index});
+            let body = serde_json::to_string(&row).map_err(io::Error::other)?;
+            let head = head.to_string();
+            let line = format!("{},{}", &head[..head.len() - 1], &body[1..]);
+            writer.write_raw_line(&line)?;
+        } else {
+            writer.write(&row)?;
+        }
         *count += 1;
     }
     Ok(())

@@ -14,7 +14,7 @@ use store::{Batch, DocRecord, OpenOptions, SqliteStore, Store};
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Inputs: files (.html .htm .txt .jsonl .warc .warc.gz, .gz of these), directories, or `-`.
-    #[arg(required = true, value_name = "PATH")]
+    #[arg(required_unless_present = "manifest", conflicts_with = "manifest", value_name = "PATH")]
     pub paths: Vec<String>,
     /// The store (default: the user's data directory, annalist/annalist.db).
     #[arg(long, value_name = "PATH")]
@@ -34,6 +34,16 @@ pub struct Args {
     /// Print every extraction diagnostic.
     #[arg(long, short)]
     pub verbose: bool,
+    /// Shard mode (no store): code the inputs FILE lists, one a line, into one JSONL file of
+    /// events each under --out, skipping inputs whose output is already there.
+    #[arg(long, value_name = "FILE", requires = "out")]
+    pub manifest: Option<PathBuf>,
+    /// With --manifest: take every n-th input from the i-th (0-based) on, e.g. 0/4.
+    #[arg(long, value_name = "i/n", requires = "manifest")]
+    pub shard: Option<ingest::shard::Shard>,
+    /// With --manifest: the output directory.
+    #[arg(long, value_name = "DIR", requires = "manifest")]
+    pub out: Option<PathBuf>,
 }
 
 enum Item {
@@ -50,6 +60,10 @@ enum Done {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
+    if let (Some(manifest), Some(out)) = (&args.manifest, &args.out) {
+        let shard = args.shard.unwrap_or_default();
+        return super::ingest_shard::run(manifest, shard, out, args.jobs, args.verbose);
+    }
     let started = Instant::now();
     let path = args.db.clone().unwrap_or_else(store::default_path);
     let opts = OpenOptions { read_only: false, max_pages: args.max_pages };
