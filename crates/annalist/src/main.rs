@@ -45,6 +45,8 @@ enum Command {
     Query(cmd::query::Args),
     /// Export the store: GDELT 2.0 Events (+ Mentions) TSV with cluster counts, JSONL or CSV.
     Export(cmd::export_cmd::Args),
+    /// Serve the store: a JSON API (OpenAPI at /api/openapi.json) and a web UI.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => cmd::ingest::run(args),
         Command::Query(args) => cmd::query::run(args),
         Command::Export(args) => cmd::export_cmd::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(cmd::Outcome::Clean) => ExitCode::SUCCESS,

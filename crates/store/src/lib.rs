@@ -25,10 +25,16 @@
 
 mod filter;
 mod mem;
+mod read;
 mod sqlite;
 
 pub use filter::{event_date, parse_modality, Filter};
 pub use mem::MemStore;
+pub use read::{
+    ActorCount, ArticleEvent, ArticleSummary, ArticleView, ClusterMember, ClusterSummary, Count,
+    Cursor, EventPage, Interrupt, OutletCount, PageRequest, Reader, Sort, StoredEvent, Tally,
+    DAY_SQL,
+};
 pub use sqlite::{default_path, OpenOptions, SqliteStore, SCHEMA_VERSION};
 
 use model::{Article, ContentHash, Event, Quote};
@@ -56,6 +62,8 @@ pub enum StoreError {
     Busy { path: PathBuf, detail: String },
     #[error("{path}: a stored record does not decode ({detail})")]
     Decode { path: PathBuf, detail: String },
+    #[error("{path}: the read was stopped (it ran past its time limit)")]
+    Interrupted { path: PathBuf },
     #[error("{path}: {detail}")]
     Sqlite { path: PathBuf, detail: String },
 }

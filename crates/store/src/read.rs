@@ -1,0 +1,869 @@
+//! Read paths for browsing a store (the `serve` crate's API and pages): paged event listings
+//! with keyset cursors and a scan budget, one event with its article, articles with their
+//! spans, facet counts, timelines, map points, actors, outlets and clusters.
+//!
+//! [`Reader`] is a read-only connection of its own (opened after [`crate::SqliteStore`] has
+//! checked the file), so a server can keep one per worker. Filtering is [`Filter::matches`],
+//! exactly as `annalist query` applies it; SQL only narrows the rows first with conditions that
+//! are implied by the filter (a superset), so both give the same events. Every long read can
+//! be stopped from another thread with [`Interrupt`].
+
+use crate::{EventRow, Filter, OpenOptions, Result, SqliteStore, StoreError};
+use model::{Event, EventCluster, Quote};
+use rusqlite::{types::Value, Connection, ErrorCode, OpenFlags, OptionalExtension};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The SQL columns every event listing selects, in [`Reader::row`]'s order.
+const EVENT_COLUMNS: &str =
+    "e.id, e.document, d.url, a.outlet, a.title, a.published_json, d.latest,
+    r.url AS reprint_url, e.sentence_text, e.trigger_text, e.trigger_start, a.lead_end, e.cluster,
+    c.num_mentions, c.num_sources, c.num_articles, e.figures, e.json";
+const EVENT_FROM: &str = "FROM events e JOIN documents d ON d.id = e.document
+    JOIN articles a ON a.document = e.document LEFT JOIN documents r ON r.id = a.reprint_of
+    LEFT JOIN clusters c ON c.id = e.cluster";
+/// The day an event is filed under, in SQL: its own date, else the publication date — the
+/// same choice as [`crate::event_date`] (a publication fallback's date is the publication day).
+pub const DAY_SQL: &str = "substr(coalesce(e.date_start, a.published), 1, 10)";
+
+/// Listing order. Keyset paging: a [`Cursor`] names the last row of the previous page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// Most recently stored first.
+    #[default]
+    Newest,
+    /// Storage order.
+    Oldest,
+    /// Latest event date first (undated last).
+    DateDesc,
+    /// Earliest event date first (undated first).
+    DateAsc,
+}
+
+impl Sort {
+    pub fn parse(s: &str) -> Option<Sort> {
+        Some(match s {
+            "newest" => Sort::Newest,
+            "oldest" => Sort::Oldest,
+            "date_desc" | "-date" => Sort::DateDesc,
+            "date_asc" | "date" => Sort::DateAsc,
+            _ => return None,
+        })
+    }
+    fn by_date(self) -> bool {
+        matches!(self, Sort::DateDesc | Sort::DateAsc)
+    }
+}
+
+/// Where a page starts: after this row of the previous page (`id`, or `date~id` for date order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor {
+    pub date: Option<String>,
+    pub id: i64,
+}
+
+impl Cursor {
+    /// Parses a cursor as [`Cursor::encode`] writes it; `None` when it is malformed.
+    pub fn parse(s: &str) -> Option<Cursor> {
+        match s.rsplit_once('~') {
+            Some((d, id)) => Some(Cursor { date: Some(d.to_string()), id: id.parse().ok()? }),
+            None => Some(Cursor { date: None, id: s.parse().ok()? }),
+        }
+    }
+    pub fn encode(&self) -> String {
+        match &self.date {
+            Some(d) => format!("{d}~{}", self.id),
+            None => self.id.to_string(),
+        }
+    }
+}
+
+/// One page request.
+#[derive(Debug, Clone, Default)]
+pub struct PageRequest {
+    pub filter: Filter,
+    pub sort: Sort,
+    pub after: Option<Cursor>,
+    pub limit: usize,
+    /// At most this many candidate rows are decoded and tested; the page then ends early with
+    /// a cursor to continue from (`truncated`). Bounds the time of a very selective search.
+    pub scan_budget: usize,
+}
+
+/// A stored event with its row id.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredEvent {
+    pub id: i64,
+    #[serde(flatten)]
+    pub row: EventRow,
+}
+
+/// A page of events.
+#[derive(Debug, Clone, Serialize)]
+pub struct EventPage {
+    pub events: Vec<StoredEvent>,
+    /// Cursor for the next page; `None` at the end.
+    pub next: Option<String>,
+    /// Candidate rows examined.
+    pub scanned: u64,
+    /// The scan budget ran out before the page filled: `next` continues the search.
+    pub truncated: bool,
+}
+
+/// An article as stored, with everything that points into its text.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleView {
+    pub id: i64,
+    pub hash: String,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<model::Published>,
+    pub language: Option<String>,
+    pub latest: bool,
+    pub previous: Option<i64>,
+    pub reprint_of: Option<i64>,
+    pub story: Option<i64>,
+    /// End of the first paragraph (byte offset).
+    pub lead_end: i64,
+    pub text: String,
+    pub events: Vec<ArticleEvent>,
+    pub quotes: Vec<Quote>,
+}
+
+/// An event as its article view lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleEvent {
+    pub id: i64,
+    pub cluster: Option<i64>,
+    pub figures: Vec<i64>,
+    pub event: Event,
+}
+
+/// A short article listing entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArticleSummary {
+    pub id: i64,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub published: Option<String>,
+    pub events: u64,
+}
+
+/// A value and how many events have it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Count {
+    pub value: String,
+    pub count: u64,
+}
+
+/// Counts of matching events by several keys.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tally {
+    /// One list per key asked for, largest count first (ties by value).
+    pub keys: Vec<Vec<Count>>,
+    /// Matching events counted.
+    pub total: u64,
+    /// Every matching event was counted (false when the scan budget ran out).
+    pub complete: bool,
+}
+
+/// One member of a stored cluster, in the cluster's version order.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusterMember {
+    pub event: i64,
+    pub document: i64,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub reprint_of: Option<i64>,
+    pub figures: Vec<i64>,
+}
+
+/// A cluster listing entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusterSummary {
+    pub id: i64,
+    pub num_mentions: u64,
+    pub num_sources: u64,
+    pub num_articles: u64,
+    pub root: Option<String>,
+    pub date: Option<String>,
+}
+
+/// An actor code (or an unresolved name) and how many events name it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorCount {
+    pub code: String,
+    /// The most frequent surface form.
+    pub name: String,
+    pub events: u64,
+}
+
+/// An outlet and what the store holds from it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutletCount {
+    pub outlet: String,
+    pub articles: u64,
+    pub events: u64,
+}
+
+/// Stops a running read of a [`Reader`] from another thread; the read returns
+/// [`StoreError::Interrupted`].
+pub struct Interrupt(rusqlite::InterruptHandle);
+
+impl std::fmt::Debug for Interrupt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Interrupt")
+    }
+}
+
+impl Interrupt {
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
+
+/// A read-only connection for browsing.
+#[derive(Debug)]
+pub struct Reader {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn map_err(path: &Path, e: rusqlite::Error) -> StoreError {
+    let path = path.to_path_buf();
+    let detail = e.to_string();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::OperationInterrupted) => StoreError::Interrupted { path },
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path, detail },
+        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
+            StoreError::Open { path, detail }
+        }
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+            StoreError::Busy { path, detail }
+        }
+        _ => StoreError::Sqlite { path, detail },
+    }
+}
+
+/// `LIKE` pattern for a substring, or `None` when the needle is not plain ASCII (SQLite folds
+/// only ASCII case; such needles are left to [`Filter::matches`] alone).
+fn like_substring(needle: &str) -> Option<String> {
+    let plain = needle.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b'-');
+    (plain && !needle.is_empty()).then(|| format!("%{needle}%"))
+}
+
+/// SQL conditions implied by the filter (never stricter than [`Filter::matches`]) and whether
+/// they are exactly the filter (then counts need no decoding).
+fn prefilter(f: &Filter, sql: &mut String, args: &mut Vec<Value>) -> bool {
+    let mut exact = true;
+    let arg = |args: &mut Vec<Value>, v: Value| {
+        args.push(v);
+        format!("?{}", args.len())
+    };
+    if let Some(c) = &f.code {
+        let lo = arg(args, Value::Text(c.clone()));
+        let hi = arg(args, Value::Text(format!("{c}\u{10FFFF}")));
+        sql.push_str(&format!(" AND e.code >= {lo} AND e.code < {hi}"));
+    }
+    if f.latest_only {
+        sql.push_str(" AND d.latest = 1");
+    }
+    if let Some(m) = f.modality {
+        let name = serde_json::to_value(m)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let p = arg(args, Value::Text(name));
+        sql.push_str(&format!(" AND e.modality = {p}"));
+    }
+    if let Some(h) = f.historical {
+        sql.push_str(if h { " AND e.historical = 1" } else { " AND e.historical = 0" });
+    }
+    if let Some(p) = &f.plover {
+        let p = arg(args, Value::Text(p.clone()));
+        sql.push_str(&format!(" AND e.plover_type = {p} COLLATE NOCASE"));
+    }
+    if let Some(from) = &f.from {
+        exact = false;
+        let p = arg(args, Value::Text(from.clone()));
+        sql.push_str(&format!(" AND (e.date_start >= {p} OR a.published >= {p})"));
+    }
+    if let Some(to) = &f.to {
+        exact = false;
+        let n = arg(args, Value::Integer(to.len() as i64));
+        let p = arg(args, Value::Text(to.clone()));
+        sql.push_str(&format!(
+            " AND (substr(e.date_start, 1, {n}) <= {p} OR substr(a.published, 1, {n}) <= {p})"
+        ));
+    }
+    if let Some(o) = &f.outlet {
+        exact = false;
+        if let Some(like) = like_substring(o) {
+            let p = arg(args, Value::Text(like));
+            sql.push_str(&format!(" AND a.outlet LIKE {p}"));
+        }
+    }
+    if let Some(a) = &f.actor {
+        exact = false;
+        if let Some(like) = like_substring(a) {
+            let code = arg(args, Value::Text(format!("{}%", a.to_ascii_uppercase())));
+            let name = arg(args, Value::Text(like));
+            sql.push_str(&format!(
+                " AND EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.id AND m.kind = 'actor' AND (m.resolution LIKE {code} OR m.text LIKE {name}))"
+            ));
+        }
+    }
+    if let Some(p) = &f.place {
+        exact = false;
+        if let Some(like) = like_substring(p) {
+            let p = arg(args, Value::Text(like));
+            sql.push_str(&format!(" AND e.json LIKE {p}"));
+        }
+    }
+    if let Some(t) = &f.text {
+        exact = false;
+        for w in t.split_whitespace() {
+            if let Some(like) = like_substring(w) {
+                let p = arg(args, Value::Text(like));
+                sql.push_str(&format!(
+                    " AND (e.sentence_text LIKE {p} OR e.trigger_text LIKE {p} OR a.title LIKE {p} OR e.json LIKE {p})"
+                ));
+            }
+        }
+    }
+    exact
+}
+
+impl Reader {
+    /// Opens a read-only connection to an existing store (checked as [`SqliteStore::open`]
+    /// checks it: a missing, foreign, corrupt or newer file is refused).
+    pub fn open(path: &Path) -> Result<Reader> {
+        SqliteStore::open(path, &OpenOptions { read_only: true, max_pages: None })?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| map_err(path, e))?;
+        // Readers wait briefly for a writer's checkpoint, never indefinitely.
+        conn.busy_timeout(std::time::Duration::from_secs(2)).map_err(|e| map_err(path, e))?;
+        conn.set_prepared_statement_cache_capacity(64);
+        Ok(Reader { conn, path: path.to_path_buf() })
+    }
+
+    /// A handle that interrupts this connection's running statement.
+    pub fn interrupt_handle(&self) -> Interrupt {
+        Interrupt(self.conn.get_interrupt_handle())
+    }
+
+    fn err(&self, e: rusqlite::Error) -> StoreError {
+        map_err(&self.path, e)
+    }
+
+    fn decode(&self, what: &str, e: serde_json::Error) -> StoreError {
+        StoreError::Decode { path: self.path.clone(), detail: format!("{what}: {e}") }
+    }
+
+    fn row(&self, r: &rusqlite::Row) -> Result<StoredEvent> {
+        let g = |e| map_err(&self.path, e);
+        let id: i64 = r.get(0).map_err(g)?;
+        let published: Option<String> = r.get(5).map_err(g)?;
+        let figures: String = r.get(16).map_err(g)?;
+        let json: String = r.get(17).map_err(g)?;
+        let event: Event =
+            serde_json::from_str(&json).map_err(|e| self.decode(&format!("event {id}"), e))?;
+        let row = EventRow {
+            document: r.get(1).map_err(g)?,
+            url: r.get(2).map_err(g)?,
+            outlet: r.get(3).map_err(g)?,
+            title: r.get(4).map_err(g)?,
+            published: published.and_then(|p| serde_json::from_str(&p).ok()),
+            latest: r.get::<_, i64>(6).map_err(g)? != 0,
+            reprint_of_url: r.get(7).map_err(g)?,
+            sentence_text: r.get(8).map_err(g)?,
+            trigger_text: r.get(9).map_err(g)?,
+            lead: r.get::<_, i64>(10).map_err(g)? < r.get::<_, i64>(11).map_err(g)?,
+            cluster: r.get(12).map_err(g)?,
+            num_mentions: r.get::<_, Option<u32>>(13).map_err(g)?.unwrap_or(1),
+            num_sources: r.get::<_, Option<u32>>(14).map_err(g)?.unwrap_or(1),
+            num_articles: r.get::<_, Option<u32>>(15).map_err(g)?.unwrap_or(1),
+            figures: serde_json::from_str(&figures).unwrap_or_default(),
+            event,
+        };
+        Ok(StoredEvent { id, row })
+    }
+
+    /// One page of events matching the filter, in the requested order.
+    pub fn page(&self, req: &PageRequest) -> Result<EventPage> {
+        let date_key = "ifnull(e.date_start, '')";
+        let mut sql = format!("SELECT {EVENT_COLUMNS}, {date_key} {EVENT_FROM} WHERE 1 = 1");
+        let mut args = Vec::new();
+        prefilter(&req.filter, &mut sql, &mut args);
+        if let Some(c) = &req.after {
+            args.push(Value::Integer(c.id));
+            let id = format!("?{}", args.len());
+            let (op, by_date) = match req.sort {
+                Sort::Newest | Sort::DateDesc => ("<", req.sort.by_date()),
+                Sort::Oldest | Sort::DateAsc => (">", req.sort.by_date()),
+            };
+            if by_date {
+                args.push(Value::Text(c.date.clone().unwrap_or_default()));
+                let d = format!("?{}", args.len());
+                sql.push_str(&format!(
+                    " AND ({date_key} {op} {d} OR ({date_key} = {d} AND e.id {op} {id}))"
+                ));
+            } else {
+                sql.push_str(&format!(" AND e.id {op} {id}"));
+            }
+        }
+        sql.push_str(match req.sort {
+            Sort::Newest => " ORDER BY e.id DESC",
+            Sort::Oldest => " ORDER BY e.id ASC",
+            Sort::DateDesc => " ORDER BY ifnull(e.date_start, '') DESC, e.id DESC",
+            Sort::DateAsc => " ORDER BY ifnull(e.date_start, '') ASC, e.id ASC",
+        });
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut rows = st.query(rusqlite::params_from_iter(args)).map_err(|e| self.err(e))?;
+        let mut page = EventPage { events: Vec::new(), next: None, scanned: 0, truncated: false };
+        let limit = req.limit.max(1);
+        let mut last: Option<Cursor> = None;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            if page.scanned as usize >= req.scan_budget.max(limit) {
+                page.truncated = true;
+                page.next = last.as_ref().map(Cursor::encode);
+                return Ok(page);
+            }
+            page.scanned += 1;
+            let ev = self.row(r)?;
+            let date: String = r.get(18).map_err(|e| self.err(e))?;
+            last = Some(Cursor { date: req.sort.by_date().then_some(date), id: ev.id });
+            if req.filter.matches(&ev.row) {
+                page.events.push(ev);
+                if page.events.len() >= limit {
+                    // Only say there is more when there is.
+                    if rows.next().map_err(|e| self.err(e))?.is_some() {
+                        page.next = last.as_ref().map(Cursor::encode);
+                    }
+                    return Ok(page);
+                }
+            }
+        }
+        Ok(page)
+    }
+
+    /// One event by id.
+    pub fn event(&self, id: i64) -> Result<Option<StoredEvent>> {
+        let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.id = ?1");
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut rows = st.query([id]).map_err(|e| self.err(e))?;
+        match rows.next().map_err(|e| self.err(e))? {
+            Some(r) => Ok(Some(self.row(r)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Counts of matching events by each SQL key expression (over `e` = events, `a` =
+    /// articles, `d` = documents; see [`DAY_SQL`]). When the filter is not exactly expressible
+    /// in SQL, candidates are decoded and tested, at most `scan_budget` of them.
+    pub fn tally(&self, filter: &Filter, keys: &[&str], scan_budget: usize) -> Result<Tally> {
+        let mut where_ = String::from(" WHERE 1 = 1");
+        let mut args = Vec::new();
+        let exact = prefilter(filter, &mut where_, &mut args);
+        let mut maps: Vec<HashMap<String, u64>> = vec![HashMap::new(); keys.len()];
+        let mut total = 0u64;
+        let mut complete = true;
+        if exact {
+            for (k, key) in keys.iter().enumerate() {
+                let sql =
+                    format!("SELECT ifnull({key}, ''), count(*) {EVENT_FROM}{where_} GROUP BY 1");
+                let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+                let mut rows =
+                    st.query(rusqlite::params_from_iter(args.iter())).map_err(|e| self.err(e))?;
+                let mut sum = 0;
+                while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+                    let v: Value = r.get(0).map_err(|e| self.err(e))?;
+                    let n: i64 = r.get(1).map_err(|e| self.err(e))?;
+                    *maps[k].entry(value_text(v)).or_default() += n as u64;
+                    sum += n as u64;
+                }
+                total = sum;
+            }
+        } else {
+            let cols: Vec<String> = keys.iter().map(|k| format!("ifnull({k}, '')")).collect();
+            let sql = format!(
+                "SELECT {EVENT_COLUMNS}{}{} {EVENT_FROM}{where_}",
+                if cols.is_empty() { "" } else { ", " },
+                cols.join(", ")
+            );
+            let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+            let mut rows =
+                st.query(rusqlite::params_from_iter(args.iter())).map_err(|e| self.err(e))?;
+            let mut scanned = 0usize;
+            while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+                if scanned >= scan_budget {
+                    complete = false;
+                    break;
+                }
+                scanned += 1;
+                let ev = self.row(r)?;
+                if !filter.matches(&ev.row) {
+                    continue;
+                }
+                total += 1;
+                for (k, map) in maps.iter_mut().enumerate() {
+                    let v: Value = r.get(18 + k).map_err(|e| self.err(e))?;
+                    *map.entry(value_text(v)).or_default() += 1;
+                }
+            }
+        }
+        let keys = maps
+            .into_iter()
+            .map(|m| {
+                let mut v: Vec<Count> =
+                    m.into_iter().map(|(value, count)| Count { value, count }).collect();
+                v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+                v
+            })
+            .collect();
+        Ok(Tally { keys, total, complete })
+    }
+
+    /// An article by document id, with its events and quotes.
+    pub fn article(&self, id: i64) -> Result<Option<ArticleView>> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT d.id, d.hash, d.url, a.outlet, a.title, a.published_json, a.language, d.latest,
+                 d.previous, a.reprint_of, a.story, a.lead_end, a.text
+                 FROM documents d JOIN articles a ON a.document = d.id WHERE d.id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        r.get::<_, Option<String>>(5)?,
+                        ArticleView {
+                            id: r.get(0)?,
+                            hash: r.get(1)?,
+                            url: r.get(2)?,
+                            outlet: r.get(3)?,
+                            title: r.get(4)?,
+                            published: None,
+                            language: r.get(6)?,
+                            latest: r.get::<_, i64>(7)? != 0,
+                            previous: r.get(8)?,
+                            reprint_of: r.get(9)?,
+                            story: r.get(10)?,
+                            lead_end: r.get(11)?,
+                            text: r.get(12)?,
+                            events: Vec::new(),
+                            quotes: Vec::new(),
+                        },
+                    ))
+                },
+            )
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some((published, mut view)) = row else { return Ok(None) };
+        view.published = published.and_then(|p| serde_json::from_str(&p).ok());
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT id, cluster, figures, json FROM events WHERE document = ?1 ORDER BY seq",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = st.query([id]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let eid: i64 = r.get(0).map_err(|e| self.err(e))?;
+            let figures: String = r.get(2).map_err(|e| self.err(e))?;
+            let json: String = r.get(3).map_err(|e| self.err(e))?;
+            view.events.push(ArticleEvent {
+                id: eid,
+                cluster: r.get(1).map_err(|e| self.err(e))?,
+                figures: serde_json::from_str(&figures).unwrap_or_default(),
+                event: serde_json::from_str(&json)
+                    .map_err(|e| self.decode(&format!("event {eid}"), e))?,
+            });
+        }
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT start, end, text, speaker FROM quotes WHERE document = ?1 ORDER BY seq",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = st.query([id]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let speaker: Option<String> = r.get(3).map_err(|e| self.err(e))?;
+            view.quotes.push(Quote {
+                span: model::Span {
+                    start: r.get(0).map_err(|e| self.err(e))?,
+                    end: r.get(1).map_err(|e| self.err(e))?,
+                },
+                text: r.get(2).map_err(|e| self.err(e))?,
+                speaker: speaker.and_then(|s| serde_json::from_str(&s).ok()),
+            });
+        }
+        Ok(Some(view))
+    }
+
+    /// Articles, newest stored first, after document id `after`.
+    pub fn articles(&self, after: Option<i64>, limit: usize) -> Result<Vec<ArticleSummary>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT d.id, d.url, a.outlet, a.title, a.published,
+                 (SELECT count(*) FROM events e WHERE e.document = d.id)
+                 FROM documents d JOIN articles a ON a.document = d.id
+                 WHERE d.id < ?1 ORDER BY d.id DESC LIMIT ?2",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([after.unwrap_or(i64::MAX), limit as i64], |r| {
+                Ok(ArticleSummary {
+                    id: r.get(0)?,
+                    url: r.get(1)?,
+                    outlet: r.get(2)?,
+                    title: r.get(3)?,
+                    published: r.get(4)?,
+                    events: r.get::<_, i64>(5)? as u64,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// A stored cluster and its members (parallel to the cluster's versions).
+    pub fn cluster(&self, id: i64) -> Result<Option<(EventCluster, Vec<ClusterMember>)>> {
+        let json: Option<String> = self
+            .conn
+            .query_row("SELECT json FROM clusters WHERE id = ?1", [id], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))?;
+        let Some(json) = json else { return Ok(None) };
+        let mut c: EventCluster =
+            serde_json::from_str(&json).map_err(|e| self.decode(&format!("cluster {id}"), e))?;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT e.id, e.document, d.url, a.title, a.outlet, a.reprint_of, e.figures, e.json
+                 FROM events e JOIN documents d ON d.id = e.document
+                 JOIN articles a ON a.document = e.document WHERE e.cluster = ?1 ORDER BY e.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let mut rows = st.query([id]).map_err(|e| self.err(e))?;
+        let mut members = Vec::new();
+        let mut i = 0;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let g = |e| map_err(&self.path, e);
+            let figures: String = r.get(6).map_err(g)?;
+            let json: String = r.get(7).map_err(g)?;
+            let eid: i64 = r.get(0).map_err(g)?;
+            if let Some(v) = c.versions.get_mut(i) {
+                v.event = serde_json::from_str(&json)
+                    .map_err(|e| self.decode(&format!("event {eid}"), e))?;
+            }
+            i += 1;
+            members.push(ClusterMember {
+                event: eid,
+                document: r.get(1).map_err(g)?,
+                url: r.get(2).map_err(g)?,
+                title: r.get(3).map_err(g)?,
+                outlet: r.get(4).map_err(g)?,
+                reprint_of: r.get(5).map_err(g)?,
+                figures: serde_json::from_str(&figures).unwrap_or_default(),
+            });
+        }
+        members.truncate(c.versions.len());
+        c.versions.truncate(members.len());
+        Ok(Some((c, members)))
+    }
+
+    /// Clusters with at least `min_sources` independent sources, most sources first, then by id.
+    pub fn clusters(
+        &self,
+        min_sources: u64,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<ClusterSummary>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT id, num_mentions, num_sources, num_articles, root, date FROM clusters
+                 WHERE num_sources >= ?1 ORDER BY num_sources DESC, num_mentions DESC, id
+                 LIMIT ?2 OFFSET ?3",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([min_sources as i64, limit as i64, offset as i64], |r| {
+                Ok(ClusterSummary {
+                    id: r.get(0)?,
+                    num_mentions: r.get::<_, i64>(1)? as u64,
+                    num_sources: r.get::<_, i64>(2)? as u64,
+                    num_articles: r.get::<_, i64>(3)? as u64,
+                    root: r.get(4)?,
+                    date: r.get(5)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Actors by number of events naming them (either role); `q` keeps codes starting with it
+    /// or names containing it (ASCII case-insensitive).
+    pub fn actors(&self, q: Option<&str>, limit: usize) -> Result<Vec<ActorCount>> {
+        let (cond, args): (&str, Vec<Value>) = match q {
+            Some(q) => (
+                "AND (m.resolution LIKE ?2 ESCAPE '\\' OR m.text LIKE ?3 ESCAPE '\\')",
+                vec![
+                    Value::Integer(limit as i64),
+                    Value::Text(format!("{}%", escape_like(&q.to_ascii_uppercase()))),
+                    Value::Text(format!("%{}%", escape_like(q))),
+                ],
+            ),
+            None => ("", vec![Value::Integer(limit as i64)]),
+        };
+        let sql = format!(
+            "SELECT ifnull(m.resolution, m.text) AS k, count(DISTINCT m.event), max(m.text)
+             FROM mentions m WHERE m.kind = 'actor' {cond}
+             GROUP BY k ORDER BY 2 DESC, 1 LIMIT ?1"
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map(rusqlite::params_from_iter(args), |r| {
+                Ok(ActorCount {
+                    code: r.get(0)?,
+                    events: r.get::<_, i64>(1)? as u64,
+                    name: r.get(2)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// One actor: its events per month and its main counterparts (the other actors of its
+    /// events, by number of shared events). `None` when no event names it.
+    #[allow(clippy::type_complexity)]
+    pub fn actor(
+        &self,
+        code: &str,
+        counterparts: usize,
+    ) -> Result<Option<(ActorCount, Vec<Count>, Vec<ActorCount>)>> {
+        let head = self
+            .conn
+            .query_row(
+                "SELECT count(DISTINCT event), max(text) FROM mentions
+                 WHERE kind = 'actor' AND ifnull(resolution, text) = ?1",
+                [code],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)),
+            )
+            .map_err(|e| self.err(e))?;
+        if head.0 == 0 {
+            return Ok(None);
+        }
+        let me = ActorCount {
+            code: code.to_string(),
+            name: head.1.unwrap_or_default(),
+            events: head.0 as u64,
+        };
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT substr({DAY_SQL}, 1, 7) AS month, count(DISTINCT e.id) FROM mentions m
+                 JOIN events e ON e.id = m.event JOIN articles a ON a.document = e.document
+                 WHERE m.kind = 'actor' AND ifnull(m.resolution, m.text) = ?1
+                 GROUP BY month ORDER BY month"
+            ))
+            .map_err(|e| self.err(e))?;
+        let months = st
+            .query_map([code], |r| {
+                Ok(Count {
+                    value: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                    count: r.get::<_, i64>(1)? as u64,
+                })
+            })
+            .map_err(|e| self.err(e))?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| self.err(e))?;
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT ifnull(o.resolution, o.text) AS k, count(DISTINCT o.event), max(o.text)
+                 FROM mentions m JOIN mentions o ON o.event = m.event AND o.kind = 'actor'
+                 WHERE m.kind = 'actor' AND ifnull(m.resolution, m.text) = ?1
+                   AND ifnull(o.resolution, o.text) <> ?1
+                 GROUP BY k ORDER BY 2 DESC, 1 LIMIT ?2",
+            )
+            .map_err(|e| self.err(e))?;
+        let others = st
+            .query_map(rusqlite::params![code, counterparts as i64], |r| {
+                Ok(ActorCount {
+                    code: r.get(0)?,
+                    events: r.get::<_, i64>(1)? as u64,
+                    name: r.get(2)?,
+                })
+            })
+            .map_err(|e| self.err(e))?
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| self.err(e))?;
+        Ok(Some((me, months, others)))
+    }
+
+    /// Outlets by number of articles.
+    pub fn outlets(&self, limit: usize) -> Result<Vec<OutletCount>> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT ifnull(a.outlet, ''), count(*),
+                 (SELECT count(*) FROM events e JOIN articles b ON b.document = e.document
+                  WHERE ifnull(b.outlet, '') = ifnull(a.outlet, ''))
+                 FROM articles a GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?1",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = st
+            .query_map([limit as i64], |r| {
+                Ok(OutletCount {
+                    outlet: r.get(0)?,
+                    articles: r.get::<_, i64>(1)? as u64,
+                    events: r.get::<_, i64>(2)? as u64,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<std::result::Result<_, _>>().map_err(|e| self.err(e))
+    }
+
+    /// Documents, events and clusters stored.
+    pub fn counts(&self) -> Result<(u64, u64, u64)> {
+        let one = |sql: &str| -> Result<u64> {
+            self.conn
+                .query_row(sql, [], |r| r.get::<_, i64>(0))
+                .map(|v| v as u64)
+                .map_err(|e| self.err(e))
+        };
+        Ok((
+            one("SELECT count(*) FROM documents")?,
+            one("SELECT count(*) FROM events")?,
+            one("SELECT count(*) FROM clusters")?,
+        ))
+    }
+}
+
+fn escape_like(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn value_text(v: Value) -> String {
+    match v {
+        Value::Text(s) => s,
+        Value::Integer(i) => i.to_string(),
+        Value::Real(f) => f.to_string(),
+        Value::Null => String::new(),
+        Value::Blob(_) => String::from("?"),
+    }
+}
