@@ -397,32 +397,41 @@ impl Reader {
 
     /// One page of events matching the filter, in the requested order.
     pub fn page(&self, req: &PageRequest) -> Result<EventPage> {
-        let date_key = "ifnull(e.date_start, '')";
-        let mut sql = format!("SELECT {EVENT_COLUMNS}, {date_key} {EVENT_FROM} WHERE 1 = 1");
+        // Date order is the `events_date` index order (date_start, then rowid), so a page is
+        // an index walk that stops early; undated events sort as SQL NULLs do (first when
+        // ascending, last when descending).
+        let mut sql = format!("SELECT {EVENT_COLUMNS}, e.date_start {EVENT_FROM} WHERE 1 = 1");
         let mut args = Vec::new();
         prefilter(&req.filter, &mut sql, &mut args);
         if let Some(c) = &req.after {
             args.push(Value::Integer(c.id));
             let id = format!("?{}", args.len());
-            let (op, by_date) = match req.sort {
-                Sort::Newest | Sort::DateDesc => ("<", req.sort.by_date()),
-                Sort::Oldest | Sort::DateAsc => (">", req.sort.by_date()),
+            let date = c.date.clone().filter(|d| !d.is_empty());
+            let d = date.map(|d| {
+                args.push(Value::Text(d));
+                format!("?{}", args.len())
+            });
+            let cond = match (req.sort, d) {
+                (Sort::Newest, _) => format!("e.id < {id}"),
+                (Sort::Oldest, _) => format!("e.id > {id}"),
+                (Sort::DateDesc, Some(d)) => format!(
+                    "((e.date_start <= {d} AND (e.date_start < {d} OR e.id < {id})) OR e.date_start IS NULL)"
+                ),
+                (Sort::DateDesc, None) => format!("(e.date_start IS NULL AND e.id < {id})"),
+                (Sort::DateAsc, Some(d)) => {
+                    format!("(e.date_start >= {d} AND (e.date_start > {d} OR e.id > {id}))")
+                }
+                (Sort::DateAsc, None) => {
+                    format!("((e.date_start IS NULL AND e.id > {id}) OR e.date_start IS NOT NULL)")
+                }
             };
-            if by_date {
-                args.push(Value::Text(c.date.clone().unwrap_or_default()));
-                let d = format!("?{}", args.len());
-                sql.push_str(&format!(
-                    " AND ({date_key} {op} {d} OR ({date_key} = {d} AND e.id {op} {id}))"
-                ));
-            } else {
-                sql.push_str(&format!(" AND e.id {op} {id}"));
-            }
+            sql.push_str(&format!(" AND {cond}"));
         }
         sql.push_str(match req.sort {
             Sort::Newest => " ORDER BY e.id DESC",
             Sort::Oldest => " ORDER BY e.id ASC",
-            Sort::DateDesc => " ORDER BY ifnull(e.date_start, '') DESC, e.id DESC",
-            Sort::DateAsc => " ORDER BY ifnull(e.date_start, '') ASC, e.id ASC",
+            Sort::DateDesc => " ORDER BY e.date_start DESC, e.id DESC",
+            Sort::DateAsc => " ORDER BY e.date_start ASC, e.id ASC",
         });
         let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let mut rows = st.query(rusqlite::params_from_iter(args)).map_err(|e| self.err(e))?;
@@ -437,7 +446,8 @@ impl Reader {
             }
             page.scanned += 1;
             let ev = self.row(r)?;
-            let date: String = r.get(18).map_err(|e| self.err(e))?;
+            let date: Option<String> = r.get(18).map_err(|e| self.err(e))?;
+            let date = date.unwrap_or_default();
             last = Some(Cursor { date: req.sort.by_date().then_some(date), id: ev.id });
             if req.filter.matches(&ev.row) {
                 page.events.push(ev);
