@@ -50,17 +50,22 @@ fn decode(src: &str) -> Option<Vec<(String, String)>> {
         .collect();
     let ring = |d: &mut String, idx: &serde_json::Value| {
         let mut first = true;
+        let mut prev: Option<f64> = None;
         for a in idx.as_array().into_iter().flatten().filter_map(serde_json::Value::as_i64) {
             // A negative index ~i is arc i reversed.
             let (i, rev) = if a < 0 { ((!a) as usize, true) } else { (a as usize, false) };
             let Some(arc) = arcs.get(i) else { continue };
             let pts: Box<dyn Iterator<Item = &(f64, f64)>> =
                 if rev { Box::new(arc.iter().rev()) } else { Box::new(arc.iter()) };
-            for (k, (x, y)) in pts.enumerate() {
+            for (k, &(x, y)) in pts.enumerate() {
                 if k == 0 && !first {
                     continue; // shared with the previous arc's last point
                 }
-                let _ = write!(d, "{}{x:.1},{y:.1}", if first { 'M' } else { 'L' });
+                // A ring cut at the antimeridian (Fiji, Chukotka) jumps across the map: start
+                // a new subpath there rather than draw a line across the world.
+                let jump = prev.is_some_and(|px: f64| (x - px).abs() > WIDTH / 2.0);
+                let _ = write!(d, "{}{x:.1},{y:.1}", if first || jump { 'M' } else { 'L' });
+                prev = Some(x);
                 first = false;
             }
         }

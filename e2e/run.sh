@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# End-to-end tests of `annalist serve` in headless Chromium (issue 9).
+#
+# Builds the release binary, ingests examples/ and the hostile fixtures into a fresh store,
+# starts `annalist serve` on a free loopback port, runs the Playwright tests (playwright-core
+# driving Debian's /usr/bin/chromium; no browser download), keeps one screenshot per page in
+# target/e2e-screenshots/ and stops the server. Installs what it needs: Debian chromium when
+# missing (apt-get, as root) and the npm packages from package-lock.json (npm ci).
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+SHOTS="$ROOT/target/e2e-screenshots"
+
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+fi
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error)
+cargo build --release -p annalist
+BIN="$ROOT/target/release/annalist"
+
+WORK=$(mktemp -d)
+SERVER=""
+cleanup() {
+  if [ -n "$SERVER" ] && kill -0 "$SERVER" 2>/dev/null; then
+    kill "$SERVER" 2>/dev/null || true
+    wait "$SERVER" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+DB="$WORK/e2e.db"
+"$BIN" ingest --db "$DB" examples/*.txt examples/*.html e2e/fixtures/*.txt e2e/fixtures/*.html
+
+# Port 0: the server picks a free port and prints the address it bound.
+"$BIN" serve --db "$DB" --listen 127.0.0.1:0 2>"$WORK/serve.log" &
+SERVER=$!
+BASE=""
+for _ in $(seq 1 100); do
+  BASE=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$WORK/serve.log" | head -n1 || true)
+  [ -n "$BASE" ] && break
+  kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/serve.log" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$BASE" ] || { echo "e2e: server did not start" >&2; cat "$WORK/serve.log" >&2; exit 1; }
+echo "e2e: server at $BASE"
+
+rm -rf "$SHOTS"
+mkdir -p "$SHOTS"
+BASE_URL="$BASE" SCREENSHOTS="$SHOTS" node --test --test-reporter=spec e2e/tests/
+echo "e2e: screenshots in $SHOTS"
