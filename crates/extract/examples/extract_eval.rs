@@ -1,5 +1,6 @@
 //! Scores the extractor on the two public benchmarks and prints the figures (and, with
-//! `--worst N`, the N worst ScrapingHub pages, `--dates` the date misses), for tuning.
+//! `--worst N`, the N worst ScrapingHub pages, `--dates` the date misses; `--dump DIR` writes
+//! every article as JSON to DIR/sh.jsonl and DIR/te.jsonl, to diff two builds), for tuning.
 //!
 //! `cargo run --release -p extract --example extract_eval -- [--worst N] [--dates]`
 
@@ -34,11 +35,11 @@ fn main() {
     };
     let pages = eval::load_scrapinghub(&sh).expect("load scrapinghub");
     let t = Instant::now();
-    let outs: Vec<String> = pages
-        .iter()
-        .map(|p| extract::extract(&raw(p), &opts).map(|e| e.article.text).unwrap_or_default())
-        .collect();
+    let arts: Vec<Option<model::Article>> =
+        pages.iter().map(|p| extract::extract(&raw(p), &opts).ok().map(|e| e.article)).collect();
     let secs = t.elapsed().as_secs_f64();
+    let outs: Vec<String> =
+        arts.iter().map(|a| a.as_ref().map(|a| a.text.clone()).unwrap_or_default()).collect();
     let golds: Vec<&str> = pages
         .iter()
         .map(|p| match &p.gold {
@@ -72,9 +73,14 @@ fn main() {
     }
     if let Some(d) = &dump {
         std::fs::create_dir_all(d).unwrap();
-        for (p, o) in pages.iter().zip(&outs) {
-            std::fs::write(format!("{d}/{}.txt", p.id), o).unwrap();
-        }
+        let _ = std::fs::remove_file(format!("{d}/te.jsonl"));
+        // One whole article per line (text, spans, map, metadata): to diff two builds.
+        let lines: Vec<String> = pages
+            .iter()
+            .zip(&arts)
+            .map(|(p, a)| serde_json::json!({"file": p.id, "article": a}).to_string())
+            .collect();
+        std::fs::write(format!("{d}/sh.jsonl"), lines.join("\n") + "\n").unwrap();
     }
 
     let Some(te) = testdata::shared("data/trafilatura-eval") else { return };
@@ -102,7 +108,7 @@ fn main() {
             }
         }
         if let Some(d) = &dump {
-            let rec = serde_json::json!({"url": p.url, "file": p.id, "text": art.map_or("", |a| a.text.as_str()), "with": with, "without": without});
+            let rec = serde_json::json!({"url": p.url, "file": p.id, "article": art, "with": with, "without": without});
             use std::io::Write;
             let mut f = std::fs::OpenOptions::new()
                 .create(true)

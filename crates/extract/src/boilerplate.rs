@@ -16,6 +16,21 @@ pub trait Boilerplate: Send + Sync + std::fmt::Debug {
     fn paragraphs_with_fallback(&self, html: &str, url: Option<&str>) -> Vec<String> {
         self.paragraphs(html, url)
     }
+    /// The first pass, redone with the second opinions when `doubtful` says so of its result.
+    /// Engines that parse the page can override this to parse it once for both passes.
+    fn paragraphs_unless_doubtful(
+        &self,
+        html: &str,
+        url: Option<&str>,
+        doubtful: &dyn Fn(&[String]) -> bool,
+    ) -> Vec<String> {
+        let first = self.paragraphs(html, url);
+        if doubtful(&first) {
+            self.paragraphs_with_fallback(html, url)
+        } else {
+            first
+        }
+    }
 }
 
 /// `trafilatura` 0.6 with comments excluded, tables included, fallback off (its defaults
@@ -35,21 +50,40 @@ impl Boilerplate for Trafilatura {
     fn paragraphs_with_fallback(&self, html: &str, url: Option<&str>) -> Vec<String> {
         run(html, url, true)
     }
+
+    fn paragraphs_unless_doubtful(
+        &self,
+        html: &str,
+        url: Option<&str>,
+        doubtful: &dyn Fn(&[String]) -> bool,
+    ) -> Vec<String> {
+        // Parsing is a good part of a pass: the second pass starts from a copy of the tree.
+        let doc = trafilatura::dom::Document::parse(html);
+        let spare = doc.clone_document();
+        let first = run_document(doc, url, false);
+        if doubtful(&first) {
+            run_document(spare, url, true)
+        } else {
+            first
+        }
+    }
 }
 
 fn run(html: &str, url: Option<&str>, fallback: bool) -> Vec<String> {
-    {
-        let mut opts = trafilatura::Options::default();
-        opts.exclude_comments = true;
-        opts.html_date_mode = trafilatura::HtmlDateMode::Disabled;
-        opts.enable_fallback = fallback;
-        opts.original_url = url.and_then(|u| url::Url::parse(u).ok());
-        // `content_text` runs paragraphs together; the cleaned `content_html` keeps the
-        // block structure, so paragraphs come from there.
-        match trafilatura::extract(html, &opts) {
-            Ok(r) => streaming(&crate::scan::scan(&r.content_html)),
-            Err(_) => Vec::new(),
-        }
+    run_document(trafilatura::dom::Document::parse(html), url, fallback)
+}
+
+fn run_document(doc: trafilatura::dom::Document, url: Option<&str>, fallback: bool) -> Vec<String> {
+    let mut opts = trafilatura::Options::default();
+    opts.exclude_comments = true;
+    opts.html_date_mode = trafilatura::HtmlDateMode::Disabled;
+    opts.enable_fallback = fallback;
+    opts.original_url = url.and_then(|u| url::Url::parse(u).ok());
+    // `content_text` runs paragraphs together; the cleaned `content_html` keeps the block
+    // structure, so paragraphs come from there.
+    match trafilatura::extract_document(doc, &opts) {
+        Ok(r) => streaming(&crate::scan::scan(&r.content_html)),
+        Err(_) => Vec::new(),
     }
 }
 

@@ -286,19 +286,19 @@ fn extract_html(
     };
     let (paras, engine_name) = if within_limits {
         let lean = scan.lean(&decoded.text);
-        let first = engine.paragraphs(&lean, url.as_deref());
-        let kept: usize = first.iter().map(String::len).sum();
-        let share = kept as f64 / scan.vis.len().max(1) as f64;
-        let doubtful = match opts.fallback {
-            Fallback::Never => false,
-            Fallback::Always => true,
-            Fallback::Doubtful => share < opts.doubt_below || share > opts.doubt_above,
+        let vis_len = scan.vis.len().max(1) as f64;
+        let paras = match opts.fallback {
+            Fallback::Never => engine.paragraphs(&lean, url.as_deref()),
+            Fallback::Always => engine.paragraphs_with_fallback(&lean, url.as_deref()),
+            Fallback::Doubtful => {
+                let doubtful = |first: &[String]| {
+                    let share = first.iter().map(String::len).sum::<usize>() as f64 / vis_len;
+                    share < opts.doubt_below || share > opts.doubt_above
+                };
+                engine.paragraphs_unless_doubtful(&lean, url.as_deref(), &doubtful)
+            }
         };
-        if doubtful {
-            (engine.paragraphs_with_fallback(&lean, url.as_deref()), engine.name())
-        } else {
-            (first, engine.name())
-        }
+        (paras, engine.name())
     } else {
         (boilerplate::streaming(&scan), "streaming")
     };

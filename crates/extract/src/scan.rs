@@ -85,14 +85,20 @@ impl Scan {
     }
 }
 
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[cfg(test)]
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr", "keygen",
 ];
+#[cfg(test)]
 const RAW_TEXT: &[&str] = &[
     "script", "style", "noscript", "template", "textarea", "xmp", "iframe", "noembed", "noframes",
     "title", "svg", "math",
 ];
+#[cfg(test)]
 const BLOCK: &[&str] = &[
     "p",
     "div",
@@ -140,11 +146,13 @@ const BLOCK: &[&str] = &[
     "button",
 ];
 /// Elements whose end tag may be omitted: opening another of the same kind closes the first.
+#[cfg(test)]
 const SELF_CLOSING_SIBLINGS: &[&str] = &["p", "li", "dt", "dd", "tr", "td", "th", "option"];
 
 /// Elements the boilerplate engine removes with their content before it scores anything;
 /// dropping them before parsing saves the engine the work and keeps them out of its fallbacks.
 /// (`form` is not here: some sites wrap the whole page in one.)
+#[cfg(test)]
 const ENGINE_DROPS: &[&str] = &[
     "nav", "aside", "footer", "menu", "iframe", "noscript", "select", "button", "textarea",
     "canvas", "video", "audio", "object", "embed", "map", "dialog",
@@ -153,6 +161,7 @@ const ENGINE_DROPS: &[&str] = &[
 /// Attributes the boilerplate engine reads (class/id heuristics, links, microdata, hidden
 /// markers); the rest (`srcset`, `data-*` payloads, event handlers…) is a fifth of a lean page's
 /// bytes and only costs the engine parsing and copying.
+#[cfg(test)]
 const ENGINE_ATTRS: &[&str] = &[
     "id",
     "class",
@@ -189,6 +198,35 @@ const ENGINE_ATTRS: &[&str] = &[
     "xml:lang",
 ];
 
+const F_BLOCK: u8 = 1;
+const F_VOID: u8 = 2;
+const F_RAW: u8 = 4;
+const F_SIBLING: u8 = 8;
+const F_DROP: u8 = 16;
+
+/// The tag lists above (the specification, kept for the unit test that holds the two in step)
+/// as bit flags for one lowercase tag name: one `match` instead of five list searches a tag.
+fn tag_flags(name: &str) -> u8 {
+    match name {
+        "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "option" => F_BLOCK | F_SIBLING,
+        "br" | "hr" => F_BLOCK | F_VOID,
+        "div" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "table" | "article"
+        | "section" | "header" | "blockquote" | "pre" | "dl" | "figure" | "figcaption" | "main"
+        | "form" | "address" | "caption" | "body" | "html" | "head" | "center" | "details"
+        | "summary" | "fieldset" | "legend" => F_BLOCK,
+        "footer" | "aside" | "nav" => F_BLOCK | F_DROP,
+        "button" => F_BLOCK | F_DROP,
+        "area" | "base" | "col" | "img" | "input" | "link" | "meta" | "param" | "source"
+        | "track" | "wbr" | "keygen" => F_VOID,
+        "embed" => F_VOID | F_DROP,
+        "script" | "style" | "template" | "xmp" | "noembed" | "noframes" | "title" | "svg"
+        | "math" => F_RAW,
+        "noscript" | "textarea" | "iframe" => F_RAW | F_DROP,
+        "menu" | "select" | "canvas" | "video" | "audio" | "object" | "map" | "dialog" => F_DROP,
+        _ => 0,
+    }
+}
+
 /// Text budget for the side channels (date/byline texts), so a hostile page cannot grow them.
 const SIDE_TEXT_MAX: usize = 300;
 const SIDE_ITEMS_MAX: usize = 64;
@@ -222,6 +260,8 @@ pub fn scan(html: &str) -> Scan {
     let mut captures: Vec<Capture> = Vec::new();
     // Open elements from ENGINE_DROPS: (stack length before the element, its `<` offset).
     let mut drops: Vec<(usize, usize)> = Vec::new();
+    // One attribute buffer for the whole page (the slices borrow from `html`).
+    let mut attrs: Vec<(&str, &str)> = Vec::with_capacity(32);
     let mut i = 0;
     let mut pending_space = false;
     while i < n {
@@ -249,9 +289,15 @@ pub fn scan(html: &str) -> Scan {
                 i += 1;
                 continue;
             }
-            let name = html[name_start..j].to_ascii_lowercase();
+            let raw_name = &html[name_start..j];
+            let name: std::borrow::Cow<str> = if raw_name.bytes().any(|c| c.is_ascii_uppercase()) {
+                raw_name.to_ascii_lowercase().into()
+            } else {
+                raw_name.into()
+            };
+            let flags = tag_flags(&name);
             let tag_start = i;
-            let (attrs, tag_end, self_closing) = parse_attrs(html, j, &mut s.strip);
+            let (tag_end, self_closing) = parse_attrs(html, j, &mut attrs, &mut s.strip);
             i = tag_end;
             if closing {
                 let h = hash(&name);
@@ -265,21 +311,21 @@ pub fn scan(html: &str) -> Scan {
                         }
                     }
                 }
-                if BLOCK.contains(&name.as_str()) {
+                if flags & F_BLOCK != 0 {
                     block_break(&mut s, &mut pending_space, &mut captures);
                 }
                 continue;
             }
             s.elements += 1;
-            if BLOCK.contains(&name.as_str()) {
+            if flags & F_BLOCK != 0 {
                 block_break(&mut s, &mut pending_space, &mut captures);
             }
-            on_start_tag(&mut s, &name, &attrs, stack.len(), &mut captures);
-            if RAW_TEXT.contains(&name.as_str()) {
+            on_start_tag(&mut s, &name, &attrs, &mut captures);
+            if flags & F_RAW != 0 {
                 let end = find_end_tag(b, i, &name);
                 let content = &html[i..end.min(n)];
                 let after = memchr(b, end, b'>').map_or(n, |e| e + 1);
-                match name.as_str() {
+                match &*name {
                     "title" if s.title.is_none() => {
                         s.title = Some(collapse(&decode_entities(content)));
                     }
@@ -306,15 +352,14 @@ pub fn scan(html: &str) -> Scan {
                 i = after;
                 continue;
             }
-            if VOID.contains(&name.as_str()) || self_closing {
+            if flags & F_VOID != 0 || self_closing {
                 continue;
             }
-            if SELF_CLOSING_SIBLINGS.contains(&name.as_str()) && stack.last() == Some(&hash(&name))
-            {
+            if flags & F_SIBLING != 0 && stack.last() == Some(&hash(&name)) {
                 stack.pop();
                 finish_captures(&mut s, &mut captures, stack.len());
             }
-            if ENGINE_DROPS.contains(&name.as_str()) {
+            if flags & F_DROP != 0 {
                 drops.push((stack.len(), tag_start));
             }
             stack.push(hash(&name));
@@ -350,13 +395,7 @@ fn block_break(s: &mut Scan, pending_space: &mut bool, captures: &mut [Capture])
     }
 }
 
-fn on_start_tag(
-    s: &mut Scan,
-    name: &str,
-    attrs: &[(String, String)],
-    depth: usize,
-    captures: &mut Vec<Capture>,
-) {
+fn on_start_tag(s: &mut Scan, name: &str, attrs: &[(&str, &str)], captures: &mut Vec<Capture>) {
     match name {
         "meta" => {
             let key = ["property", "name", "itemprop", "http-equiv"]
@@ -400,7 +439,7 @@ fn on_start_tag(
     let rel = attr(attrs, "rel").unwrap_or("").to_ascii_lowercase();
     let time_like = name == "time" || itemprop == "datepublished";
     if time_like && s.times.len() < SIDE_ITEMS_MAX {
-        let published = attrs.iter().any(|(k, _)| k == "pubdate")
+        let published = attrs.iter().any(|(k, _)| k.eq_ignore_ascii_case("pubdate"))
             || itemprop == "datepublished"
             || class.contains("publish")
             || class.contains("posted");
@@ -419,7 +458,6 @@ fn on_start_tag(
             kind: CaptureKind::Time(s.times.len() - 1),
             text: String::new(),
         });
-        let _ = depth;
         return;
     }
     if name == "h1" && s.h1.len() < 4 {
@@ -512,6 +550,27 @@ fn push_text(
     let mut k = start;
     let bytes = html.as_bytes();
     while k < end {
+        let byte = bytes[k];
+        if byte.is_ascii() && byte != b'&' && !is_ascii_space(byte) {
+            // A run of plain ASCII is copied in one go.
+            let mut e = k + 1;
+            while e < end && bytes[e].is_ascii() && bytes[e] != b'&' && !is_ascii_space(bytes[e]) {
+                e += 1;
+            }
+            if *pending_space {
+                if !s.vis.is_empty() && !s.vis.ends_with('\n') {
+                    s.vis.push(' ');
+                }
+                *pending_space = false;
+            }
+            if !run_open {
+                s.vis_map.push((s.vis.len() as u32, k as u32, true));
+                run_open = true;
+            }
+            s.vis.push_str(&html[k..e]);
+            k = e;
+            continue;
+        }
         let ch = html[k..].chars().next().expect("k is on a char boundary");
         let clen = ch.len_utf8();
         if ch.is_whitespace() {
@@ -549,6 +608,12 @@ fn push_text(
     }
 }
 
+/// The ASCII characters `char::is_whitespace` accepts (it includes vertical tab, unlike
+/// `u8::is_ascii_whitespace`).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
 fn truncate(s: &str, max: usize) -> &str {
     if s.len() <= max {
         return s;
@@ -572,21 +637,70 @@ pub fn collapse(s: &str) -> String {
     out
 }
 
-fn attr<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
-    attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+/// The value of attribute `key` (lowercase), whatever the case it was written in.
+fn attr<'a>(attrs: &[(&str, &'a str)], key: &str) -> Option<&'a str> {
+    attrs.iter().find(|(k, _)| k.eq_ignore_ascii_case(key)).map(|&(_, v)| v)
+}
+
+/// Is `key` (any case) one of `ENGINE_ATTRS` (a `match`, kept in step with the list by a test)?
+fn engine_attr(key: &str) -> bool {
+    if key.len() > 28 {
+        return false;
+    }
+    let mut buf = [0u8; 28];
+    let low = &mut buf[..key.len()];
+    low.copy_from_slice(key.as_bytes());
+    low.make_ascii_lowercase();
+    matches!(
+        &*low,
+        b"id"
+            | b"class"
+            | b"href"
+            | b"title"
+            | b"type"
+            | b"style"
+            | b"name"
+            | b"role"
+            | b"itemprop"
+            | b"itemtype"
+            | b"itemscope"
+            | b"hidden"
+            | b"rel"
+            | b"lang"
+            | b"property"
+            | b"content"
+            | b"http-equiv"
+            | b"datetime"
+            | b"pubdate"
+            | b"charset"
+            | b"data-preloaded"
+            | b"data-component"
+            | b"data-testid"
+            | b"aria-hidden"
+            | b"data-lp-replacement-content"
+            | b"data-utime"
+            | b"data-src"
+            | b"alt"
+            | b"src"
+            | b"target"
+            | b"colspan"
+            | b"rowspan"
+            | b"xml:lang"
+    )
 }
 
 /// Parses attributes from just after the tag name; returns them, the offset after `>`, and
 /// whether the tag ended with `/>`.
 /// Byte ranges of attributes not in [`ENGINE_ATTRS`] are added to `drop`.
-fn parse_attrs(
-    html: &str,
+fn parse_attrs<'a>(
+    html: &'a str,
     mut i: usize,
+    attrs: &mut Vec<(&'a str, &'a str)>,
     drop: &mut Vec<(u32, u32)>,
-) -> (Vec<(String, String)>, usize, bool) {
+) -> (usize, bool) {
     let b = html.as_bytes();
     let n = b.len();
-    let mut attrs = Vec::new();
+    attrs.clear();
     let mut self_closing = false;
     loop {
         while i < n && (b[i].is_ascii_whitespace() || b[i] == b'/') {
@@ -594,10 +708,10 @@ fn parse_attrs(
             i += 1;
         }
         if i >= n {
-            return (attrs, n, self_closing);
+            return (n, self_closing);
         }
         if b[i] == b'>' {
-            return (attrs, i + 1, self_closing);
+            return (i + 1, self_closing);
         }
         self_closing = false;
         let ws = i;
@@ -610,11 +724,11 @@ fn parse_attrs(
         {
             i += 1;
         }
-        let key = html[ks..i].to_ascii_lowercase();
+        let key = &html[ks..i];
         while i < n && b[i].is_ascii_whitespace() {
             i += 1;
         }
-        let mut value = String::new();
+        let mut value = "";
         if i < n && b[i] == b'=' {
             i += 1;
             while i < n && b[i].is_ascii_whitespace() {
@@ -624,21 +738,17 @@ fn parse_attrs(
                 let q = b[i];
                 let vs = i + 1;
                 let ve = memchr(b, vs, q).unwrap_or(n);
-                value = html[vs..ve].to_string();
+                value = &html[vs..ve];
                 i = (ve + 1).min(n);
             } else {
                 let vs = i;
                 while i < n && !b[i].is_ascii_whitespace() && b[i] != b'>' {
                     i += 1;
                 }
-                value = html[vs..i].to_string();
+                value = &html[vs..i];
             }
         }
-        if !key.is_empty()
-            && !ENGINE_ATTRS.contains(&key.as_str())
-            && ws > 0
-            && b[ws - 1].is_ascii_whitespace()
-        {
+        if !key.is_empty() && !engine_attr(key) && ws > 0 && b[ws - 1].is_ascii_whitespace() {
             drop.push(((ws - 1) as u32, i as u32));
         }
         if attrs.len() < 32 && !key.is_empty() {
@@ -647,24 +757,18 @@ fn parse_attrs(
     }
 }
 
-/// Offset of the first publication-date key in a script, found by its distinctive substrings.
+/// The publication-date keys scripts carry (a literal alternation: one SIMD pass per script).
+static DATE_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "datePublished|published_at|publishedAt|publishDate|publish_date|firstPublishedAt|datePosted|date_published|pubDate",
+    )
+    .expect("valid regex")
+});
+
+/// Offset of the first publication-date key in a script, found by its distinctive substrings
+/// (a few bytes before it, to keep the quote or key prefix).
 fn find_date_key(script: &str) -> Option<usize> {
-    [
-        "datePublished",
-        "published_at",
-        "publishedAt",
-        "publishDate",
-        "publish_date",
-        "firstPublishedAt",
-        "datePosted",
-        "date_published",
-        "pubDate",
-    ]
-    .iter()
-    .filter_map(|k| script.find(k))
-    .min()
-    .map(|at| at.saturating_sub(6))
-    .map(|at| floor_boundary(script, at))
+    DATE_KEY.find(script).map(|m| floor_boundary(script, m.start().saturating_sub(6)))
 }
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -676,21 +780,11 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 }
 
 fn memchr(b: &[u8], from: usize, c: u8) -> Option<usize> {
-    b.get(from..)?.iter().position(|&x| x == c).map(|p| p + from)
+    memchr::memchr(c, b.get(from..)?).map(|p| p + from)
 }
 
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let hay = b.get(from..)?;
-    let first = needle[0];
-    let mut k = 0;
-    while let Some(p) = hay[k..].iter().position(|&x| x == first) {
-        let at = k + p;
-        if hay[at..].starts_with(needle) {
-            return Some(from + at);
-        }
-        k = at + 1;
-    }
-    None
+    memchr::memmem::find(b.get(from..)?, needle).map(|p| p + from)
 }
 
 /// Offset of `</name` (case-insensitive) at or after `from`, or the end.
@@ -915,6 +1009,36 @@ mod tests {
         assert_eq!(s.vis.trim(), "x");
         let ps = "<p>a".repeat(1000);
         assert!(scan(&ps).max_depth <= 2, "unclosed <p> siblings do not nest");
+    }
+
+    #[test]
+    fn tag_flags_and_engine_attrs_match_the_lists() {
+        let names: Vec<&str> = [VOID, RAW_TEXT, BLOCK, SELF_CLOSING_SIBLINGS, ENGINE_DROPS]
+            .concat()
+            .into_iter()
+            .chain(["span", "a", "custom-tag", "x"])
+            .collect();
+        for name in names {
+            let want = [
+                (BLOCK, F_BLOCK),
+                (VOID, F_VOID),
+                (RAW_TEXT, F_RAW),
+                (SELF_CLOSING_SIBLINGS, F_SIBLING),
+                (ENGINE_DROPS, F_DROP),
+            ]
+            .iter()
+            .filter(|(list, _)| list.contains(&name))
+            .fold(0, |f, (_, bit)| f | bit);
+            assert_eq!(tag_flags(name), want, "{name}");
+        }
+        for key in ENGINE_ATTRS {
+            assert!(engine_attr(key) && engine_attr(&key.to_ascii_uppercase()), "{key}");
+        }
+        for key in
+            ["data-x", "srcset", "onclick", "", "a-very-long-attribute-name-beyond-the-buffer"]
+        {
+            assert!(!engine_attr(key), "{key}");
+        }
     }
 
     #[test]
