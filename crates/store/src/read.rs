@@ -27,6 +27,9 @@ const EVENT_FROM: &str = "FROM events e JOIN documents d ON d.id = e.document
 /// same choice as [`crate::event_date`] (a publication fallback's date is the publication day).
 pub const DAY_SQL: &str = "substr(coalesce(e.date_start, a.published), 1, 10)";
 
+/// A code prefix with fewer events than this is listed through the code index.
+const RARE_CODE: i64 = 2000;
+
 /// Listing order. Keyset paging: a [`Cursor`] names the last row of the previous page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -260,7 +263,7 @@ fn like_substring(needle: &str) -> Option<String> {
 
 /// SQL conditions implied by the filter (never stricter than [`Filter::matches`]) and whether
 /// they are exactly the filter (then counts need no decoding).
-fn prefilter(f: &Filter, sql: &mut String, args: &mut Vec<Value>) -> bool {
+fn prefilter(f: &Filter, code_index: bool, sql: &mut String, args: &mut Vec<Value>) -> bool {
     let mut exact = true;
     let arg = |args: &mut Vec<Value>, v: Value| {
         args.push(v);
@@ -269,7 +272,11 @@ fn prefilter(f: &Filter, sql: &mut String, args: &mut Vec<Value>) -> bool {
     if let Some(c) = &f.code {
         let lo = arg(args, Value::Text(c.clone()));
         let hi = arg(args, Value::Text(format!("{c}\u{10FFFF}")));
-        sql.push_str(&format!(" AND e.code >= {lo} AND e.code < {hi}"));
+        // A selective code walks the code index (and sorts its few rows); a common one is
+        // tested while walking the listing order, which stops after one page. `+` keeps
+        // SQLite from choosing the index (and sorting a large share of the store).
+        let col = if code_index { "e.code" } else { "+e.code" };
+        sql.push_str(&format!(" AND {col} >= {lo} AND {col} < {hi}"));
     }
     if f.latest_only {
         sql.push_str(" AND d.latest = 1");
@@ -402,7 +409,11 @@ impl Reader {
         // ascending, last when descending).
         let mut sql = format!("SELECT {EVENT_COLUMNS}, e.date_start {EVENT_FROM} WHERE 1 = 1");
         let mut args = Vec::new();
-        prefilter(&req.filter, &mut sql, &mut args);
+        let code_index = match &req.filter.code {
+            Some(c) => self.code_is_rare(c)?,
+            None => false,
+        };
+        prefilter(&req.filter, code_index, &mut sql, &mut args);
         if let Some(c) = &req.after {
             args.push(Value::Integer(c.id));
             let id = format!("?{}", args.len());
@@ -463,6 +474,24 @@ impl Reader {
         Ok(page)
     }
 
+    /// Whether fewer than [`RARE_CODE`] events have a code starting with `prefix` (a probe of
+    /// the code index that stops there).
+    fn code_is_rare(&self, prefix: &str) -> Result<bool> {
+        let n: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM events WHERE code >= ?1 AND code < ?2 LIMIT ?3)",
+            )
+            .and_then(|mut st| {
+                st.query_row(
+                    rusqlite::params![prefix, format!("{prefix}\u{10FFFF}"), RARE_CODE],
+                    |r| r.get(0),
+                )
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(n < RARE_CODE)
+    }
+
     /// One event by id.
     pub fn event(&self, id: i64) -> Result<Option<StoredEvent>> {
         let sql = format!("SELECT {EVENT_COLUMNS} {EVENT_FROM} WHERE e.id = ?1");
@@ -480,7 +509,7 @@ impl Reader {
     pub fn tally(&self, filter: &Filter, keys: &[&str], scan_budget: usize) -> Result<Tally> {
         let mut where_ = String::from(" WHERE 1 = 1");
         let mut args = Vec::new();
-        let exact = prefilter(filter, &mut where_, &mut args);
+        let exact = prefilter(filter, true, &mut where_, &mut args);
         let mut maps: Vec<HashMap<String, u64>> = vec![HashMap::new(); keys.len()];
         let mut total = 0u64;
         let mut complete = true;
