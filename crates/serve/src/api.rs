@@ -5,7 +5,7 @@
 //! Every error is a status with a JSON body `{"error": code, "message": text, "param"?: name}`.
 
 use crate::pool::ReadError;
-use crate::{Shared, DEFAULT_PAGE, MAX_PAGE, SCAN_BUDGET, TALLY_BUDGET};
+use crate::{Shared, DEFAULT_PAGE, MAP_BUDGET, MAX_PAGE, SCAN_BUDGET, TALLY_BUDGET};
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -13,7 +13,8 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
-use store::{Cursor, Filter, PageRequest, Sort, StoreError, DAY_SQL};
+use std::collections::HashMap;
+use store::{Cursor, Filter, PageRequest, Sort, StoreError};
 
 /// The OpenAPI 3.1 description of this API, served at `/api/openapi.json`.
 pub const OPENAPI: &str = include_str!("../assets/openapi.json");
@@ -471,20 +472,37 @@ pub struct Facets {
 }
 
 pub(crate) async fn facets_for(s: &Shared, filter: Filter) -> Result<Facets, ApiError> {
-    let month = format!("substr({DAY_SQL}, 1, 7)");
-    let t = s
+    let (maps, total, complete) = s
         .pool
         .read(move |r| {
-            r.tally(&filter, &["e.root", "e.country", &month, "e.modality"], TALLY_BUDGET)
+            let mut maps: [HashMap<String, u64>; 4] = Default::default();
+            let (total, complete) = r.facet_walk(&filter, TALLY_BUDGET, |k| {
+                let root = k.code.get(..2).unwrap_or(&k.code);
+                let month = k.day.get(..7).unwrap_or("");
+                for (m, v) in
+                    maps.iter_mut().zip([root, k.country.as_str(), month, k.modality.as_str()])
+                {
+                    match m.get_mut(v) {
+                        Some(n) => *n += 1,
+                        None => {
+                            m.insert(v.to_string(), 1);
+                        }
+                    }
+                }
+            })?;
+            Ok((maps, total, complete))
         })
         .await?;
-    let mut k = t.keys.into_iter();
-    let mut next = || k.next().unwrap_or_default();
-    let root = next();
-    let country = next();
-    let mut month = next();
+    let [root, country, month, modality] = maps.map(|m| {
+        let mut v: Vec<store::Count> =
+            m.into_iter().map(|(value, count)| store::Count { value, count }).collect();
+        v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+        v
+    });
+    let mut month = month;
+    month.retain(|c| !c.value.is_empty());
     month.sort_by(|a, b| a.value.cmp(&b.value));
-    Ok(Facets { total: t.total, complete: t.complete, root, country, month, modality: next() })
+    Ok(Facets { total, complete, root, country, month, modality })
 }
 
 async fn facets(
@@ -511,12 +529,41 @@ pub struct TimelinePoint {
     pub count: u64,
 }
 
+/// Monday of the ISO week of a `YYYY-MM-DD` day.
+pub fn week_of(day: &str) -> Option<String> {
+    let (y, m, d) = (
+        day.get(..4)?.parse::<i64>().ok()?,
+        day.get(5..7)?.parse::<i64>().ok()?,
+        day.get(8..10)?.parse::<i64>().ok()?,
+    );
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || day.len() < 10 {
+        return None;
+    }
+    // Days since 1970-01-01 (Howard Hinnant's days_from_civil), 1970-01-01 a Thursday.
+    let y2 = if m <= 2 { y - 1 } else { y };
+    let era = y2.div_euclid(400);
+    let yoe = y2 - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let monday = days - (days + 3).rem_euclid(7);
+    let z = monday + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let dd = doy - (153 * mp + 2) / 5 + 1;
+    let mm = if mp < 10 { mp + 3 } else { mp - 9 };
+    Some(format!("{:04}-{mm:02}-{dd:02}", yoe + era * 400 + i64::from(mm <= 2)))
+}
+
 pub(crate) async fn timeline_for(s: &Shared, p: &Params) -> Result<Timeline, ApiError> {
     let filter = p.filter()?;
-    let (bucket, period) = match some(&p.bucket).unwrap_or("month") {
-        "day" => ("day", DAY_SQL.to_string()),
-        "week" => ("week", format!("date({DAY_SQL}, 'weekday 0', '-6 days')")),
-        "month" => ("month", format!("substr({DAY_SQL}, 1, 7)")),
+    let bucket = match some(&p.bucket).unwrap_or("month") {
+        "day" => "day",
+        "week" => "week",
+        "month" => "month",
         x => {
             return Err(ApiError::bad(
                 "bucket",
@@ -524,32 +571,40 @@ pub(crate) async fn timeline_for(s: &Shared, p: &Params) -> Result<Timeline, Api
             ))
         }
     };
-    let (by, series) = match some(&p.by).unwrap_or("root") {
-        "root" => ("root", "e.root"),
-        "quad" => ("quad", "e.quad_class"),
+    let by = match some(&p.by).unwrap_or("root") {
+        "root" => "root",
+        "quad" => "quad",
         x => {
             return Err(ApiError::bad("by", format!("unknown series `{x}`; expected root or quad")))
         }
     };
-    let key = format!("ifnull({period}, '') || '|' || ifnull({series}, '')");
-    let t = s.pool.read(move |r| r.tally(&filter, &[&key], TALLY_BUDGET)).await?;
-    let mut points: Vec<TimelinePoint> = t
-        .keys
-        .into_iter()
-        .next()
-        .unwrap_or_default()
-        .into_iter()
-        .filter_map(|c| {
-            let (period, series) = c.value.split_once('|')?;
-            (!period.is_empty()).then(|| TimelinePoint {
-                period: period.to_string(),
-                series: series.to_string(),
-                count: c.count,
-            })
+    let (counts, complete) = s
+        .pool
+        .read(move |r| {
+            let mut counts: HashMap<(String, String), u64> = HashMap::new();
+            let (_, complete) = r.facet_walk(&filter, TALLY_BUDGET, |k| {
+                let period = match bucket {
+                    "day" => k.day.get(..10).map(str::to_string),
+                    "week" => week_of(&k.day),
+                    _ => k.day.get(..7).map(str::to_string),
+                };
+                let Some(period) = period else { return };
+                let series = if by == "quad" {
+                    k.quad_class.to_string()
+                } else {
+                    k.code.get(..2).unwrap_or(&k.code).to_string()
+                };
+                *counts.entry((period, series)).or_default() += 1;
+            })?;
+            Ok((counts, complete))
         })
+        .await?;
+    let mut points: Vec<TimelinePoint> = counts
+        .into_iter()
+        .map(|((period, series), count)| TimelinePoint { period, series, count })
         .collect();
     points.sort_by(|a, b| a.period.cmp(&b.period).then_with(|| a.series.cmp(&b.series)));
-    Ok(Timeline { bucket, by, complete: t.complete, points })
+    Ok(Timeline { bucket, by, complete, points })
 }
 
 async fn timeline(
@@ -580,7 +635,7 @@ pub struct MapPoint {
 
 pub(crate) async fn map_for(s: &Shared, filter: Filter) -> Result<MapBody, ApiError> {
     let key = "json_extract(e.json, '$.location.lat') || '|' || json_extract(e.json, '$.location.lon') || '|' || ifnull(json_extract(e.json, '$.location.precision'), '') || '|' || ifnull(e.country, '') || '|' || ifnull(e.place, '')";
-    let t = s.pool.read(move |r| r.tally(&filter, &[key], TALLY_BUDGET)).await?;
+    let t = s.pool.read(move |r| r.tally(&filter, &[key], MAP_BUDGET)).await?;
     let mut points = Vec::new();
     let mut located = 0;
     for c in t.keys.into_iter().next().unwrap_or_default() {
@@ -745,4 +800,30 @@ fn ingest_posted(s: &Shared, docs: Vec<PostedArticle>) -> Result<PostResult, Api
         db.recluster(&cluster::Options::default()).map_err(write_err)?;
     }
     Ok(PostResult { added: c.added, known: c.known, events: c.events, failed })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weeks_start_on_monday() {
+        assert_eq!(week_of("2009-07-28").as_deref(), Some("2009-07-27")); // a Tuesday
+        assert_eq!(week_of("2009-07-27").as_deref(), Some("2009-07-27"));
+        assert_eq!(week_of("2009-08-02").as_deref(), Some("2009-07-27")); // a Sunday
+        assert_eq!(week_of("2021-01-01").as_deref(), Some("2020-12-28"));
+        assert_eq!(week_of("2024-02-29").as_deref(), Some("2024-02-26"));
+        assert_eq!(week_of("2009-07"), None);
+        assert_eq!(week_of("2009-13-01"), None);
+    }
+
+    #[test]
+    fn iso_prefixes() {
+        for ok in ["2009", "2009-07", "2009-07-28"] {
+            assert!(iso_prefix(ok), "{ok}");
+        }
+        for bad in ["09", "2009-7", "2009/07/28", "2009-07-28T10", "yesterday", ""] {
+            assert!(!iso_prefix(bad), "{bad}");
+        }
+    }
 }

@@ -35,8 +35,11 @@ pub const MAX_PAGE: usize = 500;
 pub const DEFAULT_PAGE: usize = 50;
 /// Candidate rows one event page may examine before it returns early with a cursor.
 pub const SCAN_BUDGET: usize = 50_000;
-/// Candidate rows a facet, timeline or map count may decode when the filter needs it.
-pub const TALLY_BUDGET: usize = 200_000;
+/// Candidate rows a facet or timeline count may decode when the filter is not exact in SQL
+/// (exact filters count every match through the `events_facets` index).
+pub const TALLY_BUDGET: usize = 50_000;
+/// The map places the newest this many matching events.
+pub const MAP_BUDGET: usize = 50_000;
 
 /// What can stop the server from starting.
 #[derive(Debug, thiserror::Error)]

@@ -941,6 +941,7 @@ async fn map_page(State(s): State<Shared>, q: Result<Query<Params>, QueryRejecti
                 span.key.prec-place { "place" } " " span.key.prec-city { "city" } " "
                 span.key.prec-province { "province (dashed)" } " " span.key.prec-country { "country (hollow)" }
                 @if m.unlocated > 0 { ". " (m.unlocated) " matching event(s) have no coordinates." }
+                @if !m.complete { " Only the newest " (crate::MAP_BUDGET) " matching events are placed; narrow the filter to see older ones." }
             }
         }
         table {

@@ -32,8 +32,8 @@ pub use filter::{event_date, parse_modality, Filter};
 pub use mem::MemStore;
 pub use read::{
     ActorCount, ArticleEvent, ArticleSummary, ArticleView, ClusterMember, ClusterSummary, Count,
-    Cursor, EventPage, Interrupt, OutletCount, PageRequest, Reader, Sort, StoredEvent, Tally,
-    DAY_SQL,
+    Cursor, EventPage, FacetKeys, Interrupt, OutletCount, PageRequest, Reader, Sort, StoredEvent,
+    Tally, DAY_SQL,
 };
 pub use sqlite::{default_path, OpenOptions, SqliteStore, SCHEMA_VERSION};
 

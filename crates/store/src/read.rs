@@ -25,7 +25,11 @@ const EVENT_FROM: &str = "FROM events e JOIN documents d ON d.id = e.document
     LEFT JOIN clusters c ON c.id = e.cluster";
 /// The day an event is filed under, in SQL: its own date, else the publication date — the
 /// same choice as [`crate::event_date`] (a publication fallback's date is the publication day).
-pub const DAY_SQL: &str = "substr(coalesce(e.date_start, a.published), 1, 10)";
+pub const DAY_SQL: &str =
+    "substr(coalesce(e.date_start, (SELECT a2.published FROM articles a2 WHERE a2.document = e.document)), 1, 10)";
+
+/// Actor pages count months and counterparts over this many of the actor's newest events.
+pub const ACTOR_EVENTS: usize = 20_000;
 
 /// A code prefix with fewer events than this is listed through the code index.
 const RARE_CODE: i64 = 2000;
@@ -172,6 +176,19 @@ pub struct Tally {
     pub total: u64,
     /// Every matching event was counted (false when the scan budget ran out).
     pub complete: bool,
+}
+
+/// What facet and timeline counts group one event by.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FacetKeys {
+    pub code: String,
+    pub quad_class: i64,
+    /// ISO country of the place; empty when unknown.
+    pub country: String,
+    pub modality: String,
+    /// `YYYY-MM-DD` (or a shorter prefix) the event is filed under: its own date, else the
+    /// publication date; empty when neither is known.
+    pub day: String,
 }
 
 /// One member of a stored cluster, in the cluster's version order.
@@ -503,58 +520,116 @@ impl Reader {
         }
     }
 
-    /// Counts of matching events by each SQL key expression (over `e` = events, `a` =
-    /// articles, `d` = documents; see [`DAY_SQL`]). When the filter is not exactly expressible
-    /// in SQL, candidates are decoded and tested, at most `scan_budget` of them.
-    pub fn tally(&self, filter: &Filter, keys: &[&str], scan_budget: usize) -> Result<Tally> {
+    /// Walks the matching events once, handing each one's [`FacetKeys`] to `f`. When the
+    /// filter is exact in SQL this is a walk of the `events_facets` index (no row is decoded);
+    /// otherwise candidates are decoded and tested, at most `scan_budget` of them. Returns the
+    /// number of matching events and whether all were seen.
+    pub fn facet_walk(
+        &self,
+        filter: &Filter,
+        scan_budget: usize,
+        mut f: impl FnMut(&FacetKeys),
+    ) -> Result<(u64, bool)> {
+        let mut where_ = String::from(" WHERE 1 = 1");
+        let mut args = Vec::new();
+        let exact = prefilter(filter, true, &mut where_, &mut args);
+        let day = "coalesce(e.date_start, (SELECT a2.published FROM articles a2 WHERE a2.document = e.document))";
+        let mut total = 0u64;
+        if exact {
+            let join =
+                if filter.latest_only { " JOIN documents d ON d.id = e.document" } else { "" };
+            let sql = format!(
+                "SELECT e.code, e.quad_class, e.country, e.modality, {day} FROM events e INDEXED BY events_facets{join}{where_}"
+            );
+            let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+            let mut rows =
+                st.query(rusqlite::params_from_iter(args.iter())).map_err(|e| self.err(e))?;
+            let mut keys = FacetKeys::default();
+            while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+                let g = |e| map_err(&self.path, e);
+                keys.code.clear();
+                keys.code.push_str(r.get_ref(0).map_err(g)?.as_str().unwrap_or(""));
+                keys.quad_class = r.get::<_, Option<i64>>(1).map_err(g)?.unwrap_or(0);
+                keys.country.clear();
+                keys.country.push_str(
+                    r.get_ref(2).map_err(g)?.as_str_or_null().ok().flatten().unwrap_or(""),
+                );
+                keys.modality.clear();
+                keys.modality.push_str(r.get_ref(3).map_err(g)?.as_str().unwrap_or(""));
+                keys.day.clear();
+                let d = r.get_ref(4).map_err(g)?.as_str_or_null().ok().flatten().unwrap_or("");
+                keys.day.push_str(d.get(..10).unwrap_or(d));
+                total += 1;
+                f(&keys);
+            }
+            return Ok((total, true));
+        }
+        let sql = format!("SELECT {EVENT_COLUMNS}, {day} {EVENT_FROM}{where_} ORDER BY e.id DESC");
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut rows =
+            st.query(rusqlite::params_from_iter(args.iter())).map_err(|e| self.err(e))?;
+        let mut scanned = 0usize;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            if scanned >= scan_budget {
+                return Ok((total, false));
+            }
+            scanned += 1;
+            let ev = self.row(r)?;
+            if !filter.matches(&ev.row) {
+                continue;
+            }
+            let e = &ev.row.event;
+            let d: Option<String> = r.get(18).map_err(|e| self.err(e))?;
+            let d = d.unwrap_or_default();
+            let keys = FacetKeys {
+                code: e.code.clone(),
+                quad_class: i64::from(e.quad_class),
+                country: e.location.as_ref().and_then(|l| l.country.clone()).unwrap_or_default(),
+                modality: serde_json::to_value(e.modality)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                day: d.get(..10).unwrap_or(&d).to_string(),
+            };
+            total += 1;
+            f(&keys);
+        }
+        Ok((total, true))
+    }
+
+    /// Counts of the newest `budget` matching events by each SQL key expression (over `e` =
+    /// events, `a` = articles, `d` = documents; see [`DAY_SQL`]); `complete` says whether
+    /// they were all the matching events. Filters not exact in SQL are tested on decoded rows.
+    pub fn tally(&self, filter: &Filter, keys: &[&str], budget: usize) -> Result<Tally> {
         let mut where_ = String::from(" WHERE 1 = 1");
         let mut args = Vec::new();
         let exact = prefilter(filter, true, &mut where_, &mut args);
         let mut maps: Vec<HashMap<String, u64>> = vec![HashMap::new(); keys.len()];
         let mut total = 0u64;
         let mut complete = true;
-        if exact {
-            for (k, key) in keys.iter().enumerate() {
-                let sql =
-                    format!("SELECT ifnull({key}, ''), count(*) {EVENT_FROM}{where_} GROUP BY 1");
-                let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-                let mut rows =
-                    st.query(rusqlite::params_from_iter(args.iter())).map_err(|e| self.err(e))?;
-                let mut sum = 0;
-                while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-                    let v: Value = r.get(0).map_err(|e| self.err(e))?;
-                    let n: i64 = r.get(1).map_err(|e| self.err(e))?;
-                    *maps[k].entry(value_text(v)).or_default() += n as u64;
-                    sum += n as u64;
-                }
-                total = sum;
+        let cols: Vec<String> = keys.iter().map(|k| format!("ifnull({k}, '')")).collect();
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS}{}{} {EVENT_FROM}{where_} ORDER BY e.id DESC",
+            if cols.is_empty() { "" } else { ", " },
+            cols.join(", ")
+        );
+        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut rows =
+            st.query(rusqlite::params_from_iter(args.iter())).map_err(|e| self.err(e))?;
+        let mut scanned = 0usize;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            if scanned >= budget {
+                complete = false;
+                break;
             }
-        } else {
-            let cols: Vec<String> = keys.iter().map(|k| format!("ifnull({k}, '')")).collect();
-            let sql = format!(
-                "SELECT {EVENT_COLUMNS}{}{} {EVENT_FROM}{where_}",
-                if cols.is_empty() { "" } else { ", " },
-                cols.join(", ")
-            );
-            let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-            let mut rows =
-                st.query(rusqlite::params_from_iter(args.iter())).map_err(|e| self.err(e))?;
-            let mut scanned = 0usize;
-            while let Some(r) = rows.next().map_err(|e| self.err(e))? {
-                if scanned >= scan_budget {
-                    complete = false;
-                    break;
-                }
-                scanned += 1;
-                let ev = self.row(r)?;
-                if !filter.matches(&ev.row) {
-                    continue;
-                }
-                total += 1;
-                for (k, map) in maps.iter_mut().enumerate() {
-                    let v: Value = r.get(18 + k).map_err(|e| self.err(e))?;
-                    *map.entry(value_text(v)).or_default() += 1;
-                }
+            scanned += 1;
+            if !exact && !filter.matches(&self.row(r)?.row) {
+                continue;
+            }
+            total += 1;
+            for (k, map) in maps.iter_mut().enumerate() {
+                let v: Value = r.get(18 + k).map_err(|e| self.err(e))?;
+                *map.entry(value_text(v)).or_default() += 1;
             }
         }
         let keys = maps
@@ -747,91 +822,146 @@ impl Reader {
         rows.collect::<std::result::Result<_, _>>().map_err(|e| self.err(e))
     }
 
-    /// Actors by number of events naming them (either role); `q` keeps codes starting with it
-    /// or names containing it (ASCII case-insensitive).
+    /// Actor codes by number of events naming them (either role). `q` keeps codes starting
+    /// with it (case-insensitive); when no code does, actors whose name as written contains it.
     pub fn actors(&self, q: Option<&str>, limit: usize) -> Result<Vec<ActorCount>> {
-        let (cond, args): (&str, Vec<Value>) = match q {
-            Some(q) => (
-                "AND (m.resolution LIKE ?2 ESCAPE '\\' OR m.text LIKE ?3 ESCAPE '\\')",
-                vec![
-                    Value::Integer(limit as i64),
-                    Value::Text(format!("{}%", escape_like(&q.to_ascii_uppercase()))),
-                    Value::Text(format!("%{}%", escape_like(q))),
-                ],
-            ),
-            None => ("", vec![Value::Integer(limit as i64)]),
-        };
-        let sql = format!(
-            "SELECT ifnull(m.resolution, m.text) AS k, count(DISTINCT m.event), max(m.text)
-             FROM mentions m WHERE m.kind = 'actor' {cond}
-             GROUP BY k ORDER BY 2 DESC, 1 LIMIT ?1"
-        );
-        let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map(rusqlite::params_from_iter(args), |r| {
-                Ok(ActorCount {
-                    code: r.get(0)?,
-                    events: r.get::<_, i64>(1)? as u64,
-                    name: r.get(2)?,
-                })
-            })
+        let prefix = q.map(str::to_ascii_uppercase).unwrap_or_default();
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT resolution, count(DISTINCT event) FROM mentions
+                 WHERE kind = 'actor' AND resolution >= ?1 AND resolution < ?2
+                 GROUP BY resolution ORDER BY 2 DESC, 1 LIMIT ?3",
+            )
             .map_err(|e| self.err(e))?;
-        rows.collect::<std::result::Result<_, _>>().map_err(|e| self.err(e))
+        let mut out: Vec<ActorCount> = st
+            .query_map(
+                rusqlite::params![prefix, format!("{prefix}\u{10FFFF}"), limit as i64],
+                |r| {
+                    Ok(ActorCount {
+                        code: r.get(0)?,
+                        name: String::new(),
+                        events: r.get::<_, i64>(1)? as u64,
+                    })
+                },
+            )
+            .and_then(|rows| rows.collect::<std::result::Result<Vec<_>, _>>())
+            .map_err(|e| self.err(e))?;
+        out.retain(|a| !a.code.is_empty());
+        if out.is_empty() {
+            if let Some(q) = q.filter(|q| !q.trim().is_empty()) {
+                let mut st = self
+                    .conn
+                    .prepare_cached(
+                        "SELECT ifnull(resolution, text) AS k, count(DISTINCT event), max(text)
+                         FROM mentions WHERE kind = 'actor' AND text LIKE ?1 ESCAPE '\\'
+                         GROUP BY k ORDER BY 2 DESC, 1 LIMIT ?2",
+                    )
+                    .map_err(|e| self.err(e))?;
+                return st
+                    .query_map(
+                        rusqlite::params![format!("%{}%", escape_like(q)), limit as i64],
+                        |r| {
+                            Ok(ActorCount {
+                                code: r.get(0)?,
+                                events: r.get::<_, i64>(1)? as u64,
+                                name: r.get(2)?,
+                            })
+                        },
+                    )
+                    .and_then(|rows| rows.collect())
+                    .map_err(|e| self.err(e));
+            }
+        }
+        for a in &mut out {
+            a.name = self.actor_name(&a.code)?;
+        }
+        Ok(out)
     }
 
-    /// One actor: its events per month and its main counterparts (the other actors of its
-    /// events, by number of shared events). `None` when no event names it.
+    /// The name an actor code is most often written as, among its first mentions.
+    fn actor_name(&self, code: &str) -> Result<String> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT text, count(*) FROM (SELECT text FROM mentions
+                 WHERE kind = 'actor' AND resolution = ?1 LIMIT 200) GROUP BY text ORDER BY 2 DESC, 1 LIMIT 1",
+            )
+            .map_err(|e| self.err(e))?;
+        st.query_row([code], |r| r.get::<_, String>(0))
+            .optional()
+            .map(Option::unwrap_or_default)
+            .map_err(|e| self.err(e))
+    }
+
+    /// One actor (a code, or a name as written for unresolved actors): its events per month
+    /// and its main counterparts (the other actors of its events, by shared events), over its
+    /// newest [`ACTOR_EVENTS`] events. `None` when no event names it.
     #[allow(clippy::type_complexity)]
     pub fn actor(
         &self,
         code: &str,
         counterparts: usize,
     ) -> Result<Option<(ActorCount, Vec<Count>, Vec<ActorCount>)>> {
-        let head = self
+        let events: i64 = self
             .conn
             .query_row(
-                "SELECT count(DISTINCT event), max(text) FROM mentions
-                 WHERE kind = 'actor' AND ifnull(resolution, text) = ?1",
+                "SELECT count(DISTINCT event) FROM mentions WHERE kind = 'actor' AND resolution = ?1",
                 [code],
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?)),
+                |r| r.get(0),
             )
             .map_err(|e| self.err(e))?;
-        if head.0 == 0 {
+        // Resolved actors go through the index; an unresolved name is matched as written.
+        let (events, which) = if events > 0 {
+            (events, "resolution = ?1")
+        } else {
+            let n: i64 = self
+                .conn
+                .query_row(
+                    "SELECT count(DISTINCT event) FROM mentions WHERE kind = 'actor' AND resolution IS NULL AND text = ?1",
+                    [code],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.err(e))?;
+            (n, "resolution IS NULL AND text = ?1")
+        };
+        if events == 0 {
             return Ok(None);
         }
-        let me = ActorCount {
-            code: code.to_string(),
-            name: head.1.unwrap_or_default(),
-            events: head.0 as u64,
+        let name = if which.starts_with("resolution =") {
+            self.actor_name(code)?
+        } else {
+            code.to_string()
         };
+        let me = ActorCount { code: code.to_string(), name, events: events as u64 };
+        let newest = format!(
+            "SELECT DISTINCT event FROM mentions WHERE kind = 'actor' AND {which} ORDER BY event DESC LIMIT {ACTOR_EVENTS}"
+        );
         let mut st = self
             .conn
             .prepare_cached(&format!(
-                "SELECT substr({DAY_SQL}, 1, 7) AS month, count(DISTINCT e.id) FROM mentions m
-                 JOIN events e ON e.id = m.event JOIN articles a ON a.document = e.document
-                 WHERE m.kind = 'actor' AND ifnull(m.resolution, m.text) = ?1
-                 GROUP BY month ORDER BY month"
+                "SELECT substr({DAY_SQL}, 1, 7) AS month, count(*) FROM ({newest}) m
+                 JOIN events e ON e.id = m.event GROUP BY month ORDER BY month"
             ))
             .map_err(|e| self.err(e))?;
-        let months = st
+        let mut months = st
             .query_map([code], |r| {
                 Ok(Count {
                     value: r.get::<_, Option<String>>(0)?.unwrap_or_default(),
                     count: r.get::<_, i64>(1)? as u64,
                 })
             })
-            .map_err(|e| self.err(e))?
-            .collect::<std::result::Result<Vec<_>, _>>()
+            .and_then(|rows| rows.collect::<std::result::Result<Vec<_>, _>>())
             .map_err(|e| self.err(e))?;
+        months.retain(|m| !m.value.is_empty());
         let mut st = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT ifnull(o.resolution, o.text) AS k, count(DISTINCT o.event), max(o.text)
-                 FROM mentions m JOIN mentions o ON o.event = m.event AND o.kind = 'actor'
-                 WHERE m.kind = 'actor' AND ifnull(m.resolution, m.text) = ?1
-                   AND ifnull(o.resolution, o.text) <> ?1
-                 GROUP BY k ORDER BY 2 DESC, 1 LIMIT ?2",
-            )
+                 FROM ({newest}) m JOIN mentions o ON o.event = m.event AND o.kind = 'actor'
+                 WHERE ifnull(o.resolution, o.text) <> ?1
+                 GROUP BY k ORDER BY 2 DESC, 1 LIMIT ?2"
+            ))
             .map_err(|e| self.err(e))?;
         let others = st
             .query_map(rusqlite::params![code, counterparts as i64], |r| {
@@ -841,33 +971,56 @@ impl Reader {
                     name: r.get(2)?,
                 })
             })
-            .map_err(|e| self.err(e))?
-            .collect::<std::result::Result<Vec<_>, _>>()
+            .and_then(|rows| rows.collect::<std::result::Result<Vec<_>, _>>())
             .map_err(|e| self.err(e))?;
         Ok(Some((me, months, others)))
     }
 
-    /// Outlets by number of articles.
+    /// Outlets by number of articles, with their events.
     pub fn outlets(&self, limit: usize) -> Result<Vec<OutletCount>> {
+        // Two index walks joined here: events per document, and each document's outlet.
+        let mut per_doc: HashMap<i64, u64> = HashMap::new();
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT document, count(*) FROM events GROUP BY document")
+            .map_err(|e| self.err(e))?;
+        let mut rows = st.query([]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            per_doc.insert(
+                r.get(0).map_err(|e| self.err(e))?,
+                r.get::<_, i64>(1).map_err(|e| self.err(e))? as u64,
+            );
+        }
+        let mut by: HashMap<String, (u64, u64)> = HashMap::new();
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT ifnull(a.outlet, ''), count(*),
-                 (SELECT count(*) FROM events e JOIN articles b ON b.document = e.document
-                  WHERE ifnull(b.outlet, '') = ifnull(a.outlet, ''))
-                 FROM articles a GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?1",
+                "SELECT ifnull(outlet, ''), document FROM articles INDEXED BY articles_outlet",
             )
             .map_err(|e| self.err(e))?;
-        let rows = st
-            .query_map([limit as i64], |r| {
-                Ok(OutletCount {
-                    outlet: r.get(0)?,
-                    articles: r.get::<_, i64>(1)? as u64,
-                    events: r.get::<_, i64>(2)? as u64,
-                })
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<std::result::Result<_, _>>().map_err(|e| self.err(e))
+        let mut rows = st.query([]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let g = |e| map_err(&self.path, e);
+            let outlet = r.get_ref(0).map_err(g)?.as_str().unwrap_or("");
+            let doc: i64 = r.get(1).map_err(g)?;
+            let n = per_doc.get(&doc).copied().unwrap_or(0);
+            match by.get_mut(outlet) {
+                Some(x) => {
+                    x.0 += 1;
+                    x.1 += n;
+                }
+                None => {
+                    by.insert(outlet.to_string(), (1, n));
+                }
+            }
+        }
+        let mut out: Vec<OutletCount> = by
+            .into_iter()
+            .map(|(outlet, (articles, events))| OutletCount { outlet, articles, events })
+            .collect();
+        out.sort_by(|a, b| b.articles.cmp(&a.articles).then_with(|| a.outlet.cmp(&b.outlet)));
+        out.truncate(limit);
+        Ok(out)
     }
 
     /// Documents, events and clusters stored.

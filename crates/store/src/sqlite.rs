@@ -9,12 +9,13 @@ use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
 
 /// The schema this build writes. Older stores are migrated forward on open.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 /// `PRAGMA application_id` of an Annalist store ("ANLS").
 const APP_ID: i64 = 0x414E_4C53;
 
 /// Migrations: entry `i` takes a store from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[r"
+const MIGRATIONS: &[&str] = &[
+    r"
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,
@@ -107,7 +108,16 @@ CREATE TABLE checkpoints (
     position INTEGER NOT NULL,
     updated_at TEXT NOT NULL
 );
-"];
+",
+    r"
+-- 2: indexes for browsing (store::Reader, `annalist serve`). Additive: no table changes.
+-- events_facets covers every column facet and timeline counts read, so counting a million
+-- events is one index walk; mentions_actor serves actor pages and listings.
+CREATE INDEX IF NOT EXISTS events_facets ON events(code, quad_class, country, modality, historical, plover_type, date_start, document);
+CREATE INDEX IF NOT EXISTS mentions_actor ON mentions(kind, resolution, event);
+CREATE INDEX IF NOT EXISTS articles_outlet ON articles(outlet);
+",
+];
 
 /// How to open a store.
 #[derive(Debug, Clone, Default)]
