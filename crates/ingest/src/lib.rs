@@ -12,6 +12,10 @@
 //! | `.jsonl` `.ndjson` | one per line with `html` or `text` | `url`, `title`, `date`, `outlet` become hints; `origin.line` is set |
 //! | `.warc` `.warc.gz` | one per `response` (or `resource`) record holding HTML | other records skipped by reason |
 //! | `.gz` of any of these, `-` (stdin), unknown names | | format sniffed from the bytes |
+//! | a line stream ([`StreamReader`]) | one per JSON line; a line naming a `.warc`/`.warc.gz` file gives that file's documents | `annalist code -` and the Spark adapter; errors name the stream line |
+//!
+//! [`shard`] splits a manifest of inputs over array-job tasks with one atomically written
+//! output per input (`annalist ingest --manifest --shard i/n --out DIR`).
 //!
 //! Bad input never panics and never stops the batch: each problem is an [`IngestError`] naming
 //! the input and the record's byte offset or line, and reading goes on with the next record
