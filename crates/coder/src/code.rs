@@ -775,7 +775,7 @@ impl Analysis<'_> {
                         _ => vstart,
                     }
                 } else {
-                    vstart
+                    self.subject_across_comma(vp_head, vstart).unwrap_or(vstart)
                 };
                 let upper = self.upper_seq(upper_from);
                 let lower = self.lower_seq(vend + 1, vp_end);
@@ -921,6 +921,26 @@ impl Analysis<'_> {
         }
         best.sort_by_key(|b| std::cmp::Reverse(b.3));
         best.into_iter().map(|(f, s, e, _)| (f, s, e)).collect()
+    }
+
+    /// Where to read the words before a verb from when its subject is set off by a comma
+    /// ("A member of the group, who was to carry out the attack, turned himself in"): right
+    /// after the subject's own words, so the comma clause between them does not hide it.
+    fn subject_across_comma(&self, v: usize, vstart: usize) -> Option<usize> {
+        let subj = self.children[v].iter().copied().find(|&c| {
+            c < vstart
+                && base_rel(&self.s.tokens[c].deprel) == "nsubj"
+                && self.s.tokens[c].upos != "PRON"
+        })?;
+        let comma_between = (subj + 1..vstart)
+            .any(|k| self.live(k) && self.s.tokens[k].form == "," && self.phrase_of[k].is_none());
+        if !comma_between {
+            return None;
+        }
+        // The subject's words up to the first comma after it.
+        let stop = (subj + 1..vstart).find(|&k| self.s.tokens[k].form == ",").unwrap_or(vstart);
+        let (_, hi) = self.subtree_bounds(subj);
+        Some(hi.min(stop.saturating_sub(1)).max(subj) + 1)
     }
 
     /// The first word of verb `v` itself or of the auxiliaries and negation before it.

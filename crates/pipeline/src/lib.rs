@@ -10,6 +10,7 @@
 
 pub mod eval;
 pub mod ordered;
+pub mod repair;
 
 use model::{AnalyzedSentence, Article, Denial, Event, Quote, RawDocument};
 use std::time::{Duration, Instant};
@@ -101,7 +102,10 @@ impl Engine {
 
         let t = Instant::now();
         let pipeline = nlp::Pipeline::new(&self.models, &self.models).with_limits(self.nlp_limits);
-        let sentences = pipeline.analyze(&article.text, &article.paragraphs)?;
+        let mut sentences = pipeline.analyze(&article.text, &article.paragraphs)?;
+        for s in &mut sentences {
+            repair::repair(s);
+        }
         times.analyze = t.elapsed();
 
         let t = Instant::now();

@@ -33,4 +33,6 @@ fn provenance_gold_set() {
     testdata::assert_floor("provenance.heldout.speaker", h.speaker_accuracy());
     testdata::assert_floor("provenance.heldout.date", h.date_accuracy());
     testdata::assert_floor("provenance.heldout.place", h.place_accuracy());
+    testdata::assert_floor("provenance.heldout.denial_recall", h.denial_recall());
+    testdata::assert_floor("provenance.heldout.denial_link", h.denial_link_accuracy());
 }

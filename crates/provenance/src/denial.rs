@@ -13,9 +13,9 @@
 //! accusations that they had **attacked** army positions") together with earlier events of the
 //! same CAMEO root whose actors agree with them; when the denial only points back ("denied the
 //! report", "rejected the claim"), the non-background events of the few sentences before it,
-//! narrowed to the acts of the denier when the denier is an actor of some of them, and without
-//! the statements and accusations themselves when something more concrete is there (a denial
-//! contests what was alleged, not that it was said).
+//! narrowed to the acts of the denier when the denier is an actor of some of them, never the
+//! statements and accusations themselves (a denial contests what was alleged, not that it was
+//! said).
 
 use crate::quotes::Antecedent;
 use crate::tree::Tree;
@@ -75,6 +75,21 @@ const CLAIM_NOUNS: &[&str] = &[
     "this",
     "that",
 ];
+/// Nouns for a part in something ("denied any involvement", "any link to the man"): what is
+/// denied is the denier's own part in the events before, and nothing else.
+const INVOLVEMENT: &[&str] = &[
+    "involvement",
+    "role",
+    "link",
+    "tie",
+    "connection",
+    "part",
+    "responsibility",
+    "participation",
+    "complicity",
+    "knowledge",
+    "hand",
+];
 /// How many sentences back a pointing denial ("denied the report") may reach.
 const WINDOW: usize = 3;
 
@@ -93,7 +108,7 @@ pub fn find(
         let mut seen_subjects: Vec<Option<usize>> = Vec::new();
         for v in 0..tree.len() {
             let Some(cue) = cue_at(&tree, v) else { continue };
-            let subj = crate::attribution::subject(&tree, cue.speaker_verb);
+            let subj = denier_subject(&tree, cue.speaker_verb);
             if seen_subjects.contains(&subj) {
                 continue;
             }
@@ -102,7 +117,11 @@ pub fn find(
             let content = content_events(&tree, si, &cue, subj, events);
             let mut claims: Vec<Span> = content.iter().map(|&i| events[i].trigger).collect();
             if content.is_empty() {
-                claims.extend(pointed_claims(si, denier.as_ref(), events));
+                let involvement = tree.children(cue.content).any(|c| {
+                    tree.rel(c) == "obj"
+                        && INVOLVEMENT.contains(&tree.lemma(c).to_lowercase().as_str())
+                });
+                claims.extend(pointed_claims(si, denier.as_ref(), involvement, events));
             } else {
                 for &i in &content {
                     claims.extend(restated_claims(&events[i], si, events));
@@ -143,7 +162,7 @@ fn cue_at(tree: &Tree, v: usize) -> Option<Cue> {
     };
     if tree.is_verbal(v) && DENY_VERBS.contains(&lemma.as_str()) && !negated(v) {
         // "rejected" as a bare adjective ("the rejected plan") has no subject: not a denial.
-        crate::attribution::subject(tree, v)?;
+        denier_subject(tree, v)?;
         return Some(Cue { span: tree.tok(v).span, speaker_verb: v, content: v });
     }
     if !FALSEHOOD.contains(&tree.form_lower(v).as_str()) || negated(v) {
@@ -179,6 +198,24 @@ fn cue_at(tree: &Tree, v: usize) -> Option<Cue> {
         }
     }
     None
+}
+
+/// The subject of the verb of denial. A finite verb coordinated under a clause that cannot be
+/// its own ("… a depot used by the rebels and **denied** hitting civilians", where the parser
+/// joins "denied" to "used") takes the subject of the sentence's main verb.
+fn denier_subject(tree: &Tree, v: usize) -> Option<usize> {
+    if let Some(s) = crate::attribution::subject(tree, v) {
+        return Some(s);
+    }
+    let finite = tree.tok(v).feats.contains("VerbForm=Fin");
+    if !finite || tree.rel(v) != "conj" {
+        return None;
+    }
+    let root = (0..tree.len()).find(|&i| tree.head(i).is_none())?;
+    if root == v || !tree.is_verbal(root) {
+        return None;
+    }
+    crate::attribution::subject(tree, root)
 }
 
 /// The denier as an attribution link, with the actor code of an event argument at the same words.
@@ -286,26 +323,41 @@ fn restated_claims<'e>(
 }
 
 /// What "denied the report" points back to: the contestable events of the sentences before.
-fn pointed_claims(si: usize, denier: Option<&AttributionLink>, events: &[Event]) -> Vec<Span> {
+/// With `involvement` ("denied any role"), only those the denier is said to have done.
+fn pointed_claims(
+    si: usize,
+    denier: Option<&AttributionLink>,
+    involvement: bool,
+    events: &[Event],
+) -> Vec<Span> {
     let lo = si.saturating_sub(WINDOW);
     let mut cands: Vec<&Event> = events
         .iter()
         .filter(|e| (lo..si).contains(&(e.sentence as usize)) && contestable(e))
         .collect();
     // A denial contests what was alleged, not that it was said or alleged.
-    if cands.iter().any(|e| !matches!(e.root.as_str(), "01" | "02" | "11")) {
-        cands.retain(|e| !matches!(e.root.as_str(), "01" | "02" | "11"));
-    }
-    // The accused denies their own alleged acts.
-    if let Some(code) = denier.and_then(|d| d.actor.as_deref()) {
+    cands.retain(|e| !matches!(e.root.as_str(), "01" | "02" | "11"));
+    // The accused denies their own alleged acts (and those whose doer the text leaves open).
+    let code = denier.and_then(|d| d.actor.as_deref());
+    if let Some(code) = code {
+        let named_own =
+            |e: &Event| e.sources.iter().any(|a| !a.code.is_empty() && compatible(&a.code, code));
         let own: Vec<&Event> = cands
             .iter()
             .copied()
-            .filter(|e| e.sources.iter().any(|a| !a.code.is_empty() && compatible(&a.code, code)))
+            .filter(|e| {
+                if involvement {
+                    named_own(e)
+                } else {
+                    named_own(e) || e.sources.iter().all(|a| a.code.is_empty())
+                }
+            })
             .collect();
-        if !own.is_empty() {
+        if involvement || (!own.is_empty() && cands.iter().any(|e| named_own(e))) {
             cands = own;
         }
+    } else if involvement {
+        cands.clear();
     }
     cands.iter().map(|e| e.trigger).collect()
 }

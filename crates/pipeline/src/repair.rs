@@ -1,0 +1,174 @@
+//! Repairs of dependency trees the greedy parser gets wrong in a way that loses an event's
+//! subject, applied between parsing and coding.
+//!
+//! One repair today: **a main verb swallowed by a relative clause**. In "A member of the group,
+//! who was to carry out the attack, turned himself in to the police", a transition parser often
+//! makes "member" the root and joins "turned" to "carry" as a conjunct inside the relative clause,
+//! so "turned" has no subject. When the root is a noun (not a predicate nominal), and a finite
+//! verb without a subject of its own hangs as a conjunct inside a clause modifying that root,
+//! right after the comma that closes the clause, the verb becomes the root and the noun its
+//! subject — the reading the commas mark. Words after the verb that the parser hung from the
+//! clause go to the verb as well.
+
+use model::AnalyzedSentence;
+
+/// Applies the repairs to one sentence; returns whether the tree changed.
+pub fn repair(s: &mut AnalyzedSentence) -> bool {
+    reroot_swallowed_main_verb(s)
+}
+
+fn reroot_swallowed_main_verb(s: &mut AnalyzedSentence) -> bool {
+    let toks = &s.tokens;
+    let n = toks.len();
+    // Heads are 1-based (0 = root), as in CoNLL-U.
+    let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
+    let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
+    let Some(root) = (0..n).find(|&i| toks[i].head == 0) else { return false };
+    if !matches!(toks[root].upos.as_str(), "NOUN" | "PROPN") {
+        return false;
+    }
+    let children = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
+    if children(root).any(|c| matches!(base(c), "cop" | "nsubj" | "csubj")) {
+        return false;
+    }
+    for v in root + 1..n {
+        let t = &toks[v];
+        if t.upos != "VERB" || !t.feats.contains("VerbForm=Fin") || base(v) != "conj" {
+            continue;
+        }
+        if children(v).any(|c| matches!(base(c), "nsubj" | "csubj" | "expl")) {
+            continue;
+        }
+        // Up from the verb through conjuncts and clauses to a clause modifying the root.
+        let mut cur = v;
+        let mut inside_clause = false;
+        for _ in 0..n {
+            let Some(h) = head(cur) else { break };
+            if h == root {
+                inside_clause = base(cur) == "acl";
+                break;
+            }
+            if !matches!(base(cur), "conj" | "acl" | "xcomp" | "ccomp" | "advcl") {
+                break;
+            }
+            cur = h;
+        }
+        if !inside_clause {
+            continue;
+        }
+        // The comma that closes the clause comes right before the verb's own words.
+        let leftmost =
+            (0..v).find(|&i| toks[i].upos != "PUNCT" && descends_from(toks, i, v)).unwrap_or(v);
+        if leftmost == 0 || toks[leftmost - 1].form != "," {
+            continue;
+        }
+        let vh = (v + 1) as u32;
+        let later_punct: Vec<usize> =
+            children(root).filter(|&c| c > v && base(c) == "punct").collect();
+        // Words after the verb that hang from the clause before it ("…, turned himself in …,
+        // Mehr news agency **reported**" under "carry") belong to the new root: the tree stays
+        // projective and the clause ends at its comma.
+        let clause_top = cur;
+        let later_clause: Vec<usize> = (v + 1..n)
+            .filter(|&c| {
+                head(c).is_some_and(|h| h < v && descends_from(toks, h, clause_top))
+                    && !descends_from(toks, c, v)
+            })
+            .collect();
+        let toks = &mut s.tokens;
+        toks[v].head = 0;
+        toks[v].deprel = "root".into();
+        toks[root].head = vh;
+        toks[root].deprel = "nsubj".into();
+        for c in later_punct.into_iter().chain(later_clause) {
+            toks[c].head = vh;
+        }
+        return true;
+    }
+    false
+}
+
+fn descends_from(toks: &[model::Token], mut i: usize, anc: usize) -> bool {
+    for _ in 0..toks.len() {
+        if i == anc {
+            return true;
+        }
+        match (toks[i].head as usize).checked_sub(1) {
+            Some(h) => i = h,
+            None => return false,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::{Span, Token};
+
+    /// `form/UPOS/head/deprel/feats` items separated by spaces.
+    fn sentence(spec: &str) -> AnalyzedSentence {
+        let mut tokens = Vec::new();
+        let mut at = 0;
+        for item in spec.split_whitespace() {
+            let f: Vec<&str> = item.split('/').collect();
+            tokens.push(Token {
+                span: Span::new(at, at + f[0].len()),
+                form: f[0].into(),
+                lemma: f[0].to_lowercase(),
+                upos: f[1].into(),
+                xpos: String::new(),
+                feats: f.get(4).copied().unwrap_or("").into(),
+                head: f[2].parse().unwrap(),
+                deprel: f[3].into(),
+                mwt: None,
+            });
+            at += f[0].len() + 1;
+        }
+        AnalyzedSentence { index: 0, span: Span::new(0, at), tokens }
+    }
+
+    #[test]
+    fn a_verb_swallowed_by_a_relative_clause_becomes_the_root() {
+        let mut s = sentence(
+            "A/DET/2/det member/NOUN/0/root ,/PUNCT/6/punct who/PRON/6/nsubj \
+             was/AUX/6/cop carry/VERB/2/acl:relcl/VerbForm=Inf ,/PUNCT/8/punct \
+             turned/VERB/6/conj/VerbForm=Fin himself/PRON/8/obj ./PUNCT/2/punct",
+        );
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[7].head, s.tokens[7].deprel.as_str()), (0, "root"));
+        assert_eq!((s.tokens[1].head, s.tokens[1].deprel.as_str()), (8, "nsubj"));
+        assert_eq!(s.tokens[9].head, 8, "the final stop moves to the new root");
+    }
+
+    #[test]
+    fn later_words_of_the_clause_move_to_the_new_root() {
+        // "A member, who was to carry, turned, Mehr reported." with "reported" under "carry".
+        let mut s = sentence(
+            "A/DET/2/det member/NOUN/0/root ,/PUNCT/6/punct who/PRON/6/nsubj \
+             was/AUX/6/cop carry/VERB/2/acl:relcl/VerbForm=Inf ,/PUNCT/8/punct \
+             turned/VERB/6/conj/VerbForm=Fin ,/PUNCT/11/punct Mehr/PROPN/11/nsubj \
+             reported/VERB/6/advcl/VerbForm=Fin ./PUNCT/2/punct",
+        );
+        assert!(repair(&mut s));
+        assert_eq!(s.tokens[10].head, 8, "reported hangs from turned");
+        assert_eq!(s.tokens[11].head, 8);
+    }
+
+    #[test]
+    fn a_right_tree_is_left_alone() {
+        // "The man, who fled, was arrested": the verb already has its subject.
+        let mut s = sentence(
+            "The/DET/2/det man/NOUN/7/nsubj:pass ,/PUNCT/5/punct who/PRON/5/nsubj \
+             fled/VERB/2/acl:relcl/VerbForm=Fin ,/PUNCT/5/punct was/AUX/7/aux:pass \
+             arrested/VERB/0/root/VerbForm=Part ./PUNCT/7/punct",
+        );
+        assert!(!repair(&mut s));
+        // A headline noun phrase with a relative clause and no comma-closed verb.
+        let mut s = sentence(
+            "Men/NOUN/0/root who/PRON/3/nsubj fled/VERB/1/acl:relcl/VerbForm=Fin \
+             and/CCONJ/5/cc hid/VERB/3/conj/VerbForm=Fin",
+        );
+        assert!(!repair(&mut s));
+    }
+}
