@@ -1,4 +1,4 @@
-//! Development aid: the most frequent lemma and UPOS errors on a CoNLL-U file:
+//! Development aid: head errors by relation and the most frequent lemma, UPOS and label errors on a CoNLL-U file:
 //! `cargo run --release -p depparse --example errors -- MODELS FILE`.
 
 use std::collections::HashMap;
@@ -11,6 +11,7 @@ fn main() {
     let mut lemma_err: HashMap<String, usize> = HashMap::new();
     let mut upos_err: HashMap<String, usize> = HashMap::new();
     let mut rel_err: HashMap<String, usize> = HashMap::new();
+    let mut head_err: HashMap<String, (usize, usize)> = HashMap::new();
     let (mut lemma_tag_wrong, mut lemma_tag_right) = (0, 0);
     for g in &gold {
         let mut s = depparse::eval::blank(g);
@@ -31,10 +32,20 @@ fn main() {
                     .entry(format!("{} gold={} ours={}", w.form, w.upos, t.upos))
                     .or_default() += 1;
             }
+            let rel = w.deprel.split(':').next().unwrap_or("").to_string();
+            let e = head_err.entry(rel).or_insert((0usize, 0usize));
+            e.1 += 1;
+            e.0 += (w.head != Some(t.head)) as usize;
             if w.head == Some(t.head) && w.deprel.split(':').next() != t.deprel.split(':').next() {
                 *rel_err.entry(format!("gold={} ours={}", w.deprel, t.deprel)).or_default() += 1;
             }
         }
+    }
+    let mut h: Vec<_> = head_err.into_iter().collect();
+    h.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(&b.0)));
+    println!("== head errors by gold relation (wrong / all)");
+    for (rel, (bad, all)) in h.iter().take(25) {
+        println!("{bad:>5} / {all:>5} {rel}");
     }
     println!("lemma errors with wrong XPOS {lemma_tag_wrong}, with right XPOS {lemma_tag_right}");
     for (name, m) in [("lemma", lemma_err), ("upos", upos_err), ("rel", rel_err)] {

@@ -1,5 +1,6 @@
 //! Accuracy and speed of the committed (or given) models on the UD test sets, gold
-//! tokenization: `cargo run --release -p depparse --example evaluate -- [models-dir] [data-dir]`.
+//! tokenization: `cargo run --release -p depparse --example evaluate -- [models-dir] [data-dir]`
+//! (`BEAM=k` in the environment parses with beam width k instead of the model's own).
 //!
 //! Prints UPOS, XPOS, UFeats, lemma, UAS and LAS per set, the load time, and words/s of the
 //! tagger (+lemmatizer) and parser on one thread.
@@ -33,6 +34,11 @@ fn main() {
         }
     };
     let load = t0.elapsed().as_secs_f64();
+    let mut models = models;
+    if let Some(k) = std::env::var("BEAM").ok().and_then(|v| v.parse().ok()) {
+        models.parser.set_beam(k);
+    }
+    println!("parser beam width {}", models.parser.beam());
     let load_cpu = cpu_seconds(origin) - c0;
     let mut total_bytes = 0u64;
     for f in [depparse::TAGGER_FILE, depparse::LEMMATIZER_FILE, depparse::PARSER_FILE] {

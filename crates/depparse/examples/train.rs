@@ -1,5 +1,8 @@
 //! Development driver for training runs without the `annalist` binary:
-//! `cargo run --release -p depparse --example train -- OUT SEED TAGGER_EPOCHS PARSER_EPOCHS [which] [files...]`.
+//! `cargo run --release -p depparse --example train -- OUT SEED TAGGER_EPOCHS PARSER_EPOCHS [which] [files...]`
+//! (environment: `FOLDS` jack-knife folds, `BEAM` parser beam width, `GROUPING`
+//! unlabelled|coarse|full, `CHECKPOINT` a path the
+//! parser is written to after every epoch).
 
 use std::path::PathBuf;
 
@@ -29,7 +32,61 @@ fn main() {
     if let Some(k) = std::env::var("FOLDS").ok().and_then(|v| v.parse().ok()) {
         o.folds = k;
     }
+    if let Some(k) = std::env::var("BEAM").ok().and_then(|v| v.parse().ok()) {
+        o.parser.beam = k;
+    }
+    match std::env::var("GROUPING").as_deref() {
+        Ok("unlabelled") => o.parser.grouping = depparse::parser::Grouping::Unlabelled,
+        Ok("coarse") => o.parser.grouping = depparse::parser::Grouping::Coarse,
+        Ok("full") => o.parser.grouping = depparse::parser::Grouping::Full,
+        _ => {}
+    }
+    if let Ok(p) = std::env::var("CHECKPOINT") {
+        o.parser.checkpoint = Some(PathBuf::from(p));
+    }
     let start = std::time::Instant::now();
+    if let Ok(cache) = std::env::var("TAGGED_CACHE") {
+        // Parser only: jack-knifed training tags from the cache file (CoNLL-U, written on the
+        // first run), then the parser with the settings above, written to OUT/parser.bin.
+        let log = |m: &str| eprintln!("[{:>6.1}s] {m}", start.elapsed().as_secs_f64());
+        let tagged = match std::fs::read_to_string(&cache) {
+            Ok(text) => nlp::conllu::parse(&text).sentences,
+            Err(_) => {
+                let mut sents = Vec::new();
+                for f in &o.train_files {
+                    sents.extend(depparse::train::read_treebank(f).expect("treebank"));
+                }
+                let tcfg = depparse::tagger::TaggerConfig { seed, ..o.tagger.clone() };
+                let tagged = depparse::train::jackknife(&sents, o.folds, &tcfg, 2, &log);
+                let mut out = String::new();
+                for s in &tagged {
+                    out.push('\n');
+                    for (i, w) in s.words.iter().enumerate() {
+                        let head = w.head.map_or("_".to_string(), |h| h.to_string());
+                        out.push_str(&format!(
+                            "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
+                            i + 1,
+                            w.form,
+                            w.lemma,
+                            w.upos,
+                            w.xpos,
+                            head,
+                            w.deprel
+                        ));
+                    }
+                }
+                std::fs::write(&cache, out.trim_start()).expect("write cache");
+                tagged
+            }
+        };
+        log(&format!("{} tagged sentences", tagged.len()));
+        let pcfg = depparse::parser::ParserConfig { seed, ..o.parser.clone() };
+        let m = depparse::ParserModel::train(&tagged, &pcfg, &log);
+        std::fs::create_dir_all(&o.out).expect("mkdir");
+        std::fs::write(o.out.join("parser.bin"), m.to_bytes()).expect("write");
+        log(&format!("parser {:?}", m.size()));
+        return;
+    }
     if let Ok(variants) = std::env::var("VARIANTS") {
         // Parser variants "epochs:explore_p" on one set of jack-knifed tags, scored on EWT
         // dev with the committed tagger and lemmatizer.

@@ -296,6 +296,10 @@ impl<'a> Reader<'a> {
             })
             .collect())
     }
+    /// Whether the whole payload was consumed (for optional trailing fields).
+    pub fn at_end(&self) -> bool {
+        self.pos == self.buf.len()
+    }
     /// Fails unless the whole payload was consumed.
     pub fn end(&self) -> Result<(), ModelError> {
         if self.pos != self.buf.len() {

@@ -14,6 +14,7 @@ use crate::hash::{self, mix, Rng};
 use crate::perceptron::{Trainer, Weights};
 use nlp::conllu::Sentence;
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 /// Training settings for the parser.
 #[derive(Debug, Clone)]
@@ -27,11 +28,57 @@ pub struct ParserConfig {
     pub explore_from: usize,
     /// Probability of following the model's (wrong) transition when exploring.
     pub explore_p: f64,
+    /// Beam width. 1: greedy parser trained with the dynamic oracle and exploration; more:
+    /// beam search trained globally with max-violation updates, decoded with the same width.
+    pub beam: usize,
+    /// Where to write the frozen parser after every epoch (to evaluate a run in progress).
+    pub checkpoint: Option<PathBuf>,
+    /// How much of the label the transition scorer predicts with each arc.
+    pub grouping: Grouping,
+}
+
+/// Label information in the transitions: the transition scorer picks SHIFT, or LEFT/RIGHT
+/// together with a group of labels; the labeller then picks the label inside the group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    /// Three transitions; the labeller picks among all labels.
+    Unlabelled,
+    /// A dozen groups of UD relations (subjects, complements, function words, ...).
+    Coarse,
+    /// One group per label.
+    Full,
+}
+
+/// The coarse group of a UD relation (by its universal part, before any `:`).
+fn coarse_group(label: &str) -> u16 {
+    match label.split(':').next().unwrap_or("") {
+        "root" => 0,
+        "punct" => 1,
+        "nsubj" | "csubj" | "expl" => 2,
+        "obj" | "iobj" | "ccomp" | "xcomp" => 3,
+        "obl" | "nmod" => 4,
+        "advmod" | "amod" | "nummod" | "discourse" | "vocative" => 5,
+        "det" | "case" | "mark" | "cc" => 6,
+        "aux" | "cop" => 7,
+        "conj" | "parataxis" | "list" | "appos" | "reparandum" | "orphan" | "dislocated" => 8,
+        "compound" | "flat" | "fixed" | "goeswith" => 9,
+        "acl" | "advcl" => 10,
+        _ => 11,
+    }
 }
 
 impl Default for ParserConfig {
     fn default() -> Self {
-        ParserConfig { epochs: 12, seed: 1, min_q: 2500, explore_from: 1, explore_p: 0.9 }
+        ParserConfig {
+            epochs: 12,
+            seed: 1,
+            min_q: 2500,
+            explore_from: 1,
+            explore_p: 0.9,
+            beam: 1,
+            checkpoint: None,
+            grouping: Grouping::Unlabelled,
+        }
     }
 }
 
@@ -44,6 +91,103 @@ pub struct ParserModel {
     actions: Weights,
     /// Arc labeller: one class per label.
     labeler: Weights,
+    /// Beam width used when parsing (1 = greedy).
+    beam: u16,
+    /// The transition classes.
+    moves: Moves,
+}
+
+/// Transition classes: 0 is SHIFT, then LEFT and RIGHT once per label group
+/// (`1..=g` LEFT, `g+1..=2g` RIGHT).
+#[derive(Debug, Clone)]
+struct Moves {
+    ngroups: usize,
+    /// Group of every label.
+    group: Vec<u16>,
+    /// Group of the `root` label (only arcs from ROOT take it).
+    root_group: u16,
+}
+
+impl Moves {
+    fn new(labels: &[String], root: u16, grouping: Grouping) -> Moves {
+        let raw: Vec<u16> = match grouping {
+            Grouping::Unlabelled => vec![0; labels.len()],
+            Grouping::Coarse => labels.iter().map(|l| coarse_group(l)).collect(),
+            Grouping::Full => (0..labels.len() as u16).collect(),
+        };
+        // Renumber the groups in use densely.
+        let mut used: Vec<u16> = raw.clone();
+        used.sort_unstable();
+        used.dedup();
+        let group: Vec<u16> =
+            raw.iter().map(|g| used.binary_search(g).unwrap_or(0) as u16).collect();
+        let root_group = group.get(root as usize).copied().unwrap_or(0);
+        Moves { ngroups: used.len().max(1), group, root_group }
+    }
+
+    fn n(&self) -> usize {
+        1 + 2 * self.ngroups
+    }
+
+    /// SHIFT, LEFT or RIGHT.
+    fn base(&self, c: usize) -> usize {
+        if c == 0 {
+            SHIFT
+        } else if c <= self.ngroups {
+            LEFT
+        } else {
+            RIGHT
+        }
+    }
+
+    fn group_of(&self, c: usize) -> u16 {
+        ((c.max(1) - 1) % self.ngroups) as u16
+    }
+
+    fn class(&self, base: usize, group: u16) -> usize {
+        match base {
+            SHIFT => 0,
+            LEFT => 1 + group as usize,
+            _ => 1 + self.ngroups + group as usize,
+        }
+    }
+
+    /// Legal in `st`: the transition is, and the root group goes with arcs from ROOT only.
+    fn legal(&self, st: &State, c: usize) -> bool {
+        let b = self.base(c);
+        if !st.legal(b) {
+            return false;
+        }
+        if b == SHIFT || self.ngroups == 1 {
+            return true;
+        }
+        let (_, h) = st.arc(b);
+        (h as usize >= st.n) == (self.group_of(c) == self.root_group)
+    }
+
+    /// The only legal class, when no scoring is needed.
+    fn forced(&self, st: &State) -> Option<usize> {
+        forced(st).map(|b| if b == SHIFT { 0 } else { self.class(b, self.root_group) })
+    }
+
+    /// Dynamic-oracle cost of class `c`: that of its transition, plus one when it makes a
+    /// gold arc with a label outside the gold label's group.
+    fn cost(&self, costs: &Costs, st: &State, g: &G, c: usize) -> u32 {
+        let b = self.base(c);
+        let base = costs.of(b);
+        if b == SHIFT || self.ngroups == 1 {
+            return base;
+        }
+        let (d, h) = st.arc(b);
+        let wrong = g.head[d as usize] == h
+            && self.group.get(g.label[d as usize] as usize).copied() != Some(self.group_of(c));
+        base + wrong as u32
+    }
+
+    /// Whether label `l` may go with class `c`.
+    fn allows(&self, c: usize, l: usize) -> bool {
+        self.ngroups == 1 || self.group.get(l).copied() == Some(self.group_of(c))
+    }
 }
 
 const NONE: u32 = u32::MAX;
@@ -57,6 +201,11 @@ struct Words {
     w: Vec<u64>,
     p: Vec<u64>,
     u: Vec<u64>,
+    /// Running counts before each word of verbs, punctuation and conjunctions
+    /// (`verbs[i]` = verbs among words `0..i`), for "in between" features.
+    verbs: Vec<u16>,
+    puncts: Vec<u16>,
+    conjs: Vec<u16>,
 }
 
 impl Words {
@@ -64,19 +213,59 @@ impl Words {
         self.w.clear();
         self.p.clear();
         self.u.clear();
+        for v in [&mut self.verbs, &mut self.puncts, &mut self.conjs] {
+            v.clear();
+            v.push(0);
+        }
+        let (verb, aux, punct, cconj) =
+            (hash::str("VERB"), hash::str("AUX"), hash::str("PUNCT"), hash::str("CCONJ"));
         for (w, p, u) in items {
             self.w.push(w);
             self.p.push(p);
             self.u.push(u);
+            let last = |v: &Vec<u16>| *v.last().unwrap_or(&0);
+            let (a, b, c) = (last(&self.verbs), last(&self.puncts), last(&self.conjs));
+            self.verbs.push(a.saturating_add((u == verb || u == aux) as u16));
+            self.puncts.push(b.saturating_add((u == punct) as u16));
+            self.conjs.push(c.saturating_add((u == cconj) as u16));
         }
         self.w.push(0x2007);
         self.p.push(0x2007);
         self.u.push(0x2007);
     }
+
+    /// (verbs, punctuation, conjunctions) strictly between words `a` and `b`, each capped
+    /// at 3, packed into one value; 0xfff when either is missing.
+    fn between(&self, a: u32, b: u32) -> u64 {
+        if a == NONE || b == NONE {
+            return 0xfff;
+        }
+        let (lo, hi) = if a < b { (a as usize, b as usize) } else { (b as usize, a as usize) };
+        let n = self.verbs.len() - 1;
+        let (lo1, hi) = ((lo + 1).min(n), hi.min(n));
+        if lo1 >= hi {
+            return 0;
+        }
+        let c = |v: &Vec<u16>| (v[hi] - v[lo1]).min(3) as u64;
+        c(&self.verbs) << 8 | c(&self.puncts) << 4 | c(&self.conjs)
+    }
+}
+
+/// Per-thread buffers reused from sentence to sentence so parsing allocates little.
+#[derive(Debug, Default)]
+struct Work {
+    x: Words,
+    st: State,
+    feats: Vec<u64>,
+    bm: Beam,
+}
+
+thread_local! {
+    static WORK: std::cell::RefCell<Work> = std::cell::RefCell::new(Work::default());
 }
 
 /// Parser configuration: stack, buffer front and the partial tree.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct State {
     n: usize,
     stack: Vec<u32>,
@@ -338,6 +527,14 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>) {
     f(mix(mix(u(s1), u(s0)), u(b0)));
     f(mix(mix(u(s0), u(b0)), u(b1)));
     f(mix(mix(u(s0), u(b0)), d));
+    // What lies between the candidates: verbs, punctuation, conjunctions.
+    let bt = x.between(s0, b0);
+    let bt1 = x.between(s1, s0);
+    f(mix(mix(p(s0), p(b0)), bt));
+    f(mix(mix(u(s0), u(b0)), bt));
+    f(mix(mix(p(s1), p(s0)), bt1));
+    f(mix(mix(u(s1), u(s0)), bt1));
+    f(mix(mix(mix(u(s1), u(s0)), u(b0)), mix(bt, bt1)));
 }
 
 /// Features of the arc `h → d` made by `action` (LEFT or RIGHT) for the labeller.
@@ -442,15 +639,16 @@ impl ParserModel {
         self.labels.len()
     }
 
-    /// Picks the label of the arc `action` would make in `st`.
+    /// Picks the label of the arc transition class `c` would make in `st` (within its group).
     fn label(
         &self,
         st: &State,
         x: &Words,
-        action: usize,
+        c: usize,
         feats: &mut Vec<u64>,
         scores: &mut [i32],
     ) -> u16 {
+        let action = self.moves.base(c);
         let (d, h) = st.arc(action);
         if h as usize >= st.n {
             return self.root;
@@ -459,29 +657,64 @@ impl ParserModel {
         scores.iter_mut().for_each(|s| *s = 0);
         self.labeler.score(feats, scores);
         let root = self.root as usize;
-        argmax_legal(scores, |c| c != root).unwrap_or(0) as u16
+        argmax_legal(scores, |l| l != root && self.moves.allows(c, l))
+            .or_else(|| argmax_legal(scores, |l| l != root))
+            .unwrap_or(0) as u16
     }
 
     /// Runs the parser over one sentence of `n` words.
     fn parse_words(&self, x: &Words, n: usize, st: &mut State, feats: &mut Vec<u64>) {
         st.reset(n);
         let mut lscores = vec![0i32; self.nlabels()];
+        let mut scores = vec![0i32; self.moves.n()];
         while !st.done() {
-            let action = if st.stack.is_empty() {
-                SHIFT
-            } else if st.b >= st.n && st.stack.len() == 1 {
-                LEFT
-            } else {
-                features(st, x, feats);
-                let mut scores = [0i32; 3];
-                self.actions.score(feats, &mut scores);
-                // Some transition is always legal here; RIGHT is the safe fallback.
-                argmax_legal(&scores, |c| st.legal(c)).unwrap_or(RIGHT)
+            let c = match self.moves.forced(st) {
+                Some(c) => c,
+                None => {
+                    features(st, x, feats);
+                    scores.iter_mut().for_each(|s| *s = 0);
+                    self.actions.score(feats, &mut scores);
+                    // Some transition is always legal here.
+                    argmax_legal(&scores, |c| self.moves.legal(st, c))
+                        .or_else(|| (0..self.moves.n()).find(|&c| st.legal(self.moves.base(c))))
+                        .unwrap_or(0)
+                }
             };
-            let l =
-                if action == SHIFT { 0 } else { self.label(st, x, action, feats, &mut lscores) };
+            let action = self.moves.base(c);
+            let l = if action == SHIFT { 0 } else { self.label(st, x, c, feats, &mut lscores) };
             st.apply(action, l);
         }
+    }
+
+    /// Beam search over one sentence of `n` words; the best final configuration.
+    fn parse_beam<'b>(&self, x: &Words, n: usize, k: usize, bm: &'b mut Beam) -> &'b State {
+        bm.start(n);
+        let mut lfeats = Vec::with_capacity(64);
+        let mut lscores = vec![0i32; self.nlabels()];
+        let mut iscores = vec![0i32; self.moves.n()];
+        let mut score = |f: &[u64], out: &mut [f64]| {
+            iscores.iter_mut().for_each(|s| *s = 0);
+            self.actions.score(f, &mut iscores);
+            for (o, &s) in out.iter_mut().zip(iscores.iter()) {
+                *o = f64::from(s);
+            }
+        };
+        let mut label =
+            |st: &State, x: &Words, c: usize| self.label(st, x, c, &mut lfeats, &mut lscores);
+        while !bm.cur[0].st.done() {
+            bm.step(k, x, &self.moves, &mut score, &mut label, None);
+        }
+        &bm.cur[0].st
+    }
+
+    /// The beam width used when parsing (1 = greedy).
+    pub fn beam(&self) -> usize {
+        self.beam as usize
+    }
+
+    /// Parses with beam width `k` from now on (1 = greedy), e.g. to trade accuracy for speed.
+    pub fn set_beam(&mut self, k: usize) {
+        self.beam = k.clamp(1, 64) as u16;
     }
 
     /// Parses a tagged sentence in place (head, deprel).
@@ -490,13 +723,24 @@ impl ParserModel {
         if n == 0 {
             return;
         }
-        let mut x = Words::default();
+        WORK.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut w) => self.parse_with(s, &mut w),
+            Err(_) => self.parse_with(s, &mut Work::default()),
+        });
+    }
+
+    fn parse_with(&self, s: &mut model::AnalyzedSentence, w: &mut Work) {
+        let n = s.tokens.len();
+        let Work { x, st, feats, bm } = w;
         x.fill(
             s.tokens.iter().map(|t| (hash::lower(&t.form), hash::str(&t.xpos), hash::str(&t.upos))),
         );
-        let mut st = State::default();
-        let mut feats = Vec::with_capacity(128);
-        self.parse_words(&x, n, &mut st, &mut feats);
+        let st = if self.beam > 1 {
+            self.parse_beam(x, n, self.beam as usize, bm)
+        } else {
+            self.parse_words(x, n, st, feats);
+            &*st
+        };
         for (i, t) in s.tokens.iter_mut().enumerate() {
             let h = st.head[i];
             t.head = if h as usize >= n { 0 } else { h + 1 };
@@ -518,6 +762,8 @@ impl ParserModel {
             root: self.root,
             actions: self.actions.pruned(min_q),
             labeler: self.labeler.pruned(min_q),
+            beam: self.beam,
+            moves: self.moves.clone(),
         }
     }
 
@@ -534,6 +780,8 @@ impl ParserModel {
             root: 0,
             actions: Weights::default(),
             labeler: Weights::default(),
+            beam: 1,
+            moves: Moves { ngroups: 1, group: vec![0], root_group: 0 },
         })
     }
 
@@ -554,12 +802,6 @@ impl ParserModel {
         let nl = labels.len();
         let label_id = |s: &str| labels.iter().position(|l| l == s).unwrap_or(root as usize) as u16;
 
-        // Gold trees, ROOT = n, projectivised.
-        struct G {
-            x: Words,
-            head: Vec<u32>,
-            label: Vec<u16>,
-        }
         let mut data = Vec::new();
         let (mut lifted, mut skipped) = (0usize, 0usize);
         for s in sents {
@@ -595,14 +837,39 @@ impl ParserModel {
             nl
         ));
 
-        let mut ta = Trainer::new(3);
+        let moves = Moves::new(&labels, root, cfg.grouping);
+        let nc = moves.n();
+        let mut ta = Trainer::new(nc);
         let mut tl = Trainer::new(nl);
+        let freeze = |ta: &Trainer, tl: &Trainer, q: i16| ParserModel {
+            labels: labels.clone(),
+            root,
+            actions: ta.freeze(q),
+            labeler: tl.freeze(q),
+            beam: cfg.beam.clamp(1, 64) as u16,
+            moves: moves.clone(),
+        };
+        let checkpoint = |e: usize, ta: &Trainer, tl: &Trainer| {
+            if let Some(path) = &cfg.checkpoint {
+                let bytes = freeze(ta, tl, cfg.min_q).to_bytes();
+                let tmp = path.with_extension("tmp");
+                match std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path)) {
+                    Ok(()) => log(&format!("epoch {e}: checkpoint {}", path.display())),
+                    Err(err) => log(&format!("checkpoint {}: {err}", path.display())),
+                }
+            }
+        };
+        if cfg.beam > 1 {
+            train_beam(&data, cfg, &moves, root, &mut ta, &mut tl, &checkpoint, log);
+            return min_qs.iter().map(|&q| freeze(&ta, &tl, q)).collect();
+        }
         let mut rng = Rng::new(cfg.seed ^ 0x9a25e);
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut st = State::default();
         let mut feats = Vec::with_capacity(128);
         let mut lfeats = Vec::with_capacity(64);
         let mut lscores = vec![0f32; nl];
+        let mut scores = vec![0f32; nc];
         for epoch in 0..cfg.epochs {
             rng.shuffle(&mut order);
             let explore = epoch >= cfg.explore_from;
@@ -612,24 +879,19 @@ impl ParserModel {
                 let n = g.head.len();
                 st.reset(n);
                 while !st.done() {
-                    let next = if st.stack.is_empty() {
-                        SHIFT
-                    } else if st.b >= st.n && st.stack.len() == 1 {
-                        LEFT
+                    let next = if let Some(c) = moves.forced(&st) {
+                        c
                     } else {
                         let costs = Costs::new(&st, &g.head);
-                        let cost = |a: usize| match a {
-                            SHIFT => costs.shift,
-                            LEFT => costs.left,
-                            _ => costs.right,
-                        };
+                        let cost = |c: usize| moves.cost(&costs, &st, g, c);
                         features(&st, &g.x, &mut feats);
-                        let mut scores = [0f32; 3];
+                        scores.iter_mut().for_each(|s| *s = 0.0);
                         ta.score(&feats, &mut scores);
-                        let min_cost = (0..3).filter(|&a| st.legal(a)).map(cost).min().unwrap_or(0);
+                        let min_cost =
+                            (0..nc).filter(|&c| moves.legal(&st, c)).map(cost).min().unwrap_or(0);
                         let (mut pred, mut gold) = (usize::MAX, usize::MAX);
-                        for a in 0..3 {
-                            if !st.legal(a) {
+                        for a in 0..nc {
+                            if !moves.legal(&st, a) {
                                 continue;
                             }
                             if pred == usize::MAX || scores[a] > scores[pred] {
@@ -655,6 +917,8 @@ impl ParserModel {
                         }
                     };
                     let mut l = 0u16;
+                    let class = next;
+                    let next = moves.base(class);
                     if next != SHIFT {
                         let (d, h) = st.arc(next);
                         if h as usize >= st.n {
@@ -663,14 +927,20 @@ impl ParserModel {
                             label_features(&st, &g.x, next, d, h, &mut lfeats);
                             lscores.iter_mut().for_each(|s| *s = 0.0);
                             tl.score(&lfeats, &mut lscores);
-                            let mut lp = usize::MAX;
+                            let (mut lp, mut lin) = (usize::MAX, usize::MAX);
                             for (c, &sc) in lscores.iter().enumerate() {
                                 if c != root as usize && (lp == usize::MAX || sc > lscores[lp]) {
                                     lp = c;
                                 }
+                                if c != root as usize
+                                    && moves.allows(class, c)
+                                    && (lin == usize::MAX || sc > lscores[lin])
+                                {
+                                    lin = c;
+                                }
                             }
                             let lp = if lp == usize::MAX { 0 } else { lp };
-                            l = lp as u16;
+                            l = if lin == usize::MAX { lp as u16 } else { lin as u16 };
                             if g.head[d as usize] == h {
                                 let lg = g.label[d as usize] as usize;
                                 tl.tick();
@@ -697,16 +967,9 @@ impl ParserModel {
                 ta.entries(),
                 tl.entries()
             ));
+            checkpoint(epoch + 1, &ta, &tl);
         }
-        min_qs
-            .iter()
-            .map(|&q| ParserModel {
-                labels: labels.clone(),
-                root,
-                actions: ta.freeze(q),
-                labeler: tl.freeze(q),
-            })
-            .collect()
+        min_qs.iter().map(|&q| freeze(&ta, &tl, q)).collect()
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -715,6 +978,9 @@ impl ParserModel {
         w.u16(self.root);
         self.actions.write(&mut w);
         self.labeler.write(&mut w);
+        w.u16(self.beam);
+        w.u16(self.moves.ngroups as u16);
+        w.u16s(&self.moves.group);
         w.finish(Kind::Parser)
     }
 
@@ -724,20 +990,404 @@ impl ParserModel {
         let root = r.u16()?;
         let actions = Weights::read(&mut r)?;
         let labeler = Weights::read(&mut r)?;
+        // Files written before beam search parse greedily.
+        let beam = if r.at_end() { 1 } else { r.u16()? };
+        // ... and with unlabelled transitions.
+        let moves = if r.at_end() {
+            Moves { ngroups: 1, group: vec![0; labels.len()], root_group: 0 }
+        } else {
+            let ngroups = r.u16()? as usize;
+            let group = r.u16s()?;
+            let root_group = group.get(root as usize).copied().unwrap_or(0);
+            Moves { ngroups: ngroups.max(1), group, root_group }
+        };
         r.end()?;
         if labels.is_empty()
             || root as usize >= labels.len()
-            || actions.nclasses() != 3
+            || actions.nclasses() != moves.n()
             || labeler.nclasses() != labels.len()
+            || moves.group.len() != labels.len()
+            || moves.group.iter().any(|&g| g as usize >= moves.ngroups)
+            || !(1..=64).contains(&beam)
         {
             return Err(ModelError::Corrupt {
                 what: what.to_string(),
                 offset: 0,
-                detail: "parser label table does not match its weights".into(),
+                detail: "parser label, group or beam table does not match its weights".into(),
             });
         }
-        Ok(ParserModel { labels, root, actions, labeler })
+        Ok(ParserModel { labels, root, actions, labeler, beam, moves })
     }
+}
+
+/// The transition a configuration allows without scoring (empty stack; ROOT's last arc).
+fn forced(st: &State) -> Option<usize> {
+    if st.stack.is_empty() {
+        Some(SHIFT)
+    } else if st.b >= st.n && st.stack.len() == 1 {
+        Some(LEFT)
+    } else {
+        None
+    }
+}
+
+/// No history node: the initial configuration.
+const NO_NODE: u32 = u32::MAX;
+
+/// One transition of a hypothesis' history, linked to the one before it.
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    parent: u32,
+    action: u8,
+    label: u16,
+}
+
+/// A beam hypothesis: a configuration, its summed transition score and its history.
+#[derive(Debug, Default, Clone)]
+struct Hyp {
+    st: State,
+    score: f64,
+    node: u32,
+    /// Gold arcs its history made unreachable (training only).
+    cost: u32,
+}
+
+/// A scored extension of a hypothesis.
+#[derive(Debug, Clone, Copy)]
+struct Cand {
+    score: f64,
+    from: u32,
+    action: u8,
+    cost: u32,
+}
+
+/// Beam-search workspace, reused across sentences so parsing allocates little.
+#[derive(Debug, Default)]
+struct Beam {
+    cur: Vec<Hyp>,
+    live: usize,
+    next: Vec<Hyp>,
+    arena: Vec<Node>,
+    cands: Vec<Cand>,
+    feats: Vec<u64>,
+    scores: Vec<f64>,
+}
+
+impl Beam {
+    fn start(&mut self, n: usize) {
+        self.arena.clear();
+        if self.cur.is_empty() {
+            self.cur.push(Hyp::default());
+        }
+        let h = &mut self.cur[0];
+        h.st.reset(n);
+        h.score = 0.0;
+        h.node = NO_NODE;
+        h.cost = 0;
+        self.live = 1;
+    }
+
+    fn push_node(&mut self, parent: u32, action: usize, label: u16) -> u32 {
+        self.arena.push(Node { parent, action: action as u8, label });
+        (self.arena.len() - 1) as u32
+    }
+
+    /// The (action, label) history ending at `node`, oldest first.
+    fn history(&self, mut node: u32, out: &mut Vec<(usize, u16)>) {
+        out.clear();
+        while node != NO_NODE {
+            let nd = self.arena[node as usize];
+            out.push((nd.action as usize, nd.label));
+            node = nd.parent;
+        }
+        out.reverse();
+    }
+
+    /// Extends every live hypothesis by each legal transition and keeps the `k` best
+    /// (ties broken by hypothesis rank, then SHIFT < LEFT < RIGHT). `gold` heads, when
+    /// given, make each hypothesis carry its dynamic-oracle cost.
+    #[allow(clippy::too_many_arguments)]
+    fn step(
+        &mut self,
+        k: usize,
+        x: &Words,
+        moves: &Moves,
+        score: &mut dyn FnMut(&[u64], &mut [f64]),
+        label: &mut dyn FnMut(&State, &Words, usize) -> u16,
+        gold: Option<&G>,
+    ) {
+        self.cands.clear();
+        self.scores.resize(moves.n(), 0.0);
+        for (i, h) in self.cur[..self.live].iter().enumerate() {
+            let costs = gold.map(|g| (Costs::new(&h.st, &g.head), g));
+            let cost =
+                |a: usize| h.cost + costs.as_ref().map_or(0, |(c, g)| moves.cost(c, &h.st, g, a));
+            if let Some(a) = moves.forced(&h.st) {
+                let c = Cand { score: h.score, from: i as u32, action: a as u8, cost: cost(a) };
+                self.cands.push(c);
+                continue;
+            }
+            features(&h.st, x, &mut self.feats);
+            score(&self.feats, &mut self.scores);
+            for (a, &sa) in self.scores.iter().enumerate() {
+                if moves.legal(&h.st, a) {
+                    let c = Cand {
+                        score: h.score + sa,
+                        from: i as u32,
+                        action: a as u8,
+                        cost: cost(a),
+                    };
+                    self.cands.push(c);
+                }
+            }
+        }
+        self.cands.sort_by(|a, b| {
+            b.score.total_cmp(&a.score).then(a.from.cmp(&b.from)).then(a.action.cmp(&b.action))
+        });
+        let keep = k.min(self.cands.len());
+        while self.next.len() < keep {
+            self.next.push(Hyp::default());
+        }
+        for j in 0..keep {
+            let c = self.cands[j];
+            let src = &self.cur[c.from as usize];
+            let dst = &mut self.next[j];
+            dst.st.clone_from(&src.st);
+            let parent = src.node;
+            let a = c.action as usize;
+            let base = moves.base(a);
+            let l = if base == SHIFT { 0 } else { label(&dst.st, x, a) };
+            dst.st.apply(base, l);
+            dst.score = c.score;
+            dst.cost = c.cost;
+            self.arena.push(Node { parent, action: c.action, label: l });
+            dst.node = (self.arena.len() - 1) as u32;
+        }
+        std::mem::swap(&mut self.cur, &mut self.next);
+        self.live = keep;
+    }
+}
+
+/// The labels the labeller in training gives the arc `c` would make (never `root` below
+/// the top) for transition class `c`: (best label in the class' group, best label overall).
+fn train_label(
+    tl: &Trainer,
+    moves: &Moves,
+    st: &State,
+    x: &Words,
+    c: usize,
+    root: u16,
+    buf: &mut Vec<u64>,
+) -> (u16, u16) {
+    let action = moves.base(c);
+    let (d, h) = st.arc(action);
+    if h as usize >= st.n {
+        return (root, root);
+    }
+    label_features(st, x, action, d, h, buf);
+    let mut scores = vec![0f32; tl.nclasses()];
+    tl.score(buf, &mut scores);
+    let (mut best, mut within) = (usize::MAX, usize::MAX);
+    for (l, &s) in scores.iter().enumerate() {
+        if l == root as usize {
+            continue;
+        }
+        if best == usize::MAX || s > scores[best] {
+            best = l;
+        }
+        if moves.allows(c, l) && (within == usize::MAX || s > scores[within]) {
+            within = l;
+        }
+    }
+    let best = if best == usize::MAX { 0 } else { best as u16 };
+    (if within == usize::MAX { best } else { within as u16 }, best)
+}
+
+/// Global training of the transition scorer by beam search with max-violation updates
+/// (Huang et al. 2012): the reference is the best-scoring zero-cost hypothesis (any history
+/// that still reaches the gold tree), so no canonical oracle sequence is imposed. The labeller
+/// is trained locally along the reference's arcs. `on_epoch` sees the weights after each epoch.
+#[allow(clippy::too_many_arguments)]
+fn train_beam(
+    data: &[G],
+    cfg: &ParserConfig,
+    moves: &Moves,
+    root: u16,
+    ta: &mut Trainer,
+    tl: &mut Trainer,
+    on_epoch: &dyn Fn(usize, &Trainer, &Trainer),
+    log: &dyn Fn(&str),
+) {
+    let k = cfg.beam.max(1);
+    let mut rng = Rng::new(cfg.seed ^ 0x9a25e);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut bm = Beam::default();
+    let mut feats = Vec::with_capacity(128);
+    let mut lbuf = Vec::with_capacity(64);
+    let (mut gh, mut ph) = (Vec::new(), Vec::new());
+    // Per step: (violation, best node, reference node, best is wrong).
+    let mut steps: Vec<(f64, u32, u32, bool)> = Vec::new();
+    for epoch in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        let (mut updates, mut exact, mut lright, mut ltotal) = (0usize, 0usize, 0usize, 0usize);
+        for &si in &order {
+            let g = &data[si];
+            let n = g.head.len();
+            bm.start(n);
+            steps.clear();
+            // The reference once it has fallen out of the beam.
+            let mut outside: Option<Hyp> = None;
+            while !bm.cur[0].st.done() {
+                let prev_ref = bm.cur[..bm.live].iter().position(|h| h.cost == 0);
+                {
+                    let tl_ref = &*tl;
+                    let ta_ref = &*ta;
+                    let mut fs = vec![0f32; moves.n()];
+                    let mut score = |f: &[u64], out: &mut [f64]| {
+                        fs.iter_mut().for_each(|s| *s = 0.0);
+                        ta_ref.score(f, &mut fs);
+                        for (o, &s) in out.iter_mut().zip(fs.iter()) {
+                            *o = f64::from(s);
+                        }
+                    };
+                    let mut label = |st: &State, x: &Words, c: usize| {
+                        train_label(tl_ref, moves, st, x, c, root, &mut lbuf).0
+                    };
+                    bm.step(k, &g.x, moves, &mut score, &mut label, Some(g));
+                }
+                let in_beam = bm.cur[..bm.live].iter().find(|h| h.cost == 0);
+                let (ref_score, ref_node) = match in_beam {
+                    Some(h) => (h.score, h.node),
+                    None => {
+                        // Advance the reference by its best zero-cost transition.
+                        let mut h = match outside.take() {
+                            Some(h) => h,
+                            None => match prev_ref {
+                                Some(i) => bm.next[i].clone(),
+                                None => break, // cannot happen: the start has cost 0
+                            },
+                        };
+                        let costs = Costs::new(&h.st, &g.head);
+                        let (a, add) = match moves.forced(&h.st) {
+                            Some(a) => (a, 0.0),
+                            None => {
+                                features(&h.st, &g.x, &mut feats);
+                                let mut s = vec![0f32; moves.n()];
+                                ta.score(&feats, &mut s);
+                                let mut best: Option<usize> = None;
+                                for a in 0..moves.n() {
+                                    if moves.legal(&h.st, a)
+                                        && moves.cost(&costs, &h.st, g, a) == 0
+                                        && best.is_none_or(|b| s[a] > s[b])
+                                    {
+                                        best = Some(a);
+                                    }
+                                }
+                                let a = best.unwrap_or(0);
+                                (a, f64::from(s[a]))
+                            }
+                        };
+                        let base = moves.base(a);
+                        let l = if base == SHIFT {
+                            0
+                        } else {
+                            train_label(tl, moves, &h.st, &g.x, a, root, &mut lbuf).0
+                        };
+                        h.st.apply(base, l);
+                        h.score += add;
+                        h.node = bm.push_node(h.node, a, l);
+                        let r = (h.score, h.node);
+                        outside = Some(h);
+                        r
+                    }
+                };
+                let best = &bm.cur[0];
+                steps.push((best.score - ref_score, best.node, ref_node, best.cost > 0));
+            }
+            ta.tick();
+            // Max violation: the step where the best wrong hypothesis beats the reference most.
+            let mut pick: Option<(f64, u32, u32)> = None;
+            for &(v, b, r, wrong) in &steps {
+                if wrong && v >= 0.0 && pick.is_none_or(|p| v > p.0) {
+                    pick = Some((v, b, r));
+                }
+            }
+            let final_ref = steps.last().map_or(NO_NODE, |s| s.2);
+            if steps.last().is_some_and(|s| !s.3) {
+                exact += 1;
+            }
+            if let Some((_, b, r)) = pick {
+                updates += 1;
+                bm.history(r, &mut gh);
+                bm.history(b, &mut ph);
+                let mut sg = State::default();
+                sg.reset(n);
+                let mut i = 0;
+                while i < gh.len() && i < ph.len() && gh[i] == ph[i] {
+                    sg.apply(moves.base(gh[i].0), gh[i].1);
+                    i += 1;
+                }
+                let mut sp = sg.clone();
+                for (st, hist, delta) in [(&mut sg, &gh, 1.0f32), (&mut sp, &ph, -1.0)] {
+                    for &(a, l) in &hist[i..] {
+                        if forced(st).is_none() {
+                            features(st, &g.x, &mut feats);
+                            ta.adjust(&feats, a, delta);
+                        }
+                        st.apply(moves.base(a), l);
+                    }
+                }
+            }
+            // The labeller learns along the reference's whole history.
+            bm.history(final_ref, &mut gh);
+            let mut st = State::default();
+            st.reset(n);
+            for &(c, _) in &gh {
+                let mut l = 0;
+                let a = moves.base(c);
+                if a != SHIFT {
+                    let (d, h) = st.arc(a);
+                    if h as usize >= st.n {
+                        l = root;
+                    } else {
+                        let (lin, lp) = train_label(tl, moves, &st, &g.x, c, root, &mut lbuf);
+                        l = lin;
+                        if g.head[d as usize] == h {
+                            let lg = g.label[d as usize];
+                            tl.tick();
+                            if lp != lg {
+                                tl.update(&lbuf, lg as usize, lp as usize);
+                            }
+                            lright += (lp == lg) as usize;
+                            ltotal += 1;
+                            if epoch == 0 {
+                                l = lg;
+                            }
+                        }
+                    }
+                }
+                st.apply(a, l);
+            }
+        }
+        log(&format!(
+            "parser epoch {}/{} (beam {k}): {:.2}% of sentences exact, {:.2}% updated, label acc {:.2}%, {}+{} weights",
+            epoch + 1,
+            cfg.epochs,
+            100.0 * exact as f64 / data.len().max(1) as f64,
+            100.0 * updates as f64 / data.len().max(1) as f64,
+            100.0 * lright as f64 / ltotal.max(1) as f64,
+            ta.entries(),
+            tl.entries()
+        ));
+        on_epoch(epoch + 1, ta, tl);
+    }
+}
+
+/// A training tree: hashed words, gold heads (ROOT = n, projectivised) and label ids.
+struct G {
+    x: Words,
+    head: Vec<u32>,
+    label: Vec<u16>,
 }
 
 /// Dynamic-oracle costs of the three transitions in one configuration (arc-hybrid,
@@ -749,6 +1399,14 @@ struct Costs {
 }
 
 impl Costs {
+    fn of(&self, action: usize) -> u32 {
+        match action {
+            SHIFT => self.shift,
+            LEFT => self.left,
+            _ => self.right,
+        }
+    }
+
     fn new(st: &State, gold: &[u32]) -> Costs {
         let n = st.n;
         let (s0, s1) = (st.s(0), st.s(1));
@@ -855,6 +1513,93 @@ mod tests {
                 assert!(steps <= 2 * n + 1);
             }
             assert_eq!(&st.head[..n], &gold[..], "tree rebuilt");
+        }
+    }
+
+    /// Training sentences are parsed back almost perfectly by every training regime: greedy
+    /// with the dynamic oracle, beam search with max-violation updates, label groups.
+    #[test]
+    fn every_training_regime_learns_the_tiny_treebank() {
+        let sents = nlp::conllu::parse(include_str!("../tests/data/tiny.conllu")).sentences;
+        for (beam, grouping) in [
+            (1, Grouping::Unlabelled),
+            (4, Grouping::Unlabelled),
+            (1, Grouping::Coarse),
+            (3, Grouping::Full),
+        ] {
+            let cfg = ParserConfig { epochs: 8, beam, grouping, min_q: 1, ..Default::default() };
+            let quiet = |_: &str| {};
+            let m = ParserModel::train(&sents, &cfg, &quiet);
+            let back = ParserModel::from_bytes(&m.to_bytes(), "tiny").expect("round trip");
+            assert_eq!(back.beam(), beam);
+            let (mut right, mut total) = (0, 0);
+            for g in &sents {
+                let mut s = crate::eval::blank(g);
+                for (t, w) in s.tokens.iter_mut().zip(&g.words) {
+                    t.upos = w.upos.clone();
+                    t.xpos = w.xpos.clone();
+                }
+                back.parse(&mut s);
+                assert_eq!(s.tokens.iter().filter(|t| t.head == 0).count(), 1);
+                for (t, w) in s.tokens.iter().zip(&g.words) {
+                    right += (Some(t.head) == w.head && t.deprel == w.deprel) as usize;
+                    total += 1;
+                }
+            }
+            let las = right as f64 / total as f64;
+            assert!(las > 0.9, "beam {beam} {grouping:?}: training LAS {las:.3}");
+        }
+    }
+
+    /// Zero-cost transition classes with label groups rebuild the gold tree and give every
+    /// arc a class whose group holds the gold label.
+    #[test]
+    fn zero_cost_classes_carry_the_gold_label_group() {
+        let parsed = nlp::conllu::parse(include_str!("../tests/data/tiny.conllu"));
+        let labels: Vec<String> = {
+            let set: BTreeSet<String> = parsed
+                .sentences
+                .iter()
+                .flat_map(|s| s.words.iter().map(|w| w.deprel.clone()))
+                .collect();
+            set.into_iter().collect()
+        };
+        let root = labels.iter().position(|l| l == "root").unwrap() as u16;
+        let moves = Moves::new(&labels, root, Grouping::Coarse);
+        assert!(moves.ngroups > 3 && moves.ngroups <= 12);
+        for s in &parsed.sentences {
+            let n = s.words.len();
+            let head: Vec<u32> = s
+                .words
+                .iter()
+                .map(|w| if w.head == Some(0) { n as u32 } else { w.head.unwrap() - 1 })
+                .collect();
+            let label =
+                s.words.iter().map(|w| labels.iter().position(|l| *l == w.deprel).unwrap() as u16);
+            let g = G { x: Words::default(), head: head.clone(), label: label.collect() };
+            let mut st = State::default();
+            st.reset(n);
+            while !st.done() {
+                let c = match moves.forced(&st) {
+                    Some(c) => c,
+                    None => {
+                        let costs = Costs::new(&st, &g.head);
+                        (0..moves.n())
+                            .filter(|&c| moves.legal(&st, c))
+                            .min_by_key(|&c| moves.cost(&costs, &st, &g, c))
+                            .unwrap()
+                    }
+                };
+                let b = moves.base(c);
+                let mut l = 0;
+                if b != SHIFT {
+                    let (d, _) = st.arc(b);
+                    l = g.label[d as usize];
+                    assert!(moves.allows(c, l as usize), "class {c} for {}", labels[l as usize]);
+                }
+                st.apply(b, l);
+            }
+            assert_eq!(&st.head[..n], &head[..]);
         }
     }
 

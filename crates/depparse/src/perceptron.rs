@@ -72,6 +72,13 @@ impl Trainer {
         }
     }
 
+    /// Adds `delta` to the weight of `class` on every feature (global, sequence-level updates).
+    pub fn adjust(&mut self, feats: &[u64], class: usize, delta: f32) {
+        for &f in feats {
+            self.add(f, class as u16, delta);
+        }
+    }
+
     fn add(&mut self, f: u64, class: u16, delta: f32) {
         let next = self.rows.len() as u32;
         let r = *self.index.entry(f).or_insert(next);
