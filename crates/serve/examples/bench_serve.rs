@@ -10,7 +10,7 @@
 use std::io::{BufRead, BufReader, Write as _};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use store::{Batch, OpenOptions, SqliteStore, Store};
 
 /// The searches wrk cycles through: the listing, each filter family, and both date orders.
@@ -98,13 +98,7 @@ fn fill(db: &std::path::Path, events: u64) -> Result<(), Box<dyn std::error::Err
 }
 
 fn serve_only(db: PathBuf) -> Result<(), Box<dyn std::error::Error>> {
-    let config = serve::Config {
-        db,
-        addr: "127.0.0.1:0".parse()?,
-        read_timeout: Duration::from_secs(10),
-        readers: 8,
-        cors_origin: None,
-    };
+    let config = serve::Config::new(db, "127.0.0.1:0".parse()?);
     serve::run(config, None, |addr| {
         println!("http://{addr}");
         let _ = std::io::stdout().flush();

@@ -71,7 +71,30 @@ pub struct Config {
     pub readers: usize,
     /// `Access-Control-Allow-Origin` for the API; `None` = CORS off.
     pub cors_origin: Option<String>,
+    /// Time a client may take to send a request's headers (and an idle keep-alive connection
+    /// may wait) before the connection is closed.
+    pub header_timeout: Duration,
+    /// Time one request may take in all (reading its body, answering) before it gets a 503.
+    pub request_timeout: Duration,
 }
+
+impl Config {
+    /// The defaults `annalist serve` starts with, for a store and an address.
+    pub fn new(db: PathBuf, addr: SocketAddr) -> Config {
+        Config {
+            db,
+            addr,
+            read_timeout: Duration::from_secs(10),
+            readers: 8,
+            cors_origin: None,
+            header_timeout: Duration::from_secs(10),
+            request_timeout: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Connections served at once; more are closed on accept (bounded memory).
+pub const MAX_CONNECTIONS: usize = 1024;
 
 /// Writing over HTTP: the token and what codes and stores posted articles.
 pub struct Writer {
@@ -141,7 +164,16 @@ async fn security_headers(
     next: Next,
 ) -> Response {
     let api = req.uri().path().starts_with("/api/");
-    let mut res = next.run(req).await;
+    let limit = state.config.request_timeout;
+    let mut res = match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) => axum::response::IntoResponse::into_response(api::ApiError {
+            status: axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            error: "timeout",
+            message: format!("the request took longer than {limit:?}"),
+            param: None,
+        }),
+    };
     let h = res.headers_mut();
     h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
@@ -186,13 +218,55 @@ pub fn run(
             .await
             .map_err(|source| ServeError::Bind { addr, source })?;
         let local = listener.local_addr().map_err(ServeError::Serve)?;
+        let header_timeout = config.header_timeout;
         let app = router(State::new(config, writer));
         ready(local);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(shutdown())
-            .await
-            .map_err(ServeError::Serve)
+        accept_loop(listener, app, header_timeout).await;
+        Ok(())
     })
+}
+
+/// Accepts connections until shutdown: each is served by hyper's HTTP/1 with a header-read
+/// timeout (a client that trickles headers, or idles, is dropped), at most
+/// [`MAX_CONNECTIONS`] at once; on shutdown in-flight requests get a few seconds to finish.
+async fn accept_loop(
+    listener: tokio::net::TcpListener,
+    app: axum::Router,
+    header_timeout: Duration,
+) {
+    let permits = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let mut tasks = tokio::task::JoinSet::new();
+    let stop = shutdown();
+    tokio::pin!(stop);
+    loop {
+        while tasks.try_join_next().is_some() {}
+        let stream = tokio::select! {
+            r = listener.accept() => match r {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors and the like: wait instead of spinning.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => break,
+        };
+        let Ok(permit) = permits.clone().try_acquire_owned() else {
+            drop(stream);
+            continue;
+        };
+        let svc = hyper_util::service::TowerToHyperService::new(app.clone());
+        tasks.spawn(async move {
+            let _permit = permit;
+            let mut b = hyper::server::conn::http1::Builder::new();
+            b.timer(hyper_util::rt::TokioTimer::new()).header_read_timeout(header_timeout);
+            let _ = b.serve_connection(hyper_util::rt::TokioIo::new(stream), svc).await;
+        });
+    }
+    let _ = tokio::time::timeout(Duration::from_secs(5), async {
+        while tasks.join_next().await.is_some() {}
+    })
+    .await;
 }
 
 async fn shutdown() {

@@ -62,11 +62,9 @@ fn fixture(name: &str) -> PathBuf {
 
 fn config(db: &Path) -> Config {
     Config {
-        db: db.to_path_buf(),
-        addr: "127.0.0.1:0".parse().unwrap(),
         read_timeout: Duration::from_secs(5),
         readers: 2,
-        cors_origin: None,
+        ..Config::new(db.to_path_buf(), "127.0.0.1:0".parse().unwrap())
     }
 }
 
@@ -560,4 +558,34 @@ fn serves_over_a_real_socket_with_headers() {
     assert!(lower.contains("content-security-policy: default-src 'none'"));
     assert!(lower.contains("access-control-allow-origin: https://analyst.example"));
     assert!(out.contains("\"events\":181"), "{out}");
+}
+
+#[test]
+fn a_client_that_trickles_headers_is_dropped() {
+    use std::io::{Read, Write};
+    let db = fixture("slow");
+    let mut cfg = config(&db);
+    cfg.header_timeout = Duration::from_millis(400);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = serve::run(cfg, None, move |addr| {
+            let _ = tx.send(addr);
+        });
+    });
+    let addr = rx.recv_timeout(Duration::from_secs(20)).unwrap();
+    let mut slow = std::net::TcpStream::connect(addr).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(slow, "GET /api/health HTTP/1.1\r\nHo").unwrap();
+    let t = std::time::Instant::now();
+    let mut buf = Vec::new();
+    let _ = slow.read_to_end(&mut buf);
+    assert!(t.elapsed() < Duration::from_secs(5), "closed after {:?}", t.elapsed());
+    assert!(!String::from_utf8_lossy(&buf).contains("200 OK"), "no answer to half a request");
+    // Other clients are served meanwhile and after.
+    let mut ok = std::net::TcpStream::connect(addr).unwrap();
+    ok.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(ok, "GET /api/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut out = String::new();
+    ok.read_to_string(&mut out).unwrap();
+    assert!(out.starts_with("HTTP/1.1 200"), "{out}");
 }

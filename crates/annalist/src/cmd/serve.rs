@@ -46,11 +46,10 @@ impl serve::Ingestor for PipelineIngestor {
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let db = args.db.clone().unwrap_or_else(store::default_path);
     let config = serve::Config {
-        db: db.clone(),
-        addr: args.listen,
         read_timeout: Duration::from_secs(args.timeout.max(1)),
         readers: args.readers.clamp(1, 64),
         cors_origin: args.cors_origin.clone(),
+        ..serve::Config::new(db.clone(), args.listen)
     };
     let token = match (&args.token, &args.token_file) {
         (Some(t), _) => Some(t.clone()),
