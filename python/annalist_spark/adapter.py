@@ -280,7 +280,8 @@ def code_events(
     ``binary`` is a path, or the name of a file shipped with the job. ``jobs`` is the coder's
     threads per task (1 fits Spark's one core per task). ``strict=False`` keeps a task whose
     coder reported some bad records (exit status 1) instead of failing it; a crash, a signal
-    or exit status 2 always fails the task, so Spark retries it.
+    or exit status 2 (nothing in the task could be coded) always fails the task, so Spark
+    retries it.
     """
     if input not in ("warc", "articles"):
         raise ValueError(f"input must be 'warc' or 'articles', not {input!r}")
