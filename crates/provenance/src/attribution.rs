@@ -341,7 +341,7 @@ fn push(
     let (text, span) = match (tree.tok(n).upos.as_str(), resolve(n)) {
         ("PRON", Some((text, span))) => (text, span),
         _ => {
-            let span = tree.phrase_span(n);
+            let span = tree.name_span(n);
             (tree.slice(span).to_string(), span)
         }
     };

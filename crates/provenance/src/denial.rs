@@ -235,7 +235,7 @@ fn denier_link(
             .map(|(_, a)| a)?;
         (a.text.clone(), a.span)
     } else {
-        let span = tree.phrase_span(n);
+        let span = tree.name_span(n);
         (tree.slice(span).to_string(), span)
     };
     if text.is_empty() {

@@ -175,7 +175,7 @@ fn named_sources(text: &str, sentences: &[AnalyzedSentence]) -> Vec<(usize, Ante
             }
             if let Some(sub) = attribution::subject(&tree, v) {
                 if tree.tok(sub).upos != "PRON" {
-                    let span = tree.phrase_span(sub);
+                    let span = tree.name_span(sub);
                     out.push((si, Antecedent { text: tree.slice(span).to_string(), span }));
                 }
             }

@@ -128,10 +128,8 @@ fn speaker_in_sentence(
         // Governing verb of saying above the quote.
         for a in tree.ancestors(top) {
             if is_speech(tree, a) {
-                if let Some(sub) = subject(tree, a) {
-                    if !q.contains(tree.tok(sub).span) {
-                        return Some(link(tree, sub, antecedents));
-                    }
+                if let Some(sub) = subject_outside(tree, a, q) {
+                    return Some(link(tree, sub, antecedents));
                 }
             }
         }
@@ -158,8 +156,19 @@ fn speech_subject_outside(
 ) -> Option<AttributionLink> {
     (0..tree.len())
         .filter(|&i| !q.contains(tree.tok(i).span) && is_speech(tree, i))
-        .find_map(|v| subject(tree, v).filter(|&s| !q.contains(tree.tok(s).span)))
+        .find_map(|v| subject_outside(tree, v, q))
         .map(|s| link(tree, s, antecedents))
+}
+
+/// The subject of verb `v` outside the quote `q`. A parser that takes the quote's own subject
+/// for the verb of saying's (`"The target was the officials," the group said` with "officials"
+/// under "said") leaves a second subject after the quote: that one speaks.
+fn subject_outside(tree: &Tree, v: usize, q: Span) -> Option<usize> {
+    subject(tree, v).filter(|&s| !q.contains(tree.tok(s).span)).or_else(|| {
+        tree.children(v).find(|&c| {
+            matches!(tree.full_rel(c), "nsubj" | "nsubj:pass") && !q.contains(tree.tok(c).span)
+        })
+    })
 }
 
 fn speech_subject_anywhere(tree: &Tree, antecedents: &[Antecedent]) -> Option<AttributionLink> {
@@ -189,7 +198,7 @@ fn link(tree: &Tree, n: usize, antecedents: &[Antecedent]) -> AttributionLink {
             };
         }
     }
-    let span = tree.phrase_span(n);
+    let span = tree.name_span(n);
     AttributionLink {
         role: AttributionRole::Speaker,
         text: tree.slice(span).to_string(),

@@ -167,6 +167,19 @@ impl<'a> Tree<'a> {
         self.tok(a).span.cover(self.tok(b).span)
     }
 
+    /// A name phrase: [`Tree::phrase_span`] plus an appositive proper name right after it ("A
+    /// Taliban spokesman, Zabihullah Mujahid"), so a source is named as the text names it.
+    pub fn name_span(&self, i: usize) -> Span {
+        let base = self.phrase_span(i);
+        match self
+            .children(i)
+            .find(|&c| c > i && self.rel(c) == "appos" && self.tok(c).upos == "PROPN")
+        {
+            Some(a) => base.cover(self.phrase_span(a)),
+            None => base,
+        }
+    }
+
     pub fn slice(&self, span: Span) -> &'a str {
         span.slice(self.text).unwrap_or("")
     }
