@@ -4,8 +4,9 @@
 # Builds the release binary, ingests examples/ and the hostile fixtures into a fresh store,
 # starts `annalist serve` on a free loopback port, runs the Playwright tests (playwright-core
 # driving Debian's /usr/bin/chromium; no browser download), keeps one screenshot per page in
-# target/e2e-screenshots/ and stops the server. Installs what it needs: Debian chromium when
-# missing (apt-get, as root) and the npm packages from package-lock.json (npm ci).
+# target/e2e-screenshots/, runs schemathesis against the OpenAPI document, and stops the
+# server. Installs what it needs: Debian chromium when missing (apt-get, as root), the npm
+# packages from package-lock.json (npm ci) and schemathesis in a venv under target/.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -50,3 +51,14 @@ rm -rf "$SHOTS"
 mkdir -p "$SHOTS"
 BASE_URL="$BASE" SCREENSHOTS="$SHOTS" node --test --test-reporter=spec e2e/tests/
 echo "e2e: screenshots in $SHOTS"
+
+# The OpenAPI document against the live server: schemathesis (PyPI, pinned) generates requests
+# from it and checks statuses, content types and response schemas (SCHEMATHESIS=0 skips).
+if [ "${SCHEMATHESIS:-1}" != "0" ]; then
+  VENV="$ROOT/target/e2e-venv"
+  [ -x "$VENV/bin/schemathesis" ] || {
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q "schemathesis==4.32.5"
+  }
+  (cd "$WORK" && "$VENV/bin/schemathesis" run "$BASE/api/openapi.json" --checks all -n 50 --seed 1)
+fi

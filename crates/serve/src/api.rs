@@ -146,8 +146,8 @@ impl Params {
     pub fn filter(&self) -> Result<Filter, ApiError> {
         let text = |name: &str, v: &Option<String>| -> Result<Option<String>, ApiError> {
             match some(v) {
-                Some(s) if s.len() > MAX_PARAM => {
-                    Err(ApiError::bad(name, format!("longer than {MAX_PARAM} bytes")))
+                Some(s) if s.chars().count() > MAX_PARAM => {
+                    Err(ApiError::bad(name, format!("longer than {MAX_PARAM} characters")))
                 }
                 s => Ok(s.map(str::to_string)),
             }
@@ -195,8 +195,9 @@ impl Params {
 
     /// The page request: filter, sort, cursor and a page size within [`MAX_PAGE`].
     pub fn page(&self) -> Result<PageRequest, ApiError> {
-        let limit = match some(&self.limit) {
+        let limit = match self.limit.as_deref().map(str::trim) {
             None => DEFAULT_PAGE,
+            Some("") => return Err(ApiError::bad("limit", "empty; leave it out for the default")),
             Some(l) => match l.parse::<u64>() {
                 Ok(0) => return Err(ApiError::bad("limit", "must be at least 1")),
                 Ok(n) if n > MAX_PAGE as u64 => {
@@ -222,16 +223,25 @@ impl Params {
         };
         let after = match some(&self.after) {
             None => None,
-            Some(a) => Some(
-                Cursor::parse(a)
-                    .filter(|c| c.date.is_some() == matches!(sort, Sort::DateAsc | Sort::DateDesc))
-                    .ok_or_else(|| {
-                        ApiError::bad(
-                            "after",
-                            format!("`{a}` is not a cursor from this listing's `next`"),
-                        )
-                    })?,
-            ),
+            Some(a) if a.chars().count() > MAX_PARAM => {
+                return Err(ApiError::bad("after", format!("longer than {MAX_PARAM} characters")))
+            }
+            Some(a) => {
+                let mut c = Cursor::parse(a).ok_or_else(|| {
+                    ApiError::bad(
+                        "after",
+                        format!("`{a}` is not a cursor from this listing's `next`"),
+                    )
+                })?;
+                // A cursor of the other order still names a row: date orders read a bare id as
+                // an undated row, id orders ignore a date part.
+                if matches!(sort, Sort::DateAsc | Sort::DateDesc) {
+                    c.date.get_or_insert_with(String::new);
+                } else {
+                    c.date = None;
+                }
+                Some(c)
+            }
         };
         Ok(PageRequest { filter: self.filter()?, sort, after, limit, scan_budget: SCAN_BUDGET })
     }
@@ -270,11 +280,14 @@ impl ListParams {
 
 fn list(q: Result<Query<ListParams>, QueryRejection>) -> Result<ListParams, ApiError> {
     let p = q.map(|Query(p)| p).map_err(query_error)?;
+    if p.after.is_some_and(|a| a < 0) {
+        return Err(ApiError::bad("after", "must not be negative"));
+    }
     if p.offset.is_some_and(|o| o > 100_000) {
         return Err(ApiError::bad("offset", "above 100000; narrow the listing instead"));
     }
-    if p.q.as_ref().is_some_and(|q| q.len() > MAX_PARAM) {
-        return Err(ApiError::bad("q", format!("longer than {MAX_PARAM} bytes")));
+    if p.q.as_ref().is_some_and(|q| q.chars().count() > MAX_PARAM) {
+        return Err(ApiError::bad("q", format!("longer than {MAX_PARAM} characters")));
     }
     Ok(p)
 }
@@ -359,7 +372,11 @@ async fn clusters(
 ) -> Result<Json<Vec<store::ClusterSummary>>, ApiError> {
     let p = list(q)?;
     let limit = p.limit()?;
-    let (min, off) = (p.min_sources.unwrap_or(1), p.offset.unwrap_or(0));
+    let min = p.min_sources.unwrap_or(1);
+    if min > i64::MAX as u64 {
+        return Err(ApiError::bad("min_sources", "too large"));
+    }
+    let off = p.offset.unwrap_or(0);
     Ok(Json(s.pool.read(move |r| r.clusters(min, off, limit)).await?))
 }
 
@@ -705,19 +722,20 @@ async fn post_articles(
     headers: HeaderMap,
     body: Result<Json<PostBody>, JsonRejection>,
 ) -> Result<(StatusCode, Json<PostResult>), ApiError> {
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "));
     let Some(w) = &s.writer else {
+        // Without credentials the answer is "authenticate" (401); with some, "never here".
         return Err(ApiError {
-            status: StatusCode::FORBIDDEN,
+            status: if given.is_some() { StatusCode::FORBIDDEN } else { StatusCode::UNAUTHORIZED },
             error: "read_only",
             message: "this server is read-only; start it with --token to accept articles".into(),
             param: None,
         });
     };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
+    let given = given.unwrap_or("");
     if !w.token_matches(given) {
         let mut e = ApiError {
             status: StatusCode::UNAUTHORIZED,

@@ -251,6 +251,8 @@ async fn accept_loop(
             },
             () = &mut stop => break,
         };
+        // Small JSON answers go out at once rather than wait on Nagle's algorithm.
+        let _ = stream.set_nodelay(true);
         let Ok(permit) = permits.clone().try_acquire_owned() else {
             drop(stream);
             continue;
