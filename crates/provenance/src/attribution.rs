@@ -226,8 +226,33 @@ pub fn chain(
     }
     // "…, Mehr news agency reported." is the outermost voice even when the parser hung it
     // somewhere the walk above does not pass.
-    if let Some(v) = trailing_speech(tree, t) {
-        add_verb_links(&mut inner_first, tree, v, resolve);
+    if let Some((v, np)) = trailing_speech(tree, t) {
+        match np {
+            Some(span) => {
+                let text = tree.slice(span).to_string();
+                let role = classify(&text, tree.lemma(v).as_str());
+                let role =
+                    if role == AttributionRole::Document { AttributionRole::Source } else { role };
+                inner_first.push(AttributionLink { role, text, span: Some(span), actor: None });
+            }
+            None => add_verb_links(&mut inner_first, tree, v, resolve),
+        }
+    }
+    // "…, the ministry said, according to the Anadolu agency." wherever the parser hung it:
+    // a sentence-final "according to X" after the trigger is the outermost voice.
+    for k in t + 1..tree.len() {
+        if tree.form_lower(k) != "according"
+            || k + 1 >= tree.len()
+            || tree.form_lower(k + 1) != "to"
+        {
+            continue;
+        }
+        let Some(np) = tree.head(k).filter(|&h| h > k + 1) else { continue };
+        let span = tree.name_span(np);
+        if inner_first.iter().any(|l| l.span.is_some_and(|s| s.overlaps(span))) {
+            continue;
+        }
+        push(&mut inner_first, tree, np, resolve);
     }
     inner_first.reverse();
     dedup(&mut inner_first);
@@ -275,20 +300,62 @@ fn is_according(tree: &Tree, n: usize) -> bool {
 }
 
 /// The sentence-final "…, X said." that the parser attached somewhere unhelpful: a verb of
-/// saying after the trigger, preceded by a comma, whose subtree does not hold the trigger.
-fn trailing_speech(tree: &Tree, t: usize) -> Option<usize> {
-    (t + 1..tree.len()).find(|&v| {
+/// saying after the trigger, right after a comma-bounded noun phrase that follows the trigger.
+/// Returns the verb, and the noun phrase's span when the tree does not give the verb that
+/// whole phrase as its subject ("…, residents and medical officials said" with the parser
+/// joining "residents" to the object before the comma).
+fn trailing_speech(tree: &Tree, t: usize) -> Option<(usize, Option<Span>)> {
+    (t + 1..tree.len()).find_map(|v| {
         if !(tree.is_verbal(v) && CORE_SPEECH.contains(&tree.lemma(v).as_str())) {
-            return false;
+            return None;
         }
-        let Some(subj) = subject(tree, v) else { return false };
+        // The comma-bounded noun phrase right before the verb: the voice as written.
+        if let Some((a, b)) = linear_subject(tree, v).filter(|&(a, _)| a > t + 1) {
+            let whole = tree.tok(a).span.cover(tree.tok(b).span);
+            // Where the tree's subject covers the phrase, let the tree's reading give the links
+            // (it also finds "quoting X" and "according to X" under the verb).
+            let tree_subject = subject(tree, v).map(|s| tree.name_span(s));
+            return Some(match tree_subject {
+                Some(sp) if sp.start <= whole.start && sp.end >= whole.end => (v, None),
+                _ => (v, Some(whole)),
+            });
+        }
+        let subj = subject(tree, v).filter(|&s| s > t)?;
         // The subject phrase's first word (a comma the parser hung under it does not count).
         let first_word = tree.subtree(subj).into_iter().find(|&k| tree.tok(k).upos != "PUNCT");
         let start = first_word.unwrap_or(subj).min(v);
         let comma_before =
             start > 0 && matches!(tree.tok(start - 1).form.as_str(), "," | "—" | "–");
-        comma_before && subj > t && !tree.subtree(v).contains(&t)
+        (comma_before && start > t + 1).then_some((v, None))
     })
+}
+
+/// The words right before verb `v` back to a comma, when they are a plain noun phrase (determiners,
+/// adjectives, nouns, names, numbers, coordination) holding a noun or name: first and last token.
+fn linear_subject(tree: &Tree, v: usize) -> Option<(usize, usize)> {
+    let mut a = v;
+    while a > 0 {
+        let k = a - 1;
+        let tok = tree.tok(k);
+        if matches!(tok.form.as_str(), "," | "—" | "–") {
+            break;
+        }
+        let nominal =
+            matches!(tok.upos.as_str(), "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "CCONJ")
+                || (tok.upos == "PUNCT" && tok.form == "-")
+                || (tok.upos == "PRON" && tok.feats.contains("Poss=Yes"));
+        if !nominal {
+            return None;
+        }
+        a = k;
+    }
+    if a == 0 || a == v || !matches!(tree.tok(a - 1).form.as_str(), "," | "—" | "–") {
+        return None;
+    }
+    let last = v - 1;
+    let has_noun = (a..=last).any(|k| matches!(tree.tok(k).upos.as_str(), "NOUN" | "PROPN"));
+    let ends_well = matches!(tree.tok(last).upos.as_str(), "NOUN" | "PROPN");
+    (has_noun && ends_well && tree.tok(a).upos != "CCONJ").then_some((a, last))
 }
 
 /// The subject of a verb, following `conj` to the first conjunct and passive `by` agents.

@@ -109,6 +109,7 @@ pub fn annotate(
         push_evidence(&mut ev.evidence, ev.trigger);
         ev.confidence = confidence(ev, &tree, t, cue);
     }
+    inherit_cited_outlets(events);
     let denials = denial::find(text, sentences, events, &named);
     for d in &denials {
         for claim in &d.claims {
@@ -118,6 +119,47 @@ pub fn annotate(
         }
     }
     Annotations { quotes, denials }
+}
+
+/// A source named again by a definite description ("The ministry said …" after "the defence
+/// ministry said, according to the Anadolu agency") speaks through the same outer links: the
+/// cited outlet of its first mention is carried over.
+fn inherit_cited_outlets(events: &mut [Event]) {
+    let head_word = |t: &str| t.rsplit(' ').next().unwrap_or("").to_lowercase();
+    for i in 1..events.len() {
+        let (before, rest) = events.split_at_mut(i);
+        let ev = &mut rest[0];
+        let outlet = usize::from(
+            ev.attribution.chain.first().is_some_and(|l| l.role == AttributionRole::Outlet),
+        );
+        let Some(first) = ev.attribution.chain.get(outlet) else { continue };
+        let lower = first.text.to_lowercase();
+        if !(lower.starts_with("the ") || lower.starts_with("this ")) {
+            continue;
+        }
+        let head = head_word(&first.text);
+        let earlier = before.iter().rev().find_map(|e| {
+            let links = &e.attribution.chain;
+            links.iter().enumerate().skip(1).find_map(|(k, l)| {
+                (l.role != AttributionRole::Outlet
+                    && head_word(&l.text) == head
+                    && l.span != first.span
+                    && links[..k].iter().any(|o| o.role == AttributionRole::CitedOutlet))
+                .then(|| links[..k].to_vec())
+            })
+        });
+        if let Some(outer) = earlier {
+            let inherited: Vec<AttributionLink> = outer
+                .into_iter()
+                .filter(|l| l.role != AttributionRole::Outlet)
+                .filter(|l| !ev.attribution.chain.iter().any(|m| m.span == l.span))
+                .collect();
+            let at = outlet;
+            for (k, l) in inherited.into_iter().enumerate() {
+                ev.attribution.chain.insert(at + k, l);
+            }
+        }
+    }
 }
 
 fn push_evidence(evidence: &mut Vec<Span>, span: Span) {
