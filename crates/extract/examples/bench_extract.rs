@@ -2,7 +2,8 @@
 //! Python trafilatura (when `python3 -c "import trafilatura"` works) over the same pages, with
 //! both figures, their ratio and both F1 scores (the scorer is ours for both).
 //!
-//! `cargo run --release -p extract --example bench_extract -- [--passes N] [--no-python]`
+//! `cargo run --release -p extract --example bench_extract -- [--passes N] [--no-python]
+//! [--always] [--engine-only]`
 //!
 //! Pages are decompressed into memory first; timings exclude file I/O and include charset
 //! decoding, parsing, extraction, metadata, alignment and language detection. CPU time is this
@@ -96,6 +97,12 @@ fn main() {
     let (wall_pps, ours_cpu) = measure("default", &extract::Options::default());
     let fast = extract::Options { fallback: extract::Fallback::Never, ..Default::default() };
     let (fast_wall, fast_cpu) = measure("fallback=never", &fast);
+    if args.iter().any(|a| a == "--always") {
+        measure(
+            "fallback=always",
+            &extract::Options { fallback: extract::Fallback::Always, ..Default::default() },
+        );
+    }
     if args.iter().any(|a| a == "--engine-only") {
         use extract::boilerplate::Boilerplate;
         let htmls: Vec<String> =

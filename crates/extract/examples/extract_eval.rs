@@ -2,7 +2,8 @@
 //! `--worst N`, the N worst ScrapingHub pages, `--dates` the date misses; `--dump DIR` writes
 //! every article as JSON to DIR/sh.jsonl and DIR/te.jsonl, to diff two builds), for tuning.
 //!
-//! `cargo run --release -p extract --example extract_eval -- [--worst N] [--dates]`
+//! `cargo run --release -p extract --example extract_eval -- [--worst N] [--dates] [--dump DIR]
+//! [--fallback never|always] [--doubt-below SHARE] [--doubt-above SHARE]`
 
 use extract::eval::{self, DateVerdict, Gold, SnippetCounts};
 use model::{ContentHash, Hints, Origin, RawDocument};
@@ -29,14 +30,29 @@ fn main() {
         .unwrap_or(0);
     let show_dates = args.iter().any(|a| a == "--dates");
     let dump = args.iter().position(|a| a == "--dump").and_then(|i| args.get(i + 1).cloned());
-    let opts = extract::Options::default();
+    let mut opts = extract::Options::default();
+    let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1));
+    match arg("--fallback").map(String::as_str) {
+        Some("never") => opts.fallback = extract::Fallback::Never,
+        Some("always") => opts.fallback = extract::Fallback::Always,
+        _ => {}
+    }
+    if let Some(x) = arg("--doubt-below").and_then(|v| v.parse().ok()) {
+        opts.doubt_below = x;
+    }
+    if let Some(x) = arg("--doubt-above").and_then(|v| v.parse().ok()) {
+        opts.doubt_above = x;
+    }
     let Some(sh) = testdata::shared("data/scrapinghub-article-extraction-benchmark") else {
         return;
     };
     let pages = eval::load_scrapinghub(&sh).expect("load scrapinghub");
     let t = Instant::now();
+    let exs: Vec<Option<extract::Extracted>> =
+        pages.iter().map(|p| extract::extract(&raw(p), &opts).ok()).collect();
+    let second = exs.iter().flatten().filter(|e| e.second_opinion).count();
     let arts: Vec<Option<model::Article>> =
-        pages.iter().map(|p| extract::extract(&raw(p), &opts).ok().map(|e| e.article)).collect();
+        exs.iter().map(|e| e.as_ref().map(|e| e.article.clone())).collect();
     let secs = t.elapsed().as_secs_f64();
     let outs: Vec<String> =
         arts.iter().map(|a| a.as_ref().map(|a| a.text.clone()).unwrap_or_default()).collect();
@@ -49,7 +65,7 @@ fn main() {
         .collect();
     let s = eval::score_scrapinghub(outs.iter().map(String::as_str).zip(golds.iter().copied()));
     println!(
-        "scrapinghub: P {:.4} R {:.4} F1 {:.4}  ({} pages, {:.1} pages/s)",
+        "scrapinghub: P {:.4} R {:.4} F1 {:.4}  ({} pages, {:.1} pages/s, second opinions on {second})",
         s.precision,
         s.recall,
         s.f1,
@@ -78,7 +94,11 @@ fn main() {
         let lines: Vec<String> = pages
             .iter()
             .zip(&arts)
-            .map(|(p, a)| serde_json::json!({"file": p.id, "article": a}).to_string())
+            .zip(&exs)
+            .map(|((p, a), e)| {
+                let share = e.as_ref().and_then(|e| e.kept_share);
+                serde_json::json!({"file": p.id, "article": a, "share": share}).to_string()
+            })
             .collect();
         std::fs::write(format!("{d}/sh.jsonl"), lines.join("\n") + "\n").unwrap();
     }
@@ -93,8 +113,10 @@ fn main() {
     let (mut right, mut dated, mut unsupported, mut coarser, mut missing, mut wrong) =
         (0, 0, 0, 0, 0, 0);
     let t = Instant::now();
+    let mut second = 0;
     for p in &pages {
         let ex = extract::extract(&raw(p), &opts);
+        second += usize::from(ex.as_ref().is_ok_and(|e| e.second_opinion));
         let Gold::Snippets { with, without, date } = &p.gold else { continue };
         let art = ex.as_ref().ok().map(|e| &e.article);
         counts.add(art.map_or("", |a| a.text.as_str()), with, without);
@@ -108,7 +130,8 @@ fn main() {
             }
         }
         if let Some(d) = &dump {
-            let rec = serde_json::json!({"url": p.url, "file": p.id, "article": art, "with": with, "without": without});
+            let share = ex.as_ref().ok().and_then(|e| e.kept_share);
+            let rec = serde_json::json!({"url": p.url, "file": p.id, "article": art, "share": share, "with": with, "without": without});
             use std::io::Write;
             let mut f = std::fs::OpenOptions::new()
                 .create(true)
@@ -158,7 +181,7 @@ fn main() {
     let secs = t.elapsed().as_secs_f64();
     let s = counts.prf();
     println!(
-        "trafilatura-eval: P {:.4} R {:.4} F1 {:.4}  ({} pages, {:.1} pages/s)",
+        "trafilatura-eval: P {:.4} R {:.4} F1 {:.4}  ({} pages, {:.1} pages/s, second opinions on {second})",
         s.precision,
         s.recall,
         s.f1,

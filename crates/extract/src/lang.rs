@@ -2,7 +2,7 @@
 //! `<html lang>` only when the text is too short or ambiguous to decide.
 
 /// How much body text the detector reads (enough to be sure; bounds the time).
-const SAMPLE_BYTES: usize = 4000;
+const SAMPLE_BYTES: usize = 1500;
 
 /// ISO 639-3 (whatlang) → ISO 639-1.
 fn to_639_1(code: &str) -> Option<&'static str> {

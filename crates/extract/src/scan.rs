@@ -321,6 +321,11 @@ pub fn scan(html: &str) -> Scan {
                 block_break(&mut s, &mut pending_space, &mut captures);
             }
             on_start_tag(&mut s, &name, &attrs, &mut captures);
+            if matches!(&*name, "meta" | "link") {
+                // Read here (and by nothing else): the engine would only parse them again for
+                // metadata we do not take from it.
+                s.strip.push((tag_start as u32, i as u32));
+            }
             if flags & F_RAW != 0 {
                 let end = find_end_tag(b, i, &name);
                 let content = &html[i..end.min(n)];
@@ -334,6 +339,13 @@ pub fn scan(html: &str) -> Scan {
                         if ty.contains("ld+json") {
                             if s.json_ld.len() < SIDE_ITEMS_MAX {
                                 s.json_ld.push(content.to_string());
+                            }
+                            // The engine reads JSON-LD for its metadata (we read it ourselves)
+                            // and for what changes the text: a forum page's posts, and bodies
+                            // (article, review, recipe, answer, product, video, how-to) to fall
+                            // back on. Only blocks that may carry those go to it.
+                            if !ENGINE_JSON_LD.is_match(content) {
+                                s.strip.push((tag_start as u32, after as u32));
                             }
                         } else {
                             s.strip.push((tag_start as u32, after as u32));
@@ -756,6 +768,14 @@ fn parse_attrs<'a>(
         }
     }
 }
+
+/// JSON-LD the boilerplate engine takes text from (or that marks a forum thread).
+static ENGINE_JSON_LD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"articleBody|reviewBody|recipeInstructions|acceptedAnswer|"(?:Product|VideoObject|HowTo)"|DiscussionForumPosting"#,
+    )
+    .expect("valid regex")
+});
 
 /// The publication-date keys scripts carry (a literal alternation: one SIMD pass per script).
 static DATE_KEY: LazyLock<Regex> = LazyLock::new(|| {
