@@ -148,6 +148,22 @@ pub fn run() -> Result<()> {
         }
         return Ok(());
     }
+    // `--recognize TEXT`: the toponyms recognised and resolved in a text.
+    if let Some(i) = args.iter().position(|a| a == "--recognize") {
+        let text = args.get(i + 1).map_or("", String::as_str);
+        for r in geo::resolve(&gaz, text, geo::recognize(&gaz, text), &[], &Weights::default()) {
+            let p = r.place.and_then(|p| gaz.place(p));
+            println!(
+                "{:?} metonym {} demonym {} locative {} -> {:?}",
+                r.toponym.span.slice(text),
+                r.toponym.metonym,
+                r.toponym.demonym,
+                r.toponym.locative,
+                p.map(|p| (p.id.to_string(), p.name, p.kind, p.country))
+            );
+        }
+        return Ok(());
+    }
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let shared = std::env::var_os("ANNALIST_SHARED")
         .map(std::path::PathBuf::from)

@@ -89,16 +89,79 @@ const TEMPORAL: &[&str] = &[
 /// locative `case` word, time adverbials excluded), each from its preposition to the end of
 /// its subtree. Empty when the trigger is not a word of the sentence.
 pub fn attached_spans(sentence: &AnalyzedSentence, trigger: Span) -> Vec<Span> {
+    let Some(t) = head_of(sentence, trigger) else { return Vec::new() };
+    locatives(sentence, t, LOCATIVE)
+}
+
+/// Verbs of travel, whose destination is the event's place.
+const MOTION: &[&str] = &[
+    "fly", "travel", "arrive", "go", "come", "return", "head", "visit", "journey", "sail", "flee",
+];
+
+/// Prepositions that place an assault where its target is ("an air strike *on Beirut's
+/// suburbs*", "an attack *against a base in Diyala*").
+const TARGET: &[&str] = &["on", "against"];
+
+/// The locative phrases of an event, widest first-hand reading: those attached to the trigger;
+/// those attached to its core arguments ("met Abiy Ahmed *in Cairo*", "arrested a man *outside
+/// a cathedral in Makassar*"); and, for a nominal trigger that is the subject or object of a
+/// verb ("an air strike … hit a market *in Saada*"), that verb's and its object's. For an
+/// assault (`assault`), "on" and "against" also introduce the place.
+pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) -> Vec<Span> {
+    let Some(t) = head_of(sentence, trigger) else { return Vec::new() };
     let toks = &sentence.tokens;
-    // The trigger's syntactic head word: the overlapping word whose head lies outside it.
+    // A journey happens where it ends: "flew *to Saudi Arabia*".
+    let motion = MOTION.contains(&toks[t].lemma.to_lowercase().as_str());
+    let preps: Vec<&str> = LOCATIVE
+        .iter()
+        .chain(if assault { TARGET } else { &[] })
+        .chain(if motion { &["to"][..] } else { &[] })
+        .copied()
+        .collect();
+    let core = |rel: &str| {
+        matches!(rel.split(':').next(), Some("obj" | "nsubj" | "iobj")) || rel == "nsubj:pass"
+    };
+    let mut heads = vec![t];
+    let args: Vec<usize> =
+        sentence.children(t as u32 + 1).filter(|&d| core(&toks[d].deprel)).collect();
+    heads.extend(args);
+    // A nominal trigger as a verb's subject or object: the verb's phrases are the event's.
+    let upos = toks[t].upos.as_str();
+    if matches!(upos, "NOUN" | "PROPN") && core(&toks[t].deprel) && toks[t].head > 0 {
+        let v = toks[t].head as usize - 1;
+        if toks[v].upos == "VERB" {
+            heads.push(v);
+            heads.extend(
+                sentence.children(v as u32 + 1).filter(|&d| d != t && toks[d].deprel == "obj"),
+            );
+        }
+    }
+    let mut out: Vec<Span> = Vec::new();
+    for h in heads {
+        for sp in locatives(sentence, h, &preps) {
+            if !out.iter().any(|o| o.contains(sp)) {
+                out.retain(|o| !sp.contains(*o));
+                out.push(sp);
+            }
+        }
+    }
+    out
+}
+
+/// The trigger's syntactic head word: the overlapping word whose head lies outside it.
+fn head_of(sentence: &AnalyzedSentence, trigger: Span) -> Option<usize> {
+    let toks = &sentence.tokens;
     let inside: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].span.overlaps(trigger)).collect();
-    let Some(&t) = inside
+    inside
         .iter()
         .find(|&&i| !inside.iter().any(|&j| toks[i].head as usize == j + 1))
         .or(inside.first())
-    else {
-        return Vec::new();
-    };
+        .copied()
+}
+
+/// The locative phrases (by `preps`) among the `obl`/`nmod` dependents of word `t`.
+fn locatives(sentence: &AnalyzedSentence, t: usize, preps: &[&str]) -> Vec<Span> {
+    let toks = &sentence.tokens;
     let mut out = Vec::new();
     for d in sentence.children(t as u32 + 1) {
         let rel = toks[d].deprel.as_str();
@@ -114,7 +177,7 @@ pub fn attached_spans(sentence: &AnalyzedSentence, trigger: Span) -> Vec<Span> {
         let case = sentence.children(d as u32 + 1).find(|&c| toks[c].deprel == "case");
         let Some(c) = case else { continue };
         let prep = toks[c].form.to_lowercase();
-        if !LOCATIVE.contains(&prep.as_str()) {
+        if !preps.contains(&prep.as_str()) {
             continue;
         }
         out.push(subtree(sentence, d));

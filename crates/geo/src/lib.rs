@@ -18,7 +18,7 @@ mod place;
 pub mod recognize;
 pub mod resolve;
 
-pub use attach::attached_spans;
+pub use attach::{attached_spans, event_spans};
 pub use base::FormatError;
 pub use compile::{compile, CompileError, Compiled, Diagnostic, Sources};
 pub use gazetteer::{

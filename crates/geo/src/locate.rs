@@ -17,6 +17,9 @@ use model::{GeoPrecision, Location, Span};
 pub enum PlaceBasis {
     /// A place inside a phrase the syntax attaches to the event.
     Attached,
+    /// A place a locative preposition governs elsewhere in the event's sentence ("… in
+    /// Cairo on Sunday and the two pledged …").
+    Sentence,
     /// The article's dateline ("BAGHDAD (Reuters) —").
     Dateline,
     /// Nothing usable: the location is unknown.
@@ -41,6 +44,117 @@ pub struct EventSite<'a> {
     pub attached: &'a [Span],
     /// The dateline's span when the extractor found one; else it is detected from the text.
     pub dateline: Option<Span>,
+    /// The article text the spans point into (empty: the topic filter is off).
+    pub text: &'a str,
+}
+
+/// The byte offset of the place preposition ("in", "at", "near" …) that governs the name at
+/// `top`, with at most two lower-case words between ("in northern Burkina Faso") or a
+/// possessive place ("in Nigeria's Delta state"); `None` when a directional or relational one
+/// ("to", "from", "on") comes first, or none.
+fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
+    let before = text.get(sentence.start as usize..top.start as usize)?;
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in before.char_indices().chain(std::iter::once((before.len(), ' '))) {
+        let inner = c.is_alphanumeric() || c == '-';
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s0)) => {
+                words.push((s0, &before[s0..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let mut lower = 0;
+    let mut k = words.len();
+    while k > 0 {
+        k -= 1;
+        let (at, w) = words[k];
+        // "Nigeria's": a possessive place before the name.
+        if w == "s" && k > 0 && words[k - 1].1.starts_with(char::is_uppercase) {
+            k -= 1;
+            continue;
+        }
+        if w.starts_with(char::is_uppercase) {
+            return None;
+        }
+        if matches!(
+            w,
+            "in" | "at"
+                | "near"
+                | "outside"
+                | "inside"
+                | "around"
+                | "throughout"
+                | "across"
+                | "within"
+                | "off"
+        ) {
+            return Some(sentence.start as usize + at);
+        }
+        if matches!(
+            w,
+            "to" | "from"
+                | "into"
+                | "of"
+                | "on"
+                | "for"
+                | "with"
+                | "by"
+                | "against"
+                | "over"
+                | "about"
+                | "toward"
+                | "towards"
+        ) {
+            return None;
+        }
+        lower += 1;
+        if lower > 2 {
+            return None;
+        }
+    }
+    None
+}
+
+/// Whether the toponym at `top` sits inside a topic phrase of the attached phrase `phrase`
+/// ("at talks *on easing tensions in northern Kosovo*"): a preposition of topic after the
+/// phrase's own first word and before the name. The talks are not in Kosovo.
+/// A relational preposition right before the name, inside the phrase, has the same effect
+/// ("in humanitarian aid *to Ukraine*").
+fn topical(text: &str, phrase: Span, top: Span) -> bool {
+    let Some(between) = text.get(phrase.start as usize..top.start as usize) else { return false };
+    let words: Vec<&str> =
+        between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).skip(1).collect();
+    let topic = words
+        .iter()
+        .any(|w| matches!(*w, "on" | "about" | "over" | "regarding" | "concerning" | "against"));
+    let last_prep = words.iter().rev().take(3).find(|w| {
+        matches!(
+            **w,
+            "to" | "from"
+                | "into"
+                | "for"
+                | "with"
+                | "toward"
+                | "towards"
+                | "between"
+                | "in"
+                | "at"
+                | "near"
+                | "of"
+                | "outside"
+                | "inside"
+                | "around"
+                | "across"
+        )
+    });
+    topic
+        || last_prep.is_some_and(|w| {
+            matches!(*w, "to" | "from" | "into" | "for" | "with" | "toward" | "towards" | "between")
+        })
 }
 
 /// The resolved toponyms of one article.
@@ -95,11 +209,20 @@ impl ArticlePlaces {
                 s.start.saturating_sub(site.trigger.end)
             }
         };
-        let attached = self
-            .resolved
-            .iter()
-            .filter(|r| usable(r) && site.attached.iter().any(|a| a.contains(r.toponym.span)))
-            .min_by_key(|r| (distance(r.toponym.span), r.toponym.span.start));
+        let text = site.text;
+        // The phrase nearest the trigger; inside it the finest place ("in Nigeria's Delta
+        // state" is Delta, "in the town of Halabja in northern Iraq" is Halabja).
+        let attached =
+            self.resolved
+                .iter()
+                .filter_map(|r| {
+                    let phrase = site.attached.iter().find(|a| {
+                        a.contains(r.toponym.span) && !topical(text, **a, r.toponym.span)
+                    })?;
+                    usable(r).then_some((distance(*phrase), fineness(gaz, r), r))
+                })
+                .min_by_key(|(d, f, r)| (*d, *f, distance(r.toponym.span), r.toponym.span.start))
+                .map(|x| x.2);
         if let Some(r) = attached {
             return answer(gaz, r, PlaceBasis::Attached);
         }
@@ -112,6 +235,74 @@ impl ArticlePlaces {
             None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
         }
     }
+}
+
+impl ArticlePlaces {
+    fn usable(&self, gaz: &Gazetteer, r: &Resolved) -> bool {
+        !r.toponym.metonym
+            && !r.toponym.demonym
+            && r.place
+                .and_then(|p| gaz.place(p))
+                .is_some_and(|p| p.kind.precision() != GeoPrecision::Unknown)
+    }
+
+    /// The place a locative preposition governs in the sentence `sentence` ("in Cairo"),
+    /// nearest the trigger; for an event whose own phrases name no place. The caller decides
+    /// for which events a sentence's place stands (not for a statement about a past war).
+    pub fn sentence_place(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        sentence: Span,
+        trigger: Span,
+    ) -> EventPlace {
+        let dist = |s: Span| {
+            if s.end <= trigger.start {
+                trigger.start - s.end
+            } else {
+                s.start.saturating_sub(trigger.end)
+            }
+        };
+        let dateline = self.dateline.map(|i| self.resolved[i].toponym.span);
+        // The phrase nearest the trigger; inside it the finest place.
+        let best = self
+            .resolved
+            .iter()
+            .filter(|r| {
+                sentence.contains(r.toponym.span)
+                    && dateline != Some(r.toponym.span)
+                    && self.usable(gaz, r)
+            })
+            .filter_map(|r| {
+                let prep = governing_locative(text, sentence, r.toponym.span)? as u32;
+                let phrase = Span::new(prep as usize, r.toponym.span.end as usize);
+                Some((dist(phrase), fineness(gaz, r), r))
+            })
+            .min_by_key(|(d, f, r)| (*d, *f, r.toponym.span.start))
+            .map(|x| x.2);
+        match best {
+            Some(r) => answer(gaz, r, PlaceBasis::Sentence),
+            None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
+        }
+    }
+
+    /// The dateline's place ("CAIRO, June 10 (Reuters) -"), or unknown.
+    pub fn dateline_place(&self, gaz: &Gazetteer) -> EventPlace {
+        match self.dateline.map(|i| &self.resolved[i]).filter(|r| self.usable(gaz, r)) {
+            Some(r) => answer(gaz, r, PlaceBasis::Dateline),
+            None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
+        }
+    }
+}
+
+/// How fine a resolved place is: a site before a city before a division before the rest.
+fn fineness(gaz: &Gazetteer, r: &Resolved) -> u8 {
+    r.place.and_then(|p| gaz.place(p)).map_or(9, |p| match p.kind.precision() {
+        GeoPrecision::Place => 0,
+        GeoPrecision::City => 1,
+        GeoPrecision::Province => 2,
+        _ => 3,
+    })
 }
 
 /// A `Location` for a gazetteer place mentioned at `span`.
@@ -155,8 +346,9 @@ fn answer(gaz: &Gazetteer, r: &Resolved, basis: PlaceBasis) -> EventPlace {
 }
 
 /// A dateline: the text's first line opens with a place name followed, after an optional
-/// ", Region" and an optional "(Agency)", by a dash or colon ("BAGHDAD (Reuters) —",
-/// "Baqubah, Iraq -").
+/// ", Region", an optional date (", June 10", "Feb. 4, 2018", ", Monday") and an optional
+/// "(Agency)", by a dash or colon ("BAGHDAD (Reuters) —", "Baqubah, Iraq -",
+/// "CAIRO, June 10 (Reuters) -").
 fn detect_dateline(text: &str, resolved: &[Resolved]) -> Option<usize> {
     let first = resolved.first()?;
     let start = first.toponym.span.start as usize;
@@ -166,11 +358,15 @@ fn detect_dateline(text: &str, resolved: &[Resolved]) -> Option<usize> {
     }
     let mut rest = text.get(first.toponym.span.end as usize..)?;
     let mut i = 0;
-    // Skip ", Region" parts: later toponyms adjacent to the first.
+    // Skip ", Region" parts (later toponyms adjacent to the first) and a date.
     while let Some(stripped) = rest.strip_prefix(',') {
         let trimmed = stripped.trim_start();
+        if let Some(after) = date_prefix(trimmed) {
+            rest = after;
+            continue;
+        }
         let words: usize = trimmed
-            .split(|c: char| c.is_whitespace() || c == '(' || c == '—' || c == '–')
+            .split(|c: char| c.is_whitespace() || c == '(' || c == '—' || c == '–' || c == ',')
             .next()
             .map_or(0, str::len);
         if words == 0 || !trimmed.starts_with(char::is_uppercase) {
@@ -188,6 +384,9 @@ fn detect_dateline(text: &str, resolved: &[Resolved]) -> Option<usize> {
         rest = &stripped[skip.min(stripped.len())..];
     }
     let mut rest = rest.trim_start();
+    if let Some(after) = date_prefix(rest) {
+        rest = after.trim_start();
+    }
     if rest.starts_with('(') {
         let close = rest.find(')')?;
         if close > 40 {
@@ -197,4 +396,84 @@ fn detect_dateline(text: &str, resolved: &[Resolved]) -> Option<usize> {
     }
     let dash = ["—", "–", "--", "-", ":"].iter().any(|d| rest.starts_with(d));
     dash.then_some(0)
+}
+
+const MONTHS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+];
+const WEEKDAYS: &[&str] =
+    &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// The text after a dateline's date at the start of `s` ("June 10", "Feb. 4, 2018",
+/// "10 June", "Monday"), or `None` when `s` does not open with one.
+fn date_prefix(s: &str) -> Option<&str> {
+    let word_end = |s: &str| s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    let digits_end = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let w = word_end(s);
+    let lower = s[..w].to_lowercase();
+    if WEEKDAYS.contains(&lower.as_str()) {
+        return Some(&s[w..]);
+    }
+    let month_then_day = |s: &str| -> Option<usize> {
+        let w = word_end(s);
+        if !MONTHS.contains(&s[..w].to_lowercase().as_str()) {
+            return None;
+        }
+        let mut j = w;
+        if s[j..].starts_with('.') {
+            j += 1;
+        }
+        let t = s[j..].trim_start();
+        let d = digits_end(t);
+        if d == 0 || d > 2 {
+            return None;
+        }
+        Some(s.len() - t.len() + d)
+    };
+    let mut end = if let Some(e) = month_then_day(s) {
+        e
+    } else {
+        // "10 June"
+        let d = digits_end(s);
+        if d == 0 || d > 2 {
+            return None;
+        }
+        let t = s[d..].trim_start();
+        let w = word_end(t);
+        if !MONTHS.contains(&t[..w].to_lowercase().as_str()) {
+            return None;
+        }
+        s.len() - t.len() + w
+    };
+    // An optional year: ", 2018" or " 2018".
+    let after = &s[end..];
+    let t = after.strip_prefix(',').unwrap_or(after).trim_start();
+    let y = digits_end(t);
+    if y == 4 {
+        end = s.len() - t.len() + y;
+    }
+    Some(&s[end..])
 }

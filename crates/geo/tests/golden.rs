@@ -31,7 +31,7 @@ fn dump(gaz: &Gazetteer, text: &str) -> String {
             )),
         );
     }
-    let site = EventSite { trigger: model::Span::new(0, 0), attached: &[], dateline: None };
+    let site = EventSite { trigger: model::Span::new(0, 0), attached: &[], dateline: None, text };
     let d = places.locate(gaz, &site);
     let _ = writeln!(
         out,

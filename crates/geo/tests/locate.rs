@@ -23,7 +23,7 @@ fn attached_phrase_wins_and_reports_precision() {
     let camp = [span_of(text, "at Camp Ashraf in Diyala province")];
     let ev = places.locate(
         g,
-        &EventSite { trigger: span_of(text, "exploded"), attached: &camp, dateline: None },
+        &EventSite { trigger: span_of(text, "exploded"), attached: &camp, dateline: None, text },
     );
     assert_eq!(ev.basis, PlaceBasis::Attached);
     let loc = &ev.location;
@@ -37,7 +37,7 @@ fn attached_phrase_wins_and_reports_precision() {
     let pp = [span_of(text, "in Diyala,")];
     let ev = places.locate(
         g,
-        &EventSite { trigger: span_of(text, "attacked"), attached: &pp, dateline: None },
+        &EventSite { trigger: span_of(text, "attacked"), attached: &pp, dateline: None, text },
     );
     assert_eq!(ev.location.precision, GeoPrecision::Province);
     assert_eq!(ev.location.gazetteer_id.as_deref(), Some("geonames:96965"));
@@ -52,7 +52,7 @@ fn dateline_then_unknown_never_a_capital() {
     // "Tehran" is an actor here, not where anything happened; the dateline answers.
     let ev = places.locate(
         g,
-        &EventSite { trigger: span_of(text, "rejected"), attached: &[], dateline: None },
+        &EventSite { trigger: span_of(text, "rejected"), attached: &[], dateline: None, text },
     );
     assert_eq!(ev.basis, PlaceBasis::Dateline);
     assert_eq!(ev.location.name, "Baqubah");
@@ -60,8 +60,10 @@ fn dateline_then_unknown_never_a_capital() {
 
     let text = "Iraqi officials said on Sunday that talks would resume. Moscow said it agreed.";
     let places = ArticlePlaces::analyze(g, text, &["IQ"]);
-    let ev = places
-        .locate(g, &EventSite { trigger: span_of(text, "resume"), attached: &[], dateline: None });
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "resume"), attached: &[], dateline: None, text },
+    );
     assert_eq!(ev.basis, PlaceBasis::Unknown);
     assert_eq!(ev.location.precision, GeoPrecision::Unknown);
     assert!(ev.location.lat.is_none() && ev.location.name.is_empty());
@@ -73,16 +75,20 @@ fn a_country_in_the_phrase_is_country_precision() {
     let text = "The militants carried out attacks in Syria last year.";
     let places = ArticlePlaces::analyze(g, text, &[]);
     let pp = [span_of(text, "in Syria")];
-    let ev = places
-        .locate(g, &EventSite { trigger: span_of(text, "attacks"), attached: &pp, dateline: None });
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "attacks"), attached: &pp, dateline: None, text },
+    );
     assert_eq!(ev.location.precision, GeoPrecision::Country);
     assert_eq!(ev.location.country.as_deref(), Some("SY"));
     // A demonym inside an attached phrase is not a location.
     let text = "Talks took place with Syrian officials.";
     let places = ArticlePlaces::analyze(g, text, &[]);
     let pp = [span_of(text, "with Syrian officials")];
-    let ev = places
-        .locate(g, &EventSite { trigger: span_of(text, "Talks"), attached: &pp, dateline: None });
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "Talks"), attached: &pp, dateline: None, text },
+    );
     assert_eq!(ev.basis, PlaceBasis::Unknown);
 }
 
@@ -91,9 +97,64 @@ fn actor_countries_break_ties() {
     let g = gaz();
     let text = "Protesters gathered in Hyderabad on Friday.";
     let pp = [span_of(text, "in Hyderabad")];
-    let site = EventSite { trigger: span_of(text, "gathered"), attached: &pp, dateline: None };
+    let site =
+        EventSite { trigger: span_of(text, "gathered"), attached: &pp, dateline: None, text };
     let pk = ArticlePlaces::analyze(g, text, &["PK"]).locate(g, &site);
     let ind = ArticlePlaces::analyze(g, text, &["IN"]).locate(g, &site);
     assert_eq!(pk.location.country.as_deref(), Some("PK"));
     assert_eq!(ind.location.country.as_deref(), Some("IN"));
+}
+
+#[test]
+fn wire_datelines_with_a_date() {
+    let g = gaz();
+    for (text, place) in [
+        ("CAIRO, June 10 (Reuters) - Leaders met in the city on Sunday.", "Cairo"),
+        ("LAGOS, Feb. 4 (Reuters) - Gunmen released four engineers.", "Lagos"),
+        ("ISTANBUL, July 30 - Police detained a journalist.", "Istanbul"),
+        ("GOMA, Congo, Nov. 28, 2012 (Reuters) - Rebels denied it.", "Goma"),
+        ("BAQUBAH, Iraq, Monday — Gunmen attacked a checkpoint.", "Baqubah"),
+    ] {
+        let places = ArticlePlaces::analyze(g, text, &[]);
+        let ev = places.dateline_place(g);
+        assert_eq!(ev.basis, PlaceBasis::Dateline, "{text}");
+        assert_eq!(ev.location.name, place, "{text}");
+    }
+    // A first sentence that merely opens with a place and a date is no dateline.
+    let text = "Cairo, June 10 is the day the talks open in Geneva.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    assert_eq!(places.dateline_place(g).basis, PlaceBasis::Unknown);
+}
+
+#[test]
+fn sentence_place_is_the_finest_place_a_locative_governs() {
+    let g = gaz();
+    let text = "LAGOS, Feb. 4 (Reuters) - Gunmen released engineers kidnapped from an oil \
+        facility in Nigeria's Delta state, police told reporters from Abuja.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let sentence = Span::new(0, text.len());
+    let ev = places.sentence_place(g, text, sentence, span_of(text, "kidnapped"));
+    assert_eq!(ev.basis, PlaceBasis::Sentence);
+    assert_eq!(ev.location.name, "Delta");
+    assert_eq!(ev.location.precision, GeoPrecision::Province);
+    // "from Abuja" is no place of the event, and the dateline is not the sentence's place.
+    let text = "LAGOS, Feb. 4 (Reuters) - Police told reporters from Abuja.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let ev = places.sentence_place(g, text, Span::new(0, text.len()), span_of(text, "told"));
+    assert_eq!(ev.basis, PlaceBasis::Unknown);
+}
+
+#[test]
+fn a_topic_inside_the_attached_phrase_is_not_the_place() {
+    let g = gaz();
+    let text = "BRUSSELS, Aug. 18 (Reuters) - The leaders failed to reach agreement at talks on \
+        easing tensions in northern Kosovo.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "at talks on easing tensions in northern Kosovo")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "reach"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!(ev.basis, PlaceBasis::Dateline);
+    assert_eq!(ev.location.name, "Brussels");
 }

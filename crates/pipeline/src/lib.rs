@@ -158,22 +158,14 @@ impl Engine {
         times.time = t.elapsed();
 
         let t = Instant::now();
-        match geo::Gazetteer::shared() {
-            Ok(gaz) => {
-                let places = geo::ArticlePlaces::analyze(gaz, &article.text, &[]);
-                for ev in &mut events {
-                    let Some(s) = sentences.get(ev.sentence as usize) else { continue };
-                    let attached = geo::attached_spans(s, ev.trigger);
-                    let site =
-                        geo::EventSite { trigger: ev.trigger, attached: &attached, dateline: None };
-                    let found = places.locate(gaz, &site).location;
-                    if found.precision != model::GeoPrecision::Unknown {
-                        ev.location = Some(found);
-                    }
-                }
+        let gazetteer = geo::Gazetteer::shared();
+        let places = match gazetteer {
+            Ok(gaz) => Some((gaz, geo::ArticlePlaces::analyze(gaz, &article.text, &[]))),
+            Err(e) => {
+                diagnostics.push(format!("gazetteer: {e}"));
+                None
             }
-            Err(e) => diagnostics.push(format!("gazetteer: {e}")),
-        }
+        };
         times.place = t.elapsed();
 
         let t = Instant::now();
@@ -181,8 +173,118 @@ impl Engine {
             provenance::annotate(&article, &sentences, &mut events);
         times.provenance = t.elapsed();
 
+        let t = Instant::now();
+        // Places are assigned once the modality is known (it decides the fallbacks).
+        if let Some((gaz, places)) = &places {
+            for ev in &mut events {
+                let quoted = quotes.iter().any(|q| q.span.contains(ev.trigger));
+                ev.location =
+                    attached_place(gaz, places, &article.text, &sentences, ev).or_else(|| {
+                        (!quoted)
+                            .then(|| fallback_place(gaz, places, &article.text, &sentences, ev))
+                            .flatten()
+                    });
+            }
+        }
+        times.place += t.elapsed();
+
         Ok(Coded { article, sentences, events, quotes, denials, diagnostics, times })
     }
+}
+
+/// CAMEO roots of events that happen at a physical place (meet, cooperate, yield, protest,
+/// coerce, assault, fight, mass violence); statements, appeals, accusations, threats, aid and
+/// sanctions are not placed by where the report was filed.
+const PLACED_ROOTS: &[&str] = &["04", "05", "08", "14", "17", "18", "19", "20"];
+/// Verbs of saying and ordering whose events the coder may file under a physical root
+/// ("ordered the ambassador to leave"): not placed by a fallback.
+const SAYING: &[&str] = &[
+    "order", "demand", "call", "urge", "announce", "declare", "warn", "threaten", "vow", "pledge",
+    "promise", "accuse", "condemn", "deny", "reject", "say", "tell", "ask",
+];
+/// Roots whose target's place is the event's ("an attack on Beirut").
+const ASSAULT_ROOTS: &[&str] = &["18", "19", "20"];
+
+/// An event's place from its own phrases: a place inside a locative phrase the syntax attaches
+/// to the trigger or its core arguments ("met Abiy Ahmed in Cairo"; for assaults also "on" and
+/// "against"). `None` when they name none.
+fn attached_place(
+    gaz: &geo::Gazetteer,
+    places: &geo::ArticlePlaces,
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+) -> Option<model::Location> {
+    let s = sentences.get(ev.sentence as usize)?;
+    let assault = ASSAULT_ROOTS.contains(&ev.root.as_str());
+    let attached = geo::event_spans(s, ev.trigger, assault);
+    let site = geo::EventSite { trigger: ev.trigger, attached: &attached, dateline: None, text };
+    let found = places.locate(gaz, &site);
+    (found.basis == geo::PlaceBasis::Attached).then_some(found.location)
+}
+
+/// For an event that happened according to the text (asserted, attempted or negated, not
+/// historical background) that happens at a physical place and whose own phrases name none:
+/// the place a locative preposition governs elsewhere in its sentence, else the dateline's.
+/// Otherwise unknown (`None`): never a capital by default.
+fn fallback_place(
+    gaz: &geo::Gazetteer,
+    places: &geo::ArticlePlaces,
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+) -> Option<model::Location> {
+    use model::Modality::{Asserted, Attempted, Negated};
+    if ev.historical || !matches!(ev.modality, Asserted | Attempted | Negated) {
+        return None;
+    }
+    if !PLACED_ROOTS.contains(&ev.root.as_str()) {
+        return None;
+    }
+    let s = sentences.get(ev.sentence as usize)?;
+    // An order or a call is a statement wherever the report was filed.
+    let said = s
+        .tokens
+        .iter()
+        .any(|t| t.span.overlaps(ev.trigger) && SAYING.contains(&t.lemma.to_lowercase().as_str()));
+    if said {
+        return None;
+    }
+    let found = places.sentence_place(gaz, text, s.span, ev.trigger);
+    if found.basis == geo::PlaceBasis::Sentence {
+        return Some(found.location);
+    }
+    // The dateline places a reported action ("arrested", "was sworn in"), not a noun inside
+    // another event's phrase ("sanctions over a crackdown"), nor the deeds of foreign actors
+    // ("WASHINGTON — Iran test-fired a missile").
+    let verbal = s.tokens.iter().any(|t| t.span.overlaps(ev.trigger) && t.upos == "VERB");
+    let found = places.dateline_place(gaz);
+    let here = found.location.country.as_deref();
+    let actors = actor_countries(gaz, text, ev);
+    let local = actors.is_empty() || here.is_some_and(|c| actors.iter().any(|a| a == c));
+    (verbal && local && found.basis == geo::PlaceBasis::Dateline).then_some(found.location)
+}
+
+/// Countries the event's actors name ("Iranian border guards" → IR, "Iran" → IR), from the
+/// gazetteer's countries and their demonyms.
+fn actor_countries(gaz: &geo::Gazetteer, text: &str, ev: &Event) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in ev.sources.iter().chain(&ev.targets) {
+        let words = a.span.slice(text).unwrap_or(&a.text);
+        for w in words.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-')) {
+            let w = w.trim_end_matches('.');
+            if !w.starts_with(char::is_uppercase) {
+                continue;
+            }
+            for c in gaz.lookup(w) {
+                let Some(p) = gaz.place(c.place) else { continue };
+                if p.kind == geo::PlaceKind::Country && !out.iter().any(|o| o == p.country) {
+                    out.push(p.country.to_string());
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The time expressions that may date an event: those of its sentence's other clauses are
