@@ -51,6 +51,7 @@ fn decode(src: &str) -> Option<Vec<(String, String)>> {
     let ring = |d: &mut String, idx: &serde_json::Value| {
         let mut first = true;
         let mut prev: Option<f64> = None;
+        let mut shift = 0.0;
         for a in idx.as_array().into_iter().flatten().filter_map(serde_json::Value::as_i64) {
             // A negative index ~i is arc i reversed.
             let (i, rev) = if a < 0 { ((!a) as usize, true) } else { (a as usize, false) };
@@ -61,10 +62,20 @@ fn decode(src: &str) -> Option<Vec<(String, String)>> {
                 if k == 0 && !first {
                     continue; // shared with the previous arc's last point
                 }
-                // A ring cut at the antimeridian (Fiji, Chukotka) jumps across the map: start
-                // a new subpath there rather than draw a line across the world.
-                let jump = prev.is_some_and(|px: f64| (x - px).abs() > WIDTH / 2.0);
-                let _ = write!(d, "{}{x:.1},{y:.1}", if first || jump { 'M' } else { 'L' });
+                // A ring cut at the antimeridian (Fiji, Chukotka) jumps across the map: keep
+                // drawing past the edge instead (the frame clips it) so the outline and its
+                // fill stay whole rather than cross the world.
+                let mut x = x + shift;
+                if let Some(px) = prev {
+                    if x - px > WIDTH / 2.0 {
+                        shift -= WIDTH;
+                        x -= WIDTH;
+                    } else if px - x > WIDTH / 2.0 {
+                        shift += WIDTH;
+                        x += WIDTH;
+                    }
+                }
+                let _ = write!(d, "{}{x:.1},{y:.1}", if first { 'M' } else { 'L' });
                 prev = Some(x);
                 first = false;
             }
