@@ -116,7 +116,11 @@ pub fn find(
             let denier = subj.and_then(|n| denier_link(&tree, n, si, events, named));
             let content = content_events(&tree, si, &cue, subj, events);
             let mut claims: Vec<Span> = content.iter().map(|&i| events[i].trigger).collect();
-            if content.is_empty() {
+            // A denial that states what it denies in a clause ("denied setting the blaze") is
+            // about that act: when the act was not coded, it points back to nothing else.
+            let states_act = cue.content == cue.speaker_verb
+                && tree.children(cue.content).any(|c| matches!(tree.rel(c), "xcomp" | "ccomp"));
+            if content.is_empty() && !states_act {
                 let involvement = tree.children(cue.content).any(|c| {
                     tree.rel(c) == "obj"
                         && INVOLVEMENT.contains(&tree.lemma(c).to_lowercase().as_str())
