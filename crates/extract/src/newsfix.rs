@@ -1,7 +1,9 @@
 //! News-specific clean-up of the paragraphs the boilerplate engine keeps, where measurement
 //! showed it is weak: the headline repeated as the first paragraph, inline promotions
-//! ("READ MORE: …", "DON'T MISS …"), all-capitals link lines between paragraphs, and the
-//! blocks that follow an article ("You may also like", "About the author").
+//! ("READ MORE: …", "DON'T MISS …"), all-capitals link lines between paragraphs, the blocks
+//! that follow an article ("You may also like", "About the author"), and what trails its last
+//! sentence: copyright lines, follow-us/subscribe calls, and short unpunctuated lines (related
+//! headlines, tags, labels).
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -15,6 +17,60 @@ pub static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:READ\s+MORE|Read\s+more|SEE\s+MORE|DON'?’?T\s+MISS|RELATED|Related|ALSO\s+READ|Also\s+read|Read\s+also|READ\s+ALSO|Also\s+on\s+\S+|MORE:|More:|WATCH:|LISTEN:|Continue\s+Reading\s+Below|CLICK\s+HERE|Like\s+this\s+story|Sign\s+up\s+for|Subscribe\s+to|SUBSCRIBE|Advertisement|ADVERTISEMENT|Anzeige|Publicité|Leggi\s+anche|Lesen\s+Sie\s+auch|Lire\s+aussi|À\s+lire\s+aussi|Mehr\s+zum\s+Thema|Weiterlesen|Zum\s+Thema)\b").expect("valid regex")
 });
+
+/// A copyright or rights line.
+static COPYRIGHT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:©|\(c\)|copyright\b|all\s+rights\s+reserved|todos\s+los\s+derechos|alle\s+rechte)")
+        .expect("valid regex")
+});
+
+/// Social networks and newsletters, and the verbs that invite to them (several languages).
+static SOCIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:twitter|facebook|instagram|telegram|whatsapp|youtube|linkedin|tiktok|newsletter|rss)\b")
+        .expect("valid regex")
+});
+static INVITE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:follow|folg|s[ií]guenos|suscr[ií]b|subscri|abonn|sign\s*up|anmelden|regist|[uú]nete|join|download|descarga|mira|schau)")
+        .expect("valid regex")
+});
+
+/// Ends as a sentence (or a quotation, a parenthesis, a list lead-in) does.
+fn ends_as_prose(p: &str) -> bool {
+    p.trim_end().ends_with(['.', '!', '?', '…', ':', ';', '"', '”', '»', '“', ')', ']'])
+}
+
+fn words(p: &str) -> usize {
+    p.split_whitespace().count()
+}
+
+/// Drops what trails the article's last sentence: copyright lines and follow-us/subscribe
+/// calls at the very end, then a short run (at most three) of short lines that do not end as
+/// prose after the last paragraph that does (related headlines, tags, labels, credits).
+fn trim_trailer(paras: &mut Vec<String>) {
+    while paras.len() > 2 {
+        let last = paras[paras.len() - 1].trim();
+        let n = words(last);
+        let furniture = (COPYRIGHT.is_match(last) && n <= 60)
+            || (n <= 40 && SOCIAL.is_match(last) && INVITE.is_match(last));
+        if !furniture {
+            break;
+        }
+        paras.pop();
+    }
+    if paras.len() < 3 {
+        return;
+    }
+    let Some(k) = paras.iter().rposition(|p| ends_as_prose(p) && words(p) >= 8) else {
+        return;
+    };
+    let tail = &paras[k + 1..];
+    if k >= 1
+        && (1..=3).contains(&tail.len())
+        && tail.iter().all(|p| words(p) <= 12 && !ends_as_prose(p))
+    {
+        paras.truncate(k + 1);
+    }
+}
 
 fn norm(s: &str) -> String {
     s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
@@ -69,6 +125,7 @@ pub fn clean(mut paras: Vec<String>, titles: &[&str]) -> Vec<String> {
         }
         out.push(p);
     }
+    trim_trailer(&mut out);
     out
 }
 
@@ -101,6 +158,30 @@ mod tests {
                 "Analysts had expected more.",
             ])
         );
+    }
+
+    #[test]
+    fn trailing_credits_calls_and_headlines_go() {
+        let body = v(&[
+            "The council approved the budget on Monday after a long debate in the chamber.",
+            "The mayor said the new plan would take effect next spring, pending a final vote.",
+            "Opposition members said they would challenge the decision in court.",
+        ]);
+        let mut paras = body.clone();
+        paras.extend(v(&[
+            "Council sets new parking fees for the old town",
+            "Tags",
+            "© 2022 Example Times. All rights reserved.",
+            "Follow us on Twitter and Facebook for the latest updates",
+        ]));
+        assert_eq!(clean(paras, &[]), body);
+        // A two-paragraph item stays whole; so does a trailing list after a lead-in.
+        let mut short = body[..1].to_vec();
+        short.push("Opinion".into());
+        assert_eq!(clean(short.clone(), &[]), short);
+        let mut list = body.clone();
+        list.extend(v(&["Four lines", "make", "too long", "a tail"]));
+        assert_eq!(clean(list.clone(), &[]), list);
     }
 
     #[test]
