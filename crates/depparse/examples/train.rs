@@ -1,7 +1,7 @@
 //! Development driver for training runs without the `annalist` binary:
 //! `cargo run --release -p depparse --example train -- OUT SEED TAGGER_EPOCHS PARSER_EPOCHS [which] [files...]`
 //! (environment: `FOLDS` jack-knife folds, `BEAM` parser beam width, `GROUPING`
-//! unlabelled|coarse|full, `CHECKPOINT` a path the
+//! unlabelled|coarse|full, `ENSEMBLE` parsers summed, `CHECKPOINT` a path the
 //! parser is written to after every epoch).
 
 use std::path::PathBuf;
@@ -40,6 +40,9 @@ fn main() {
         Ok("coarse") => o.parser.grouping = depparse::parser::Grouping::Coarse,
         Ok("full") => o.parser.grouping = depparse::parser::Grouping::Full,
         _ => {}
+    }
+    if let Some(k) = std::env::var("ENSEMBLE").ok().and_then(|v| v.parse().ok()) {
+        o.parser.ensemble = k;
     }
     if let Ok(p) = std::env::var("CHECKPOINT") {
         o.parser.checkpoint = Some(PathBuf::from(p));
@@ -81,7 +84,7 @@ fn main() {
         };
         log(&format!("{} tagged sentences", tagged.len()));
         let pcfg = depparse::parser::ParserConfig { seed, ..o.parser.clone() };
-        let m = depparse::ParserModel::train(&tagged, &pcfg, &log);
+        let m = depparse::ParserModel::train_ensemble(&tagged, &pcfg, 2, &log);
         std::fs::create_dir_all(&o.out).expect("mkdir");
         std::fs::write(o.out.join("parser.bin"), m.to_bytes()).expect("write");
         log(&format!("parser {:?}", m.size()));

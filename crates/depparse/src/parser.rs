@@ -35,6 +35,9 @@ pub struct ParserConfig {
     pub checkpoint: Option<PathBuf>,
     /// How much of the label the transition scorer predicts with each arc.
     pub grouping: Grouping,
+    /// Parsers trained with seeds `seed, seed + 1, ...` and summed into one model (a linear
+    /// ensemble at the cost of one).
+    pub ensemble: usize,
 }
 
 /// Label information in the transitions: the transition scorer picks SHIFT, or LEFT/RIGHT
@@ -75,9 +78,10 @@ impl Default for ParserConfig {
             min_q: 2500,
             explore_from: 1,
             explore_p: 0.9,
-            beam: 1,
+            beam: 4,
             checkpoint: None,
             grouping: Grouping::Unlabelled,
+            ensemble: 1,
         }
     }
 }
@@ -767,9 +771,76 @@ impl ParserModel {
         }
     }
 
+    /// One model scoring as the sum of `parts` (trained alike on the same labels, e.g. with
+    /// different seeds), pruned at `min_q`; `None` when the parts do not match.
+    pub fn ensemble(parts: &[ParserModel], min_q: i16) -> Option<ParserModel> {
+        let first = parts.first()?;
+        let same = |p: &ParserModel| {
+            p.labels == first.labels
+                && p.root == first.root
+                && p.moves.group == first.moves.group
+                && p.moves.ngroups == first.moves.ngroups
+        };
+        if !parts.iter().all(same) {
+            return None;
+        }
+        let actions: Vec<&Weights> = parts.iter().map(|p| &p.actions).collect();
+        let labeler: Vec<&Weights> = parts.iter().map(|p| &p.labeler).collect();
+        Some(ParserModel {
+            labels: first.labels.clone(),
+            root: first.root,
+            actions: Weights::sum(&actions, min_q)?,
+            labeler: Weights::sum(&labeler, min_q)?,
+            beam: first.beam,
+            moves: first.moves.clone(),
+        })
+    }
+
     /// Weight magnitudes at the given quantiles (transition scorer).
     pub fn weight_quantiles(&self, qs: &[f64]) -> Vec<u16> {
         self.actions.quantiles(qs)
+    }
+
+    /// Trains `cfg.ensemble` parsers (seeds `cfg.seed`, `cfg.seed + 1`, ...) on up to `threads`
+    /// threads and sums them into one model. Deterministic for a seed, whatever `threads`.
+    pub fn train_ensemble(
+        sents: &[Sentence],
+        cfg: &ParserConfig,
+        threads: usize,
+        log: &(dyn Fn(&str) + Sync),
+    ) -> ParserModel {
+        let k = cfg.ensemble.max(1);
+        if k == 1 {
+            return ParserModel::train(sents, cfg, log);
+        }
+        let part = |i: usize| {
+            let c = ParserConfig {
+                seed: cfg.seed.wrapping_add(i as u64),
+                ensemble: 1,
+                checkpoint: None,
+                ..cfg.clone()
+            };
+            let tagged = |m: &str| log(&format!("[part {}/{k}] {m}", i + 1));
+            ParserModel::train(sents, &c, &tagged)
+        };
+        let threads = threads.clamp(1, k);
+        let mut parts: Vec<(usize, ParserModel)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| {
+                    let part = &part;
+                    scope.spawn(move || {
+                        (t..k).step_by(threads).map(|i| (i, part(i))).collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        });
+        parts.sort_by_key(|p| p.0);
+        let parts: Vec<ParserModel> = parts.into_iter().map(|p| p.1).collect();
+        match ParserModel::ensemble(&parts, cfg.min_q) {
+            Some(m) => m,
+            None => parts.into_iter().next().unwrap_or_else(|| ParserModel::train(&[], cfg, log)),
+        }
     }
 
     /// Trains on sentences whose UPOS/XPOS should be the tags seen at run time (jack-knifed).
@@ -1549,6 +1620,23 @@ mod tests {
             let las = right as f64 / total as f64;
             assert!(las > 0.9, "beam {beam} {grouping:?}: training LAS {las:.3}");
         }
+    }
+
+    /// An ensemble is the same model whatever the number of threads, and still parses.
+    #[test]
+    fn ensembles_are_deterministic() {
+        let sents = nlp::conllu::parse(include_str!("../tests/data/tiny.conllu")).sentences;
+        let cfg = ParserConfig { epochs: 4, ensemble: 3, min_q: 1, ..Default::default() };
+        let quiet = |_: &str| {};
+        let one = ParserModel::train_ensemble(&sents, &cfg, 1, &quiet);
+        let two = ParserModel::train_ensemble(&sents, &cfg, 2, &quiet);
+        assert_eq!(one.to_bytes(), two.to_bytes());
+        let single =
+            ParserModel::train(&sents, &ParserConfig { ensemble: 1, ..cfg.clone() }, &quiet);
+        assert_ne!(one.to_bytes(), single.to_bytes());
+        let mut s = crate::eval::blank(&sents[0]);
+        one.parse(&mut s);
+        assert_eq!(s.tokens.iter().filter(|t| t.head == 0).count(), 1);
     }
 
     /// Zero-cost transition classes with label groups rebuild the gold tree and give every

@@ -106,7 +106,6 @@ impl Trainer {
     pub fn freeze(&self, min_q: i16) -> Weights {
         let now = self.time.max(1);
         let mut avg: Vec<(u64, Vec<(u16, f32)>)> = Vec::with_capacity(self.index.len());
-        let mut mags: Vec<f32> = Vec::new();
         let mut keys: Vec<(u64, u32)> = self.index.iter().map(|(&k, &r)| (k, r)).collect();
         keys.sort_unstable();
         for (k, r) in keys {
@@ -119,9 +118,18 @@ impl Trainer {
                 .filter(|(_, w)| *w != 0.0)
                 .collect();
             row.sort_unstable_by_key(|e| e.0);
-            mags.extend(row.iter().map(|e| e.1.abs()));
             avg.push((k, row));
         }
+        Weights::quantise(self.nclasses, avg, min_q)
+    }
+}
+
+impl Weights {
+    /// Quantises rows of real weights (sorted by key) to `i16` with one scale for the model
+    /// and drops entries whose quantised magnitude is below `min_q`.
+    fn quantise(nclasses: usize, avg: Vec<(u64, Vec<(u16, f32)>)>, min_q: i16) -> Weights {
+        let mut mags: Vec<f32> =
+            avg.iter().flat_map(|(_, r)| r.iter().map(|e| e.1.abs())).collect();
         // One scale for the model: the 99.99th percentile magnitude maps to 30000; the rare
         // larger weights saturate.
         let scale = if mags.is_empty() {
@@ -131,7 +139,7 @@ impl Trainer {
             let (_, p, _) = mags.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
             (*p / 30000.0).max(f32::MIN_POSITIVE)
         };
-        let mut w = Weights { nclasses: self.nclasses as u16, scale, ..Weights::default() };
+        let mut w = Weights { nclasses: nclasses as u16, scale, ..Weights::default() };
         for (k, row) in avg {
             let mut n = 0u16;
             for (c, x) in row {
@@ -149,6 +157,39 @@ impl Trainer {
         }
         w.build_index();
         w
+    }
+
+    /// The sum of several models over the same classes (a linear ensemble in one model),
+    /// requantised and pruned at `min_q`. `None` when the class counts differ.
+    pub fn sum(parts: &[&Weights], min_q: i16) -> Option<Weights> {
+        let nclasses = parts.first()?.nclasses;
+        if parts.iter().any(|p| p.nclasses != nclasses) {
+            return None;
+        }
+        let mut rows: std::collections::BTreeMap<u64, Vec<(u16, f32)>> = Default::default();
+        for p in parts {
+            let mut at = 0usize;
+            for (&k, &c) in p.keys.iter().zip(&p.counts) {
+                let row = rows.entry(k).or_default();
+                for i in at..at + c as usize {
+                    let x = p.weights[i] as f32 * p.scale;
+                    match row.iter_mut().find(|e| e.0 == p.classes[i]) {
+                        Some(e) => e.1 += x,
+                        None => row.push((p.classes[i], x)),
+                    }
+                }
+                at += c as usize;
+            }
+        }
+        let avg = rows
+            .into_iter()
+            .map(|(k, mut r)| {
+                r.retain(|e| e.1 != 0.0);
+                r.sort_unstable_by_key(|e| e.0);
+                (k, r)
+            })
+            .collect();
+        Some(Weights::quantise(nclasses as usize, avg, min_q))
     }
 }
 

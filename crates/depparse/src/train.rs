@@ -261,7 +261,7 @@ pub fn run(opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> Result<TrainRepo
     }
     if let Some((tagged, jk_secs)) = jk {
         let t0 = Instant::now();
-        let p = ParserModel::train(&tagged, &seeded_parser, log);
+        let p = ParserModel::train_ensemble(&tagged, &seeded_parser, opts.threads, log);
         let bytes = p.to_bytes();
         let secs = jk_secs + t0.elapsed().as_secs_f64();
         write_atomic(&opts.out.join(PARSER_FILE), &bytes)?;
