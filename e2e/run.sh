@@ -22,11 +22,14 @@ BIN="$ROOT/target/release/annalist"
 
 WORK=$(mktemp -d)
 SERVER=""
+WRITER=""
 cleanup() {
-  if [ -n "$SERVER" ] && kill -0 "$SERVER" 2>/dev/null; then
-    kill "$SERVER" 2>/dev/null || true
-    wait "$SERVER" 2>/dev/null || true
-  fi
+  for pid in $SERVER $WRITER; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -47,9 +50,29 @@ done
 [ -n "$BASE" ] || { echo "e2e: server did not start" >&2; cat "$WORK/serve.log" >&2; exit 1; }
 echo "e2e: server at $BASE"
 
+# A second, writable server on a copy of the store: POST /api/articles with a token.
+cp "$DB" "$WORK/post.db"
+TOKEN="e2e-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+printf '%s\n' "$TOKEN" > "$WORK/token"
+"$BIN" serve --db "$WORK/post.db" --listen 127.0.0.1:0 --token-file "$WORK/token" 2>"$WORK/post.log" &
+WRITER=$!
+POST_URL=""
+for _ in $(seq 1 300); do
+  POST_URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$WORK/post.log" | head -n1 || true)
+  [ -n "$POST_URL" ] && break
+  kill -0 "$WRITER" 2>/dev/null || { cat "$WORK/post.log" >&2; exit 1; }
+  sleep 0.1
+done
+[ -n "$POST_URL" ] || { echo "e2e: writable server did not start" >&2; exit 1; }
+
 rm -rf "$SHOTS"
 mkdir -p "$SHOTS"
-BASE_URL="$BASE" SCREENSHOTS="$SHOTS" node --test --test-reporter=spec e2e/tests/
+status=0
+BASE_URL="$BASE" POST_URL="$POST_URL" TOKEN="$TOKEN" SCREENSHOTS="$SHOTS" \
+  node --test --test-reporter=spec e2e/tests/ || status=$?
+kill "$WRITER" 2>/dev/null || true
+wait "$WRITER" 2>/dev/null || true
+[ "$status" -eq 0 ] || exit "$status"
 echo "e2e: screenshots in $SHOTS"
 
 # The OpenAPI document against the live server: schemathesis (PyPI, pinned) generates requests
