@@ -18,6 +18,7 @@ pub enum Kind {
     Place,
     Date,
     Source,
+    Denial,
     Quote,
 }
 
@@ -29,6 +30,7 @@ impl Kind {
             Kind::Place => "place",
             Kind::Date => "date",
             Kind::Source => "source",
+            Kind::Denial => "denial",
             Kind::Quote => "quote",
         }
     }
@@ -82,6 +84,10 @@ pub fn highlights(a: &ArticleView) -> Vec<Highlight> {
             if let Some(span) = link.span {
                 push(span, Kind::Source, Some(ev.id), link.text.clone());
             }
+        }
+        for d in &e.disputed_by {
+            let who = d.denier.as_ref().map_or("denial", |x| x.text.as_str());
+            push(d.cue, Kind::Denial, Some(ev.id), who.to_string());
         }
     }
     for q in &a.quotes {

@@ -482,6 +482,17 @@ fn version_card(v: &Version<'_>, agreement: &[model::FieldAgreement], current: b
             }
             h4 { "According to" }
             (attribution(e))
+            @if !e.disputed_by.is_empty() {
+                h4 { "Disputed by" }
+                ul.disputes {
+                    @for d in &e.disputed_by {
+                        li {
+                            (d.denier.as_ref().map(|x| x.text.as_str()).unwrap_or("someone unnamed"))
+                            ": “" (d.text) "”"
+                        }
+                    }
+                }
+            }
             p.muted { "Confidence " (format!("{:.2}", e.confidence)) @if e.historical { " · historical" } }
             p { a href={"/events/" (v.event_id)} { "Event " (v.event_id) } }
         }
@@ -602,7 +613,7 @@ async fn article_page(State(s): State<Shared>, Path(raw): Path<String>) -> Respo
             @if a.reprint_of.is_some() { " · " span.badge.reprint { "reprint" } }
         }
         ul.legend aria-label="Legend" {
-            @for k in [Kind::Trigger, Kind::Actor, Kind::Place, Kind::Date, Kind::Source, Kind::Quote] {
+            @for k in [Kind::Trigger, Kind::Actor, Kind::Place, Kind::Date, Kind::Source, Kind::Denial, Kind::Quote] {
                 li { span class={"hl hl-" (k.name())} { (k.name()) } }
             }
         }

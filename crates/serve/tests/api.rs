@@ -53,6 +53,18 @@ fn fixture(name: &str) -> PathBuf {
     if let Some(time) = e.time.as_mut() {
         time.span = None;
     }
+    e.disputed_by = vec![model::Denial {
+        cue: span("said"),
+        text: "said".into(),
+        sentence: 0,
+        denier: Some(model::AttributionLink {
+            role: model::AttributionRole::Source,
+            text: "officials".into(),
+            span: Some(span("officials")),
+            actor: None,
+        }),
+        claims: vec![],
+    }];
     hostile.sketch = cluster::sketch(&t);
     docs.push(hostile);
     s.commit(&Batch { docs, checkpoints: vec![] }).unwrap();
@@ -535,6 +547,10 @@ async fn pages_render_and_escape_hostile_text() {
     assert!(html.contains("onerror=&quot;window.__pwned=2&quot;"));
     assert!(html.contains(&format!("class=\"hl hl-trigger\" href=\"/events/{eid}\"")));
     assert!(html.contains("javascript:alert(document.cookie)"), "the URL is shown as text");
+    assert!(html.contains(&format!("class=\"hl hl-denial\" href=\"/events/{eid}\"")));
+    let (_, _, body) = call(&app, Method::GET, &format!("/events/{eid}"), None).await;
+    let html = String::from_utf8(body).unwrap();
+    assert!(html.contains("Disputed by") && html.contains("officials: “said”"), "{html}");
     let (st, _, body) = call(&app, Method::GET, "/events/999999", None).await;
     assert_eq!(st, StatusCode::NOT_FOUND);
     assert!(String::from_utf8(body).unwrap().contains("no event 999999"));
