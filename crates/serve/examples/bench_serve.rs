@@ -29,6 +29,21 @@ const PATHS: &[&str] = &[
     "/api/events?outlet=Reuters&code=1&limit=50",
 ];
 const EVENTS_PER_DOC: usize = 5;
+/// Browsing pages and aggregates, timed once each (not under wrk).
+const BROWSE: &[&str] = &[
+    "/",
+    "/?text=Baghdad",
+    "/api/facets",
+    "/api/facets?code=19",
+    "/api/timeline?bucket=week&by=quad",
+    "/timeline",
+    "/map",
+    "/actors",
+    "/actors/IRQMIL",
+    "/outlets",
+    "/events/500000",
+    "/articles/100000",
+];
 
 fn arg(args: &[String], name: &str) -> Option<String> {
     args.iter().position(|a| a == name).and_then(|i| args.get(i + 1).cloned())
@@ -130,6 +145,22 @@ fn run_wrk(
         if code != "200" {
             return Err(format!("{p} answered {code}").into());
         }
+    }
+    for p in BROWSE {
+        let out = Command::new("curl")
+            .args([
+                "-s",
+                "-o",
+                "/dev/null",
+                "-w",
+                "%{http_code} %{time_total}",
+                &format!("{base}{p}"),
+            ])
+            .output()?;
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        let (code, secs) = text.split_once(' ').unwrap_or(("?", "0"));
+        let ms = secs.parse::<f64>().unwrap_or(0.0) * 1e3;
+        println!("browse {p}: {code} in {ms:.0} ms");
     }
     let script = std::env::temp_dir().join(format!("annalist-bench-{}.lua", std::process::id()));
     let list: Vec<String> = PATHS.iter().map(|p| format!("\"{p}\"")).collect();

@@ -383,13 +383,13 @@ async fn search(State(s): State<Shared>, q: Result<Query<Params>, QueryRejection
                 (facet_list("Month", &p, "month", &facets.month, str::to_string))
             }
             section.list aria-label="Events" {
-                @if page_data.events.is_empty() {
+                @if page_data.events.is_empty() && !page_data.truncated {
                     p #no-results { "No events match." }
                 }
                 ol.events #events {
                     @for ev in &page_data.events { (event_item(ev)) }
                 }
-                @if page_data.truncated { p.muted { "Stopped after scanning " (page_data.scanned) " candidates; continue for more." } }
+                @if page_data.truncated { p.muted { "This page stopped after a bounded scan of the store; the next page goes on searching older events." } }
                 @if page_data.next.is_some() {
                     p { a.next rel="next" href={"/" (qs(&next_pairs))} { "Next page →" } }
                 }

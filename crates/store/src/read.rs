@@ -431,6 +431,26 @@ impl Reader {
             None => false,
         };
         prefilter(&req.filter, code_index, &mut sql, &mut args);
+        // In id order a page examines at most `scan_budget` ids below (above) its cursor, so a
+        // search whose words are rare costs a bounded walk and hands back a cursor to go on.
+        let (min_id, max_id) = self.id_range()?;
+        let window = (req.scan_budget.max(req.limit) as i64).max(1);
+        let bound = match (req.sort, &req.after) {
+            (Sort::Newest, after) if !code_index => {
+                let hi = after.as_ref().map_or(max_id + 1, |c| c.id);
+                Some((hi.saturating_sub(window), hi.saturating_sub(window) > min_id))
+            }
+            (Sort::Oldest, after) if !code_index => {
+                let lo = after.as_ref().map_or(min_id - 1, |c| c.id);
+                Some((lo.saturating_add(window), lo.saturating_add(window) < max_id))
+            }
+            _ => None,
+        };
+        if let Some((edge, _)) = bound {
+            args.push(Value::Integer(edge));
+            let op = if req.sort == Sort::Newest { ">=" } else { "<=" };
+            sql.push_str(&format!(" AND e.id {op} ?{}", args.len()));
+        }
         if let Some(c) = &req.after {
             args.push(Value::Integer(c.id));
             let id = format!("?{}", args.len());
@@ -488,7 +508,22 @@ impl Reader {
                 }
             }
         }
+        if let Some((edge, more)) = bound {
+            if more {
+                // The window ran out before the page filled: continue past its edge.
+                page.truncated = true;
+                page.next = Some(Cursor { date: None, id: edge }.encode());
+            }
+        }
         Ok(page)
+    }
+
+    /// The smallest and largest event ids (0, 0 when there are none).
+    fn id_range(&self) -> Result<(i64, i64)> {
+        self.conn
+            .prepare_cached("SELECT ifnull(min(id), 0), ifnull(max(id), 0) FROM events")
+            .and_then(|mut st| st.query_row([], |r| Ok((r.get(0)?, r.get(1)?))))
+            .map_err(|e| self.err(e))
     }
 
     /// Whether fewer than [`RARE_CODE`] events have a code starting with `prefix` (a probe of
@@ -564,7 +599,12 @@ impl Reader {
             }
             return Ok((total, true));
         }
-        let sql = format!("SELECT {EVENT_COLUMNS}, {day} {EVENT_FROM}{where_} ORDER BY e.id DESC");
+        // Decoding is bounded by a window of the newest `scan_budget` ids, whatever matches.
+        let (min_id, max_id) = self.id_range()?;
+        let edge = max_id.saturating_sub(scan_budget.min(i64::MAX as usize) as i64);
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS}, {day} {EVENT_FROM}{where_} AND e.id > {edge} ORDER BY e.id DESC"
+        );
         let mut st = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let mut rows =
             st.query(rusqlite::params_from_iter(args.iter())).map_err(|e| self.err(e))?;
@@ -594,7 +634,7 @@ impl Reader {
             total += 1;
             f(&keys);
         }
-        Ok((total, true))
+        Ok((total, edge < min_id))
     }
 
     /// Counts of the newest `budget` matching events by each SQL key expression (over `e` =
