@@ -44,7 +44,7 @@ fn words(p: &str) -> usize {
 }
 
 /// Drops what trails the article's last sentence: copyright lines and follow-us/subscribe
-/// calls at the very end, then a short run (at most three) of short lines that do not end as
+/// calls at the very end, then a short run (at most five) of short lines that do not end as
 /// prose after the last paragraph that does (related headlines, tags, labels, credits).
 fn trim_trailer(paras: &mut Vec<String>) {
     while paras.len() > 2 {
@@ -65,7 +65,7 @@ fn trim_trailer(paras: &mut Vec<String>) {
     };
     let tail = &paras[k + 1..];
     if k >= 1
-        && (1..=3).contains(&tail.len())
+        && (1..=5).contains(&tail.len())
         && tail.iter().all(|p| words(p) <= 12 && !ends_as_prose(p))
     {
         paras.truncate(k + 1);
@@ -180,7 +180,7 @@ mod tests {
         short.push("Opinion".into());
         assert_eq!(clean(short.clone(), &[]), short);
         let mut list = body.clone();
-        list.extend(v(&["Four lines", "make", "too long", "a tail"]));
+        list.extend(v(&["Six lines", "make", "too long", "a tail", "to be", "furniture"]));
         assert_eq!(clean(list.clone(), &[]), list);
     }
 

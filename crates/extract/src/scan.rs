@@ -49,22 +49,50 @@ pub struct Scan {
     /// Byte ranges of the decoded page that carry no text or structure for the boilerplate
     /// engine (comments, scripts other than JSON-LD, styles, SVG, templates): see [`Scan::lean`].
     pub strip: Vec<(u32, u32)>,
+    /// Offset just after the first `<head>` start tag, where [`Scan::lean`] puts its stub.
+    pub head_open: Option<u32>,
 }
+
+/// Metadata handed to the boilerplate engine in place of the page's own (which it would
+/// otherwise search the whole tree for, and which we read ourselves): with a title, author,
+/// tags, section and site name present its metadata pass skips its DOM searches. The engine's metadata
+/// is never used; only its text is.
+const ENGINE_HEAD_STUB: &str = "<meta property=\"og:title\" content=\"Article\"><meta property=\"og:author\" content=\"Anna Lyst\"><meta property=\"article:tag\" content=\"news\"><meta property=\"og:site_name\" content=\"Annalist\"><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"articleSection\":\"News\"}</script>";
 
 impl Scan {
     /// `html` without the [`Scan::strip`] ranges. Most of a news page's bytes are scripts and
     /// styles; the DOM engine's cost grows with bytes and nodes, and it discards them anyway.
+    /// The engine's metadata comes from a stub (see `ENGINE_HEAD_STUB`) after `<head>`, or
+    /// at the top when the page has no head tag.
     pub fn lean(&self, html: &str) -> String {
-        let mut out = String::with_capacity(html.len());
+        let mut out = String::with_capacity(html.len() + ENGINE_HEAD_STUB.len());
+        let mut stub = self.head_open.map(|h| h as usize);
+        if stub.is_none() {
+            out.push_str(ENGINE_HEAD_STUB);
+        }
         let mut at = 0;
+        let mut copy = |out: &mut String, from: usize, to: usize| {
+            if let Some(h) = stub.filter(|&h| h >= from && h <= to) {
+                out.push_str(&html[from..h]);
+                out.push_str(ENGINE_HEAD_STUB);
+                out.push_str(&html[h..to]);
+                stub = None;
+            } else {
+                out.push_str(&html[from..to]);
+            }
+        };
         for &(a, b) in &self.strip {
             // Ranges can nest (a script inside a dropped <nav>); skip what is already cut.
             if (a as usize) >= at {
-                out.push_str(&html[at..a as usize]);
+                copy(&mut out, at, a as usize);
             }
             at = at.max(b as usize);
         }
-        out.push_str(&html[at..]);
+        copy(&mut out, at, html.len());
+        if stub.is_some() {
+            // The head tag sat inside a stripped range: the stub still goes in.
+            out.insert_str(0, ENGINE_HEAD_STUB);
+        }
         out
     }
 
@@ -321,6 +349,9 @@ pub fn scan(html: &str) -> Scan {
                 block_break(&mut s, &mut pending_space, &mut captures);
             }
             on_start_tag(&mut s, &name, &attrs, &mut captures);
+            if &*name == "head" && s.head_open.is_none() {
+                s.head_open = Some(i as u32);
+            }
             if matches!(&*name, "meta" | "link") {
                 // Read here (and by nothing else): the engine would only parse them again for
                 // metadata we do not take from it.
@@ -1059,6 +1090,18 @@ mod tests {
         {
             assert!(!engine_attr(key), "{key}");
         }
+    }
+
+    #[test]
+    fn lean_page_drops_scripts_and_metas_and_carries_the_stub_after_head() {
+        let html = "<html><head><meta name=a content=b><script>x()</script><title>T</title></head><body><p>Hi</p></body></html>";
+        let lean = scan(html).lean(html);
+        assert_eq!(
+            lean,
+            format!("<html><head>{ENGINE_HEAD_STUB}<title>T</title></head><body><p>Hi</p></body></html>")
+        );
+        let bare = "<p>No head here</p>";
+        assert_eq!(scan(bare).lean(bare), format!("{ENGINE_HEAD_STUB}{bare}"));
     }
 
     #[test]
