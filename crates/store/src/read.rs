@@ -500,8 +500,9 @@ impl Reader {
             if req.filter.matches(&ev.row) {
                 page.events.push(ev);
                 if page.events.len() >= limit {
-                    // Only say there is more when there is.
-                    if rows.next().map_err(|e| self.err(e))?.is_some() {
+                    // Only say there is more when there is (in this window or past it).
+                    let past_window = bound.is_some_and(|(_, more)| more);
+                    if past_window || rows.next().map_err(|e| self.err(e))?.is_some() {
                         page.next = last.as_ref().map(Cursor::encode);
                     }
                     return Ok(page);
