@@ -522,7 +522,11 @@ impl Reader {
     /// The smallest and largest event ids (0, 0 when there are none).
     fn id_range(&self) -> Result<(i64, i64)> {
         self.conn
-            .prepare_cached("SELECT ifnull(min(id), 0), ifnull(max(id), 0) FROM events")
+            // Two subqueries: SQLite answers a lone min() or max() from the b-tree's end, but
+            // both in one SELECT scan the table.
+            .prepare_cached(
+                "SELECT ifnull((SELECT min(id) FROM events), 0), ifnull((SELECT max(id) FROM events), 0)",
+            )
             .and_then(|mut st| st.query_row([], |r| Ok((r.get(0)?, r.get(1)?))))
             .map_err(|e| self.err(e))
     }
