@@ -11,6 +11,7 @@
 pub mod eval;
 pub mod ordered;
 pub mod repair;
+pub mod voices;
 
 use model::{AnalyzedSentence, Article, Denial, Event, Quote, RawDocument};
 use std::time::{Duration, Instant};
@@ -169,8 +170,17 @@ impl Engine {
         times.place = t.elapsed();
 
         let t = Instant::now();
-        let provenance::Annotations { quotes, denials } =
+        let provenance::Annotations { mut quotes, mut denials } =
             provenance::annotate(&article, &sentences, &mut events);
+        voices::code_voices(
+            &article.text,
+            &sentences,
+            date,
+            &self.dictionaries,
+            &mut events,
+            &mut quotes,
+            &mut denials,
+        );
         times.provenance = t.elapsed();
 
         let t = Instant::now();

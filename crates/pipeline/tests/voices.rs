@@ -1,0 +1,47 @@
+//! Attribution links, quote speakers and deniers carry actor codes where the lexicon knows them.
+
+use model::{AttributionRole, ContentHash, Hints, Origin, RawDocument};
+use pipeline::Engine;
+
+#[test]
+fn voices_are_coded_as_actors() {
+    let models = depparse::Models::load_default().expect("models");
+    let loaded = lexicon::load(&[], false).expect("lexicon");
+    let engine = Engine::new(models, loaded);
+    let text = "Plot foiled in Baghdad\n\n\
+        Iraqi police arrested two men who planned to attack a market in Baghdad on Monday, \
+        an Iraqi security official said, according to the Mehr news agency.\n\n\
+        \"We will not let them succeed,\" the official said.\n";
+    let raw = RawDocument {
+        origin: Origin { input: "voices".into(), offset: None, line: None },
+        uri: None,
+        fetched: None,
+        content_type: Some("text/plain".into()),
+        hash: ContentHash("voices".into()),
+        bytes: text.as_bytes().to_vec(),
+        hints: Hints {
+            title: None,
+            date: Some("2009-01-21".into()),
+            outlet: Some("Reuters".into()),
+            plain_text: true,
+        },
+    };
+    let coded = engine.code_raw(&raw).expect("coded");
+    let ev = coded
+        .events
+        .iter()
+        .find(|e| e.trigger.slice(&coded.article.text) == Some("arrested"))
+        .expect("the arrest is coded");
+    let chain: Vec<(AttributionRole, &str, Option<&str>)> = ev
+        .attribution
+        .chain
+        .iter()
+        .map(|l| (l.role, l.text.as_str(), l.actor.as_deref()))
+        .collect();
+    let mehr = chain.iter().find(|l| l.1.contains("Mehr")).expect("Mehr is a link");
+    assert_eq!(mehr.2, Some("IRNMED"), "{chain:?}");
+    let official = chain.iter().find(|l| l.1.contains("official")).expect("the official");
+    assert!(official.2.is_some_and(|c| c.starts_with("IRQ")), "{chain:?}");
+    // A voice that names no known actor stays uncoded rather than guessed.
+    assert!(chain.iter().all(|l| l.2 != Some("---")), "{chain:?}");
+}
