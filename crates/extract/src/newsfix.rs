@@ -1,6 +1,7 @@
 //! News-specific clean-up of the paragraphs the boilerplate engine keeps, where measurement
 //! showed it is weak: the headline repeated as the first paragraph, inline promotions
-//! ("READ MORE: …", "DON'T MISS …"), all-capitals link lines between paragraphs, the blocks
+//! ("READ MORE: …", "DON'T MISS …", "Lea también: …"), picture credits, all-capitals link
+//! lines between paragraphs, the blocks
 //! that follow an article ("You may also like", "About the author"), and what trails its last
 //! sentence: copyright lines, follow-us/subscribe calls, and short unpunctuated lines (related
 //! headlines, tags, labels).
@@ -16,6 +17,19 @@ pub static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
 /// A paragraph that is a promotion or a widget label, not article text.
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:READ\s+MORE|Read\s+more|SEE\s+MORE|DON'?’?T\s+MISS|RELATED|Related|ALSO\s+READ|Also\s+read|Read\s+also|READ\s+ALSO|Also\s+on\s+\S+|MORE:|More:|WATCH:|LISTEN:|Continue\s+Reading\s+Below|CLICK\s+HERE|Like\s+this\s+story|Sign\s+up\s+for|Subscribe\s+to|SUBSCRIBE|Advertisement|ADVERTISEMENT|Anzeige|Publicité|Leggi\s+anche|Lesen\s+Sie\s+auch|Lire\s+aussi|À\s+lire\s+aussi|Mehr\s+zum\s+Thema|Weiterlesen|Zum\s+Thema)\b").expect("valid regex")
+});
+
+/// "See also" and "you may be interested in" lead-ins to a link, in several languages (any
+/// case): inline promotions like [`PROMO`]'s.
+static SEE_ALSO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:lea\s+tambi[eé]n|lee\s+tambi[eé]n|te\s+puede\s+interesar|le\s+puede\s+interesar|puede\s+interesarte|mira\s+tambi[eé]n|mira:|ver\s+tambi[eé]n|leia\s+tamb[eé]m|veja\s+tamb[eé]m|siehe\s+auch|auch\s+interessant|das\s+k[oö]nnte\s+(?:sie|dich)\s+auch\s+interessieren|das\s+thema\s+k[oö]nnte\s+(?:sie|dich)\s+auch\s+interessieren|voir\s+aussi|[àa]\s+voir\s+aussi|lisez\s+aussi|schon\s+gelesen|mehr\s+themen|weitere\s+(?:artikel|themen|aktuelle)|related:|see\s+also|also\s+see|recommended:|trending:)")
+        .expect("valid regex")
+});
+
+/// A picture credit line ("Foto: …", "© Agency").
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:©|\(c\)|fotos?:|photos?:|bild(?:er)?:|titelbild:|beitragsbild:|images?:|bildquelle:|imagen:|crédito:|credits?:|fotograf[ií]a:)")
+        .expect("valid regex")
 });
 
 /// A copyright or rights line.
@@ -117,7 +131,10 @@ pub fn clean(mut paras: Vec<String>, titles: &[&str]) -> Vec<String> {
     let mut out = Vec::with_capacity(total);
     for (i, p) in paras.into_iter().enumerate() {
         let inner = i > 0 && i + 1 < total;
-        if PROMO.is_match(&p) && p.len() < 300 {
+        if (PROMO.is_match(&p) || SEE_ALSO.is_match(p.trim_start())) && p.len() < 300 {
+            continue;
+        }
+        if CREDIT.is_match(p.trim_start()) && words(&p) <= 15 {
             continue;
         }
         if inner && shouting(&p) && p.len() < 200 {
@@ -182,6 +199,22 @@ mod tests {
         let mut list = body.clone();
         list.extend(v(&["Six lines", "make", "too long", "a tail", "to be", "furniture"]));
         assert_eq!(clean(list.clone(), &[]), list);
+    }
+
+    #[test]
+    fn see_also_lines_and_picture_credits_go() {
+        let body = v(&[
+            "The council approved the budget on Monday after a long debate in the chamber.",
+            "Lea también: El alcalde presenta su plan de movilidad",
+            "Foto: Max Muster / Agentur",
+            "The mayor said the new plan would take effect next spring, pending a final vote.",
+            "Das könnte Sie auch interessieren: Neue Parkgebühren",
+            "Opposition members said they would challenge the decision in court.",
+        ]);
+        assert_eq!(
+            clean(body.clone(), &[]),
+            vec![body[0].clone(), body[3].clone(), body[5].clone()]
+        );
     }
 
     #[test]
