@@ -538,20 +538,10 @@ pub fn summarize(id: String, reports: &[Report]) -> EventCluster {
 
 /// Days since 1970-01-01 of an ISO date prefix (`YYYY`, `YYYY-MM`, `YYYY-MM-DD…`).
 pub fn iso_day(s: &str) -> Option<i32> {
-    let y: i32 = s.get(..4)?.parse().ok()?;
-    let m: u32 = s.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
-    let d: u32 = s.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+    if s.get(..4).is_some_and(|y| y.contains('X')) {
         return None;
     }
-    // Days from civil (Howard Hinnant's algorithm).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m as i32 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i32 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    model::days::iso_days(s).and_then(|d| i32::try_from(d).ok())
 }
 
 #[cfg(test)]

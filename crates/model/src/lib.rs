@@ -9,6 +9,7 @@
 //! text with a span yields the surface form. That is a contract tested by every stage.
 
 mod article;
+pub mod days;
 mod event;
 mod raw;
 mod sentence;

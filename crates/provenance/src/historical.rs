@@ -128,20 +128,7 @@ fn has_perfect_or_past(tree: &Tree, v: usize) -> bool {
 /// Days since 1970-01-01 of an ISO date prefix (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`), taking the
 /// start of a partial date. `198X` (a decade) counts as its first year.
 pub fn days(iso: &str) -> Option<i64> {
-    let y: i64 = iso.get(..4)?.replace('X', "0").parse().ok()?;
-    let m: i64 = iso.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
-    let d: i64 = iso.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    // Civil-from-days inverse (proleptic Gregorian).
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    model::days::iso_days(iso)
 }
 
 #[cfg(test)]

@@ -101,7 +101,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     let items = documents(&args.paths, args.lines);
 
-    let date_added = now_stamp();
+    let date_added = model::days::utc_stamp();
     let mut writer = Writer::new(
         io::BufWriter::with_capacity(1 << 16, io::stdout()),
         format,
@@ -253,27 +253,4 @@ fn write_document<W: Write>(writer: &mut Writer<W>, coded: &pipeline::Coded) -> 
         "denials": coded.denials,
     });
     writer.write_raw_line(&doc.to_string())
-}
-
-fn now_stamp() -> String {
-    // UTC `YYYYMMDDHHMMSS` from the system clock, without a date library.
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    let (y, m, d) = civil(days);
-    format!("{y:04}{m:02}{d:02}{:02}{:02}{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
-}
-
-fn civil(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
 }

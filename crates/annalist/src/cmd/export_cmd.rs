@@ -56,7 +56,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         None => Box::new(io::stdout().lock()),
     };
     let out = io::BufWriter::new(out);
-    let added = super::ingest::now_stamp();
+    let added = model::days::utc_stamp();
     if format == Format::Jsonl {
         let mut out = out;
         for r in &rows {

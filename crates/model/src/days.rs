@@ -1,0 +1,67 @@
+//! Calendar arithmetic shared by the stages and the binary: days since 1970-01-01 of a civil
+//! date and back (proleptic Gregorian), and the UTC clock as a stamp.
+
+/// Days since 1970-01-01 of `y-m-d`.
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(m) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date `(year, month, day)` of a count of days since 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// Days since 1970-01-01 of an ISO date prefix (`YYYY`, `YYYY-MM`, `YYYY-MM-DD…`), taking the
+/// start of a partial date; `198X` (a decade) counts as its first year.
+pub fn iso_days(iso: &str) -> Option<i64> {
+    let y: i64 = iso.get(..4)?.replace('X', "0").parse().ok()?;
+    let m: u32 = iso.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(1);
+    let d: u32 = iso.get(8..10).and_then(|d| d.parse().ok()).unwrap_or(1);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(days_from_civil(y, m, d))
+}
+
+/// The system clock in UTC as `YYYYMMDDHHMMSS` (GDELT's DATEADDED form).
+pub fn utc_stamp() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    let rem = secs % 86_400;
+    format!("{y:04}{m:02}{d:02}{:02}{:02}{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_known_days() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(iso_days("2009-01-21"), Some(14_265));
+        assert_eq!(iso_days("198X"), iso_days("1980-01-01"));
+        assert_eq!(iso_days("2009-13"), None);
+        for days in [-719_468, -1, 0, 59, 11_016, 14_265, 20_000, 2_932_896] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+        assert_eq!(utc_stamp().len(), 14);
+    }
+}
