@@ -171,7 +171,9 @@ impl Engine {
 
         let t = Instant::now();
         let provenance::Annotations { mut quotes, mut denials } =
-            provenance::annotate(&article, &sentences, &mut events);
+            provenance::annotate_with(&article, &sentences, &mut events, &|span| {
+                voices::code_span(&article.text, &sentences, span, date, &self.dictionaries)
+            });
         voices::code_voices(
             &article.text,
             &sentences,

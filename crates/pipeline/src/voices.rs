@@ -63,7 +63,7 @@ pub fn code_voices(
 }
 
 /// The actor code of the words in `span`, or `None` when nothing in them is an actor or agent.
-fn code_span(
+pub fn code_span(
     text: &str,
     sentences: &[AnalyzedSentence],
     span: Span,

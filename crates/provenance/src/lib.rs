@@ -49,6 +49,19 @@ pub fn annotate(
     sentences: &[AnalyzedSentence],
     events: &mut [Event],
 ) -> Annotations {
+    annotate_with(article, sentences, events, &|_| None)
+}
+
+/// [`annotate`], with an actor coder for phrases of the text (`actor_of(span)`: the CAMEO actor
+/// code the words of `span` name, if any). With it, an event the text negates in the words of
+/// its own doer ("Sudan's foreign ministry said the government had never obstructed the
+/// monitors") is a denial by the accused, not a plain negation.
+pub fn annotate_with(
+    article: &Article,
+    sentences: &[AnalyzedSentence],
+    events: &mut [Event],
+    actor_of: &dyn Fn(Span) -> Option<String>,
+) -> Annotations {
     let text = article.text.as_str();
     let published = article.published.as_ref().map(|p| p.value.as_str());
     // Named speakers by sentence, for pronoun resolution in chains and quotes.
@@ -106,6 +119,9 @@ pub fn annotate(
         }
         chain.extend(links);
         ev.attribution = Attribution { chain };
+        if ev.modality == Modality::Negated && !ev.historical && denied_by_its_doer(ev, actor_of) {
+            ev.modality = Modality::Denied;
+        }
         push_evidence(&mut ev.evidence, ev.trigger);
         ev.confidence = confidence(ev, &tree, t, cue);
     }
@@ -160,6 +176,35 @@ fn inherit_cited_outlets(events: &mut [Event]) {
             }
         }
     }
+}
+
+/// Whether the innermost voice of a negated event names the same party as its doer.
+fn denied_by_its_doer(ev: &Event, actor_of: &dyn Fn(Span) -> Option<String>) -> bool {
+    let Some(speaker) = ev
+        .attribution
+        .chain
+        .last()
+        .filter(|l| l.role != AttributionRole::Outlet)
+        .and_then(|l| l.span)
+    else {
+        return false;
+    };
+    let Some(doer) = ev.sources.iter().map(|a| a.code.as_str()).find(|c| c.len() >= 3) else {
+        return false;
+    };
+    let Some(voice) = actor_of(speaker).filter(|c| c.len() >= 3 && !c.starts_with("---")) else {
+        return false;
+    };
+    if doer.starts_with("---") {
+        return false;
+    }
+    // The same party: equal codes, one role refining the other ("IRQGOV" / "IRQGOVMIN"), or a
+    // country speaking for its government.
+    let v = voice.as_str();
+    doer == v
+        || (doer.len() >= 6 && v.len() >= 6 && (doer.starts_with(v) || v.starts_with(doer)))
+        || (v.len() == 3 && doer.strip_prefix(v) == Some("GOV"))
+        || (doer.len() == 3 && v.strip_prefix(doer) == Some("GOV"))
 }
 
 fn push_evidence(evidence: &mut Vec<Span>, span: Span) {
@@ -253,4 +298,69 @@ fn confidence(ev: &Event, tree: &Tree, t: usize, cue: Option<Span>) -> f32 {
         c -= 0.1;
     }
     c.clamp(0.05, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::{ActorRef, ContentHash};
+
+    fn negated(doer: &str, voice_span: Option<Span>) -> Event {
+        let mut chain = vec![AttributionLink {
+            role: AttributionRole::Outlet,
+            text: "Reuters".into(),
+            span: None,
+            actor: None,
+        }];
+        if let Some(span) = voice_span {
+            chain.push(AttributionLink {
+                role: AttributionRole::Source,
+                text: "the ministry".into(),
+                span: Some(span),
+                actor: None,
+            });
+        }
+        Event {
+            article: ContentHash("t".into()),
+            sentence: 0,
+            trigger: Span::new(40, 50),
+            sources: vec![ActorRef {
+                code: doer.into(),
+                text: String::new(),
+                span: Span::new(30, 38),
+            }],
+            targets: vec![],
+            code: "120".into(),
+            root: "12".into(),
+            base: "120".into(),
+            goldstein: 0.0,
+            quad_class: 3,
+            plover_type: None,
+            plover_mode: None,
+            modality: Modality::Negated,
+            negated: true,
+            historical: false,
+            attribution: Attribution { chain },
+            disputed_by: Vec::new(),
+            time: None,
+            location: None,
+            confidence: 1.0,
+            evidence: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_negation_in_the_doers_own_words_is_a_denial() {
+        let voice = Some(Span::new(0, 20));
+        let says = |code: &'static str| move |_: Span| Some(code.to_string());
+        assert!(denied_by_its_doer(&negated("SDNGOV", voice), &says("SDNGOV")));
+        assert!(denied_by_its_doer(&negated("SDNGOV", voice), &says("SDN")));
+        assert!(denied_by_its_doer(&negated("IRQGOV", voice), &says("IRQGOVMIN")));
+        // Another party's word, an unknown voice, or no voice at all: a plain negation.
+        assert!(!denied_by_its_doer(&negated("SDNREB", voice), &says("SDN")));
+        assert!(!denied_by_its_doer(&negated("SDNGOV", voice), &says("USAGOV")));
+        assert!(!denied_by_its_doer(&negated("SDNGOV", voice), &|_| None));
+        assert!(!denied_by_its_doer(&negated("SDNGOV", None), &says("SDNGOV")));
+        assert!(!denied_by_its_doer(&negated("---GOV", voice), &says("---GOV")));
+    }
 }
