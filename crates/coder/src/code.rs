@@ -40,6 +40,14 @@ pub struct Options {
     /// Final clause (after the last comma).
     pub comma_emin: usize,
     pub comma_emax: usize,
+    /// Annalist's coding beyond the field's coders (on by default; the field's validation
+    /// suites turn it off): a cooperative act announced for the future is an intent (03,
+    /// "will visit" → 036).
+    pub intent: bool,
+    /// Likewise: "A said B must …" is a demand (10); with `statement_clauses` a statement
+    /// also gives way to an event coded in its own clause ("A said it will support B").
+    pub clauses: bool,
+    pub statement_clauses: bool,
 }
 
 impl Default for Options {
@@ -53,6 +61,9 @@ impl Default for Options {
             comma_bmax: 0,
             comma_emin: 2,
             comma_emax: 8,
+            intent: true,
+            clauses: true,
+            statement_clauses: false,
         }
     }
 }
@@ -72,6 +83,9 @@ impl Options {
             ("comma_bmax", Ok(v)) => self.comma_bmax = v,
             ("comma_emin", Ok(v)) => self.comma_emin = v,
             ("comma_emax", Ok(v)) => self.comma_emax = v,
+            ("intent", _) => self.intent = b,
+            ("clauses", _) => self.clauses = b,
+            ("statement_clauses", _) => self.statement_clauses = b,
             ("stop_on_error", _) => {}
             _ => return false,
         }
@@ -102,6 +116,47 @@ pub struct CodedEvent {
     pub pattern: Option<String>,
     /// Spans of cue words (negation, auxiliaries such as "will") for the provenance work.
     pub cues: Vec<Span>,
+}
+
+/// The intent counterpart (CAMEO 03) of a cooperative act (roots 04–08) announced for the
+/// future: "will visit" is an intent to meet (036), "will give aid" an intent to provide aid
+/// (033), "will withdraw" an intent to de-escalate (0356).
+pub fn intent_code(code: &str) -> Option<&'static str> {
+    let d: String = code.chars().take_while(char::is_ascii_digit).collect();
+    let base = d.get(..3)?;
+    Some(match base {
+        "045" => "039",
+        "046" => "036",
+        _ if base.starts_with("04") => "036",
+        "050" | "051" | "052" | "053" | "054" => "032",
+        _ if base.starts_with("05") => "030",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        _ if base.starts_with("06") => "031",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        "070" => "033",
+        _ if base.starts_with("07") => "030",
+        "081" => "0351",
+        "082" => "0352",
+        "083" => match d.get(..4) {
+            Some("0831") => "0341",
+            Some("0832") => "0342",
+            Some("0833") => "0343",
+            Some("0834") => "0344",
+            _ => "034",
+        },
+        "084" => "0353",
+        "085" => "0354",
+        "086" => "0355",
+        "087" => "0356",
+        _ if base.starts_with("08") => "035",
+        _ => return None,
+    })
 }
 
 /// Why a sentence was not coded.
@@ -734,6 +789,8 @@ impl Analysis<'_> {
     fn code_verbs(&self, dicts: &Dictionaries, opts: &Options) -> Vec<CodedEvent> {
         let n = self.s.tokens.len();
         let mut events: Vec<CodedEvent> = Vec::new();
+        // Statements coded before their clause: (their events, the clause's word bounds).
+        let mut provisional: Vec<(std::ops::Range<usize>, usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
             if !self.is_verb(i) || !self.live(i) || self.inert[i] || self.phrase_of[i].is_some() {
@@ -817,6 +874,31 @@ impl Analysis<'_> {
                 i += 1;
                 continue;
             };
+            // A statement with a clause of its own ("Russia said Sudan must return the
+            // helicopter", "Hungary said it will support the resolution").
+            let clause = if opts.clauses && code.starts_with("01") {
+                self.embedded_clause(vp_head)
+            } else {
+                None
+            };
+            if let Some(c) = clause {
+                if let Some(ev) = self.demand_in_clause(c, &upper, i, vp_head, vstart, vend) {
+                    events.push(ev);
+                    i = vp_end.max(i) + 1;
+                    continue;
+                }
+            }
+            let mut code = code;
+            // A cooperative act announced for the future is an intent to cooperate (03).
+            if opts.clauses
+                && !is_aux
+                && self.future(vp_head)
+                && !self.negation(i, vp_head, &mut Vec::new())
+            {
+                if let Some(c) = intent_code(&code) {
+                    code = c.to_string();
+                }
+            }
             // Passive: a passive auxiliary and a `by` phrase governed by this verb.
             let passive = !is_aux
                 && self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass")
@@ -825,13 +907,13 @@ impl Analysis<'_> {
                         .any(|k| self.words[k] == "BY" && self.governing_verb(k) == Some(i)));
             let target = tgt_slot.or_else(|| self.find_target(&lower));
             let mut coded = false;
+            let before = events.len();
             if let Some(tg) = target {
                 let source = src_slot.or_else(|| self.find_source(&upper, tg));
                 if let Some(sr) = source {
                     let mut cues = Vec::new();
                     let negated = self.negation(i, vp_head, &mut cues);
                     let trigger = self.s.tokens[vstart].span.cover(self.s.tokens[vend].span);
-                    let before = events.len();
                     self.make_events(
                         &mut events,
                         sr,
@@ -846,16 +928,34 @@ impl Analysis<'_> {
                         opts,
                     );
                     coded = true;
-                    let _ = before;
                 }
             }
-            if coded {
+            if coded && clause.is_some() && opts.statement_clauses {
+                // The clause's own verbs are coded too; the statement gives way to them.
+                let (lo, hi) = self.subtree_bounds(clause.unwrap_or(i));
+                provisional.push((before..events.len(), lo, hi));
+                i += 1;
+            } else if coded {
                 // Verbs inside the coded phrase are not coded again.
                 i = vp_end.max(i) + 1;
             } else {
                 i += 1;
             }
         }
+        // A statement whose clause yielded an event of its own is dropped.
+        let mut drop = vec![false; events.len()];
+        for (range, lo, hi) in &provisional {
+            let (from, to) = (self.s.tokens[*lo].span.start, self.s.tokens[*hi].span.end);
+            let inner = events.iter().enumerate().any(|(k, e)| {
+                !range.contains(&k) && e.trigger.start >= from && e.trigger.end <= to
+            });
+            if inner {
+                for k in range.clone() {
+                    drop[k] = true;
+                }
+            }
+        }
+        let events = events.into_iter().zip(drop).filter(|(_, d)| !d).map(|(e, _)| e);
         // Remove duplicates (same actors and code).
         let mut out: Vec<CodedEvent> = Vec::new();
         for e in events {
@@ -866,6 +966,85 @@ impl Analysis<'_> {
             }
         }
         out
+    }
+
+    /// The clause a statement verb governs (`ccomp`), when it has a verb of its own.
+    fn embedded_clause(&self, v: usize) -> Option<usize> {
+        self.children[v].iter().copied().find(|&c| {
+            base_rel(&self.s.tokens[c].deprel) == "ccomp"
+                && c > v
+                && self.live(c)
+                && (self.is_verb(c)
+                    || self.children[c]
+                        .iter()
+                        .any(|&k| matches!(base_rel(&self.s.tokens[k].deprel), "aux" | "cop")))
+        })
+    }
+
+    /// "A said B must do X" is a demand of A on B (CAMEO 10): the clause has an auxiliary
+    /// of obligation and a coded subject, and the statement has a source before it.
+    fn demand_in_clause(
+        &self,
+        c: usize,
+        upper: &[usize],
+        v: usize,
+        vp_head: usize,
+        vstart: usize,
+        vend: usize,
+    ) -> Option<CodedEvent> {
+        let obliged = self.children[c].iter().any(|&k| {
+            base_rel(&self.s.tokens[k].deprel) == "aux"
+                && matches!(self.words[k].as_str(), "MUST" | "SHOULD")
+        });
+        if !obliged {
+            return None;
+        }
+        let subj = self.children[c]
+            .iter()
+            .copied()
+            .find(|&k| base_rel(&self.s.tokens[k].deprel) == "nsubj")?;
+        let tgt = self.phrase_of[subj].filter(|&p| !self.phrases[p].null)?;
+        let src = self.find_source(upper, tgt).filter(|&p| !self.phrases[p].null)?;
+        let first = |p: usize| {
+            let ph = &self.phrases[p];
+            let k = ph.codes.iter().position(|c| c != "---").unwrap_or(0);
+            let ws = &ph.texts[k].0;
+            let text =
+                ws.iter().map(|&w| self.s.tokens[w].form.as_str()).collect::<Vec<_>>().join(" ");
+            CodedActor { code: ph.codes[k].clone(), text, span: ph.texts[k].1 }
+        };
+        let (source, target) = (first(src), first(tgt));
+        if source.code == target.code {
+            return None;
+        }
+        let mut cues = Vec::new();
+        let negated = self.negation(v, vp_head, &mut cues);
+        Some(CodedEvent {
+            source,
+            target,
+            code: "100".into(),
+            trigger: self.s.tokens[vstart].span.cover(self.s.tokens[vend].span),
+            negated,
+            passive: false,
+            pattern: None,
+            cues,
+        })
+    }
+
+    /// The verb is announced for the future: "will"/"would"/"shall" with it, or it is the
+    /// complement of "willing", "ready", "prepared", "plans", "intends".
+    fn future(&self, v: usize) -> bool {
+        let aux = self.children[v].iter().any(|&k| {
+            base_rel(&self.s.tokens[k].deprel) == "aux"
+                && matches!(self.words[k].as_str(), "WILL" | "WOULD" | "SHALL" | "'LL")
+        });
+        aux || (base_rel(&self.s.tokens[v].deprel) == "xcomp"
+            && self.head(v).is_some_and(|h| {
+                matches!(
+                    self.s.tokens[h].lemma.to_ascii_lowercase().as_str(),
+                    "willing" | "ready" | "prepared" | "plan" | "intend"
+                )
+            }))
     }
 
     /// Chooses the dictionary form matching around word `i` (multi-word verbs first).
@@ -1358,6 +1537,16 @@ mod tests {
         d.agents.finish();
         d.verbs.finish();
         d
+    }
+
+    #[test]
+    fn future_cooperation_maps_to_intent() {
+        assert_eq!(intent_code("042"), Some("036"));
+        assert_eq!(intent_code("071"), Some("0331"));
+        assert_eq!(intent_code("0832"), Some("0342"));
+        assert_eq!(intent_code("087"), Some("0356"));
+        assert_eq!(intent_code("190"), None);
+        assert_eq!(intent_code("010"), None);
     }
 
     #[test]

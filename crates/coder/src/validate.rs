@@ -183,7 +183,8 @@ fn triples(events: &[CodedEvent]) -> Vec<Triple> {
     v
 }
 
-/// Codes every record with `dicts` and scores it.
+/// Codes every record with `dicts` and scores it, with the field's coding (Annalist's
+/// [`Options::clauses`] off, since the records hold the field's expectations).
 pub fn run(
     file: &RecordFile,
     label: &str,
@@ -191,9 +192,29 @@ pub fn run(
     mode: ParseMode,
     parser: Option<&dyn SentenceParser>,
 ) -> Report {
+    run_with(
+        file,
+        label,
+        dicts,
+        mode,
+        parser,
+        &Options { intent: false, clauses: false, statement_clauses: false, ..Options::default() },
+    )
+}
+
+/// As [`run`], starting every record from `base` options (a record's `<Config>` applies on
+/// top).
+pub fn run_with(
+    file: &RecordFile,
+    label: &str,
+    dicts: &Dictionaries,
+    mode: ParseMode,
+    parser: Option<&dyn SentenceParser>,
+    base: &Options,
+) -> Report {
     let mut report = Report::default();
     for r in &file.records {
-        let mut opts = Options::default();
+        let mut opts = base.clone();
         for c in &r.config {
             if !opts.set(&c.option, &c.value) {
                 report.diagnostics.push(Diagnostic::record(
