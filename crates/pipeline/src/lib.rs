@@ -142,10 +142,16 @@ impl Engine {
 
         let t = Instant::now();
         let anchor = article.published.as_ref().and_then(|p| timex::Anchor::from_published(p).ok());
+        let mut timexes = Vec::new();
         match timex::find(&article.text, anchor.as_ref(), None) {
             Ok(found) => {
+                timexes.clone_from(&found.timexes);
+                // The dateline's date dates the report, not the events of its first sentence.
+                let report_day = dateline_timex(&article.text, &found.timexes).map(|t| t.span);
+                let candidates: Vec<timex::Timex> =
+                    found.timexes.iter().filter(|t| Some(t.span) != report_day).cloned().collect();
                 for ev in &mut events {
-                    let own = own_timexes(&article.text, &sentences, ev, &found.timexes);
+                    let own = own_timexes(&article.text, &sentences, ev, &candidates);
                     ev.time = Some(timex::resolve_event_time(
                         &article.text,
                         ev.trigger,
@@ -185,8 +191,24 @@ impl Engine {
         );
         times.provenance = t.elapsed();
 
+        // Dates that depend on the modality: irrealis events keep only their own expression;
+        // statements of the day take the dateline's date.
         let t = Instant::now();
+        let dateline_date = dateline_timex(&article.text, &timexes);
+        for ev in &mut events {
+            refine_event_time(
+                &article.text,
+                &sentences,
+                &quotes,
+                dateline_date,
+                anchor.as_ref(),
+                ev,
+            );
+        }
+        times.time += t.elapsed();
+
         // Places are assigned once the modality is known (it decides the fallbacks).
+        let t = Instant::now();
         if let Some((gaz, places)) = &places {
             for ev in &mut events {
                 let quoted = quotes.iter().any(|q| q.span.contains(ev.trigger));
@@ -297,6 +319,73 @@ fn actor_countries(gaz: &geo::Gazetteer, text: &str, ev: &Event) -> Vec<String> 
         }
     }
     out
+}
+
+/// Roots of statements: make a statement, appeal, demand, disapprove, reject.
+const STATEMENT_ROOTS: &[&str] = &["01", "02", "10", "11", "12"];
+
+/// The date of a wire dateline ("CAIRO, June 10 (Reuters) -"): a dated expression on the
+/// text's first line before its dash.
+fn dateline_timex<'a>(text: &str, timexes: &'a [timex::Timex]) -> Option<&'a timex::Timex> {
+    let line_end = text.find('\n').unwrap_or(text.len());
+    let first = &text[..line_end];
+    let dash = [" - ", " — ", " – ", " -- "].iter().filter_map(|d| first.find(d)).min()?;
+    if dash > 80 || !first.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    timexes.iter().find(|t| {
+        (t.span.end as usize) <= dash
+            && t.interval.is_some()
+            && matches!(t.granularity, timex::Granularity::Day)
+    })
+}
+
+/// Dates that depend on the modality (known only after the provenance stage):
+/// - a planned, threatened or hypothetical event is dated only by an expression inside its own
+///   clause ("will resume talks on Nov. 29"); one borrowed from a neighbouring clause ("surrendered
+///   on Monday and confessed that the group had planned an attack") is dropped;
+/// - a statement (appeal, demand, accusation, rejection) asserted in the reporter's voice with
+///   no expression of its own, not in a quote, is dated by the wire dateline's date, which the
+///   text gives ("CARACAS, April 19 (AFP) - … the minister accused …").
+fn refine_event_time(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    quotes: &[model::Quote],
+    dateline: Option<&timex::Timex>,
+    anchor: Option<&timex::Anchor>,
+    ev: &mut Event,
+) {
+    use model::Modality::{Asserted, Hypothetical, Planned, Threatened};
+    let Some(time) = &ev.time else { return };
+    let Some(s) = sentences.get(ev.sentence as usize) else { return };
+    if matches!(ev.modality, Planned | Threatened | Hypothetical) {
+        let Some(span) = time.span.filter(|_| time.basis == model::TimeBasis::Text) else { return };
+        let tree = provenance::Tree::new(s, text);
+        let (Some(trig), Some(k)) = (tree.head_token_in(ev.trigger), tree.token_at(span)) else {
+            return;
+        };
+        let own = std::iter::once(k)
+            .chain(tree.ancestors(k))
+            .take_while(|&v| v != trig)
+            .all(|v| !tree.is_verbal(v) || v == k)
+            && (k == trig || tree.ancestors(k).contains(&trig));
+        if !own {
+            ev.time = Some(timex::event_time(None, anchor));
+        }
+        return;
+    }
+    let quoted = quotes.iter().any(|q| q.span.contains(ev.trigger));
+    if time.basis == model::TimeBasis::PublicationFallback
+        && ev.modality == Asserted
+        && !ev.historical
+        && !quoted
+        && STATEMENT_ROOTS.contains(&ev.root.as_str())
+        && s.tokens.iter().any(|t| t.span.overlaps(ev.trigger) && t.xpos == "VBD")
+    {
+        if let Some(d) = dateline {
+            ev.time = Some(timex::event_time(Some(d), anchor));
+        }
+    }
 }
 
 /// The time expressions that may date an event: those of its sentence's other clauses are

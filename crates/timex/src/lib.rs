@@ -146,7 +146,8 @@ impl Granularity {
             Granularity::Second => DatePrecision::Second,
             Granularity::Minute => DatePrecision::Minute,
             Granularity::Hour | Granularity::PartOfDay | Granularity::Day => DatePrecision::Day,
-            Granularity::Week | Granularity::Month => DatePrecision::Month,
+            Granularity::Week => DatePrecision::Week,
+            Granularity::Month => DatePrecision::Month,
             Granularity::Season
             | Granularity::Quarter
             | Granularity::HalfYear
