@@ -556,23 +556,10 @@ pub fn week_of(day: &str) -> Option<String> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) || day.len() < 10 {
         return None;
     }
-    // Days since 1970-01-01 (Howard Hinnant's days_from_civil), 1970-01-01 a Thursday.
-    let y2 = if m <= 2 { y - 1 } else { y };
-    let era = y2.div_euclid(400);
-    let yoe = y2 - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    let monday = days - (days + 3).rem_euclid(7);
-    let z = monday + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let dd = doy - (153 * mp + 2) / 5 + 1;
-    let mm = if mp < 10 { mp + 3 } else { mp - 9 };
-    Some(format!("{:04}-{mm:02}-{dd:02}", yoe + era * 400 + i64::from(mm <= 2)))
+    // 1970-01-01 was a Thursday.
+    let days = model::days::days_from_civil(y, m as u32, d as u32);
+    let (yy, mm, dd) = model::days::civil_from_days(days - (days + 3).rem_euclid(7));
+    Some(format!("{yy:04}-{mm:02}-{dd:02}"))
 }
 
 pub(crate) async fn timeline_for(s: &Shared, p: &Params) -> Result<Timeline, ApiError> {

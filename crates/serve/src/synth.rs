@@ -215,15 +215,8 @@ pub fn document(seed: u64, n: u64, events: usize) -> DocRecord {
 
 /// Civil date of a day count since 1970-01-01.
 fn civil(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(m <= 2), m, d)
+    let (y, m, d) = model::days::civil_from_days(days);
+    (y, i64::from(m), i64::from(d))
 }
 
 #[cfg(test)]
