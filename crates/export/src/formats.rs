@@ -379,17 +379,7 @@ fn write_flat<W: Write>(out: &mut W, row: &CodedEvent, sep: u8) -> io::Result<()
 }
 
 pub(crate) fn modality_name(m: model::Modality) -> &'static str {
-    use model::Modality::*;
-    match m {
-        Asserted => "asserted",
-        Negated => "negated",
-        Attempted => "attempted",
-        Planned => "planned",
-        Threatened => "threatened",
-        Hypothetical => "hypothetical",
-        Denied => "denied",
-        Alleged => "alleged",
-    }
+    m.as_str()
 }
 
 /// GDELT's GLOBALEVENTID for an event: a stable 63-bit hash of its identifying fields.

@@ -49,6 +49,39 @@ pub enum Modality {
     Alleged,
 }
 
+impl Modality {
+    /// Every modality, in declaration order.
+    pub const ALL: [Modality; 8] = [
+        Modality::Asserted,
+        Modality::Negated,
+        Modality::Attempted,
+        Modality::Planned,
+        Modality::Threatened,
+        Modality::Hypothetical,
+        Modality::Denied,
+        Modality::Alleged,
+    ];
+
+    /// The name used in JSON, flat exports, the store and query parameters.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Negated => "negated",
+            Modality::Attempted => "attempted",
+            Modality::Planned => "planned",
+            Modality::Threatened => "threatened",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Denied => "denied",
+            Modality::Alleged => "alleged",
+        }
+    }
+
+    /// The modality of a name, case-insensitive.
+    pub fn parse(name: &str) -> Option<Modality> {
+        Modality::ALL.into_iter().find(|m| m.as_str().eq_ignore_ascii_case(name))
+    }
+}
+
 /// A role in an attribution chain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

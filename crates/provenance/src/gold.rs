@@ -195,17 +195,7 @@ fn parse_event(text: &str, value: &str, line: usize) -> Result<GoldEvent, String
             "source" => ev.source = v.into(),
             "target" => ev.target = v.into(),
             "modality" => {
-                const M: [&str; 8] = [
-                    "asserted",
-                    "negated",
-                    "attempted",
-                    "planned",
-                    "threatened",
-                    "hypothetical",
-                    "denied",
-                    "alleged",
-                ];
-                if !M.contains(&v) {
+                if model::Modality::parse(v).is_none_or(|m| m.as_str() != v) {
                     return Err(format!("unknown modality `{v}`"));
                 }
                 ev.modality = v.into();

@@ -59,17 +59,6 @@ pub fn quad_name(q: &str) -> &'static str {
     }
 }
 
-const MODALITIES: &[&str] = &[
-    "asserted",
-    "negated",
-    "attempted",
-    "planned",
-    "threatened",
-    "hypothetical",
-    "denied",
-    "alleged",
-];
-
 pub fn routes() -> Router<Shared> {
     Router::new()
         .route("/", get(search))
@@ -295,8 +284,8 @@ fn search_form(p: &Params, action: &str, extra: Markup) -> Markup {
                 label { "Modality"
                     select name="modality" data-autosubmit {
                         option value="" { "any" }
-                        @for m in MODALITIES {
-                            option value=(m) selected[p.modality.as_deref() == Some(*m)] { (m) }
+                        @for m in model::Modality::ALL.map(model::Modality::as_str) {
+                            option value=(m) selected[p.modality.as_deref() == Some(m)] { (m) }
                         }
                     }
                 }

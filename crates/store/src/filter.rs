@@ -124,15 +124,5 @@ impl Filter {
 
 /// Parses a modality name as the exports write it.
 pub fn parse_modality(s: &str) -> Option<Modality> {
-    Some(match s.to_ascii_lowercase().as_str() {
-        "asserted" => Modality::Asserted,
-        "negated" => Modality::Negated,
-        "attempted" => Modality::Attempted,
-        "planned" => Modality::Planned,
-        "threatened" => Modality::Threatened,
-        "hypothetical" => Modality::Hypothetical,
-        "denied" => Modality::Denied,
-        "alleged" => Modality::Alleged,
-        _ => return None,
-    })
+    Modality::parse(s)
 }

@@ -351,10 +351,6 @@ fn map_err(path: &Path, e: rusqlite::Error) -> StoreError {
     }
 }
 
-fn modality_name(m: model::Modality) -> String {
-    serde_json::to_value(m).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
 const EVENT_SELECT: &str =
     "SELECT e.document, d.url, a.outlet, a.title, a.published_json, d.latest,
     r.url AS reprint_url, e.sentence_text, e.trigger_text, e.trigger_start, a.lead_end, e.cluster,
@@ -463,7 +459,7 @@ impl Store for SqliteStore {
                         ev.quad_class,
                         f64::from(ev.goldstein),
                         ev.plover_type,
-                        modality_name(ev.modality),
+                        ev.modality.as_str(),
                         ev.negated,
                         ev.historical,
                         src.map(|x| x.code.clone()),
