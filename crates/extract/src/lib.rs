@@ -38,7 +38,8 @@ pub struct Options {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Fallback {
     Never,
-    /// Only when the first pass kept a doubtful share of the page (the default).
+    /// Only when the first pass looks doubtful: too small a share of the page, or one block
+    /// (the default; see [`Options::doubt_below`]).
     Doubtful,
     Always,
 }
