@@ -1031,6 +1031,30 @@ impl Analysis<'_> {
         })
     }
 
+    /// The country (or international body) written right before an agent phrase the parser
+    /// split off ("Taiwan's | Vice Foreign Minister", "EU | foreign ministers"): the code of
+    /// the phrase ending on the word before (a possessive `'s` skipped), when it is a bare
+    /// country or a bare IGO/NGO code.
+    fn adjacent_owner(&self, p: usize, ws: &[usize]) -> Option<String> {
+        let mut k = *ws.first()?;
+        loop {
+            k = k.checked_sub(1)?;
+            let t = &self.s.tokens[k];
+            if !(t.xpos == "POS" || t.form == "'s" || t.form == "'") {
+                break;
+            }
+        }
+        let q = self.phrase_of[k].filter(|&q| q != p)?;
+        let ph = &self.phrases[q];
+        if ph.compound || ph.codes.len() != 1 || ph.texts[0].0.last() != Some(&k) {
+            return None;
+        }
+        let c = &ph.codes[0];
+        let bare = (c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
+            || (c.len() == 6 && (c.starts_with("IGO") || c.starts_with("NGO")));
+        bare.then(|| c.clone())
+    }
+
     /// The verb is announced for the future: "will"/"would"/"shall" with it, or it is the
     /// complement of "willing", "ready", "prepared", "plans", "intends".
     fn future(&self, v: usize) -> bool {
@@ -1394,8 +1418,13 @@ impl Analysis<'_> {
                     .map(|&k| self.s.tokens[k].form.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
+                let owner = if c.starts_with("---") { self.adjacent_owner(p, ws) } else { None };
                 for part in c.split('/') {
-                    v.push(CodedActor { code: part.to_string(), text: t.clone(), span: *s });
+                    let code = match (&owner, part.strip_prefix("---")) {
+                        (Some(o), Some(role)) => format!("{o}{role}"),
+                        _ => part.to_string(),
+                    };
+                    v.push(CodedActor { code, text: t.clone(), span: *s });
                 }
             }
             // A compound keeps its coded members only (all unknown: one `---`).

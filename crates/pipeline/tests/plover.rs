@@ -18,7 +18,9 @@
 //! - a country is the first three letters of an actor code; the gold file codes international
 //!   bodies loosely (Amnesty International is `IGO`), so IGO, NGO and IMG count as one
 //!   "international" class, and its misspelt country codes (JAP, ITL, VTN) are read as the
-//!   ISO codes they stand for;
+//!   ISO codes they stand for; the gold codes Serbia `SRB` at any date where CAMEO (and
+//!   our lexicon) code the Federal Republic of Yugoslavia `YUG` before June 2006, so `YUG`
+//!   counts as `SRB`;
 //! - source right: the event's source country is one of the gold sources' (any source when
 //!   the gold lists none); likewise the target (any target, or none, when the gold lists
 //!   none).
@@ -80,6 +82,7 @@ fn country(code: &str) -> String {
         "JAP" => "JPN".into(),
         "ITL" => "ITA".into(),
         "VTN" => "VNM".into(),
+        "YUG" => "SRB".into(),
         _ => c,
     }
 }
