@@ -818,6 +818,39 @@ pub fn toponym_for_span(gaz: &Gazetteer, text: &str, span: Span) -> Toponym {
             }
         }
     }
+    if cands.is_empty() {
+        // An institution named after a prominent place ("Bank of Japan", "US Federal Reserve",
+        // "Iowa House", "Manitoba Chambers of Commerce"): the longest run of its words that
+        // names a country, continent, first-level division or large city.
+        let inner: Vec<Word> = words(text)
+            .into_iter()
+            .filter(|w| w.start >= span.start as usize && w.end <= span.end as usize)
+            .collect();
+        let prominent = |c: &Candidate| {
+            gaz.place(c.place).is_some_and(|p| match p.kind {
+                PlaceKind::Country | PlaceKind::Continent | PlaceKind::Admin1 => true,
+                PlaceKind::City => p.population >= 100_000 && !c.alternate,
+                _ => false,
+            })
+        };
+        'prominent: for len in (1..inner.len()).rev() {
+            for win in inner.windows(len) {
+                let sub = &text[win[0].start..win[len - 1].end];
+                if !is_capitalised(sub)
+                    || (len == 1
+                        && (l.stop.contains(&key(sub))
+                            || (sub.chars().count() <= 2 && !is_all_caps(sub))))
+                {
+                    continue;
+                }
+                let c: Vec<Candidate> = gaz.lookup(sub).into_iter().filter(prominent).collect();
+                if !c.is_empty() {
+                    cands = c;
+                    break 'prominent;
+                }
+            }
+        }
+    }
     let ws = words(text);
     let end = ws.iter().rposition(|w| w.end <= span.end as usize && w.start >= span.start as usize);
     let start = ws.iter().position(|w| w.start >= span.start as usize);
