@@ -253,4 +253,72 @@ mod tests {
         assert_eq!(got, vec!["at Camp Ashraf in Diyala"]);
         assert!(attached_spans(&s, Span::new(200, 210)).is_empty());
     }
+
+    #[test]
+    fn event_phrases_reach_arguments_serving_verbs_targets_and_destinations() {
+        let text = "An air strike hit a market in Saada and Sisi met Ahmed in Cairo .";
+        let mut s = sentence(
+            text,
+            &[
+                ("An", 3, "det"),
+                ("air", 3, "compound"),
+                ("strike", 4, "nsubj"),
+                ("hit", 0, "root"),
+                ("a", 6, "det"),
+                ("market", 4, "obj"),
+                ("in", 8, "case"),
+                ("Saada", 6, "nmod"),
+                ("and", 11, "cc"),
+                ("Sisi", 11, "nsubj"),
+                ("met", 4, "conj"),
+                ("Ahmed", 11, "obj"),
+                ("in", 14, "case"),
+                ("Cairo", 12, "nmod"),
+                (".", 4, "punct"),
+            ],
+        );
+        for (i, upos) in [(2, "NOUN"), (3, "VERB"), (10, "VERB")] {
+            s.tokens[i].upos = upos.to_string();
+        }
+        let spans = |s: &AnalyzedSentence, trig: &str, assault: bool| -> Vec<String> {
+            let at = text.find(trig).unwrap();
+            event_spans(s, Span::new(at, at + trig.len()), assault)
+                .iter()
+                .map(|sp| sp.slice(text).unwrap().to_string())
+                .collect()
+        };
+        // The strike's place is where the verb it is the subject of happened.
+        assert_eq!(spans(&s, "strike", true), vec!["in Saada"]);
+        // The meeting's place hangs under its object.
+        assert_eq!(spans(&s, "met", false), vec!["in Cairo"]);
+        assert!(attached_spans(&s, s.tokens[10].span).is_empty());
+
+        let text = "Jets struck on Beirut and Netanyahu flew to Riyadh .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Jets", 2, "nsubj"),
+                ("struck", 0, "root"),
+                ("on", 4, "case"),
+                ("Beirut", 2, "obl"),
+                ("and", 7, "cc"),
+                ("Netanyahu", 7, "nsubj"),
+                ("flew", 2, "conj"),
+                ("to", 9, "case"),
+                ("Riyadh", 7, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[6].lemma = "fly".to_string();
+        let at = text.find("struck").unwrap();
+        let struck = Span::new(at, at + 6);
+        assert_eq!(event_spans(&s, struck, true).len(), 1);
+        assert!(event_spans(&s, struck, false).is_empty());
+        let at = text.find("flew").unwrap();
+        let got = event_spans(&s, Span::new(at, at + 4), false);
+        assert_eq!(
+            got.iter().map(|sp| sp.slice(text).unwrap()).collect::<Vec<_>>(),
+            vec!["to Riyadh"]
+        );
+    }
 }
