@@ -160,6 +160,9 @@ fn code_nouns(
         if code == "---" || code.is_empty() {
             continue;
         }
+        // The words of a matched trigger are not matched again as shorter triggers, even
+        // when a verb already codes it ("began a hunger strike" is no "strike").
+        used[first..=last].fill(true);
         let root = code.get(..2).unwrap_or("");
         if verbal.iter().any(|v| {
             v.code.get(..2) == Some(root)
@@ -170,7 +173,6 @@ fn code_nouns(
         }) {
             continue;
         }
-        used[first..=last].fill(true);
         let source = source_of(s, h, children, words, date, dicts, first);
         let target = target_of(s, h, children, words, date, dicts);
         // A bare nominal event ("the details of the suicide attack") is kept: the pipeline
