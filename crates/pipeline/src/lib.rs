@@ -210,14 +210,38 @@ impl Engine {
         // Places are assigned once the modality is known (it decides the fallbacks).
         let t = Instant::now();
         if let Some((gaz, places)) = &places {
+            // The story's place: the first place (finer than a country) an event of the news
+            // was placed at by its own phrases or its sentence.
+            let mut story: Option<model::Location> = None;
             for ev in &mut events {
                 let quoted = quotes.iter().any(|q| q.span.contains(ev.trigger));
-                ev.location =
-                    attached_place(gaz, places, &article.text, &sentences, ev).or_else(|| {
-                        (!quoted)
-                            .then(|| fallback_place(gaz, places, &article.text, &sentences, ev))
-                            .flatten()
-                    });
+                let own = attached_place(gaz, places, &article.text, &sentences, ev);
+                let physical = !ev.historical && PLACED_ROOTS.contains(&ev.root.as_str());
+                ev.location = own.or_else(|| {
+                    (!quoted)
+                        .then(|| {
+                            fallback_place(
+                                gaz,
+                                places,
+                                &article.text,
+                                &sentences,
+                                story.as_ref(),
+                                ev,
+                            )
+                        })
+                        .flatten()
+                });
+                if let Some(l) = ev.location.as_ref().filter(|l| {
+                    physical
+                        && matches!(
+                            l.precision,
+                            model::GeoPrecision::Place
+                                | model::GeoPrecision::City
+                                | model::GeoPrecision::Province
+                        )
+                }) {
+                    story.get_or_insert_with(|| l.clone());
+                }
             }
         }
         times.place += t.elapsed();
@@ -259,13 +283,16 @@ fn attached_place(
 
 /// For an event that happened according to the text (asserted, attempted or negated, not
 /// historical background) that happens at a physical place and whose own phrases name none:
-/// the place a locative preposition governs elsewhere in its sentence, else the dateline's.
+/// the place a locative preposition governs elsewhere in its sentence, else the dateline's —
+/// or, when an earlier event of the story named its own place in the dateline's country, that
+/// place.
 /// Otherwise unknown (`None`): never a capital by default.
 fn fallback_place(
     gaz: &geo::Gazetteer,
     places: &geo::ArticlePlaces,
     text: &str,
     sentences: &[AnalyzedSentence],
+    story: Option<&model::Location>,
     ev: &Event,
 ) -> Option<model::Location> {
     use model::Modality::{Asserted, Attempted, Negated};
@@ -296,7 +323,16 @@ fn fallback_place(
     let here = found.location.country.as_deref();
     let actors = actor_countries(gaz, text, ev);
     let local = actors.is_empty() || here.is_some_and(|c| actors.iter().any(|a| a == c));
-    (verbal && local && found.basis == geo::PlaceBasis::Dateline).then_some(found.location)
+    if !(verbal && local && found.basis == geo::PlaceBasis::Dateline) {
+        return None;
+    }
+    // A story filed from the capital about a place in the same country: the story's place
+    // ("LAGOS — … kidnapped from a facility in Delta state … The engineers were seized when
+    // armed men stormed the facility").
+    match story {
+        Some(l) if l.country.is_some() && l.country.as_deref() == here => Some(l.clone()),
+        _ => Some(found.location),
+    }
 }
 
 /// Countries the event's actors name ("Iranian border guards" → IR, "Iran" → IR), from the
