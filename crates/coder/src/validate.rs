@@ -144,13 +144,64 @@ pub fn environment_files(
     (files, diags)
 }
 
-/// Reads a record file from disk.
+/// Reads a record file from disk: the field's XML, or TABARI's `Validate.text` (records
+/// without parses, so only `--parse ours` codes them; its dictionaries are named by a
+/// `*.project` file in the same folder).
 pub fn read_record_file(path: &Path) -> Result<(RecordFile, Vec<Diagnostic>), crate::Error> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| crate::Error::Io { path: path.display().to_string(), source: e })?;
+    let io = |e| crate::Error::Io { path: path.display().to_string(), source: e };
+    let bytes = std::fs::read(path).map_err(io)?;
     let text = String::from_utf8_lossy(&bytes);
     let label = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(read_records(&text, &label))
+    if text.contains("<Sentence") || text.trim_start().starts_with('<') {
+        return Ok(read_records(&text, &label));
+    }
+    let (recs, diags) = crate::input::tabari::read_validate_text(&text, &label);
+    let mut file = RecordFile::default();
+    if let Some(dir) = path.parent() {
+        file.environment = tabari_environment(dir);
+    }
+    file.records = recs
+        .into_iter()
+        .filter(|r| !r.complex)
+        .map(|r| Record {
+            id: r.id,
+            category: "TABARI".into(),
+            date: r.date,
+            line: r.line,
+            expect: r.expect,
+            text: r.text,
+            parse: String::new(),
+            config: Vec::new(),
+            damaged: false,
+        })
+        .collect();
+    Ok((file, diags))
+}
+
+/// The dictionaries a TABARI project file (`<actorsfile>`, `<verbsfile>`, `<agentsfile>`)
+/// names; the first `*.project` file of `dir` in name order.
+fn tabari_environment(dir: &Path) -> crate::input::records::Environment {
+    let mut env = crate::input::records::Environment::default();
+    let Ok(rd) = std::fs::read_dir(dir) else { return env };
+    let mut projects: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "project"))
+        .collect();
+    projects.sort();
+    let Some(text) = projects.first().and_then(|p| std::fs::read_to_string(p).ok()) else {
+        return env;
+    };
+    for line in text.lines() {
+        let mut it = line.split_whitespace();
+        let (Some(tag), Some(v)) = (it.next(), it.next()) else { continue };
+        match tag {
+            "<actorsfile>" => env.actorfiles.push(v.to_string()),
+            "<verbsfile>" => env.verbfile = Some(v.to_string()),
+            "<agentsfile>" => env.agentfile = Some(v.to_string()),
+            _ => {}
+        }
+    }
+    env
 }
 
 /// The analysis of a record from its given parse.

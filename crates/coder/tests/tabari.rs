@@ -1,7 +1,8 @@
 //! TABARI's validation suite (GPL test fixtures, read at test time only): its dictionaries
-//! load through our readers and its 467 standard records are read. Coding them needs raw
-//! text parsed by our own parser (`--parse ours`), which is not wired in yet, so this test
-//! checks the reader and the dictionaries, not the pass rate.
+//! load through our readers and its 467 standard records are read, also as a record file
+//! for `annalist validate` with the dictionaries its project file names. Coding them needs
+//! raw text parsed by our own parser (`--parse ours`): the pass rate is scored in
+//! `crates/pipeline/tests/plover.rs`, where the parser lives.
 
 use coder::dict::DictionaryFiles;
 use coder::input::records::Expectation;
@@ -36,4 +37,10 @@ fn tabari_suite_reads() {
     assert!(d.actors.entries.len() > 100, "{} actors", d.actors.entries.len());
     assert!(d.verbs.blocks.len() > 100, "{} verb blocks", d.verbs.blocks.len());
     assert!(d.verbs.forms.contains_key("RESTORED"));
+
+    let (file, _) = coder::validate::read_record_file(&text).expect("record file");
+    assert!(file.records.len() >= 400, "{} scored records", file.records.len());
+    assert_eq!(file.environment.verbfile.as_deref(), Some("TABARI.Demo.verbs"));
+    assert_eq!(file.environment.actorfiles, vec!["TABARI.Demo.actors".to_string()]);
+    assert!(file.records.iter().all(|r| r.parse.is_empty() && !r.text.is_empty()));
 }

@@ -8,7 +8,10 @@
 //!   dictionaries (printed only);
 //! - the PETR-2 gold records (78) coded from their raw text by our parser with the built-in
 //!   lexicon instead of the Phoenix dictionaries they were written for (floor
-//!   `coder.petr2_gsr.lexicon.pass_pct`).
+//!   `coder.petr2_gsr.lexicon.pass_pct`);
+//! - the field's suites from raw text with their own dictionaries (`annalist validate
+//!   --parse ours`): TABARI's 439 scored records (floor `coder.tabari.raw.pass_pct`, bar 70)
+//!   and the PETR unit records (floor `coder.petr_unit.raw.pass_pct`, bar 85).
 //!
 //! Scoring convention for PLOVER (ours, documented here):
 //! - old category names are renamed as the data's README says: DEMAND → REQUEST,
@@ -299,4 +302,31 @@ fn petr2_gold_records_from_raw_text_with_builtin_lexicon() {
         s.recall()
     );
     testdata::assert_floor("coder.petr2_gsr.lexicon.pass_pct", 100.0 * s.pass_rate());
+}
+
+/// Runs a record file from raw text with our parser and its own dictionaries.
+fn raw_suite(rel: &str, floor: &str) {
+    let Some(path) = testdata::shared(rel) else { return };
+    let parser = Ours(models());
+    let report = coder::validate::validate_file(&path, &[], None, ParseMode::Ours, Some(&parser))
+        .expect("suite runs");
+    let s = &report.summary;
+    println!(
+        "{rel} from raw text: {}/{} records, triples P {:.3} R {:.3}",
+        s.passed,
+        s.records,
+        s.precision(),
+        s.recall()
+    );
+    testdata::assert_floor(floor, 100.0 * s.pass_rate());
+}
+
+#[test]
+fn tabari_records_from_raw_text() {
+    raw_suite("data/tabari/Validate.text", "coder.tabari.raw.pass_pct");
+}
+
+#[test]
+fn petr_unit_records_from_raw_text() {
+    raw_suite("data/petrarch2/text/PETR.UnitTest.records.xml", "coder.petr_unit.raw.pass_pct");
 }

@@ -4,7 +4,7 @@
 use super::Outcome;
 use anyhow::Context;
 use coder::input::records::{Expectation, Triple};
-use coder::validate::{validate_file, ParseMode};
+use coder::validate::{validate_file, ParseMode, SentenceParser};
 use coder::DictionaryFiles;
 use std::path::PathBuf;
 
@@ -57,6 +57,22 @@ fn classify(files: &[PathBuf]) -> anyhow::Result<DictionaryFiles> {
     Ok(d)
 }
 
+/// Our analysis of a record's text for `--parse ours`: the pipeline's tokenizer, tagger,
+/// parser and tree repairs.
+struct OurParser(depparse::Models);
+
+impl SentenceParser for OurParser {
+    fn parse(&self, text: &str) -> Vec<model::AnalyzedSentence> {
+        let para = [model::Span::new(0, text.len())];
+        let p = nlp::Pipeline::new(&self.0, &self.0);
+        let mut sents = p.analyze(text, &para).unwrap_or_default();
+        for s in &mut sents {
+            pipeline::repair::repair(s);
+        }
+        sents
+    }
+}
+
 fn show(t: &[Triple]) -> String {
     if t.is_empty() {
         return "(none)".into();
@@ -70,12 +86,14 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Parse::Given => ParseMode::Given,
         Parse::Ours => ParseMode::Ours,
     };
-    if matches!(mode, ParseMode::Ours) {
-        anyhow::bail!(
-            "--parse ours: our parser is not wired into the coder yet; use --parse given"
-        );
-    }
-    let report = validate_file(&args.records, &args.dict_dir, overrides.as_ref(), mode, None)
+    let ours = match mode {
+        ParseMode::Ours => {
+            Some(OurParser(depparse::Models::load_default().context("loading the parser models")?))
+        }
+        ParseMode::Given => None,
+    };
+    let parser = ours.as_ref().map(|p| p as &dyn SentenceParser);
+    let report = validate_file(&args.records, &args.dict_dir, overrides.as_ref(), mode, parser)
         .with_context(|| format!("validating {}", args.records.display()))?;
     for d in &report.diagnostics {
         eprintln!("warning: {d}");
