@@ -1,6 +1,7 @@
 //! Development aid: prune a trained parser or tagger file to a smaller one:
 //! `cargo run --release -p depparse --example prune -- parser|tagger IN OUT MIN_Q`
-//! (MIN_Q 0 prints the weight-magnitude quantiles only).
+//! (MIN_Q 0 prints the weight-magnitude quantiles only; `BEAM=k` sets a parser's beam width,
+//! MIN_Q 1 keeps every weight).
 
 fn main() {
     let a: Vec<String> = std::env::args().collect();
@@ -15,8 +16,11 @@ fn main() {
         "parser" => {
             let m = depparse::ParserModel::from_bytes(&bytes, &a[2]).expect("parser");
             println!("quantiles {qs:?}: {:?}; size {:?}", m.weight_quantiles(&qs), m.size());
-            let p = m.pruned(q);
-            println!("pruned at {q}: {:?}", p.size());
+            let mut p = m.pruned(q);
+            if let Some(k) = std::env::var("BEAM").ok().and_then(|v| v.parse().ok()) {
+                p.set_beam(k);
+            }
+            println!("pruned at {q}: {:?}, beam {}", p.size(), p.beam());
             p.to_bytes()
         }
         _ => {

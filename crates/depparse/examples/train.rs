@@ -1,7 +1,8 @@
 //! Development driver for training runs without the `annalist` binary:
 //! `cargo run --release -p depparse --example train -- OUT SEED TAGGER_EPOCHS PARSER_EPOCHS [which] [files...]`
 //! (environment: `FOLDS` jack-knife folds, `BEAM` parser beam width, `GROUPING`
-//! unlabelled|coarse|full, `ENSEMBLE` parsers summed, `CHECKPOINT` a path the
+//! unlabelled|coarse|full, `ENSEMBLE` parsers summed,
+//! `DECODE_BEAM` beam width stored in the model, `CHECKPOINT` a path the
 //! parser is written to after every epoch).
 
 use std::path::PathBuf;
@@ -40,6 +41,9 @@ fn main() {
         Ok("coarse") => o.parser.grouping = depparse::parser::Grouping::Coarse,
         Ok("full") => o.parser.grouping = depparse::parser::Grouping::Full,
         _ => {}
+    }
+    if let Some(k) = std::env::var("DECODE_BEAM").ok().and_then(|v| v.parse().ok()) {
+        o.parser.decode_beam = k;
     }
     if let Some(k) = std::env::var("ENSEMBLE").ok().and_then(|v| v.parse().ok()) {
         o.parser.ensemble = k;

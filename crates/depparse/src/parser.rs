@@ -38,6 +38,9 @@ pub struct ParserConfig {
     /// Beam width. 1: greedy parser trained with the dynamic oracle and exploration; more:
     /// beam search trained globally with max-violation updates, decoded with the same width.
     pub beam: usize,
+    /// Beam width the trained model parses with (0: the training width). Decoding with a
+    /// narrower beam than in training is faster and, measured on EWT dev, no worse.
+    pub decode_beam: usize,
     /// Where to write the frozen parser after every epoch (to evaluate a run in progress).
     pub checkpoint: Option<PathBuf>,
     /// How much of the label the transition scorer predicts with each arc.
@@ -89,6 +92,7 @@ impl Default for ParserConfig {
             explore_from: 1,
             explore_p: 0.9,
             beam: 4,
+            decode_beam: 3,
             checkpoint: None,
             grouping: Grouping::Unlabelled,
             ensemble: 2,
@@ -928,7 +932,7 @@ impl ParserModel {
             root,
             actions: ta.freeze(q),
             labeler: tl.freeze(q),
-            beam: cfg.beam.clamp(1, 64) as u16,
+            beam: if cfg.decode_beam > 0 { cfg.decode_beam } else { cfg.beam }.clamp(1, 64) as u16,
             moves: moves.clone(),
         };
         let checkpoint = |e: usize, ta: &Trainer, tl: &Trainer| {
@@ -1609,7 +1613,14 @@ mod tests {
             (1, Grouping::Coarse),
             (3, Grouping::Full),
         ] {
-            let cfg = ParserConfig { epochs: 8, beam, grouping, min_q: 1, ..Default::default() };
+            let cfg = ParserConfig {
+                epochs: 8,
+                beam,
+                decode_beam: 0,
+                grouping,
+                min_q: 1,
+                ..Default::default()
+            };
             let quiet = |_: &str| {};
             let m = ParserModel::train(&sents, &cfg, &quiet);
             let back = ParserModel::from_bytes(&m.to_bytes(), "tiny").expect("round trip");
