@@ -283,9 +283,9 @@ fn attached_place(
 
 /// For an event that happened according to the text (asserted, attempted or negated, not
 /// historical background) that happens at a physical place and whose own phrases name none:
-/// the place a locative preposition governs elsewhere in its sentence, else the dateline's —
-/// or, when an earlier event of the story named its own place in the dateline's country, that
-/// place.
+/// the place a locative preposition governs elsewhere in its sentence; else, when an earlier
+/// event of the story named its own place in the dateline's country, that place; else, in the
+/// lead sentence the dateline opens, the dateline's place.
 /// Otherwise unknown (`None`): never a capital by default.
 fn fallback_place(
     gaz: &geo::Gazetteer,
@@ -329,9 +329,12 @@ fn fallback_place(
     // A story filed from the capital about a place in the same country: the story's place
     // ("LAGOS — … kidnapped from a facility in Delta state … The engineers were seized when
     // armed men stormed the facility").
+    // Otherwise the dateline places the lead it opens, not the later paragraphs, which often
+    // move elsewhere.
     match story {
         Some(l) if l.country.is_some() && l.country.as_deref() == here => Some(l.clone()),
-        _ => Some(found.location),
+        _ if found.location.span.is_some_and(|d| s.span.contains(d)) => Some(found.location),
+        _ => None,
     }
 }
 
