@@ -191,6 +191,21 @@ impl SqliteStore {
     fn setup(&mut self, opts: &OpenOptions) -> Result<()> {
         let c = &self.conn;
         c.busy_timeout(std::time::Duration::from_secs(10)).map_err(|e| map_err(&self.path, e))?;
+        // A reader that opens a store a writer has only just created sees an empty file until
+        // the writer's schema transaction commits: wait for it (bounded), rather than call a
+        // store being born foreign.
+        if opts.read_only {
+            let started = std::time::Instant::now();
+            loop {
+                let n: i64 = c
+                    .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                    .map_err(|e| map_err(&self.path, e))?;
+                if n > 0 || started.elapsed() > std::time::Duration::from_secs(10) {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(25));
+            }
+        }
         // The first read of the header tells a foreign or corrupt file apart.
         let app: i64 = c
             .query_row("PRAGMA application_id", [], |r| r.get(0))
