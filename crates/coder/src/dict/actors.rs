@@ -177,6 +177,21 @@ fn add_phrase_forms(index: &mut PhraseIndex, phrase: &str, entry: u32, plurals: 
             index.add(Phrase { words: w, joined: joined.clone(), entry });
         }
     }
+    // Text tokenizers split a possessive ("People's" -> "People" + "'s") and the coders skip
+    // the "'s": the phrase is also indexed as they will see it.
+    let bare: Vec<String> = words
+        .iter()
+        .map(|w| {
+            w.strip_suffix("'S")
+                .or_else(|| w.strip_suffix("\u{2019}S"))
+                .filter(|b| !b.is_empty())
+                .unwrap_or(w)
+                .to_string()
+        })
+        .collect();
+    if bare != words {
+        index.add(Phrase { words: bare, joined: joined.clone(), entry });
+    }
     index.add(Phrase { words, joined, entry });
 }
 
@@ -502,6 +517,17 @@ mod tests {
     use super::*;
 
     const ACTORS: &str = "GOLLUM  # pas\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\t[HOBREB > 990816]\nARNOR_ [ARN]\nBROKEN [XYZ 20001301]\nROHAN [ROH]\n+ROHANS\nNOCODE\n";
+
+    #[test]
+    fn possessive_names_match_as_the_coders_see_them() {
+        let mut d = ActorDict::default();
+        d.add_text("PEOPLE'S_MOJAHEDIN_ORGANIZATION_OF_IRAN_ [IRNREB]\n", "t");
+        d.finish();
+        let words = ["PEOPLE", "MOJAHEDIN", "ORGANIZATION", "OF", "IRAN"];
+        let (p, len) = d.index.match_at(&words, 0).expect("matched without the 's");
+        assert_eq!(len, 5);
+        assert_eq!(d.entries[p.entry as usize].code_on(None), Some("IRNREB"));
+    }
 
     #[test]
     fn dated_codes_and_synonyms() {
