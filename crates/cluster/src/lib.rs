@@ -468,16 +468,7 @@ fn agreement(field: &str, values: Vec<String>) -> FieldAgreement {
 }
 
 fn modality_word(m: Modality) -> &'static str {
-    match m {
-        Modality::Asserted => "asserted",
-        Modality::Negated => "negated",
-        Modality::Attempted => "attempted",
-        Modality::Planned => "planned",
-        Modality::Threatened => "threatened",
-        Modality::Hypothetical => "hypothetical",
-        Modality::Denied => "denied",
-        Modality::Alleged => "alleged",
-    }
+    m.as_str()
 }
 
 /// Builds the record of one cluster from its reports.
