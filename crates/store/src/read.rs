@@ -1070,17 +1070,7 @@ impl Reader {
 
     /// Documents, events and clusters stored.
     pub fn counts(&self) -> Result<(u64, u64, u64)> {
-        let one = |sql: &str| -> Result<u64> {
-            self.conn
-                .query_row(sql, [], |r| r.get::<_, i64>(0))
-                .map(|v| v as u64)
-                .map_err(|e| self.err(e))
-        };
-        Ok((
-            one("SELECT count(*) FROM documents")?,
-            one("SELECT count(*) FROM events")?,
-            one("SELECT count(*) FROM clusters")?,
-        ))
+        crate::sqlite::table_counts(&self.conn).map_err(|e| self.err(e))
     }
 }
 

@@ -366,6 +366,16 @@ fn map_err(path: &Path, e: rusqlite::Error) -> StoreError {
     }
 }
 
+/// Documents, events and clusters stored.
+pub(crate) fn table_counts(conn: &Connection) -> rusqlite::Result<(u64, u64, u64)> {
+    let one = |sql: &str| conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map(|v| v as u64);
+    Ok((
+        one("SELECT count(*) FROM documents")?,
+        one("SELECT count(*) FROM events")?,
+        one("SELECT count(*) FROM clusters")?,
+    ))
+}
+
 const EVENT_SELECT: &str =
     "SELECT e.document, d.url, a.outlet, a.title, a.published_json, d.latest,
     r.url AS reprint_url, e.sentence_text, e.trigger_text, e.trigger_start, a.lead_end, e.cluster,
@@ -686,17 +696,7 @@ impl Store for SqliteStore {
     }
 
     fn counts(&self) -> Result<(u64, u64, u64)> {
-        let one = |sql: &str| -> Result<u64> {
-            self.conn
-                .query_row(sql, [], |r| r.get::<_, i64>(0))
-                .map(|v| v as u64)
-                .map_err(|e| self.err(e))
-        };
-        Ok((
-            one("SELECT count(*) FROM documents")?,
-            one("SELECT count(*) FROM events")?,
-            one("SELECT count(*) FROM clusters")?,
-        ))
+        table_counts(&self.conn).map_err(|e| self.err(e))
     }
 }
 
