@@ -21,7 +21,7 @@
 
 pub mod sketch;
 
-use model::{EventCluster, FieldAgreement, Modality, OutletVersion};
+use model::{EventCluster, FieldAgreement, OutletVersion};
 use rustc_hash::FxHashMap;
 pub use sketch::{jaccard, sketch, Sketch};
 
@@ -467,10 +467,6 @@ fn agreement(field: &str, values: Vec<String>) -> FieldAgreement {
     }
 }
 
-fn modality_word(m: Modality) -> &'static str {
-    m.as_str()
-}
-
 /// Builds the record of one cluster from its reports.
 pub fn summarize(id: String, reports: &[Report]) -> EventCluster {
     let mut sources: Vec<&str> = reports
@@ -508,7 +504,7 @@ pub fn summarize(id: String, reports: &[Report]) -> EventCluster {
         ),
         agreement(
             "modality",
-            reports.iter().map(|r| modality_word(r.event.modality).to_string()).collect(),
+            reports.iter().map(|r| r.event.modality.as_str().to_string()).collect(),
         ),
     ];
     EventCluster {

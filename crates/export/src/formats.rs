@@ -335,7 +335,7 @@ pub(crate) fn flat_fields(row: &CodedEvent) -> Vec<String> {
         e.quad_class.to_string(),
         e.plover_type.clone().unwrap_or_default(),
         e.plover_mode.clone().unwrap_or_default(),
-        modality_name(e.modality).into(),
+        e.modality.as_str().into(),
         e.negated.to_string(),
         e.historical.to_string(),
         chain_text(e),
@@ -376,10 +376,6 @@ fn write_flat<W: Write>(out: &mut W, row: &CodedEvent, sep: u8) -> io::Result<()
     }
     line.push(b'\n');
     out.write_all(&line)
-}
-
-pub(crate) fn modality_name(m: model::Modality) -> &'static str {
-    m.as_str()
 }
 
 /// GDELT's GLOBALEVENTID for an event: a stable 63-bit hash of its identifying fields.
@@ -559,7 +555,7 @@ fn write_table<W: Write>(out: &mut W, row: &CodedEvent) -> io::Result<()> {
         clip(&codes(&e.sources), 12),
         e.code,
         clip(&codes(&e.targets), 12),
-        modality_name(e.modality),
+        e.modality.as_str(),
         if e.historical { "yes" } else { "" },
         clip(&according, 30),
         trig.replace('\n', " ")

@@ -57,6 +57,9 @@ mod tests {
         assert_eq!(iso_days("2009-01-21"), Some(14_265));
         assert_eq!(iso_days("198X"), iso_days("1980-01-01"));
         assert_eq!(iso_days("2009-13"), None);
+        assert_eq!(iso_days("2009-13-01"), None);
+        assert_eq!(iso_days("2009-01-20").unwrap() - iso_days("2009-01-01").unwrap(), 19);
+        assert_eq!(iso_days("2000-03-01").unwrap() - iso_days("2000-02-28").unwrap(), 2);
         for days in [-719_468, -1, 0, 59, 11_016, 14_265, 20_000, 2_932_896] {
             let (y, m, d) = civil_from_days(days);
             assert_eq!(days_from_civil(y, m, d), days);

@@ -195,7 +195,7 @@ fn parse_event(text: &str, value: &str, line: usize) -> Result<GoldEvent, String
             "source" => ev.source = v.into(),
             "target" => ev.target = v.into(),
             "modality" => {
-                if model::Modality::parse(v).is_none_or(|m| m.as_str() != v) {
+                if !model::Modality::ALL.iter().any(|m| m.as_str() == v) {
                     return Err(format!("unknown modality `{v}`"));
                 }
                 ev.modality = v.into();

@@ -204,15 +204,15 @@ fn week_string(start: &str) -> String {
     if start.contains("-W") {
         return start.get(..8).unwrap_or(start).to_string();
     }
-    let Some(d) = crate::historical::days(start) else { return "unknown".into() };
+    let Some(d) = model::days::iso_days(start) else { return "unknown".into() };
     // ISO week of the day: Thursday of the same week decides the year.
     let weekday = (d + 3).rem_euclid(7); // 0 = Monday
     let thursday = d - weekday + 3;
     let year = (1970..2200)
         .rev()
-        .find(|y| crate::historical::days(&format!("{y}-01-01")).is_some_and(|j| j <= thursday))
+        .find(|y| model::days::iso_days(&format!("{y}-01-01")).is_some_and(|j| j <= thursday))
         .unwrap_or(1970);
-    let jan1 = crate::historical::days(&format!("{year}-01-01")).unwrap_or(0);
+    let jan1 = model::days::iso_days(&format!("{year}-01-01")).unwrap_or(0);
     let week = (thursday - jan1) / 7 + 1;
     format!("{year}-W{week:02}")
 }

@@ -172,7 +172,7 @@ impl Params {
             }
         }
         let modality = match some(&self.modality) {
-            Some(m) => Some(store::parse_modality(m).ok_or_else(|| {
+            Some(m) => Some(model::Modality::parse(m).ok_or_else(|| {
                 ApiError::bad("modality", format!("unknown modality `{m}`; expected asserted, negated, attempted, planned, threatened, hypothetical, denied or alleged"))
             })?),
             None => None,

@@ -121,8 +121,3 @@ impl Filter {
         true
     }
 }
-
-/// Parses a modality name as the exports write it.
-pub fn parse_modality(s: &str) -> Option<Modality> {
-    Modality::parse(s)
-}

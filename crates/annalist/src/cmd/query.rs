@@ -58,7 +58,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let db = SqliteStore::open(&path, &OpenOptions { read_only: true, max_pages: None })?;
     let modality = match &args.modality {
         Some(m) => Some(
-            store::parse_modality(m).ok_or_else(|| anyhow::anyhow!("unknown modality `{m}`"))?,
+            model::Modality::parse(m).ok_or_else(|| anyhow::anyhow!("unknown modality `{m}`"))?,
         ),
         None => None,
     };
