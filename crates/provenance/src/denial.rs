@@ -158,12 +158,7 @@ struct Cue {
 /// The denial cue starting at token `v`, if any.
 fn cue_at(tree: &Tree, v: usize) -> Option<Cue> {
     let lemma = tree.lemma(v);
-    let negated = |n: usize| {
-        tree.children(n).any(|c| {
-            tree.rel(c) == "advmod"
-                && matches!(tree.form_lower(c).as_str(), "not" | "n't" | "never")
-        })
-    };
+    let negated = |n: usize| crate::modality::negation(tree, n).is_some();
     if tree.is_verbal(v) && DENY_VERBS.contains(&lemma.as_str()) && !negated(v) {
         // "rejected" as a bare adjective ("the rejected plan") has no subject: not a denial.
         denier_subject(tree, v)?;
@@ -396,12 +391,8 @@ fn counter_claims(
         // The cue is the negator when there is one, else the trigger.
         let cue = tree
             .head_token_in(e.trigger)
-            .and_then(|t| {
-                tree.children(t).find(|&c| {
-                    matches!(tree.form_lower(c).as_str(), "not" | "n't" | "never" | "no")
-                })
-            })
-            .map_or(e.trigger, |c| tree.tok(c).span);
+            .and_then(|t| crate::modality::negation(&tree, t))
+            .unwrap_or(e.trigger);
         let denier = e.attribution.chain.last().filter(|l| l.span.is_some()).cloned();
         let mut all = vec![e.trigger];
         all.extend(claims);

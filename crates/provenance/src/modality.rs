@@ -190,7 +190,8 @@ fn combine_negation(m: Modality, negated: bool) -> Modality {
 }
 
 /// A negator attached to `t` (or to its copula/auxiliary chain).
-fn negation(tree: &Tree, t: usize) -> Option<Span> {
+/// The negator of token `t` ("not", "never", "no" …) among its dependents, if any.
+pub(crate) fn negation(tree: &Tree, t: usize) -> Option<Span> {
     for c in tree.children(t) {
         let rel = tree.rel(c);
         let f = tree.form_lower(c);
