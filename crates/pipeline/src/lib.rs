@@ -176,19 +176,11 @@ impl Engine {
         times.place = t.elapsed();
 
         let t = Instant::now();
-        let provenance::Annotations { mut quotes, mut denials } =
+        let provenance::Annotations { quotes, denials } =
             provenance::annotate_with(&article, &sentences, &mut events, &|span| {
                 voices::code_span(&article.text, &sentences, span, date, &self.dictionaries)
             });
-        voices::code_voices(
-            &article.text,
-            &sentences,
-            date,
-            &self.dictionaries,
-            &mut events,
-            &mut quotes,
-            &mut denials,
-        );
+        voices::code_outlets(&mut events, date, &self.dictionaries);
         times.provenance = t.elapsed();
 
         // Dates that depend on the modality: irrealis events keep only their own expression;

@@ -1,63 +1,34 @@
-//! Actor codes for the voices of an article: every attribution link, quote speaker and denier
-//! that names an actor the lexicon knows ("Mehr news agency" → `IRNMED`, "an Iraqi security
-//! official" → `IRQ…`), coded with the same actor coder and the same date as event arguments.
+//! Actor codes for the voices of an article ("Mehr news agency" → `IRNMED`, "an Iraqi security
+//! official" → `IRQ…`), coded with the same actor coder and the same date as event arguments:
+//! [`code_span`] is what `provenance::annotate_with` codes attribution links, quote speakers and
+//! deniers with; [`code_outlets`] codes the publishing outlet, which comes from metadata.
 
-use model::{AnalyzedSentence, AttributionLink, Denial, Event, Quote, Span};
-use std::collections::HashMap;
+use model::{AnalyzedSentence, AttributionRole, Event, Span};
 
-/// Fills `actor` on every link whose words (the span's, or the outlet's name) code to an actor;
-/// links already coded are left as they are.
-pub fn code_voices(
-    text: &str,
-    sentences: &[AnalyzedSentence],
+/// Codes the outlet link (first in every chain) from the outlet's name.
+pub fn code_outlets(
+    events: &mut [Event],
     date: Option<coder::date::DateKey>,
     dicts: &coder::Dictionaries,
-    events: &mut [Event],
-    quotes: &mut [Quote],
-    denials: &mut [Denial],
 ) {
-    let mut cache: HashMap<Span, Option<String>> = HashMap::new();
-    let mut outlets: HashMap<String, Option<String>> = HashMap::new();
-    let mut code = |link: &mut AttributionLink| {
-        if link.actor.is_some() {
-            return;
-        }
-        let Some(span) = link.span else {
-            // The publishing outlet comes from metadata: coded from its name.
-            let coded = outlets
-                .entry(link.text.clone())
-                .or_insert_with(|| {
-                    let words: Vec<String> =
-                        link.text.split_whitespace().map(str::to_uppercase).collect();
-                    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-                    coder::nominal::code_words(&refs, date, dicts).filter(|c| c != "---")
-                })
-                .clone();
-            link.actor = coded;
-            return;
-        };
-        let coded = cache
-            .entry(span)
-            .or_insert_with(|| code_span(text, sentences, span, date, dicts))
-            .clone();
-        link.actor = coded;
+    let Some(name) = events
+        .iter()
+        .flat_map(|e| e.attribution.chain.first())
+        .find(|l| l.role == AttributionRole::Outlet && l.span.is_none())
+        .map(|l| l.text.clone())
+    else {
+        return;
     };
-    for ev in events.iter_mut() {
-        ev.attribution.chain.iter_mut().for_each(&mut code);
-        for d in &mut ev.disputed_by {
-            if let Some(l) = d.denier.as_mut() {
-                code(l);
-            }
-        }
-    }
-    for q in quotes.iter_mut() {
-        if let Some(l) = q.speaker.as_mut() {
-            code(l);
-        }
-    }
-    for d in denials.iter_mut() {
-        if let Some(l) = d.denier.as_mut() {
-            code(l);
+    let words: Vec<String> = name.split_whitespace().map(str::to_uppercase).collect();
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let code = coder::nominal::code_words(&refs, date, dicts).filter(|c| c != "---");
+    for l in events.iter_mut().flat_map(|e| e.attribution.chain.first_mut()) {
+        if l.role == AttributionRole::Outlet
+            && l.span.is_none()
+            && l.actor.is_none()
+            && l.text == name
+        {
+            l.actor.clone_from(&code);
         }
     }
 }

@@ -53,8 +53,8 @@ pub fn annotate(
 }
 
 /// [`annotate`], with an actor coder for phrases of the text (`actor_of(span)`: the CAMEO actor
-/// code the words of `span` name, if any). With it, an event the text negates in the words of
-/// its own doer ("Sudan's foreign ministry said the government had never obstructed the
+/// code the words of `span` name, if any). With it, attribution links, quote speakers and
+/// deniers carry actor codes, and an event the text negates in the words of its own doer ("Sudan's foreign ministry said the government had never obstructed the
 /// monitors") is a denial by the accused, not a plain negation.
 pub fn annotate_with(
     article: &Article,
@@ -134,7 +134,32 @@ pub fn annotate_with(
             }
         }
     }
+    let mut quotes = quotes;
+    let mut denials = denials;
+    code_voices(events, &mut quotes, &mut denials, actor_of);
     Annotations { quotes, denials }
+}
+
+/// Fills `actor` on every attribution link, quote speaker and denier named by words of the text
+/// (`actor_of`, once per span); links already coded are left as they are.
+fn code_voices(
+    events: &mut [Event],
+    quotes: &mut [Quote],
+    denials: &mut [Denial],
+    actor_of: &dyn Fn(Span) -> Option<String>,
+) {
+    let mut cache: std::collections::HashMap<Span, Option<String>> = Default::default();
+    let mut code = |link: &mut AttributionLink| {
+        if let (None, Some(span)) = (&link.actor, link.span) {
+            link.actor = cache.entry(span).or_insert_with(|| actor_of(span)).clone();
+        }
+    };
+    for ev in events.iter_mut() {
+        ev.attribution.chain.iter_mut().for_each(&mut code);
+        ev.disputed_by.iter_mut().filter_map(|d| d.denier.as_mut()).for_each(&mut code);
+    }
+    quotes.iter_mut().filter_map(|q| q.speaker.as_mut()).for_each(&mut code);
+    denials.iter_mut().filter_map(|d| d.denier.as_mut()).for_each(&mut code);
 }
 
 /// A source named again by a definite description ("The ministry said …" after "the defence
