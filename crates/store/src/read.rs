@@ -8,9 +8,10 @@
 //! are implied by the filter (a superset), so both give the same events. Every long read can
 //! be stopped from another thread with [`Interrupt`].
 
+use crate::sqlite::map_err;
 use crate::{EventRow, Filter, OpenOptions, Result, SqliteStore, StoreError};
 use model::{Event, EventCluster, Quote};
-use rusqlite::{types::Value, Connection, ErrorCode, OpenFlags, OptionalExtension};
+use rusqlite::{types::Value, Connection, OpenFlags, OptionalExtension};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -252,23 +253,6 @@ impl Interrupt {
 pub struct Reader {
     conn: Connection,
     path: PathBuf,
-}
-
-fn map_err(path: &Path, e: rusqlite::Error) -> StoreError {
-    let path = path.to_path_buf();
-    let detail = e.to_string();
-    match e.sqlite_error_code() {
-        Some(ErrorCode::OperationInterrupted) => StoreError::Interrupted { path },
-        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
-        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path, detail },
-        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
-            StoreError::Open { path, detail }
-        }
-        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
-            StoreError::Busy { path, detail }
-        }
-        _ => StoreError::Sqlite { path, detail },
-    }
 }
 
 /// `LIKE` pattern for a substring, or `None` when the needle is not plain ASCII (SQLite folds

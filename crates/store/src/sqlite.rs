@@ -347,11 +347,12 @@ fn placeholder_event() -> Event {
     }
 }
 
-/// Maps SQLite's error codes to the errors a caller can act on.
-fn map_err(path: &Path, e: rusqlite::Error) -> StoreError {
+/// Maps SQLite's error codes to the errors a caller can act on (writer and [`crate::Reader`]).
+pub(crate) fn map_err(path: &Path, e: rusqlite::Error) -> StoreError {
     let path = path.to_path_buf();
     let detail = e.to_string();
     match e.sqlite_error_code() {
+        Some(ErrorCode::OperationInterrupted) => StoreError::Interrupted { path },
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path },
         Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt { path, detail },
         Some(ErrorCode::DiskFull) => StoreError::Full { path },
