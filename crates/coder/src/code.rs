@@ -221,7 +221,10 @@ fn np_internal(rel: &str, dep: &model::Token) -> bool {
         "det" | "amod" | "compound" | "flat" | "nummod" | "det:poss" | "nmod:poss" | "fixed"
         | "goeswith" => true,
         "case" => dep.xpos == "POS" || dep.form == "'s" || dep.form == "'",
-        "nmod" | "nmod:npmod" | "acl:relcl" | "advmod" | "punct" | "dep" | "cc" => true,
+        // `nmod:desc`: a title before a name ("President | Obama") in recent UD models.
+        "nmod" | "nmod:npmod" | "nmod:desc" | "acl:relcl" | "advmod" | "punct" | "dep" | "cc" => {
+            true
+        }
         _ => rel.starts_with("compound") || rel.starts_with("flat"),
     }
 }
