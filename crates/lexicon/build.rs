@@ -10,6 +10,7 @@ use std::{env, fs, path::PathBuf};
 const FILES: &[(&str, &str)] = &[
     ("countries.actors.txt", "actors"),
     ("international.actors.txt", "actors"),
+    ("places.actors.txt", "actors"),
     ("groups.actors.txt", "actors"),
     ("leaders.actors.txt", "actors"),
     ("agents.txt", "agents"),

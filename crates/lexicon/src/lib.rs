@@ -117,6 +117,7 @@ macro_rules! source {
 pub const SOURCES: &[Source] = &[
     source!("countries.actors.txt", Kind::Actors),
     source!("international.actors.txt", Kind::Actors),
+    source!("places.actors.txt", Kind::Actors),
     source!("groups.actors.txt", Kind::Actors),
     source!("leaders.actors.txt", Kind::Actors),
     source!("agents.txt", Kind::Agents),
