@@ -203,12 +203,23 @@ fn is_skip_word(w: &str) -> bool {
 }
 
 fn is_nominal(t: &model::Token) -> bool {
+    // A bare temporal or measure phrase ("said today", "late Sunday", "next week") is a
+    // modifier of time, never an actor.
+    if is_time_modifier(&t.deprel) {
+        return false;
+    }
     matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON" | "NUM")
         || (t.upos.is_empty() && t.xpos.starts_with("NN"))
         // A mis-tagged name in an argument position ("Fornost/ADJ and Gondor welcomed").
         || (matches!(t.upos.as_str(), "ADJ" | "X" | "SYM")
             && matches!(base_rel(&t.deprel), "nsubj" | "obj" | "iobj" | "obl" | "nmod" | "appos")
             && t.form.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// Relations of bare temporal/measure noun phrases: UD v2 `obl:tmod`/`nmod:tmod`, the
+/// newer `obl:unmarked`/`nmod:unmarked`, UD v1 `nmod:tmod`.
+fn is_time_modifier(r: &str) -> bool {
+    r.ends_with(":tmod") || r.ends_with(":unmarked")
 }
 
 fn base_rel(r: &str) -> &str {
@@ -610,6 +621,7 @@ impl Analysis<'_> {
             let mut codes = Vec::new();
             let mut texts = Vec::new();
             let (mut start, mut end) = (usize::MAX, 0);
+            let mut extra: Vec<Vec<usize>> = Vec::new();
             for &m in &members {
                 done[m] = true;
                 let own: Vec<usize> = by_top[m].clone();
@@ -622,11 +634,30 @@ impl Analysis<'_> {
                                 || base_rel(&self.s.tokens[c].deprel) == "cc"
                         }) =>
                     {
-                        let shared = by_top[root]
+                        // … and the first one's attachments written after them all ("lawmakers
+                        // and officials in Fornost"), with the conjuncts standing in there
+                        // ("… in Fornost and Gondor": officials in Gondor too).
+                        let shared: Vec<usize> = by_top[root]
                             .iter()
                             .copied()
-                            .filter(|&k| k < root && self.s.tokens[k].deprel == "amod");
-                        let mut v: Vec<usize> = shared.chain(own).collect();
+                            .filter(|&k| (k < root && self.s.tokens[k].deprel == "amod") || k > m)
+                            .collect();
+                        for &o in &members {
+                            let Some(h) = stands_for[o] else { continue };
+                            if h <= m || !shared.contains(&h) {
+                                continue;
+                            }
+                            let mut v: Vec<usize> = shared
+                                .iter()
+                                .copied()
+                                .filter(|&k| !self.descends(k, h))
+                                .chain(by_top[o].iter().copied())
+                                .chain(own.iter().copied())
+                                .collect();
+                            v.sort_unstable();
+                            extra.push(v);
+                        }
+                        let mut v: Vec<usize> = shared.into_iter().chain(own).collect();
                         v.sort_unstable();
                         v
                     }
@@ -650,6 +681,11 @@ impl Analysis<'_> {
                 let (code, text, span) = self.code_phrase(&ws, date, dicts, opts);
                 codes.push(code);
                 let _ = text;
+                texts.push((ws, span));
+            }
+            for ws in extra {
+                let (code, _, span) = self.code_phrase(&ws, date, dicts, opts);
+                codes.push(code);
                 texts.push((ws, span));
             }
             if start == usize::MAX {
@@ -689,6 +725,9 @@ impl Analysis<'_> {
         if let Some(code) = crate::nominal::code_words(&words, date, dicts) {
             return (code, text, span);
         }
+        // A later conjunct's coordinator ("death and injury toll") is not part of its name.
+        let lead = idx.iter().take_while(|&&k| base_rel(&self.s.tokens[k].deprel) == "cc").count();
+        let words = &words[lead..];
         if opts.new_actor_length > 0 && !words.is_empty() {
             let content: Vec<&str> =
                 words.iter().copied().filter(|w| !matches!(*w, "THE" | "A" | "AN")).collect();
@@ -912,7 +951,9 @@ impl Analysis<'_> {
             let mut coded = false;
             let before = events.len();
             if let Some(tg) = target {
-                let source = src_slot.or_else(|| self.find_source(&upper, tg));
+                let source = src_slot
+                    .or_else(|| self.subject_source(vp_head, &upper, tg))
+                    .or_else(|| self.find_source(&upper, tg));
                 if let Some(sr) = source {
                     let mut cues = Vec::new();
                     let negated = self.negation(i, vp_head, &mut cues);
@@ -1207,6 +1248,23 @@ impl Analysis<'_> {
             .or_else(|| phrases.first().copied())
     }
 
+    /// The coded phrase of the verb's own subject, when it lies among the words before the
+    /// verb: "Gollum, centre of a row between Radagast and …, called on Gondor" is Gollum's
+    /// call, not the nearest actor's.
+    fn subject_source(&self, v: usize, upper: &[usize], target: usize) -> Option<usize> {
+        let subj = self.children[v]
+            .iter()
+            .copied()
+            .find(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj" && c < v)?;
+        let p = self.phrase_of[subj]?;
+        let ph = &self.phrases[p];
+        if ph.null || p == target || !upper.iter().any(|&k| self.phrase_of[k] == Some(p)) {
+            return None;
+        }
+        let tcode = self.phrases[target].codes.last();
+        (ph.compound || ph.codes.last() != tcode).then_some(p)
+    }
+
     fn find_source(&self, upper: &[usize], target: usize) -> Option<usize> {
         let tcode = self.phrases[target].codes.last().cloned().unwrap_or_default();
         let mut cands: Vec<usize> = Vec::new();
@@ -1359,6 +1417,10 @@ impl Analysis<'_> {
                     match e {
                         PatElem::Source => bind.0 = Some(ph),
                         PatElem::Target => bind.1 = Some(ph),
+                        // Before the verb a compound codes its members with each other
+                        // ("A and B met"); after it, it is the target ("A met with B and
+                        // C"), the source found as usual.
+                        PatElem::Compound if lower => bind.1 = Some(ph),
                         PatElem::Compound => *bind = (Some(ph), Some(ph)),
                         _ => {}
                     }

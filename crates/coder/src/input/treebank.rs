@@ -503,6 +503,15 @@ impl Conv<'_> {
                     _ => "dep".into(),
                 }
             };
+            // A temporal noun phrase (`NP-TMP`: "said today", "late Sunday") is a time
+            // modifier, never an argument.
+            let tmp = l == "NP"
+                && self.t.nodes[*node].label.split(['-', '=']).skip(1).any(|f| f == "TMP");
+            let rel = match (tmp, label) {
+                (true, "NP" | "NX" | "NAC" | "NML" | "WHNP") => "nmod:tmod".into(),
+                (true, _) => "obl:tmod".into(),
+                _ => rel,
+            };
             self.head[*w] = h as u32 + 1;
             self.rel[*w] = rel;
             let _ = form;
