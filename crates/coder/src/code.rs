@@ -18,6 +18,9 @@
 //! 4. **Negation** (`not`, `n't`, `never`, a `Polarity=Neg` dependent) is recorded on every
 //!    event ([`CodedEvent::negated`]) whatever code the dictionary chose for it.
 
+mod ontology;
+mod petr2;
+
 use crate::date::DateKey;
 use crate::dict::discards::DiscardKind;
 use crate::dict::verbs::{ColonCode, PatElem, Pattern, VerbForm};
@@ -420,6 +423,10 @@ fn code_sentence_v2(
     a.present = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
     a.mark_inert();
     a.build_phrases(date, dicts, opts);
+    if let Some(c2) = dicts.verbs.cameo2.as_deref() {
+        // A CAMEO.2.0 dictionary is read with PETRARCH2's semantics (`code/petr2.rs`).
+        return Ok(petr2::Petr2::new(&a, dicts, c2, date, opts).code());
+    }
     a.delete_comma_clauses(opts);
     Ok(a.code_verbs(dicts, opts))
 }

@@ -118,6 +118,10 @@ pub struct VerbDict {
     synset_ids: FxHashMap<String, u32>,
     #[serde(skip)]
     raw: Vec<RawPattern>,
+    /// The structured patterns and transformations of a CAMEO.2.0 (PETRARCH2) file; when
+    /// present the coder reads the verbs with PETRARCH2's semantics ([`super::verbs2`]).
+    #[serde(default)]
+    pub cameo2: Option<Box<super::verbs2::Cameo2>>,
 }
 
 /// Regular inflections of an English verb stem (`RESTORE` → `RESTORES`, `RESTORED`,

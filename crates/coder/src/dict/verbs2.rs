@@ -5,15 +5,198 @@
 //! &SYNSET_ / +MEMBER_           word sets
 //! --- NAME [CODE] ---           a verb group; member verbs follow, irregular forms in {…}
 //! - pre * post (PREP {adj noun}) [CODE] # verb
-//! ~ a (a b ATTACK) SAY = a b 015   transformations (read, not applied: reported once)
+//! ~ a (a b ATTACK) SAY = a b 015   transformations of nested events
 //! ```
-//! Parentheses (prepositional phrases) and braces (noun phrases with adjectives) are read
-//! as plain word sequences after the verb, which is how our linear matcher treats them.
-//! `A:B` codes mean active:passive here ([`ColonCode::ActivePassive`]).
+//! Each pattern is kept twice: flattened into plain word sequences (the linear matcher's
+//! form) and, in [`Cameo2`], with its structure — head nouns of the subject and of the
+//! objects, `{modifier … head}` noun phrases and `(PREP noun …)` prepositional phrases —
+//! which the dependency coder for this format (`code::petr2`) matches against the tree.
+//! `+MEET_WITH` lines inside a verb group are multi-word verbs (`+` marks the inflected
+//! word). `A:B` codes mean active:passive here ([`ColonCode::ActivePassive`]).
 
 use super::verbs::{ColonCode, VerbDict};
 use super::{lines, Line};
 use crate::diag::Diagnostic;
+use serde::{Deserialize, Serialize};
+
+/// One word position of a structured pattern.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Slot {
+    Word(String),
+    /// Index into [`VerbDict::synsets`].
+    Synset(u32),
+    /// `$`: any noun phrase, bound as the source.
+    Source,
+    /// `+`: any noun phrase, bound as the target.
+    Target,
+}
+
+/// A noun of a pattern: its head and the modifiers written before it in `{…}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NounPat {
+    pub head: Slot,
+    pub mods: Vec<Slot>,
+}
+
+/// `(PREP noun …)`: a prepositional phrase and the nouns it governs (none: any).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrepPat {
+    pub prep: String,
+    pub nouns: Vec<NounPat>,
+}
+
+/// A CAMEO.2.0 pattern with its structure.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pattern2 {
+    /// Nouns and prepositional phrases before the verb (the subject side).
+    pub pre: Vec<NounPat>,
+    pub pre_preps: Vec<PrepPat>,
+    /// After the verb (objects and the verb's prepositional phrases).
+    pub post: Vec<NounPat>,
+    pub post_preps: Vec<PrepPat>,
+    pub code: String,
+    pub origin: String,
+}
+
+impl Pattern2 {
+    /// How specific the pattern is (more elements match first).
+    pub fn weight(&self) -> usize {
+        let n = |v: &[NounPat]| v.iter().map(|p| 1 + p.mods.len()).sum::<usize>();
+        let p = |v: &[PrepPat]| v.iter().map(|p| 1 + n(&p.nouns)).sum::<usize>();
+        n(&self.pre) + n(&self.post) + p(&self.pre_preps) + p(&self.post_preps)
+    }
+}
+
+/// `~ a (b . ATTACK) SAY = a b 112`: a nested event of verb `inner_verb` (or any, `Q`)
+/// reported by verb `outer_verb` becomes one event. Variables: the same letter is the
+/// same actor, `.` any actor, `_` none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transform {
+    pub outer_source: String,
+    pub inner_source: String,
+    pub inner_target: String,
+    pub inner_verb: String,
+    pub outer_verb: String,
+    pub result_source: String,
+    pub result_target: String,
+    /// A CAMEO code, or `Q` for the nested event's own code.
+    pub result_code: String,
+    pub origin: String,
+}
+
+/// The structured side of a CAMEO.2.0 dictionary.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cameo2 {
+    /// Patterns of each verb group, indexed like [`VerbDict::blocks`].
+    pub patterns: Vec<Vec<Pattern2>>,
+    pub transforms: Vec<Transform>,
+}
+
+/// Nouns and prepositional phrases before the verb, then after it.
+type Sides = (Vec<NounPat>, Vec<PrepPat>, Vec<NounPat>, Vec<PrepPat>);
+
+/// Reads a pattern's body (the text between `-` and `[CODE]`) into its structure.
+fn parse_pattern(
+    dict: &mut VerbDict,
+    body: &str,
+) -> Option<Sides> {
+    let spaced: String = body
+        .chars()
+        .flat_map(|c| match c {
+            '(' | ')' | '{' | '}' | '*' => vec![' ', c, ' '],
+            _ => vec![c],
+        })
+        .collect();
+    let toks: Vec<&str> = spaced.split_whitespace().collect();
+    let star = toks.iter().position(|t| *t == "*")?;
+    let (a, b) = parse_side(dict, &toks[..star])?;
+    let (c, d) = parse_side(dict, &toks[star + 1..])?;
+    Some((a, b, c, d))
+}
+
+fn slot(dict: &mut VerbDict, w: &str) -> Slot {
+    match w {
+        "$" => Slot::Source,
+        "+" => Slot::Target,
+        _ if w.starts_with('&') && w.len() > 1 => Slot::Synset(dict.synset_id(&w[1..])),
+        _ => Slot::Word(w.to_uppercase()),
+    }
+}
+
+/// A noun from words (`DEBT_RELIEF` is a modifier and a head).
+fn noun(dict: &mut VerbDict, words: &[&str]) -> Option<NounPat> {
+    let parts: Vec<&str> =
+        words.iter().flat_map(|w| w.split('_')).filter(|w| !w.is_empty()).collect();
+    let (last, mods) = parts.split_last()?;
+    Some(NounPat { head: slot(dict, last), mods: mods.iter().map(|m| slot(dict, m)).collect() })
+}
+
+fn parse_side(dict: &mut VerbDict, toks: &[&str]) -> Option<(Vec<NounPat>, Vec<PrepPat>)> {
+    let mut nouns = Vec::new();
+    let mut preps: Vec<PrepPat> = Vec::new();
+    let mut in_prep = false;
+    let mut k = 0;
+    while k < toks.len() {
+        match toks[k] {
+            "(" => {
+                let prep = toks.get(k + 1)?;
+                if matches!(*prep, "(" | ")" | "{" | "}") {
+                    return None;
+                }
+                preps.push(PrepPat { prep: prep.to_uppercase(), nouns: Vec::new() });
+                in_prep = true;
+                k += 2;
+            }
+            ")" => {
+                in_prep = false;
+                k += 1;
+            }
+            "{" => {
+                let end = toks[k..].iter().position(|t| *t == "}")? + k;
+                let n = noun(dict, &toks[k + 1..end])?;
+                if in_prep {
+                    preps.last_mut()?.nouns.push(n);
+                } else {
+                    nouns.push(n);
+                }
+                k = end + 1;
+            }
+            "}" => return None,
+            w => {
+                let n = noun(dict, &[w])?;
+                if in_prep {
+                    preps.last_mut()?.nouns.push(n);
+                } else {
+                    nouns.push(n);
+                }
+                k += 1;
+            }
+        }
+    }
+    Some((nouns, preps))
+}
+
+/// Reads `a (b . ATTACK) SAY = a b 112` (the text after `~`).
+fn parse_transform(t: &str, origin: String) -> Option<Transform> {
+    let t = t.replace(['(', ')'], " ");
+    let (lhs, rhs) = t.split_once('=')?;
+    let l: Vec<&str> = lhs.split_whitespace().collect();
+    let r: Vec<&str> = rhs.split_whitespace().collect();
+    if l.len() != 5 || r.len() != 3 {
+        return None;
+    }
+    Some(Transform {
+        outer_source: l[0].into(),
+        inner_source: l[1].into(),
+        inner_target: l[2].into(),
+        inner_verb: l[3].to_uppercase(),
+        outer_verb: l[4].to_uppercase(),
+        result_source: r[0].into(),
+        result_target: r[1].into(),
+        result_code: r[2].to_uppercase(),
+        origin,
+    })
+}
 
 /// True when the text looks like a CAMEO.2.0 file (patterns with `(…)`/`{…}` groups, or
 /// `---  NAME   [CODE]  ---` headers with synsets ending in `_`).
@@ -38,7 +221,7 @@ pub fn add_text(dict: &mut VerbDict, text: &str, name: &str) -> Vec<Diagnostic> 
     let ls: Vec<Line> = lines(text, name, &mut diags);
     let mut block: Option<u32> = None;
     let mut synset: Option<u32> = None;
-    let mut transformations = 0usize;
+    let mut c2 = dict.cameo2.take().map(|b| *b).unwrap_or_default();
     for l in &ls {
         let t = l.text.trim();
         if t.starts_with("---") {
@@ -71,16 +254,31 @@ pub fn add_text(dict: &mut VerbDict, text: &str, name: &str) -> Vec<Diagnostic> 
             }
             continue;
         }
-        if t.starts_with('~') {
-            transformations += 1;
+        if let Some(tr) = t.strip_prefix('~') {
+            match parse_transform(tr, format!("{name}:{}", l.no)) {
+                Some(x) => c2.transforms.push(x),
+                None => diags.push(Diagnostic::at(
+                    name,
+                    l.no,
+                    format!("transformation not of the form `a (b c VERB) VERB = a b CODE`: `{t}`"),
+                )),
+            }
             continue;
         }
         if let Some(m) = t.strip_prefix('+') {
-            match synset {
-                Some(s) => dict.add_synset_member(s, m),
-                None => diags.push(Diagnostic::at(name, l.no, "`+` member outside a synset")),
+            match (synset, block) {
+                (Some(s), _) => {
+                    dict.add_synset_member(s, m);
+                    continue;
+                }
+                // A multi-word verb of the current group (`+MEET_WITH {+MET_WITH …}`): read
+                // below as a verb line, the `+` marking its inflected word.
+                (None, Some(_)) => {}
+                (None, None) => {
+                    diags.push(Diagnostic::at(name, l.no, "`+` member outside a synset"));
+                    continue;
+                }
             }
-            continue;
         }
         if let Some(p) = t.strip_prefix('-') {
             let Some(b) = block else {
@@ -120,6 +318,26 @@ pub fn add_text(dict: &mut VerbDict, text: &str, name: &str) -> Vec<Diagnostic> 
                 ));
             }
             dict.add_pattern_sides(b, pre, post, code, format!("{name}:{}", l.no));
+            match parse_pattern(dict, &p[..a]) {
+                Some((pre, pre_preps, post, post_preps)) => {
+                    if c2.patterns.len() <= b as usize {
+                        c2.patterns.resize(b as usize + 1, Vec::new());
+                    }
+                    c2.patterns[b as usize].push(Pattern2 {
+                        pre,
+                        pre_preps,
+                        post,
+                        post_preps,
+                        code: code.to_string(),
+                        origin: format!("{name}:{}", l.no),
+                    });
+                }
+                None => diags.push(Diagnostic::at(
+                    name,
+                    l.no,
+                    "pattern structure unreadable (kept for the linear matcher only)",
+                )),
+            }
             continue;
         }
         let Some(b) = block else {
@@ -140,16 +358,21 @@ pub fn add_text(dict: &mut VerbDict, text: &str, name: &str) -> Vec<Diagnostic> 
         if phrase.is_empty() {
             continue;
         }
-        let code = dict.blocks[b as usize].code.clone();
+        // The verb's own `[CODE]` (after its forms), else the group's.
+        let own = t
+            .rfind('[')
+            .filter(|&a| t.rfind('}').is_none_or(|z| a > z))
+            .and_then(|a| t[a + 1..].split(']').next())
+            .map(str::trim)
+            .filter(|c| !c.is_empty());
+        let code = own.map(str::to_string).unwrap_or_else(|| dict.blocks[b as usize].code.clone());
         dict.add_verb(phrase, &forms, b, &code);
     }
-    if transformations > 0 {
-        diags.push(Diagnostic::at(
-            name,
-            0,
-            format!("{transformations} transformation rules (`~`) read but not applied; verb combination is built in"),
-        ));
+    for v in &mut c2.patterns {
+        // Most specific first; file order breaks ties.
+        v.sort_by_key(|p| std::cmp::Reverse(p.weight()));
     }
+    dict.cameo2 = Some(Box::new(c2));
     diags
 }
 

@@ -1,0 +1,895 @@
+//! PETRARCH2's reading of a sentence, on a dependency tree: the coder used when the verb
+//! dictionary is in the CAMEO.2.0 synset form ([`crate::dict::verbs2::Cameo2`]).
+//!
+//! Each verb has a *meaning*: a list of events (sources, target or nested event, code):
+//!
+//! - the verb's code is its dictionary code, or the code of the most specific pattern that
+//!   matches the tree: pattern nouns before `*` are head words of the subject, nouns after
+//!   it head words of the objects (`{modifier head}` checks the head's modifiers), and
+//!   `(PREP noun)` a prepositional dependent of the verb or of a matched object. Words a
+//!   pattern matched are not read as actors ("conducting military exercises in Alaska"
+//!   targets Alaska, not the military).
+//! - Passive verbs (and patterns with only a passive code, `[:100]`) take their source
+//!   from a `by`/`from`/`in` phrase and their target from the subject or an
+//!   `at`/`against`/`into`/`towards` phrase.
+//! - Otherwise the targets are the actors among the objects, else among the verb's
+//!   prepositional phrases. Only when the verb itself yields no event are its clausal
+//!   complements read; their events combine with it ([`super::ontology::combine`]:
+//!   "wants to help" → 033), or nest when they have a subject of their own, in which
+//!   case the dictionary's transformations apply ("A said B attacked C" → A accuses B,
+//!   112) or a material nested event becomes an appeal/demand on its subject ("asks B to
+//!   help C" → 023 on B). A `not` negates (negated cooperation is its rejection, 12x).
+//! - The sentence's events are those of its main clause(s); nested events that no rule
+//!   resolved are dropped, as are events without a source or target. A compound source
+//!   without target cooperating (03–06) codes every pair of its members.
+
+use super::ontology::{cameo, combine, meaning, NEG};
+use super::{base_rel, Analysis, CodedActor, CodedEvent, Options};
+use crate::date::DateKey;
+use crate::dict::verbs2::{Cameo2, NounPat, Pattern2, PrepPat, Slot};
+use crate::dict::Dictionaries;
+use model::Span;
+
+/// Phrases a pattern's `$` and `+` bound.
+type Bind = (Option<usize>, Option<usize>);
+
+/// Deepest clause nesting followed (bounded work on odd trees).
+const MAX_DEPTH: usize = 12;
+
+#[derive(Debug, Clone)]
+struct Ev {
+    src: Vec<CodedActor>,
+    tgt: Tgt,
+    code: i32,
+    /// The dictionary code this meaning came from, while it is unchanged.
+    name: Option<String>,
+    trigger: Span,
+    passive: bool,
+    negated: bool,
+    pattern: Option<String>,
+    cues: Vec<Span>,
+}
+
+#[derive(Debug, Clone)]
+enum Tgt {
+    None,
+    /// A passive verb whose target is still to come from the clause above.
+    Passive,
+    Actor(CodedActor),
+    Event(Box<Ev>),
+}
+
+impl Tgt {
+    fn is_empty(&self) -> bool {
+        matches!(self, Tgt::None | Tgt::Passive)
+    }
+}
+
+/// What a verb's dictionary entry and patterns say.
+struct VerbCode {
+    active: i32,
+    passive: i32,
+    active_name: Option<String>,
+    passive_name: Option<String>,
+    /// Both codes came from a matched pattern (`[043:042]`: both directions are coded).
+    paired: bool,
+    pattern: Option<String>,
+    colored: Vec<usize>,
+    bound_src: Option<usize>,
+    bound_tgt: Option<usize>,
+    vstart: usize,
+    vend: usize,
+}
+
+pub(super) struct Petr2<'a, 'b> {
+    a: &'a Analysis<'b>,
+    dicts: &'a Dictionaries,
+    c2: &'a Cameo2,
+    date: Option<DateKey>,
+    opts: &'a Options,
+    /// Words a pattern matched (not read as actors).
+    colored: Vec<bool>,
+}
+
+fn code_name(m: i32, name: &Option<String>) -> Option<String> {
+    match name {
+        Some(n) if meaning(n) == m => Some(n.clone()),
+        _ => cameo(m).map(str::to_string),
+    }
+}
+
+fn same_actors(a: &[CodedActor], b: &[CodedActor]) -> bool {
+    let mut x: Vec<&str> = a.iter().map(|c| c.code.as_str()).collect();
+    let mut y: Vec<&str> = b.iter().map(|c| c.code.as_str()).collect();
+    x.sort_unstable();
+    x.dedup();
+    y.sort_unstable();
+    y.dedup();
+    !x.is_empty() && x == y
+}
+
+impl<'a, 'b> Petr2<'a, 'b> {
+    pub(super) fn new(
+        a: &'a Analysis<'b>,
+        dicts: &'a Dictionaries,
+        c2: &'a Cameo2,
+        date: Option<DateKey>,
+        opts: &'a Options,
+    ) -> Self {
+        let n = a.s.tokens.len();
+        Petr2 { a, dicts, c2, date, opts, colored: vec![false; n] }
+    }
+
+    fn rel(&self, k: usize) -> &str {
+        base_rel(&self.a.s.tokens[k].deprel)
+    }
+
+    fn full_rel(&self, k: usize) -> &str {
+        self.a.s.tokens[k].deprel.as_str()
+    }
+
+    fn kids(&self, k: usize) -> &[usize] {
+        &self.a.children[k]
+    }
+
+    /// The preposition (`case` dependent) of a nominal.
+    fn prep_of(&self, k: usize) -> Option<&str> {
+        self.kids(k)
+            .iter()
+            .find(|&&c| self.rel(c) == "case" && self.a.s.tokens[c].xpos != "POS")
+            .map(|&c| self.a.words[c].as_str())
+    }
+
+    fn subject(&self, v: usize) -> Option<usize> {
+        self.kids(v).iter().copied().find(|&c| self.rel(c) == "nsubj")
+    }
+
+    fn is_passive_voice(&self, v: usize) -> bool {
+        let t = &self.a.s.tokens[v];
+        self.kids(v)
+            .iter()
+            .any(|&c| matches!(self.full_rel(c), "aux:pass" | "nsubj:pass" | "csubj:pass"))
+            || (matches!(self.rel(v), "acl" | "amod")
+                && t.xpos == "VBN"
+                && self.a.head(v).is_some_and(|h| self.a.nominal[h]))
+    }
+
+    fn negated(&self, v: usize) -> bool {
+        self.kids(v).iter().any(|&c| {
+            matches!(self.a.words[c].as_str(), "NOT" | "N'T")
+                && matches!(self.rel(c), "advmod" | "neg" | "dep")
+        })
+    }
+
+    /// Objects (head words) of a verb: direct and indirect objects, nominal or adverbial
+    /// complements, particles.
+    fn objects(&self, v: usize) -> Vec<usize> {
+        self.kids(v)
+            .iter()
+            .copied()
+            .filter(|&c| {
+                c > v
+                    && (matches!(self.rel(c), "obj" | "iobj" | "compound" | "advmod")
+                        || (self.rel(c) == "xcomp" && !self.a.is_verb(c)))
+                    && !(self.rel(c) == "advmod"
+                        && matches!(self.a.words[c].as_str(), "NOT" | "N'T"))
+            })
+            .collect()
+    }
+
+    /// Prepositional dependents `(preposition, nominal)` of word `k`.
+    fn preps(&self, k: usize) -> Vec<(String, usize)> {
+        self.kids(k)
+            .iter()
+            .copied()
+            .filter(|&c| matches!(self.rel(c), "obl" | "nmod") && self.full_rel(c) != "nmod:poss")
+            .filter_map(|c| self.prep_of(c).map(|p| (p.to_string(), c)))
+            .collect()
+    }
+
+    /// The object that is the subject of an `xcomp` ("wants Putin to attack").
+    fn controller(&self, v: usize) -> Option<usize> {
+        let x =
+            self.kids(v).iter().copied().find(|&c| self.rel(c) == "xcomp" && self.a.is_verb(c))?;
+        self.kids(v).iter().copied().find(|&c| matches!(self.rel(c), "obj" | "iobj") && c < x)
+    }
+
+    // ---- actors -------------------------------------------------------------------
+
+    fn pronoun(&self, k: usize) -> bool {
+        self.a.s.tokens[k].upos == "PRON"
+            || self.a.s.tokens[k].xpos == "PRP"
+            || matches!(
+                self.a.words[k].as_str(),
+                "HE" | "SHE" | "IT" | "THEY" | "HIM" | "HER" | "THEM" | "WE" | "US"
+            )
+    }
+
+    /// The antecedent phrase of a personal or reflexive pronoun: the subject of an enclosing
+    /// clause (the pronoun's own clause first only for a reflexive).
+    fn antecedent(&self, k: usize) -> Option<usize> {
+        let w = self.a.words[k].as_str();
+        let reflexive = w.ends_with("SELF") || w.ends_with("SELVES");
+        let mut cur = self.a.governing_verb(k)?;
+        let mut local = true;
+        for _ in 0..MAX_DEPTH {
+            if !local || reflexive {
+                if let Some(s) = self.subject(cur).filter(|&s| s != k && !self.pronoun(s)) {
+                    if let Some(p) = self.a.phrase_of[s].filter(|&p| !self.a.phrases[p].null) {
+                        return Some(p);
+                    }
+                }
+            }
+            local = false;
+            cur = match self.a.head(cur) {
+                Some(h) => {
+                    self.a.governing_verb(h).or(if self.a.is_verb(h) { Some(h) } else { None })?
+                }
+                None => break,
+            };
+            if self.a.is_verb(self.a.head(cur).unwrap_or(cur)) {
+                // keep walking up through verbs
+            }
+        }
+        None
+    }
+
+    /// The actors of the noun phrase word `k` belongs to (one per conjunct; agents alone
+    /// as `---AGT`), pronouns resolved, words a pattern matched left out.
+    fn actors(&self, k: usize) -> Vec<CodedActor> {
+        let Some(mut p) = self.a.phrase_of[k] else { return Vec::new() };
+        if self.a.phrases[p].null && self.pronoun(k) {
+            if let Some(q) = self.antecedent(k) {
+                p = q;
+            }
+        }
+        let ph = &self.a.phrases[p];
+        let mut out = Vec::new();
+        for (c, (ws, span)) in ph.codes.iter().zip(&ph.texts) {
+            let code = if ws.iter().any(|&w| self.colored[w]) {
+                let keep: Vec<usize> = ws.iter().copied().filter(|&w| !self.colored[w]).collect();
+                if keep.is_empty() {
+                    continue;
+                }
+                self.a.code_phrase(&keep, self.date, self.dicts, self.opts).0
+            } else {
+                c.clone()
+            };
+            let owner = if code.starts_with("---") { self.a.adjacent_owner(p, ws) } else { None };
+            let text =
+                ws.iter().map(|&w| self.a.s.tokens[w].form.as_str()).collect::<Vec<_>>().join(" ");
+            for part in code.split('/') {
+                let code = match (&owner, part.strip_prefix("---")) {
+                    (Some(o), Some(role)) => format!("{o}{role}"),
+                    _ => part.to_string(),
+                };
+                if code == "---" || code.is_empty() {
+                    continue;
+                }
+                if !out.iter().any(|a: &CodedActor| a.code == code) {
+                    out.push(CodedActor { code, text: text.clone(), span: *span });
+                }
+            }
+        }
+        out
+    }
+
+    /// Actors of several words: full actors first; agents alone only when no word has one.
+    fn actors_of(&self, ks: &[usize]) -> Vec<CodedActor> {
+        let mut all: Vec<CodedActor> = Vec::new();
+        for &k in ks {
+            for a in self.actors(k) {
+                if !all.iter().any(|b| b.code == a.code) {
+                    all.push(a);
+                }
+            }
+        }
+        let full: Vec<CodedActor> =
+            all.iter().filter(|a| !a.code.starts_with("---")).cloned().collect();
+        if full.is_empty() {
+            all
+        } else {
+            full
+        }
+    }
+
+    // ---- patterns -----------------------------------------------------------------
+
+    fn word_is(&self, k: usize, w: &str) -> bool {
+        self.a.words[k] == w
+    }
+
+    fn slot_matches(&self, s: &Slot, k: usize) -> bool {
+        match s {
+            Slot::Word(w) => self.word_is(k, w),
+            Slot::Synset(id) => {
+                let Some(set) = self.dicts.verbs.synsets.get(*id as usize) else { return false };
+                set.members.iter().any(|m| match m.as_slice() {
+                    [one] => {
+                        self.word_is(k, one)
+                            || crate::dict::noun_plurals(one).iter().any(|p| self.word_is(k, p))
+                    }
+                    [rest @ .., last] => {
+                        (self.word_is(k, last)
+                            || crate::dict::noun_plurals(last).iter().any(|p| self.word_is(k, p)))
+                            && rest
+                                .iter()
+                                .all(|r| (k.saturating_sub(4)..k).any(|j| self.word_is(j, r)))
+                    }
+                    [] => false,
+                })
+            }
+            Slot::Source | Slot::Target => self.a.nominal[k],
+        }
+    }
+
+    /// Matches a pattern noun against the phrase headed by `k`; returns the words used.
+    fn match_noun(
+        &self,
+        n: &NounPat,
+        k: usize,
+        bind: &mut Bind,
+    ) -> Option<Vec<usize>> {
+        if !self.slot_matches(&n.head, k) {
+            return None;
+        }
+        let mut used = vec![k];
+        match n.head {
+            Slot::Source => bind.0 = Some(k),
+            Slot::Target => bind.1 = Some(k),
+            _ => {}
+        }
+        for m in &n.mods {
+            let hit = self
+                .kids(k)
+                .iter()
+                .copied()
+                .filter(|&c| c < k && !used.contains(&c))
+                .find(|&c| self.slot_matches(m, c))?;
+            used.push(hit);
+        }
+        if matches!(n.head, Slot::Source | Slot::Target) {
+            used.clear();
+        }
+        Some(used)
+    }
+
+    /// Matches each noun against some candidate head word (each candidate used once).
+    fn match_nouns(
+        &self,
+        nouns: &[NounPat],
+        cands: &[usize],
+        bind: &mut Bind,
+    ) -> Option<Vec<usize>> {
+        let mut used = Vec::new();
+        let mut taken: Vec<usize> = Vec::new();
+        for n in nouns {
+            let (k, u) = cands
+                .iter()
+                .copied()
+                .filter(|c| !taken.contains(c))
+                .find_map(|c| self.match_noun(n, c, bind).map(|u| (c, u)))?;
+            taken.push(k);
+            used.extend(u);
+        }
+        Some(used)
+    }
+
+    fn match_preps(
+        &self,
+        preps: &[PrepPat],
+        cands: &[(String, usize)],
+        bind: &mut Bind,
+    ) -> Option<Vec<usize>> {
+        let mut used = Vec::new();
+        for p in preps {
+            let hit = cands.iter().find_map(|(w, k)| {
+                if *w != p.prep {
+                    return None;
+                }
+                let mut b = *bind;
+                let u = self.match_nouns(&p.nouns, &[*k], &mut b).or_else(|| {
+                    // Further nouns may sit deeper in the phrase.
+                    let (lo, hi) = self.a.subtree_bounds(*k);
+                    let inside: Vec<usize> = (lo..=hi).filter(|&j| self.a.nominal[j]).collect();
+                    self.match_nouns(&p.nouns, &inside, &mut b)
+                })?;
+                Some((u, b))
+            })?;
+            *bind = hit.1;
+            used.extend(hit.0);
+        }
+        Some(used)
+    }
+
+    fn match_pattern(
+        &self,
+        p: &Pattern2,
+        subj: &[usize],
+        objs: &[usize],
+        preps: &[(String, usize)],
+        pre_preps: &[(String, usize)],
+    ) -> Option<(Vec<usize>, Bind)> {
+        let mut bind = (None, None);
+        let mut used = self.match_nouns(&p.post, objs, &mut bind)?;
+        // Prepositional phrases: the verb's, or inside a matched object.
+        let mut pcands: Vec<(String, usize)> = preps.to_vec();
+        for &o in objs {
+            pcands.extend(self.preps(o));
+        }
+        used.extend(self.match_preps(&p.post_preps, &pcands, &mut bind)?);
+        used.extend(self.match_nouns(&p.pre, subj, &mut bind)?);
+        used.extend(self.match_preps(&p.pre_preps, pre_preps, &mut bind)?);
+        Some((used, bind))
+    }
+
+    /// The verb's dictionary code and the best pattern match.
+    fn verb_code(&self, v: usize, passive_voice: bool, up_tokens: &[usize]) -> Option<VerbCode> {
+        let t = &self.a.s.tokens[v];
+        if !self.a.is_verb(v) {
+            return None;
+        }
+        let forms = self
+            .dicts
+            .verbs
+            .forms
+            .get(&self.a.words[v])
+            .or_else(|| self.dicts.verbs.forms.get(&t.lemma.to_uppercase()))?;
+        let (form, vstart, vend) = self.a.pick_forms(v, forms).into_iter().next()?;
+        let objs = self.objects(v);
+        let preps = self.preps(v);
+        let (subj, objs_m): (Vec<usize>, Vec<usize>) = if passive_voice {
+            // Before the verb stands the agent; after it, the grammatical subject.
+            let agents: Vec<usize> = preps
+                .iter()
+                .filter(|(p, _)| matches!(p.as_str(), "BY" | "FROM"))
+                .map(|&(_, k)| k)
+                .collect();
+            let mut o = up_tokens.to_vec();
+            o.extend(&objs);
+            (agents, o)
+        } else {
+            (up_tokens.to_vec(), objs)
+        };
+        let mut found = None;
+        if let Some(pats) = self.c2.patterns.get(form.block as usize) {
+            for p in pats {
+                if let Some(m) = self.match_pattern(p, &subj, &objs_m, &preps, &[]) {
+                    found = Some((p, m));
+                    break;
+                }
+            }
+        }
+        let (code, pattern, colored, bind) = match &found {
+            Some((p, (used, bind))) => {
+                (p.code.clone(), Some(p.origin.clone()), used.clone(), *bind)
+            }
+            None => (form.code.clone(), None, Vec::new(), (None, None)),
+        };
+        let (a, b) = code.split_once(':').unwrap_or((code.as_str(), ""));
+        let (active, passive) = (meaning(a), meaning(b));
+        if active == 0 && passive == 0 && found.is_some() && !code.starts_with("---") {
+            // An unknown code: nothing to combine with.
+            return None;
+        }
+        Some(VerbCode {
+            active,
+            passive,
+            active_name: (active != 0).then(|| a.trim().to_string()),
+            passive_name: (passive != 0).then(|| b.trim().to_string()),
+            paired: found.is_some() && active != 0 && passive != 0,
+            pattern,
+            colored,
+            bound_src: bind.0,
+            bound_tgt: bind.1,
+            vstart,
+            vend,
+        })
+    }
+
+    // ---- meanings -----------------------------------------------------------------
+
+    fn ev(&self, src: Vec<CodedActor>, tgt: Tgt, code: i32, name: Option<String>, base: &Ev) -> Ev {
+        Ev { src, tgt, code, name, ..base.clone() }
+    }
+
+    /// The events of verb (or clause head) `v`; `inherited` is the subject it shares with
+    /// the verb it is coordinated with or controlled by.
+    fn meaning(&mut self, v: usize, inherited: Option<&[usize]>, depth: usize) -> Vec<Ev> {
+        if depth > MAX_DEPTH {
+            return Vec::new();
+        }
+        let own_subj: Vec<usize> = self.subject(v).into_iter().collect();
+        let up_tokens: Vec<usize> = if own_subj.is_empty() {
+            inherited.map(<[usize]>::to_vec).unwrap_or_default()
+        } else {
+            own_subj
+        };
+        let passive_voice = self.is_passive_voice(v);
+        let up_tokens =
+            if up_tokens.is_empty() && passive_voice && matches!(self.rel(v), "acl" | "amod") {
+                self.a.head(v).into_iter().collect()
+            } else {
+                up_tokens
+            };
+        let vc = self.verb_code(v, passive_voice, &up_tokens);
+        for &w in vc.as_ref().map(|c| c.colored.as_slice()).unwrap_or(&[]) {
+            self.colored[w] = true;
+        }
+        let mut up = self.actors_of(&up_tokens);
+        if let Some(s) = vc.as_ref().and_then(|c| c.bound_src) {
+            up = self.actors(s);
+        }
+        let (code, name, pass_code, pass_name, paired) = match &vc {
+            Some(c) => {
+                (c.active, c.active_name.clone(), c.passive, c.passive_name.clone(), c.paired)
+            }
+            None => (0, None, 0, None, false),
+        };
+        let (vstart, vend) = vc.as_ref().map(|c| (c.vstart, c.vend)).unwrap_or((v, v));
+        let mut cues = Vec::new();
+        let neg = self.negated(v);
+        self.a.negation(v, v, &mut cues);
+        let base = Ev {
+            src: Vec::new(),
+            tgt: Tgt::None,
+            code: 0,
+            name: None,
+            trigger: self.a.s.tokens[vstart].span.cover(self.a.s.tokens[vend].span),
+            passive: passive_voice,
+            negated: false,
+            pattern: vc.as_ref().and_then(|c| c.pattern.clone()),
+            cues,
+        };
+        let preps = self.preps(v);
+        let mut events: Vec<Ev> = Vec::new();
+        let passive = passive_voice || (code == 0 && pass_code != 0);
+        let mut done = false;
+        if passive {
+            let (c, n) =
+                if code != 0 { (code, name.clone()) } else { (pass_code, pass_name.clone()) };
+            let src_k: Vec<usize> = preps
+                .iter()
+                .filter(|(p, _)| matches!(p.as_str(), "BY" | "FROM" | "IN"))
+                .map(|&(_, k)| k)
+                .chain(self.kids(v).iter().copied().filter(|&k| self.full_rel(k) == "obl:agent"))
+                .collect();
+            let sources = self.actors_of(&src_k);
+            let mut targets = up.clone();
+            let tk: Vec<usize> = preps
+                .iter()
+                .filter(|(p, _)| {
+                    matches!(p.as_str(), "AT" | "AGAINST" | "INTO" | "TOWARDS" | "TOWARD")
+                })
+                .map(|&(_, k)| k)
+                .collect();
+            targets.extend(self.actors_of(&tk));
+            if !sources.is_empty() || c != 0 {
+                if targets.is_empty() {
+                    events.push(self.ev(sources, Tgt::Passive, c, n, &base));
+                } else {
+                    for t in targets {
+                        events.push(self.ev(sources.clone(), Tgt::Actor(t), c, n.clone(), &base));
+                    }
+                }
+                done = true;
+            }
+        }
+        if !done {
+            let ctl = self.controller(v);
+            let obj_k: Vec<usize> =
+                self.objects(v).into_iter().filter(|&o| Some(o) != ctl).collect();
+            let mut targets = match vc.as_ref().and_then(|c| c.bound_tgt) {
+                Some(t) => self.actors(t),
+                None => self.actors_of(&obj_k),
+            };
+            if targets.is_empty() {
+                let pk: Vec<usize> = preps.iter().map(|&(_, k)| k).collect();
+                targets = self.actors_of(&pk);
+            }
+            let clauses: Vec<usize> = self
+                .kids(v)
+                .iter()
+                .copied()
+                .filter(|&c| c > v && matches!(self.rel(c), "xcomp" | "ccomp" | "advcl"))
+                .collect();
+            if !targets.is_empty() {
+                for t in targets {
+                    if paired {
+                        // `[043:042]`: the second code runs from the target back.
+                        for u in &up {
+                            events.push(self.ev(
+                                vec![t.clone()],
+                                Tgt::Actor(u.clone()),
+                                pass_code,
+                                pass_name.clone(),
+                                &base,
+                            ));
+                        }
+                    }
+                    events.push(self.ev(up.clone(), Tgt::Actor(t), code, name.clone(), &base));
+                }
+            } else if clauses.is_empty() && (!up.is_empty() || code != 0) {
+                events.push(self.ev(up.clone(), Tgt::None, code, name.clone(), &base));
+            }
+            // Coordinated verbs share the subject.
+            let conj: Vec<usize> = self
+                .kids(v)
+                .iter()
+                .copied()
+                .filter(|&c| self.rel(c) == "conj" && self.a.is_verb(c))
+                .collect();
+            for c in conj {
+                let inh: Vec<usize> = self.subject(v).into_iter().collect();
+                let inh = if inh.is_empty() { up_tokens.clone() } else { inh };
+                events.extend(self.meaning(c, Some(&inh), depth + 1));
+            }
+            if events.is_empty() {
+                for c in clauses {
+                    let inner_up: Vec<usize> = match ctl {
+                        Some(o) if self.rel(c) == "xcomp" => vec![o],
+                        _ => Vec::new(),
+                    };
+                    let inner = self.meaning(
+                        c,
+                        if inner_up.is_empty() { None } else { Some(&inner_up) },
+                        depth + 1,
+                    );
+                    for e in inner {
+                        if e.tgt.is_empty() && e.code == 0 {
+                            continue;
+                        }
+                        events.extend(self.resolve(&up, code, &name, e));
+                    }
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for e in events {
+            out.extend(self.transform(e));
+        }
+        if neg {
+            for e in &mut out {
+                e.code -= NEG;
+                e.name = None;
+                e.negated = true;
+            }
+        }
+        out
+    }
+
+    /// A nested event under a verb with subject `up` and meaning `c`.
+    fn resolve(&self, up: &[CodedActor], c: i32, name: &Option<String>, e: Ev) -> Vec<Ev> {
+        if up.is_empty() && c == 0 {
+            return vec![e];
+        }
+        let combined = combine(c, e.code);
+        let cname = if combined == e.code {
+            e.name.clone()
+        } else if combined == c {
+            name.clone()
+        } else {
+            None
+        };
+        match &e.tgt {
+            Tgt::Passive => {
+                if up.is_empty() {
+                    vec![Ev { code: combined, name: cname, ..e }]
+                } else {
+                    up.iter()
+                        .map(|u| Ev {
+                            tgt: Tgt::Actor(u.clone()),
+                            code: combined,
+                            name: cname.clone(),
+                            ..e.clone()
+                        })
+                        .collect()
+                }
+            }
+            _ if !e.src.is_empty() => {
+                let mut outer = e.clone();
+                outer.src = up.to_vec();
+                outer.code = c;
+                outer.name = name.clone();
+                outer.tgt = Tgt::Event(Box::new(e));
+                vec![outer]
+            }
+            _ => vec![Ev { src: up.to_vec(), code: combined, name: cname, ..e }],
+        }
+    }
+
+    /// The code of a dictionary verb named in a transformation.
+    fn verb_meaning(&self, verb: &str) -> i32 {
+        self.dicts
+            .verbs
+            .forms
+            .get(verb)
+            .and_then(|f| f.first())
+            .map(|f| meaning(&f.code))
+            .unwrap_or(0)
+    }
+
+    fn code_fits(code: i32, verb: i32) -> bool {
+        [0, 0x10, 0x100, 0x1000].iter().any(|&m| {
+            let masked = if m == 0 { code } else { code - code.rem_euclid(m) };
+            masked == verb
+        })
+    }
+
+    /// The dictionary's transformations, else the default reading of a nested event.
+    fn transform(&self, e: Ev) -> Vec<Ev> {
+        let Tgt::Event(inner) = &e.tgt else { return vec![e] };
+        // Specific inner verbs before `Q` (any).
+        let mut order: Vec<&crate::dict::verbs2::Transform> = self.c2.transforms.iter().collect();
+        order.sort_by_key(|t| t.inner_verb == "Q");
+        for t in order {
+            if !Self::code_fits(e.code, self.verb_meaning(&t.outer_verb)) {
+                continue;
+            }
+            if t.inner_verb != "Q" && !Self::code_fits(inner.code, self.verb_meaning(&t.inner_verb))
+            {
+                continue;
+            }
+            if e.src.is_empty() {
+                continue;
+            }
+            let mut vars: Vec<(String, Vec<CodedActor>)> =
+                vec![(t.outer_source.clone(), e.src.clone())];
+            let bind = |vars: &mut Vec<(String, Vec<CodedActor>)>,
+                        var: &str,
+                        acts: Vec<CodedActor>|
+             -> bool {
+                if acts.is_empty() {
+                    return var == "_";
+                }
+                if let Some((bv, _)) = vars.iter().find(|(_, a)| same_actors(a, &acts)) {
+                    return bv == var;
+                }
+                if var == "." {
+                    return true;
+                }
+                if var == "_" || vars.iter().any(|(bv, _)| bv == var) {
+                    return false;
+                }
+                vars.push((var.to_string(), acts));
+                true
+            };
+            if !bind(&mut vars, &t.inner_source, inner.src.clone()) {
+                continue;
+            }
+            let itgt = match &inner.tgt {
+                Tgt::Actor(a) => vec![a.clone()],
+                _ => Vec::new(),
+            };
+            if !bind(&mut vars, &t.inner_target, itgt) {
+                continue;
+            }
+            let get = |v: &str| vars.iter().find(|(bv, _)| bv == v).map(|(_, a)| a.clone());
+            let (Some(src), Some(tgt)) = (get(&t.result_source), get(&t.result_target)) else {
+                continue;
+            };
+            let (code, name) = if t.result_code == "Q" {
+                (inner.code, inner.name.clone())
+            } else {
+                (meaning(&t.result_code), Some(t.result_code.clone()))
+            };
+            let mut pattern = inner.pattern.clone().or_else(|| e.pattern.clone());
+            pattern.get_or_insert_with(|| t.origin.clone());
+            return tgt
+                .into_iter()
+                .map(|tg| Ev {
+                    src: src.clone(),
+                    tgt: Tgt::Actor(tg),
+                    code,
+                    name: name.clone(),
+                    pattern: pattern.clone(),
+                    negated: inner.negated,
+                    ..(**inner).clone()
+                })
+                .collect();
+        }
+        // "A asks B to help C": an appeal (demand, …) on B for the nested material act.
+        if !e.src.is_empty()
+            && e.code != 0
+            && !inner.src.is_empty()
+            && inner.code >= 0
+            && inner.code < 0x1000
+        {
+            let code = combine(e.code, inner.code);
+            return inner
+                .src
+                .iter()
+                .map(|s| Ev {
+                    src: e.src.clone(),
+                    tgt: Tgt::Actor(s.clone()),
+                    code,
+                    name: None,
+                    ..e.clone()
+                })
+                .collect();
+        }
+        vec![e]
+    }
+
+    /// The clauses coded on their own: the root (an existential's participle), clauses
+    /// fronted before it ("X attacked Y, officials said") and other independent clauses.
+    fn main_clauses(&self) -> Vec<usize> {
+        let n = self.a.s.tokens.len();
+        let mut out = Vec::new();
+        for r in (0..n).filter(|&k| self.a.head(k).is_none() && self.a.s.tokens[k].upos != "PUNCT")
+        {
+            let existential = self.kids(r).iter().any(|&c| self.rel(c) == "expl");
+            if existential {
+                if let Some(p) = self.subject(r).and_then(|s| {
+                    self.kids(s)
+                        .iter()
+                        .copied()
+                        .find(|&c| self.rel(c) == "acl" && self.a.is_verb(c))
+                }) {
+                    out.push(p);
+                    continue;
+                }
+            }
+            out.push(r);
+            for &c in self.kids(r) {
+                if (matches!(self.rel(c), "ccomp" | "parataxis") && c < r)
+                    || self.rel(c) == "parataxis"
+                {
+                    out.push(c);
+                }
+            }
+        }
+        out
+    }
+
+    pub(super) fn code(mut self) -> Vec<CodedEvent> {
+        let mut out: Vec<CodedEvent> = Vec::new();
+        for v in self.main_clauses() {
+            for e in self.meaning(v, None, 0) {
+                self.emit(&e, &mut out);
+            }
+        }
+        let mut uniq: Vec<CodedEvent> = Vec::new();
+        for e in out {
+            if !uniq.iter().any(|o| {
+                o.source.code == e.source.code && o.target.code == e.target.code && o.code == e.code
+            }) {
+                uniq.push(e);
+            }
+        }
+        uniq
+    }
+
+    fn emit(&self, e: &Ev, out: &mut Vec<CodedEvent>) {
+        let Some(code) = code_name(e.code, &e.name) else { return };
+        let mk = |s: &CodedActor, t: &CodedActor| CodedEvent {
+            source: s.clone(),
+            target: t.clone(),
+            code: code.clone(),
+            trigger: e.trigger,
+            negated: e.negated,
+            passive: e.passive,
+            pattern: e.pattern.clone(),
+            cues: e.cues.clone(),
+        };
+        match &e.tgt {
+            Tgt::Actor(t) => {
+                for s in &e.src {
+                    if s.code != t.code {
+                        out.push(mk(s, t));
+                    }
+                }
+            }
+            Tgt::None if e.src.len() > 1 && matches!(&code[..2], "03" | "04" | "05" | "06") => {
+                for s in &e.src {
+                    for t in &e.src {
+                        if s.code != t.code {
+                            out.push(mk(s, t));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
