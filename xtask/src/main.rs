@@ -4,6 +4,7 @@ fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
     match task.as_str() {
         "tidy" => tidy::run(),
+        "bench-code" => bench_code::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "bench-coder" => bench_coder::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "bench-nlp" => bench_nlp::run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "eval-timex" => eval_timex::run(),
@@ -16,6 +17,7 @@ fn main() -> anyhow::Result<()> {
     }
 }
 
+mod bench_code;
 mod bench_coder;
 mod bench_nlp;
 mod eval_geo;
