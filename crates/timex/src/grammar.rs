@@ -54,6 +54,19 @@ const FUNCTION_WORDS: &[&str] = &[
     "their", "more", "some", "then", "not", "also", "only", "just", "about", "into", "over",
 ];
 
+/// The first bytes, in ASCII lower case, of the first words of [`DURATION_MODS`].
+const DURATION_MOD_INITIALS: [bool; 256] = {
+    let mut m = [false; 256];
+    let mut k = 0;
+    while k < DURATION_MODS.len() {
+        let b = DURATION_MODS[k].0[0].as_bytes()[0];
+        m[b.to_ascii_lowercase() as usize] = true;
+        m[b.to_ascii_uppercase() as usize] = true;
+        k += 1;
+    }
+    m
+};
+
 /// Duration modifiers and the TIMEX3 `mod` they carry.
 const DURATION_MODS: &[(&[&str], Mod)] = &[
     (&["more", "than"], Mod::MoreThan),
@@ -74,20 +87,28 @@ const DURATION_MODS: &[(&[&str], Mod)] = &[
 ];
 
 pub(crate) struct Grammar<'a> {
-    text: &'a str,
+    /// Each token's text and its ASCII lower case, sliced once.
+    words: Vec<(&'a str, &'a str)>,
     t: &'a [Tok],
     order: NumericOrder,
 }
 
 impl<'a> Grammar<'a> {
-    pub fn new(text: &'a str, toks: &'a [Tok], order: NumericOrder) -> Self {
-        Grammar { text, t: toks, order }
+    /// `lower` is `text.to_ascii_lowercase()` (computed once per text by the caller).
+    pub fn new(text: &'a str, lower: &'a str, toks: &'a [Tok], order: NumericOrder) -> Self {
+        debug_assert_eq!(text.len(), lower.len());
+        let words = toks.iter().map(|t| (&text[t.start..t.end], &lower[t.start..t.end])).collect();
+        Grammar { words, t: toks, order }
     }
 
     // ---- token helpers -------------------------------------------------------------------
 
     fn s(&self, i: usize) -> &'a str {
-        self.t.get(i).map_or("", |t| &self.text[t.start..t.end])
+        self.words.get(i).map_or("", |w| w.0)
+    }
+    /// Token `i` in ASCII lower case (`""` past the end), without allocating.
+    fn l(&self, i: usize) -> &'a str {
+        self.words.get(i).map_or("", |w| w.1)
     }
     fn kind(&self, i: usize) -> Option<Kind> {
         self.t.get(i).map(|t| t.kind)
@@ -319,7 +340,7 @@ impl<'a> Grammar<'a> {
 
     /// Optional direction word before a month, season or weekday.
     fn dir_word(&self, i: usize) -> Option<(usize, Dir)> {
-        let d = match self.s(i).to_ascii_lowercase().as_str() {
+        let d = match self.l(i) {
             "last" | "past" => Dir::Last,
             "next" | "coming" => Dir::Next,
             "this" => Dir::This,
@@ -494,7 +515,7 @@ impl<'a> Grammar<'a> {
                 if !(1..=12).contains(&h) {
                     return None;
                 }
-                let pm = self.s(e).to_ascii_lowercase().starts_with('p');
+                let pm = self.l(e).starts_with('p');
                 h = match (h, pm) {
                     (12, false) => 0,
                     (12, true) => 12,
@@ -586,8 +607,8 @@ impl<'a> Grammar<'a> {
             }
             return Some((e, Qty::N(v)));
         }
-        let l = self.s(i).to_ascii_lowercase();
-        match l.as_str() {
+        let l = self.l(i);
+        match l {
             "a" | "an" => {
                 if self.is_any(i + 1, &["few", "couple"]) {
                     let e = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
@@ -754,8 +775,8 @@ impl<'a> Grammar<'a> {
 
     /// Today, tonight, yesterday, tomorrow, last night, this morning.
     fn r_deictic(&self, i: usize) -> Option<Cand> {
-        let l = self.s(i).to_ascii_lowercase();
-        let (end, off, part) = match l.as_str() {
+        let l = self.l(i);
+        let (end, off, part) = match l {
             "today" => (i + 1, 0, None),
             "tonight" => (i + 1, 0, Some(lexicon::PartOfDay::Night)),
             "yesterday" => (i + 1, -1, None),
@@ -809,7 +830,7 @@ impl<'a> Grammar<'a> {
         }
         let the = self.is(i, "the");
         let j = if the { i + 1 } else { i };
-        let w = self.s(j).to_ascii_lowercase();
+        let w = self.l(j);
         let mut k = j + 1;
         if self.is(k, "fiscal") {
             k += 1;
@@ -821,7 +842,7 @@ impl<'a> Grammar<'a> {
         // "the previous day", "the next day": relative to a time the text set, not the anchor
         if unit == Unit::Day {
             if the && self.is_any(j, &["previous", "following", "same", "next", "preceding"]) {
-                let off = match self.s(j).to_ascii_lowercase().as_str() {
+                let off = match self.l(j) {
                     "previous" | "preceding" => -1,
                     "same" => 0,
                     _ => 1,
@@ -849,7 +870,7 @@ impl<'a> Grammar<'a> {
                 rule: "relative-unit",
             })
         };
-        match w.as_str() {
+        match w {
             "this" | "current" if !the || w == "current" => rel(0),
             "last" | "next" | "coming" if the && unit == Unit::Decade => dur(None),
             "last" => rel(-1),
@@ -862,7 +883,7 @@ impl<'a> Grammar<'a> {
                 }
             }
             "previous" | "preceding" | "following" | "same" if the && unit != Unit::Decade => {
-                let off = match w.as_str() {
+                let off = match w {
                     "previous" | "preceding" => -1,
                     "same" => 0,
                     _ => 1,
@@ -897,7 +918,7 @@ impl<'a> Grammar<'a> {
         }
         // "a month earlier", "two days later", "eight years from now": TimeML annotates the
         // quantity as a duration ("earlier", "from" are signals; "now" is its own expression)
-        let sign = match self.s(e).to_ascii_lowercase().as_str() {
+        let sign = match self.l(e) {
             "ago" | "back" => -1,
             _ => return None,
         };
@@ -912,6 +933,10 @@ impl<'a> Grammar<'a> {
     }
 
     fn duration_mod(&self, i: usize) -> (usize, Option<Mod>) {
+        // Most tokens start no modifier: one table lookup on the first letter rules them out.
+        if !self.l(i).as_bytes().first().is_some_and(|&b| DURATION_MOD_INITIALS[b as usize]) {
+            return (i, None);
+        }
         for (words, m) in DURATION_MODS {
             if words.iter().enumerate().all(|(k, w)| self.is(i + k, w)) {
                 let j = i + words.len();
@@ -1026,7 +1051,7 @@ impl<'a> Grammar<'a> {
                 return None;
             }
             // "5 percent a year", "$3 a day": a rate, handled by sets
-            if matches!(self.s(j).to_ascii_lowercase().as_str(), "a" | "an")
+            if matches!(self.l(j), "a" | "an")
                 && j > 0
                 && (self.prev_is_any(
                     j,
@@ -1110,7 +1135,7 @@ impl<'a> Grammar<'a> {
         if !self.is(i, "the") {
             return None;
         }
-        let m = match self.s(i + 1).to_ascii_lowercase().as_str() {
+        let m = match self.l(i + 1) {
             "first" | "early" | "opening" | "initial" => Mod::Start,
             "last" | "final" | "closing" | "dying" | "waning" => Mod::End,
             _ => return None,
@@ -1205,10 +1230,10 @@ impl<'a> Grammar<'a> {
     /// Modified periods: "early 1980s", "mid-February", "late last July", "the end of 2008",
     /// "earlier in January", "earlier this month", "early this year", "the early 1980s".
     fn r_modified(&self, i: usize) -> Option<Cand> {
-        let l = self.s(i).to_ascii_lowercase();
-        let (j, modifier) = match l.as_str() {
+        let l = self.l(i);
+        let (j, modifier) = match l {
             "early" | "earlier" | "late" | "later" | "mid" | "middle" => {
-                let m = match l.as_str() {
+                let m = match l {
                     "early" => Some(Mod::Start),
                     "late" => Some(Mod::End),
                     "mid" | "middle" => Some(Mod::Mid),
@@ -1227,13 +1252,13 @@ impl<'a> Grammar<'a> {
             }
             "the" | "end" | "beginning" | "start" => {
                 let k = if l == "the" { i + 1 } else { i };
-                let w = self.s(k).to_ascii_lowercase();
-                let m = match w.as_str() {
+                let w = self.l(k);
+                let m = match w {
                     "end" | "close" => Mod::End,
                     "beginning" | "start" | "dawn" => Mod::Start,
                     "middle" => Mod::Mid,
                     "early" | "late" | "mid" if l == "the" => {
-                        let m = match w.as_str() {
+                        let m = match w {
                             "early" => Mod::Start,
                             "late" => Mod::End,
                             _ => Mod::Mid,
@@ -1269,9 +1294,7 @@ impl<'a> Grammar<'a> {
         let c = self.core(j)?;
         let Sem::Date { expr, time, modifier: None } = c.sem else { return None };
         // "earlier"/"later" alone modify nothing: keep them only before an expression they scope
-        if matches!(l.as_str(), "earlier" | "later")
-            && j == i + 1
-            && !matches!(expr, DExpr::RelUnit { .. })
+        if matches!(l, "earlier" | "later") && j == i + 1 && !matches!(expr, DExpr::RelUnit { .. })
         {
             return None;
         }
@@ -1503,7 +1526,7 @@ impl<'a> Grammar<'a> {
             return (e2, Y::Abs(y));
         }
         if k > e {
-            let off = match self.s(k).to_ascii_lowercase().as_str() {
+            let off = match self.l(k) {
                 "last" => Some(-1),
                 "next" => Some(1),
                 "this" | "the" => Some(0),
@@ -1550,7 +1573,7 @@ impl<'a> Grammar<'a> {
     /// Half years: "the first half of 2014", "the second half of the year".
     fn half(&self, i: usize) -> Option<Cand> {
         let j = if self.is(i, "the") { i + 1 } else { i };
-        let h = match self.s(j).to_ascii_lowercase().as_str() {
+        let h = match self.l(j) {
             "first" => 1,
             "second" | "latter" => 2,
             _ => return None,
@@ -1630,7 +1653,7 @@ impl<'a> Grammar<'a> {
             if self.is(j, "the") {
                 j += 1;
             }
-            let q = match self.s(j).to_ascii_lowercase().as_str() {
+            let q = match self.l(j) {
                 "first" | "1st" => 1,
                 "second" | "2nd" => 2,
                 "third" | "3rd" => 3,
@@ -1667,7 +1690,7 @@ impl<'a> Grammar<'a> {
             && self.is_any(e + 1, &["this", "last", "next"])
             && self.is(e + 2, "year")
         {
-            let off = match self.s(e + 1).to_ascii_lowercase().as_str() {
+            let off = match self.l(e + 1) {
                 "last" => -1,
                 "next" => 1,
                 _ => 0,
@@ -1720,10 +1743,10 @@ impl<'a> Grammar<'a> {
 
     /// Recurring times: "every morning", "each year", "annually", "twice a year".
     fn r_set(&self, i: usize) -> Option<Cand> {
-        let l = self.s(i).to_ascii_lowercase();
+        let l = self.l(i);
         let set =
             |end: usize, s: SetExpr| Some(Cand { start: i, end, sem: Sem::Set(s), rule: "set" });
-        match l.as_str() {
+        match l {
             "every" | "each" => {
                 let mut j = i + 1;
                 if self.is(j, "other") {
@@ -1755,7 +1778,7 @@ impl<'a> Grammar<'a> {
                 {
                     return None;
                 }
-                let s = match l.as_str() {
+                let s = match l {
                     "daily" => SetExpr::Every(Unit::Day),
                     "weekly" => SetExpr::Every(Unit::Week),
                     "monthly" => SetExpr::Every(Unit::Month),
@@ -1781,7 +1804,7 @@ impl<'a> Grammar<'a> {
                 set(i + 2, SetExpr::Every(u))
             }
             _ => {
-                let j = if matches!(l.as_str(), "once" | "twice" | "thrice") {
+                let j = if matches!(l, "once" | "twice" | "thrice") {
                     i + 1
                 } else {
                     let (k, _) = self.qty(i)?;
@@ -1801,11 +1824,11 @@ impl<'a> Grammar<'a> {
 
     /// Reference words: "now", "currently", "in the past", "the future", "recently".
     fn r_ref(&self, i: usize) -> Option<Cand> {
-        let l = self.s(i).to_ascii_lowercase();
+        let l = self.l(i);
         let r = |end: usize, v: &'static str| {
             Some(Cand { start: i, end, sem: Sem::Ref(v), rule: "reference" })
         };
-        match l.as_str() {
+        match l {
             "now" => {
                 if self.dash(i + 1) && self.joined(i + 1) {
                     return None; // "now-defunct"
@@ -1826,7 +1849,7 @@ impl<'a> Grammar<'a> {
                 if self.is(j, "near") || self.is(j, "distant") || self.is(j, "recent") {
                     j += 1;
                 }
-                let v = match self.s(j).to_ascii_lowercase().as_str() {
+                let v = match self.l(j) {
                     "past" => "PAST_REF",
                     "future" => "FUTURE_REF",
                     "present" => "PRESENT_REF",

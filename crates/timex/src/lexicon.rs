@@ -95,9 +95,27 @@ pub(crate) const HOLIDAYS: &[(&[&str], crate::sem::Holiday)] = {
     ]
 };
 
+/// The ASCII lower case of `w` (itself when it has no upper case, else copied into `buf`),
+/// without allocating; `None` when `w` has upper case and is longer than any word of this
+/// lexicon (so it can match none of them).
+pub(crate) fn lower<'b>(w: &'b str, buf: &'b mut [u8; LONGEST]) -> Option<&'b str> {
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(w);
+    }
+    let out = buf.get_mut(..w.len())?;
+    out.copy_from_slice(w.as_bytes());
+    out.make_ascii_lowercase();
+    // ASCII lower-casing keeps a valid UTF-8 string valid.
+    std::str::from_utf8(out).ok()
+}
+
+/// The longest word any lookup below matches, in bytes, with room to spare.
+pub(crate) const LONGEST: usize = 24;
+
 /// A month name: (number, abbreviated).
 pub(crate) fn month(w: &str) -> Option<(u32, bool)> {
-    let l = w.to_ascii_lowercase();
+    let mut buf = [0u8; LONGEST];
+    let l = lower(w, &mut buf)?;
     let full = [
         "january",
         "february",
@@ -115,7 +133,7 @@ pub(crate) fn month(w: &str) -> Option<(u32, bool)> {
     if let Some(i) = full.iter().position(|m| *m == l) {
         return Some((i as u32 + 1, false));
     }
-    let abbr = match l.as_str() {
+    let abbr = match l {
         "jan" => 1,
         "feb" => 2,
         "mar" => 3,
@@ -134,8 +152,9 @@ pub(crate) fn month(w: &str) -> Option<(u32, bool)> {
 
 /// A weekday name: (day, abbreviated).
 pub(crate) fn weekday(w: &str) -> Option<(Weekday, bool)> {
-    let l = w.to_ascii_lowercase();
-    let d = match l.as_str() {
+    let mut buf = [0u8; LONGEST];
+    let l = lower(w, &mut buf)?;
+    let d = match l {
         "monday" => (Weekday::Mon, false),
         "tuesday" => (Weekday::Tue, false),
         "wednesday" => (Weekday::Wed, false),
@@ -157,8 +176,9 @@ pub(crate) fn weekday(w: &str) -> Option<(Weekday, bool)> {
 
 /// A unit word: (unit, plural).
 pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
-    let l = w.to_ascii_lowercase();
-    let u = match l.as_str() {
+    let mut buf = [0u8; LONGEST];
+    let l = lower(w, &mut buf)?;
+    let u = match l {
         "second" => (Unit::Second, false),
         "seconds" => (Unit::Second, true),
         "minute" => (Unit::Minute, false),
@@ -189,7 +209,8 @@ pub(crate) fn unit(w: &str) -> Option<(Unit, bool)> {
 }
 
 pub(crate) fn season(w: &str) -> Option<Season> {
-    match w.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; LONGEST];
+    match lower(w, &mut buf)? {
         "spring" => Some(Season::Spring),
         "summer" => Some(Season::Summer),
         "autumn" | "fall" => Some(Season::Fall),
@@ -199,7 +220,8 @@ pub(crate) fn season(w: &str) -> Option<Season> {
 }
 
 pub(crate) fn part_of_day(w: &str) -> Option<PartOfDay> {
-    match w.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; LONGEST];
+    match lower(w, &mut buf)? {
         "morning" => Some(PartOfDay::Morning),
         "afternoon" => Some(PartOfDay::Afternoon),
         "evening" => Some(PartOfDay::Evening),
@@ -210,7 +232,8 @@ pub(crate) fn part_of_day(w: &str) -> Option<PartOfDay> {
 
 /// Cardinal number words below one hundred (compounds are joined by the grammar).
 pub(crate) fn number_word(w: &str) -> Option<u32> {
-    let l = w.to_ascii_lowercase();
+    let mut buf = [0u8; LONGEST];
+    let l = lower(w, &mut buf)?;
     let small = [
         "zero",
         "one",
@@ -236,7 +259,7 @@ pub(crate) fn number_word(w: &str) -> Option<u32> {
     if let Some(i) = small.iter().position(|m| *m == l) {
         return Some(i as u32);
     }
-    tens_word(&l)
+    tens_word(l)
 }
 
 pub(crate) fn tens_word(l: &str) -> Option<u32> {
@@ -246,7 +269,8 @@ pub(crate) fn tens_word(l: &str) -> Option<u32> {
 
 /// Ordinal words up to "thirty-first" (the grammar joins "twenty" + "first").
 pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
-    let l = w.to_ascii_lowercase();
+    let mut buf = [0u8; LONGEST];
+    let l = lower(w, &mut buf)?;
     let small = [
         "first",
         "second",
@@ -272,7 +296,7 @@ pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
     if let Some(i) = small.iter().position(|m| *m == l) {
         return Some(i as u32 + 1);
     }
-    match l.as_str() {
+    match l {
         "thirtieth" => Some(30),
         _ => None,
     }
@@ -280,12 +304,14 @@ pub(crate) fn ordinal_word(w: &str) -> Option<u32> {
 
 /// English ordinal suffixes after digits ("1st", "22nd", "3rd", "5th").
 pub(crate) fn is_ordinal_suffix(w: &str) -> bool {
-    matches!(w.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+    let mut buf = [0u8; LONGEST];
+    matches!(lower(w, &mut buf), Some("st" | "nd" | "rd" | "th"))
 }
 
 /// Decade words ("the eighties") → the decade's digit.
 pub(crate) fn decade_word(w: &str) -> Option<u32> {
-    let l = w.to_ascii_lowercase();
+    let mut buf = [0u8; LONGEST];
+    let l = lower(w, &mut buf)?;
     let words = [
         "twenties",
         "thirties",

@@ -332,6 +332,7 @@ pub fn find_with(
         }
     }
     let toks = token::tokenize(text);
+    let lower = text.to_ascii_lowercase();
     let mut found = Found::default();
     // scan line by line: no expression crosses a line break
     let mut start = 0;
@@ -341,7 +342,7 @@ pub fn find_with(
             end += 1;
         }
         let line = &toks[start..end];
-        let g = grammar::Grammar::new(text, line, config.numeric_order);
+        let g = grammar::Grammar::new(text, &lower, line, config.numeric_order);
         // the reference time for narrative expressions: the last day-level date of the line
         let mut reference: Option<(NaiveDate, Granularity)> = None;
         for c in g.scan() {
