@@ -13,6 +13,7 @@ const FILES: &[(&str, &str)] = &[
     ("places.actors.txt", "actors"),
     ("groups.actors.txt", "actors"),
     ("leaders.actors.txt", "actors"),
+    ("leaders-history.actors.txt", "actors"),
     ("agents.txt", "agents"),
     ("verbs.txt", "verbs"),
     ("nouns.txt", "nouns"),

@@ -120,6 +120,7 @@ pub const SOURCES: &[Source] = &[
     source!("places.actors.txt", Kind::Actors),
     source!("groups.actors.txt", Kind::Actors),
     source!("leaders.actors.txt", Kind::Actors),
+    source!("leaders-history.actors.txt", Kind::Actors),
     source!("agents.txt", Kind::Agents),
     source!("verbs.txt", Kind::Verbs),
     source!("nouns.txt", Kind::Nouns),
