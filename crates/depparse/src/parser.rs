@@ -277,6 +277,7 @@ struct Work {
     st: State,
     feats: Vec<u64>,
     bm: Beam,
+    pre: Static,
 }
 
 thread_local! {
@@ -399,8 +400,122 @@ fn dist(a: u32, b: u32) -> u64 {
     }
 }
 
-fn features(st: &State, x: &Words, out: &mut Vec<u64>) {
+/// A transition feature: template `t` with value `v`.
+#[inline]
+fn feature(t: u64, v: u64) -> u64 {
+    hash::finish(mix(t.wrapping_mul(0x1000_0001), v))
+}
+
+/// Positions whose features depend on one word index alone (and the sentence): stack top,
+/// second and third, and the buffer front (with the words after it). Their weights are summed
+/// once per sentence and position when parsing ([`Static`]) instead of per configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    S0,
+    S1,
+    S2,
+    B,
+}
+
+const ROLES: [Role; 4] = [Role::S0, Role::S1, Role::S2, Role::B];
+
+/// The roles of a configuration and the word index (or `NONE`) in each.
+fn roles(st: &State) -> [(Role, u32); 4] {
+    [(Role::S0, st.s(0)), (Role::S1, st.s(1)), (Role::S2, st.s(2)), (Role::B, st.bf(0))]
+}
+
+/// The features of word `i` (0..=n, or `NONE`) in `role` (for `Role::B`, `i` is the buffer
+/// front and the two words after it count too).
+fn role_features(role: Role, i: u32, x: &Words, out: &mut Vec<u64>) {
+    let n = x.w.len().saturating_sub(1) as u32;
+    let at = |k: u32| if i == NONE || i + k > n { NONE } else { i + k };
+    let w = |i: u32| if i == NONE { 0x3001 } else { x.w[i as usize] };
+    let p = |i: u32| if i == NONE { 0x3001 } else { x.p[i as usize] };
+    let wp = |i: u32| mix(w(i), p(i));
+    let mut f = |t: u64, v: u64| out.push(feature(t, v));
+    match role {
+        Role::S0 => {
+            f(1, wp(i));
+            f(2, w(i));
+            f(3, p(i));
+        }
+        Role::S1 => {
+            f(12, wp(i));
+            f(13, w(i));
+            f(14, p(i));
+        }
+        Role::S2 => {
+            f(15, p(i));
+            f(16, w(i));
+        }
+        Role::B => {
+            let (b0, b1, b2) = (i, at(1), at(2));
+            f(4, wp(b0));
+            f(5, w(b0));
+            f(6, p(b0));
+            f(7, wp(b1));
+            f(8, w(b1));
+            f(9, p(b1));
+            f(10, wp(b2));
+            f(11, p(b2));
+            f(24, mix(p(b0), p(b1)));
+            f(30, mix(w(b0), w(b1)));
+            f(31, mix(w(b0), p(b1)));
+            f(32, mix(mix(p(b0), p(b1)), p(b2)));
+        }
+    }
+}
+
+/// Per-sentence sums of the role features' weights: `[role][index][class]`, the last index
+/// standing for `NONE`.
+#[derive(Debug, Default)]
+struct Static {
+    nc: usize,
+    /// Indices per role: n + 2.
+    stride: usize,
+    sums: Vec<i32>,
+    buf: Vec<u64>,
+}
+
+impl Static {
+    fn fill(&mut self, x: &Words, weights: &Weights) {
+        let nc = weights.nclasses();
+        let stride = x.w.len() + 1;
+        self.nc = nc;
+        self.stride = stride;
+        self.sums.clear();
+        self.sums.resize(ROLES.len() * stride * nc, 0);
+        for (r, &role) in ROLES.iter().enumerate() {
+            for i in 0..stride {
+                let idx = if i + 1 == stride { NONE } else { i as u32 };
+                self.buf.clear();
+                role_features(role, idx, x, &mut self.buf);
+                let at = (r * stride + i) * nc;
+                weights.score(&self.buf, &mut self.sums[at..at + nc]);
+            }
+        }
+    }
+
+    /// Adds the role weights of configuration `st` into `scores`.
+    #[inline]
+    fn add(&self, st: &State, scores: &mut [i32]) {
+        for (r, (_, i)) in roles(st).into_iter().enumerate() {
+            let i = if i == NONE { self.stride - 1 } else { (i as usize).min(self.stride - 1) };
+            let at = (r * self.stride + i) * self.nc;
+            for (s, &v) in scores.iter_mut().zip(&self.sums[at..at + self.nc]) {
+                *s += v;
+            }
+        }
+    }
+}
+
+fn features(st: &State, x: &Words, out: &mut Vec<u64>, full: bool) {
     out.clear();
+    if full {
+        for (role, i) in roles(st) {
+            role_features(role, i, x, out);
+        }
+    }
     let w = |i: u32| if i == NONE { 0x3001 } else { x.w[i as usize] };
     let p = |i: u32| if i == NONE { 0x3001 } else { x.p[i as usize] };
     let u = |i: u32| if i == NONE { 0x3001 } else { x.u[i as usize] };
@@ -423,137 +538,113 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>) {
         }
     };
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
-    let (b0, b1, b2) = (st.bf(0), st.bf(1), st.bf(2));
+    let (b0, b1) = (st.bf(0), st.bf(1));
     let (s0l1, s0l2, s0r1, s0r2) =
         (ch(&st.lc1, s0), ch(&st.lc2, s0), ch(&st.rc1, s0), ch(&st.rc2, s0));
     let (s1l1, s1r1, s1r2) = (ch(&st.lc1, s1), ch(&st.rc1, s1), ch(&st.rc2, s1));
     let (b0l1, b0l2) = (ch(&st.lc1, b0), ch(&st.lc2, b0));
     let d = dist(s0, b0);
     let d1 = dist(s1, s0);
-    let mut t = 0u64;
-    let mut f = |v: u64| {
-        t += 1;
-        out.push(hash::finish(mix(t.wrapping_mul(0x1000_0001), v)));
-    };
+    let mut f = |t: u64, v: u64| out.push(feature(t, v));
     let wp = |i: u32| mix(w(i), p(i));
     // Single words.
-    f(wp(s0));
-    f(w(s0));
-    f(p(s0));
-    f(wp(b0));
-    f(w(b0));
-    f(p(b0));
-    f(wp(b1));
-    f(w(b1));
-    f(p(b1));
-    f(wp(b2));
-    f(p(b2));
-    f(wp(s1));
-    f(w(s1));
-    f(p(s1));
-    f(p(s2));
-    f(w(s2));
     // Pairs.
-    f(mix(wp(s0), wp(b0)));
-    f(mix(wp(s0), w(b0)));
-    f(mix(w(s0), wp(b0)));
-    f(mix(wp(s0), p(b0)));
-    f(mix(p(s0), wp(b0)));
-    f(mix(w(s0), w(b0)));
-    f(mix(p(s0), p(b0)));
-    f(mix(p(b0), p(b1)));
-    f(mix(wp(s1), wp(s0)));
-    f(mix(w(s1), w(s0)));
-    f(mix(p(s1), p(s0)));
-    f(mix(p(s1), w(s0)));
-    f(mix(w(s1), p(s0)));
-    f(mix(w(b0), w(b1)));
-    f(mix(w(b0), p(b1)));
+    f(17, mix(wp(s0), wp(b0)));
+    f(18, mix(wp(s0), w(b0)));
+    f(19, mix(w(s0), wp(b0)));
+    f(20, mix(wp(s0), p(b0)));
+    f(21, mix(p(s0), wp(b0)));
+    f(22, mix(w(s0), w(b0)));
+    f(23, mix(p(s0), p(b0)));
+    f(25, mix(wp(s1), wp(s0)));
+    f(26, mix(w(s1), w(s0)));
+    f(27, mix(p(s1), p(s0)));
+    f(28, mix(p(s1), w(s0)));
+    f(29, mix(w(s1), p(s0)));
     // Triples.
-    f(mix(mix(p(b0), p(b1)), p(b2)));
-    f(mix(mix(p(s0), p(b0)), p(b1)));
-    f(mix(mix(p(s1), p(s0)), p(b0)));
-    f(mix(mix(p(s0), p(s0l1)), p(b0)));
-    f(mix(mix(p(s0), p(s0r1)), p(b0)));
-    f(mix(mix(p(s0), p(b0)), p(b0l1)));
-    f(mix(mix(p(s2), p(s1)), p(s0)));
-    f(mix(mix(p(s1), p(s1r1)), p(s0)));
-    f(mix(mix(p(s1), p(s0)), p(s0l1)));
-    f(mix(mix(p(s1), p(s0)), p(s0r1)));
-    f(mix(mix(w(s1), p(s0)), p(b0)));
-    f(mix(mix(p(s1), w(s0)), p(b0)));
-    f(mix(mix(p(s1), p(s0)), w(b0)));
+    f(33, mix(mix(p(s0), p(b0)), p(b1)));
+    f(34, mix(mix(p(s1), p(s0)), p(b0)));
+    f(35, mix(mix(p(s0), p(s0l1)), p(b0)));
+    f(36, mix(mix(p(s0), p(s0r1)), p(b0)));
+    f(37, mix(mix(p(s0), p(b0)), p(b0l1)));
+    f(38, mix(mix(p(s2), p(s1)), p(s0)));
+    f(39, mix(mix(p(s1), p(s1r1)), p(s0)));
+    f(40, mix(mix(p(s1), p(s0)), p(s0l1)));
+    f(41, mix(mix(p(s1), p(s0)), p(s0r1)));
+    f(42, mix(mix(w(s1), p(s0)), p(b0)));
+    f(43, mix(mix(p(s1), w(s0)), p(b0)));
+    f(44, mix(mix(p(s1), p(s0)), w(b0)));
     // Distance.
-    f(mix(w(s0), d));
-    f(mix(p(s0), d));
-    f(mix(w(b0), d));
-    f(mix(p(b0), d));
-    f(mix(mix(w(s0), w(b0)), d));
-    f(mix(mix(p(s0), p(b0)), d));
-    f(mix(mix(p(s1), p(s0)), d1));
-    f(mix(mix(w(s1), w(s0)), d1));
+    f(45, mix(w(s0), d));
+    f(46, mix(p(s0), d));
+    f(47, mix(w(b0), d));
+    f(48, mix(p(b0), d));
+    f(49, mix(mix(w(s0), w(b0)), d));
+    f(50, mix(mix(p(s0), p(b0)), d));
+    f(51, mix(mix(p(s1), p(s0)), d1));
+    f(52, mix(mix(w(s1), w(s0)), d1));
     // Valency.
-    f(mix(w(s0), vr(s0)));
-    f(mix(p(s0), vr(s0)));
-    f(mix(w(s0), vl(s0)));
-    f(mix(p(s0), vl(s0)));
-    f(mix(w(b0), vl(b0)));
-    f(mix(p(b0), vl(b0)));
-    f(mix(p(s1), vr(s1)));
-    f(mix(p(s1), vl(s1)));
+    f(53, mix(w(s0), vr(s0)));
+    f(54, mix(p(s0), vr(s0)));
+    f(55, mix(w(s0), vl(s0)));
+    f(56, mix(p(s0), vl(s0)));
+    f(57, mix(w(b0), vl(b0)));
+    f(58, mix(p(b0), vl(b0)));
+    f(59, mix(p(s1), vr(s1)));
+    f(60, mix(p(s1), vl(s1)));
     // Children.
-    f(w(s0l1));
-    f(p(s0l1));
-    f(l(s0l1));
-    f(w(s0r1));
-    f(p(s0r1));
-    f(l(s0r1));
-    f(w(b0l1));
-    f(p(b0l1));
-    f(l(b0l1));
-    f(w(s1r1));
-    f(p(s1r1));
-    f(l(s1r1));
-    f(p(ch(&st.lc1, s1)));
-    f(l(s1l1));
+    f(61, w(s0l1));
+    f(62, p(s0l1));
+    f(63, l(s0l1));
+    f(64, w(s0r1));
+    f(65, p(s0r1));
+    f(66, l(s0r1));
+    f(67, w(b0l1));
+    f(68, p(b0l1));
+    f(69, l(b0l1));
+    f(70, w(s1r1));
+    f(71, p(s1r1));
+    f(72, l(s1r1));
+    f(73, p(ch(&st.lc1, s1)));
+    f(74, l(s1l1));
     // Third order.
-    f(w(s0l2));
-    f(p(s0l2));
-    f(l(s0l2));
-    f(w(s0r2));
-    f(p(s0r2));
-    f(l(s0r2));
-    f(w(b0l2));
-    f(p(b0l2));
-    f(l(b0l2));
-    f(mix(mix(p(s0), p(s0l1)), p(s0l2)));
-    f(mix(mix(p(s0), p(s0r1)), p(s0r2)));
-    f(mix(mix(p(b0), p(b0l1)), p(b0l2)));
-    f(mix(mix(p(s1), p(s1r1)), p(s1r2)));
-    f(mix(mix(p(s0), l(s0l1)), l(s0r1)));
-    f(mix(mix(p(s1), l(s1r1)), p(s0)));
+    f(75, w(s0l2));
+    f(76, p(s0l2));
+    f(77, l(s0l2));
+    f(78, w(s0r2));
+    f(79, p(s0r2));
+    f(80, l(s0r2));
+    f(81, w(b0l2));
+    f(82, p(b0l2));
+    f(83, l(b0l2));
+    f(84, mix(mix(p(s0), p(s0l1)), p(s0l2)));
+    f(85, mix(mix(p(s0), p(s0r1)), p(s0r2)));
+    f(86, mix(mix(p(b0), p(b0l1)), p(b0l2)));
+    f(87, mix(mix(p(s1), p(s1r1)), p(s1r2)));
+    f(88, mix(mix(p(s0), l(s0l1)), l(s0r1)));
+    f(89, mix(mix(p(s1), l(s1r1)), p(s0)));
     // Label sets.
-    f(mix(w(s0), rs(s0)));
-    f(mix(p(s0), rs(s0)));
-    f(mix(w(s0), ls(s0)));
-    f(mix(p(s0), ls(s0)));
-    f(mix(w(b0), ls(b0)));
-    f(mix(p(b0), ls(b0)));
-    f(mix(p(s1), rs(s1)));
-    f(mix(p(s1), ls(s1)));
+    f(90, mix(w(s0), rs(s0)));
+    f(91, mix(p(s0), rs(s0)));
+    f(92, mix(w(s0), ls(s0)));
+    f(93, mix(p(s0), ls(s0)));
+    f(94, mix(w(b0), ls(b0)));
+    f(95, mix(p(b0), ls(b0)));
+    f(96, mix(p(s1), rs(s1)));
+    f(97, mix(p(s1), ls(s1)));
     // Universal-tag backoffs.
-    f(mix(u(s0), u(b0)));
-    f(mix(mix(u(s1), u(s0)), u(b0)));
-    f(mix(mix(u(s0), u(b0)), u(b1)));
-    f(mix(mix(u(s0), u(b0)), d));
+    f(98, mix(u(s0), u(b0)));
+    f(99, mix(mix(u(s1), u(s0)), u(b0)));
+    f(100, mix(mix(u(s0), u(b0)), u(b1)));
+    f(101, mix(mix(u(s0), u(b0)), d));
     // What lies between the candidates: verbs, punctuation, conjunctions.
     let bt = x.between(s0, b0);
     let bt1 = x.between(s1, s0);
-    f(mix(mix(p(s0), p(b0)), bt));
-    f(mix(mix(u(s0), u(b0)), bt));
-    f(mix(mix(p(s1), p(s0)), bt1));
-    f(mix(mix(u(s1), u(s0)), bt1));
-    f(mix(mix(mix(u(s1), u(s0)), u(b0)), mix(bt, bt1)));
+    f(102, mix(mix(p(s0), p(b0)), bt));
+    f(103, mix(mix(u(s0), u(b0)), bt));
+    f(104, mix(mix(p(s1), p(s0)), bt1));
+    f(105, mix(mix(u(s1), u(s0)), bt1));
+    f(106, mix(mix(mix(u(s1), u(s0)), u(b0)), mix(bt, bt1)));
 }
 
 /// Features of the arc `h → d` made by `action` (LEFT or RIGHT) for the labeller.
@@ -666,6 +757,7 @@ impl ParserModel {
         c: usize,
         feats: &mut Vec<u64>,
         scores: &mut [i32],
+        memo: Option<&mut LabelMemo>,
     ) -> u16 {
         let action = self.moves.base(c);
         let (d, h) = st.arc(action);
@@ -673,26 +765,48 @@ impl ParserModel {
             return self.root;
         }
         label_features(st, x, action, d, h, feats);
+        // Hypotheses of a beam often make the same arc in the same surroundings: the same
+        // features give the same label, so it is looked up once per sentence.
+        let sig = feats.iter().fold(c as u64, |a, &f| mix(a, f)) | 1;
+        let slot = memo.as_ref().map(|m| &m.slots[sig as usize % MEMO]);
+        if let Some(&(k, l)) = slot {
+            if k == sig {
+                return l;
+            }
+        }
         scores.iter_mut().for_each(|s| *s = 0);
         self.labeler.score(feats, scores);
         let root = self.root as usize;
-        argmax_legal(scores, |l| l != root && self.moves.allows(c, l))
+        let l = argmax_legal(scores, |l| l != root && self.moves.allows(c, l))
             .or_else(|| argmax_legal(scores, |l| l != root))
-            .unwrap_or(0) as u16
+            .unwrap_or(0) as u16;
+        if let Some(m) = memo {
+            m.slots[sig as usize % MEMO] = (sig, l);
+        }
+        l
     }
 
     /// Runs the parser over one sentence of `n` words.
-    fn parse_words(&self, x: &Words, n: usize, st: &mut State, feats: &mut Vec<u64>) {
+    fn parse_words(
+        &self,
+        x: &Words,
+        n: usize,
+        st: &mut State,
+        feats: &mut Vec<u64>,
+        pre: &mut Static,
+    ) {
         st.reset(n);
+        pre.fill(x, &self.actions);
         let mut lscores = vec![0i32; self.nlabels()];
         let mut scores = vec![0i32; self.moves.n()];
         while !st.done() {
             let c = match self.moves.forced(st) {
                 Some(c) => c,
                 None => {
-                    features(st, x, feats);
+                    features(st, x, feats, false);
                     scores.iter_mut().for_each(|s| *s = 0);
                     self.actions.score(feats, &mut scores);
+                    pre.add(st, &mut scores);
                     // Some transition is always legal here.
                     argmax_legal(&scores, |c| self.moves.legal(st, c))
                         .or_else(|| (0..self.moves.n()).find(|&c| st.legal(self.moves.base(c))))
@@ -700,7 +814,8 @@ impl ParserModel {
                 }
             };
             let action = self.moves.base(c);
-            let l = if action == SHIFT { 0 } else { self.label(st, x, c, feats, &mut lscores) };
+            let l =
+                if action == SHIFT { 0 } else { self.label(st, x, c, feats, &mut lscores, None) };
             st.apply(action, l);
         }
     }
@@ -711,18 +826,29 @@ impl ParserModel {
         let mut lfeats = Vec::with_capacity(64);
         let mut lscores = vec![0i32; self.nlabels()];
         let mut iscores = vec![0i32; self.moves.n()];
-        let mut score = |f: &[u64], out: &mut [f64]| {
+        let mut pre = std::mem::take(&mut bm.pre);
+        pre.fill(x, &self.actions);
+        let mut feats = std::mem::take(&mut bm.feats);
+        let mut score = |st: &State, out: &mut [f64]| {
+            features(st, x, &mut feats, false);
             iscores.iter_mut().for_each(|s| *s = 0);
-            self.actions.score(f, &mut iscores);
+            self.actions.score(&feats, &mut iscores);
+            pre.add(st, &mut iscores);
             for (o, &s) in out.iter_mut().zip(iscores.iter()) {
                 *o = f64::from(s);
             }
         };
-        let mut label =
-            |st: &State, x: &Words, c: usize| self.label(st, x, c, &mut lfeats, &mut lscores);
+        let mut memo = std::mem::take(&mut bm.memo);
+        memo.clear();
+        let mut label = |st: &State, x: &Words, c: usize| {
+            self.label(st, x, c, &mut lfeats, &mut lscores, Some(&mut memo))
+        };
         while !bm.cur[0].st.done() {
             bm.step(k, x, &self.moves, &mut score, &mut label, None);
         }
+        bm.memo = memo;
+        bm.pre = pre;
+        bm.feats = feats;
         &bm.cur[0].st
     }
 
@@ -750,14 +876,14 @@ impl ParserModel {
 
     fn parse_with(&self, s: &mut model::AnalyzedSentence, w: &mut Work) {
         let n = s.tokens.len();
-        let Work { x, st, feats, bm } = w;
+        let Work { x, st, feats, bm, pre } = w;
         x.fill(
             s.tokens.iter().map(|t| (hash::lower(&t.form), hash::str(&t.xpos), hash::str(&t.upos))),
         );
         let st = if self.beam > 1 {
             self.parse_beam(x, n, self.beam as usize, bm)
         } else {
-            self.parse_words(x, n, st, feats);
+            self.parse_words(x, n, st, feats, pre);
             &*st
         };
         for (i, t) in s.tokens.iter_mut().enumerate() {
@@ -970,7 +1096,7 @@ impl ParserModel {
                     } else {
                         let costs = Costs::new(&st, &g.head);
                         let cost = |c: usize| moves.cost(&costs, &st, g, c);
-                        features(&st, &g.x, &mut feats);
+                        features(&st, &g.x, &mut feats, true);
                         scores.iter_mut().for_each(|s| *s = 0.0);
                         ta.score(&feats, &mut scores);
                         let min_cost =
@@ -1157,6 +1283,25 @@ struct Beam {
     cands: Vec<Cand>,
     feats: Vec<u64>,
     scores: Vec<f64>,
+    memo: LabelMemo,
+    pre: Static,
+}
+
+/// Slots of the per-sentence label memo.
+const MEMO: usize = 256;
+
+/// Labels already chosen in this sentence, by a signature of the labeller's features (and the
+/// transition class): direct-mapped, so a clash only costs a recomputation.
+#[derive(Debug, Default)]
+struct LabelMemo {
+    slots: Vec<(u64, u16)>,
+}
+
+impl LabelMemo {
+    fn clear(&mut self) {
+        self.slots.clear();
+        self.slots.resize(MEMO, (0, 0));
+    }
 }
 
 impl Beam {
@@ -1198,7 +1343,7 @@ impl Beam {
         k: usize,
         x: &Words,
         moves: &Moves,
-        score: &mut dyn FnMut(&[u64], &mut [f64]),
+        score: &mut dyn FnMut(&State, &mut [f64]),
         label: &mut dyn FnMut(&State, &Words, usize) -> u16,
         gold: Option<&G>,
     ) {
@@ -1213,8 +1358,7 @@ impl Beam {
                 self.cands.push(c);
                 continue;
             }
-            features(&h.st, x, &mut self.feats);
-            score(&self.feats, &mut self.scores);
+            score(&h.st, &mut self.scores);
             for (a, &sa) in self.scores.iter().enumerate() {
                 if moves.legal(&h.st, a) {
                     let c = Cand {
@@ -1329,9 +1473,10 @@ fn train_beam(
                     let tl_ref = &*tl;
                     let ta_ref = &*ta;
                     let mut fs = vec![0f32; moves.n()];
-                    let mut score = |f: &[u64], out: &mut [f64]| {
+                    let mut score = |st: &State, out: &mut [f64]| {
+                        features(st, &g.x, &mut feats, true);
                         fs.iter_mut().for_each(|s| *s = 0.0);
-                        ta_ref.score(f, &mut fs);
+                        ta_ref.score(&feats, &mut fs);
                         for (o, &s) in out.iter_mut().zip(fs.iter()) {
                             *o = f64::from(s);
                         }
@@ -1357,7 +1502,7 @@ fn train_beam(
                         let (a, add) = match moves.forced(&h.st) {
                             Some(a) => (a, 0.0),
                             None => {
-                                features(&h.st, &g.x, &mut feats);
+                                features(&h.st, &g.x, &mut feats, true);
                                 let mut s = vec![0f32; moves.n()];
                                 ta.score(&feats, &mut s);
                                 let mut best: Option<usize> = None;
@@ -1417,7 +1562,7 @@ fn train_beam(
                 for (st, hist, delta) in [(&mut sg, &gh, 1.0f32), (&mut sp, &ph, -1.0)] {
                     for &(a, l) in &hist[i..] {
                         if forced(st).is_none() {
-                            features(st, &g.x, &mut feats);
+                            features(st, &g.x, &mut feats, true);
                             ta.adjust(&feats, a, delta);
                         }
                         st.apply(moves.base(a), l);

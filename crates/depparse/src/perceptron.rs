@@ -202,26 +202,55 @@ pub struct Weights {
     counts: Vec<u16>,
     classes: Vec<u16>,
     weights: Vec<i16>,
-    // Derived at load time: an open-addressing table whose slots hold the key and the entry
-    // range, and the entries packed as (class, weight) so one feature costs two cache lines.
+    // Derived at load time: an open-addressing table whose slots hold a fingerprint of the key
+    // and either a short row itself or its range among the entries packed as (class, weight)
+    // (or dense rows), so one feature costs one or two cache lines.
     slots: Vec<Slot>,
     packed: Vec<(u16, i16)>,
     dense: Vec<i16>,
-    /// Models of at most 4 classes keep the weights inside the slot: one cache line per
+    /// Models of exactly 4 classes keep the weights inside the slot: one cache line per
     /// feature. An all-zero row marks an empty slot (such rows are never stored).
     inline: Vec<(u64, [i16; 4])>,
+    /// Models of at most 3 classes (the parser's transitions) pack a slot into 8 bytes: a
+    /// 16-bit fingerprint of the key (its top bits; the slot comes from the low bits) and the
+    /// weights, so the table is a quarter of a keyed one and mostly stays in cache. A probe
+    /// for an absent feature matches a stored one with probability about 2^-16 per slot
+    /// looked at (the same kind of noise as a hash collision). All-zero weights mark an
+    /// empty slot.
+    compact: Vec<u64>,
     mask: usize,
 }
 
-/// `Slot::count` of a dense row (`start` is then the row number in `dense`).
+/// The 16-bit fingerprint of a (well-mixed) feature key in a compact table.
+#[inline]
+fn fingerprint(k: u64) -> u64 {
+    k >> 48
+}
+
+/// `Slot::count` of a dense row (`a` is then the row number in `dense`).
 const DENSE: u32 = u32::MAX;
 
+/// Rows of at most this many entries live inside their slot: one cache line per feature.
+const INLINE: u32 = 2;
+
+/// A slot of the multi-class table: the key's 32-bit fingerprint (its top bits; the slot
+/// comes from the low bits, so a false match needs both to clash: about 2^-32 per probe),
+/// the entry count (0: empty), and either up to [`INLINE`] (class, weight) entries packed as
+/// `class | weight << 16` in `a` and `b`, or in `a` the start of the row in `packed` (or its
+/// number in `dense`).
 #[derive(Debug, Default, Clone, Copy)]
 struct Slot {
-    key: u64,
-    start: u32,
-    /// 0 marks an empty slot.
+    fp: u32,
     count: u32,
+    a: u32,
+    b: u32,
+}
+
+#[inline]
+fn add_entry(scores: &mut [i32], e: u32) {
+    if let Some(s) = scores.get_mut((e & 0xffff) as usize) {
+        *s += (e >> 16) as u16 as i16 as i32;
+    }
 }
 
 /// Features probed per batch; the loads of one batch are independent so their cache misses
@@ -230,7 +259,33 @@ const BATCH: usize = 32;
 
 impl Weights {
     fn build_index(&mut self) {
-        if self.nclasses <= 4 {
+        if self.nclasses <= 3 {
+            let cap = (self.keys.len() * 2 + 1).next_power_of_two().max(16);
+            self.mask = cap - 1;
+            self.compact = vec![0; cap];
+            let mut at = 0usize;
+            for (&k, &c) in self.keys.iter().zip(&self.counts) {
+                let mut w = [0i16; 3];
+                for i in at..at + c as usize {
+                    w[(self.classes[i] as usize).min(2)] = self.weights[i];
+                }
+                at += c as usize;
+                if w == [0; 3] {
+                    continue;
+                }
+                let row = fingerprint(k)
+                    | (w[0] as u16 as u64) << 16
+                    | (w[1] as u16 as u64) << 32
+                    | (w[2] as u16 as u64) << 48;
+                let mut slot = k as usize & self.mask;
+                while self.compact[slot] >> 16 != 0 {
+                    slot = (slot + 1) & self.mask;
+                }
+                self.compact[slot] = row;
+            }
+            return;
+        }
+        if self.nclasses == 4 {
             let cap = ((self.keys.len() * 3) / 2 + 1).next_power_of_two().max(16);
             self.mask = cap - 1;
             self.inline = vec![(0, [0; 4]); cap];
@@ -271,11 +326,14 @@ impl Weights {
                 for (&class, &w) in cl.iter().zip(wt) {
                     dense[start + class as usize] = w;
                 }
-                Slot { key: k, start: (start / nc) as u32, count: DENSE }
+                Slot { fp: (k >> 32) as u32, count: DENSE, a: (start / nc) as u32, b: 0 }
+            } else if c as u32 <= INLINE {
+                let e = |i: usize| cl.get(i).map_or(0, |&c| c as u32 | (wt[i] as u16 as u32) << 16);
+                Slot { fp: (k >> 32) as u32, count: c as u32, a: e(0), b: e(1) }
             } else {
                 let start = packed.len();
                 packed.extend(cl.iter().copied().zip(wt.iter().copied()));
-                Slot { key: k, start: start as u32, count: c as u32 }
+                Slot { fp: (k >> 32) as u32, count: c as u32, a: start as u32, b: 0 }
             };
             let mut slot = k as usize & self.mask;
             while self.slots[slot].count != 0 {
@@ -299,8 +357,35 @@ impl Weights {
     /// Adds the weights of `feats` into `scores` (length `nclasses`, not cleared).
     #[inline]
     pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
-        if self.slots.is_empty() && self.inline.is_empty() {
+        if self.slots.is_empty() && self.inline.is_empty() && self.compact.is_empty() {
             return; // an empty model that was never indexed
+        }
+        if !self.compact.is_empty() {
+            let mut total = [0i32; 3];
+            for chunk in feats.chunks(BATCH) {
+                let mut first = [0u64; BATCH];
+                for (f, s) in chunk.iter().zip(first.iter_mut()) {
+                    *s = self.compact[*f as usize & self.mask];
+                }
+                for (i, &f) in chunk.iter().enumerate() {
+                    let fp = fingerprint(f);
+                    let mut s = first[i];
+                    let mut slot = f as usize & self.mask;
+                    while s & 0xffff != fp && s >> 16 != 0 {
+                        slot = (slot + 1) & self.mask;
+                        s = self.compact[slot];
+                    }
+                    if s & 0xffff == fp {
+                        total[0] += (s >> 16) as u16 as i16 as i32;
+                        total[1] += (s >> 32) as u16 as i16 as i32;
+                        total[2] += (s >> 48) as u16 as i16 as i32;
+                    }
+                }
+            }
+            for (s, t) in scores.iter_mut().zip(total) {
+                *s += t;
+            }
+            return;
         }
         if !self.inline.is_empty() {
             let mut total = [0i32; 4];
@@ -335,17 +420,26 @@ impl Weights {
             for (f, s) in chunk.iter().zip(first.iter_mut()) {
                 *s = self.slots[*f as usize & self.mask];
             }
-            // Pass 2: finish the probes.
+            // Pass 2: finish the probes; add the rows kept inside their slot.
             let mut n = 0;
             for (i, &f) in chunk.iter().enumerate() {
                 let mut s = first[i];
                 let mut slot = f as usize & self.mask;
-                while s.count != 0 && s.key != f {
+                let fp = (f >> 32) as u32;
+                while s.count != 0 && s.fp != fp {
                     slot = (slot + 1) & self.mask;
                     s = self.slots[slot];
                 }
-                if s.count != 0 {
-                    found[n] = (s.start, s.count);
+                if s.count == 0 {
+                    continue;
+                }
+                if s.count <= INLINE {
+                    add_entry(scores, s.a);
+                    if s.count == 2 {
+                        add_entry(scores, s.b);
+                    }
+                } else {
+                    found[n] = (s.a, s.count);
                     n += 1;
                 }
             }
