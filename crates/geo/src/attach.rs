@@ -137,11 +137,90 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
         }
     }
     let mut out: Vec<Span> = Vec::new();
+    let adjacent = misattached_after(sentence, t, &preps);
     for h in heads {
-        for sp in locatives(sentence, h, &preps) {
+        for sp in locatives(sentence, h, &preps).into_iter().chain(adjacent) {
             if !out.iter().any(|o| o.contains(sp)) {
                 out.retain(|o| !sp.contains(*o));
                 out.push(sp);
+            }
+        }
+    }
+    out
+}
+
+/// A locative phrase that follows the trigger's own phrase directly but that the parser hung
+/// on a word further right ("planned an attack on Iraqi forces *at Camp Ashraf*, an official
+/// said", parsed as "said at Camp Ashraf"), or, after a nominal trigger, on the trigger's own
+/// governor ("respond to an attack *on Beirut's suburbs*"). A place adjunct in English
+/// attaches to its left; one right after the trigger's phrase is read as the trigger's.
+fn misattached_after(sentence: &AnalyzedSentence, t: usize, preps: &[&str]) -> Option<Span> {
+    let toks = &sentence.tokens;
+    let end = subtree(sentence, t).end;
+    let k = toks.iter().position(|x| x.span.start >= end)?;
+    let prep = toks[k].form.to_lowercase();
+    if toks[k].deprel != "case" || !preps.contains(&prep.as_str()) || toks[k].head == 0 {
+        return None;
+    }
+    let d = toks[k].head as usize - 1;
+    let rel = toks[d].deprel.as_str();
+    let nominal = rel == "obl" || rel.starts_with("obl:") || rel == "nmod";
+    let rightward = toks[d].head as usize > d + 1;
+    // "respond to an attack *on Beirut's suburbs*" parsed as "respond on …": the phrase right
+    // after a nominal trigger is the noun's.
+    let sibling = toks[d].head == toks[t].head && matches!(toks[t].upos.as_str(), "NOUN");
+    let head = toks[d].form.to_lowercase();
+    (nominal && (rightward || sibling) && d > k && !TEMPORAL.contains(&head.as_str()))
+        .then(|| subtree(sentence, d))
+}
+
+/// Whether the triggers `a` and `b` head conjoined verbs or clauses of the sentence ("met
+/// Abiy Ahmed in Cairo … and the two *pledged*"): one is the other's `conj` dependent.
+pub fn conjoined(sentence: &AnalyzedSentence, a: Span, b: Span) -> bool {
+    let (Some(x), Some(y)) = (head_of(sentence, a), head_of(sentence, b)) else { return false };
+    let toks = &sentence.tokens;
+    let conj = |d: usize, h: usize| toks[d].deprel == "conj" && toks[d].head as usize == h + 1;
+    x != y && (conj(x, y) || conj(y, x))
+}
+
+/// Definite nouns that take up an earlier event ("the attack near the town of Djibo").
+const EVENT_NOUNS: &[&str] = &[
+    "attack",
+    "ambush",
+    "raid",
+    "strike",
+    "airstrike",
+    "bombing",
+    "blast",
+    "explosion",
+    "assault",
+    "clash",
+    "clashes",
+    "fighting",
+    "shooting",
+    "massacre",
+    "killings",
+];
+
+/// The locative phrases of the definite event nouns ("*the attack* near the town of Djibo")
+/// in the sentences, in text order, with the sentence's position in `sentences`: where a later
+/// mention of an assault says it happened.
+pub fn definite_event_phrases(sentences: &[AnalyzedSentence]) -> Vec<(usize, Vec<Span>)> {
+    let mut out = Vec::new();
+    for (n, s) in sentences.iter().enumerate() {
+        for (i, t) in s.tokens.iter().enumerate() {
+            let lemma = t.form.to_lowercase();
+            if !EVENT_NOUNS.contains(&lemma.as_str()) {
+                continue;
+            }
+            let definite = s.children(i as u32 + 1).any(|c| {
+                s.tokens[c].deprel == "det" && s.tokens[c].form.eq_ignore_ascii_case("the")
+            });
+            if definite {
+                let spans = locatives(s, i, LOCATIVE);
+                if !spans.is_empty() {
+                    out.push((n, spans));
+                }
             }
         }
     }

@@ -17,8 +17,9 @@ pub mod normalize;
 mod place;
 pub mod recognize;
 pub mod resolve;
+mod share;
 
-pub use attach::{attached_spans, event_spans};
+pub use attach::{attached_spans, conjoined, definite_event_phrases, event_spans};
 pub use base::FormatError;
 pub use compile::{compile, CompileError, Compiled, Diagnostic, Sources};
 pub use gazetteer::{
@@ -28,3 +29,4 @@ pub use locate::{location_of, unknown, ArticlePlaces, EventPlace, EventSite, Pla
 pub use place::{haversine_km, Place, PlaceId, PlaceKind};
 pub use recognize::{recognize, toponym_for_span, Toponym};
 pub use resolve::{focus, resolve, Resolved, Weights};
+pub use share::share_places;

@@ -157,6 +157,80 @@ fn topical(text: &str, phrase: Span, top: Span) -> bool {
         })
 }
 
+/// Nouns of talk whose "on"/"about" phrase is a topic ("talks on …", "a deal over …").
+const DISCOURSE: &[&str] = &[
+    "talks",
+    "negotiations",
+    "discussions",
+    "agreement",
+    "deal",
+    "accord",
+    "dispute",
+    "debate",
+    "tensions",
+    "meeting",
+    "summit",
+    "conference",
+    "statement",
+    "report",
+    "remarks",
+    "comments",
+    "resolution",
+    "vote",
+    "referendum",
+    "concerns",
+    "questions",
+    "views",
+    "position",
+    "policy",
+    "decision",
+    "information",
+    "briefing",
+];
+
+/// Whether a topic preposition after a noun of talk, with a non-temporal object, stands between
+/// `from` and `to` ("reach agreement at talks *on easing tensions* in northern Kosovo": Kosovo
+/// is what the talks are about, not where they were; "talks on Thursday" is only a time).
+fn topic_between(text: &str, from: u32, to: u32) -> bool {
+    let Some(between) = text.get(from as usize..to as usize) else { return false };
+    let words: Vec<String> = between
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    (0..words.len()).any(|i| {
+        if !matches!(words[i].as_str(), "on" | "about" | "over" | "regarding" | "concerning")
+            || !i.checked_sub(1).is_some_and(|p| DISCOURSE.contains(&words[p].as_str()))
+        {
+            return false;
+        }
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|w| matches!(w.as_str(), "the" | "a" | "an")) {
+            j += 1;
+        }
+        let Some(obj) = words.get(j).map(String::as_str) else { return false };
+        !(WEEKDAYS.contains(&obj)
+            || MONTHS.contains(&obj)
+            || obj.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                obj,
+                "weekend"
+                    | "night"
+                    | "morning"
+                    | "evening"
+                    | "day"
+                    | "ground"
+                    | "border"
+                    | "outskirts"
+                    | "edge"
+                    | "side"
+                    | "front"
+                    | "frontline"
+                    | "streets"
+            ))
+    })
+}
+
 /// The resolved toponyms of one article.
 #[derive(Debug, Clone)]
 pub struct ArticlePlaces {
@@ -198,7 +272,7 @@ impl ArticlePlaces {
                 && !r.toponym.demonym
                 && r.place
                     .and_then(|p| gaz.place(p))
-                    .is_some_and(|p| p.kind.precision() != GeoPrecision::Unknown)
+                    .is_some_and(|p| p.precision() != GeoPrecision::Unknown)
         };
         let distance = |s: Span| {
             if s.overlaps(site.trigger) {
@@ -226,6 +300,15 @@ impl ArticlePlaces {
         if let Some(r) = attached {
             return answer(gaz, r, PlaceBasis::Attached);
         }
+        // "took over security at the camp": a definite type noun in an attached phrase
+        // names the last place of that type the text mentioned before it.
+        let mut phrases: Vec<Span> = site.attached.to_vec();
+        phrases.sort_by_key(|p| distance(*p));
+        for phrase in phrases {
+            if let Some(r) = self.antecedent(gaz, text, phrase, &usable) {
+                return answer(gaz, r, PlaceBasis::Attached);
+            }
+        }
         let dateline = match site.dateline {
             Some(d) => self.resolved.iter().find(|r| usable(r) && d.contains(r.toponym.span)),
             None => self.dateline.map(|i| &self.resolved[i]).filter(|r| usable(r)),
@@ -237,13 +320,76 @@ impl ArticlePlaces {
     }
 }
 
+const ANAPHORS: &[&str] = &[
+    "camp",
+    "base",
+    "airbase",
+    "airport",
+    "airfield",
+    "prison",
+    "jail",
+    "crossing",
+    "town",
+    "city",
+    "village",
+    "province",
+    "governorate",
+    "state",
+    "region",
+];
+
+/// Type nouns that, after "the" and with no name of their own ("the camp", not "the camp of
+/// X"), refer back to the last place of their type.
+fn anaphor_fits(noun: &str, p: &crate::place::Place<'_>) -> bool {
+    match noun {
+        "camp" => p.kind == PlaceKind::Site && p.feature_code == "CAMP",
+        "base" | "airbase" => p.kind == PlaceKind::Site && p.feature_code == "BASE",
+        "airport" | "airfield" => {
+            p.kind == PlaceKind::Site && matches!(p.feature_code, "AIRP" | "BASE")
+        }
+        "prison" | "jail" => p.kind == PlaceKind::Site && p.feature_code == "PRN",
+        "crossing" => p.kind == PlaceKind::Site && p.feature_code == "XING",
+        "town" | "city" | "village" => p.kind == PlaceKind::City,
+        "province" | "governorate" | "state" => p.kind == PlaceKind::Admin1,
+        "region" => {
+            p.kind == PlaceKind::Admin1 || (p.kind == PlaceKind::Region && !p.country.is_empty())
+        }
+        _ => false,
+    }
+}
+
 impl ArticlePlaces {
+    /// The antecedent of a definite type noun inside `phrase` ("at the camp"): the last usable
+    /// place of that type named before the phrase.
+    fn antecedent<'s>(
+        &'s self,
+        gaz: &Gazetteer,
+        text: &str,
+        phrase: Span,
+        usable: &dyn Fn(&Resolved) -> bool,
+    ) -> Option<&'s Resolved> {
+        let body = text.get(phrase.start as usize..phrase.end as usize)?;
+        let words: Vec<&str> =
+            body.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let noun = words.windows(2).find_map(|w| {
+            let n = w[1].to_lowercase();
+            let own_name = body.contains(&format!("{} of ", w[1]));
+            let lower = w[1].chars().all(char::is_lowercase);
+            (w[0] == "the" && lower && !own_name && ANAPHORS.contains(&n.as_str())).then_some(n)
+        })?;
+        self.resolved
+            .iter()
+            .filter(|r| r.toponym.span.end <= phrase.start && usable(r))
+            .filter(|r| r.place.and_then(|p| gaz.place(p)).is_some_and(|p| anaphor_fits(&noun, &p)))
+            .max_by_key(|r| r.toponym.span.start)
+    }
+
     fn usable(&self, gaz: &Gazetteer, r: &Resolved) -> bool {
         !r.toponym.metonym
             && !r.toponym.demonym
             && r.place
                 .and_then(|p| gaz.place(p))
-                .is_some_and(|p| p.kind.precision() != GeoPrecision::Unknown)
+                .is_some_and(|p| p.precision() != GeoPrecision::Unknown)
     }
 
     /// The place a locative preposition governs in the sentence `sentence` ("in Cairo"),
@@ -276,6 +422,9 @@ impl ArticlePlaces {
             .filter_map(|r| {
                 let prep = governing_locative(text, sentence, r.toponym.span)? as u32;
                 let phrase = Span::new(prep as usize, r.toponym.span.end as usize);
+                if phrase.start >= trigger.end && topic_between(text, trigger.start, phrase.start) {
+                    return None;
+                }
                 Some((dist(phrase), fineness(gaz, r), r))
             })
             .min_by_key(|(d, f, r)| (*d, *f, r.toponym.span.start))
@@ -297,7 +446,7 @@ impl ArticlePlaces {
 
 /// How fine a resolved place is: a site before a city before a division before the rest.
 fn fineness(gaz: &Gazetteer, r: &Resolved) -> u8 {
-    r.place.and_then(|p| gaz.place(p)).map_or(9, |p| match p.kind.precision() {
+    r.place.and_then(|p| gaz.place(p)).map_or(9, |p| match p.precision() {
         GeoPrecision::Place => 0,
         GeoPrecision::City => 1,
         GeoPrecision::Province => 2,
@@ -319,7 +468,7 @@ pub fn location_of(gaz: &Gazetteer, place: u32, span: Option<Span>) -> Option<Lo
         country: (!p.country.is_empty()).then(|| p.country.to_string()),
         lat: Some(p.lat),
         lon: Some(p.lon),
-        precision: p.kind.precision(),
+        precision: p.precision(),
         span,
     })
 }

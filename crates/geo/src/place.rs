@@ -106,6 +106,17 @@ pub struct Place<'a> {
     pub population: u64,
 }
 
+impl Place<'_> {
+    /// How precise an event location at this place is: its kind's precision, except that a
+    /// region inside one country ("Darfur", "Donbas", "Sinai") is as precise as a province.
+    pub fn precision(&self) -> GeoPrecision {
+        match self.kind {
+            PlaceKind::Region if !self.country.is_empty() => GeoPrecision::Province,
+            k => k.precision(),
+        }
+    }
+}
+
 /// Great-circle distance in kilometres.
 pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());

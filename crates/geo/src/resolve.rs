@@ -339,27 +339,40 @@ fn scores(
     scored
 }
 
-/// The article's focus: the populated place most of its resolved names point to, else its most
-/// named country. Used to answer names the gazetteer lacks (a street, a building) with the
-/// place the article is about, never with a capital by default.
+/// The article's focus: the place most of its resolved names point to — its most named
+/// country, within it its most named first-level division, and within that the populated
+/// place named most often (the first named on a tie); else the division, else the country.
+/// Used to answer names the gazetteer lacks (a street, a building) with the place the article
+/// is about, never with a capital by default.
 pub fn focus(gaz: &Gazetteer, resolved: &[Resolved]) -> Option<u32> {
-    let mut cities: HashMap<u32, usize> = HashMap::new();
-    let mut countries: HashMap<u32, usize> = HashMap::new();
-    for r in resolved {
-        let Some(p) = r.place.and_then(|i| gaz.place(i)) else { continue };
-        if r.toponym.metonym || r.toponym.demonym {
-            continue;
+    let places: Vec<Place<'_>> = resolved
+        .iter()
+        .filter(|r| !r.toponym.metonym && !r.toponym.demonym)
+        .filter_map(|r| r.place.and_then(|i| gaz.place(i)))
+        .collect();
+    // Most votes, the first voted on a tie.
+    fn top<K: PartialEq + Copy>(keys: impl Iterator<Item = K>) -> Option<K> {
+        let mut counts: Vec<(K, usize)> = Vec::new();
+        for k in keys {
+            match counts.iter_mut().find(|(c, _)| *c == k) {
+                Some(c) => c.1 += 1,
+                None => counts.push((k, 1)),
+            }
         }
-        match p.kind {
-            PlaceKind::City | PlaceKind::Site => *cities.entry(p.index).or_default() += 1,
-            _ => {}
-        }
-        if let Some(c) = gaz.country(p.country) {
-            *countries.entry(c).or_default() += 1;
-        }
+        let best = counts.iter().map(|c| c.1).max()?;
+        counts.into_iter().find(|c| c.1 == best).map(|c| c.0)
     }
-    let top = |m: HashMap<u32, usize>| {
-        m.into_iter().max_by_key(|&(i, n)| (n, std::cmp::Reverse(i))).map(|x| x.0)
-    };
-    top(cities).or_else(|| top(countries))
+    let country = top(places.iter().filter(|p| !p.country.is_empty()).map(|p| p.country))?;
+    let in_country: Vec<&Place<'_>> = places.iter().filter(|p| p.country == country).collect();
+    let admin1 = top(in_country.iter().filter_map(|p| match p.kind {
+        PlaceKind::Admin1 => Some(p.index),
+        _ => p.admin1,
+    }));
+    let local = |p: &&&Place<'_>| admin1.is_none_or(|a| p.admin1 == Some(a));
+    let city = top(in_country
+        .iter()
+        .filter(local)
+        .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Site))
+        .map(|p| p.index));
+    city.or(admin1).or_else(|| gaz.country(country))
 }

@@ -205,9 +205,11 @@ impl Engine {
             // The story's place: the first place (finer than a country) an event of the news
             // was placed at by its own phrases or its sentence.
             let mut story: Option<model::Location> = None;
+            let mut own_placed = Vec::with_capacity(events.len());
             for ev in &mut events {
                 let quoted = quotes.iter().any(|q| q.span.contains(ev.trigger));
                 let own = attached_place(gaz, places, &article.text, &sentences, ev);
+                own_placed.push(own.is_some());
                 let physical = !ev.historical && PLACED_ROOTS.contains(&ev.root.as_str());
                 ev.location = own.or_else(|| {
                     (!quoted)
@@ -235,6 +237,8 @@ impl Engine {
                     story.get_or_insert_with(|| l.clone());
                 }
             }
+            // Conjoined clauses share a place; "the attack near …" refines a country.
+            geo::share_places(gaz, places, &article.text, &sentences, &own_placed, &mut events);
         }
         times.place += t.elapsed();
 

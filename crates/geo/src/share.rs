@@ -1,0 +1,101 @@
+//! Places one event passes to another of the same story, once each event has its own:
+//! - conjoined clauses share the place the first names ("met Abiy Ahmed in Cairo … and the
+//!   two pledged to resolve their dispute": the pledge was made in Cairo too);
+//! - an assault placed only at country level takes the finer place that a later definite
+//!   mention gives inside that country ("ambushed a convoy in northern Burkina Faso …
+//!   after *the attack near the town of Djibo*").
+
+use crate::attach::{conjoined, definite_event_phrases};
+use crate::gazetteer::Gazetteer;
+use crate::locate::{ArticlePlaces, EventSite, PlaceBasis};
+use model::{AnalyzedSentence, Event, GeoPrecision, Modality};
+
+/// Roots of assaults (CAMEO 18 assault, 19 fight, 20 mass violence), whose later definite
+/// mentions ("the attack", "the ambush") refine their place.
+const ASSAULT_ROOTS: &[&str] = &["18", "19", "20"];
+
+/// Verbs of reporting: "…, an official *told* Reuters" reports the clause, it did not happen
+/// at the clause's place.
+const REPORTING: &[&str] =
+    &["say", "tell", "add", "state", "report", "announce", "write", "claim", "confirm", "deny"];
+
+/// Completes the events' places in place. `own[i]` says whether event `i` was placed by its
+/// own attached phrases (only those pass their place on). Events that did not happen
+/// according to the text (planned, hypothetical …) and historical background take nothing.
+pub fn share_places(
+    gaz: &Gazetteer,
+    places: &ArticlePlaces,
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    own: &[bool],
+    events: &mut [Event],
+) {
+    let happened =
+        |e: &Event| !e.historical && matches!(e.modality, Modality::Asserted | Modality::Negated);
+    // Conjoined clauses: the later conjunct takes the earlier one's own place.
+    for i in 0..events.len() {
+        if events[i].location.is_some() || !happened(&events[i]) {
+            continue;
+        }
+        let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
+        let reports = s.tokens.iter().any(|t| {
+            t.span.overlaps(events[i].trigger)
+                && REPORTING.contains(&t.lemma.to_lowercase().as_str())
+        });
+        if reports {
+            continue;
+        }
+        let donor = (0..events.len()).find(|&j| {
+            j != i
+                && own.get(j).copied().unwrap_or(false)
+                && events[j].sentence == events[i].sentence
+                && events[j].trigger.end <= events[i].trigger.start
+                && conjoined(s, events[j].trigger, events[i].trigger)
+                && events[j]
+                    .location
+                    .as_ref()
+                    .and_then(|l| l.span)
+                    .is_some_and(|sp| sp.end <= events[i].trigger.start)
+        });
+        if let Some(j) = donor {
+            events[i].location = events[j].location.clone();
+        }
+    }
+    // Country-level assaults refined by a later definite mention in the same country.
+    let mentions = definite_event_phrases(sentences);
+    if mentions.is_empty() {
+        return;
+    }
+    for ev in events.iter_mut() {
+        if !happened(ev) || !ASSAULT_ROOTS.contains(&ev.root.as_str()) {
+            continue;
+        }
+        let Some(country) = ev
+            .location
+            .as_ref()
+            .filter(|l| l.precision == GeoPrecision::Country)
+            .and_then(|l| l.country.clone())
+        else {
+            continue;
+        };
+        for (n, spans) in &mentions {
+            if *n <= ev.sentence as usize {
+                continue;
+            }
+            let Some(s) = sentences.get(*n) else { continue };
+            let site = EventSite { trigger: s.span, attached: spans, dateline: None, text };
+            let found = places.locate(gaz, &site);
+            let finer = matches!(
+                found.location.precision,
+                GeoPrecision::Place | GeoPrecision::City | GeoPrecision::Province
+            );
+            if found.basis == PlaceBasis::Attached
+                && finer
+                && found.location.country.as_deref() == Some(country.as_str())
+            {
+                ev.location = Some(found.location);
+                break;
+            }
+        }
+    }
+}
