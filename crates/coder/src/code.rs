@@ -286,9 +286,79 @@ pub fn code_sentence(
     opts: &Options,
 ) -> Result<Vec<CodedEvent>, Skipped> {
     if s.tokens.iter().any(|t| is_ud1_label(&t.deprel)) {
-        return code_sentence_v2(&to_ud2(s), date, dicts, opts);
+        let mut v2 = to_ud2(s);
+        repair_subject_list(&mut v2);
+        return code_sentence_v2(&v2, date, dicts, opts);
+    }
+    if needs_subject_list_repair(s) {
+        let mut r = s.clone();
+        repair_subject_list(&mut r);
+        return code_sentence_v2(&r, date, dicts, opts);
     }
     code_sentence_v2(s, date, dicts, opts)
+}
+
+/// The verb a parser made a conjunct of the first noun of a subject list ("Evil Mordor, the
+/// awful Fornost, and good Gondor welcomed …" read as "Mordor …, and [Gondor welcomed …]"):
+/// a `conj` verb with a subject of its own before it, under a nominal that no verb governs.
+fn misattached_verb(s: &AnalyzedSentence, v: usize) -> Option<(usize, usize)> {
+    let n = s.tokens.len();
+    let t = &s.tokens[v];
+    if t.deprel != "conj" || t.upos != "VERB" {
+        return None;
+    }
+    let h = (t.head as usize).checked_sub(1).filter(|&h| h < v)?;
+    let ht = &s.tokens[h];
+    if !matches!(ht.upos.as_str(), "NOUN" | "PROPN") || ht.deprel != "root" || ht.head != 0 {
+        return None;
+    }
+    let subj = (h + 1..v).find(|&c| {
+        s.tokens[c].head as usize == v + 1 && base_rel(&s.tokens[c].deprel) == "nsubj"
+    })?;
+    // The words between the noun and the verb's subject are conjuncts and punctuation only.
+    let listy = (h + 1..subj).all(|k| {
+        let tk = &s.tokens[k];
+        tk.upos == "PUNCT"
+            || matches!(
+                base_rel(&tk.deprel),
+                "conj" | "cc" | "det" | "amod" | "compound" | "flat" | "appos"
+            )
+    });
+    (listy && n > v).then_some((h, subj))
+}
+
+fn needs_subject_list_repair(s: &AnalyzedSentence) -> bool {
+    (0..s.tokens.len()).any(|v| misattached_verb(s, v).is_some())
+}
+
+/// Re-roots such a verb: it takes the noun's place in the tree, the noun becomes its
+/// subject and the verb's own subject another conjunct of the noun.
+fn repair_subject_list(s: &mut AnalyzedSentence) {
+    let n = s.tokens.len();
+    for v in 0..n {
+        let Some((h, subj)) = misattached_verb(s, v) else { continue };
+        let (hid, vid, sid) = (h as u32 + 1, v as u32 + 1, subj as u32 + 1);
+        s.tokens[v].head = s.tokens[h].head;
+        s.tokens[v].deprel = std::mem::take(&mut s.tokens[h].deprel);
+        s.tokens[h].head = vid;
+        s.tokens[h].deprel = "nsubj".into();
+        s.tokens[subj].head = hid;
+        s.tokens[subj].deprel = "conj".into();
+        for k in 0..n {
+            if k == v || k == h || k == subj {
+                continue;
+            }
+            let t = &mut s.tokens[k];
+            if t.head == hid && k > v {
+                // The noun's dependents after the verb (final punctuation) go with the verb.
+                t.head = vid;
+            } else if t.head == vid && k > h && k < subj {
+                // The coordinator and commas before the last conjunct go with it.
+                t.head = sid;
+            }
+        }
+        return;
+    }
 }
 
 /// Relation names of UD version 1 (older UDPipe models) that version 2 renamed.
@@ -413,7 +483,7 @@ fn code_sentence_v2(
         .map(|i| {
             let t = &s.tokens[i];
             is_nominal(t)
-                || (i > 0
+                || ((i > 0 || !matches!(t.upos.as_str(), "VERB" | "AUX" | "DET" | "PRON"))
                     && t.upos != "PUNCT"
                     && t.form.chars().next().is_some_and(char::is_uppercase)
                     && !dicts.verbs.forms.contains_key(&a.words[i])
@@ -582,6 +652,23 @@ impl Analysis<'_> {
         false
     }
 
+    /// An apposition that is really a member of a list ending in a conjunct ("Mordor, the
+    /// awful Fornost, and good Gondor", parsed with Fornost as Mordor's apposition).
+    fn listed_appos(&self, i: usize) -> bool {
+        if self.s.tokens[i].deprel != "appos" {
+            return false;
+        }
+        let Some(h) = self.head(i) else { return false };
+        self.children[h].iter().any(|&c| {
+            c > i
+                && self.s.tokens[c].deprel == "conj"
+                && (self.children[c]
+                    .iter()
+                    .chain(&self.children[h])
+                    .any(|&k| k > i && k < c && base_rel(&self.s.tokens[k].deprel) == "cc"))
+        })
+    }
+
     fn inert_boundary(&self, _i: usize) -> bool {
         false
     }
@@ -595,7 +682,7 @@ impl Analysis<'_> {
         let mut group_of: Vec<usize> = (0..n).collect();
         let mut stands_for: Vec<Option<usize>> = vec![None; n];
         for i in 0..n {
-            if tops[i] == Some(i) && self.s.tokens[i].deprel == "conj" {
+            if tops[i] == Some(i) && (self.s.tokens[i].deprel == "conj" || self.listed_appos(i)) {
                 if let Some(h) = self.head(i) {
                     match tops[h] {
                         Some(t) if t == h => group_of[i] = group_of[h],
@@ -698,10 +785,19 @@ impl Analysis<'_> {
             if start == usize::MAX {
                 continue;
             }
-            // Words between conjuncts (`and`, commas) belong to the compound.
+            // The phrase's own words, then words between conjuncts (`and`, commas) that
+            // belong to no phrase; a phrase nested in this one's span ("a resumption of ties
+            // between A and B after a rift") keeps its words.
             let id = self.phrases.len();
-            for k in start..=end {
-                if self.phrase_of[k].is_none() {
+            for (ws, _) in &texts {
+                for &k in ws {
+                    if self.phrase_of[k].is_none() {
+                        self.phrase_of[k] = Some(id);
+                    }
+                }
+            }
+            for (k, top) in tops.iter().enumerate().take(end + 1).skip(start) {
+                if self.phrase_of[k].is_none() && top.is_none() {
                     self.phrase_of[k] = Some(id);
                 }
             }
@@ -884,7 +980,7 @@ impl Analysis<'_> {
                     self.subject_across_comma(vp_head, vstart).unwrap_or(vstart)
                 };
                 let upper = self.upper_seq(upper_from);
-                let lower = self.lower_seq(vend + 1, vp_end);
+                let lower = self.lower_seq(vend + 1, self.lower_end(vend, vp_end));
                 let block = &dicts.verbs.blocks[form.block as usize];
                 let matched = block
                     .patterns
@@ -1232,6 +1328,37 @@ impl Analysis<'_> {
             out.push(k);
         }
         out
+    }
+
+    /// Where the words after a verb end: the end of its phrase in the tree, or — when the
+    /// parser left no coded noun phrase there but the words up to the clause's next comma
+    /// hold one ("Arnor will abandon | ties with Gondor …" with the object hung under a
+    /// later verb) — that comma, as the field's linear coders read a clause.
+    fn lower_end(&self, vend: usize, vp_end: usize) -> usize {
+        let coded = |lo: usize, hi: usize| {
+            (lo..=hi)
+                .any(|k| self.live(k) && self.phrase_of[k].is_some_and(|p| !self.phrases[p].null))
+        };
+        let n = self.s.tokens.len();
+        if vend + 1 >= n || (vp_end > vend && coded(vend + 1, vp_end)) {
+            return vp_end;
+        }
+        let mut end = vp_end;
+        for k in vend + 1..n {
+            let t = &self.s.tokens[k];
+            if self.live(k)
+                && self.phrase_of[k].is_none()
+                && matches!(t.form.as_str(), "," | ";" | ":" | "--")
+            {
+                break;
+            }
+            end = k;
+        }
+        if end > vp_end && coded(vp_end + 1, end) {
+            end
+        } else {
+            vp_end
+        }
     }
 
     /// Words after the verb up to the end of its phrase.
