@@ -11,6 +11,7 @@ const FILES: &[(&str, &str)] = &[
     ("countries.actors.txt", "actors"),
     ("international.actors.txt", "actors"),
     ("places.actors.txt", "actors"),
+    ("ethnic.actors.txt", "actors"),
     ("groups.actors.txt", "actors"),
     ("leaders.actors.txt", "actors"),
     ("leaders-history.actors.txt", "actors"),

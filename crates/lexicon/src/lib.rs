@@ -118,6 +118,7 @@ pub const SOURCES: &[Source] = &[
     source!("countries.actors.txt", Kind::Actors),
     source!("international.actors.txt", Kind::Actors),
     source!("places.actors.txt", Kind::Actors),
+    source!("ethnic.actors.txt", Kind::Actors),
     source!("groups.actors.txt", Kind::Actors),
     source!("leaders.actors.txt", Kind::Actors),
     source!("leaders-history.actors.txt", Kind::Actors),
