@@ -30,6 +30,13 @@ use crate::dict::verbs2::{Cameo2, NounPat, Pattern2, PrepPat, Slot};
 use crate::dict::Dictionaries;
 use model::Span;
 
+/// `ANNALIST_PETR2_TRACE=1` prints each verb's meaning to stderr (a dictionary
+/// maintainer's debugging aid; read once).
+fn trace() -> bool {
+    static ON: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ON.get_or_init(|| std::env::var_os("ANNALIST_PETR2_TRACE").is_some())
+}
+
 /// Phrases a pattern's `$` and `+` bound.
 type Bind = (Option<usize>, Option<usize>);
 
@@ -197,12 +204,14 @@ impl<'a, 'b> Petr2<'a, 'b> {
     // ---- actors -------------------------------------------------------------------
 
     fn pronoun(&self, k: usize) -> bool {
-        self.a.s.tokens[k].upos == "PRON"
-            || self.a.s.tokens[k].xpos == "PRP"
-            || matches!(
-                self.a.words[k].as_str(),
-                "HE" | "SHE" | "IT" | "THEY" | "HIM" | "HER" | "THEM" | "WE" | "US"
-            )
+        let t = &self.a.s.tokens[k];
+        t.upos == "PRON"
+            || t.xpos == "PRP"
+            || (t.upos.is_empty()
+                && matches!(
+                    self.a.words[k].as_str(),
+                    "HE" | "SHE" | "IT" | "THEY" | "HIM" | "THEM"
+                ))
     }
 
     /// The antecedent phrase of a personal or reflexive pronoun: the subject of an enclosing
@@ -237,6 +246,10 @@ impl<'a, 'b> Petr2<'a, 'b> {
     /// The actors of the noun phrase word `k` belongs to (one per conjunct; agents alone
     /// as `---AGT`), pronouns resolved, words a pattern matched left out.
     fn actors(&self, k: usize) -> Vec<CodedActor> {
+        self.actors_depth(k, 0)
+    }
+
+    fn actors_depth(&self, k: usize, depth: usize) -> Vec<CodedActor> {
         let Some(mut p) = self.a.phrase_of[k] else { return Vec::new() };
         if self.a.phrases[p].null && self.pronoun(k) {
             if let Some(q) = self.antecedent(k) {
@@ -246,21 +259,45 @@ impl<'a, 'b> Petr2<'a, 'b> {
         let ph = &self.a.phrases[p];
         let mut out = Vec::new();
         for (c, (ws, span)) in ph.codes.iter().zip(&ph.texts) {
-            let code = if ws.iter().any(|&w| self.colored[w]) {
+            // Words a pattern matched are not the actor, unless nothing else is.
+            let mut code = c.clone();
+            if ws.iter().any(|&w| self.colored[w]) {
                 let keep: Vec<usize> = ws.iter().copied().filter(|&w| !self.colored[w]).collect();
-                if keep.is_empty() {
-                    continue;
+                if !keep.is_empty() {
+                    let recoded = self.a.code_phrase(&keep, self.date, self.dicts, self.opts).0;
+                    if recoded != "---" {
+                        code = recoded;
+                    }
                 }
-                self.a.code_phrase(&keep, self.date, self.dicts, self.opts).0
-            } else {
-                c.clone()
-            };
+            }
             let owner = if code.starts_with("---") { self.a.adjacent_owner(p, ws) } else { None };
+            // Without an actor of its own, a phrase takes one from a prepositional
+            // attachment at any depth ("the mayor of the city of Nablus" → PSE + GOV).
+            let nested = if owner.is_none() && code.starts_with("---") && depth < 4 {
+                self.nested_actor(ws, p, depth)
+            } else {
+                None
+            };
             let text =
                 ws.iter().map(|&w| self.a.s.tokens[w].form.as_str()).collect::<Vec<_>>().join(" ");
             for part in code.split('/') {
-                let code = match (&owner, part.strip_prefix("---")) {
-                    (Some(o), Some(role)) => format!("{o}{role}"),
+                let role = part.strip_prefix("---");
+                let code = match (&owner, &nested, role) {
+                    (Some(o), _, Some(role)) => format!("{o}{role}"),
+                    // The phrase's own agent comes before the attachment's in the text:
+                    // it follows the attachment's root ("exiled leaders of Egypt's Muslim
+                    // Brotherhood" → EGY + OPP + MUS).
+                    (None, Some(n), Some(role)) if !n.contains(role) => {
+                        let root = if ["IGO", "NGO", "IMG", "MNC"].iter().any(|r| n.starts_with(r))
+                        {
+                            6
+                        } else {
+                            3
+                        };
+                        let cut = root.min(n.len());
+                        format!("{}{role}{}", &n[..cut], &n[cut..])
+                    }
+                    (None, Some(n), Some(_)) => n.clone(),
                     _ => part.to_string(),
                 };
                 if code == "---" || code.is_empty() {
@@ -272,6 +309,23 @@ impl<'a, 'b> Petr2<'a, 'b> {
             }
         }
         out
+    }
+
+    /// The first full actor among the prepositional attachments below a phrase's words.
+    fn nested_actor(&self, ws: &[usize], p: usize, depth: usize) -> Option<String> {
+        for &w in ws {
+            for &c in self.kids(w) {
+                if !matches!(self.rel(c), "nmod" | "obl") || self.a.phrase_of[c] == Some(p) {
+                    continue;
+                }
+                if let Some(a) =
+                    self.actors_depth(c, depth + 1).into_iter().find(|a| !a.code.starts_with("---"))
+                {
+                    return Some(a.code);
+                }
+            }
+        }
+        None
     }
 
     /// Actors of several words: full actors first; agents alone only when no word has one.
@@ -324,12 +378,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
     }
 
     /// Matches a pattern noun against the phrase headed by `k`; returns the words used.
-    fn match_noun(
-        &self,
-        n: &NounPat,
-        k: usize,
-        bind: &mut Bind,
-    ) -> Option<Vec<usize>> {
+    fn match_noun(&self, n: &NounPat, k: usize, bind: &mut Bind) -> Option<Vec<usize>> {
         if !self.slot_matches(&n.head, k) {
             return None;
         }
@@ -579,14 +628,22 @@ impl<'a, 'b> Petr2<'a, 'b> {
             let ctl = self.controller(v);
             let obj_k: Vec<usize> =
                 self.objects(v).into_iter().filter(|&o| Some(o) != ctl).collect();
-            let mut targets = match vc.as_ref().and_then(|c| c.bound_tgt) {
+            // Targets: actors among the objects, else among the verb's prepositional
+            // phrases; agents alone only when neither has an actor.
+            let targets = match vc.as_ref().and_then(|c| c.bound_tgt) {
                 Some(t) => self.actors(t),
-                None => self.actors_of(&obj_k),
+                None => {
+                    let obj = self.actors_of(&obj_k);
+                    let pk: Vec<usize> = preps.iter().map(|&(_, k)| k).collect();
+                    let pp = self.actors_of(&pk);
+                    let full = |v: &[CodedActor]| v.iter().any(|a| !a.code.starts_with("---"));
+                    if full(&obj) || (!full(&pp) && !obj.is_empty()) {
+                        obj
+                    } else {
+                        pp
+                    }
+                }
             };
-            if targets.is_empty() {
-                let pk: Vec<usize> = preps.iter().map(|&(_, k)| k).collect();
-                targets = self.actors_of(&pk);
-            }
             let clauses: Vec<usize> = self
                 .kids(v)
                 .iter()
@@ -647,6 +704,31 @@ impl<'a, 'b> Petr2<'a, 'b> {
         let mut out = Vec::new();
         for e in events {
             out.extend(self.transform(e));
+        }
+        if trace() {
+            eprintln!(
+                "TRACE v={} {} code={:?} up={:?} -> {:?}",
+                v,
+                self.a.words[v],
+                vc.as_ref().map(|c| (c.active, c.passive, c.pattern.clone(), c.colored.clone())),
+                up.iter().map(|a| a.code.clone()).collect::<Vec<_>>(),
+                out.iter()
+                    .map(|e| (
+                        e.src.iter().map(|a| a.code.clone()).collect::<Vec<_>>(),
+                        format!(
+                            "{:?}",
+                            match &e.tgt {
+                                Tgt::Actor(a) => a.code.clone(),
+                                Tgt::Event(i) => format!("EV{:x}", i.code),
+                                Tgt::None => "-".into(),
+                                Tgt::Passive => "P".into(),
+                            }
+                        ),
+                        format!("{:x}", e.code),
+                        e.name.clone()
+                    ))
+                    .collect::<Vec<_>>()
+            );
         }
         if neg {
             for e in &mut out {
@@ -741,6 +823,9 @@ impl<'a, 'b> Petr2<'a, 'b> {
              -> bool {
                 if acts.is_empty() {
                     return var == "_";
+                }
+                if var == "." {
+                    return true;
                 }
                 if let Some((bv, _)) = vars.iter().find(|(_, a)| same_actors(a, &acts)) {
                     return bv == var;
@@ -844,6 +929,9 @@ impl<'a, 'b> Petr2<'a, 'b> {
 
     pub(super) fn code(mut self) -> Vec<CodedEvent> {
         let mut out: Vec<CodedEvent> = Vec::new();
+        if trace() {
+            eprintln!("TRACE SENT {}", self.a.words.join(" "));
+        }
         for v in self.main_clauses() {
             for e in self.meaning(v, None, 0) {
                 self.emit(&e, &mut out);
