@@ -225,6 +225,11 @@ fn is_time_modifier(r: &str) -> bool {
     r.ends_with(":tmod") || r.ends_with(":unmarked")
 }
 
+/// A prepositional attachment to a noun (`nmod`), not a possessor or a title.
+fn is_attachment(r: &str) -> bool {
+    base_rel(r) == "nmod" && !matches!(r, "nmod:poss" | "nmod:desc")
+}
+
 fn base_rel(r: &str) -> &str {
     r.split(':').next().unwrap_or(r)
 }
@@ -588,10 +593,8 @@ impl Analysis<'_> {
                     && ht.deprel != "nmod:poss");
             if self.nominal[h] && internal && !self.inert_boundary(cur) {
                 // A nested prepositional attachment is kept only one level deep.
-                if base_rel(&ct.deprel) == "nmod"
-                    && self.children[cur]
-                        .iter()
-                        .any(|&c| base_rel(&self.s.tokens[c].deprel) == "nmod")
+                if is_attachment(&ct.deprel)
+                    && self.children[cur].iter().any(|&c| is_attachment(&self.s.tokens[c].deprel))
                 {
                     return if self.nominal[cur] { Some(cur) } else { None };
                 }
@@ -819,7 +822,10 @@ impl Analysis<'_> {
             .copied()
             .filter(|&k| self.s.tokens[k].xpos != "POS" && self.s.tokens[k].upos != "PUNCT")
             .collect();
-        let words: Vec<&str> = idx.iter().map(|&k| self.words[k].as_str()).collect();
+        // Words joined by `_` in the text (the field's convention, "Dol_Amroth") are
+        // matched as the words they join.
+        let words: Vec<&str> =
+            idx.iter().flat_map(|&k| self.words[k].split('_').filter(|w| !w.is_empty())).collect();
         let span = match (ws.first(), ws.last()) {
             (Some(&a), Some(&b)) => self.s.tokens[a].span.cover(self.s.tokens[b].span),
             _ => Span::default(),
