@@ -315,13 +315,9 @@ pub fn find(
     find_with(&Config::default(), text, anchor, tense)
 }
 
-/// [`find`] with explicit limits and locale.
-pub fn find_with(
-    config: &Config,
-    text: &str,
-    anchor: Option<&Anchor>,
-    tense: Option<Tense>,
-) -> Result<Found, TimexError> {
+/// The errors [`find_with`] would return for these inputs, without looking for expressions:
+/// for a caller that needs none but reports the same diagnostics.
+pub fn check(config: &Config, text: &str, anchor: Option<&Anchor>) -> Result<(), TimexError> {
     if text.len() > config.max_input_bytes {
         return Err(TimexError::InputTooLarge { bytes: text.len(), limit: config.max_input_bytes });
     }
@@ -331,6 +327,17 @@ pub fn find_with(
             return Err(TimexError::BadAnchor { input: a.date.to_string() });
         }
     }
+    Ok(())
+}
+
+/// [`find`] with explicit limits and locale.
+pub fn find_with(
+    config: &Config,
+    text: &str,
+    anchor: Option<&Anchor>,
+    tense: Option<Tense>,
+) -> Result<Found, TimexError> {
+    check(config, text, anchor)?;
     let toks = token::tokenize(text);
     let lower = text.to_ascii_lowercase();
     let mut found = Found::default();
