@@ -143,7 +143,15 @@ impl Engine {
         let t = Instant::now();
         let anchor = article.published.as_ref().and_then(|p| timex::Anchor::from_published(p).ok());
         let mut timexes = Vec::new();
-        match timex::find(&article.text, anchor.as_ref(), None) {
+        // Time expressions only date events: without events, only the input checks run (for
+        // the same diagnostics).
+        let found = if events.is_empty() {
+            timex::check(&timex::Config::default(), &article.text, anchor.as_ref())
+                .map(|()| timex::Found::default())
+        } else {
+            timex::find(&article.text, anchor.as_ref(), None)
+        };
+        match found {
             Ok(found) => {
                 timexes.clone_from(&found.timexes);
                 // The dateline's date dates the report, not the events of its first sentence.
@@ -167,6 +175,8 @@ impl Engine {
         let t = Instant::now();
         let gazetteer = geo::Gazetteer::shared();
         let places = match gazetteer {
+            // Places are only for events.
+            Ok(_) if events.is_empty() => None,
             Ok(gaz) => Some((gaz, geo::ArticlePlaces::analyze(gaz, &article.text, &[]))),
             Err(e) => {
                 diagnostics.push(format!("gazetteer: {e}"));
