@@ -194,11 +194,46 @@ impl<'a, 'b> Petr2<'a, 'b> {
             .collect()
     }
 
+    /// Whether actor `code` is named in a locative phrase ("in Switzerland") below `v`.
+    fn locative(&self, v: usize, code: &str) -> bool {
+        let (_, hi) = self.a.subtree_bounds(v);
+        (v + 1..=hi).any(|k| {
+            self.prep_of(k).is_some_and(|p| {
+                matches!(p, "IN" | "AT" | "ON" | "NEAR" | "INSIDE" | "ACROSS" | "AROUND")
+            }) && self.actors(k).iter().any(|a| a.code == code)
+        })
+    }
+
     /// The object that is the subject of an `xcomp` ("wants Putin to attack").
     fn controller(&self, v: usize) -> Option<usize> {
-        let x =
-            self.kids(v).iter().copied().find(|&c| self.rel(c) == "xcomp" && self.a.is_verb(c))?;
+        let x = self.kids(v).iter().copied().find(|&c| self.infinitive_complement(c))?;
         self.kids(v).iter().copied().find(|&c| matches!(self.rel(c), "obj" | "iobj") && c < x)
+    }
+
+    /// A subjectless verbal complement: `xcomp`, or an infinitival `advcl` ("asking Obama
+    /// to help Iran" parsed as an adverbial clause).
+    fn infinitive_complement(&self, c: usize) -> bool {
+        self.a.is_verb(c)
+            && self.subject(c).is_none()
+            && (self.rel(c) == "xcomp"
+                || (self.rel(c) == "advcl"
+                    && self
+                        .kids(c)
+                        .iter()
+                        .any(|&m| self.rel(m) == "mark" && self.a.words[m] == "TO")))
+    }
+
+    /// A clause that is a prepositional phrase in a constituency parse ("especially by
+    /// promoting biofuels", "after meeting him"): a subjectless adverbial clause
+    /// introduced by a preposition. Such clauses do not carry the verb's event.
+    fn prepositional_clause(&self, c: usize) -> bool {
+        self.rel(c) == "advcl"
+            && self.subject(c).is_none()
+            && self.kids(c).iter().any(|&m| {
+                matches!(self.rel(m), "mark" | "case")
+                    && self.a.s.tokens[m].xpos == "IN"
+                    && self.a.words[m] != "THAT"
+            })
     }
 
     // ---- actors -------------------------------------------------------------------
@@ -314,7 +349,20 @@ impl<'a, 'b> Petr2<'a, 'b> {
     /// The first full actor among the prepositional attachments below a phrase's words.
     fn nested_actor(&self, ws: &[usize], p: usize, depth: usize) -> Option<String> {
         for &w in ws {
-            for &c in self.kids(w) {
+            // A participle's prepositional phrases count too ("a report released in the
+            // Rwandan capital").
+            let below: Vec<usize> =
+                self.kids(w)
+                    .iter()
+                    .flat_map(|&c| {
+                        if self.full_rel(c) == "acl" {
+                            self.kids(c).to_vec()
+                        } else {
+                            vec![c]
+                        }
+                    })
+                    .collect();
+            for c in below {
                 if !matches!(self.rel(c), "nmod" | "obl") || self.a.phrase_of[c] == Some(p) {
                     continue;
                 }
@@ -373,7 +421,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
                     [] => false,
                 })
             }
-            Slot::Source | Slot::Target => self.a.nominal[k],
+            Slot::Source | Slot::Target | Slot::Any => self.a.nominal[k],
         }
     }
 
@@ -397,7 +445,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 .find(|&c| self.slot_matches(m, c))?;
             used.push(hit);
         }
-        if matches!(n.head, Slot::Source | Slot::Target) {
+        if matches!(n.head, Slot::Source | Slot::Target | Slot::Any) {
             used.clear();
         }
         Some(used)
@@ -602,6 +650,13 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 .filter(|(p, _)| matches!(p.as_str(), "BY" | "FROM" | "IN"))
                 .map(|&(_, k)| k)
                 .chain(self.kids(v).iter().copied().filter(|&k| self.full_rel(k) == "obl:agent"))
+                // "faces pressure from Congress" ([:100]): the agent inside the object.
+                .chain(self.objects(v).into_iter().flat_map(|o| {
+                    self.preps(o)
+                        .into_iter()
+                        .filter(|(p, _)| matches!(p.as_str(), "BY" | "FROM"))
+                        .map(|(_, k)| k)
+                }))
                 .collect();
             let sources = self.actors_of(&src_k);
             let mut targets = up.clone();
@@ -648,12 +703,17 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 .kids(v)
                 .iter()
                 .copied()
-                .filter(|&c| c > v && matches!(self.rel(c), "xcomp" | "ccomp" | "advcl"))
+                .filter(|&c| {
+                    c > v
+                        && matches!(self.rel(c), "xcomp" | "ccomp" | "advcl")
+                        && !self.prepositional_clause(c)
+                })
                 .collect();
             if !targets.is_empty() {
                 for t in targets {
-                    if paired {
-                        // `[043:042]`: the second code runs from the target back.
+                    if paired && !self.locative(v, &t.code) {
+                        // `[043:042]`: the second code runs from the target back (not
+                        // from a place: "attend a summit in Switzerland").
                         for u in &up {
                             events.push(self.ev(
                                 vec![t.clone()],
@@ -684,7 +744,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
             if events.is_empty() {
                 for c in clauses {
                     let inner_up: Vec<usize> = match ctl {
-                        Some(o) if self.rel(c) == "xcomp" => vec![o],
+                        Some(o) if self.infinitive_complement(c) => vec![o],
                         _ => Vec::new(),
                     };
                     let inner = self.meaning(

@@ -29,6 +29,8 @@ pub enum Slot {
     Source,
     /// `+`: any noun phrase, bound as the target.
     Target,
+    /// `^`: any noun.
+    Any,
 }
 
 /// A noun of a pattern: its head and the modifiers written before it in `{…}`.
@@ -96,10 +98,7 @@ pub struct Cameo2 {
 type Sides = (Vec<NounPat>, Vec<PrepPat>, Vec<NounPat>, Vec<PrepPat>);
 
 /// Reads a pattern's body (the text between `-` and `[CODE]`) into its structure.
-fn parse_pattern(
-    dict: &mut VerbDict,
-    body: &str,
-) -> Option<Sides> {
+fn parse_pattern(dict: &mut VerbDict, body: &str) -> Option<Sides> {
     let spaced: String = body
         .chars()
         .flat_map(|c| match c {
@@ -117,6 +116,7 @@ fn parse_pattern(
 fn slot(dict: &mut VerbDict, w: &str) -> Slot {
     match w {
         "$" => Slot::Source,
+        "^" => Slot::Any,
         "+" => Slot::Target,
         _ if w.starts_with('&') && w.len() > 1 => Slot::Synset(dict.synset_id(&w[1..])),
         _ => Slot::Word(w.to_uppercase()),
@@ -369,7 +369,9 @@ pub fn add_text(dict: &mut VerbDict, text: &str, name: &str) -> Vec<Diagnostic> 
         dict.add_verb(phrase, &forms, b, &code);
     }
     for v in &mut c2.patterns {
-        // Most specific first; file order breaks ties.
+        // Most specific first; among equally specific ones the later line wins, as a
+        // repeated pattern overrides an earlier one in PETRARCH2's pattern tree.
+        v.reverse();
         v.sort_by_key(|p| std::cmp::Reverse(p.weight()));
     }
     dict.cameo2 = Some(Box::new(c2));
