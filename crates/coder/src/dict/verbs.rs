@@ -305,6 +305,31 @@ impl VerbDict {
         (elems, joined, trailing)
     }
 
+    /// Replaces each `{ A | B C | … }` alternation (TABARI's pattern syntax) by a word set
+    /// of its alternatives, named `&{n}`; an unclosed `{` is left as written.
+    fn alternations(&mut self, side: &str) -> String {
+        let mut out = String::with_capacity(side.len());
+        let mut rest = side;
+        while let Some(a) = rest.find('{') {
+            let Some(len) = rest[a..].find('}') else { break };
+            out.push_str(&rest[..a]);
+            let inner = &rest[a + 1..a + len];
+            let name = format!("{{{}}}", self.synsets.len());
+            let id = self.synset_id(&name);
+            for alt in inner.split('|') {
+                self.add_synset_member(
+                    id,
+                    alt.trim_matches(|c: char| c == '_' || c.is_whitespace()),
+                );
+            }
+            out.push('&');
+            out.push_str(&name);
+            rest = &rest[a + len + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// Adds a pattern given as its two sides (`pre` in sentence order).
     pub(crate) fn add_pattern_sides(
         &mut self,
@@ -314,6 +339,12 @@ impl VerbDict {
         code: &str,
         origin: String,
     ) {
+        let (pre, post) = if pre.contains('{') || post.contains('{') {
+            (self.alternations(pre), self.alternations(post))
+        } else {
+            (pre.to_string(), post.to_string())
+        };
+        let (pre, post) = (pre.as_str(), post.as_str());
         let (mut upper, pre_joined, pre_trailing) = self.parse_elems(pre);
         // Before the verb the match runs outward: element j's neighbour is the one nearer
         // the verb, so adjacency flags shift by one.
@@ -547,6 +578,26 @@ mod tests {
         assert_eq!(b.patterns[0].upper, vec![PatElem::Source]);
         assert_eq!(b.patterns[0].lower, vec![PatElem::Word("TO".into()), PatElem::Target]);
         assert_eq!(v.synsets[0].members[0], vec!["SWISS".to_string(), "FRANCS".to_string()]);
+    }
+
+    #[test]
+    fn alternations_become_word_sets() {
+        let mut v = VerbDict::default();
+        let d = v.add_text(
+            "CALL  [---]\n- * FOR { SANCTIONS | BOYCOTT | ARMS_EMBARGO }  [172]\n- * {OPEN [1]\n",
+            "v.txt",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert!(v.finish().is_empty());
+        let b = &v.blocks[0];
+        let p = b.patterns.iter().find(|p| p.code == "172").expect("pattern");
+        assert_eq!(p.lower[0], PatElem::Word("FOR".into()));
+        let PatElem::Synset(id) = p.lower[1] else { panic!("{:?}", p.lower) };
+        let members = &v.synsets[id as usize].members;
+        assert_eq!(members.len(), 3);
+        assert!(members.contains(&vec!["ARMS".to_string(), "EMBARGO".to_string()]));
+        // An unclosed brace is read as written.
+        assert!(b.patterns.iter().any(|p| p.code == "1"));
     }
 
     #[test]
