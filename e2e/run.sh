@@ -23,8 +23,9 @@ BIN="$ROOT/target/release/annalist"
 WORK=$(mktemp -d)
 SERVER=""
 WRITER=""
+STARTED_PID=""
 cleanup() {
-  for pid in $SERVER $WRITER; do
+  for pid in $SERVER $WRITER $STARTED_PID; do
     if kill -0 "$pid" 2>/dev/null; then
       kill "$pid" 2>/dev/null || true
       wait "$pid" 2>/dev/null || true
@@ -37,33 +38,37 @@ trap cleanup EXIT
 DB="$WORK/e2e.db"
 "$BIN" ingest --db "$DB" examples/*.txt examples/*.html e2e/fixtures/*.txt e2e/fixtures/*.html
 
-# Port 0: the server picks a free port and prints the address it bound.
-"$BIN" serve --db "$DB" --listen 127.0.0.1:0 2>"$WORK/serve.log" &
-SERVER=$!
-BASE=""
-for _ in $(seq 1 100); do
-  BASE=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$WORK/serve.log" | head -n1 || true)
-  [ -n "$BASE" ] && break
-  kill -0 "$SERVER" 2>/dev/null || { cat "$WORK/serve.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$BASE" ] || { echo "e2e: server did not start" >&2; cat "$WORK/serve.log" >&2; exit 1; }
+# Port 0: the server picks a free port and prints the address it bound. Starts `annalist serve`
+# with the given arguments, logging to $1; sets STARTED_PID and STARTED_URL (30 s to bind).
+start_server() {
+  local log=$1
+  shift
+  "$BIN" serve --listen 127.0.0.1:0 "$@" 2>"$log" &
+  STARTED_PID=$!
+  STARTED_URL=""
+  for _ in $(seq 1 300); do
+    STARTED_URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$log" | head -n1 || true)
+    [ -n "$STARTED_URL" ] && return 0
+    kill -0 "$STARTED_PID" 2>/dev/null || { cat "$log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "e2e: server ($*) did not start" >&2
+  cat "$log" >&2
+  exit 1
+}
+
+start_server "$WORK/serve.log" --db "$DB"
+SERVER=$STARTED_PID
+BASE=$STARTED_URL
 echo "e2e: server at $BASE"
 
 # A second, writable server on a copy of the store: POST /api/articles with a token.
 cp "$DB" "$WORK/post.db"
 TOKEN="e2e-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 printf '%s\n' "$TOKEN" > "$WORK/token"
-"$BIN" serve --db "$WORK/post.db" --listen 127.0.0.1:0 --token-file "$WORK/token" 2>"$WORK/post.log" &
-WRITER=$!
-POST_URL=""
-for _ in $(seq 1 300); do
-  POST_URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$WORK/post.log" | head -n1 || true)
-  [ -n "$POST_URL" ] && break
-  kill -0 "$WRITER" 2>/dev/null || { cat "$WORK/post.log" >&2; exit 1; }
-  sleep 0.1
-done
-[ -n "$POST_URL" ] || { echo "e2e: writable server did not start" >&2; exit 1; }
+start_server "$WORK/post.log" --db "$WORK/post.db" --token-file "$WORK/token"
+WRITER=$STARTED_PID
+POST_URL=$STARTED_URL
 
 rm -rf "$SHOTS"
 mkdir -p "$SHOTS"
