@@ -63,7 +63,8 @@ impl Models {
         Models::load_dir(&Models::default_dir())
     }
 
-    /// Loads `tagger.bin`, `lemmatizer.bin` and `parser.bin` from `dir`.
+    /// Loads `tagger.bin`, `lemmatizer.bin` and `parser.bin` from `dir`. The parser (the
+    /// largest) is read and indexed on a second thread while this one does the others.
     pub fn load_dir(dir: &Path) -> Result<Models, ModelError> {
         let read = |name: &str| {
             let path = dir.join(name);
@@ -71,14 +72,27 @@ impl Models {
                 .map(|b| (b, path.display().to_string()))
                 .map_err(|source| ModelError::Io { path, source })
         };
-        let (t, tp) = read(TAGGER_FILE)?;
-        let (l, lp) = read(LEMMATIZER_FILE)?;
-        let (p, pp) = read(PARSER_FILE)?;
-        Ok(Models {
-            tagger: TaggerModel::from_bytes(&t, &tp)?,
-            lemmatizer: Lemmatizer::from_bytes(&l, &lp)?,
-            parser: ParserModel::from_bytes(&p, &pp)?,
-        })
+        let load_parser = || {
+            let (p, pp) = read(PARSER_FILE)?;
+            ParserModel::from_bytes(&p, &pp)
+        };
+        let load_rest = || -> Result<(TaggerModel, Lemmatizer), ModelError> {
+            let (t, tp) = read(TAGGER_FILE)?;
+            let (l, lp) = read(LEMMATIZER_FILE)?;
+            Ok((TaggerModel::from_bytes(&t, &tp)?, Lemmatizer::from_bytes(&l, &lp)?))
+        };
+        let (rest, parser) = std::thread::scope(|scope| {
+            let parser = std::thread::Builder::new().spawn_scoped(scope, load_parser);
+            let rest = load_rest();
+            let parser = match parser {
+                Ok(handle) => handle.join().unwrap_or_else(|_| load_parser()),
+                // No thread to be had: load it here.
+                Err(_) => load_parser(),
+            };
+            (rest, parser)
+        });
+        let (tagger, lemmatizer) = rest?;
+        Ok(Models { tagger, lemmatizer, parser: parser? })
     }
 
     /// Tags, lemmatizes and parses a sentence whose tokens have forms.
