@@ -834,6 +834,13 @@ impl Analysis<'_> {
         if let Some(code) = crate::nominal::code_words(&words, date, dicts) {
             return (code, text, span);
         }
+        // A hyphenated name the tokenizer split ("Barad - dur") is also tried as written.
+        if let Some(glued) = self.glue_hyphens(ws) {
+            let g: Vec<&str> = glued.iter().map(String::as_str).collect();
+            if let Some(code) = crate::nominal::code_words(&g, date, dicts) {
+                return (code, text, span);
+            }
+        }
         // A later conjunct's coordinator ("death and injury toll") is not part of its name.
         let lead = idx.iter().take_while(|&&k| base_rel(&self.s.tokens[k].deprel) == "cc").count();
         let words = &words[lead..];
@@ -846,6 +853,40 @@ impl Analysis<'_> {
             }
         }
         ("---".into(), text, span)
+    }
+
+    /// The phrase's words with each `-` written without spaces glued to its neighbours
+    /// (`BARAD-DUR`); None when there is no such hyphen.
+    fn glue_hyphens(&self, ws: &[usize]) -> Option<Vec<String>> {
+        let n = self.s.tokens.len();
+        let touch = |a: usize, b: usize| {
+            let (x, y) = (self.s.tokens[a].span, self.s.tokens[b].span);
+            !x.is_empty() && x.end == y.start
+        };
+        // `-` tokens (outside the phrase's words: punctuation) between two of its words.
+        let hyphen_after = |k: usize| {
+            k + 2 < n && self.words[k + 1] == "-" && touch(k, k + 1) && touch(k + 1, k + 2)
+        };
+        if !ws.iter().any(|&k| hyphen_after(k) && ws.contains(&(k + 2))) {
+            return None;
+        }
+        let mut out: Vec<String> = Vec::with_capacity(ws.len());
+        let mut glue_next = false;
+        for &k in ws {
+            let t = &self.s.tokens[k];
+            if t.xpos == "POS" || t.upos == "PUNCT" {
+                continue;
+            }
+            match out.last_mut() {
+                Some(last) if glue_next => {
+                    last.push('-');
+                    last.push_str(&self.words[k]);
+                }
+                _ => out.push(self.words[k].clone()),
+            }
+            glue_next = hyphen_after(k) && ws.contains(&(k + 2));
+        }
+        Some(out)
     }
 
     /// Sets aside comma-delimited clauses of configured length: every maximal subtree lying

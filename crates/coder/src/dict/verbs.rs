@@ -182,12 +182,23 @@ pub fn word_key(w: &str) -> u64 {
     h.finish()
 }
 
-/// Splits on whitespace and `_`, upper-cased.
+/// Splits on whitespace and `_`, upper-cased; contractions as the tokenizer splits them.
 fn split_words(s: &str) -> Vec<String> {
     s.split(|c: char| c == '_' || c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .map(str::to_uppercase)
+        .flat_map(|w| split_contraction(&w.to_uppercase()))
         .collect()
+}
+
+/// A negative contraction written as one word in the field's dictionaries (`DIDN'T`,
+/// `WON'T`, `CAN'T`) as tokenizers split it (`DID N'T`, `WO N'T`, `CA N'T`).
+pub fn split_contraction(w: &str) -> Vec<String> {
+    match w.strip_suffix("N'T") {
+        Some(stem) if !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_alphabetic()) => {
+            vec![stem.to_string(), "N'T".to_string()]
+        }
+        _ => vec![w.to_string()],
+    }
 }
 
 /// The code inside the first `[…]` and the text before it.
@@ -290,6 +301,14 @@ impl VerbDict {
                     continue;
                 }
                 let w = w.to_uppercase();
+                let parts = split_contraction(&w);
+                if parts.len() > 1 && !w.starts_with('&') {
+                    for (j, part) in parts.into_iter().enumerate() {
+                        elems.push(RawElem::Elem(PatElem::Word(part)));
+                        joined.push(k > 0 || j > 0);
+                    }
+                    continue;
+                }
                 elems.push(match w.as_str() {
                     "$" => RawElem::Elem(PatElem::Source),
                     "+" => RawElem::Elem(PatElem::Target),
@@ -598,6 +617,23 @@ mod tests {
         assert!(members.contains(&vec!["ARMS".to_string(), "EMBARGO".to_string()]));
         // An unclosed brace is read as written.
         assert!(b.patterns.iter().any(|p| p.code == "1"));
+    }
+
+    #[test]
+    fn contractions_split_as_tokenizers_do() {
+        assert_eq!(split_contraction("DIDN'T"), vec!["DID".to_string(), "N'T".to_string()]);
+        assert_eq!(split_contraction("WON'T"), vec!["WO".to_string(), "N'T".to_string()]);
+        assert_eq!(split_contraction("N'T"), vec!["N'T".to_string()]);
+        let mut v = VerbDict::default();
+        v.add_text(
+            "&NEG\n+DIDN'T\n+WILL_NOT\n--- CLASH [223] ---\nCLASH\n- CAN'T * OVER [1]\n",
+            "v",
+        );
+        assert!(v.finish().is_empty());
+        assert!(v.synsets[0].members.contains(&vec!["DID".to_string(), "N'T".to_string()]));
+        let p = &v.blocks[0].patterns[0];
+        assert_eq!(p.upper, vec![PatElem::Word("N'T".into()), PatElem::Word("CA".into())]);
+        assert_eq!(p.upper_adj, vec![false, true]);
     }
 
     #[test]
