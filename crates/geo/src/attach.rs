@@ -183,6 +183,24 @@ pub fn conjoined(sentence: &AnalyzedSentence, a: Span, b: Span) -> bool {
     x != y && (conj(x, y) || conj(y, x))
 }
 
+/// The locative phrases of the first conjunct when the trigger heads a later one ("met Abiy
+/// Ahmed in Cairo … and the two *pledged*" gives "in Cairo"); empty otherwise.
+pub fn first_conjunct_spans(sentence: &AnalyzedSentence, trigger: Span) -> Vec<Span> {
+    let Some(t) = head_of(sentence, trigger) else { return Vec::new() };
+    let toks = &sentence.tokens;
+    if toks[t].deprel != "conj" || toks[t].head == 0 {
+        return Vec::new();
+    }
+    let h = toks[t].head as usize - 1;
+    if h >= t || toks[h].upos != "VERB" {
+        return Vec::new();
+    }
+    event_spans(sentence, toks[h].span, false)
+        .into_iter()
+        .filter(|sp| sp.end <= trigger.start)
+        .collect()
+}
+
 /// Definite nouns that take up an earlier event ("the attack near the town of Djibo").
 const EVENT_NOUNS: &[&str] = &[
     "attack",

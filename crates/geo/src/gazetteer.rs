@@ -323,9 +323,38 @@ impl Gazetteer {
         out
     }
 
-    /// Every place a surface name may name.
+    /// Every place a surface name may name. A name no entry carries is tried once more the
+    /// way news writes Arabic names: without the article GeoNames keeps ("Qamishli" for "Al
+    /// Qāmishlī", "Hasakah" for "Al Ḩasakah") and with "Tal" for "Tall" ("Tal Abyad"); such
+    /// readings count only for places of an Arabic-speaking country that are divisions or
+    /// towns of 10,000 or more, as alternate names.
     pub fn lookup(&self, name: &str) -> Vec<Candidate> {
-        self.lookup_key(&key(name))
+        let k = key(name);
+        let found = self.lookup_key(&k);
+        if !found.is_empty() || k.len() < 5 {
+            return found;
+        }
+        let mut variants: Vec<String> =
+            ARABIC_ARTICLES.iter().map(|a| format!("{a} {k}")).collect();
+        if let Some(rest) = k.strip_prefix("tal ") {
+            variants.push(format!("tall {rest}"));
+        }
+        let mut out = Vec::new();
+        for v in variants {
+            for mut c in self.lookup_key(&v) {
+                let fits = self.place(c.place).is_some_and(|p| {
+                    ARABIC_COUNTRIES.contains(&p.country)
+                        && (matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2)
+                            || (p.kind == PlaceKind::City && p.population >= 10_000)
+                            || matches!(p.feature_code, "PPLA" | "PPLA2" | "PPLC"))
+                });
+                if fits && !out.iter().any(|o: &Candidate| o.place == c.place) {
+                    c.alternate = true;
+                    out.push(c);
+                }
+            }
+        }
+        out
     }
 
     /// The country with an ISO 3166-1 alpha-2 code.
@@ -356,6 +385,17 @@ impl Gazetteer {
         self.base.admin_codes().count()
     }
 }
+
+/// The Arabic article as GeoNames transliterates it before a name ("Al Ḩasakah", "As
+/// Sulaymānīyah", "Ad Dīwānīyah").
+const ARABIC_ARTICLES: &[&str] =
+    &["al", "as", "ar", "ad", "ash", "az", "an", "at", "ath", "adh", "el"];
+
+/// Countries whose place names GeoNames writes with the Arabic article.
+const ARABIC_COUNTRIES: &[&str] = &[
+    "AE", "BH", "DZ", "EG", "EH", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA",
+    "SD", "SY", "TN", "YE",
+];
 
 /// Decompresses a stored base (LZ4 block with its size prepended), capped at
 /// [`MAX_BASE_BYTES`]. LZ4 rather than gzip: it decompresses the 20 MB base in a few

@@ -786,7 +786,7 @@ pub fn toponym_for_span(gaz: &Gazetteer, text: &str, span: Span) -> Toponym {
             for win in inner.windows(len) {
                 let sub = &text[win[0].start..win[len - 1].end];
                 if len == 1
-                    && (l.stop.contains(&key(sub))
+                    && ((l.stop.contains(&key(sub)) && !is_all_caps(sub))
                         || (sub.chars().count() <= 2 && !is_all_caps(sub)))
                 {
                     continue;
@@ -838,7 +838,7 @@ pub fn toponym_for_span(gaz: &Gazetteer, text: &str, span: Span) -> Toponym {
                 let sub = &text[win[0].start..win[len - 1].end];
                 if !is_capitalised(sub)
                     || (len == 1
-                        && (l.stop.contains(&key(sub))
+                        && ((l.stop.contains(&key(sub)) && !is_all_caps(sub))
                             || (sub.chars().count() <= 2 && !is_all_caps(sub))))
                 {
                     continue;

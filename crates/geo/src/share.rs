@@ -5,7 +5,7 @@
 //!   mention gives inside that country ("ambushed a convoy in northern Burkina Faso …
 //!   after *the attack near the town of Djibo*").
 
-use crate::attach::{conjoined, definite_event_phrases};
+use crate::attach::{conjoined, definite_event_phrases, first_conjunct_spans};
 use crate::gazetteer::Gazetteer;
 use crate::locate::{ArticlePlaces, EventSite, PlaceBasis};
 use model::{AnalyzedSentence, Event, GeoPrecision, Modality};
@@ -59,6 +59,17 @@ pub fn share_places(
         });
         if let Some(j) = donor {
             events[i].location = events[j].location.clone();
+            continue;
+        }
+        // The first conjunct is no event of ours: its own phrases still place the clause.
+        let spans = first_conjunct_spans(s, events[i].trigger);
+        if !spans.is_empty() {
+            let site =
+                EventSite { trigger: events[i].trigger, attached: &spans, dateline: None, text };
+            let found = places.locate(gaz, &site);
+            if found.basis == PlaceBasis::Attached {
+                events[i].location = Some(found.location);
+            }
         }
     }
     // Country-level assaults refined by a later definite mention in the same country.

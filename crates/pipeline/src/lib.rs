@@ -327,8 +327,23 @@ fn fallback_place(
     let verbal = s.tokens.iter().any(|t| t.span.overlaps(ev.trigger) && t.upos == "VERB");
     let found = places.dateline_place(gaz);
     let here = found.location.country.as_deref();
-    let actors = actor_countries(gaz, text, ev);
-    let local = actors.is_empty() || here.is_some_and(|c| actors.iter().any(|a| a == c));
+    let mut actors = actor_countries(gaz, text, ev);
+    if actors.is_empty() {
+        // No coded actor: the countries the sentence names before the trigger ("Iran
+        // test-fired a missile") stand in for them.
+        actors = places
+            .resolved
+            .iter()
+            .filter(|r| s.span.contains(r.toponym.span) && r.toponym.span.end <= ev.trigger.start)
+            .filter_map(|r| r.place.and_then(|p| gaz.place(p)))
+            .filter(|p| !p.country.is_empty())
+            .map(|p| p.country.to_string())
+            .collect();
+    }
+    // Talks and agreements (consult, cooperate) are filed from where the parties met, whoever
+    // they are ("BRUSSELS — The leaders of Serbia and Kosovo failed to reach agreement").
+    let meeting = matches!(ev.root.as_str(), "04" | "05");
+    let local = meeting || actors.is_empty() || here.is_some_and(|c| actors.iter().any(|a| a == c));
     if !(verbal && local && found.basis == geo::PlaceBasis::Dateline) {
         return None;
     }
@@ -339,16 +354,37 @@ fn fallback_place(
     // move elsewhere.
     match story {
         Some(l) if l.country.is_some() && l.country.as_deref() == here => Some(l.clone()),
-        _ if found.location.span.is_some_and(|d| s.span.contains(d)) => Some(found.location),
+        _ if found.location.span.is_some_and(|d| opens(text, d, s.span)) => Some(found.location),
         _ => None,
     }
+}
+
+/// Whether the dateline at `d` opens the sentence `s`: inside it, or a sentence of its own
+/// right before it ("BRUSSELS, Aug. 18 (Reuters) -" split off by the sentence splitter).
+fn opens(text: &str, d: model::Span, s: model::Span) -> bool {
+    if s.contains(d) {
+        return true;
+    }
+    let gap = text.get(d.end as usize..s.start as usize).unwrap_or("").trim_end();
+    d.end <= s.start && gap.len() <= 60 && ["-", "—", "–", ":"].iter().any(|x| gap.ends_with(x))
 }
 
 /// Countries the event's actors name ("Iranian border guards" → IR, "Iran" → IR), from the
 /// gazetteer's countries and their demonyms.
 fn actor_countries(gaz: &geo::Gazetteer, text: &str, ev: &Event) -> Vec<String> {
+    // The doers' countries decide ("Iran test-fired a missile, two U.S. officials told
+    // Reuters" is no American event); the targets' only when the sources name none.
+    let doers = countries_of(gaz, text, &ev.sources);
+    if doers.is_empty() {
+        countries_of(gaz, text, &ev.targets)
+    } else {
+        doers
+    }
+}
+
+fn countries_of(gaz: &geo::Gazetteer, text: &str, actors: &[model::ActorRef]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for a in ev.sources.iter().chain(&ev.targets) {
+    for a in actors {
         let words = a.span.slice(text).unwrap_or(&a.text);
         for w in words.split(|c: char| !(c.is_alphanumeric() || c == '.' || c == '-')) {
             let w = w.trim_end_matches('.');
