@@ -124,7 +124,19 @@ impl<'a, 'b> Petr2<'a, 'b> {
         opts: &'a Options,
     ) -> Self {
         let n = a.s.tokens.len();
-        Petr2 { a, dicts, c2, date, opts, colored: vec![false; n] }
+        // A word glued to a hyphenated suffix the tokenizer split off ("military -ruled",
+        // "Qaeda -linked") is part of one modifier word, not an actor or agent.
+        let colored = (0..n)
+            .map(|k| {
+                a.s.tokens.get(k + 1).is_some_and(|t| {
+                    t.form.len() > 1
+                        && t.form.starts_with('-')
+                        && !a.s.tokens[k].span.is_empty()
+                        && a.s.tokens[k].span.end == t.span.start
+                })
+            })
+            .collect();
+        Petr2 { a, dicts, c2, date, opts, colored }
     }
 
     fn rel(&self, k: usize) -> &str {

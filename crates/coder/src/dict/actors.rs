@@ -71,7 +71,9 @@ impl PhraseIndex {
 
     fn finish(&mut self) {
         for v in self.by_first.values_mut().chain(self.by_pair.values_mut()) {
-            // Longest first; stable, so file order breaks ties.
+            // Longest first; among phrases of one length the later entry wins, as a
+            // repeated phrase overrides an earlier one in the field's dictionaries.
+            v.reverse();
             v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
             v.dedup_by(|a, b| a.words == b.words && a.joined == b.joined && a.entry == b.entry);
         }
