@@ -995,7 +995,7 @@ impl Analysis<'_> {
                 i += 1;
                 continue;
             }
-            let (forms, form_key) = match dicts.verbs.forms.get(&self.words[i]) {
+            let (forms, form_key) = match dicts.verbs.lookup(&self.words[i]) {
                 Some(f) => (f, self.words[i].clone()),
                 None => match dicts.verbs.forms.get(&t.lemma.to_uppercase()) {
                     Some(f) if !t.lemma.is_empty() => (f, t.lemma.to_uppercase()),

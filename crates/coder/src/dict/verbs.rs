@@ -122,6 +122,10 @@ pub struct VerbDict {
     /// present the coder reads the verbs with PETRARCH2's semantics ([`super::verbs2`]).
     #[serde(default)]
     pub cameo2: Option<Box<super::verbs2::Cameo2>>,
+    /// TABARI's verbs are stems (`RESTOR` codes "restore", "restored", "restoring"): its
+    /// verbs by stem, tried on a word no form matches (longest stem first).
+    #[serde(default)]
+    pub stems: FxHashMap<String, Vec<VerbForm>>,
 }
 
 /// Regular inflections of an English verb stem (`RESTORE` → `RESTORES`, `RESTORED`,
@@ -285,6 +289,48 @@ impl VerbDict {
                     list.push(form);
                 }
             }
+        }
+    }
+
+    /// The forms of dictionary verb `w` (upper case): an inflected form, else — for TABARI
+    /// dictionaries — the longest stem of at least four letters that `w` begins with.
+    pub fn lookup(&self, w: &str) -> Option<&Vec<VerbForm>> {
+        if let Some(f) = self.forms.get(w) {
+            return Some(f);
+        }
+        if self.stems.is_empty() || !w.is_ascii() {
+            return None;
+        }
+        (4..w.len()).rev().find_map(|k| self.stems.get(&w[..k]))
+    }
+
+    /// Registers the head word of a TABARI verb line as a stem.
+    fn add_stem(&mut self, phrase: &str, block: u32, code: &str) {
+        let parts: Vec<&str> = phrase
+            .split(|c: char| c == '_' || c.is_whitespace())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(head) = parts
+            .iter()
+            .position(|p| p.starts_with('+') && p.len() > 1)
+            .or((!parts.is_empty()).then_some(0))
+        else {
+            return;
+        };
+        let words: Vec<String> =
+            parts.iter().map(|p| p.trim_start_matches('+').to_uppercase()).collect();
+        if words[head].len() < 4 || !words[head].bytes().all(|b| b.is_ascii_alphabetic()) {
+            return;
+        }
+        let form = VerbForm {
+            pre: words[..head].iter().rev().cloned().collect(),
+            post: words[head + 1..].to_vec(),
+            block,
+            code: code.to_string(),
+        };
+        let list = self.stems.entry(words[head].clone()).or_default();
+        if !list.contains(&form) {
+            list.push(form);
         }
     }
 
@@ -492,6 +538,9 @@ impl VerbDict {
             }
             let code = code.unwrap_or_else(|| self.blocks[b as usize].code.clone());
             self.add_verb(phrase, &forms, b, &code);
+            if tabari {
+                self.add_stem(phrase, b, &code);
+            }
         }
         diags
     }
@@ -634,6 +683,23 @@ mod tests {
         let p = &v.blocks[0].patterns[0];
         assert_eq!(p.upper, vec![PatElem::Word("N'T".into()), PatElem::Word("CA".into())]);
         assert_eq!(p.upper_adj, vec![false, true]);
+    }
+
+    #[test]
+    fn tabari_verbs_are_stems() {
+        let mut v = VerbDict::default();
+        assert!(v
+            .add_text("RESTOR  [064] ;pas\nCALL  [---]\n- * FOR  [095]\n", "t.verbs")
+            .is_empty());
+        v.finish();
+        assert_eq!(v.lookup("RESTORE").map(|f| f[0].code.as_str()), Some("064"));
+        assert_eq!(v.lookup("RESTORING").map(|f| f[0].code.as_str()), Some("064"));
+        assert!(v.lookup("CALLOUS").is_some(), "TABARI's own (shallow) reading");
+        assert!(v.lookup("RES").is_none());
+        // PETRARCH files (with block headers) name whole verbs.
+        let mut p = VerbDict::default();
+        p.add_text("--- RESTORE [064] ---\nRESTOR\n", "p.txt");
+        assert!(p.lookup("RESTORE").is_none());
     }
 
     #[test]
