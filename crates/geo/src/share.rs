@@ -20,8 +20,9 @@ const REPORTING: &[&str] =
     &["say", "tell", "add", "state", "report", "announce", "write", "claim", "confirm", "deny"];
 
 /// Completes the events' places in place. `own[i]` says whether event `i` was placed by its
-/// own attached phrases (only those pass their place on). Events that did not happen
-/// according to the text (planned, hypothetical …) and historical background take nothing.
+/// own attached phrases; those, and events that happened, pass their place on. Events that
+/// did not happen according to the text (planned, hypothetical …) and historical background
+/// take nothing.
 pub fn share_places(
     gaz: &Gazetteer,
     places: &ArticlePlaces,
@@ -47,7 +48,7 @@ pub fn share_places(
         }
         let donor = (0..events.len()).find(|&j| {
             j != i
-                && own.get(j).copied().unwrap_or(false)
+                && (own.get(j).copied().unwrap_or(false) || happened(&events[j]))
                 && events[j].sentence == events[i].sentence
                 && events[j].trigger.end <= events[i].trigger.start
                 && conjoined(s, events[j].trigger, events[i].trigger)

@@ -266,6 +266,85 @@ const SAYING: &[&str] = &[
     "order", "demand", "call", "urge", "announce", "declare", "warn", "threaten", "vow", "pledge",
     "promise", "accuse", "condemn", "deny", "reject", "say", "tell", "ask",
 ];
+/// Verbs of communication: a statement coded under "make a public statement" (01) that is one
+/// of these is placed by nothing but its own phrases.
+const COMMUNICATING: &[&str] = &[
+    "say",
+    "tell",
+    "announce",
+    "declare",
+    "state",
+    "deny",
+    "decline",
+    "reject",
+    "comment",
+    "warn",
+    "threaten",
+    "urge",
+    "call",
+    "demand",
+    "accuse",
+    "condemn",
+    "criticise",
+    "criticize",
+    "praise",
+    "welcome",
+    "review",
+    "report",
+    "claim",
+    "confirm",
+    "add",
+    "insist",
+    "vow",
+    "pledge",
+    "promise",
+    "appeal",
+    "ask",
+    "express",
+    "voice",
+    "acknowledge",
+    "admit",
+    "blame",
+    "dismiss",
+    "describe",
+    "note",
+    "argue",
+    "suggest",
+    "propose",
+    "recommend",
+    "consider",
+    "plan",
+    "hope",
+    "expect",
+    "want",
+    "seek",
+    "write",
+    "tweet",
+    "post",
+    "publish",
+    "broadcast",
+    "respond",
+    "reply",
+    "refuse",
+    "discuss",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "explain",
+    "believe",
+];
+
+/// An event the coder filed as a statement (root 01) whose trigger is a verb of doing, not of
+/// saying ("was sworn in as a senator", "laid a wreath"): placed like a physical event.
+fn done_not_said(s: &AnalyzedSentence, ev: &Event) -> bool {
+    ev.root == "01"
+        && s.tokens.iter().any(|t| {
+            t.span.overlaps(ev.trigger)
+                && t.upos == "VERB"
+                && !COMMUNICATING.contains(&t.lemma.to_lowercase().as_str())
+        })
+}
+
 /// Roots whose target's place is the event's ("an attack on Beirut").
 const ASSAULT_ROOTS: &[&str] = &["18", "19", "20"];
 
@@ -305,10 +384,10 @@ fn fallback_place(
     if ev.historical || !matches!(ev.modality, Asserted | Attempted | Negated) {
         return None;
     }
-    if !PLACED_ROOTS.contains(&ev.root.as_str()) {
+    let s = sentences.get(ev.sentence as usize)?;
+    if !PLACED_ROOTS.contains(&ev.root.as_str()) && !done_not_said(s, ev) {
         return None;
     }
-    let s = sentences.get(ev.sentence as usize)?;
     // An order or a call is a statement wherever the report was filed.
     let said = s
         .tokens
