@@ -66,36 +66,72 @@ pub fn load_texts(
     let mut d = Dictionaries::default();
     let mut nouns = Dictionaries::default();
     let mut diags = Vec::new();
-    for (name, text) in user {
-        let text = match text {
-            Ok(t) => t,
-            Err(e) => {
-                diags.push(Diagnostic::at(name, 0, format!("cannot read: {e}")));
-                continue;
-            }
-        };
-        let found = match user_kind(name) {
-            Some(Ok(kind)) => add(&mut d, &mut nouns, kind, text, name),
-            Some(Err(_issues)) => d.issues.add_text(text, name),
-            None => vec![Diagnostic::at(
-                name,
-                0,
-                "cannot tell the dictionary's kind from its name (expected actors, agents, \
-                 verbs, nouns, discards or issues in it, or CAMEO.2.0 for verbs)",
-            )],
-        };
-        diags.extend(found);
-    }
-    if !replace {
-        for s in SOURCES {
-            diags.extend(add(&mut d, &mut nouns, s.kind, s.text, s.name));
+    // A user phrase must win over the built-in one whichever way the coder's phrase index
+    // breaks ties between identical phrases: user actor and agent files go on the winning
+    // side of the built-in set; other kinds are read before it.
+    let user_after = later_phrase_wins();
+    let phrase_kind =
+        |name: &str| matches!(user_kind(name), Some(Ok(Kind::Actors)) | Some(Ok(Kind::Agents)));
+    // Diagnostics of user files are reported in the order the files were given.
+    let mut user_diags: Vec<Vec<Diagnostic>> = vec![Vec::new(); user.len()];
+    for (i, (name, text)) in user.iter().enumerate() {
+        if !(user_after && phrase_kind(name)) {
+            user_diags[i] = add_user(&mut d, &mut nouns, name, text);
         }
     }
+    let mut builtin_diags = Vec::new();
+    if !replace {
+        for s in SOURCES {
+            builtin_diags.extend(add(&mut d, &mut nouns, s.kind, s.text, s.name));
+        }
+    }
+    // Reversed, so that among user files the earlier one still wins.
+    for (i, (name, text)) in user.iter().enumerate().rev() {
+        if user_after && phrase_kind(name) {
+            user_diags[i] = add_user(&mut d, &mut nouns, name, text);
+        }
+    }
+    diags.extend(user_diags.into_iter().flatten());
+    diags.extend(builtin_diags);
     d.actors.finish();
     d.agents.finish();
     diags.extend(d.verbs.finish());
     diags.extend(nouns.verbs.finish());
     Ok(Loaded { dictionaries: d, nouns, diagnostics: diags })
+}
+
+/// Reads one user file (or reports why it cannot be read) into the dictionaries.
+fn add_user(
+    d: &mut Dictionaries,
+    nouns: &mut Dictionaries,
+    name: &str,
+    text: &Result<String, String>,
+) -> Vec<Diagnostic> {
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => return vec![Diagnostic::at(name, 0, format!("cannot read: {e}"))],
+    };
+    match user_kind(name) {
+        Some(Ok(kind)) => add(d, nouns, kind, text, name),
+        Some(Err(_issues)) => d.issues.add_text(text, name),
+        None => vec![Diagnostic::at(
+            name,
+            0,
+            "cannot tell the dictionary's kind from its name (expected actors, agents, \
+             verbs, nouns, discards or issues in it, or CAMEO.2.0 for verbs)",
+        )],
+    }
+}
+
+/// Whether the coder's phrase index returns the later of two identical phrases (probed on
+/// a two-entry dictionary, so this crate follows the coder's rule whichever it is).
+fn later_phrase_wins() -> bool {
+    let mut a = coder::dict::actors::ActorDict::default();
+    let _ = a.add_text("PROBE_\n\t[AAA]\nPROBE_\n\t[BBB]\n", "probe");
+    a.finish();
+    a.index
+        .match_at(&["PROBE"], 0)
+        .is_some_and(|(p, _)| a.entries[p.entry as usize].code_on(None) == Some("BBB"))
 }
 
 fn add(
@@ -140,6 +176,18 @@ mod tests {
         assert_eq!(code(&l.dictionaries, "GONDOR", 20090101).as_deref(), Some("GON"));
         // Other built-in names are still there.
         assert_eq!(code(&l.dictionaries, "MEK", 20090101).as_deref(), Some("IRNREB"));
+    }
+
+    #[test]
+    fn among_user_files_the_earlier_one_wins() {
+        let user = vec![
+            ("a.actors.txt".to_string(), Ok("GONDOR_\n\t[GON]\n".to_string())),
+            ("b.actors.txt".to_string(), Ok("GONDOR_\n\t[ARN]\n".to_string())),
+        ];
+        for replace in [false, true] {
+            let l = load_texts(&user, replace).unwrap();
+            assert_eq!(code(&l.dictionaries, "GONDOR", 20090101).as_deref(), Some("GON"));
+        }
     }
 
     #[test]
