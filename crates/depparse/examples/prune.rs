@@ -1,7 +1,7 @@
 //! Development aid: prune a trained parser or tagger file to a smaller one:
 //! `cargo run --release -p depparse --example prune -- parser|tagger IN OUT MIN_Q`
 //! (MIN_Q 0 prints the weight-magnitude quantiles only; `BEAM=k` sets a parser's beam width,
-//! MIN_Q 1 keeps every weight).
+//! MIN_Q 1 keeps every weight; `LABELER_Q=q` prunes the parser's labeller at q instead).
 
 fn main() {
     let a: Vec<String> = std::env::args().collect();
@@ -16,7 +16,9 @@ fn main() {
         "parser" => {
             let m = depparse::ParserModel::from_bytes(&bytes, &a[2]).expect("parser");
             println!("quantiles {qs:?}: {:?}; size {:?}", m.weight_quantiles(&qs), m.size());
-            let mut p = m.pruned(q);
+            // LABELER_Q prunes the labeller at its own threshold.
+            let lq = std::env::var("LABELER_Q").ok().and_then(|v| v.parse().ok()).unwrap_or(q);
+            let mut p = m.pruned_parts(q, lq);
             if let Some(k) = std::env::var("BEAM").ok().and_then(|v| v.parse().ok()) {
                 p.set_beam(k);
             }

@@ -902,11 +902,17 @@ impl ParserModel {
 
     /// A copy with weights below `min_q` quantisation steps dropped.
     pub fn pruned(&self, min_q: i16) -> ParserModel {
+        self.pruned_parts(min_q, min_q)
+    }
+
+    /// A copy with the transition scorer's weights below `actions_q` and the labeller's
+    /// below `labeler_q` quantisation steps dropped.
+    pub fn pruned_parts(&self, actions_q: i16, labeler_q: i16) -> ParserModel {
         ParserModel {
             labels: self.labels.clone(),
             root: self.root,
-            actions: self.actions.pruned(min_q),
-            labeler: self.labeler.pruned(min_q),
+            actions: self.actions.pruned(actions_q),
+            labeler: self.labeler.pruned(labeler_q),
             beam: self.beam,
             moves: self.moves.clone(),
         }
