@@ -418,4 +418,67 @@ mod tests {
             vec!["to Riyadh"]
         );
     }
+
+    #[test]
+    fn a_phrase_hung_rightwards_after_the_trigger_is_the_triggers() {
+        // The parser hung "at Camp Ashraf" on "said".
+        let text = "They planned an attack on forces at Camp Ashraf , an official said .";
+        let mut s = sentence(
+            text,
+            &[
+                ("They", 2, "nsubj"),
+                ("planned", 0, "root"),
+                ("an", 4, "det"),
+                ("attack", 2, "obj"),
+                ("on", 6, "case"),
+                ("forces", 4, "nmod"),
+                ("at", 9, "case"),
+                ("Camp", 9, "compound"),
+                ("Ashraf", 13, "obl"),
+                (",", 9, "punct"),
+                ("an", 12, "det"),
+                ("official", 13, "nsubj"),
+                ("said", 2, "parataxis"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[3].upos = "NOUN".to_string();
+        s.tokens[1].upos = "VERB".to_string();
+        let at = text.find("attack").unwrap();
+        let got: Vec<&str> = event_spans(&s, Span::new(at, at + 6), true)
+            .iter()
+            .map(|sp| sp.slice(text).unwrap())
+            .collect();
+        assert!(got.iter().any(|g| g.starts_with("at Camp Ashraf")), "{got:?}");
+    }
+
+    #[test]
+    fn a_later_conjunct_reads_the_first_conjuncts_phrases() {
+        let text = "Sisi met Ahmed in Cairo and the two pledged to talk .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Sisi", 2, "nsubj"),
+                ("met", 0, "root"),
+                ("Ahmed", 2, "obj"),
+                ("in", 5, "case"),
+                ("Cairo", 2, "obl"),
+                ("and", 8, "cc"),
+                ("the", 7, "det"),
+                ("two", 8, "nsubj"),
+                ("pledged", 2, "conj"),
+                ("to", 10, "mark"),
+                ("talk", 8, "xcomp"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[8].upos = "VERB".to_string();
+        let at = text.find("pledged").unwrap();
+        let got = first_conjunct_spans(&s, Span::new(at, at + 7));
+        assert_eq!(got.iter().map(|sp| sp.slice(text).unwrap()).collect::<Vec<_>>(), ["in Cairo"]);
+        let met = text.find("met").unwrap();
+        assert!(conjoined(&s, Span::new(met, met + 3), Span::new(at, at + 7)));
+        assert!(first_conjunct_spans(&s, Span::new(met, met + 3)).is_empty());
+    }
 }

@@ -158,3 +158,77 @@ fn a_topic_inside_the_attached_phrase_is_not_the_place() {
     assert_eq!(ev.basis, PlaceBasis::Dateline);
     assert_eq!(ev.location.name, "Brussels");
 }
+
+#[test]
+fn a_definite_type_noun_takes_its_antecedent() {
+    let g = gaz();
+    let text = "Gunmen attacked Camp Ashraf in Diyala on Monday. Iraqi forces took over \
+        security at the camp on January 1.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "at the camp")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "took"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!(ev.basis, PlaceBasis::Attached);
+    assert_eq!(ev.location.name, "Camp Ashraf");
+    // "the city" has no city before it here: unknown, not the camp.
+    let none = ArticlePlaces::analyze(g, "They met at the city hall.", &[]);
+    let t = "They met at the city hall.";
+    let city = [span_of(t, "at the city hall")];
+    let ev2 = none.locate(
+        g,
+        &EventSite { trigger: span_of(t, "met"), attached: &city, dateline: None, text: t },
+    );
+    assert_eq!(ev2.basis, PlaceBasis::Unknown);
+}
+
+#[test]
+fn a_one_country_region_locates_as_a_province_a_wider_one_not_at_all() {
+    let g = gaz();
+    let text = "Militias blocked monitors in Darfur and clashed in the Middle East.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let darfur = [span_of(text, "in Darfur")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "blocked"), attached: &darfur, dateline: None, text },
+    );
+    assert_eq!(ev.location.name, "Darfur");
+    assert_eq!(ev.location.precision, GeoPrecision::Province);
+    let mideast = [span_of(text, "in the Middle East")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "clashed"), attached: &mideast, dateline: None, text },
+    );
+    assert_eq!(ev.basis, PlaceBasis::Unknown);
+}
+
+#[test]
+fn a_topic_phrase_does_not_place_the_talks() {
+    let g = gaz();
+    let text = "The leaders failed to reach agreement at talks on easing tensions in northern \
+        Kosovo. Troops were deployed on Thursday in Pristina.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let s1 = span_of(
+        text,
+        "The leaders failed to reach agreement at talks on easing tensions in northern Kosovo.",
+    );
+    let ev = places.sentence_place(g, text, s1, span_of(text, "reach"));
+    assert_eq!(ev.basis, PlaceBasis::Unknown);
+    let s2 = span_of(text, "Troops were deployed on Thursday in Pristina.");
+    let ev = places.sentence_place(g, text, s2, span_of(text, "deployed"));
+    assert_eq!(ev.location.name, "Pristina");
+}
+
+#[test]
+fn arabic_names_without_the_article_and_news_spellings() {
+    let g = gaz();
+    let name = |n: &str| -> Vec<String> {
+        g.lookup(n).iter().filter_map(|c| g.place(c.place)).map(|p| p.name.to_string()).collect()
+    };
+    assert!(name("Qamishli").iter().any(|n| n == "Al Qāmishlī"), "{:?}", name("Qamishli"));
+    assert!(name("Tal Abyad").iter().any(|n| n.starts_with("Tall Abya")));
+    assert!(name("Hodeidah").iter().any(|n| n == "Al Ḩudaydah"));
+    // Only places of Arabic-speaking countries, and never for a plain word.
+    assert!(name("Qaeda").is_empty());
+}
