@@ -96,6 +96,8 @@ pub(super) struct Petr2<'a, 'b> {
     opts: &'a Options,
     /// Words a pattern matched (not read as actors).
     colored: Vec<bool>,
+    /// [`crate::dict::verbs::word_key`] of each word.
+    keys: Vec<u64>,
 }
 
 fn code_name(m: i32, name: &Option<String>) -> Option<String> {
@@ -136,7 +138,8 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 })
             })
             .collect();
-        Petr2 { a, dicts, c2, date, opts, colored }
+        let keys = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
+        Petr2 { a, dicts, c2, date, opts, colored, keys }
     }
 
     fn rel(&self, k: usize) -> &str {
@@ -417,6 +420,14 @@ impl<'a, 'b> Petr2<'a, 'b> {
         match s {
             Slot::Word(w) => self.word_is(k, w),
             Slot::Synset(id) => {
+                if !self
+                    .c2
+                    .synset_heads
+                    .get(*id as usize)
+                    .is_some_and(|h| h.contains(&self.keys[k]))
+                {
+                    return false;
+                }
                 let Some(set) = self.dicts.verbs.synsets.get(*id as usize) else { return false };
                 set.members.iter().any(|m| match m.as_slice() {
                     [one] => {
@@ -563,6 +574,9 @@ impl<'a, 'b> Petr2<'a, 'b> {
         let mut found = None;
         if let Some(pats) = self.c2.patterns.get(form.block as usize) {
             for p in pats {
+                if !p.needs.iter().all(|w| self.a.present.contains(w)) {
+                    continue;
+                }
                 if let Some(m) = self.match_pattern(p, &subj, &objs_m, &preps, &[]) {
                     found = Some((p, m));
                     break;
@@ -1051,5 +1065,181 @@ impl<'a, 'b> Petr2<'a, 'b> {
             }
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::code::{code_sentence, Options};
+    use crate::dict::{verbs2, Dictionaries};
+    use crate::input::conllu::parse_rows;
+
+    /// A CAMEO.2.0-form dictionary written for these tests.
+    fn dicts() -> Dictionaries {
+        let mut d = Dictionaries::default();
+        d.actors.add_text(
+            "OBAMA [USAGOV]\nPUTIN [RUSGOV]\nISRAEL [ISR]\nIRAQ [IRQ]\nRUSSIA [RUS]\nUNITED_STATES [USA]\n+US\nCONGRESS [USALEG]\n",
+            "a.txt",
+        );
+        let verbs = "&PROOF\n+EVIDENCE\n\n####### VERB PATTERNS #######\n\
+--- EXPLAIN_VERBAL [010] ---\nSAY {SAYS SAID SAYING}\n\n\
+--- DEMAND [100] ---\nWANT [030]\n\n\
+--- ASK [020] ---\nASK\n\n\
+--- HELP [070] ---\nHELP\n\n\
+--- GRANT [060] ---\nPROVIDE\n- * SUPPORT [051]\n- * SUPPORT [060]\n\n\
+--- PRESENT [---] ---\nPRESENT\n- * &PROOF [1124]\n\n\
+--- MEET_PEOPLE [040] ---\n+MEET_WITH {+MET_WITH +MEETS_WITH +MEETING_WITH}\nMEET {MEETS MET MEETING}\n\n\
+--- PHYSICAL_CONFLICT [190] ---\nATTACK\n\n\
+~ a (b . ATTACK) SAY = a b 112\n~ a (a b Q) SAY = a b Q\n";
+        let diags = verbs2::add_text(&mut d.verbs, verbs, "v.txt");
+        assert!(diags.is_empty(), "{diags:?}");
+        d.actors.finish();
+        d.agents.finish();
+        d.verbs.finish();
+        d
+    }
+
+    /// Codes a sentence given as `form head deprel upos xpos` rows.
+    fn code(text: &str, rows: &[(&str, u32, &str, &str, &str)]) -> Vec<(String, String, String)> {
+        let conllu: String = rows
+            .iter()
+            .enumerate()
+            .map(|(i, (f, h, r, u, x))| {
+                format!("{}\t{f}\t{}\t{u}\t{x}\t_\t{h}\t{r}\t_\t_\n", i + 1, f.to_lowercase())
+            })
+            .collect();
+        let (s, _) = parse_rows(&conllu, text, 0).expect("rows");
+        let opts = Options { intent: false, clauses: false, ..Options::default() };
+        let mut v: Vec<(String, String, String)> = code_sentence(&s, None, &dicts(), &opts)
+            .expect("coded")
+            .into_iter()
+            .map(|e| {
+                assert!(e.trigger.slice(text).is_some());
+                (e.source.code, e.target.code, e.code)
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn t(a: &str, b: &str, c: &str) -> (String, String, String) {
+        (a.into(), b.into(), c.into())
+    }
+
+    #[test]
+    fn wanting_to_help_is_an_intent_to_aid() {
+        let got = code(
+            "Obama wants to help Israel",
+            &[
+                ("Obama", 2, "nsubj", "PROPN", "NNP"),
+                ("wants", 0, "root", "VERB", "VBZ"),
+                ("to", 4, "mark", "PART", "TO"),
+                ("help", 2, "xcomp", "VERB", "VB"),
+                ("Israel", 4, "obj", "PROPN", "NNP"),
+            ],
+        );
+        assert_eq!(got, vec![t("USAGOV", "ISR", "033")]);
+    }
+
+    #[test]
+    fn asking_someone_to_help_is_an_appeal_to_them() {
+        let got = code(
+            "Congress asks Obama to help Israel",
+            &[
+                ("Congress", 2, "nsubj", "PROPN", "NNP"),
+                ("asks", 0, "root", "VERB", "VBZ"),
+                ("Obama", 2, "obj", "PROPN", "NNP"),
+                ("to", 5, "mark", "PART", "TO"),
+                ("help", 2, "xcomp", "VERB", "VB"),
+                ("Israel", 5, "obj", "PROPN", "NNP"),
+            ],
+        );
+        assert_eq!(got, vec![t("USALEG", "USAGOV", "023")]);
+    }
+
+    #[test]
+    fn saying_one_will_not_cooperate_is_a_rejection() {
+        // The later of two identical patterns wins (060, not 051); "he" is Obama; the
+        // negated material cooperation is its rejection.
+        let got = code(
+            "Obama said he would not provide support to Israel",
+            &[
+                ("Obama", 2, "nsubj", "PROPN", "NNP"),
+                ("said", 0, "root", "VERB", "VBD"),
+                ("he", 6, "nsubj", "PRON", "PRP"),
+                ("would", 6, "aux", "AUX", "MD"),
+                ("not", 6, "advmod", "PART", "RB"),
+                ("provide", 2, "ccomp", "VERB", "VB"),
+                ("support", 6, "obj", "NOUN", "NN"),
+                ("to", 9, "case", "ADP", "IN"),
+                ("Israel", 6, "obl", "PROPN", "NNP"),
+            ],
+        );
+        assert_eq!(got, vec![t("USAGOV", "ISR", "121")]);
+    }
+
+    #[test]
+    fn reporting_another_actors_attack_is_an_accusation() {
+        let got = code(
+            "The US said Iraq attacked Israel",
+            &[
+                ("The", 2, "det", "DET", "DT"),
+                ("US", 3, "nsubj", "PROPN", "NNP"),
+                ("said", 0, "root", "VERB", "VBD"),
+                ("Iraq", 5, "nsubj", "PROPN", "NNP"),
+                ("attacked", 3, "ccomp", "VERB", "VBD"),
+                ("Israel", 5, "obj", "PROPN", "NNP"),
+            ],
+        );
+        assert_eq!(got, vec![t("USA", "IRQ", "112")]);
+    }
+
+    #[test]
+    fn passive_pattern_takes_its_source_from_by() {
+        // The pattern noun (`&PROOF`) is matched in the subject and is not itself coded.
+        let got = code(
+            "Evidence against Russia was presented by the US",
+            &[
+                ("Evidence", 5, "nsubj:pass", "NOUN", "NN"),
+                ("against", 3, "case", "ADP", "IN"),
+                ("Russia", 1, "nmod", "PROPN", "NNP"),
+                ("was", 5, "aux:pass", "AUX", "VBD"),
+                ("presented", 0, "root", "VERB", "VBN"),
+                ("by", 8, "case", "ADP", "IN"),
+                ("the", 8, "det", "DET", "DT"),
+                ("US", 5, "obl:agent", "PROPN", "NNP"),
+            ],
+        );
+        assert_eq!(got, vec![t("USA", "RUS", "1124")]);
+    }
+
+    #[test]
+    fn compound_subject_meeting_codes_every_pair() {
+        let got = code(
+            "Obama and Putin met",
+            &[
+                ("Obama", 4, "nsubj", "PROPN", "NNP"),
+                ("and", 3, "cc", "CCONJ", "CC"),
+                ("Putin", 1, "conj", "PROPN", "NNP"),
+                ("met", 0, "root", "VERB", "VBD"),
+            ],
+        );
+        assert_eq!(got, vec![t("RUSGOV", "USAGOV", "040"), t("USAGOV", "RUSGOV", "040")]);
+    }
+
+    #[test]
+    fn nested_event_without_a_rule_is_not_coded() {
+        // "A said B wants to …" has no transformation: the field drops it.
+        let got = code(
+            "Obama said Putin asks Israel",
+            &[
+                ("Obama", 2, "nsubj", "PROPN", "NNP"),
+                ("said", 0, "root", "VERB", "VBD"),
+                ("Putin", 4, "nsubj", "PROPN", "NNP"),
+                ("asks", 2, "ccomp", "VERB", "VBZ"),
+                ("Israel", 4, "obj", "PROPN", "NNP"),
+            ],
+        );
+        assert_eq!(got, vec![]);
     }
 }

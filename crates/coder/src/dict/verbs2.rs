@@ -58,9 +58,38 @@ pub struct Pattern2 {
     pub post_preps: Vec<PrepPat>,
     pub code: String,
     pub origin: String,
+    /// Keys ([`super::verbs::word_key`]) of the literal words the pattern needs: a
+    /// sentence lacking one cannot match.
+    #[serde(default)]
+    pub needs: Vec<u64>,
 }
 
 impl Pattern2 {
+    fn literal_keys(&self) -> Vec<u64> {
+        let mut v = Vec::new();
+        let mut noun = |n: &NounPat| {
+            for s in std::iter::once(&n.head).chain(&n.mods) {
+                if let Slot::Word(w) = s {
+                    v.push(super::verbs::word_key(w));
+                }
+            }
+        };
+        for n in self.pre.iter().chain(&self.post) {
+            noun(n);
+        }
+        for p in self.pre_preps.iter().chain(&self.post_preps) {
+            for n in &p.nouns {
+                noun(n);
+            }
+        }
+        for p in self.pre_preps.iter().chain(&self.post_preps) {
+            v.push(super::verbs::word_key(&p.prep));
+        }
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
     /// How specific the pattern is (more elements match first).
     pub fn weight(&self) -> usize {
         let n = |v: &[NounPat]| v.iter().map(|p| 1 + p.mods.len()).sum::<usize>();
@@ -92,6 +121,10 @@ pub struct Cameo2 {
     /// Patterns of each verb group, indexed like [`VerbDict::blocks`].
     pub patterns: Vec<Vec<Pattern2>>,
     pub transforms: Vec<Transform>,
+    /// For each synset of [`VerbDict::synsets`], keys of its members' last words and their
+    /// plurals (a quick test before a member is compared word by word).
+    #[serde(default)]
+    pub synset_heads: Vec<rustc_hash::FxHashSet<u64>>,
 }
 
 /// Nouns and prepositional phrases before the verb, then after it.
@@ -323,14 +356,17 @@ pub fn add_text(dict: &mut VerbDict, text: &str, name: &str) -> Vec<Diagnostic> 
                     if c2.patterns.len() <= b as usize {
                         c2.patterns.resize(b as usize + 1, Vec::new());
                     }
-                    c2.patterns[b as usize].push(Pattern2 {
+                    let mut p2 = Pattern2 {
                         pre,
                         pre_preps,
                         post,
                         post_preps,
                         code: code.to_string(),
                         origin: format!("{name}:{}", l.no),
-                    });
+                        needs: Vec::new(),
+                    };
+                    p2.needs = p2.literal_keys();
+                    c2.patterns[b as usize].push(p2);
                 }
                 None => diags.push(Diagnostic::at(
                     name,
@@ -374,6 +410,18 @@ pub fn add_text(dict: &mut VerbDict, text: &str, name: &str) -> Vec<Diagnostic> 
         v.reverse();
         v.sort_by_key(|p| std::cmp::Reverse(p.weight()));
     }
+    c2.synset_heads = dict
+        .synsets
+        .iter()
+        .map(|set| {
+            set.members
+                .iter()
+                .filter_map(|m| m.last())
+                .flat_map(|w| std::iter::once(w.clone()).chain(super::noun_plurals(w)))
+                .map(|w| super::verbs::word_key(&w))
+                .collect()
+        })
+        .collect();
     dict.cameo2 = Some(Box::new(c2));
     diags
 }
@@ -397,5 +445,33 @@ mod tests {
         let p = b.patterns.iter().find(|p| p.code == "154").expect("pattern");
         assert_eq!(p.lower, vec![PatElem::Word("TO".into()), PatElem::Word("BORDER".into())]);
         assert!(matches!(p.upper[0], PatElem::Synset(_)));
+    }
+
+    #[test]
+    fn structured_patterns_multiword_verbs_and_transformations() {
+        let text = "&TREATY\n+AGREEMENT\n\n####### VERB PATTERNS #######\n--- MEET_PEOPLE [040] ---\n+MEET_WITH {+MET_WITH}\nATTEND [042:043]\nWANT [030]\n- * SUMMIT (IN ^) (ON) [042:043] # ATTEND\n- FORCES * {JOINT &TREATY} (WITH $) [0312]\n~ a (b . ATTACK) SAY = a b 112\n~ broken = rule\n";
+        let mut d = VerbDict::default();
+        let diags = add_text(&mut d, text, "c.txt");
+        assert_eq!(diags.len(), 1, "the broken transformation: {diags:?}");
+        d.finish();
+        assert_eq!(d.forms["MET"][0].post, vec!["WITH".to_string()]);
+        assert_eq!(d.forms["WANT"][0].code, "030");
+        assert_eq!(d.forms["ATTENDED"][0].code, "042:043");
+        let c2 = d.cameo2.as_deref().expect("structured side");
+        assert_eq!(c2.transforms.len(), 1);
+        assert_eq!(c2.transforms[0].inner_target, ".");
+        let pats = &c2.patterns[0];
+        let treaty = pats.iter().find(|p| p.code == "0312").expect("pattern");
+        assert_eq!(treaty.pre[0].head, Slot::Word("FORCES".into()));
+        assert_eq!(treaty.post[0].mods, vec![Slot::Word("JOINT".into())]);
+        assert!(matches!(treaty.post[0].head, Slot::Synset(_)));
+        assert_eq!(treaty.post_preps[0].prep, "WITH");
+        assert_eq!(treaty.post_preps[0].nouns[0].head, Slot::Source);
+        let summit = pats.iter().find(|p| p.code == "042:043").expect("pattern");
+        assert_eq!(summit.post_preps.len(), 2);
+        assert_eq!(summit.post_preps[0].nouns[0].head, Slot::Any);
+        assert!(summit.post_preps[1].nouns.is_empty());
+        // The more specific pattern is tried first.
+        assert_eq!(pats[0].code, "0312");
     }
 }
