@@ -1130,8 +1130,10 @@ impl Analysis<'_> {
                 provisional.push((before..events.len(), lo, hi));
                 i += 1;
             } else if coded {
-                // Verbs inside the coded phrase are not coded again.
-                i = vp_end.max(i) + 1;
+                // Verbs inside the coded phrase are not coded again — up to a clause of its
+                // own set off by a comma that the parser hung inside it (", a senior
+                // official said on Saturday").
+                i = self.next_clause(i, vp_end).unwrap_or(vp_end.max(i) + 1);
             } else {
                 i += 1;
             }
@@ -1160,6 +1162,21 @@ impl Analysis<'_> {
             }
         }
         out
+    }
+
+    /// The first verb after `v` and up to `end` that heads a loosely attached clause
+    /// (`parataxis`, `appos`) with a subject of its own and a comma before it.
+    fn next_clause(&self, v: usize, end: usize) -> Option<usize> {
+        (v + 1..=end.min(self.s.tokens.len().saturating_sub(1))).find(|&k| {
+            self.is_verb(k)
+                && matches!(self.s.tokens[k].deprel.as_str(), "parataxis" | "appos")
+                && self.children[k].iter().any(|&c| {
+                    c < k && base_rel(&self.s.tokens[c].deprel) == "nsubj" && {
+                        let lo = self.subtree_bounds(c).0;
+                        lo > v && self.s.tokens[lo - 1].form == ","
+                    }
+                })
+        })
     }
 
     /// The clause a statement verb governs (`ccomp`), when it has a verb of its own.
