@@ -98,6 +98,11 @@ pub(super) struct Petr2<'a, 'b> {
     colored: Vec<bool>,
     /// [`crate::dict::verbs::word_key`] of each word.
     keys: Vec<u64>,
+    /// Keys of the sentence's words and lemmas (the pattern pre-filter).
+    present: rustc_hash::FxHashSet<u64>,
+    /// The participle of an existential clause ("There were ten soldiers killed in …"):
+    /// passive whatever its tag, its noun the target.
+    existential: Option<usize>,
 }
 
 fn code_name(m: i32, name: &Option<String>) -> Option<String> {
@@ -138,8 +143,14 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 })
             })
             .collect();
-        let keys = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
-        Petr2 { a, dicts, c2, date, opts, colored, keys }
+        let keys: Vec<u64> = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
+        let mut present: rustc_hash::FxHashSet<u64> = keys.iter().copied().collect();
+        for t in &a.s.tokens {
+            if !t.lemma.is_empty() {
+                present.insert(crate::dict::verbs::word_key(&t.lemma.to_uppercase()));
+            }
+        }
+        Petr2 { a, dicts, c2, date, opts, colored, keys, present, existential: None }
     }
 
     fn rel(&self, k: usize) -> &str {
@@ -167,6 +178,9 @@ impl<'a, 'b> Petr2<'a, 'b> {
     }
 
     fn is_passive_voice(&self, v: usize) -> bool {
+        if self.existential == Some(v) {
+            return true;
+        }
         let t = &self.a.s.tokens[v];
         self.kids(v)
             .iter()
@@ -412,8 +426,12 @@ impl<'a, 'b> Petr2<'a, 'b> {
 
     // ---- patterns -----------------------------------------------------------------
 
+    /// The word, or its lemma (a pattern's `ASSURANCE` matches "assurances").
     fn word_is(&self, k: usize, w: &str) -> bool {
-        self.a.words[k] == w
+        self.a.words[k] == w || {
+            let l = &self.a.s.tokens[k].lemma;
+            !l.is_empty() && l.len() == w.len() && l.eq_ignore_ascii_case(w)
+        }
     }
 
     fn slot_matches(&self, s: &Slot, k: usize) -> bool {
@@ -574,7 +592,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
         let mut found = None;
         if let Some(pats) = self.c2.patterns.get(form.block as usize) {
             for p in pats {
-                if !p.needs.iter().all(|w| self.a.present.contains(w)) {
+                if !p.needs.iter().all(|w| self.present.contains(w)) {
                     continue;
                 }
                 if let Some(m) = self.match_pattern(p, &subj, &objs_m, &preps, &[]) {
@@ -984,19 +1002,29 @@ impl<'a, 'b> Petr2<'a, 'b> {
 
     /// The clauses coded on their own: the root (an existential's participle), clauses
     /// fronted before it ("X attacked Y, officials said") and other independent clauses.
+    /// The participle of "There were N X killed in Y": the subject's modifier, or a clause
+    /// of the copula.
+    fn existential_participle(&self, r: usize) -> Option<usize> {
+        self.subject(r)
+            .and_then(|s| {
+                self.kids(s).iter().copied().find(|&c| self.rel(c) == "acl" && self.a.is_verb(c))
+            })
+            .or_else(|| {
+                self.kids(r).iter().copied().find(|&c| {
+                    matches!(self.rel(c), "csubj" | "ccomp" | "dep")
+                        && matches!(self.a.s.tokens[c].xpos.as_str(), "VBN" | "VBD")
+                        && c > r
+                })
+            })
+    }
+
     fn main_clauses(&self) -> Vec<usize> {
         let n = self.a.s.tokens.len();
         let mut out = Vec::new();
         for r in (0..n).filter(|&k| self.a.head(k).is_none() && self.a.s.tokens[k].upos != "PUNCT")
         {
-            let existential = self.kids(r).iter().any(|&c| self.rel(c) == "expl");
-            if existential {
-                if let Some(p) = self.subject(r).and_then(|s| {
-                    self.kids(s)
-                        .iter()
-                        .copied()
-                        .find(|&c| self.rel(c) == "acl" && self.a.is_verb(c))
-                }) {
+            if self.kids(r).iter().any(|&c| self.rel(c) == "expl") {
+                if let Some(p) = self.existential_participle(r) {
                     out.push(p);
                     continue;
                 }
@@ -1019,6 +1047,9 @@ impl<'a, 'b> Petr2<'a, 'b> {
             eprintln!("TRACE SENT {}", self.a.words.join(" "));
         }
         for v in self.main_clauses() {
+            if self.a.head(v).is_some_and(|r| self.kids(r).iter().any(|&c| self.rel(c) == "expl")) {
+                self.existential = Some(v);
+            }
             for e in self.meaning(v, None, 0) {
                 self.emit(&e, &mut out);
             }
