@@ -340,13 +340,17 @@ impl<'a, 'b> Petr2<'a, 'b> {
             let nested = if owner.is_none() && code.starts_with("---") && depth < 4 {
                 self.nested_actor(ws, p, depth)
             } else {
-                None
+                Vec::new()
             };
             let text =
                 ws.iter().map(|&w| self.a.s.tokens[w].form.as_str()).collect::<Vec<_>>().join(" ");
-            for part in code.split('/') {
+            let nested: Vec<Option<String>> =
+                if nested.is_empty() { vec![None] } else { nested.into_iter().map(Some).collect() };
+            for (part, nested) in
+                code.split('/').flat_map(|part| nested.iter().map(move |n| (part, n)))
+            {
                 let role = part.strip_prefix("---");
-                let code = match (&owner, &nested, role) {
+                let code = match (&owner, nested, role) {
                     (Some(o), _, Some(role)) => format!("{o}{role}"),
                     // The phrase's own agent comes before the attachment's in the text:
                     // it follows the attachment's root ("exiled leaders of Egypt's Muslim
@@ -375,8 +379,9 @@ impl<'a, 'b> Petr2<'a, 'b> {
         out
     }
 
-    /// The first full actor among the prepositional attachments below a phrase's words.
-    fn nested_actor(&self, ws: &[usize], p: usize, depth: usize) -> Option<String> {
+    /// The full actors (each conjunct) of the first prepositional attachment below a
+    /// phrase's words that has any.
+    fn nested_actor(&self, ws: &[usize], p: usize, depth: usize) -> Vec<String> {
         for &w in ws {
             // A participle's prepositional phrases count too ("a report released in the
             // Rwandan capital").
@@ -395,14 +400,18 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 if !matches!(self.rel(c), "nmod" | "obl") || self.a.phrase_of[c] == Some(p) {
                     continue;
                 }
-                if let Some(a) =
-                    self.actors_depth(c, depth + 1).into_iter().find(|a| !a.code.starts_with("---"))
-                {
-                    return Some(a.code);
+                let full: Vec<String> = self
+                    .actors_depth(c, depth + 1)
+                    .into_iter()
+                    .filter(|a| !a.code.starts_with("---"))
+                    .map(|a| a.code)
+                    .collect();
+                if !full.is_empty() {
+                    return full;
                 }
             }
         }
-        None
+        Vec::new()
     }
 
     /// Actors of several words: full actors first; agents alone only when no word has one.
