@@ -1672,7 +1672,9 @@ impl Analysis<'_> {
         cues: &[Span],
         opts: &Options,
     ) {
-        let expand = |p: usize| -> Vec<CodedActor> {
+        // `poss`: the country an agent phrase owned by "its"/"their" takes ("Syria offered
+        // its troops": the source's).
+        let expand = |p: usize, poss: Option<&str>| -> Vec<CodedActor> {
             let ph = &self.phrases[p];
             let mut v = Vec::new();
             for (c, (ws, s)) in ph.codes.iter().zip(&ph.texts) {
@@ -1681,7 +1683,20 @@ impl Analysis<'_> {
                     .map(|&k| self.s.tokens[k].form.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
-                let owner = if c.starts_with("---") { self.adjacent_owner(p, ws) } else { None };
+                let owner = if c.starts_with("---") {
+                    self.adjacent_owner(p, ws).or_else(|| {
+                        let own = ws.iter().any(|&k| {
+                            matches!(self.words[k].as_str(), "ITS" | "THEIR")
+                                && matches!(
+                                    self.s.tokens[k].deprel.as_str(),
+                                    "nmod:poss" | "det:poss"
+                                )
+                        });
+                        poss.filter(|_| own && c.len() > 3).map(str::to_string)
+                    })
+                } else {
+                    None
+                };
                 for part in c.split('/') {
                     let code = match (&owner, part.strip_prefix("---")) {
                         (Some(o), Some(role)) => format!("{o}{role}"),
@@ -1703,8 +1718,16 @@ impl Analysis<'_> {
             }
             v
         };
-        let mut srcs = expand(src);
-        let mut tgts = expand(tgt);
+        let mut srcs = expand(src, None);
+        // The source's country (or international body), for the target's "its"/"their".
+        let src_owner = srcs.iter().find_map(|a| {
+            let c = a.code.get(..3)?;
+            let len = if matches!(c, "IGO" | "NGO" | "IMG") { 6 } else { 3 };
+            let c = a.code.get(..len)?;
+            (!c.starts_with("---") && c.bytes().all(|b| b.is_ascii_uppercase()))
+                .then(|| c.to_string())
+        });
+        let mut tgts = expand(tgt, src_owner.as_deref());
         let push =
             |a: &[CodedActor], b: &[CodedActor], c: &str, swap: bool, out: &mut Vec<CodedEvent>| {
                 for x in a {
