@@ -1245,7 +1245,7 @@ impl Analysis<'_> {
     /// The country (or international body) written right before an agent phrase the parser
     /// split off ("Taiwan's | Vice Foreign Minister", "EU | foreign ministers"): the code of
     /// the phrase ending on the word before (a possessive `'s` skipped), when it is a bare
-    /// country or a bare IGO/NGO code.
+    /// country or an international (IGO/NGO/IMG) code.
     fn adjacent_owner(&self, p: usize, ws: &[usize]) -> Option<String> {
         let mut k = *ws.first()?;
         loop {
@@ -1261,8 +1261,13 @@ impl Analysis<'_> {
             return None;
         }
         let c = &ph.codes[0];
+        // An international code may name its body in several segments ("European
+        // Community" IGOEUREEC).
         let bare = (c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))
-            || (c.len() == 6 && (c.starts_with("IGO") || c.starts_with("NGO")));
+            || (c.len() >= 6
+                && c.len().is_multiple_of(3)
+                && (c.starts_with("IGO") || c.starts_with("NGO") || c.starts_with("IMG"))
+                && c.bytes().all(|b| b.is_ascii_uppercase()));
         bare.then(|| c.clone())
     }
 
