@@ -291,9 +291,24 @@ pub fn code_sentence(
     opts: &Options,
 ) -> Result<Vec<CodedEvent>, Skipped> {
     if s.tokens.iter().any(|t| is_ud1_label(&t.deprel)) {
-        let mut v2 = to_ud2(s);
-        repair_subject_list(&mut v2);
-        return code_sentence_v2(&v2, date, dicts, opts);
+        // The renamed copy goes into a per-thread buffer whose strings are reused from
+        // sentence to sentence (no allocation per token once warm).
+        thread_local! {
+            static UD2: std::cell::RefCell<AnalyzedSentence> = Default::default();
+        }
+        return UD2.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut v2) => {
+                to_ud2_into(s, &mut v2);
+                repair_subject_list(&mut v2);
+                code_sentence_v2(&v2, date, dicts, opts)
+            }
+            Err(_) => {
+                let mut v2 = AnalyzedSentence::default();
+                to_ud2_into(s, &mut v2);
+                repair_subject_list(&mut v2);
+                code_sentence_v2(&v2, date, dicts, opts)
+            }
+        });
     }
     if needs_subject_list_repair(s) {
         let mut r = s.clone();
@@ -374,9 +389,30 @@ fn is_ud1_label(r: &str) -> bool {
     ) || (r == "nmod")
 }
 
-/// A copy of `s` with UD v1 relations renamed to their v2 names; `nmod` under a verb is `obl`.
-fn to_ud2(s: &AnalyzedSentence) -> AnalyzedSentence {
-    let mut out = s.clone();
+/// Copies `s` into `out` (reusing `out`'s strings) with UD v1 relations renamed to their v2
+/// names; `nmod` under a verb is `obl`.
+fn to_ud2_into(s: &AnalyzedSentence, out: &mut AnalyzedSentence) {
+    out.index = s.index;
+    out.span = s.span;
+    out.tokens.truncate(s.tokens.len());
+    for (i, src) in s.tokens.iter().enumerate() {
+        if i == out.tokens.len() {
+            out.tokens.push(src.clone());
+            continue;
+        }
+        // Destructured so that a field added to `Token` is not silently left out.
+        let model::Token { span, form, lemma, upos, xpos, feats, head, deprel, mwt } = src;
+        let t = &mut out.tokens[i];
+        t.span = *span;
+        t.form.clone_from(form);
+        t.lemma.clone_from(lemma);
+        t.upos.clone_from(upos);
+        t.xpos.clone_from(xpos);
+        t.feats.clone_from(feats);
+        t.head = *head;
+        t.deprel.clone_from(deprel);
+        t.mwt = *mwt;
+    }
     let n = s.tokens.len();
     for i in 0..n {
         let head_is_verb = {
@@ -394,37 +430,42 @@ fn to_ud2(s: &AnalyzedSentence) -> AnalyzedSentence {
             "nmod:agent" => "obl:agent",
             "neg" => {
                 if !t.feats.contains("Polarity=Neg") {
-                    t.feats = if t.feats.is_empty() {
-                        "Polarity=Neg".into()
+                    if t.feats.is_empty() {
+                        t.feats.push_str("Polarity=Neg");
                     } else {
-                        format!("{}|Polarity=Neg", t.feats)
-                    };
+                        t.feats.push_str("|Polarity=Neg");
+                    }
                 }
                 "advmod"
             }
             "nmod" if head_is_verb => "obl",
             _ => continue,
         };
-        t.deprel = new.to_string();
+        t.deprel.clear();
+        t.deprel.push_str(new);
     }
-    // A `by` oblique of a passive participle is its agent.
-    for v in 0..n {
-        let id = v as u32 + 1;
-        if !out.tokens.iter().any(|t| t.head == id && t.deprel == "aux:pass") {
-            continue;
-        }
-        for c in 0..n {
-            if out.tokens[c].head == id && out.tokens[c].deprel == "obl" {
-                let cid = c as u32 + 1;
-                if out.tokens.iter().any(|t| {
-                    t.head == cid && t.deprel == "case" && t.form.eq_ignore_ascii_case("by")
-                }) {
-                    out.tokens[c].deprel = "obl:agent".into();
-                }
+    // A `by` oblique of a passive participle is its agent: words with an `aux:pass`
+    // dependent, and words with a `case` dependent "by", found in one pass.
+    let mut passive = vec![false; n];
+    let mut by_case = vec![false; n];
+    for t in &out.tokens {
+        let h = t.head as usize;
+        if h >= 1 && h <= n {
+            if t.deprel == "aux:pass" {
+                passive[h - 1] = true;
+            }
+            if t.deprel == "case" && t.form.eq_ignore_ascii_case("by") {
+                by_case[h - 1] = true;
             }
         }
     }
-    out
+    for (t, &by) in out.tokens.iter_mut().zip(&by_case) {
+        let h = t.head as usize;
+        if by && h >= 1 && h <= n && passive[h - 1] && t.deprel == "obl" {
+            t.deprel.clear();
+            t.deprel.push_str("obl:agent");
+        }
+    }
 }
 
 fn code_sentence_v2(
@@ -448,15 +489,15 @@ fn code_sentence_v2(
         // Discard phrases match whitespace-separated words of the text as written (the
         // field's coders compare "AGO." with "AGO" and find no match): tokens whose spans
         // touch are glued back together.
-        let mut plain: Vec<String> = Vec::with_capacity(n);
+        let mut plain: Vec<std::borrow::Cow<str>> = Vec::with_capacity(n);
         for (i, w) in words.iter().enumerate() {
             let touches = i > 0 && {
                 let (a, b) = (s.tokens[i - 1].span, s.tokens[i].span);
                 !a.is_empty() && a.end == b.start
             };
             match plain.last_mut() {
-                Some(last) if touches => last.push_str(w),
-                _ => plain.push(w.clone()),
+                Some(last) if touches => last.to_mut().push_str(w),
+                _ => plain.push(std::borrow::Cow::Borrowed(w)),
             }
         }
         if let Some((kind, phrase)) = dicts.discards.check_words(&plain) {
@@ -495,13 +536,13 @@ fn code_sentence_v2(
                     && dicts.actors.index.match_at(&[a.words[i].as_str()], 0).is_some())
         })
         .collect();
-    a.present = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
     a.mark_inert();
     a.build_phrases(date, dicts, opts);
     if let Some(c2) = dicts.verbs.cameo2.as_deref() {
         // A CAMEO.2.0 dictionary is read with PETRARCH2's semantics (`code/petr2.rs`).
         return Ok(petr2::Petr2::new(&a, dicts, c2, date, opts).code());
     }
+    a.present = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
     a.delete_comma_clauses(opts);
     Ok(a.code_verbs(dicts, opts))
 }
@@ -824,8 +865,17 @@ impl Analysis<'_> {
             .collect();
         // Words joined by `_` in the text (the field's convention, "Dol_Amroth") are
         // matched as the words they join.
-        let words: Vec<&str> =
-            idx.iter().flat_map(|&k| self.words[k].split('_').filter(|w| !w.is_empty())).collect();
+        let mut words: Vec<&str> = Vec::with_capacity(idx.len());
+        for &k in &idx {
+            let w = self.words[k].as_str();
+            if !w.as_bytes().contains(&b'_') {
+                if !w.is_empty() {
+                    words.push(w);
+                }
+            } else {
+                words.extend(w.split('_').filter(|w| !w.is_empty()));
+            }
+        }
         let span = match (ws.first(), ws.last()) {
             (Some(&a), Some(&b)) => self.s.tokens[a].span.cover(self.s.tokens[b].span),
             _ => Span::default(),

@@ -12,6 +12,8 @@
 //! parallel structure (02x appeal for / 03x intend to / 10x demand / 12x reject mirror
 //! 06x, 05x, 07x, 08x, 04x); the values are facts about the codes, not program text.
 
+use rustc_hash::FxHashMap;
+
 /// Subtracted from a meaning to negate it.
 pub const NEG: i32 = 0xFFFF;
 
@@ -320,11 +322,27 @@ pub fn meaning(code: &str) -> i32 {
     if c.is_empty() || c.starts_with("---") {
         return 0;
     }
-    if let Some(&(_, m)) = TABLE.iter().find(|(k, _)| *k == c) {
+    let by_code = &tables().0;
+    if let Some(&m) = by_code.get(c) {
         return m;
     }
     let base: String = c.chars().take(2).chain(std::iter::once('0')).collect();
-    TABLE.iter().find(|(k, _)| *k == base).map(|&(_, m)| m).unwrap_or(0)
+    by_code.get(base.as_str()).copied().unwrap_or(0)
+}
+
+/// [`TABLE`] indexed both ways, built once (the first entry wins, as in a linear scan).
+type Tables = (FxHashMap<&'static str, i32>, FxHashMap<i32, &'static str>);
+
+fn tables() -> &'static Tables {
+    static T: std::sync::OnceLock<Tables> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let (mut by_code, mut by_meaning) = (FxHashMap::default(), FxHashMap::default());
+        for &(k, m) in TABLE {
+            by_code.entry(k).or_insert(m);
+            by_meaning.entry(m).or_insert(k);
+        }
+        (by_code, by_meaning)
+    })
 }
 
 /// The CAMEO code of a meaning, if it names one.
@@ -332,7 +350,7 @@ pub fn cameo(m: i32) -> Option<&'static str> {
     if m == 0 {
         return None;
     }
-    TABLE.iter().find(|&&(_, v)| v == m).map(|&(k, _)| k)
+    tables().1.get(&m).copied()
 }
 
 /// The meaning of `lower` nested under a verb meaning `upper`: a negated lower event adds

@@ -26,7 +26,7 @@
 use super::ontology::{cameo, combine, meaning, NEG};
 use super::{base_rel, Analysis, CodedActor, CodedEvent, Options};
 use crate::date::DateKey;
-use crate::dict::verbs2::{Cameo2, NounPat, Pattern2, PrepPat, Slot};
+use crate::dict::verbs2::{Cameo2, NounPat, Pattern2, PrepPat, Slot, Transform};
 use crate::dict::Dictionaries;
 use model::Span;
 
@@ -100,6 +100,11 @@ pub(super) struct Petr2<'a, 'b> {
     keys: Vec<u64>,
     /// Keys of the sentence's words and lemmas (the pattern pre-filter).
     present: rustc_hash::FxHashSet<u64>,
+    /// Each word's lemma upper-cased (the verb dictionary's key), computed once.
+    lemmas: Vec<String>,
+    /// The dictionary's transformations in the order tried (specific inner verbs before
+    /// `Q`), with the meanings of their outer and inner verbs; built on first use.
+    transforms: std::cell::OnceCell<Vec<(&'a Transform, i32, i32)>>,
     /// The participle of an existential clause ("There were ten soldiers killed in …"):
     /// passive whatever its tag, its noun the target.
     existential: Option<usize>,
@@ -145,12 +150,35 @@ impl<'a, 'b> Petr2<'a, 'b> {
             .collect();
         let keys: Vec<u64> = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
         let mut present: rustc_hash::FxHashSet<u64> = keys.iter().copied().collect();
-        for t in &a.s.tokens {
-            if !t.lemma.is_empty() {
-                present.insert(crate::dict::verbs::word_key(&t.lemma.to_uppercase()));
+        let lemmas: Vec<String> =
+            a.s.tokens
+                .iter()
+                .map(|t| {
+                    if t.lemma.is_ascii() {
+                        t.lemma.to_ascii_uppercase()
+                    } else {
+                        t.lemma.to_uppercase()
+                    }
+                })
+                .collect();
+        for l in &lemmas {
+            if !l.is_empty() {
+                present.insert(crate::dict::verbs::word_key(l));
             }
         }
-        Petr2 { a, dicts, c2, date, opts, colored, keys, present, existential: None }
+        Petr2 {
+            a,
+            dicts,
+            c2,
+            date,
+            opts,
+            colored,
+            keys,
+            present,
+            lemmas,
+            transforms: std::cell::OnceCell::new(),
+            existential: None,
+        }
     }
 
     fn rel(&self, k: usize) -> &str {
@@ -166,11 +194,12 @@ impl<'a, 'b> Petr2<'a, 'b> {
     }
 
     /// The preposition (`case` dependent) of a nominal.
-    fn prep_of(&self, k: usize) -> Option<&str> {
-        self.kids(k)
+    fn prep_of(&self, k: usize) -> Option<&'a str> {
+        let a: &'a Analysis<'b> = self.a;
+        a.children[k]
             .iter()
-            .find(|&&c| self.rel(c) == "case" && self.a.s.tokens[c].xpos != "POS")
-            .map(|&c| self.a.words[c].as_str())
+            .find(|&&c| self.rel(c) == "case" && a.s.tokens[c].xpos != "POS")
+            .map(|&c| a.words[c].as_str())
     }
 
     fn subject(&self, v: usize) -> Option<usize> {
@@ -214,12 +243,12 @@ impl<'a, 'b> Petr2<'a, 'b> {
     }
 
     /// Prepositional dependents `(preposition, nominal)` of word `k`.
-    fn preps(&self, k: usize) -> Vec<(String, usize)> {
+    fn preps(&self, k: usize) -> Vec<(&'a str, usize)> {
         self.kids(k)
             .iter()
             .copied()
             .filter(|&c| matches!(self.rel(c), "obl" | "nmod") && self.full_rel(c) != "nmod:poss")
-            .filter_map(|c| self.prep_of(c).map(|p| (p.to_string(), c)))
+            .filter_map(|c| self.prep_of(c).map(|p| (p, c)))
             .collect()
     }
 
@@ -342,8 +371,8 @@ impl<'a, 'b> Petr2<'a, 'b> {
             } else {
                 Vec::new()
             };
-            let text =
-                ws.iter().map(|&w| self.a.s.tokens[w].form.as_str()).collect::<Vec<_>>().join(" ");
+            // The phrase's text, joined only when an actor is kept.
+            let mut text: Option<String> = None;
             let nested: Vec<Option<String>> =
                 if nested.is_empty() { vec![None] } else { nested.into_iter().map(Some).collect() };
             for (part, nested) in
@@ -372,7 +401,19 @@ impl<'a, 'b> Petr2<'a, 'b> {
                     continue;
                 }
                 if !out.iter().any(|a: &CodedActor| a.code == code) {
-                    out.push(CodedActor { code, text: text.clone(), span: *span });
+                    let text = text
+                        .get_or_insert_with(|| {
+                            let mut t = String::new();
+                            for (i, &w) in ws.iter().enumerate() {
+                                if i > 0 {
+                                    t.push(' ');
+                                }
+                                t.push_str(&self.a.s.tokens[w].form);
+                            }
+                            t
+                        })
+                        .clone();
+                    out.push(CodedActor { code, text, span: *span });
                 }
             }
         }
@@ -525,7 +566,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
     fn match_preps(
         &self,
         preps: &[PrepPat],
-        cands: &[(String, usize)],
+        cands: &[(&str, usize)],
         bind: &mut Bind,
     ) -> Option<Vec<usize>> {
         let mut used = Vec::new();
@@ -554,17 +595,12 @@ impl<'a, 'b> Petr2<'a, 'b> {
         p: &Pattern2,
         subj: &[usize],
         objs: &[usize],
-        preps: &[(String, usize)],
-        pre_preps: &[(String, usize)],
+        pcands: &[(&str, usize)],
+        pre_preps: &[(&str, usize)],
     ) -> Option<(Vec<usize>, Bind)> {
         let mut bind = (None, None);
         let mut used = self.match_nouns(&p.post, objs, &mut bind)?;
-        // Prepositional phrases: the verb's, or inside a matched object.
-        let mut pcands: Vec<(String, usize)> = preps.to_vec();
-        for &o in objs {
-            pcands.extend(self.preps(o));
-        }
-        used.extend(self.match_preps(&p.post_preps, &pcands, &mut bind)?);
+        used.extend(self.match_preps(&p.post_preps, pcands, &mut bind)?);
         used.extend(self.match_nouns(&p.pre, subj, &mut bind)?);
         used.extend(self.match_preps(&p.pre_preps, pre_preps, &mut bind)?);
         Some((used, bind))
@@ -572,7 +608,6 @@ impl<'a, 'b> Petr2<'a, 'b> {
 
     /// The verb's dictionary code and the best pattern match.
     fn verb_code(&self, v: usize, passive_voice: bool, up_tokens: &[usize]) -> Option<VerbCode> {
-        let t = &self.a.s.tokens[v];
         if !self.a.is_verb(v) {
             return None;
         }
@@ -581,7 +616,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
             .verbs
             .forms
             .get(&self.a.words[v])
-            .or_else(|| self.dicts.verbs.forms.get(&t.lemma.to_uppercase()))?;
+            .or_else(|| self.dicts.verbs.forms.get(&self.lemmas[v]))?;
         let (form, vstart, vend) = self.a.pick_forms(v, forms).into_iter().next()?;
         let objs = self.objects(v);
         let preps = self.preps(v);
@@ -589,7 +624,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
             // Before the verb stands the agent; after it, the grammatical subject.
             let agents: Vec<usize> = preps
                 .iter()
-                .filter(|(p, _)| matches!(p.as_str(), "BY" | "FROM"))
+                .filter(|(p, _)| matches!(*p, "BY" | "FROM"))
                 .map(|&(_, k)| k)
                 .collect();
             let mut o = up_tokens.to_vec();
@@ -599,12 +634,22 @@ impl<'a, 'b> Petr2<'a, 'b> {
             (up_tokens.to_vec(), objs)
         };
         let mut found = None;
+        // Prepositional phrases: the verb's, or inside a matched object (the same for
+        // every pattern, so gathered once).
+        let mut pcands: Option<Vec<(&str, usize)>> = None;
         if let Some(pats) = self.c2.patterns.get(form.block as usize) {
             for p in pats {
                 if !p.needs.iter().all(|w| self.present.contains(w)) {
                     continue;
                 }
-                if let Some(m) = self.match_pattern(p, &subj, &objs_m, &preps, &[]) {
+                let pc = pcands.get_or_insert_with(|| {
+                    let mut v = preps.clone();
+                    for &o in &objs_m {
+                        v.extend(self.preps(o));
+                    }
+                    v
+                });
+                if let Some(m) = self.match_pattern(p, &subj, &objs_m, pc, &[]) {
                     found = Some((p, m));
                     break;
                 }
@@ -700,14 +745,14 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 if code != 0 { (code, name.clone()) } else { (pass_code, pass_name.clone()) };
             let src_k: Vec<usize> = preps
                 .iter()
-                .filter(|(p, _)| matches!(p.as_str(), "BY" | "FROM" | "IN"))
+                .filter(|(p, _)| matches!(*p, "BY" | "FROM" | "IN"))
                 .map(|&(_, k)| k)
                 .chain(self.kids(v).iter().copied().filter(|&k| self.full_rel(k) == "obl:agent"))
                 // "faces pressure from Congress" ([:100]): the agent inside the object.
                 .chain(self.objects(v).into_iter().flat_map(|o| {
                     self.preps(o)
                         .into_iter()
-                        .filter(|(p, _)| matches!(p.as_str(), "BY" | "FROM"))
+                        .filter(|(p, _)| matches!(*p, "BY" | "FROM"))
                         .map(|(_, k)| k)
                 }))
                 .collect();
@@ -715,9 +760,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
             let mut targets = up.clone();
             let tk: Vec<usize> = preps
                 .iter()
-                .filter(|(p, _)| {
-                    matches!(p.as_str(), "AT" | "AGAINST" | "INTO" | "TOWARDS" | "TOWARD")
-                })
+                .filter(|(p, _)| matches!(*p, "AT" | "AGAINST" | "INTO" | "TOWARDS" | "TOWARD"))
                 .map(|&(_, k)| k)
                 .collect();
             targets.extend(self.actors_of(&tk));
@@ -915,14 +958,21 @@ impl<'a, 'b> Petr2<'a, 'b> {
     fn transform(&self, e: Ev) -> Vec<Ev> {
         let Tgt::Event(inner) = &e.tgt else { return vec![e] };
         // Specific inner verbs before `Q` (any).
-        let mut order: Vec<&crate::dict::verbs2::Transform> = self.c2.transforms.iter().collect();
-        order.sort_by_key(|t| t.inner_verb == "Q");
-        for t in order {
-            if !Self::code_fits(e.code, self.verb_meaning(&t.outer_verb)) {
+        let order = self.transforms.get_or_init(|| {
+            let c2: &'a Cameo2 = self.c2;
+            let mut order: Vec<(&'a Transform, i32, i32)> = c2
+                .transforms
+                .iter()
+                .map(|t| (t, self.verb_meaning(&t.outer_verb), self.verb_meaning(&t.inner_verb)))
+                .collect();
+            order.sort_by_key(|t| t.0.inner_verb == "Q");
+            order
+        });
+        for &(t, outer_meaning, inner_meaning) in order {
+            if !Self::code_fits(e.code, outer_meaning) {
                 continue;
             }
-            if t.inner_verb != "Q" && !Self::code_fits(inner.code, self.verb_meaning(&t.inner_verb))
-            {
+            if t.inner_verb != "Q" && !Self::code_fits(inner.code, inner_meaning) {
                 continue;
             }
             if e.src.is_empty() {
