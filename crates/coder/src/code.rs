@@ -882,6 +882,9 @@ impl Analysis<'_> {
         };
         let text = String::new();
         if let Some(code) = crate::nominal::code_words(&words, date, dicts) {
+            if code.starts_with("---") && self.agent_only_modifies(&idx, &words, dicts) {
+                return ("---".into(), text, span);
+            }
             return (code, text, span);
         }
         // A hyphenated name the tokenizer split ("Barad - dur") is also tried as written.
@@ -903,6 +906,39 @@ impl Analysis<'_> {
             }
         }
         ("---".into(), text, span)
+    }
+
+    /// An actorless phrase whose agent words only modify its head, a common noun that is
+    /// no agent ("military exercises", "a police investigation"): the phrase names a thing,
+    /// not an actor. `idx` are the phrase's words (without punctuation and possessive
+    /// marks), `words` their upper-case forms.
+    fn agent_only_modifies(&self, idx: &[usize], words: &[&str], dicts: &Dictionaries) -> bool {
+        if idx.len() != words.len() {
+            return false;
+        }
+        // The head: the first word whose head lies outside the phrase.
+        let Some(pos) = idx.iter().position(|&k| self.head(k).is_none_or(|h| !idx.contains(&h)))
+        else {
+            return false;
+        };
+        if self.s.tokens[idx[pos]].upos != "NOUN" {
+            return false;
+        }
+        // Agent matches as `code_words` finds them (greedy, left to right).
+        let mut k = 0;
+        while k < words.len() {
+            match dicts.agents.index.match_at(words, k) {
+                Some((_, len)) => {
+                    let len = len.max(1);
+                    if (k..k + len).contains(&pos) {
+                        return false;
+                    }
+                    k += len;
+                }
+                None => k += 1,
+            }
+        }
+        true
     }
 
     /// The phrase's words with each `-` written without spaces glued to its neighbours
