@@ -231,7 +231,10 @@ fn is_attachment(r: &str) -> bool {
 }
 
 fn base_rel(r: &str) -> &str {
-    r.split(':').next().unwrap_or(r)
+    match r.bytes().position(|b| b == b':') {
+        Some(i) => &r[..i],
+        None => r,
+    }
 }
 
 /// Relations that keep a dependent inside its head's noun phrase.

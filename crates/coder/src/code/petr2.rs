@@ -100,8 +100,6 @@ pub(super) struct Petr2<'a, 'b> {
     keys: Vec<u64>,
     /// Keys of the sentence's words and lemmas (the pattern pre-filter).
     present: rustc_hash::FxHashSet<u64>,
-    /// Each word's lemma upper-cased (the verb dictionary's key), computed once.
-    lemmas: Vec<String>,
     /// The dictionary's transformations in the order tried (specific inner verbs before
     /// `Q`), with the meanings of their outer and inner verbs; built on first use.
     transforms: std::cell::OnceCell<Vec<(&'a Transform, i32, i32)>>,
@@ -150,21 +148,19 @@ impl<'a, 'b> Petr2<'a, 'b> {
             .collect();
         let keys: Vec<u64> = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
         let mut present: rustc_hash::FxHashSet<u64> = keys.iter().copied().collect();
-        let lemmas: Vec<String> =
-            a.s.tokens
-                .iter()
-                .map(|t| {
-                    if t.lemma.is_ascii() {
-                        t.lemma.to_ascii_uppercase()
-                    } else {
-                        t.lemma.to_uppercase()
-                    }
-                })
-                .collect();
-        for l in &lemmas {
-            if !l.is_empty() {
-                present.insert(crate::dict::verbs::word_key(l));
+        // Lemmas upper-cased into one reused buffer (no string per word).
+        let mut buf = String::new();
+        for t in &a.s.tokens {
+            if t.lemma.is_empty() {
+                continue;
             }
+            buf.clear();
+            if t.lemma.is_ascii() {
+                buf.extend(t.lemma.bytes().map(|b| char::from(b.to_ascii_uppercase())));
+            } else {
+                buf.push_str(&t.lemma.to_uppercase());
+            }
+            present.insert(crate::dict::verbs::word_key(&buf));
         }
         Petr2 {
             a,
@@ -175,7 +171,6 @@ impl<'a, 'b> Petr2<'a, 'b> {
             colored,
             keys,
             present,
-            lemmas,
             transforms: std::cell::OnceCell::new(),
             existential: None,
         }
@@ -484,6 +479,24 @@ impl<'a, 'b> Petr2<'a, 'b> {
         }
     }
 
+    /// Whether word `k` (or its lemma) is a plural of `w` as [`crate::dict::noun_plurals`]
+    /// forms it, compared without building the plural.
+    fn plural_is(&self, k: usize, w: &str) -> bool {
+        let Some((stem, suffix)) = crate::dict::noun_plural_parts(w) else { return false };
+        let l = &self.a.s.tokens[k].lemma;
+        let is = |c: &str, fold: bool| {
+            c.len() == stem.len() + suffix.len() && {
+                let (a, b) = c.as_bytes().split_at(stem.len());
+                if fold {
+                    a.eq_ignore_ascii_case(stem.as_bytes()) && b.eq_ignore_ascii_case(suffix)
+                } else {
+                    a == stem.as_bytes() && b == suffix
+                }
+            }
+        };
+        is(&self.a.words[k], false) || (!l.is_empty() && is(l, true))
+    }
+
     fn slot_matches(&self, s: &Slot, k: usize) -> bool {
         match s {
             Slot::Word(w) => self.word_is(k, w),
@@ -498,13 +511,9 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 }
                 let Some(set) = self.dicts.verbs.synsets.get(*id as usize) else { return false };
                 set.members.iter().any(|m| match m.as_slice() {
-                    [one] => {
-                        self.word_is(k, one)
-                            || crate::dict::noun_plurals(one).iter().any(|p| self.word_is(k, p))
-                    }
+                    [one] => self.word_is(k, one) || self.plural_is(k, one),
                     [rest @ .., last] => {
-                        (self.word_is(k, last)
-                            || crate::dict::noun_plurals(last).iter().any(|p| self.word_is(k, p)))
+                        (self.word_is(k, last) || self.plural_is(k, last))
                             && rest
                                 .iter()
                                 .all(|r| (k.saturating_sub(4)..k).any(|j| self.word_is(j, r)))
@@ -616,7 +625,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
             .verbs
             .forms
             .get(&self.a.words[v])
-            .or_else(|| self.dicts.verbs.forms.get(&self.lemmas[v]))?;
+            .or_else(|| self.dicts.verbs.forms.get(&self.a.s.tokens[v].lemma.to_uppercase()))?;
         let (form, vstart, vend) = self.a.pick_forms(v, forms).into_iter().next()?;
         let objs = self.objects(v);
         let preps = self.preps(v);

@@ -208,27 +208,38 @@ pub fn norm_word(w: &str) -> String {
     w.to_uppercase()
 }
 
-/// Regular English plural forms of a noun (`MINISTRY` → `MINISTRIES`), used for dictionary
-/// phrases that are not stopped with a final `_`.
-pub(crate) fn noun_plurals(w: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// The stem and suffix of [`noun_plurals`]' plural of `w` (`CITY` → `CIT` + `IES`).
+pub(crate) fn noun_plural_parts(w: &str) -> Option<(&str, &'static [u8])> {
     if w.is_empty() || !w.chars().last().is_some_and(|c| c.is_alphabetic()) {
-        return out;
+        return None;
     }
     let b = w.as_bytes();
     let last = b[b.len() - 1];
     let prev = if b.len() > 1 { b[b.len() - 2] } else { b'A' };
-    if last == b'Y' && !b"AEIOU".contains(&prev) {
-        out.push(format!("{}IES", &w[..w.len() - 1]));
+    Some(if last == b'Y' && !b"AEIOU".contains(&prev) {
+        (&w[..w.len() - 1], b"IES")
     } else if w.ends_with('S')
         || w.ends_with('X')
         || w.ends_with('Z')
         || w.ends_with("CH")
         || w.ends_with("SH")
     {
-        out.push(format!("{w}ES"));
+        (w, b"ES")
     } else {
-        out.push(format!("{w}S"));
-    }
-    out
+        (w, b"S")
+    })
+}
+
+/// Regular English plural forms of a noun (`MINISTRY` → `MINISTRIES`), used for dictionary
+/// phrases that are not stopped with a final `_`.
+pub(crate) fn noun_plurals(w: &str) -> Vec<String> {
+    noun_plural_parts(w)
+        .map(|(stem, suffix)| {
+            let mut p = String::with_capacity(stem.len() + suffix.len());
+            p.push_str(stem);
+            p.extend(suffix.iter().map(|&b| char::from(b)));
+            p
+        })
+        .into_iter()
+        .collect()
 }
