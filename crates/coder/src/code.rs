@@ -885,7 +885,7 @@ impl Analysis<'_> {
         };
         let text = String::new();
         if let Some(code) = crate::nominal::code_words(&words, date, dicts) {
-            if code.starts_with("---") && self.agent_only_modifies(&idx, &words, dicts) {
+            if self.agent_only_modifies(&idx, &words, date, dicts) {
                 return ("---".into(), text, span);
             }
             return (code, text, span);
@@ -911,14 +911,27 @@ impl Analysis<'_> {
         ("---".into(), text, span)
     }
 
-    /// An actorless phrase whose agent words only modify its head, a common noun that is
-    /// no agent ("military exercises", "a police investigation"): the phrase names a thing,
-    /// not an actor. `idx` are the phrase's words (without punctuation and possessive
+    /// A phrase without a country actor whose agent or group words only modify its head, a
+    /// common noun that is no agent ("military exercises", "ethnic Albanian unrest"): the
+    /// phrase names a thing, not an actor. `idx` are the phrase's words (without punctuation and possessive
     /// marks), `words` their upper-case forms.
-    fn agent_only_modifies(&self, idx: &[usize], words: &[&str], dicts: &Dictionaries) -> bool {
+    fn agent_only_modifies(
+        &self,
+        idx: &[usize],
+        words: &[&str],
+        date: Option<DateKey>,
+        dicts: &Dictionaries,
+    ) -> bool {
         if idx.len() != words.len() {
             return false;
         }
+        // The phrase's first actor: none, or one without a country ("ethnic Albanian
+        // unrest") that does not reach the head.
+        let actor = (0..words.len()).find_map(|k| {
+            let (p, len) = dicts.actors.index.match_at(words, k)?;
+            let c = dicts.actors.entries[p.entry as usize].code_on(date)?;
+            Some((c.starts_with("---"), k, k + len.max(1)))
+        });
         // The head: the first word whose head lies outside the phrase.
         let Some(pos) = idx.iter().position(|&k| self.head(k).is_none_or(|h| !idx.contains(&h)))
         else {
@@ -926,6 +939,11 @@ impl Analysis<'_> {
         };
         if self.s.tokens[idx[pos]].upos != "NOUN" {
             return false;
+        }
+        match actor {
+            Some((false, _, _)) => return false,
+            Some((true, a, b)) if (a..b).contains(&pos) => return false,
+            _ => {}
         }
         // Agent matches as `code_words` finds them (greedy, left to right).
         let mut k = 0;

@@ -531,6 +531,26 @@ pub fn code_words(words: &[&str], date: Option<DateKey>, dicts: &Dictionaries) -
             }
         }
     }
+    // An actor without a country ("ethnic Albanians", ---ALB) takes it from a place named
+    // later in the phrase ("ethnic Albanians in Serbia": SRBALB).
+    if let Some((c, _, end)) = actor.as_mut().filter(|a| a.0.starts_with("---")) {
+        let mut k = *end;
+        while k < words.len() {
+            if let Some((p, len)) = dicts.actors.index.match_at(words, k) {
+                let place = dicts.actors.entries[p.entry as usize].code_on(date).and_then(|x| {
+                    let x = x.get(..3)?;
+                    (x != "---" && !matches!(x, "IGO" | "NGO" | "IMG")).then(|| x.to_string())
+                });
+                if let Some(x) = place {
+                    *c = format!("{x}{}", &c[3..]);
+                    break;
+                }
+                k += len.max(1);
+                continue;
+            }
+            k += 1;
+        }
+    }
     let mut code = actor.as_ref().map(|a| a.0.clone()).unwrap_or_default();
     let mut agents = Vec::new();
     let mut k = 0;
