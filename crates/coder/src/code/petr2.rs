@@ -100,6 +100,9 @@ pub(super) struct Petr2<'a, 'b> {
     keys: Vec<u64>,
     /// Keys of the sentence's words and lemmas (the pattern pre-filter).
     present: rustc_hash::FxHashSet<u64>,
+    /// A 256-bit filter over `present` (top byte of each key): most absent words are
+    /// rejected without a hash lookup.
+    present_bits: [u64; 4],
     /// The dictionary's transformations in the order tried (specific inner verbs before
     /// `Q`), with the meanings of their outer and inner verbs; built on first use.
     transforms: std::cell::OnceCell<Vec<(&'a Transform, i32, i32)>>,
@@ -162,6 +165,11 @@ impl<'a, 'b> Petr2<'a, 'b> {
             }
             present.insert(crate::dict::verbs::word_key(&buf));
         }
+        let mut present_bits = [0u64; 4];
+        for &k in &present {
+            let b = (k >> 56) as usize;
+            present_bits[b >> 6] |= 1 << (b & 63);
+        }
         Petr2 {
             a,
             dicts,
@@ -171,9 +179,16 @@ impl<'a, 'b> Petr2<'a, 'b> {
             colored,
             keys,
             present,
+            present_bits,
             transforms: std::cell::OnceCell::new(),
             existential: None,
         }
+    }
+
+    /// Whether a word or lemma of the sentence has key `w`.
+    fn has_key(&self, w: u64) -> bool {
+        let b = (w >> 56) as usize;
+        self.present_bits[b >> 6] & (1 << (b & 63)) != 0 && self.present.contains(&w)
     }
 
     fn rel(&self, k: usize) -> &str {
@@ -616,7 +631,15 @@ impl<'a, 'b> Petr2<'a, 'b> {
     }
 
     /// The verb's dictionary code and the best pattern match.
-    fn verb_code(&self, v: usize, passive_voice: bool, up_tokens: &[usize]) -> Option<VerbCode> {
+    /// `objs` and `preps` are the verb's [`Self::objects`] and [`Self::preps`].
+    fn verb_code(
+        &self,
+        v: usize,
+        passive_voice: bool,
+        up_tokens: &[usize],
+        objs: &[usize],
+        preps: &[(&'a str, usize)],
+    ) -> Option<VerbCode> {
         if !self.a.is_verb(v) {
             return None;
         }
@@ -627,8 +650,6 @@ impl<'a, 'b> Petr2<'a, 'b> {
             .get(&self.a.words[v])
             .or_else(|| self.dicts.verbs.forms.get(&self.a.s.tokens[v].lemma.to_uppercase()))?;
         let (form, vstart, vend) = self.a.pick_forms(v, forms).into_iter().next()?;
-        let objs = self.objects(v);
-        let preps = self.preps(v);
         let (subj, objs_m): (Vec<usize>, Vec<usize>) = if passive_voice {
             // Before the verb stands the agent; after it, the grammatical subject.
             let agents: Vec<usize> = preps
@@ -637,10 +658,10 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 .map(|&(_, k)| k)
                 .collect();
             let mut o = up_tokens.to_vec();
-            o.extend(&objs);
+            o.extend(objs);
             (agents, o)
         } else {
-            (up_tokens.to_vec(), objs)
+            (up_tokens.to_vec(), objs.to_vec())
         };
         let mut found = None;
         // Prepositional phrases: the verb's, or inside a matched object (the same for
@@ -648,11 +669,11 @@ impl<'a, 'b> Petr2<'a, 'b> {
         let mut pcands: Option<Vec<(&str, usize)>> = None;
         if let Some(pats) = self.c2.patterns.get(form.block as usize) {
             for p in pats {
-                if !p.needs.iter().all(|w| self.present.contains(w)) {
+                if !p.needs.iter().all(|w| self.has_key(*w)) {
                     continue;
                 }
                 let pc = pcands.get_or_insert_with(|| {
-                    let mut v = preps.clone();
+                    let mut v = preps.to_vec();
                     for &o in &objs_m {
                         v.extend(self.preps(o));
                     }
@@ -716,7 +737,9 @@ impl<'a, 'b> Petr2<'a, 'b> {
             } else {
                 up_tokens
             };
-        let vc = self.verb_code(v, passive_voice, &up_tokens);
+        let preps = self.preps(v);
+        let objs = self.objects(v);
+        let vc = self.verb_code(v, passive_voice, &up_tokens, &objs, &preps);
         for &w in vc.as_ref().map(|c| c.colored.as_slice()).unwrap_or(&[]) {
             self.colored[w] = true;
         }
@@ -745,7 +768,6 @@ impl<'a, 'b> Petr2<'a, 'b> {
             pattern: vc.as_ref().and_then(|c| c.pattern.clone()),
             cues,
         };
-        let preps = self.preps(v);
         let mut events: Vec<Ev> = Vec::new();
         let passive = passive_voice || (code == 0 && pass_code != 0);
         let mut done = false;
@@ -758,7 +780,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 .map(|&(_, k)| k)
                 .chain(self.kids(v).iter().copied().filter(|&k| self.full_rel(k) == "obl:agent"))
                 // "faces pressure from Congress" ([:100]): the agent inside the object.
-                .chain(self.objects(v).into_iter().flat_map(|o| {
+                .chain(objs.iter().flat_map(|&o| {
                     self.preps(o)
                         .into_iter()
                         .filter(|(p, _)| matches!(*p, "BY" | "FROM"))
@@ -786,8 +808,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
         }
         if !done {
             let ctl = self.controller(v);
-            let obj_k: Vec<usize> =
-                self.objects(v).into_iter().filter(|&o| Some(o) != ctl).collect();
+            let obj_k: Vec<usize> = objs.iter().copied().filter(|&o| Some(o) != ctl).collect();
             // Targets: actors among the objects, else among the verb's prepositional
             // phrases; agents alone only when neither has an actor.
             let targets = match vc.as_ref().and_then(|c| c.bound_tgt) {
