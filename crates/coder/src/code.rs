@@ -260,6 +260,8 @@ struct Phrase {
     /// Words and span of each code's phrase.
     texts: Vec<(Vec<usize>, Span)>,
     compound: bool,
+    /// Per code: an actor without a country ("ethnic Albanians", ---ALB).
+    countryless: Vec<bool>,
     /// True when every code is `---`.
     null: bool,
 }
@@ -849,7 +851,20 @@ impl Analysis<'_> {
                 }
             }
             let null = codes.iter().all(|c| c == "---");
-            self.phrases.push(Phrase { codes, texts, compound: members.len() > 1, null });
+            let countryless = codes
+                .iter()
+                .zip(&texts)
+                .map(|(c, (ws, _))| {
+                    c.len() > 3 && c.starts_with("---") && self.countryless(ws, date, dicts)
+                })
+                .collect();
+            self.phrases.push(Phrase {
+                codes,
+                texts,
+                compound: members.len() > 1,
+                countryless,
+                null,
+            });
         }
     }
 
@@ -960,6 +975,52 @@ impl Analysis<'_> {
             }
         }
         true
+    }
+
+    /// Whether the first actor of the phrase's words has no country ("ethnic Albanians").
+    fn countryless(&self, ws: &[usize], date: Option<DateKey>, dicts: &Dictionaries) -> bool {
+        let words: Vec<&str> = ws
+            .iter()
+            .filter(|&&k| self.s.tokens[k].xpos != "POS" && self.s.tokens[k].upos != "PUNCT")
+            .map(|&k| self.words[k].as_str())
+            .collect();
+        (0..words.len())
+            .find_map(|k| {
+                let (p, _) = dicts.actors.index.match_at(&words, k)?;
+                dicts.actors.entries[p.entry as usize].code_on(date)
+            })
+            .is_some_and(|c| c.starts_with("---"))
+    }
+
+    /// The country of the place the verb's event happened in: an `in` phrase coded as a
+    /// bare country, attached to the verb or to one of its other attachments ("demonstrated
+    /// on Tuesday in Serbia", "killed … in a gunbattle in southern Serbia").
+    fn verb_place(&self, v: usize) -> Option<String> {
+        let mut stack: Vec<(usize, u8)> = self.children[v]
+            .iter()
+            .filter(|&&c| base_rel(&self.s.tokens[c].deprel) == "obl")
+            .map(|&c| (c, 0))
+            .collect();
+        stack.reverse();
+        while let Some((c, depth)) = stack.pop() {
+            if self.children[c].iter().any(|&k| self.words[k] == "IN") {
+                if let Some(ph) = self.phrase_of[c].map(|q| &self.phrases[q]) {
+                    if let [code] = ph.codes.as_slice() {
+                        if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+                            return Some(code.clone());
+                        }
+                    }
+                }
+            }
+            if depth < 2 {
+                for &k in self.children[c].iter().rev() {
+                    if base_rel(&self.s.tokens[k].deprel) == "nmod" {
+                        stack.push((k, depth + 1));
+                    }
+                }
+            }
+        }
+        None
     }
 
     /// The phrase's words with each `-` written without spaces glued to its neighbours
@@ -1226,6 +1287,7 @@ impl Analysis<'_> {
                         negated,
                         &pattern,
                         &cues,
+                        self.verb_place(vp_head).as_deref(),
                         opts,
                     );
                     coded = true;
@@ -1782,30 +1844,35 @@ impl Analysis<'_> {
         negated: bool,
         pattern: &Option<String>,
         cues: &[Span],
+        place: Option<&str>,
         opts: &Options,
     ) {
+        // `place`: the country an actor without one ("ethnic Albanians") takes from where
+        // the event happened ("… demonstrated in Serbia").
         // `poss`: the country an agent phrase owned by "its"/"their" takes ("Syria offered
         // its troops": the source's).
         let expand = |p: usize, poss: Option<&str>| -> Vec<CodedActor> {
             let ph = &self.phrases[p];
             let mut v = Vec::new();
-            for (c, (ws, s)) in ph.codes.iter().zip(&ph.texts) {
+            for (ci, (c, (ws, s))) in ph.codes.iter().zip(&ph.texts).enumerate() {
                 let t = ws
                     .iter()
                     .map(|&k| self.s.tokens[k].form.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
                 let owner = if c.starts_with("---") {
-                    self.adjacent_owner(p, ws).or_else(|| {
-                        let own = ws.iter().any(|&k| {
-                            matches!(self.words[k].as_str(), "ITS" | "THEIR")
-                                && matches!(
-                                    self.s.tokens[k].deprel.as_str(),
-                                    "nmod:poss" | "det:poss"
-                                )
-                        });
-                        poss.filter(|_| own && c.len() > 3).map(str::to_string)
-                    })
+                    self.adjacent_owner(p, ws)
+                        .or_else(|| {
+                            let own = ws.iter().any(|&k| {
+                                matches!(self.words[k].as_str(), "ITS" | "THEIR")
+                                    && matches!(
+                                        self.s.tokens[k].deprel.as_str(),
+                                        "nmod:poss" | "det:poss"
+                                    )
+                            });
+                            poss.filter(|_| own && c.len() > 3).map(str::to_string)
+                        })
+                        .or_else(|| place.filter(|_| ph.countryless[ci]).map(str::to_string))
                 } else {
                     None
                 };
