@@ -530,10 +530,30 @@ fn code_sentence_v2(
     };
     a.compute_bounds();
     a.skip = a.words.iter().map(|w| is_skip_word(w)).collect();
+    // The last word of a capitalised multi-word actor name ("European Community") heads a
+    // noun phrase even where the parser took it for a bare time modifier.
+    let mut name_end = vec![false; n];
+    {
+        let ws: Vec<&str> = a.words.iter().map(String::as_str).collect();
+        for k in 0..n {
+            if let Some((_, len)) = dicts.actors.index.match_at(&ws, k) {
+                if len >= 2
+                    && k + len <= n
+                    && s.tokens[k..k + len]
+                        .iter()
+                        .all(|t| t.form.chars().next().is_some_and(char::is_uppercase))
+                    && matches!(s.tokens[k + len - 1].upos.as_str(), "NOUN" | "PROPN")
+                {
+                    name_end[k + len - 1] = true;
+                }
+            }
+        }
+    }
     a.nominal = (0..n)
         .map(|i| {
             let t = &s.tokens[i];
             is_nominal(t)
+                || name_end[i]
                 || ((i > 0 || !matches!(t.upos.as_str(), "VERB" | "AUX" | "DET" | "PRON"))
                     && t.upos != "PUNCT"
                     && t.form.chars().next().is_some_and(char::is_uppercase)
