@@ -919,6 +919,49 @@ impl Analysis<'_> {
             _ => Span::default(),
         };
         let text = String::new();
+        // "X's Y" where Y is itself an actor of X's country: Y ("Egypt's Muslim
+        // Brotherhood" is the Brotherhood's code, not Egypt's with a religion).
+        let possessor = ws.iter().rev().find(|&&k| {
+            let t = &self.s.tokens[k];
+            t.deprel == "nmod:poss"
+                && t.upos != "PRON"
+                && self.head(k).is_some_and(|h| ws.contains(&h))
+        });
+        if let Some((&q, h)) = possessor.and_then(|q| Some((q, self.head(*q)?))) {
+            // Y: the words from after the possessor to the noun it owns, with an actor
+            // ending on that noun.
+            let hi = self.subtree_bounds(q).1;
+            let after: Vec<&str> = ws
+                .iter()
+                .filter(|&&k| k > hi && k <= h && self.s.tokens[k].upos != "PUNCT")
+                .map(|&k| self.words[k].as_str())
+                .collect();
+            let ends_on_head = (0..after.len()).any(|j| {
+                dicts.actors.index.match_at(&after, j).is_some_and(|(p, len)| {
+                    j + len == after.len()
+                        && dicts.actors.entries[p.entry as usize]
+                            .code_on(date)
+                            .is_some_and(|c| !c.starts_with("---"))
+                })
+            });
+            // … of the possessor's own country ("Egypt's Muslim Brotherhood", EGY and
+            // EGYOPPMUS), or of an uncoded possessor.
+            let lo = self.subtree_bounds(q).0;
+            let own: Vec<&str> = ws
+                .iter()
+                .filter(|&&k| k >= lo && k <= hi && self.s.tokens[k].upos != "PUNCT")
+                .filter(|&&k| self.s.tokens[k].xpos != "POS")
+                .map(|&k| self.words[k].as_str())
+                .collect();
+            let owner = crate::nominal::code_words(&own, date, dicts);
+            if ends_on_head {
+                if let Some(code) = crate::nominal::code_words(&after, date, dicts) {
+                    if owner.as_deref().is_none_or(|o| o.get(..3) == code.get(..3)) {
+                        return (code, text, span);
+                    }
+                }
+            }
+        }
         if let Some(code) = crate::nominal::code_words(&words, date, dicts) {
             if self.agent_only_modifies(&idx, &words, date, dicts) {
                 return ("---".into(), text, span);
