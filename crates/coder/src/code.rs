@@ -656,7 +656,13 @@ impl Analysis<'_> {
             let internal = np_internal(&ct.deprel, ct)
                 || (ct.deprel == "case"
                     && base_rel(&ht.deprel) == "nmod"
-                    && ht.deprel != "nmod:poss");
+                    && ht.deprel != "nmod:poss")
+                // A name set right after a role word, without a comma, is its holder
+                // ("opposition leader Maulana Fazl-ur-Rehman").
+                || (ct.deprel == "appos"
+                    && ht.upos == "NOUN"
+                    && ct.upos == "PROPN"
+                    && self.subtree_bounds(cur).0 == h + 1);
             if self.nominal[h] && internal && !self.inert_boundary(cur) {
                 // A nested prepositional attachment is kept only one level deep.
                 if is_attachment(&ct.deprel)
@@ -962,7 +968,20 @@ impl Analysis<'_> {
                 }
             }
         }
-        if let Some(code) = crate::nominal::code_words(&words, date, dicts) {
+        let plain = crate::nominal::code_words(&words, date, dicts);
+        // A hyphenated name the tokenizer split ("Barad - dur") is also tried as written: first
+        // when the words alone give no actor.
+        if plain.as_deref().is_some_and(|c| c.starts_with("---")) {
+            if let Some(glued) = self.glue_hyphens(ws) {
+                let g: Vec<&str> = glued.iter().map(String::as_str).collect();
+                if let Some(code) =
+                    crate::nominal::code_words(&g, date, dicts).filter(|c| !c.starts_with("---"))
+                {
+                    return (code, text, span);
+                }
+            }
+        }
+        if let Some(code) = plain {
             if self.agent_only_modifies(&idx, &words, date, dicts) {
                 return ("---".into(), text, span);
             }
