@@ -1,4 +1,4 @@
-//! `cargo xtask bench-nlp`: words per second of our NLP pipeline (tokenize, split, tag,
+//! `cargo run --release -p xtask -- bench-nlp`: words per second of our NLP pipeline (tokenize, split, tag,
 //! lemmatize, parse) on one core, beside spaCy `en_core_web_sm` measured in the same run on
 //! the same text.
 //!

@@ -2,6 +2,13 @@
 
 fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
+    if task.starts_with("bench-") && cfg!(debug_assertions) {
+        // `cargo xtask` builds the dev profile; a debug build measures the wrong thing.
+        anyhow::bail!(
+            "{task} measures speed: run it from a release build, \
+             `cargo run --release -p xtask -- {task}`"
+        );
+    }
     match task.as_str() {
         "tidy" => tidy::run(),
         "bench-code" => bench_code::run(&std::env::args().skip(2).collect::<Vec<_>>()),
@@ -11,7 +18,10 @@ fn main() -> anyhow::Result<()> {
         "eval-geo" => eval_geo::run(),
         "gazetteer" => gazetteer::run_task(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
-            eprintln!("usage: cargo xtask tidy");
+            eprintln!(
+                "usage: cargo xtask tidy | eval-timex | eval-geo | gazetteer\n       \
+                 cargo run --release -p xtask -- bench-code | bench-coder | bench-nlp"
+            );
             std::process::exit(2)
         }
     }
