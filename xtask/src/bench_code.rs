@@ -20,26 +20,10 @@
 //! wall time). `--write FILE` saves the JSONL events of each corpus's last round, so two builds
 //! can be compared byte for byte.
 
+use crate::cpu::thread_cpu;
 use anyhow::Context;
 use std::io::Write as _;
 use std::time::{Duration, Instant};
-
-/// CPU seconds used by this thread: its run time in nanoseconds from
-/// /proc/thread-self/schedstat, else user + system ticks from /proc/thread-self/stat.
-fn thread_cpu() -> Option<f64> {
-    if let Some(ns) = std::fs::read_to_string("/proc/thread-self/schedstat")
-        .ok()
-        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
-    {
-        return Some(ns as f64 / 1e9);
-    }
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-    let rest = &stat[stat.rfind(')')? + 2..];
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let utime: f64 = f.get(11)?.parse().ok()?;
-    let stime: f64 = f.get(12)?.parse().ok()?;
-    Some((utime + stime) / 100.0)
-}
 
 /// JSONL articles from a CoNLL-U file: one per `# newdoc`, paragraphs at `# newpar`.
 /// Returns the JSONL and the number of treebank sentences.

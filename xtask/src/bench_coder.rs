@@ -9,21 +9,11 @@
 //!   sentences/s); the conversion is timed separately;
 //! - peak resident memory of this process (VmHWM; bar ≤ 150 MB).
 
+use crate::cpu::thread_cpu;
 use anyhow::Context;
 use coder::validate::{given_analysis, read_record_file};
 use coder::{code_sentence, DictionaryFiles, Options};
 use std::time::{Duration, Instant};
-
-/// CPU seconds used by this thread (user + system), from /proc; the machine is shared, so
-/// CPU time is the fair measure (wall time is printed too).
-fn thread_cpu_seconds() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
-    let rest = &stat[stat.rfind(')')? + 2..];
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let utime: f64 = f.get(11)?.parse().ok()?;
-    let stime: f64 = f.get(12)?.parse().ok()?;
-    Some((utime + stime) / 100.0)
-}
 
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -76,7 +66,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let mut coded = 0usize;
     let mut events = 0usize;
     let budget = Duration::from_secs_f64(seconds);
-    let cpu0 = thread_cpu_seconds();
+    let cpu0 = thread_cpu();
     let t3 = Instant::now();
     while t3.elapsed() < budget {
         for ((s, _), date) in sentences.iter().zip(&dates) {
@@ -87,7 +77,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         }
     }
     let coding = t3.elapsed();
-    let cpu = match (cpu0, thread_cpu_seconds()) {
+    let cpu = match (cpu0, thread_cpu()) {
         (Some(a), Some(b)) if b > a => b - a,
         _ => coding.as_secs_f64(),
     };

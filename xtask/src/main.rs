@@ -30,6 +30,7 @@ fn main() -> anyhow::Result<()> {
 mod bench_code;
 mod bench_coder;
 mod bench_nlp;
+mod cpu;
 mod eval_geo;
 mod eval_timex;
 mod gazetteer;
