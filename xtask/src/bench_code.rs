@@ -108,24 +108,8 @@ fn round(engine: &pipeline::Engine, jsonl: &[u8], out: &mut Vec<u8>) -> anyhow::
         r.sentences += coded.sentences.len();
         r.tokens += coded.sentences.iter().map(|s| s.tokens.len()).sum::<usize>();
         let t = Instant::now();
-        let a = &coded.article;
-        let lead_end = a.paragraphs.first().map_or(u32::MAX, |p| p.end);
         for ev in &coded.events {
-            let sentence_text = coded
-                .sentences
-                .get(ev.sentence as usize)
-                .and_then(|s| s.span.slice(&a.text))
-                .unwrap_or("");
-            writer.write(&export::CodedEvent {
-                url: a.url.as_deref(),
-                outlet: a.outlet.as_deref(),
-                title: a.title.as_deref(),
-                published: a.published.as_ref(),
-                sentence_text,
-                trigger_text: ev.trigger.slice(&a.text).unwrap_or(""),
-                lead: ev.trigger.start < lead_end,
-                event: ev,
-            })?;
+            writer.write(&export::CodedEvent::of(&coded.article, &coded.sentences, ev))?;
             r.events += 1;
         }
         r.export += t.elapsed();

@@ -1,6 +1,9 @@
 //! The writers. Columns are documented on [`Format`]; fixtures in `tests/` freeze them.
 
-use model::{AttributionRole, DatePrecision, Event, GeoPrecision, Published, TimeBasis};
+use model::{
+    AnalyzedSentence, Article, AttributionRole, DatePrecision, Event, GeoPrecision, Published,
+    TimeBasis,
+};
 use serde::Serialize;
 use std::io::{self, Write};
 use std::str::FromStr;
@@ -20,6 +23,26 @@ pub struct CodedEvent<'a> {
     pub lead: bool,
     #[serde(flatten)]
     pub event: &'a Event,
+}
+
+impl<'a> CodedEvent<'a> {
+    /// The row of `event`, coded from `article` whose analysed sentences are `sentences`.
+    pub fn of(article: &'a Article, sentences: &'a [AnalyzedSentence], event: &'a Event) -> Self {
+        let lead_end = article.paragraphs.first().map_or(u32::MAX, |p| p.end);
+        CodedEvent {
+            url: article.url.as_deref(),
+            outlet: article.outlet.as_deref(),
+            title: article.title.as_deref(),
+            published: article.published.as_ref(),
+            sentence_text: sentences
+                .get(event.sentence as usize)
+                .and_then(|s| s.span.slice(&article.text))
+                .unwrap_or(""),
+            trigger_text: event.trigger.slice(&article.text).unwrap_or(""),
+            lead: event.trigger.start < lead_end,
+            event,
+        }
+    }
 }
 
 /// How often a clustered event was reported: GDELT's NumMentions, NumSources, NumArticles.

@@ -211,23 +211,8 @@ pub(crate) fn write_events<W: Write>(
     origin: bool,
 ) -> io::Result<()> {
     let a = &coded.article;
-    let lead_end = a.paragraphs.first().map_or(u32::MAX, |p| p.end);
     for (index, ev) in coded.events.iter().enumerate() {
-        let sentence_text = coded
-            .sentences
-            .get(ev.sentence as usize)
-            .and_then(|s| s.span.slice(&a.text))
-            .unwrap_or("");
-        let row = CodedEvent {
-            url: a.url.as_deref(),
-            outlet: a.outlet.as_deref(),
-            title: a.title.as_deref(),
-            published: a.published.as_ref(),
-            sentence_text,
-            trigger_text: ev.trigger.slice(&a.text).unwrap_or(""),
-            lead: ev.trigger.start < lead_end,
-            event: ev,
-        };
+        let row = CodedEvent::of(a, &coded.sentences, ev);
         if origin {
             let o = &a.origin;
             let head = serde_json::json!({"input": o.input, "offset": o.offset, "line": o.line, "event_index": index});
