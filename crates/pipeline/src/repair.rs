@@ -101,6 +101,23 @@ fn descends_from(toks: &[model::Token], mut i: usize, anc: usize) -> bool {
     false
 }
 
+/// Our analysis of a record's raw text for `validate --parse ours`: the pipeline's tokenizer,
+/// tagger and parser, then [`repair`] on each sentence.
+#[derive(Debug)]
+pub struct RecordParser(pub depparse::Models);
+
+impl coder::validate::SentenceParser for RecordParser {
+    fn parse(&self, text: &str) -> Vec<model::AnalyzedSentence> {
+        let para = [model::Span::new(0, text.len())];
+        let p = nlp::Pipeline::new(&self.0, &self.0);
+        let mut sents = p.analyze(text, &para).unwrap_or_default();
+        for s in &mut sents {
+            repair(s);
+        }
+        sents
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

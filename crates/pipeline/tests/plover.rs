@@ -28,8 +28,8 @@
 //!   the gold lists none); likewise the target (any target, or none, when the gold lists
 //!   none).
 
-use coder::validate::{ParseMode, SentenceParser};
-use model::AnalyzedSentence;
+use coder::validate::ParseMode;
+use pipeline::repair::RecordParser;
 use pipeline::Engine;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -259,21 +259,6 @@ fn plover_sentences_builtin_and_phoenix() {
     testdata::assert_floor("coder.plover.builtin.pct", ours);
 }
 
-/// Our parser (the pipeline's analysis and repairs) for `validate --parse ours`.
-struct Ours(depparse::Models);
-
-impl SentenceParser for Ours {
-    fn parse(&self, text: &str) -> Vec<AnalyzedSentence> {
-        let para = [model::Span::new(0, text.len())];
-        let p = nlp::Pipeline::new(&self.0, &self.0);
-        let mut sents = p.analyze(text, &para).unwrap_or_default();
-        for s in &mut sents {
-            pipeline::repair::repair(s);
-        }
-        sents
-    }
-}
-
 #[test]
 fn petr2_gold_records_from_raw_text_with_builtin_lexicon() {
     let Some(path) = testdata::shared("data/universal-petrarch/text/PETR2_GSR_validation.xml")
@@ -282,7 +267,7 @@ fn petr2_gold_records_from_raw_text_with_builtin_lexicon() {
     };
     let (file, _) = coder::validate::read_record_file(&path).expect("records");
     let loaded = lexicon::load(&[], false).expect("lexicon");
-    let parser = Ours(models());
+    let parser = RecordParser(models());
     let report = coder::validate::run(
         &file,
         "PETR2_GSR",
@@ -307,7 +292,7 @@ fn petr2_gold_records_from_raw_text_with_builtin_lexicon() {
 /// Runs a record file from raw text with our parser and its own dictionaries.
 fn raw_suite(rel: &str, floor: &str) {
     let Some(path) = testdata::shared(rel) else { return };
-    let parser = Ours(models());
+    let parser = RecordParser(models());
     let report = coder::validate::validate_file(&path, &[], None, ParseMode::Ours, Some(&parser))
         .expect("suite runs");
     let s = &report.summary;

@@ -57,22 +57,6 @@ fn classify(files: &[PathBuf]) -> anyhow::Result<DictionaryFiles> {
     Ok(d)
 }
 
-/// Our analysis of a record's text for `--parse ours`: the pipeline's tokenizer, tagger,
-/// parser and tree repairs.
-struct OurParser(depparse::Models);
-
-impl SentenceParser for OurParser {
-    fn parse(&self, text: &str) -> Vec<model::AnalyzedSentence> {
-        let para = [model::Span::new(0, text.len())];
-        let p = nlp::Pipeline::new(&self.0, &self.0);
-        let mut sents = p.analyze(text, &para).unwrap_or_default();
-        for s in &mut sents {
-            pipeline::repair::repair(s);
-        }
-        sents
-    }
-}
-
 fn show(t: &[Triple]) -> String {
     if t.is_empty() {
         return "(none)".into();
@@ -87,9 +71,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Parse::Ours => ParseMode::Ours,
     };
     let ours = match mode {
-        ParseMode::Ours => {
-            Some(OurParser(depparse::Models::load_default().context("loading the parser models")?))
-        }
+        ParseMode::Ours => Some(pipeline::repair::RecordParser(
+            depparse::Models::load_default().context("loading the parser models")?,
+        )),
         ParseMode::Given => None,
     };
     let parser = ours.as_ref().map(|p| p as &dyn SentenceParser);
