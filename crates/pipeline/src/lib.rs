@@ -266,50 +266,19 @@ const SAYING: &[&str] = &[
     "order", "demand", "call", "urge", "announce", "declare", "warn", "threaten", "vow", "pledge",
     "promise", "accuse", "condemn", "deny", "reject", "say", "tell", "ask",
 ];
-/// Verbs of communication: a statement coded under "make a public statement" (01) that is one
-/// of these is placed by nothing but its own phrases.
+/// Verbs of communication beyond [`SAYING`] and provenance's speech verbs
+/// ([`provenance::attribution::SPEECH`]): reacting, judging and intending.
 const COMMUNICATING: &[&str] = &[
-    "say",
-    "tell",
-    "announce",
-    "declare",
-    "state",
-    "deny",
     "decline",
-    "reject",
     "comment",
-    "warn",
-    "threaten",
-    "urge",
-    "call",
-    "demand",
-    "accuse",
-    "condemn",
     "criticise",
     "criticize",
     "praise",
     "welcome",
     "review",
-    "report",
-    "claim",
-    "confirm",
-    "add",
-    "insist",
-    "vow",
-    "pledge",
-    "promise",
     "appeal",
-    "ask",
     "express",
     "voice",
-    "acknowledge",
-    "admit",
-    "blame",
-    "dismiss",
-    "describe",
-    "note",
-    "argue",
-    "suggest",
     "propose",
     "recommend",
     "consider",
@@ -318,21 +287,19 @@ const COMMUNICATING: &[&str] = &[
     "expect",
     "want",
     "seek",
-    "write",
-    "tweet",
-    "post",
-    "publish",
-    "broadcast",
     "respond",
     "reply",
     "refuse",
     "discuss",
-    "stress",
     "emphasise",
     "emphasize",
-    "explain",
-    "believe",
 ];
+
+/// Whether `lemma` (lower case) is a verb of communication: a statement coded under "make a
+/// public statement" (01) with such a trigger is placed by nothing but its own phrases.
+fn communicating(lemma: &str) -> bool {
+    [SAYING, provenance::attribution::SPEECH, COMMUNICATING].iter().any(|l| l.contains(&lemma))
+}
 
 /// An event the coder filed as a statement (root 01) whose trigger is a verb of doing, not of
 /// saying ("was sworn in as a senator", "laid a wreath"): placed like a physical event.
@@ -341,7 +308,7 @@ fn done_not_said(s: &AnalyzedSentence, ev: &Event) -> bool {
         && s.tokens.iter().any(|t| {
             t.span.overlaps(ev.trigger)
                 && t.upos == "VERB"
-                && !COMMUNICATING.contains(&t.lemma.to_lowercase().as_str())
+                && !communicating(&t.lemma.to_lowercase())
         })
 }
 
