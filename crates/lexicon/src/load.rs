@@ -66,16 +66,15 @@ pub fn load_texts(
     let mut d = Dictionaries::default();
     let mut nouns = Dictionaries::default();
     let mut diags = Vec::new();
-    // A user phrase must win over the built-in one whichever way the coder's phrase index
-    // breaks ties between identical phrases: user actor and agent files go on the winning
-    // side of the built-in set; other kinds are read before it.
-    let user_after = later_phrase_wins();
+    // Of two identical actor or agent phrases the coder keeps the later (as in the field's
+    // dictionaries), so user actor and agent files are read after the built-in set; other
+    // kinds are read before it.
     let phrase_kind =
         |name: &str| matches!(user_kind(name), Some(Ok(Kind::Actors)) | Some(Ok(Kind::Agents)));
     // Diagnostics of user files are reported in the order the files were given.
     let mut user_diags: Vec<Vec<Diagnostic>> = vec![Vec::new(); user.len()];
     for (i, (name, text)) in user.iter().enumerate() {
-        if !(user_after && phrase_kind(name)) {
+        if !phrase_kind(name) {
             user_diags[i] = add_user(&mut d, &mut nouns, name, text);
         }
     }
@@ -87,7 +86,7 @@ pub fn load_texts(
     }
     // Reversed, so that among user files the earlier one still wins.
     for (i, (name, text)) in user.iter().enumerate().rev() {
-        if user_after && phrase_kind(name) {
+        if phrase_kind(name) {
             user_diags[i] = add_user(&mut d, &mut nouns, name, text);
         }
     }
@@ -121,17 +120,6 @@ fn add_user(
              verbs, nouns, discards or issues in it, or CAMEO.2.0 for verbs)",
         )],
     }
-}
-
-/// Whether the coder's phrase index returns the later of two identical phrases (probed on
-/// a two-entry dictionary, so this crate follows the coder's rule whichever it is).
-fn later_phrase_wins() -> bool {
-    let mut a = coder::dict::actors::ActorDict::default();
-    let _ = a.add_text("PROBE_\n\t[AAA]\nPROBE_\n\t[BBB]\n", "probe");
-    a.finish();
-    a.index
-        .match_at(&["PROBE"], 0)
-        .is_some_and(|(p, _)| a.entries[p.entry as usize].code_on(None) == Some("BBB"))
 }
 
 fn add(
