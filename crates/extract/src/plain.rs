@@ -117,6 +117,22 @@ fn is_headline(line: &str) -> bool {
         && (!line.ends_with('.') || words <= 12)
 }
 
+/// Whether these lines hold more article text: at least three long sentence lines and 300
+/// bytes of them. Page furniture after a closing source line (teasers, links, captions) is short.
+fn body_follows(rest: &[&str]) -> bool {
+    let (mut lines, mut bytes) = (0, 0);
+    for l in rest {
+        if l.split_whitespace().count() > 12 && ends_sentence(l) && !JUNK_LINE.is_match(l) {
+            lines += 1;
+            bytes += l.len();
+            if lines >= 3 && bytes >= 300 {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 fn ends_sentence(line: &str) -> bool {
     line.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':', '»', '“'])
 }
@@ -187,7 +203,9 @@ pub fn parse(text: &str, year_hint: Option<i32>) -> PlainItem {
                 continue;
             }
         }
-        if l.len() < 120 {
+        // A source-like line with an article's worth of body after it is a line of the body
+        // (a story's own date or place line in a text of several stories), not the source.
+        if l.len() < 120 && (last_body.is_none() || !body_follows(&lines[i + 1..end])) {
             if let Some((outlet, date)) = source_line(l) {
                 item.outlet.get_or_insert(outlet);
                 if source_date.is_none() {
@@ -324,6 +342,27 @@ mod tests {
         let it = parse(t, None);
         assert_eq!(it.title, None);
         assert_eq!(it.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn a_date_line_between_stories_does_not_end_the_text() {
+        let story = "Officials in the region said on Monday that the talks had made progress and would resume within a week.\n";
+        let t = format!(
+            "Two stories\n\n{}{}\nWashington, March 3, 2015\n\n{}{}{}\nRelated posts\nOther story\n",
+            story, story, story, story, story
+        );
+        let it = parse(&t, None);
+        assert_eq!(it.paragraphs.len(), 6, "{:?}", it.text);
+        assert!(it.text.contains("Washington, March 3, 2015"));
+        assert_eq!(it.outlet, None, "a place-and-date line inside the body names no outlet");
+        assert!(!it.text.contains("Other story"));
+        // The same line with only furniture after it still closes the article.
+        let t = format!(
+            "Title\n\n{story}{story}\nPressTV – Tue, 20 Jan 2009\n\nStockholm| Security raised\n"
+        );
+        let it = parse(&t, None);
+        assert_eq!(it.outlet.as_deref(), Some("PressTV"));
+        assert!(!it.text.contains("Stockholm"));
     }
 
     #[test]
