@@ -20,6 +20,7 @@
 
 mod ontology;
 mod petr2;
+mod scratch;
 
 use crate::date::DateKey;
 use crate::dict::discards::DiscardKind;
@@ -295,7 +296,7 @@ pub fn code_sentence(
     dicts: &Dictionaries,
     opts: &Options,
 ) -> Result<Vec<CodedEvent>, Skipped> {
-    if s.tokens.iter().any(|t| is_ud1_label(&t.deprel)) {
+    if needs_ud2(s) {
         // The renamed copy goes into a per-thread buffer whose strings are reused from
         // sentence to sentence (no allocation per token once warm).
         thread_local! {
@@ -394,6 +395,27 @@ fn is_ud1_label(r: &str) -> bool {
     ) || (r == "nmod")
 }
 
+/// Whether [`to_ud2_into`] would change anything in `s` (a UD v1 relation, an `nmod` under a
+/// verb, a `by` oblique of a passive not yet its agent); when not, the copy is skipped.
+fn needs_ud2(s: &AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let head =
+        |t: &model::Token| Some(t.head as usize).filter(|&h| h >= 1 && h <= n).map(|h| h - 1);
+    let verb = |h: usize| matches!(s.tokens[h].upos.as_str(), "VERB" | "AUX");
+    s.tokens
+        .iter()
+        .any(|t| is_ud1_label(&t.deprel) && (t.deprel != "nmod" || head(t).is_some_and(verb)))
+        || s.tokens.iter().enumerate().any(|(i, t)| {
+            t.deprel == "obl"
+                && head(t).is_some_and(|h| {
+                    s.tokens.iter().any(|c| head(c) == Some(h) && c.deprel == "aux:pass")
+                })
+                && s.tokens.iter().any(|c| {
+                    head(c) == Some(i) && c.deprel == "case" && c.form.eq_ignore_ascii_case("by")
+                })
+        })
+}
+
 /// Copies `s` into `out` (reusing `out`'s strings) with UD v1 relations renamed to their v2
 /// names; `nmod` under a verb is `obl`.
 fn to_ud2_into(s: &AnalyzedSentence, out: &mut AnalyzedSentence) {
@@ -483,13 +505,9 @@ fn code_sentence_v2(
     if n == 0 {
         return Ok(Vec::new());
     }
-    let words: Vec<String> = s
-        .tokens
-        .iter()
-        .map(
-            |t| if t.form.is_ascii() { t.form.to_ascii_uppercase() } else { t.form.to_uppercase() },
-        )
-        .collect();
+    let mut buf = scratch::take();
+    scratch::fill_words(&mut buf.words, &s.tokens);
+    let words = std::mem::take(&mut buf.words);
     if !dicts.discards.is_empty() {
         // Discard phrases match whitespace-separated words of the text as written (the
         // field's coders compare "AGO." with "AGO" and find no match): tokens whose spans
@@ -509,7 +527,8 @@ fn code_sentence_v2(
             return Err(Skipped::Discard { story: kind == DiscardKind::Story, phrase });
         }
     }
-    let mut children = vec![Vec::new(); n];
+    let mut children = std::mem::take(&mut buf.children);
+    scratch::reset_children(&mut children, n);
     for (i, t) in s.tokens.iter().enumerate() {
         if t.head as usize >= 1 && (t.head as usize) <= n && t.head as usize != i + 1 {
             children[t.head as usize - 1].push(i);
@@ -518,12 +537,12 @@ fn code_sentence_v2(
     let mut a = Analysis {
         s,
         words,
-        phrase_of: vec![None; n],
+        phrase_of: scratch::reset(buf.phrase_of, n, None),
         phrases: Vec::new(),
-        deleted: vec![false; n],
-        inert: vec![false; n],
+        deleted: scratch::reset(buf.deleted, n, false),
+        inert: scratch::reset(buf.inert, n, false),
         children,
-        bounds: Vec::new(),
+        bounds: buf.bounds,
         skip: Vec::new(),
         nominal: Vec::new(),
         present: rustc_hash::FxHashSet::default(),
@@ -589,7 +608,9 @@ impl Analysis<'_> {
     /// Subtree bounds of every word, computed once (walks up from each word; bounded).
     fn compute_bounds(&mut self) {
         let n = self.s.tokens.len();
-        let mut b: Vec<(usize, usize)> = (0..n).map(|i| (i, i)).collect();
+        let mut b = std::mem::take(&mut self.bounds);
+        b.clear();
+        b.extend((0..n).map(|i| (i, i)));
         for i in 0..n {
             let mut cur = i;
             for _ in 0..n {
@@ -772,8 +793,8 @@ impl Analysis<'_> {
         }
         let mut done = vec![false; n];
         // Words of each phrase top, and the tops of each group, in sentence order.
-        let mut by_top: Vec<Vec<usize>> = vec![Vec::new(); n];
-        let mut by_group: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut by_top: Vec<Vec<usize>> = scratch::lists(n);
+        let mut by_group: Vec<Vec<usize>> = scratch::lists(n);
         for k in 0..n {
             if let Some(t) = tops[k] {
                 by_top[t].push(k);
@@ -892,6 +913,8 @@ impl Analysis<'_> {
                 null,
             });
         }
+        scratch::give_lists(by_top);
+        scratch::give_lists(by_group);
     }
 
     /// The code of one noun phrase: first actor + agents, or `---`.

@@ -5,11 +5,24 @@
 //! - the same records with UniversalPetrarch's UDPipe CoNLL-U parses;
 //! - PETR-2 gold records (78) with the Phoenix dictionaries and CAMEO.2.0 verbs.
 
-use coder::validate::{validate_file, ParseMode};
+use coder::validate::{validate_file, ParseMode, Report};
+
+/// With `CODER_DUMP=DIR`, every record's coded events (all fields, debug form) are written
+/// to `DIR/<floor>.txt`: a speed change must leave these files byte-identical.
+fn dump(floor: &str, report: &Report) {
+    let Some(dir) = std::env::var_os("CODER_DUMP") else { return };
+    let mut out = String::new();
+    for r in &report.results {
+        out.push_str(&format!("{} {:?} {:?}\n", r.id, r.refused, r.events));
+    }
+    let path = std::path::Path::new(&dir).join(format!("{floor}.txt"));
+    std::fs::write(&path, out).expect("CODER_DUMP directory is writable");
+}
 
 fn suite(rel: &str, floor: &str) {
     let Some(path) = testdata::shared(rel) else { return };
     let report = validate_file(&path, &[], None, ParseMode::Given, None).expect("suite runs");
+    dump(floor, &report);
     let s = &report.summary;
     for r in report.results.iter().filter(|r| !r.pass) {
         println!("FAIL {} expected {:?} produced {:?}", r.id, r.expected, r.produced);
@@ -66,6 +79,7 @@ fn petr2_semantics_on_unit_records() {
     };
     let report =
         validate_file(&p[0], &[], Some(&dicts), ParseMode::Given, None).expect("suite runs");
+    dump("coder.petr2_unit.udpipe2.pass_pct", &report);
     let s = &report.summary;
     println!(
         "PETR unit records, PETRARCH-2 expectations: {}/{} records, triples P {:.3} R {:.3}",

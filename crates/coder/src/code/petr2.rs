@@ -109,6 +109,19 @@ pub(super) struct Petr2<'a, 'b> {
     /// The participle of an existential clause ("There were ten soldiers killed in …"):
     /// passive whatever its tag, its noun the target.
     existential: Option<usize>,
+    /// The lemma buffer of [`Petr2::new`], kept for the pool.
+    lemma: String,
+}
+
+impl Drop for Petr2<'_, '_> {
+    fn drop(&mut self) {
+        super::scratch::give_petr2(super::scratch::Petr2Buffers {
+            colored: std::mem::take(&mut self.colored),
+            keys: std::mem::take(&mut self.keys),
+            present: std::mem::take(&mut self.present),
+            lemma: std::mem::take(&mut self.lemma),
+        });
+    }
 }
 
 fn code_name(m: i32, name: &Option<String>) -> Option<String> {
@@ -139,20 +152,23 @@ impl<'a, 'b> Petr2<'a, 'b> {
         let n = a.s.tokens.len();
         // A word glued to a hyphenated suffix the tokenizer split off ("military -ruled",
         // "Qaeda -linked") is part of one modifier word, not an actor or agent.
-        let colored = (0..n)
-            .map(|k| {
-                a.s.tokens.get(k + 1).is_some_and(|t| {
-                    t.form.len() > 1
-                        && t.form.starts_with('-')
-                        && !a.s.tokens[k].span.is_empty()
-                        && a.s.tokens[k].span.end == t.span.start
-                })
+        // Vectors and the key set come from the per-thread pool (`super::scratch`).
+        let super::scratch::Petr2Buffers { mut colored, mut keys, mut present, lemma: mut buf } =
+            super::scratch::take_petr2();
+        colored.clear();
+        colored.extend((0..n).map(|k| {
+            a.s.tokens.get(k + 1).is_some_and(|t| {
+                t.form.len() > 1
+                    && t.form.starts_with('-')
+                    && !a.s.tokens[k].span.is_empty()
+                    && a.s.tokens[k].span.end == t.span.start
             })
-            .collect();
-        let keys: Vec<u64> = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
-        let mut present: rustc_hash::FxHashSet<u64> = keys.iter().copied().collect();
+        }));
+        keys.clear();
+        keys.extend(a.words.iter().map(|w| crate::dict::verbs::word_key(w)));
+        present.clear();
+        present.extend(keys.iter().copied());
         // Lemmas upper-cased into one reused buffer (no string per word).
-        let mut buf = String::new();
         for t in &a.s.tokens {
             if t.lemma.is_empty() {
                 continue;
@@ -182,6 +198,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
             present_bits,
             transforms: std::cell::OnceCell::new(),
             existential: None,
+            lemma: buf,
         }
     }
 
