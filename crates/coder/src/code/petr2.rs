@@ -169,13 +169,15 @@ impl<'a, 'b> Petr2<'a, 'b> {
         present.clear();
         present.extend(keys.iter().copied());
         // Lemmas upper-cased into one reused buffer (no string per word).
-        for t in &a.s.tokens {
-            if t.lemma.is_empty() {
+        for (t, w) in a.s.tokens.iter().zip(&a.words) {
+            // A lemma that is the word itself (any case) has its key already.
+            if t.lemma.is_empty() || (t.lemma.is_ascii() && t.lemma.eq_ignore_ascii_case(w)) {
                 continue;
             }
             buf.clear();
             if t.lemma.is_ascii() {
-                buf.extend(t.lemma.bytes().map(|b| char::from(b.to_ascii_uppercase())));
+                buf.push_str(&t.lemma);
+                buf.make_ascii_uppercase();
             } else {
                 buf.push_str(&t.lemma.to_uppercase());
             }
@@ -380,13 +382,13 @@ impl<'a, 'b> Petr2<'a, 'b> {
         let mut out = Vec::new();
         for (c, (ws, span)) in ph.codes.iter().zip(&ph.texts) {
             // Words a pattern matched are not the actor, unless nothing else is.
-            let mut code = c.clone();
+            let mut code = std::borrow::Cow::Borrowed(c.as_str());
             if ws.iter().any(|&w| self.colored[w]) {
                 let keep: Vec<usize> = ws.iter().copied().filter(|&w| !self.colored[w]).collect();
                 if !keep.is_empty() {
                     let recoded = self.a.code_phrase(&keep, self.date, self.dicts, self.opts).0;
                     if recoded != "---" {
-                        code = recoded;
+                        code = std::borrow::Cow::Owned(recoded);
                     }
                 }
             }
@@ -400,8 +402,8 @@ impl<'a, 'b> Petr2<'a, 'b> {
             };
             // The phrase's text, joined only when an actor is kept.
             let mut text: Option<String> = None;
-            let nested: Vec<Option<String>> =
-                if nested.is_empty() { vec![None] } else { nested.into_iter().map(Some).collect() };
+            let nested: Vec<Option<String>> = nested.into_iter().map(Some).collect();
+            let nested: &[Option<String>] = if nested.is_empty() { &[None] } else { &nested };
             for (part, nested) in
                 code.split('/').flat_map(|part| nested.iter().map(move |n| (part, n)))
             {
@@ -492,13 +494,11 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 }
             }
         }
-        let full: Vec<CodedActor> =
-            all.iter().filter(|a| !a.code.starts_with("---")).cloned().collect();
-        if full.is_empty() {
-            all
-        } else {
-            full
+        // Full actors when there are any (kept in place, not copied).
+        if all.iter().any(|a| !a.code.starts_with("---")) {
+            all.retain(|a| !a.code.starts_with("---"));
         }
+        all
     }
 
     // ---- patterns -----------------------------------------------------------------

@@ -44,33 +44,53 @@ pub struct Phrase {
 
 /// Phrases indexed by their first two words when the second must follow the first directly
 /// (most phrases), else by their first word; each list longest first.
+///
+/// Keys are hashes of the words ([`word_hash`], [`pair_key`]), so a lookup hashes each
+/// word once and a word that starts no phrase costs one probe (hash collisions are
+/// harmless: every candidate is checked word by word).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PhraseIndex {
-    by_first: FxHashMap<String, Vec<Phrase>>,
+    by_first: FxHashMap<u64, FirstWord>,
     by_pair: FxHashMap<u64, Vec<Phrase>>,
 }
 
-/// A hash of two words, the key of [`PhraseIndex::by_pair`] (collisions are harmless: every
-/// candidate is checked word by word).
-pub fn pair_key(a: &str, b: &str) -> u64 {
+/// The phrases indexed by one first word, and whether any is indexed by a pair from it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct FirstWord {
+    phrases: Vec<Phrase>,
+    paired: bool,
+}
+
+/// A hash of one word, the key of [`PhraseIndex`]'s first-word lists.
+pub fn word_hash(w: &str) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
-    a.hash(&mut h);
-    b.hash(&mut h);
+    w.hash(&mut h);
     h.finish()
+}
+
+/// A hash of two words, the key of [`PhraseIndex`]'s pair lists.
+pub fn pair_key(a: &str, b: &str) -> u64 {
+    pair_of(word_hash(a), word_hash(b))
+}
+
+fn pair_of(a: u64, b: u64) -> u64 {
+    a.rotate_left(29) ^ b.wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 impl PhraseIndex {
     fn add(&mut self, p: Phrase) {
         if p.words.len() >= 2 && p.joined[1] {
+            self.by_first.entry(word_hash(&p.words[0])).or_default().paired = true;
             self.by_pair.entry(pair_key(&p.words[0], &p.words[1])).or_default().push(p);
         } else if let Some(first) = p.words.first() {
-            self.by_first.entry(first.clone()).or_default().push(p);
+            self.by_first.entry(word_hash(first)).or_default().phrases.push(p);
         }
     }
 
     fn finish(&mut self) {
-        for v in self.by_first.values_mut().chain(self.by_pair.values_mut()) {
+        for v in self.by_first.values_mut().map(|f| &mut f.phrases).chain(self.by_pair.values_mut())
+        {
             // Longest first; among phrases of one length the later entry wins, as a
             // repeated phrase overrides an earlier one in the field's dictionaries.
             v.reverse();
@@ -111,14 +131,16 @@ impl PhraseIndex {
 
     /// The longest phrase starting at `words[start]`, with the number of words it spans.
     pub fn match_at(&self, words: &[&str], start: usize) -> Option<(&Phrase, usize)> {
+        let h = word_hash(words[start]);
+        let first = self.by_first.get(&h)?;
         let pair = match words.get(start + 1) {
-            Some(next) => self
+            Some(next) if first.paired => self
                 .by_pair
-                .get(&pair_key(words[start], next))
+                .get(&pair_of(h, word_hash(next)))
                 .and_then(|c| Self::first_hit(c, words, start)),
-            None => None,
+            _ => None,
         };
-        let single = self.by_first.get(words[start]).and_then(|c| Self::first_hit(c, words, start));
+        let single = Self::first_hit(&first.phrases, words, start);
         match (pair, single) {
             (Some(a), Some(b)) => Some(if b.0.words.len() > a.0.words.len() { b } else { a }),
             (a, b) => a.or(b),
@@ -126,7 +148,7 @@ impl PhraseIndex {
     }
 
     pub fn len(&self) -> usize {
-        self.by_first.values().chain(self.by_pair.values()).map(Vec::len).sum()
+        self.by_first.values().map(|f| &f.phrases).chain(self.by_pair.values()).map(Vec::len).sum()
     }
 
     pub fn is_empty(&self) -> bool {
