@@ -20,6 +20,7 @@
 
 mod ontology;
 mod petr2;
+mod repair;
 mod scratch;
 
 use crate::date::DateKey;
@@ -305,19 +306,29 @@ pub fn code_sentence(
         return UD2.with(|cell| match cell.try_borrow_mut() {
             Ok(mut v2) => {
                 to_ud2_into(s, &mut v2);
+                if repair::needed(&v2, dicts) {
+                    repair::apply(&mut v2, dicts);
+                }
                 repair_subject_list(&mut v2);
                 code_sentence_v2(&v2, date, dicts, opts)
             }
             Err(_) => {
                 let mut v2 = AnalyzedSentence::default();
                 to_ud2_into(s, &mut v2);
+                if repair::needed(&v2, dicts) {
+                    repair::apply(&mut v2, dicts);
+                }
                 repair_subject_list(&mut v2);
                 code_sentence_v2(&v2, date, dicts, opts)
             }
         });
     }
-    if needs_subject_list_repair(s) {
+    let repairs = repair::needed(s, dicts);
+    if repairs || needs_subject_list_repair(s) {
         let mut r = s.clone();
+        if repairs {
+            repair::apply(&mut r, dicts);
+        }
         repair_subject_list(&mut r);
         return code_sentence_v2(&r, date, dicts, opts);
     }
@@ -385,6 +396,16 @@ fn repair_subject_list(s: &mut AnalyzedSentence) {
         }
         return;
     }
+}
+
+/// A form that is no English inflection of the lemma a lemmatizer gave it: `-es` after a
+/// stem that takes only `-s` ("departes" for "depart").
+fn misspelt_inflection(form: &str, lemma: &str) -> bool {
+    let (f, l) = (form.to_ascii_lowercase(), lemma.to_ascii_lowercase());
+    f.len() == l.len() + 2
+        && f.starts_with(&l)
+        && f.ends_with("es")
+        && !["s", "x", "z", "ch", "sh", "o"].iter().any(|e| l.ends_with(e))
 }
 
 /// Relation names of UD version 1 (older UDPipe models) that version 2 renamed.
@@ -1258,7 +1279,14 @@ impl Analysis<'_> {
         let mut provisional: Vec<(std::ops::Range<usize>, usize, usize)> = Vec::new();
         let mut i = 0;
         while i < n {
-            if !self.is_verb(i) || !self.live(i) || self.inert[i] || self.phrase_of[i].is_some() {
+            // The main word of a multi-word verb the tagger took for a noun ("wire/VERB
+            // tap/NOUN"): the verb-tagged word of the match heads the verb phrase.
+            let multiword = if self.is_verb(i) { None } else { self.multiword_verb(i, dicts) };
+            if !(self.is_verb(i) || multiword.is_some())
+                || !self.live(i)
+                || self.inert[i]
+                || (self.phrase_of[i].is_some() && multiword.is_none())
+            {
                 i += 1;
                 continue;
             }
@@ -1271,7 +1299,9 @@ impl Analysis<'_> {
             let (forms, form_key) = match dicts.verbs.lookup(&self.words[i]) {
                 Some(f) => (f, self.words[i].clone()),
                 None => match dicts.verbs.forms.get(&t.lemma.to_uppercase()) {
-                    Some(f) if !t.lemma.is_empty() => (f, t.lemma.to_uppercase()),
+                    Some(f) if !t.lemma.is_empty() && !misspelt_inflection(&t.form, &t.lemma) => {
+                        (f, t.lemma.to_uppercase())
+                    }
                     _ => {
                         i += 1;
                         continue;
@@ -1281,7 +1311,11 @@ impl Analysis<'_> {
             let _ = form_key;
             // The phrase the verb heads: an auxiliary's is its main verb's.
             let is_aux = matches!(base_rel(&t.deprel), "aux" | "cop");
-            let vp_head = if is_aux { self.head(i).unwrap_or(i) } else { i };
+            let vp_head = match multiword {
+                Some(v) => v,
+                None if is_aux => self.head(i).unwrap_or(i),
+                None => i,
+            };
             // Several blocks may list the same verb: the first that yields a code wins.
             let mut chosen = None;
             for (form, vstart, vend) in self.pick_forms(i, forms) {
@@ -1438,12 +1472,40 @@ impl Analysis<'_> {
         out
     }
 
+    /// For a word outside the verb tags that the verb dictionary lists as the main word of a
+    /// multi-word verb: the verb-tagged word of a matching multi-word form, when the word's
+    /// own noun phrase (if any) is uncoded.
+    fn multiword_verb(&self, i: usize, dicts: &Dictionaries) -> Option<usize> {
+        // Cheap tests first: a verb-tagged neighbour, an uncoded phrase.
+        let n = self.s.tokens.len();
+        if !((i > 0 && self.is_verb(i - 1)) || (i + 1 < n && self.is_verb(i + 1)))
+            || self.phrase_of[i].is_some_and(|p| !self.phrases[p].null)
+        {
+            return None;
+        }
+        let forms = dicts.verbs.lookup(&self.words[i])?;
+        if forms.iter().all(|f| f.pre.is_empty() && f.post.is_empty()) {
+            return None;
+        }
+        self.pick_forms(i, forms)
+            .into_iter()
+            .filter(|(f, _, _)| !(f.pre.is_empty() && f.post.is_empty()))
+            .find_map(|(_, a, b)| (a..=b).find(|&k| k != i && self.is_verb(k)))
+    }
+
     /// The first verb after `v` and up to `end` that heads a loosely attached clause
-    /// (`parataxis`, `appos`) with a subject of its own and a comma before it.
+    /// (`parataxis`, `appos`, an `advcl` without a subordinator) with a subject of its own
+    /// and a comma before it.
     fn next_clause(&self, v: usize, end: usize) -> Option<usize> {
         (v + 1..=end.min(self.s.tokens.len().saturating_sub(1))).find(|&k| {
             self.is_verb(k)
-                && matches!(self.s.tokens[k].deprel.as_str(), "parataxis" | "appos")
+                && (matches!(self.s.tokens[k].deprel.as_str(), "parataxis" | "appos")
+                    // An adverbial clause with a subject but no subordinator is a clause
+                    // of its own the parser hung there.
+                    || (base_rel(&self.s.tokens[k].deprel) == "advcl"
+                        && !self.children[k]
+                            .iter()
+                            .any(|&c| base_rel(&self.s.tokens[c].deprel) == "mark")))
                 && self.children[k].iter().any(|&c| {
                     c < k && base_rel(&self.s.tokens[c].deprel) == "nsubj" && {
                         let lo = self.subtree_bounds(c).0;
@@ -1819,7 +1881,9 @@ impl Analysis<'_> {
             PatElem::Word(w) => {
                 for p in pos..limit {
                     let word = &self.words[seq[p]];
-                    if lower && self.skip[seq[p]] {
+                    // A skip-list word is invisible after the verb unless the pattern
+                    // itself writes it ("* THE_NEATEST_PLACE").
+                    if lower && self.skip[seq[p]] && word != w {
                         continue;
                     }
                     if word == w

@@ -1,0 +1,541 @@
+//! Repairs of typical errors of automatic dependency parsers, made on a copy of the sentence
+//! before it is coded. Each repair is keyed to a tree shape and to what the dictionaries
+//! know about a word (an actor name, a verb) — never to particular words or names:
+//!
+//! - **a name read as a verb** ("Pyongyang/VERB on Thursday fired …", "Mordor, Rohan,
+//!   Fornost/VERB and Bree welcomed …", "Frodo/AUX said"): a capitalised word the actor
+//!   dictionary knows and the verb dictionary does not becomes a proper noun, and when the
+//!   parser made it the clause's root, the verb hung under it takes its place;
+//! - **a verb read as a noun modifier** ("… on Thursday and promised/amod aid to …"): a
+//!   dictionary verb right after a coordinator, modifying a noun coordinated with a name
+//!   attached to a verb, is that verb's conjunct with the noun as its object;
+//! - **a verb read as a noun** ("Ethiopia departs/NOUN from Libya"): a root noun the verb
+//!   dictionary knows, right after a name that is its only pre-modifier, is the verb and the
+//!   name its subject;
+//! - **a conjunct hung on the far noun** ("Lawmakers in Fornost and Gondor" with Gondor a
+//!   conjunct of "Lawmakers"): a proper-noun conjunct of a common noun goes to the
+//!   proper-noun attachment written between them;
+//! - **a subordinator read as a preposition** ("… after a hafling was reported", "five
+//!   years after crowds burned …"): `after`/`before`/`since`/`until` in front of the subject
+//!   of a finite verb marks that verb's clause, which is subordinate.
+
+use crate::dict::Dictionaries;
+use model::AnalyzedSentence;
+
+fn base(r: &str) -> &str {
+    match r.find(':') {
+        Some(i) => &r[..i],
+        None => r,
+    }
+}
+
+fn head(s: &AnalyzedSentence, i: usize) -> Option<usize> {
+    let h = s.tokens[i].head as usize;
+    (h >= 1 && h <= s.tokens.len() && h != i + 1).then(|| h - 1)
+}
+
+fn children(s: &AnalyzedSentence, h: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..s.tokens.len()).filter(move |&k| head(s, k) == Some(h))
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The verb dictionary knows the word (its form, or its lemma).
+fn verb_word(s: &AnalyzedSentence, i: usize, dicts: &Dictionaries) -> bool {
+    let t = &s.tokens[i];
+    dicts.verbs.lookup(&t.form.to_uppercase()).is_some()
+        || (!t.lemma.is_empty() && dicts.verbs.forms.contains_key(&t.lemma.to_uppercase()))
+}
+
+/// A capitalised word the actor dictionary knows (alone) and the verb dictionary does not.
+fn name_word(s: &AnalyzedSentence, i: usize, dicts: &Dictionaries) -> bool {
+    let t = &s.tokens[i];
+    capitalised(&t.form)
+        && dicts.actors.index.match_at(&[t.form.to_uppercase().as_str()], 0).is_some()
+        && !verb_word(s, i, dicts)
+}
+
+fn is_verb_tag(t: &model::Token) -> bool {
+    matches!(t.upos.as_str(), "VERB" | "AUX")
+}
+
+/// A finite verb: a finite tag, or an auxiliary of its own.
+fn finite(s: &AnalyzedSentence, v: usize) -> bool {
+    let t = &s.tokens[v];
+    let finite_tag = |t: &model::Token| {
+        matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD") || t.feats.contains("VerbForm=Fin")
+    };
+    finite_tag(t)
+        || children(s, v).any(|c| base(&s.tokens[c].deprel) == "aux" && finite_tag(&s.tokens[c]))
+}
+
+fn set(s: &mut AnalyzedSentence, i: usize, h: Option<usize>, rel: &str) {
+    let t = &mut s.tokens[i];
+    t.head = h.map_or(0, |h| h as u32 + 1);
+    t.deprel.clear();
+    t.deprel.push_str(rel);
+}
+
+fn retag_name(s: &mut AnalyzedSentence, i: usize) {
+    let t = &mut s.tokens[i];
+    t.upos.clear();
+    t.upos.push_str("PROPN");
+    if !t.xpos.is_empty() {
+        t.xpos.clear();
+        t.xpos.push_str("NNP");
+    }
+}
+
+/// Names tagged as verbs or auxiliaries.
+fn misread_names(s: &AnalyzedSentence, dicts: &Dictionaries) -> Vec<usize> {
+    (0..s.tokens.len()).filter(|&i| is_verb_tag(&s.tokens[i]) && name_word(s, i, dicts)).collect()
+}
+
+/// Verbs tagged as amod after a coordinator: (verb, its noun, the coordinator, the verb the
+/// noun's first conjunct hangs on).
+fn misread_modifier(
+    s: &AnalyzedSentence,
+    p: usize,
+    dicts: &Dictionaries,
+) -> Option<(usize, usize, usize, usize)> {
+    let t = &s.tokens[p];
+    if t.upos != "VERB" || t.deprel != "amod" || p == 0 || !verb_word(s, p, dicts) {
+        return None;
+    }
+    let h = head(s, p).filter(|&h| h > p)?;
+    if base(&s.tokens[h].deprel) != "conj"
+        || children(s, h).any(|c| matches!(base(&s.tokens[c].deprel), "det"))
+    {
+        return None;
+    }
+    // The first conjunct: a name attached to a verb before it; the coordinator on either
+    // conjunct (UD v1 hangs it on the first).
+    let x = head(s, h)?;
+    let cc = p - 1;
+    if base(&s.tokens[cc].deprel) != "cc" || !matches!(head(s, cc), Some(c) if c == h || c == x) {
+        return None;
+    }
+    if s.tokens[x].upos != "PROPN" || !matches!(base(&s.tokens[x].deprel), "obl" | "nmod") {
+        return None;
+    }
+    let g = head(s, x).filter(|&g| g < x && s.tokens[g].upos == "VERB")?;
+    Some((p, h, cc, g))
+}
+
+/// A root noun the verb dictionary knows, right after a name that is its only dependent
+/// before it: (noun, name).
+fn misread_verb_noun(s: &AnalyzedSentence, r: usize, dicts: &Dictionaries) -> Option<usize> {
+    let t = &s.tokens[r];
+    if t.upos != "NOUN" || t.deprel != "root" || r == 0 || !verb_word(s, r, dicts) {
+        return None;
+    }
+    let c = r - 1;
+    if base(&s.tokens[c].deprel) != "compound" || head(s, c) != Some(r) || !name_word(s, c, dicts) {
+        return None;
+    }
+    // Nothing before the name but a determiner.
+    if (0..c).any(|k| s.tokens[k].upos != "DET") {
+        return None;
+    }
+    Some(c)
+}
+
+/// A proper-noun conjunct of a common noun with a proper-noun attachment between them:
+/// (conjunct, the attachment).
+fn misattached_conjunct(s: &AnalyzedSentence, c: usize, dicts: &Dictionaries) -> Option<usize> {
+    let t = &s.tokens[c];
+    if t.deprel != "conj" || t.upos != "PROPN" {
+        return None;
+    }
+    let h = head(s, c).filter(|&h| h < c && s.tokens[h].upos == "NOUN")?;
+    let m = children(s, h)
+        .filter(|&m| m > h && m < c && !matches!(base(&s.tokens[m].deprel), "cc" | "punct"))
+        .last()?;
+    let mt = &s.tokens[m];
+    if base(&mt.deprel) != "nmod"
+        || mt.deprel == "nmod:poss"
+        || !(mt.upos == "PROPN" || name_word(s, m, dicts))
+    {
+        return None;
+    }
+    // Only a coordinator and punctuation between the attachment's phrase and the conjunct.
+    let end = (m..c).filter(|&k| descends(s, k, m)).max().unwrap_or(m);
+    let between_ok =
+        (end + 1..c).all(|k| s.tokens[k].upos == "PUNCT" || base(&s.tokens[k].deprel) == "cc");
+    between_ok.then_some(m)
+}
+
+fn descends(s: &AnalyzedSentence, k: usize, h: usize) -> bool {
+    let mut cur = k;
+    for _ in 0..=s.tokens.len() {
+        if cur == h {
+            return true;
+        }
+        match head(s, cur) {
+            Some(p) => cur = p,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Subordinators a parser may read as prepositions.
+fn subordinator(w: &str) -> bool {
+    ["after", "before", "since", "until", "till"].iter().any(|s| w.eq_ignore_ascii_case(s))
+}
+
+/// `after N V`: (the subordinator, the noun, the verb, a measure phrase the parser made
+/// the verb's subject).
+fn misread_subordinator(
+    s: &AnalyzedSentence,
+    p: usize,
+) -> Option<(usize, usize, usize, Option<usize>)> {
+    let t = &s.tokens[p];
+    if t.deprel != "case" || !subordinator(&t.form) {
+        return None;
+    }
+    let n = head(s, p).filter(|&n| n > p)?;
+    if !matches!(s.tokens[n].upos.as_str(), "NOUN" | "PROPN" | "PRON") {
+        return None;
+    }
+    // The verb right after the noun's words (its auxiliaries between).
+    let end = (n..s.tokens.len()).take_while(|&k| descends(s, k, n)).last().unwrap_or(n);
+    let mut v = end + 1;
+    while v < s.tokens.len() && base(&s.tokens[v].deprel) == "aux" {
+        v += 1;
+    }
+    if v >= s.tokens.len() || s.tokens[v].upos != "VERB" || !finite(s, v) {
+        return None;
+    }
+    let subj = children(s, v).find(|&c| base(&s.tokens[c].deprel) == "nsubj");
+    match subj {
+        Some(x) if x == n => Some((p, n, v, None)),
+        // "five years after crowds burned": the measure phrase is the subject.
+        Some(x)
+            if x < p
+                && descends(s, n, x)
+                && children(s, x).any(|c| base(&s.tokens[c].deprel) == "nummod") =>
+        {
+            Some((p, n, v, Some(x)))
+        }
+        Some(_) => None,
+        None if head(s, v) != Some(n) => Some((p, n, v, None)),
+        None => None,
+    }
+}
+
+/// Whether any repair applies (cheap enough to run on every sentence).
+pub(super) fn needed(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
+    let n = s.tokens.len();
+    (0..n).any(|i| {
+        let t = &s.tokens[i];
+        (is_verb_tag(t) && capitalised(&t.form) && name_word(s, i, dicts))
+            || (t.deprel == "amod" && misread_modifier(s, i, dicts).is_some())
+            || (t.deprel == "root" && misread_verb_noun(s, i, dicts).is_some())
+            || (t.deprel == "conj" && misattached_conjunct(s, i, dicts).is_some())
+            || (t.deprel == "case" && misread_subordinator(s, i).is_some())
+    })
+}
+
+/// Applies the repairs in place.
+pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
+    for nm in misread_names(s, dicts) {
+        name_as_verb(s, nm);
+    }
+    for p in 0..s.tokens.len() {
+        if let Some((p, h, cc, g)) = misread_modifier(s, p, dicts) {
+            set(s, p, Some(g), "conj");
+            set(s, cc, Some(p), "cc");
+            set(s, h, Some(p), "obj");
+            // The main verb's attachments after the noun are the new verb's.
+            for k in h + 1..s.tokens.len() {
+                if head(s, k) == Some(g) && matches!(base(&s.tokens[k].deprel), "obl" | "nmod") {
+                    set(s, k, Some(p), "obl");
+                }
+            }
+        }
+    }
+    for r in 0..s.tokens.len() {
+        if let Some(c) = misread_verb_noun(s, r, dicts) {
+            let t = &mut s.tokens[r];
+            t.upos.clear();
+            t.upos.push_str("VERB");
+            if !t.xpos.is_empty() {
+                t.xpos.clear();
+                t.xpos.push_str("VB");
+            }
+            set(s, c, Some(r), "nsubj");
+            for k in r + 1..s.tokens.len() {
+                if head(s, k) == Some(r) && base(&s.tokens[k].deprel) == "nmod" {
+                    let rel = if s.tokens[k].deprel == "nmod:tmod" { "obl:tmod" } else { "obl" };
+                    set(s, k, Some(r), rel);
+                }
+            }
+        }
+    }
+    for c in 0..s.tokens.len() {
+        if let Some(m) = misattached_conjunct(s, c, dicts) {
+            let h = head(s, c);
+            for k in m + 1..c {
+                if head(s, k) == h && matches!(base(&s.tokens[k].deprel), "cc" | "punct") {
+                    set(
+                        s,
+                        k,
+                        Some(c),
+                        if base(&s.tokens[k].deprel) == "cc" { "cc" } else { "punct" },
+                    );
+                }
+            }
+            set(s, c, Some(m), "conj");
+        }
+    }
+    for p in 0..s.tokens.len() {
+        if let Some((p, n, v, measure)) = misread_subordinator(s, p) {
+            if let Some(x) = measure {
+                set(s, x, Some(v), "obl:npmod");
+            }
+            let subj = if children(s, v).any(|c| s.tokens[c].deprel == "aux:pass") {
+                "nsubj:pass"
+            } else {
+                "nsubj"
+            };
+            set(s, n, Some(v), subj);
+            set(s, p, Some(v), "mark");
+            if matches!(base(&s.tokens[v].deprel), "parataxis" | "conj" | "ccomp" | "acl") {
+                let h = head(s, v);
+                set(s, v, h, "advcl");
+            }
+        }
+    }
+}
+
+/// A name the parser tagged as a verb or auxiliary: it becomes a proper noun; as the root it
+/// hands the root over to the verb hung under it.
+fn name_as_verb(s: &mut AnalyzedSentence, nm: usize) {
+    retag_name(s, nm);
+    let rel = base(&s.tokens[nm].deprel).to_string();
+    if rel == "aux" {
+        // "Frodo/AUX said": the subject of its verb, when that has none.
+        if let Some(h) = head(s, nm) {
+            if !children(s, h).any(|c| base(&s.tokens[c].deprel) == "nsubj") {
+                set(s, nm, Some(h), "nsubj");
+            }
+        }
+        return;
+    }
+    if rel != "root" {
+        return;
+    }
+    // The clause's verb: the first finite verb under the name outside relative clauses
+    // ("Gollum/VERB centre of a row … called/acl on Gondor"), else a verb hung on it.
+    let under_relcl = |k: usize| {
+        let mut cur = k;
+        while cur != nm {
+            if s.tokens[cur].deprel == "acl:relcl" {
+                return true;
+            }
+            match head(s, cur) {
+                Some(h) => cur = h,
+                None => return true,
+            }
+        }
+        false
+    };
+    let finite_verb = (nm + 1..s.tokens.len()).find(|&k| {
+        s.tokens[k].upos == "VERB"
+            && (finite(s, k) || s.tokens[k].xpos == "VBN")
+            && !children(s, k).any(|c| base(&s.tokens[c].deprel) == "mark")
+            && descends(s, k, nm)
+            && !under_relcl(k)
+    });
+    let Some(v) = finite_verb.or_else(|| {
+        children(s, nm).find(|&c| {
+            c > nm
+                && s.tokens[c].upos == "VERB"
+                && matches!(
+                    base(&s.tokens[c].deprel),
+                    "conj" | "parataxis" | "ccomp" | "xcomp" | "advcl" | "dep"
+                )
+        })
+    }) else {
+        return;
+    };
+    let before = children(s, nm).find(|&c| c < nm && base(&s.tokens[c].deprel) == "nsubj");
+    if let Some(first) = before {
+        // "Mordor, Rohan, Fornost/VERB and Bree welcomed": the list's first member heads
+        // the list; the name is its conjunct (the subject-list repair then re-roots).
+        let up = head(s, nm);
+        let r = s.tokens[nm].deprel.clone();
+        set(s, first, up, &r);
+        for k in children(s, nm).collect::<Vec<_>>() {
+            if k != first {
+                s.tokens[k].head = first as u32 + 1;
+            }
+        }
+        set(s, nm, Some(first), "conj");
+        return;
+    }
+    if children(s, v).any(|c| base(&s.tokens[c].deprel) == "nsubj") {
+        return;
+    }
+    // "Pyongyang/VERB on Thursday fired …": the verb is the root, the name its subject.
+    let up = head(s, nm);
+    let r = s.tokens[nm].deprel.clone();
+    set(s, v, up, &r);
+    for k in children(s, nm).collect::<Vec<_>>() {
+        if k == v {
+            continue;
+        }
+        if k > v {
+            s.tokens[k].head = v as u32 + 1;
+        } else if matches!(base(&s.tokens[k].deprel), "nmod" | "obl" | "advmod") {
+            let rel = match s.tokens[k].deprel.as_str() {
+                "nmod:tmod" | "obl:tmod" => "obl:tmod",
+                "advmod" => "advmod",
+                _ => "obl",
+            };
+            set(s, k, Some(v), rel);
+        }
+    }
+    set(s, nm, Some(v), "nsubj");
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::code::{code_sentence, Options};
+    use crate::dict::Dictionaries;
+    use crate::input::conllu::parse_rows;
+
+    fn dicts() -> Dictionaries {
+        let mut d = Dictionaries::default();
+        d.actors.add_text("VELLAND [VEL]\nKORSIA [KOR]\nTARVOS [TAR]\n", "a.txt");
+        d.agents.add_text("LAWMAKER [~LEG]\n", "g.txt");
+        d.verbs.add_text(
+            "--- FIRE [190] ---\nFIRE\n--- PROMISE [050] ---\nPROMISE\n\
+             --- CONDEMN [122] ---\nCONDEMN\n--- DEPART [032] ---\nDEPART\n",
+            "v.txt",
+        );
+        d.actors.finish();
+        d.agents.finish();
+        d.verbs.finish();
+        d
+    }
+
+    /// Rows as `form lemma upos xpos head deprel`, one word a line.
+    fn code(text: &str, rows: &str) -> Vec<String> {
+        let conllu: String = rows
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .enumerate()
+            .map(|(i, l)| {
+                let c: Vec<&str> = l.split_whitespace().collect();
+                format!(
+                    "{}\t{}\t{}\t{}\t{}\t_\t{}\t{}\t_\t_\n",
+                    i + 1,
+                    c[0],
+                    c[1],
+                    c[2],
+                    c[3],
+                    c[4],
+                    c[5]
+                )
+            })
+            .collect();
+        let (s, _) = parse_rows(&conllu, text, 0).expect("rows");
+        let opts = Options { intent: false, clauses: false, ..Options::default() };
+        let mut v: Vec<String> = code_sentence(&s, None, &dicts(), &opts)
+            .expect("coded")
+            .iter()
+            .map(|e| format!("{}>{}:{}", e.source.code, e.target.code, e.code))
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_name_read_as_the_main_verb_hands_the_root_to_the_verb() {
+        let ev = code(
+            "Velland on Monday fired shells at Korsia.",
+            "Velland Velland VERB VBG 0 root
+             on on ADP IN 3 case
+             Monday Monday PROPN NNP 1 nmod
+             fired fire VERB VBD 1 parataxis
+             shells shell NOUN NNS 4 dobj
+             at at ADP IN 7 case
+             Korsia Korsia PROPN NNP 4 nmod
+             . . PUNCT . 4 punct",
+        );
+        assert_eq!(ev, ["VEL>KOR:190"]);
+    }
+
+    #[test]
+    fn a_verb_read_as_a_noun_modifier_after_and_is_a_conjoined_verb() {
+        let ev = code(
+            "Velland condemned the raid on Sunday and promised aid to Korsia.",
+            "Velland Velland PROPN NNP 2 nsubj
+             condemned condemn VERB VBD 0 root
+             the the DET DT 4 det
+             raid raid NOUN NN 2 dobj
+             on on ADP IN 6 case
+             Sunday Sunday PROPN NNP 2 nmod
+             and and CONJ CC 6 cc
+             promised promise VERB VBN 9 amod
+             aid aid NOUN NN 6 conj
+             to to ADP IN 11 case
+             Korsia Korsia PROPN NNP 2 nmod
+             . . PUNCT . 2 punct",
+        );
+        assert!(ev.contains(&"VEL>KOR:050".to_string()), "{ev:?}");
+    }
+
+    #[test]
+    fn a_verb_read_as_a_noun_after_its_subject_is_the_verb() {
+        let ev = code(
+            "Velland departs from Korsia.",
+            "Velland Velland PROPN NNP 2 compound
+             departs depart NOUN NNS 0 root
+             from from ADP IN 4 case
+             Korsia Korsia PROPN NNP 2 nmod
+             . . PUNCT . 2 punct",
+        );
+        assert_eq!(ev, ["VEL>KOR:032"]);
+    }
+
+    #[test]
+    fn a_name_conjunct_goes_to_the_name_between() {
+        let ev = code(
+            "Lawmakers in Velland and Korsia condemned Tarvos.",
+            "Lawmakers lawmaker NOUN NNS 6 nsubj
+             in in ADP IN 3 case
+             Velland Velland PROPN NNP 1 nmod
+             and and CONJ CC 1 cc
+             Korsia Korsia PROPN NNP 1 conj
+             condemned condemn VERB VBD 0 root
+             Tarvos Tarvos PROPN NNP 6 dobj
+             . . PUNCT . 6 punct",
+        );
+        assert_eq!(ev, ["KORLEG>TAR:122", "VELLEG>TAR:122"]);
+    }
+
+    #[test]
+    fn a_clause_after_a_subordinator_read_as_a_preposition_is_subordinate() {
+        // "after Tarvos fired on Velland" parsed as a prepositional phrase and a clause of
+        // its own: the clause is subordinate to "condemned" and not coded apart.
+        let ev = code(
+            "Velland condemned Korsia after Tarvos fired on Velland.",
+            "Velland Velland PROPN NNP 2 nsubj
+             condemned condemn VERB VBD 0 root
+             Korsia Korsia PROPN NNP 2 dobj
+             after after ADP IN 5 case
+             Tarvos Tarvos PROPN NNP 6 nsubj
+             fired fire VERB VBD 2 parataxis
+             on on ADP IN 8 case
+             Velland Velland PROPN NNP 6 nmod
+             . . PUNCT . 2 punct",
+        );
+        assert_eq!(ev, ["VEL>KOR:122"]);
+    }
+}
