@@ -426,15 +426,19 @@ fn needs_ud2(s: &AnalyzedSentence) -> bool {
     s.tokens
         .iter()
         .any(|t| is_ud1_label(&t.deprel) && (t.deprel != "nmod" || head(t).is_some_and(verb)))
-        || s.tokens.iter().enumerate().any(|(i, t)| {
-            t.deprel == "obl"
-                && head(t).is_some_and(|h| {
-                    s.tokens.iter().any(|c| head(c) == Some(h) && c.deprel == "aux:pass")
-                })
-                && s.tokens.iter().any(|c| {
-                    head(c) == Some(i) && c.deprel == "case" && c.form.eq_ignore_ascii_case("by")
-                })
-        })
+        || (s.tokens.iter().any(|t| t.deprel == "aux:pass")
+            && s.tokens.iter().any(|t| t.deprel == "case" && t.form.eq_ignore_ascii_case("by"))
+            && s.tokens.iter().enumerate().any(|(i, t)| {
+                t.deprel == "obl"
+                    && head(t).is_some_and(|h| {
+                        s.tokens.iter().any(|c| head(c) == Some(h) && c.deprel == "aux:pass")
+                    })
+                    && s.tokens.iter().any(|c| {
+                        head(c) == Some(i)
+                            && c.deprel == "case"
+                            && c.form.eq_ignore_ascii_case("by")
+                    })
+            }))
 }
 
 /// Copies `s` into `out` (reusing `out`'s strings) with UD v1 relations renamed to their v2

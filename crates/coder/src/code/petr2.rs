@@ -685,8 +685,14 @@ impl<'a, 'b> Petr2<'a, 'b> {
         // every pattern, so gathered once).
         let mut pcands: Option<Vec<(&str, usize)>> = None;
         if let Some(pats) = self.c2.patterns.get(form.block as usize) {
-            for p in pats {
-                if !p.needs.iter().all(|w| self.has_key(*w)) {
+            let masks =
+                self.c2.need_masks.get(form.block as usize).filter(|m| m.len() == pats.len());
+            for (i, p) in pats.iter().enumerate() {
+                // The needed words' top bytes first (no pattern read), then the words.
+                if masks.is_some_and(|m| {
+                    m[i].iter().zip(&self.present_bits).any(|(need, have)| need & !have != 0)
+                }) || !p.needs.iter().all(|w| self.has_key(*w))
+                {
                     continue;
                 }
                 let pc = pcands.get_or_insert_with(|| {

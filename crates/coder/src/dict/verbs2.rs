@@ -125,6 +125,21 @@ pub struct Cameo2 {
     /// plurals (a quick test before a member is compared word by word).
     #[serde(default)]
     pub synset_heads: Vec<rustc_hash::FxHashSet<u64>>,
+    /// For each pattern of [`Cameo2::patterns`], its [`Pattern2::needs`] as a 256-bit set
+    /// of their top bytes ([`need_mask`]), stored apart so that the patterns a sentence
+    /// cannot match are passed over without reading them.
+    #[serde(default)]
+    pub need_masks: Vec<Vec<[u64; 4]>>,
+}
+
+/// The 256-bit set of the top bytes of `keys`.
+pub fn need_mask(keys: impl IntoIterator<Item = u64>) -> [u64; 4] {
+    let mut m = [0u64; 4];
+    for k in keys {
+        let b = (k >> 56) as usize;
+        m[b >> 6] |= 1 << (b & 63);
+    }
+    m
 }
 
 /// Nouns and prepositional phrases before the verb, then after it.
@@ -410,6 +425,11 @@ pub fn add_text(dict: &mut VerbDict, text: &str, name: &str) -> Vec<Diagnostic> 
         v.reverse();
         v.sort_by_key(|p| std::cmp::Reverse(p.weight()));
     }
+    c2.need_masks = c2
+        .patterns
+        .iter()
+        .map(|v| v.iter().map(|p| need_mask(p.needs.iter().copied())).collect())
+        .collect();
     c2.synset_heads = dict
         .synsets
         .iter()
