@@ -20,6 +20,7 @@
 
 mod ontology;
 mod petr2;
+mod tabari;
 mod repair;
 mod scratch;
 
@@ -613,7 +614,12 @@ fn code_sentence_v2(
     }
     a.present = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
     a.delete_comma_clauses(opts);
-    Ok(a.code_verbs(dicts, opts))
+    let events = a.code_verbs(dicts, opts);
+    if events.is_empty() && !dicts.verbs.stems.is_empty() {
+        // TABARI's dictionaries: its linear reading where the tree found nothing.
+        return Ok(a.code_linear(dicts, opts));
+    }
+    Ok(events)
 }
 
 impl Analysis<'_> {

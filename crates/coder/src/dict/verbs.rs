@@ -255,7 +255,19 @@ impl VerbDict {
         block: u32,
         code: &str,
     ) {
-        let mut variants: Vec<(String, bool)> = vec![(phrase.to_string(), true)];
+        self.add_verb_forms(phrase, explicit_forms, block, code, true);
+    }
+
+    /// As [`VerbDict::add_verb`]; `regular` adds the phrase's regular inflections.
+    fn add_verb_forms(
+        &mut self,
+        phrase: &str,
+        explicit_forms: &[String],
+        block: u32,
+        code: &str,
+        regular: bool,
+    ) {
+        let mut variants: Vec<(String, bool)> = vec![(phrase.to_string(), regular)];
         variants.extend(explicit_forms.iter().map(|f| (f.clone(), false)));
         for (v, regular) in variants {
             let parts: Vec<&str> = v
@@ -302,6 +314,60 @@ impl VerbDict {
             return None;
         }
         (4..w.len()).rev().find_map(|k| self.stems.get(&w[..k]))
+    }
+
+    /// A TABARI verb line and its `{ … }` irregular forms. A word written bare is a stem
+    /// (`RESTOR` codes any word it begins); a word ending in `_` is a whole word taking the
+    /// regular endings (`DEPART_`: departs, departes, departed, departen, departing, not
+    /// "departx"); `=` marks a whole word whose last consonant doubles (`BAN=`: bans,
+    /// banned, banning, not "baning").
+    fn add_tabari_verb(&mut self, phrase: &str, forms: &[String], block: u32, code: &str) {
+        let t = phrase.trim();
+        if let Some(head) = t
+            .strip_suffix('=')
+            .filter(|h| h.len() >= 2 && h.bytes().all(|b| b.is_ascii_alphabetic()))
+        {
+            let h = head.to_uppercase();
+            let last = &h[h.len() - 1..];
+            let mut all: Vec<String> =
+                vec![format!("{h}S"), format!("{h}{last}ED"), format!("{h}{last}ING")];
+            all.extend(forms.iter().cloned());
+            self.add_verb_forms(&h, &all, block, code, false);
+            return;
+        }
+        let whole = |p: &str| {
+            let head = p
+                .split_whitespace()
+                .find(|w| w.starts_with('+') && w.len() > 1)
+                .or_else(|| p.split_whitespace().next())
+                .unwrap_or("");
+            // `ACT_` and `LEFT_ON` (joined words) are whole words; a trailing `_` on the
+            // head or `=` says so.
+            let first = head.trim_start_matches('+');
+            first.ends_with('_') || first.ends_with('=') || first.contains('_')
+        };
+        let clean = phrase.replace('=', "");
+        let forms: Vec<String> = forms.iter().map(|f| f.replace('=', "")).collect();
+        self.add_verb(&clean, &forms, block, code);
+        if whole(phrase) {
+            let head = clean.trim().trim_end_matches('_');
+            if !head.is_empty()
+                && !head.contains(|c: char| c == '_' || c.is_whitespace())
+                && phrase.trim().ends_with('_')
+            {
+                let h = head.to_uppercase();
+                let extra: Vec<String> =
+                    ["S", "ES", "ED", "D", "EN", "ING"].iter().map(|e| format!("{h}{e}")).collect();
+                self.add_verb(head, &extra, block, code);
+            }
+        } else {
+            self.add_stem(&clean, block, code);
+        }
+        for f in &forms {
+            if !whole(f) {
+                self.add_stem(f, block, code);
+            }
+        }
     }
 
     /// Registers the head word of a TABARI verb line as a stem.
@@ -440,6 +506,8 @@ impl VerbDict {
         let ls: Vec<Line> = lines(text, name, &mut diags);
         let mut block: Option<u32> = None;
         let mut synset: Option<u32> = None;
+        // The last TABARI verb line (its irregular forms may follow on a line of their own).
+        let mut last_verb: Option<(String, u32, String)> = None;
         for l in &ls {
             let t = l.text.trim();
             if t.starts_with("---") {
@@ -503,8 +571,15 @@ impl VerbDict {
                     continue;
                 }
             }
-            // TABARI lists look-alike words to exclude as `{ WORD_ … }`: not verbs.
+            // A `{ FORM_ … }` line lists the irregular forms of the TABARI verb line before
+            // it (`BREAK_ [1717]` then `{ BROKE_ BROKEN_ }`).
             if tabari && t.starts_with('{') {
+                if let (Some((phrase, b, code)), Some(z)) = (&last_verb, t.find('}')) {
+                    let forms: Vec<String> =
+                        t[1..z].split_whitespace().map(str::to_string).collect();
+                    let (phrase, b, code) = (phrase.clone(), *b, code.clone());
+                    self.add_tabari_verb(&phrase, &forms, b, &code);
+                }
                 continue;
             }
             // A verb line of the current block (TABARI files: a coded verb line opens one).
@@ -537,9 +612,11 @@ impl VerbDict {
                 continue;
             }
             let code = code.unwrap_or_else(|| self.blocks[b as usize].code.clone());
-            self.add_verb(phrase, &forms, b, &code);
             if tabari {
-                self.add_stem(phrase, b, &code);
+                self.add_tabari_verb(phrase, &forms, b, &code);
+                last_verb = Some((phrase.to_string(), b, code.clone()));
+            } else {
+                self.add_verb(phrase, &forms, b, &code);
             }
         }
         diags
@@ -696,6 +773,27 @@ mod tests {
         assert_eq!(v.lookup("RESTORING").map(|f| f[0].code.as_str()), Some("064"));
         assert!(v.lookup("CALLOUS").is_some(), "TABARI's own (shallow) reading");
         assert!(v.lookup("RES").is_none());
+        // `_` ends a whole word with the regular endings, `=` a whole word.
+        let mut w = VerbDict::default();
+        assert!(w
+            .add_text("DEPART_ [032]\nBAN= [191]\nACT_ [100]\n{ ACTXD_ ACTUALITY }\n", "t.verbs")
+            .is_empty());
+        w.finish();
+        for ok in [
+            "DEPART",
+            "DEPARTS",
+            "DEPARTES",
+            "DEPARTEN",
+            "DEPARTING",
+            "BAN",
+            "ACTXD",
+            "ACTUALITYSS",
+        ] {
+            assert!(w.lookup(ok).is_some(), "{ok}");
+        }
+        for no in ["DEPARTX", "DEPARTINK", "BANING", "ACTOR"] {
+            assert!(w.lookup(no).is_none(), "{no}");
+        }
         // PETRARCH files (with block headers) name whole verbs.
         let mut p = VerbDict::default();
         p.add_text("--- RESTORE [064] ---\nRESTOR\n", "p.txt");
