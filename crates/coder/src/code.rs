@@ -20,9 +20,9 @@
 
 mod ontology;
 mod petr2;
-mod tabari;
 mod repair;
 mod scratch;
+mod tabari;
 
 use crate::date::DateKey;
 use crate::dict::discards::DiscardKind;
