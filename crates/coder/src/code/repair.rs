@@ -414,7 +414,9 @@ mod tests {
         d.agents.add_text("LAWMAKER [~LEG]\n", "g.txt");
         d.verbs.add_text(
             "--- FIRE [190] ---\nFIRE\n--- PROMISE [050] ---\nPROMISE\n\
-             --- CONDEMN [122] ---\nCONDEMN\n--- DEPART [032] ---\nDEPART\n",
+             --- CONDEMN [122] ---\nCONDEMN\n--- DEPART [032] ---\nDEPART\n\
+             --- TAP [081] ---\nWIRE_+TAP\n--- PRAISE [051] ---\nPRAISE\n\
+             - * THE_BRAVE_PEOPLE [057]\n",
             "v.txt",
         );
         d.actors.finish();
@@ -537,5 +539,56 @@ mod tests {
              . . PUNCT . 2 punct",
         );
         assert_eq!(ev, ["VEL>KOR:122"]);
+    }
+
+    #[test]
+    fn a_multi_word_verb_whose_main_word_is_tagged_a_noun_is_found() {
+        let ev = code(
+            "Velland will wire tap the lines of Korsia.",
+            "Velland Velland PROPN NNP 3 nsubj
+             will will AUX MD 3 aux
+             wire wire VERB VB 0 root
+             tap tap NOUN NN 3 dobj
+             the the DET DT 6 det
+             lines line NOUN NNS 3 dobj
+             of of ADP IN 8 case
+             Korsia Korsia PROPN NNP 6 nmod
+             . . PUNCT . 3 punct",
+        );
+        assert_eq!(ev, ["VEL>KOR:081"]);
+    }
+
+    #[test]
+    fn a_pattern_word_on_the_skip_list_matches_as_written() {
+        let ev = code(
+            "Velland praised Korsia as the brave people of the north.",
+            "Velland Velland PROPN NNP 2 nsubj
+             praised praise VERB VBD 0 root
+             Korsia Korsia PROPN NNP 2 dobj
+             as as ADP IN 7 case
+             the the DET DT 7 det
+             brave brave ADJ JJ 7 amod
+             people people NOUN NNS 2 nmod
+             of of ADP IN 10 case
+             the the DET DT 10 det
+             north north NOUN NN 7 nmod
+             . . PUNCT . 2 punct",
+        );
+        assert_eq!(ev, ["VEL>KOR:057"]);
+    }
+
+    #[test]
+    fn a_malformed_es_form_is_no_verb_of_its_lemma() {
+        let rows = |form: &str| {
+            format!(
+                "Velland Velland PROPN NNP 2 nsubj
+                 {form} depart VERB VBZ 0 root
+                 from from ADP IN 4 case
+                 Korsia Korsia PROPN NNP 2 nmod
+                 . . PUNCT . 2 punct"
+            )
+        };
+        assert_eq!(code("Velland departs from Korsia.", &rows("departs")), ["VEL>KOR:032"]);
+        assert!(code("Velland departes from Korsia.", &rows("departes")).is_empty());
     }
 }
