@@ -98,10 +98,10 @@ pub(super) struct Petr2<'a, 'b> {
     colored: Vec<bool>,
     /// [`crate::dict::verbs::word_key`] of each word.
     keys: Vec<u64>,
-    /// Keys of the sentence's words and lemmas (the pattern pre-filter).
-    present: rustc_hash::FxHashSet<u64>,
+    /// Keys of the sentence's words and lemmas, sorted (the pattern pre-filter).
+    present: Vec<u64>,
     /// A 256-bit filter over `present` (top byte of each key): most absent words are
-    /// rejected without a hash lookup.
+    /// rejected without a search.
     present_bits: [u64; 4],
     /// The dictionary's transformations in the order tried (specific inner verbs before
     /// `Q`), with the meanings of their outer and inner verbs; built on first use.
@@ -181,9 +181,11 @@ impl<'a, 'b> Petr2<'a, 'b> {
             } else {
                 buf.push_str(&t.lemma.to_uppercase());
             }
-            present.insert(crate::dict::verbs::word_key(&buf));
+            present.push(crate::dict::verbs::word_key(&buf));
         }
         let mut present_bits = [0u64; 4];
+        present.sort_unstable();
+        present.dedup();
         for &k in &present {
             let b = (k >> 56) as usize;
             present_bits[b >> 6] |= 1 << (b & 63);
@@ -207,7 +209,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
     /// Whether a word or lemma of the sentence has key `w`.
     fn has_key(&self, w: u64) -> bool {
         let b = (w >> 56) as usize;
-        self.present_bits[b >> 6] & (1 << (b & 63)) != 0 && self.present.contains(&w)
+        self.present_bits[b >> 6] & (1 << (b & 63)) != 0 && self.present.binary_search(&w).is_ok()
     }
 
     fn rel(&self, k: usize) -> &str {
@@ -400,8 +402,8 @@ impl<'a, 'b> Petr2<'a, 'b> {
             } else {
                 Vec::new()
             };
-            // The phrase's text, joined only when an actor is kept.
-            let mut text: Option<String> = None;
+            // The phrase's text, joined only when an actor is kept: the actor holding it.
+            let mut text_of: Option<usize> = None;
             let nested: Vec<Option<String>> = nested.into_iter().map(Some).collect();
             let nested: &[Option<String>] = if nested.is_empty() { &[None] } else { &nested };
             for (part, nested) in
@@ -430,8 +432,13 @@ impl<'a, 'b> Petr2<'a, 'b> {
                     continue;
                 }
                 if !out.iter().any(|a: &CodedActor| a.code == code) {
-                    let text = text
-                        .get_or_insert_with(|| {
+                    // Built for the first actor, copied from it for the next ones.
+                    let text = match text_of {
+                        Some(i) => {
+                            let t: &CodedActor = &out[i];
+                            t.text.clone()
+                        }
+                        None => {
                             let mut t = String::new();
                             for (i, &w) in ws.iter().enumerate() {
                                 if i > 0 {
@@ -440,8 +447,9 @@ impl<'a, 'b> Petr2<'a, 'b> {
                                 t.push_str(&self.a.s.tokens[w].form);
                             }
                             t
-                        })
-                        .clone();
+                        }
+                    };
+                    text_of.get_or_insert(out.len());
                     out.push(CodedActor { code, text, span: *span });
                 }
             }
@@ -766,10 +774,11 @@ impl<'a, 'b> Petr2<'a, 'b> {
         for &w in vc.as_ref().map(|c| c.colored.as_slice()).unwrap_or(&[]) {
             self.colored[w] = true;
         }
-        let mut up = self.actors_of(&up_tokens);
-        if let Some(s) = vc.as_ref().and_then(|c| c.bound_src) {
-            up = self.actors(s);
-        }
+        // The pattern's source when it bound one (actors are read without side effects).
+        let up = match vc.as_ref().and_then(|c| c.bound_src) {
+            Some(s) => self.actors(s),
+            None => self.actors_of(&up_tokens),
+        };
         let (code, name, pass_code, pass_name, paired) = match &vc {
             Some(c) => {
                 (c.active, c.active_name.clone(), c.passive, c.passive_name.clone(), c.paired)

@@ -26,7 +26,7 @@ pub(super) struct Buffers {
 pub(super) struct Petr2Buffers {
     pub colored: Vec<bool>,
     pub keys: Vec<u64>,
-    pub present: rustc_hash::FxHashSet<u64>,
+    pub present: Vec<u64>,
     pub lemma: String,
 }
 
@@ -39,12 +39,12 @@ thread_local! {
 
 /// `v` with length `n`, extra items moved to `spare` and missing ones taken from it.
 fn fit<T: Default>(v: &mut Vec<T>, spare: &mut Vec<T>, n: usize) {
-    while v.len() > n {
-        spare.extend(v.pop());
+    if v.len() > n {
+        spare.extend(v.drain(n..));
     }
-    while v.len() < n {
-        v.push(spare.pop().unwrap_or_default());
-    }
+    let from_spare = (n - v.len()).min(spare.len());
+    v.extend(spare.drain(spare.len() - from_spare..));
+    v.resize_with(n, T::default);
 }
 
 fn with_spare(f: impl FnOnce(&mut (Vec<String>, Vec<Vec<usize>>))) {
