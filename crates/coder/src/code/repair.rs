@@ -221,7 +221,9 @@ fn misread_subordinator(
             Some((p, n, v, Some(x)))
         }
         Some(_) => None,
-        None if head(s, v) != Some(n) => Some((p, n, v, None)),
+        // (The verb must not hang below the noun: re-hanging the noun on it would close a
+        // cycle.)
+        None if !descends(s, v, n) => Some((p, n, v, None)),
         None => None,
     }
 }
