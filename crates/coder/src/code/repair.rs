@@ -593,4 +593,82 @@ mod tests {
         assert_eq!(code("Velland departs from Korsia.", &rows("departs")), ["VEL>KOR:032"]);
         assert!(code("Velland departes from Korsia.", &rows("departes")).is_empty());
     }
+
+    /// Repairs keep a tree a tree: on random trees with the shapes they look for, every
+    /// word still reaches the root, and coding does not panic.
+    #[test]
+    fn repairs_never_close_a_cycle() {
+        let d = dicts();
+        let forms = ["Velland", "Korsia", "after", "and", "fired", "promised", "departs", "the"];
+        let tags = ["PROPN", "NOUN", "VERB", "AUX", "ADP", "DET", "CCONJ", "PUNCT"];
+        let rels = [
+            "nsubj",
+            "obj",
+            "obl",
+            "nmod",
+            "conj",
+            "cc",
+            "amod",
+            "compound",
+            "case",
+            "parataxis",
+            "acl",
+            "acl:relcl",
+            "advcl",
+            "aux",
+            "mark",
+            "punct",
+            "xcomp",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |m: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            ((seed >> 33) as usize) % m
+        };
+        for _ in 0..10_000 {
+            let n = 2 + next(10);
+            // A random tree: words attached in a random order to a word attached before.
+            let mut order: Vec<usize> = (0..n).collect();
+            for i in (1..n).rev() {
+                order.swap(i, next(i + 1));
+            }
+            let mut s = model::AnalyzedSentence::default();
+            for i in 0..n {
+                let form = forms[next(forms.len())].to_string();
+                s.tokens.push(model::Token {
+                    lemma: form.to_lowercase(),
+                    form,
+                    upos: tags[next(tags.len())].into(),
+                    xpos: ["VBD", "VBN", "NN", ""][next(4)].into(),
+                    deprel: rels[next(rels.len())].into(),
+                    ..Default::default()
+                });
+                let _ = i;
+            }
+            for (j, &w) in order.iter().enumerate() {
+                if j == 0 {
+                    s.tokens[w].head = 0;
+                    s.tokens[w].deprel = "root".into();
+                } else {
+                    s.tokens[w].head = order[next(j)] as u32 + 1;
+                }
+            }
+            let mut r = s.clone();
+            if super::needed(&r, &d) {
+                super::apply(&mut r, &d);
+            }
+            for i in 0..n {
+                let mut cur = i;
+                let mut steps = 0;
+                while r.tokens[cur].head != 0 {
+                    cur = r.tokens[cur].head as usize - 1;
+                    steps += 1;
+                    assert!(steps <= n, "cycle after repair: {:?}", r.tokens);
+                }
+            }
+            let _ = code_sentence(&s, None, &d, &Options::default());
+        }
+    }
 }
