@@ -98,6 +98,97 @@ const MOTION: &[&str] = &[
     "fly", "travel", "arrive", "go", "come", "return", "head", "visit", "journey", "sail", "flee",
 ];
 
+/// Verbs of saying, judging and reacting: their subject's place and their own phrases place a
+/// statement, never the event they speak of.
+const COMMUNICATION: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "state",
+    "report",
+    "announce",
+    "claim",
+    "confirm",
+    "deny",
+    "reject",
+    "accuse",
+    "blame",
+    "condemn",
+    "denounce",
+    "criticise",
+    "criticize",
+    "welcome",
+    "praise",
+    "warn",
+    "urge",
+    "call",
+    "demand",
+    "describe",
+    "discuss",
+    "mourn",
+    "comment",
+    "threaten",
+    "vow",
+    "pledge",
+    "promise",
+    "declare",
+    "insist",
+];
+
+/// Whether `lemma` is a verb of saying, judging or reacting ([`COMMUNICATION`]).
+fn communicates(lemma: &str) -> bool {
+    COMMUNICATION.contains(&lemma.to_lowercase().as_str())
+}
+
+/// Occasions of speech: "at a news conference in Washington" places what was said there, not
+/// a strike the speaker spoke of.
+const SPEECH_VENUES: &[&str] =
+    &["conference", "briefing", "interview", "speech", "statement", "press", "hearing"];
+
+/// Whether the phrase `sp` (from its preposition) is headed by an occasion of speech.
+fn speech_venue(sentence: &AnalyzedSentence, sp: Span) -> bool {
+    let toks = &sentence.tokens;
+    let Some(k) = toks.iter().position(|x| x.span.start == sp.start) else { return false };
+    let h = toks[k].head as usize;
+    toks[k].deprel == "case"
+        && h > 0
+        && SPEECH_VENUES.contains(&toks[h - 1].form.to_lowercase().as_str())
+}
+
+/// Head nouns of an object that is itself a place where the event happens.
+const SITE_NOUNS: &[&str] = &[
+    "crossing",
+    "base",
+    "airbase",
+    "camp",
+    "airport",
+    "airfield",
+    "checkpoint",
+    "outpost",
+    "prison",
+    "jail",
+    "port",
+    "harbour",
+    "harbor",
+    "village",
+    "town",
+    "city",
+];
+
+/// The noun phrase of word `d` without its modifying phrases and clauses: the head with its
+/// determiners, adjectives, compounds and name parts ("the Ain al-Asad air base").
+fn core_phrase(sentence: &AnalyzedSentence, d: usize) -> Span {
+    let toks = &sentence.tokens;
+    let mut span = toks[d].span;
+    for c in sentence.children(d as u32 + 1) {
+        let rel = toks[c].deprel.as_str();
+        if matches!(rel.split(':').next(), Some("det" | "amod" | "compound" | "flat" | "nummod")) {
+            span = span.cover(subtree(sentence, c));
+        }
+    }
+    span
+}
+
 /// Prepositions that place an assault where its target is ("an air strike *on Beirut's
 /// suburbs*", "an attack *against a base in Diyala*").
 const TARGET: &[&str] = &["on", "against"];
@@ -122,14 +213,32 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
         matches!(rel.split(':').next(), Some("obj" | "nsubj" | "iobj")) || rel == "nsubj:pass"
     };
     let mut heads = vec![t];
-    let args: Vec<usize> =
-        sentence.children(t as u32 + 1).filter(|&d| core(&toks[d].deprel)).collect();
-    heads.extend(args);
-    // A nominal trigger as a verb's subject or object: the verb's phrases are the event's.
+    // A statement's subject may carry where the speaker sits ("the Taliban administration *in
+    // Kabul* blamed …"): that places the speaker, not the statement.
+    let says = communicates(&toks[t].lemma);
+    let args: Vec<usize> = sentence
+        .children(t as u32 + 1)
+        .filter(|&d| core(&toks[d].deprel))
+        .filter(|&d| !(says && toks[d].deprel.starts_with("nsubj")))
+        .collect();
+    heads.extend(args.iter().copied());
+    // "killed *hundreds of people* in Zamfara", "attacked *a convoy of peacekeepers* outside
+    // Gao": the phrase may hang on the "of" noun of a quantity or group.
+    for &d in &args {
+        heads.extend(sentence.children(d as u32 + 1).filter(|&c| {
+            toks[c].deprel == "nmod"
+                && sentence
+                    .children(c as u32 + 1)
+                    .any(|k| toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("of"))
+        }));
+    }
+    // A nominal trigger as a verb's subject or object: the verb's phrases are the event's —
+    // unless the verb only speaks of it ("condemned *the strikes* at a news conference in
+    // Washington": the strikes were not in Washington).
     let upos = toks[t].upos.as_str();
     if matches!(upos, "NOUN" | "PROPN") && core(&toks[t].deprel) && toks[t].head > 0 {
         let v = toks[t].head as usize - 1;
-        if toks[v].upos == "VERB" {
+        if toks[v].upos == "VERB" && !communicates(&toks[v].lemma) {
             heads.push(v);
             heads.extend(
                 sentence.children(v as u32 + 1).filter(|&d| d != t && toks[d].deprel == "obj"),
@@ -137,9 +246,21 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
         }
     }
     let mut out: Vec<Span> = Vec::new();
+    // An object that is itself a site ("reopened *the Kerem Shalom crossing*", "stormed *the
+    // camp*"), or, for an assault, a named place ("shelled *Kharkiv*"): the event is there.
+    if !says {
+        for &d in args.iter().filter(|&&d| toks[d].deprel == "obj") {
+            let head = toks[d].form.to_lowercase();
+            let site = toks[d].upos == "NOUN" && SITE_NOUNS.contains(&head.as_str());
+            if site || (assault && toks[d].upos == "PROPN") {
+                out.push(core_phrase(sentence, d));
+            }
+        }
+    }
     let adjacent = misattached_after(sentence, t, &preps);
     for h in heads {
-        for sp in locatives(sentence, h, &preps).into_iter().chain(adjacent) {
+        let spans = locatives(sentence, h, &preps).into_iter().chain(adjacent);
+        for sp in spans.filter(|&sp| says || !speech_venue(sentence, sp)) {
             if !out.iter().any(|o| o.contains(sp)) {
                 out.retain(|o| !sp.contains(*o));
                 out.push(sp);
@@ -168,7 +289,12 @@ fn misattached_after(sentence: &AnalyzedSentence, t: usize, preps: &[&str]) -> O
     let rightward = toks[d].head as usize > d + 1;
     // "respond to an attack *on Beirut's suburbs*" parsed as "respond on …": the phrase right
     // after a nominal trigger is the noun's.
-    let sibling = toks[d].head == toks[t].head && matches!(toks[t].upos.as_str(), "NOUN");
+    // Not when that governor only speaks of the noun ("condemned the strikes *at a news
+    // conference*").
+    let governor = (toks[t].head as usize).checked_sub(1).map(|g| &toks[g]);
+    let sibling = toks[d].head == toks[t].head
+        && matches!(toks[t].upos.as_str(), "NOUN")
+        && !governor.is_some_and(|g| communicates(&g.lemma));
     let head = toks[d].form.to_lowercase();
     (nominal && (rightward || sibling) && d > k && !TEMPORAL.contains(&head.as_str()))
         .then(|| subtree(sentence, d))
@@ -277,9 +403,44 @@ fn locatives(sentence: &AnalyzedSentence, t: usize, preps: &[&str]) -> Vec<Span>
         if !preps.contains(&prep.as_str()) {
             continue;
         }
-        out.push(subtree(sentence, d));
+        let mut span = phrase(sentence, d);
+        // "in the middle *of Qamishli*" with the "of" phrase hung on the verb: it belongs to
+        // the phrase it directly follows.
+        let next = toks.iter().position(|x| x.span.start >= span.end);
+        if let Some(k) = next.filter(|&k| toks[k].deprel == "case" && toks[k].form == "of") {
+            let o = toks[k].head as usize;
+            if o > 0 && toks[o - 1].head as usize == t + 1 {
+                span = span.cover(phrase(sentence, o - 1));
+            }
+        }
+        out.push(span);
     }
     out
+}
+
+/// Clausal dependents that leave a locative phrase: what a relative clause or a parenthetical
+/// says ("in front of a bakery, *SDF commander … told reporters in Hasakah*") is not the
+/// phrase's place.
+const CLAUSAL: &[&str] = &["acl", "advcl", "ccomp", "parataxis", "csubj", "dislocated", "list"];
+
+/// The subtree of `root` without clausal dependents.
+fn phrase(sentence: &AnalyzedSentence, root: usize) -> Span {
+    let toks = &sentence.tokens;
+    let mut span = toks[root].span;
+    let mut stack = vec![root];
+    let mut seen = vec![false; toks.len()];
+    seen[root] = true;
+    while let Some(n) = stack.pop() {
+        for c in sentence.children(n as u32 + 1) {
+            let rel = toks[c].deprel.split(':').next().unwrap_or("");
+            if !seen[c] && !CLAUSAL.contains(&rel) {
+                seen[c] = true;
+                span = span.cover(toks[c].span);
+                stack.push(c);
+            }
+        }
+    }
+    span
 }
 
 fn subtree(sentence: &AnalyzedSentence, root: usize) -> Span {
@@ -480,5 +641,131 @@ mod tests {
         let met = text.find("met").unwrap();
         assert!(conjoined(&s, Span::new(met, met + 3), Span::new(at, at + 7)));
         assert!(first_conjunct_spans(&s, Span::new(met, met + 3)).is_empty());
+    }
+
+    fn words<'a>(text: &'a str, s: &AnalyzedSentence, trig: &str, assault: bool) -> Vec<&'a str> {
+        let at = text.find(trig).unwrap();
+        event_spans(s, Span::new(at, at + trig.len()), assault)
+            .iter()
+            .map(|sp| sp.slice(text).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_statements_subject_place_and_a_site_object() {
+        // "in Kabul" places the speaker, not the blame.
+        let text = "The administration in Kabul blamed Pakistani forces .";
+        let mut s = sentence(
+            text,
+            &[
+                ("The", 2, "det"),
+                ("administration", 5, "nsubj"),
+                ("in", 4, "case"),
+                ("Kabul", 2, "nmod"),
+                ("blamed", 0, "root"),
+                ("Pakistani", 7, "amod"),
+                ("forces", 5, "obj"),
+                (".", 5, "punct"),
+            ],
+        );
+        s.tokens[4].lemma = "blame".to_string();
+        s.tokens[4].upos = "VERB".to_string();
+        assert!(words(text, &s, "blamed", false).is_empty());
+        s.tokens[4].lemma = "attack".to_string();
+        assert_eq!(words(text, &s, "blamed", false), ["in Kabul"]);
+
+        // The object is a site: the event is there.
+        let text = "Israel reopened the Kerem Shalom crossing into Gaza .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Israel", 2, "nsubj"),
+                ("reopened", 0, "root"),
+                ("the", 6, "det"),
+                ("Kerem", 5, "compound"),
+                ("Shalom", 6, "flat"),
+                ("crossing", 2, "obj"),
+                ("into", 8, "case"),
+                ("Gaza", 6, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "reopen".to_string();
+        s.tokens[5].upos = "NOUN".to_string();
+        assert_eq!(words(text, &s, "reopened", false), ["the Kerem Shalom crossing"]);
+    }
+
+    #[test]
+    fn quantities_clauses_and_speech_venues() {
+        // "hundreds of people in Zamfara": the phrase hangs on the "of" noun.
+        let text = "Gangs killed hundreds of people in Zamfara .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Gangs", 2, "nsubj"),
+                ("killed", 0, "root"),
+                ("hundreds", 2, "obj"),
+                ("of", 5, "case"),
+                ("people", 3, "nmod"),
+                ("in", 7, "case"),
+                ("Zamfara", 5, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        assert_eq!(words(text, &s, "killed", true), ["in Zamfara"]);
+
+        // A relative clause inside the phrase is not its place; a stray "of" phrase joins it.
+        let text = "They hit us in the middle of Qamishli , near a bakery , who told reporters in Hasakah .";
+        let mut s = sentence(
+            text,
+            &[
+                ("They", 2, "nsubj"),
+                ("hit", 0, "root"),
+                ("us", 2, "obj"),
+                ("in", 6, "case"),
+                ("the", 6, "det"),
+                ("middle", 2, "obl"),
+                ("of", 8, "case"),
+                ("Qamishli", 2, "obl"),
+                (",", 2, "punct"),
+                ("near", 12, "case"),
+                ("a", 12, "det"),
+                ("bakery", 2, "obl"),
+                (",", 15, "punct"),
+                ("who", 15, "nsubj"),
+                ("told", 12, "acl:relcl"),
+                ("reporters", 15, "obj"),
+                ("in", 18, "case"),
+                ("Hasakah", 16, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        assert_eq!(words(text, &s, "hit", true), ["in the middle of Qamishli", "near a bakery"]);
+
+        // A strike a statement speaks of is not placed at the news conference.
+        let text = "Blinken condemned the strikes at a conference in Washington .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Blinken", 2, "nsubj"),
+                ("condemned", 0, "root"),
+                ("the", 4, "det"),
+                ("strikes", 2, "obj"),
+                ("at", 7, "case"),
+                ("a", 7, "det"),
+                ("conference", 4, "nmod"),
+                ("in", 9, "case"),
+                ("Washington", 7, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "condemn".to_string();
+        s.tokens[3].upos = "NOUN".to_string();
+        assert!(words(text, &s, "strikes", true).is_empty());
+        assert_eq!(words(text, &s, "condemned", false), ["at a conference in Washington"]);
     }
 }

@@ -80,6 +80,22 @@ fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
         if w.starts_with(char::is_uppercase) {
             return None;
         }
+        // "north of Tikrit", "30 kilometres north of Tikrit": a bearing from the name is a place
+        // phrase of its own; "the city of Peshawar", "the outskirts of Gao": the type noun
+        // stands between the name and its preposition.
+        if w == "of" && k > 0 {
+            let prev = words[k - 1].1.to_lowercase();
+            if BEARINGS.contains(&prev.as_str()) {
+                return Some(sentence.start as usize + words[k - 1].0);
+            }
+            if PLACE_TYPES.contains(&prev.as_str()) {
+                k -= 1;
+                continue;
+            }
+        }
+        if matches!(w, "the" | "a" | "an") {
+            continue;
+        }
         if matches!(
             w,
             "in" | "at"
@@ -119,6 +135,45 @@ fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
     None
 }
 
+/// Compass bearings that, followed by "of", place something relative to a name.
+const BEARINGS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+];
+
+/// Type nouns between a place preposition and a name ("in the town *of* Halabja").
+const PLACE_TYPES: &[&str] = &[
+    "city",
+    "town",
+    "village",
+    "province",
+    "district",
+    "region",
+    "state",
+    "governorate",
+    "county",
+    "outskirts",
+    "suburbs",
+    "suburb",
+    "centre",
+    "center",
+    "heart",
+    "middle",
+    "edge",
+    "capital",
+    "port",
+];
+
 /// Whether the toponym at `top` sits inside a topic phrase of the attached phrase `phrase`
 /// ("at talks *on easing tensions in northern Kosovo*"): a preposition of topic after the
 /// phrase's own first word and before the name. The talks are not in Kosovo.
@@ -128,9 +183,14 @@ fn topical(text: &str, phrase: Span, top: Span) -> bool {
     let Some(between) = text.get(phrase.start as usize..top.start as usize) else { return false };
     let words: Vec<&str> =
         between.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).skip(1).collect();
-    let topic = words
-        .iter()
-        .any(|w| matches!(*w, "on" | "about" | "over" | "regarding" | "concerning" | "against"));
+    // "on", "over" and "against" are topics only after a noun of talk ("talks on …", "a
+    // dispute over …"); "an attack on a village in Cabo Delgado" is where the attack was.
+    let topic = words.iter().enumerate().any(|(i, w)| {
+        matches!(*w, "about" | "regarding" | "concerning")
+            || (matches!(*w, "on" | "over" | "against")
+                && i.checked_sub(1)
+                    .is_some_and(|p| DISCOURSE.contains(&words[p].to_lowercase().as_str())))
+    });
     let last_prep = words.iter().rev().take(3).find(|w| {
         matches!(
             **w,
@@ -331,10 +391,13 @@ const ANAPHORS: &[&str] = &[
     "crossing",
     "town",
     "city",
+    "capital",
     "village",
     "province",
     "governorate",
     "state",
+    "district",
+    "county",
     "region",
 ];
 
@@ -350,7 +413,14 @@ fn anaphor_fits(noun: &str, p: &crate::place::Place<'_>) -> bool {
         "prison" | "jail" => p.kind == PlaceKind::Site && p.feature_code == "PRN",
         "crossing" => p.kind == PlaceKind::Site && p.feature_code == "XING",
         "town" | "city" | "village" => p.kind == PlaceKind::City,
-        "province" | "governorate" | "state" => p.kind == PlaceKind::Admin1,
+        // "in the capital": the last national capital named ("KABUL (AP) - … a market in the
+        // capital").
+        "capital" => p.kind == PlaceKind::City && p.feature_code == "PPLC",
+        // GeoNames files some provinces as second-level divisions (the Philippines' provinces
+        // sit under regions).
+        "province" | "governorate" => matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2),
+        "state" => p.kind == PlaceKind::Admin1,
+        "district" | "county" => p.kind == PlaceKind::Admin2,
         "region" => {
             p.kind == PlaceKind::Admin1 || (p.kind == PlaceKind::Region && !p.country.is_empty())
         }
@@ -420,7 +490,9 @@ impl ArticlePlaces {
                     && self.usable(gaz, r)
             })
             .filter_map(|r| {
-                let prep = governing_locative(text, sentence, r.toponym.span)? as u32;
+                let prep = governing_locative(text, sentence, r.toponym.span)
+                    .or_else(|| self.site_after(gaz, text, trigger, r))?
+                    as u32;
                 let phrase = Span::new(prep as usize, r.toponym.span.end as usize);
                 if phrase.start >= trigger.end && topic_between(text, trigger.start, phrase.start) {
                     return None;
@@ -433,6 +505,25 @@ impl ArticlePlaces {
             Some(r) => answer(gaz, r, PlaceBasis::Sentence),
             None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
         }
+    }
+
+    /// The trigger's start when `r` is a site named right after it, with at most an article
+    /// between ("reopened *the Kerem Shalom crossing*", "stormed Camp Ashraf"): the verb acts
+    /// on the site, so the event is there.
+    fn site_after(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        trigger: Span,
+        r: &Resolved,
+    ) -> Option<usize> {
+        let site = r.place.and_then(|p| gaz.place(p)).is_some_and(|p| p.kind == PlaceKind::Site);
+        let between = text.get(trigger.end as usize..r.toponym.span.start as usize)?;
+        let only_article = between
+            .split_whitespace()
+            .all(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
+        (site && trigger.end <= r.toponym.span.start && only_article)
+            .then_some(trigger.start as usize)
     }
 
     /// The dateline's place ("CAIRO, June 10 (Reuters) -"), or unknown.

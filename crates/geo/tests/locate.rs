@@ -232,3 +232,56 @@ fn arabic_names_without_the_article_and_news_spellings() {
     // Only places of Arabic-speaking countries, and never for a plain word.
     assert!(name("Qaeda").is_empty());
 }
+
+#[test]
+fn bearings_type_nouns_capitals_and_sites_in_the_sentence() {
+    let g = gaz();
+    let text = "ISLAMABAD (Annalist Wire) — Militants attacked a checkpoint outside the \
+        northwestern city of Peshawar. Gunmen ambushed a patrol 30 kilometres north of \
+        Tikrit. Police fired tear gas at a crowd in the capital. Israel reopened the Kerem \
+        Shalom crossing.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    // Each sentence on its own, as the pipeline passes them.
+    let sentence = |t: Span| {
+        let start = text[..t.start as usize].rfind(". ").map_or(0, |i| i + 2);
+        let end = text[t.end as usize..].find('.').map_or(text.len(), |i| t.end as usize + i);
+        Span::new(start, end)
+    };
+    let at = |trigger: &str| {
+        let t = span_of(text, trigger);
+        places.sentence_place(g, text, sentence(t), t)
+    };
+    let found = at("attacked");
+    assert_eq!(found.basis, PlaceBasis::Sentence);
+    assert_eq!(found.location.name, "Peshawar");
+    assert_eq!(at("ambushed").location.country.as_deref(), Some("IQ"));
+    assert_eq!(at("reopened").location.precision, GeoPrecision::Place);
+
+    // "in the capital": the last national capital named before.
+    let pp = [span_of(text, "in the capital")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "fired"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!(ev.basis, PlaceBasis::Attached);
+    assert_eq!(ev.location.name, "Islamabad");
+}
+
+#[test]
+fn an_attack_on_a_village_is_no_topic() {
+    let g = gaz();
+    let text = "MAPUTO (Annalist Wire) — Insurgents killed 12 villagers in an attack on a \
+        village in the country's northern Cabo Delgado province.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(
+        text,
+        "in an attack on a village in the country's northern Cabo Delgado province",
+    )];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "killed"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!(ev.basis, PlaceBasis::Attached);
+    assert_eq!(ev.location.precision, GeoPrecision::Province);
+    assert_eq!(ev.location.country.as_deref(), Some("MZ"));
+}

@@ -216,12 +216,20 @@ impl Engine {
             // was placed at by its own phrases or its sentence.
             let mut story: Option<model::Location> = None;
             let mut own_placed = Vec::with_capacity(events.len());
+            // The last assault placed by its own phrases or its sentence, for a later "the
+            // strikes", "in the fighting".
+            let mut last_assault: Option<model::Location> = None;
             for ev in &mut events {
                 let quoted = quotes.iter().any(|q| q.span.contains(ev.trigger));
                 let own = attached_place(gaz, places, &article.text, &sentences, ev);
                 own_placed.push(own.is_some());
                 let physical = !ev.historical && PLACED_ROOTS.contains(&ev.root.as_str());
-                ev.location = own.or_else(|| {
+                let mut firm = own.is_some();
+                let taken_up = last_assault
+                    .as_ref()
+                    .filter(|_| own.is_none() && takes_up_assault(&sentences, ev))
+                    .cloned();
+                ev.location = own.or(taken_up).or_else(|| {
                     (!quoted)
                         .then(|| {
                             fallback_place(
@@ -234,9 +242,18 @@ impl Engine {
                             )
                         })
                         .flatten()
+                        .map(|(l, basis)| {
+                            firm = basis == geo::PlaceBasis::Sentence;
+                            l
+                        })
                 });
+                if firm && ASSAULT_ROOTS.contains(&ev.root.as_str()) {
+                    last_assault.clone_from(&ev.location);
+                }
+                // The story's place comes from what the text says, not from the dateline.
                 if let Some(l) = ev.location.as_ref().filter(|l| {
                     physical
+                        && firm
                         && matches!(
                             l.precision,
                             model::GeoPrecision::Place
@@ -346,7 +363,7 @@ fn fallback_place(
     sentences: &[AnalyzedSentence],
     story: Option<&model::Location>,
     ev: &Event,
-) -> Option<model::Location> {
+) -> Option<(model::Location, geo::PlaceBasis)> {
     use model::Modality::{Asserted, Attempted, Negated};
     if ev.historical || !matches!(ev.modality, Asserted | Attempted | Negated) {
         return None;
@@ -363,9 +380,14 @@ fn fallback_place(
     if said {
         return None;
     }
+    // A strike that a statement speaks of ("condemned the strikes at a news conference in
+    // Washington") is not placed by the statement's sentence.
+    if spoken_of(s, ev) {
+        return None;
+    }
     let found = places.sentence_place(gaz, text, s.span, ev.trigger);
     if found.basis == geo::PlaceBasis::Sentence {
-        return Some(found.location);
+        return Some((found.location, found.basis));
     }
     // The dateline places a reported action ("arrested", "was sworn in"), not a noun inside
     // another event's phrase ("sanctions over a crackdown"), nor the deeds of foreign actors
@@ -399,10 +421,96 @@ fn fallback_place(
     // Otherwise the dateline places the lead it opens, not the later paragraphs, which often
     // move elsewhere.
     match story {
-        Some(l) if l.country.is_some() && l.country.as_deref() == here => Some(l.clone()),
-        _ if found.location.span.is_some_and(|d| opens(text, d, s.span)) => Some(found.location),
+        Some(l) if l.country.is_some() && l.country.as_deref() == here => {
+            Some((l.clone(), geo::PlaceBasis::Dateline))
+        }
+        _ if found.location.span.is_some_and(|d| opens(text, d, s.span)) => {
+            Some((found.location, geo::PlaceBasis::Dateline))
+        }
         _ => None,
     }
+}
+
+/// Nouns that name an assault; after "the" they take up one told before.
+const ASSAULT_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "raid",
+    "ambush",
+    "bombing",
+    "blast",
+    "explosion",
+    "assault",
+    "clash",
+    "clashes",
+    "fighting",
+    "shooting",
+    "shelling",
+    "gunfight",
+    "battle",
+];
+
+/// Whether an asserted assault takes up an earlier one: its trigger is a definite assault noun
+/// ("condemned *the strikes*"), it happened "in the fighting" ("a soldier was wounded *in
+/// the fighting*"), or it is done by or to "the attackers".
+fn takes_up_assault(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
+    let Some(s) = sentences.get(ev.sentence as usize) else { return false };
+    if ev.historical
+        || ev.modality != model::Modality::Asserted
+        || !ASSAULT_ROOTS.contains(&ev.root.as_str())
+    {
+        return false;
+    }
+    let toks = &s.tokens;
+    let definite = |i: usize| {
+        ASSAULT_NOUNS.contains(&toks[i].form.to_lowercase().as_str())
+            && s.children(i as u32 + 1).any(|c| {
+                toks[c].deprel == "det"
+                    && matches!(toks[c].form.to_lowercase().as_str(), "the" | "this" | "that")
+            })
+    };
+    let Some(t) = toks.iter().position(|t| t.span.overlaps(ev.trigger)) else { return false };
+    // "pursued *the attackers* into nearby forests": the assault's own participants, unless
+    // they get away from its place ("the attackers fled into Pakistan").
+    let lemma = toks[t].lemma.to_lowercase();
+    let away = matches!(lemma.as_str(), "flee" | "escape" | "retreat" | "withdraw" | "cross");
+    let participants = !away
+        && s.children(t as u32 + 1).any(|d| {
+            let rel = toks[d].deprel.as_str();
+            (rel == "obj" || rel.starts_with("nsubj"))
+                && matches!(
+                    toks[d].form.to_lowercase().as_str(),
+                    "attackers" | "assailants" | "gunmen" | "raiders" | "kidnappers"
+                )
+                && s.children(d as u32 + 1)
+                    .any(|c| toks[c].deprel == "det" && toks[c].form.eq_ignore_ascii_case("the"))
+        });
+    participants
+        || definite(t)
+        || s.children(t as u32 + 1).any(|d| {
+            toks[d].deprel.starts_with("obl")
+                && definite(d)
+                && s.children(d as u32 + 1).any(|c| {
+                    toks[c].deprel == "case"
+                        && matches!(toks[c].form.to_lowercase().as_str(), "in" | "during")
+                })
+        })
+}
+
+/// Whether the event's trigger is a noun that a verb of communication governs ("condemned the
+/// strikes", "denied the attack"): the sentence places the statement, not the event.
+fn spoken_of(s: &AnalyzedSentence, ev: &Event) -> bool {
+    let toks = &s.tokens;
+    let Some(t) = toks.iter().position(|t| t.span.overlaps(ev.trigger)) else { return false };
+    if !matches!(toks[t].upos.as_str(), "NOUN" | "PROPN") || toks[t].head == 0 {
+        return false;
+    }
+    let v = toks[t].head as usize - 1;
+    toks[v].upos == "VERB" && communicating(&toks[v].lemma.to_lowercase())
 }
 
 /// Whether the dateline at `d` opens the sentence `s`: inside it, or a sentence of its own

@@ -1,0 +1,99 @@
+//! Development aid for event places: codes provenance gold articles given on the command line
+//! (the dev part only — never the held-out part) and prints every predicted event with its
+//! root, modality and location beside the gold place lines, and with `--lookup NAME` the
+//! gazetteer's readings of a name.
+//!
+//! `cargo run --release -p pipeline --example gold_places -- tests/data/provenance/dev/3*.txt`
+
+use pipeline::eval::predict;
+use pipeline::Engine;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--lookup") {
+        let gaz = geo::Gazetteer::shared().expect("gazetteer");
+        for name in &args[1..] {
+            for c in gaz.lookup(name) {
+                if let Some(p) = gaz.place(c.place) {
+                    println!(
+                        "{name}: {} {:?} {} {} pop {}",
+                        p.name, p.kind, p.feature_code, p.country, p.population
+                    );
+                }
+            }
+        }
+        return;
+    }
+    if args.iter().any(|a| a.contains("heldout")) {
+        eprintln!("the held-out part is never inspected");
+        std::process::exit(2);
+    }
+    let models = depparse::Models::load_default().expect("models");
+    let loaded = lexicon::load(&[], false).expect("lexicon");
+    let engine = Engine::new(models, loaded);
+    let mut report = provenance::score::Report::default();
+    for path in &args {
+        let text = std::fs::read_to_string(path).expect("read");
+        let g = provenance::gold::parse(path, &text, None).expect("gold");
+        let p = predict(&engine, &g);
+        provenance::score::score_article(&g, &p, &mut report);
+        if std::env::var_os("PARSES").is_some() {
+            print_parses(&engine, &g);
+        }
+        println!("## {path}");
+        for ev in &p.events {
+            let trig = ev.trigger.slice(&p.text).unwrap_or("?");
+            let loc = ev.location.as_ref().map_or("-".to_string(), |l| {
+                format!("{}/{}/{:?}", l.name, l.country.as_deref().unwrap_or("?"), l.precision)
+            });
+            println!(
+                "  pred {trig:<14} {} {:?} hist={} place {loc}",
+                ev.root, ev.modality, ev.historical
+            );
+        }
+        for ge in &g.events {
+            println!("  gold {:<14} {} {} place {:?}", ge.trigger, ge.root, ge.modality, ge.place);
+        }
+    }
+    for e in report.errors.iter().filter(|e| e.contains(": place")) {
+        println!("{e}");
+    }
+    println!("{}", report.summary());
+}
+
+/// The sentences' dependency trees and the article's resolved toponyms (with `PARSES=1`).
+fn print_parses(engine: &Engine, g: &provenance::gold::GoldArticle) {
+    let raw = model::RawDocument {
+        origin: model::Origin { input: g.name.clone(), offset: None, line: None },
+        uri: None,
+        fetched: None,
+        content_type: Some("text/plain".into()),
+        hash: model::ContentHash(g.name.clone()),
+        bytes: g.text.as_bytes().to_vec(),
+        hints: model::Hints {
+            title: None,
+            date: Some(g.published.clone()),
+            outlet: Some(g.outlet.clone()),
+            plain_text: true,
+        },
+    };
+    let Ok(c) = engine.code_raw(&raw) else { return };
+    let gaz = geo::Gazetteer::shared().expect("gazetteer");
+    let places = geo::ArticlePlaces::analyze(gaz, &c.article.text, &[]);
+    for r in &places.resolved {
+        let p = r.place.and_then(|p| gaz.place(p));
+        println!(
+            "  top {:?} metonym={} demonym={} -> {:?}",
+            r.toponym.span.slice(&c.article.text),
+            r.toponym.metonym,
+            r.toponym.demonym,
+            p.map(|p| (p.name, p.kind, p.country))
+        );
+    }
+    for s in &c.sentences {
+        println!("  --");
+        for (i, t) in s.tokens.iter().enumerate() {
+            println!("    {} {} {} {} {}", i + 1, t.form, t.upos, t.head, t.deprel);
+        }
+    }
+}
