@@ -13,7 +13,7 @@
 //!   --parse ours`): TABARI's 439 scored records (floor `coder.tabari.raw.pass_pct`, bar 70)
 //!   and the PETR unit records (floor `coder.petr_unit.raw.pass_pct`, bar 85).
 //!
-//! Development: `PLOVER_MISSES=builtin|phoenix|all` prints every PLOVER sentence missed (gold
+//! Development: `PLOVER_MISSES=builtin|clauses|phoenix|all` prints every PLOVER sentence missed (gold
 //! type and countries, then the events coded); `PETR2_FAILS=1` prints every failed PETR-2 gold
 //! record with the built-in lexicon beside the same record coded with the Phoenix dictionaries
 //! it was written for (both from raw text), so lexicon gaps (Phoenix passes) stand apart from
@@ -287,7 +287,8 @@ fn plover_sentences_builtin_and_phoenix() {
     // Beside it, the coder's statement-clause option (off in the product until events in
     // reported clauses are dated as the provenance gold wants).
     builtin.coder_options.statement_clauses = true;
-    let clauses = score(&builtin, &gold, &types, &by_code, "builtin+statement_clauses", false);
+    let clauses =
+        score(&builtin, &gold, &types, &by_code, "builtin+statement_clauses", show("clauses"));
     println!("PLOVER sentences right with statement clauses: {clauses:.1} %");
 
     // The Phoenix dictionaries beside it (their own set only, for comparison).
