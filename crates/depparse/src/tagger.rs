@@ -38,6 +38,8 @@ pub struct TaggerModel {
     feats_by_word: U64Map<u32>,
     feats_by_class: Vec<u32>,
     weights: Weights,
+    /// Identifies these weights for the per-thread word cache (copies share it).
+    id: u64,
 }
 
 const NO_AMBIG: u64 = 0x0a0a;
@@ -65,6 +67,8 @@ impl Ctx<'_> {
     }
 }
 
+/// All features of word `i`, in the order training adds them up (the `f32` sums of
+/// training depend on it).
 fn features(c: &Ctx<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     out.clear();
     let i = i as isize;
@@ -110,6 +114,139 @@ fn features(c: &Ctx<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     f(40, mix(w0.suf[3], wp1.lower));
 }
 
+/// The features that depend only on the word's form (its attributes and ambiguity class) and
+/// on whether it starts the sentence: their summed weights can be reused for every
+/// occurrence of the form (see [`WordCache`]). Appended to `out`.
+fn word_features(w0: &WordAttrs, first: bool, amb: u64, out: &mut Vec<u64>) {
+    let mut f = |t: u64, v: u64| out.push(hash::finish(mix(t, v)));
+    f(1, 0);
+    f(2, w0.lower);
+    f(3, w0.form);
+    for k in 0..5 {
+        f(4 + k as u64, w0.suf[k]);
+    }
+    for k in 0..3 {
+        f(10 + k as u64, w0.pre[k]);
+    }
+    f(13, w0.shape);
+    f(14, w0.flags | if first { 1 << 20 } else { 0 });
+    f(31, amb);
+}
+
+/// The features that depend on the neighbours or on the tags before the word. Appended to
+/// `out`.
+fn context_features(c: &Ctx<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
+    let i = i as isize;
+    let w0 = c.w(i);
+    let (wm1, wm2, wp1, wp2) = (c.w(i - 1), c.w(i - 2), c.w(i + 1), c.w(i + 2));
+    let mut f = |t: u64, v: u64| out.push(hash::finish(mix(t, v)));
+    f(15, wm1.lower);
+    f(16, wm2.lower);
+    f(17, wp1.lower);
+    f(18, wp2.lower);
+    f(19, wm1.suf[2]);
+    f(20, wp1.suf[2]);
+    f(21, wm1.shape);
+    f(22, wp1.shape);
+    f(23, p1);
+    f(24, p2);
+    f(25, mix(p1, p2));
+    f(26, mix(p1, w0.lower));
+    f(27, mix(wm1.lower, w0.lower));
+    f(28, mix(w0.lower, wp1.lower));
+    f(29, c.a(i + 1));
+    f(30, c.a(i + 2));
+    f(32, mix(p1, c.a(i + 1)));
+    f(33, mix(p1, w0.suf[2]));
+    f(34, mix(c.a(i), c.a(i + 1)));
+    f(35, mix(p1, c.a(i)));
+    f(36, mix(wp1.lower, wp2.lower));
+    f(37, mix(w0.shape, wp1.shape));
+    f(38, mix(wm1.flags, w0.flags));
+    f(39, wp1.suf[1]);
+    f(40, mix(w0.suf[3], wp1.lower));
+}
+
+/// Rows of the per-thread [`WordCache`] (a power of two).
+const WORD_CACHE_ROWS: usize = 4096;
+
+/// Longest form (in bytes) kept in the [`WordCache`]; longer words are always scored afresh.
+const WORD_CACHE_FORM: usize = 30;
+
+/// The key of a [`WordCache`] row: the form's bytes themselves (so a hit is exact, never a
+/// hash collision) and whether it started its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CacheKey {
+    /// 0: empty row; 1: a word inside its sentence; 2: a sentence's first word.
+    state: u8,
+    len: u8,
+    bytes: [u8; WORD_CACHE_FORM],
+}
+
+impl CacheKey {
+    const EMPTY: CacheKey = CacheKey { state: 0, len: 0, bytes: [0; WORD_CACHE_FORM] };
+
+    fn new(form: &str, first: bool) -> Option<CacheKey> {
+        let b = form.as_bytes();
+        if b.len() > WORD_CACHE_FORM {
+            return None;
+        }
+        let mut k = CacheKey { state: 1 + first as u8, len: b.len() as u8, ..CacheKey::EMPTY };
+        k.bytes[..b.len()].copy_from_slice(b);
+        Some(k)
+    }
+}
+
+/// Summed weights of the [`word_features`] of recently tagged forms, per thread: a
+/// direct-mapped table indexed by the form's hash. Integer sums, so adding a cached sum and
+/// then the context features gives exactly the scores of scoring all features at once.
+/// Tied to one model by its id; another model clears it.
+#[derive(Debug, Default)]
+struct WordCache {
+    model: u64,
+    nclasses: usize,
+    keys: Vec<CacheKey>,
+    sums: Vec<i32>,
+}
+
+impl WordCache {
+    /// The cache for `model`, cleared if it was filled for another one.
+    fn for_model(&mut self, model: u64, nclasses: usize) -> &mut WordCache {
+        if self.model != model || self.nclasses != nclasses {
+            self.model = model;
+            self.nclasses = nclasses;
+            self.keys.clear();
+            self.keys.resize(WORD_CACHE_ROWS, CacheKey::EMPTY);
+            self.sums.clear();
+            self.sums.resize(WORD_CACHE_ROWS * nclasses, 0);
+        }
+        self
+    }
+}
+
+/// Per-thread buffers of the tagger's decoder, reused from sentence to sentence.
+#[derive(Debug, Default)]
+struct Work {
+    scratch: String,
+    attrs: Vec<WordAttrs>,
+    amb: Vec<u64>,
+    feats: Vec<u64>,
+    scores: Vec<i32>,
+    classes: Vec<u16>,
+    cache: WordCache,
+}
+
+thread_local! {
+    static WORK: std::cell::RefCell<Work> = std::cell::RefCell::new(Work::default());
+}
+
+/// Source of [`TaggerModel::id`]s: every built or loaded model gets its own.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 fn argmax(scores: &[i32]) -> usize {
     let mut best = 0;
     for (c, &s) in scores.iter().enumerate() {
@@ -138,30 +275,71 @@ fn hist(c: usize) -> u64 {
 impl TaggerModel {
     /// Class ids for each form.
     pub fn tag_forms(&self, forms: &[&str]) -> Vec<u16> {
-        let mut scratch = String::new();
-        let w: Vec<WordAttrs> = forms.iter().map(|f| attrs(f, &mut scratch)).collect();
-        let amb: Vec<u64> =
-            w.iter().map(|a| self.ambig.get(&a.lower).copied().unwrap_or(NO_AMBIG)).collect();
-        let ctx = Ctx { w: &w, amb: &amb };
-        let mut out = Vec::with_capacity(forms.len());
-        let mut feats = Vec::with_capacity(64);
-        let mut scores = vec![0i32; self.classes.len()];
+        self.with_work(forms.len(), |i| forms[i], |w| w.classes.clone())
+    }
+
+    /// Runs the decoder over the `n` words whose forms `form` gives, in this thread's
+    /// buffers, and hands them (classes in `classes`, attributes in `attrs`) to `then`.
+    fn with_work<'f, R>(
+        &self,
+        n: usize,
+        form: impl Fn(usize) -> &'f str,
+        then: impl FnOnce(&Work) -> R,
+    ) -> R {
+        let run = |w: &mut Work| {
+            self.decode(w, n, &form);
+            then(w)
+        };
+        WORK.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut w) => run(&mut w),
+            // Re-entered on this thread (not done today): fresh buffers.
+            Err(_) => run(&mut Work::default()),
+        })
+    }
+
+    /// Greedy left-to-right decoding into `w.classes`.
+    fn decode<'f>(&self, w: &mut Work, n: usize, form: &impl Fn(usize) -> &'f str) {
+        let Work { scratch, attrs: at, amb, feats, scores, classes, cache } = w;
+        at.clear();
+        at.extend((0..n).map(|i| attrs(form(i), scratch)));
+        amb.clear();
+        amb.extend(at.iter().map(|a| self.ambig.get(&a.lower).copied().unwrap_or(NO_AMBIG)));
+        let ctx = Ctx { w: at, amb };
+        let nc = self.classes.len();
+        let cache = cache.for_model(self.id, nc);
+        classes.clear();
+        scores.clear();
+        scores.resize(nc, 0);
         let (mut p1, mut p2) = (START, START);
-        for (i, a) in w.iter().enumerate() {
+        for (i, a) in at.iter().enumerate() {
             let c = match self.tagdict.get(&a.form) {
                 Some(&c) => c as usize,
                 None => {
-                    features(&ctx, i, p1, p2, &mut feats);
-                    scores.iter_mut().for_each(|s| *s = 0);
-                    self.weights.score(&feats, &mut scores);
-                    argmax(&scores)
+                    let key = CacheKey::new(form(i), i == 0);
+                    let row = (a.form as usize ^ (i == 0) as usize) & (WORD_CACHE_ROWS - 1);
+                    let sums = &mut cache.sums[row * nc..(row + 1) * nc];
+                    if key.is_some_and(|k| cache.keys[row] == k) {
+                        scores.copy_from_slice(sums);
+                    } else {
+                        feats.clear();
+                        word_features(a, i == 0, ctx.a(i as isize), feats);
+                        scores.iter_mut().for_each(|s| *s = 0);
+                        self.weights.score(feats, scores);
+                        if let Some(k) = key {
+                            cache.keys[row] = k;
+                            sums.copy_from_slice(scores);
+                        }
+                    }
+                    feats.clear();
+                    context_features(&ctx, i, p1, p2, feats);
+                    self.weights.score(feats, scores);
+                    argmax(scores)
                 }
             };
-            out.push(c as u16);
+            classes.push(c as u16);
             p2 = p1;
             p1 = hist(c);
         }
-        out
     }
 
     pub fn upos(&self, class: u16) -> &str {
@@ -184,8 +362,10 @@ impl TaggerModel {
 
     /// Tags a sentence in place: UPOS, XPOS and FEATS.
     pub fn tag(&self, s: &mut model::AnalyzedSentence) {
-        let forms: Vec<&str> = s.tokens.iter().map(|t| t.form.as_str()).collect();
-        let classes = self.tag_forms(&forms);
+        let tokens = &s.tokens;
+        // The tags go in below, once the forms are no longer borrowed.
+        let classes =
+            self.with_work(tokens.len(), |i| tokens[i].form.as_str(), |w| w.classes.clone());
         for (t, c) in s.tokens.iter_mut().zip(classes) {
             t.upos = self.upos(c).to_string();
             t.xpos = self.xpos(c).to_string();
@@ -195,7 +375,7 @@ impl TaggerModel {
 
     /// A copy with weights below `min_q` quantisation steps dropped.
     pub fn pruned(&self, min_q: i16) -> TaggerModel {
-        TaggerModel { weights: self.weights.pruned(min_q), ..self.clone() }
+        TaggerModel { weights: self.weights.pruned(min_q), id: next_id(), ..self.clone() }
     }
 
     /// Weight magnitudes at the given quantiles.
@@ -346,7 +526,16 @@ impl TaggerModel {
             ));
         }
         let weights = t.freeze(cfg.min_q);
-        TaggerModel { classes, tagdict, ambig, feats, feats_by_word, feats_by_class, weights }
+        TaggerModel {
+            classes,
+            tagdict,
+            ambig,
+            feats,
+            feats_by_word,
+            feats_by_class,
+            weights,
+            id: next_id(),
+        }
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -391,7 +580,16 @@ impl TaggerModel {
                 detail: "tagger tables disagree on the number of classes".into(),
             });
         }
-        Ok(TaggerModel { classes, tagdict, ambig, feats, feats_by_word, feats_by_class, weights })
+        Ok(TaggerModel {
+            classes,
+            tagdict,
+            ambig,
+            feats,
+            feats_by_word,
+            feats_by_class,
+            weights,
+            id: next_id(),
+        })
     }
 }
 
@@ -442,4 +640,82 @@ pub(crate) fn read_map64(r: &mut Reader<'_>) -> Result<U64Map<u64>, ModelError> 
     let k = r.u64s()?;
     let v = r.u64s()?;
     zip_map(r, k, v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Decoding as training does: every feature of [`features`] scored at once, no cache.
+    fn reference(m: &TaggerModel, forms: &[&str]) -> Vec<u16> {
+        let mut scratch = String::new();
+        let w: Vec<WordAttrs> = forms.iter().map(|f| attrs(f, &mut scratch)).collect();
+        let amb: Vec<u64> =
+            w.iter().map(|a| m.ambig.get(&a.lower).copied().unwrap_or(NO_AMBIG)).collect();
+        let ctx = Ctx { w: &w, amb: &amb };
+        let (mut feats, mut scores) = (Vec::new(), vec![0i32; m.classes.len()]);
+        let (mut p1, mut p2) = (START, START);
+        let mut out = Vec::new();
+        for (i, a) in w.iter().enumerate() {
+            let c = match m.tagdict.get(&a.form) {
+                Some(&c) => c as usize,
+                None => {
+                    features(&ctx, i, p1, p2, &mut feats);
+                    scores.iter_mut().for_each(|s| *s = 0);
+                    m.weights.score(&feats, &mut scores);
+                    argmax(&scores)
+                }
+            };
+            out.push(c as u16);
+            (p2, p1) = (p1, hist(c));
+        }
+        out
+    }
+
+    #[test]
+    fn word_and_context_features_are_all_the_features() {
+        let mut scratch = String::new();
+        let w: Vec<WordAttrs> =
+            ["The", "rebels", "fled", "."].iter().map(|f| attrs(f, &mut scratch)).collect();
+        let amb = [5u64, 6, 7, 8];
+        let ctx = Ctx { w: &w, amb: &amb };
+        for i in 0..w.len() {
+            let (mut all, mut split) = (Vec::new(), Vec::new());
+            features(&ctx, i, 3, 4, &mut all);
+            word_features(&w[i], i == 0, amb[i], &mut split);
+            context_features(&ctx, i, 3, 4, &mut split);
+            all.sort_unstable();
+            split.sort_unstable();
+            assert_eq!(all, split, "word {i}");
+        }
+    }
+
+    #[test]
+    fn cached_decoding_tags_exactly_as_scoring_every_feature() {
+        let Some(path) = testdata::shared("data/ud-english-ewt/en_ewt-ud-test.conllu") else {
+            return;
+        };
+        let m = crate::Models::load_default().expect("committed models").tagger;
+        let text = std::fs::read_to_string(path).expect("EWT test");
+        let sents = nlp::conllu::parse(&text).sentences;
+        let mut words = 0;
+        // Twice over, so the second pass tags mostly from cached word sums.
+        for _ in 0..2 {
+            for s in &sents {
+                let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+                assert_eq!(m.tag_forms(&forms), reference(&m, &forms), "{forms:?}");
+                words += forms.len();
+            }
+        }
+        assert!(words > 40_000);
+        // Another model on the same thread does not see this one's cached sums.
+        let pruned = m.pruned(400);
+        for s in sents.iter().take(300) {
+            let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            assert_eq!(pruned.tag_forms(&forms), reference(&pruned, &forms), "{forms:?}");
+        }
+        // Long and non-ASCII forms (never cached, or cached by their bytes).
+        let odd = ["Ωμέγα", "Ωμέγα", &"x".repeat(40), &"x".repeat(40), "Éire", "éire"];
+        assert_eq!(m.tag_forms(&odd), reference(&m, &odd));
+    }
 }

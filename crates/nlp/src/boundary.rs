@@ -147,18 +147,32 @@ impl Trainer {
     }
 }
 
-fn hash(parts: &[&[u8]]) -> usize {
-    // FNV-1a, 64-bit, folded to the bucket count.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for p in parts {
-        for &b in *p {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The FNV-1a state after hashing `part` and a `0xff` separator from state `h`.
+const fn after(mut h: u64, part: &[u8]) -> u64 {
+    let mut i = 0;
+    while i < part.len() {
+        h ^= part[i] as u64;
+        h = h.wrapping_mul(FNV_PRIME);
+        i += 1;
     }
+    h ^= 0xff;
+    h.wrapping_mul(FNV_PRIME)
+}
+
+/// Folds a final FNV-1a state to a bucket.
+fn bucket(h: u64) -> usize {
     ((h >> 32) ^ h) as usize & (BUCKETS - 1)
+}
+
+/// FNV-1a (64-bit) over the parts, each followed by a separator, folded to the bucket count:
+/// the definition of a feature's bucket. [`features`] starts from the states after its
+/// (constant) template names, computed at compile time, which gives the same buckets.
+#[cfg(test)]
+fn hash(parts: &[&[u8]]) -> usize {
+    bucket(parts.iter().fold(FNV_OFFSET, |h, p| after(h, p)))
 }
 
 /// A coarse shape: `Xx`, `x`, `X`, `d`, or the punctuation itself (first 3 chars).
@@ -207,21 +221,28 @@ fn features(text: &str, tokens: &[Surface], i: usize, emit: &mut dyn FnMut(usize
     let (wp1, wn1) = (word(p1), word(n1));
     let gap = &text[tokens[i - 1].span.end as usize..tokens[i].span.start as usize];
     let newline: &[u8] = if gap.contains('\n') { b"nl" } else { b"sp" };
-    emit(hash(&[b"bias"]));
-    emit(hash(&[b"p1", wp1.as_bytes()]));
-    emit(hash(&[b"n1", wn1.as_bytes()]));
-    emit(hash(&[b"sp1", sp1.as_bytes()]));
-    emit(hash(&[b"sn1", sn1.as_bytes()]));
-    emit(hash(&[b"sp2", sp2.as_bytes()]));
-    emit(hash(&[b"sn2", sn2.as_bytes()]));
-    emit(hash(&[b"sp1sn1", sp1.as_bytes(), sn1.as_bytes()]));
-    emit(hash(&[b"wp1sn1", wp1.as_bytes(), sn1.as_bytes()]));
-    emit(hash(&[b"sp1wn1", sp1.as_bytes(), wn1.as_bytes()]));
-    emit(hash(&[b"wp1wn1", wp1.as_bytes(), wn1.as_bytes()]));
-    emit(hash(&[b"sp2sp1sn1", sp2.as_bytes(), sp1.as_bytes(), sn1.as_bytes()]));
-    emit(hash(&[b"sp1sn1sn2", sp1.as_bytes(), sn1.as_bytes(), sn2.as_bytes()]));
-    emit(hash(&[b"gap", newline, sp1.as_bytes(), sn1.as_bytes()]));
-    emit(hash(&[b"wn1sn2", wn1.as_bytes(), sn2.as_bytes()]));
+    // The template name is always the first part: start from its state.
+    const fn t(name: &[u8]) -> u64 {
+        after(FNV_OFFSET, name)
+    }
+    let h = |state: u64, parts: &[&[u8]]| bucket(parts.iter().fold(state, |h, p| after(h, p)));
+    let (wp1, wn1) = (wp1.as_bytes(), wn1.as_bytes());
+    let (sp1, sp2, sn1, sn2) = (sp1.as_bytes(), sp2.as_bytes(), sn1.as_bytes(), sn2.as_bytes());
+    emit(bucket(const { t(b"bias") }));
+    emit(h(const { t(b"p1") }, &[wp1]));
+    emit(h(const { t(b"n1") }, &[wn1]));
+    emit(h(const { t(b"sp1") }, &[sp1]));
+    emit(h(const { t(b"sn1") }, &[sn1]));
+    emit(h(const { t(b"sp2") }, &[sp2]));
+    emit(h(const { t(b"sn2") }, &[sn2]));
+    emit(h(const { t(b"sp1sn1") }, &[sp1, sn1]));
+    emit(h(const { t(b"wp1sn1") }, &[wp1, sn1]));
+    emit(h(const { t(b"sp1wn1") }, &[sp1, wn1]));
+    emit(h(const { t(b"wp1wn1") }, &[wp1, wn1]));
+    emit(h(const { t(b"sp2sp1sn1") }, &[sp2, sp1, sn1]));
+    emit(h(const { t(b"sp1sn1sn2") }, &[sp1, sn1, sn2]));
+    emit(h(const { t(b"gap") }, &[newline, sp1, sn1]));
+    emit(h(const { t(b"wn1sn2") }, &[wn1, sn2]));
 }
 
 // ---- training (see `examples/train_boundary.rs`) ----
@@ -353,6 +374,51 @@ pub fn train(train: &[&str], dev: &[&str], log: &dyn Fn(&str)) -> BoundaryModel 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The features as first written: every part hashed from the start.
+    fn reference_features(text: &str, tokens: &[Surface], i: usize) -> Vec<usize> {
+        let get = |k: isize| -> &str {
+            let k = i as isize + k;
+            if k < 0 || k as usize >= tokens.len() {
+                "<none>"
+            } else {
+                &text[tokens[k as usize].span.range()]
+            }
+        };
+        let (p1, p2, n1, n2) = (get(-1), get(-2), get(0), get(1));
+        let (sp1, sp2, sn1, sn2) = (shape(p1), shape(p2), shape(n1), shape(n2));
+        let (wp1, wn1) = (word(p1), word(n1));
+        let gap = &text[tokens[i - 1].span.end as usize..tokens[i].span.start as usize];
+        let newline: &[u8] = if gap.contains('\n') { b"nl" } else { b"sp" };
+        vec![
+            hash(&[b"bias"]),
+            hash(&[b"p1", wp1.as_bytes()]),
+            hash(&[b"n1", wn1.as_bytes()]),
+            hash(&[b"sp1", sp1.as_bytes()]),
+            hash(&[b"sn1", sn1.as_bytes()]),
+            hash(&[b"sp2", sp2.as_bytes()]),
+            hash(&[b"sn2", sn2.as_bytes()]),
+            hash(&[b"sp1sn1", sp1.as_bytes(), sn1.as_bytes()]),
+            hash(&[b"wp1sn1", wp1.as_bytes(), sn1.as_bytes()]),
+            hash(&[b"sp1wn1", sp1.as_bytes(), wn1.as_bytes()]),
+            hash(&[b"wp1wn1", wp1.as_bytes(), wn1.as_bytes()]),
+            hash(&[b"sp2sp1sn1", sp2.as_bytes(), sp1.as_bytes(), sn1.as_bytes()]),
+            hash(&[b"sp1sn1sn2", sp1.as_bytes(), sn1.as_bytes(), sn2.as_bytes()]),
+            hash(&[b"gap", newline, sp1.as_bytes(), sn1.as_bytes()]),
+            hash(&[b"wn1sn2", wn1.as_bytes(), sn2.as_bytes()]),
+        ]
+    }
+
+    #[test]
+    fn template_states_give_the_buckets_of_hashing_every_part() {
+        let text = "Thanks for the help I will call you\nMr. SMITH said 3.5 % \"Yes\" — É. ok";
+        let tokens = tokenize::tokenize(text).tokens;
+        for i in 1..tokens.len() {
+            let mut got = Vec::new();
+            features(text, &tokens, i, &mut |h| got.push(h));
+            assert_eq!(got, reference_features(text, &tokens, i), "gap before token {i}");
+        }
+    }
 
     #[test]
     fn bytes_round_trip_and_size_is_checked() {
