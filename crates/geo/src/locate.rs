@@ -69,9 +69,17 @@ fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
     }
     let mut lower = 0;
     let mut k = words.len();
+    // Capitalised words just before a type noun name its container or nationality ("the West
+    // Bank city of Hebron", "the Syrian town of Kobani").
+    let mut container = 0;
     while k > 0 {
         k -= 1;
         let (at, w) = words[k];
+        if container > 0 && w.starts_with(char::is_uppercase) {
+            container -= 1;
+            continue;
+        }
+        container = 0;
         // "Nigeria's": a possessive place before the name.
         if w == "s" && k > 0 && words[k - 1].1.starts_with(char::is_uppercase) {
             k -= 1;
@@ -90,6 +98,7 @@ fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
             }
             if PLACE_TYPES.contains(&prev.as_str()) {
                 k -= 1;
+                container = 3;
                 continue;
             }
         }

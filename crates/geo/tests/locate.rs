@@ -239,7 +239,7 @@ fn bearings_type_nouns_capitals_and_sites_in_the_sentence() {
     let text = "ISLAMABAD (Annalist Wire) — Militants attacked a checkpoint outside the \
         northwestern city of Peshawar. Gunmen ambushed a patrol 30 kilometres north of \
         Tikrit. Police fired tear gas at a crowd in the capital. Israel reopened the Kerem \
-        Shalom crossing.";
+        Shalom crossing. A man stabbed a soldier in the West Bank city of Hebron.";
     let places = ArticlePlaces::analyze(g, text, &[]);
     // Each sentence on its own, as the pipeline passes them.
     let sentence = |t: Span| {
@@ -256,6 +256,7 @@ fn bearings_type_nouns_capitals_and_sites_in_the_sentence() {
     assert_eq!(found.location.name, "Peshawar");
     assert_eq!(at("ambushed").location.country.as_deref(), Some("IQ"));
     assert_eq!(at("reopened").location.precision, GeoPrecision::Place);
+    assert_eq!(at("stabbed").location.name, "Hebron");
 
     // "in the capital": the last national capital named before.
     let pp = [span_of(text, "in the capital")];
