@@ -183,6 +183,10 @@ pub fn run() -> Result<()> {
     println!("peers (gold spans): Mordecai3 exact 90.1 %, acc@161 94.1 % (its 474-toponym split); population baseline on registry data 78.7 % / 75.0 % (research note)");
     println!("bars (issue 7): exact ≥ 88 %, acc@161 ≥ 93 %\n");
     let w = Weights::default();
+    if std::env::args().any(|a| a == "--divisions") {
+        divisions(&gaz, dev);
+        return Ok(());
+    }
     if std::env::args().any(|a| a == "--errors") {
         errors(&gaz, dev, &w);
         return Ok(());
@@ -196,4 +200,50 @@ pub fn run() -> Result<()> {
     report("baseline all", &gaz, &set.articles, &b);
     println!("\n(ours: {:.1} s for three passes over the set)", secs);
     Ok(())
+}
+
+/// `--divisions`: on the dev half, every gold toponym whose candidates hold both a populated
+/// place and a same-named division around it, with the reading GeoWebNews' gold took (the
+/// evidence for the city-versus-division rule in `resolve`).
+fn divisions(gaz: &Gazetteer, arts: &[GoldArticle]) {
+    use geo::recognize::toponym_for_span;
+    use geo::PlaceKind;
+    let mut tally = std::collections::BTreeMap::<String, usize>::new();
+    for a in arts {
+        for g in a.toponyms.iter().filter(|t| t.coords.is_some()) {
+            let Some(gidx) = g.geonames_id.and_then(|id| gaz.by_geonames_id(id)) else { continue };
+            let t = toponym_for_span(gaz, &a.text, g.span);
+            let places: Vec<_> = t.candidates.iter().filter_map(|c| gaz.place(c.place)).collect();
+            let pair = places
+                .iter()
+                .filter(|d| matches!(d.kind, PlaceKind::Admin1 | PlaceKind::Admin2))
+                .find_map(|d| {
+                    places
+                        .iter()
+                        .filter(|c| c.kind == PlaceKind::City && c.country == d.country)
+                        .filter(|c| {
+                            c.admin1 == Some(d.index)
+                                || geo::haversine_km(c.lat, c.lon, d.lat, d.lon) < 60.0
+                        })
+                        .max_by_key(|c| c.population)
+                        .map(|c| (d.clone(), c.clone()))
+                });
+            let Some((d, c)) = pair else { continue };
+            let chose = if gidx == d.index {
+                "division"
+            } else if gidx == c.index {
+                "city"
+            } else {
+                "other"
+            };
+            *tally.entry(format!("{:?} {} {chose}", d.kind, c.feature_code)).or_default() += 1;
+            println!(
+                "art {:>3} {:<24} {:<22} gold {chose:<8} div {:?} pop {} / city {} pop {} hint {:?}",
+                a.id, g.name, g.kind, d.kind, d.population, c.feature_code, c.population, t.kind_hint
+            );
+        }
+    }
+    for (k, n) in tally {
+        println!("{k}: {n}");
+    }
 }

@@ -179,12 +179,15 @@ pub fn resolve(
         .collect()
 }
 
-/// For "X, Y" (Y right after X and a comma), the index of Y for X.
+/// For "X, Y" (Y right after X and a comma) and "X (Y)", the index of Y for X.
 fn container_links(text: &str, ts: &[Toponym]) -> Vec<Option<usize>> {
     let mut out = vec![None; ts.len()];
     for i in 0..ts.len().saturating_sub(1) {
         let gap = text.get(ts[i].span.end as usize..ts[i + 1].span.start as usize).unwrap_or("");
-        if gap.trim() == "," {
+        let closed = || {
+            text.get(ts[i + 1].span.end as usize..).is_some_and(|r| r.trim_start().starts_with(')'))
+        };
+        if gap.trim() == "," || (gap.trim() == "(" && closed()) {
             out[i] = Some(i + 1);
         }
     }
