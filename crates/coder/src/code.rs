@@ -54,6 +54,13 @@ pub struct Options {
     /// also gives way to an event coded in its own clause ("A said it will support B").
     pub clauses: bool,
     pub statement_clauses: bool,
+    /// TABARI's `DEFAULT:` settings: the code given to a missing source (target), and
+    /// whether it is used as soon as no actor stands before (after) the verb (`PRIOR`,
+    /// `AFTER`) rather than after the other side's spare actors.
+    pub default_source: Option<(String, bool)>,
+    pub default_target: Option<(String, bool)>,
+    /// TABARI's `CONVERT AGENT`: an agent without an actor is an actor of its own (`~REB`).
+    pub convert_agent: bool,
 }
 
 impl Default for Options {
@@ -70,6 +77,9 @@ impl Default for Options {
             intent: true,
             clauses: true,
             statement_clauses: false,
+            default_source: None,
+            default_target: None,
+            convert_agent: false,
         }
     }
 }
@@ -92,6 +102,22 @@ impl Options {
             ("intent", _) => self.intent = b,
             ("clauses", _) => self.clauses = b,
             ("statement_clauses", _) => self.statement_clauses = b,
+            ("convert_agent", _) => self.convert_agent = b,
+            // `CODE [PRIOR|AFTER]`, or `OFF`.
+            ("default_source" | "default_target", _) => {
+                let mut it = value.split_whitespace();
+                let d = match it.next() {
+                    Some(c) if !c.eq_ignore_ascii_case("off") => {
+                        Some((c.to_string(), it.next().is_some()))
+                    }
+                    _ => None,
+                };
+                if option.trim() == "default_source" {
+                    self.default_source = d;
+                } else {
+                    self.default_target = d;
+                }
+            }
             ("stop_on_error", _) => {}
             _ => return false,
         }
@@ -2058,6 +2084,9 @@ impl Analysis<'_> {
                 for part in c.split('/') {
                     let code = match (&owner, part.strip_prefix("---")) {
                         (Some(o), Some(role)) => format!("{o}{role}"),
+                        (None, Some(role)) if opts.convert_agent && !role.is_empty() => {
+                            format!("~{role}")
+                        }
                         _ => part.to_string(),
                     };
                     v.push(CodedActor { code, text: t.clone(), span: *s });

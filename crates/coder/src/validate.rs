@@ -9,7 +9,7 @@ use crate::code::{code_sentence, CodedEvent, Options, Skipped};
 use crate::date::parse_date;
 use crate::diag::Diagnostic;
 use crate::dict::{Dictionaries, DictionaryFiles};
-use crate::input::records::{read_records, Expectation, Record, RecordFile, Triple};
+use crate::input::records::{read_records, ConfigSetting, Expectation, Record, RecordFile, Triple};
 use crate::input::{conllu, treebank};
 use model::AnalyzedSentence;
 use serde::Serialize;
@@ -160,10 +160,18 @@ pub fn read_record_file(path: &Path) -> Result<(RecordFile, Vec<Diagnostic>), cr
     if let Some(dir) = path.parent() {
         file.environment = tabari_environment(dir);
     }
-    file.records = recs
-        .into_iter()
-        .filter(|r| !r.complex)
-        .map(|r| Record {
+    // TABARI's option records switch settings for the records after them: each record
+    // carries the settings in force, TABARI's defaults first.
+    let mut settings = tabari_defaults();
+    let mut records = Vec::with_capacity(recs.len());
+    for r in recs {
+        for o in &r.options {
+            settings.extend(tabari_settings(o));
+        }
+        if r.complex {
+            continue;
+        }
+        records.push(Record {
             id: r.id,
             category: "TABARI".into(),
             date: r.date,
@@ -171,11 +179,112 @@ pub fn read_record_file(path: &Path) -> Result<(RecordFile, Vec<Diagnostic>), cr
             expect: r.expect,
             text: r.text,
             parse: String::new(),
-            config: Vec::new(),
+            config: settings.clone(),
             damaged: false,
-        })
-        .collect();
+        });
+    }
+    file.records = records;
     Ok((file, diags))
+}
+
+fn setting(option: &str, value: &str) -> ConfigSetting {
+    ConfigSetting { option: option.to_string(), value: value.to_string() }
+}
+
+/// TABARI's settings before any option record: comma-delimited clauses of 2–10 words
+/// inside and of 2–8 at the end are set aside, none at the start (the suite's records
+/// pin these: a 10-word internal clause goes, a 9-word final one stays); sentences under
+/// 8 words are not coded.
+fn tabari_defaults() -> Vec<ConfigSetting> {
+    [
+        ("comma_min", "2"),
+        ("comma_max", "10"),
+        ("comma_emin", "2"),
+        ("comma_emax", "8"),
+        ("comma_bmin", "255"),
+        ("comma_bmax", "0"),
+        ("min_words", "8"),
+    ]
+    .iter()
+    .map(|(o, v)| setting(o, v))
+    .collect()
+}
+
+/// The settings one TABARI option line (`COMMA: MIN = 4 MAX = 6`, `DEFAULT: SOURCE [X]
+/// PRIOR`, `SET: MINIMUM WORDS = 4`, `SET: CONVERT AGENT = TRUE`) stands for. Options that
+/// do not change coding here (`OUTPUT:`, `LABEL:`, `COMPLEX:`, `SET: YYYY`) and those not
+/// implemented (`FORWARD:`, `SET: CODE BY …`, `SET: TIME SHIFT`) give none.
+fn tabari_settings(line: &str) -> Vec<ConfigSetting> {
+    let up = line.to_ascii_uppercase();
+    let (cmd, rest) = up.split_once(':').unwrap_or((up.as_str(), ""));
+    let rest = rest.trim();
+    let mut out = Vec::new();
+    match cmd.trim() {
+        "COMMA" if rest == "OFF" => {
+            for o in ["comma_max", "comma_emax", "comma_bmax"] {
+                out.push(setting(o, "0"));
+            }
+        }
+        "COMMA" => {
+            let toks: Vec<&str> = rest
+                .split(|c: char| c == '=' || c.is_whitespace())
+                .filter(|t| !t.is_empty())
+                .collect();
+            for w in toks.windows(2) {
+                if w[1].parse::<usize>().is_err() {
+                    continue;
+                }
+                let o = match w[0] {
+                    "MIN" => "comma_min",
+                    "MAX" => "comma_max",
+                    "EMIN" => "comma_emin",
+                    "EMAX" => "comma_emax",
+                    "BMIN" => "comma_bmin",
+                    "BMAX" => "comma_bmax",
+                    _ => continue,
+                };
+                out.push(setting(o, w[1]));
+            }
+        }
+        "DEFAULT" if rest == "OFF" => {
+            out.push(setting("default_source", "off"));
+            out.push(setting("default_target", "off"));
+        }
+        "DEFAULT" => {
+            // SOURCE [CODE] [PRIOR] TARGET [CODE] [AFTER], either part optional.
+            for (key, opt, flag) in
+                [("SOURCE", "default_source", "PRIOR"), ("TARGET", "default_target", "AFTER")]
+            {
+                let Some(k) = rest.find(key) else { continue };
+                let after = &rest[k + key.len()..];
+                let (Some(a), Some(b)) = (after.find('['), after.find(']')) else { continue };
+                if b < a {
+                    continue;
+                }
+                let code = after[a + 1..b].trim();
+                let tail = after[b + 1..].split_whitespace().next();
+                let v =
+                    if tail == Some(flag) { format!("{code} {flag}") } else { code.to_string() };
+                out.push(setting(opt, &v));
+            }
+        }
+        "SET" => {
+            let (k, v) = rest.split_once('=').unwrap_or((rest, ""));
+            let (k, v) = (k.trim(), v.trim());
+            match k {
+                "MINIMUM WORDS" if v.parse::<usize>().is_ok() => out.push(setting("min_words", v)),
+                "CONVERT AGENT" => out.push(setting("convert_agent", &v.to_ascii_lowercase())),
+                _ => {}
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// Words of a record's text as TABARI counts them for `MINIMUM WORDS`.
+fn word_count(text: &str) -> usize {
+    text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
 }
 
 /// The dictionaries a TABARI project file (`<actorsfile>`, `<verbsfile>`, `<agentsfile>`)
@@ -266,7 +375,12 @@ pub fn run_with(
     let mut report = Report::default();
     for r in &file.records {
         let mut opts = base.clone();
+        let mut min_words = 0;
         for c in &r.config {
+            if c.option == "min_words" {
+                min_words = c.value.trim().parse().unwrap_or(0);
+                continue;
+            }
             if !opts.set(&c.option, &c.value) {
                 report.diagnostics.push(Diagnostic::record(
                     label,
@@ -291,6 +405,8 @@ pub fn run_with(
             }
         };
         let analysis = match mode {
+            // Too short for TABARI's `MINIMUM WORDS`: not coded.
+            _ if word_count(&r.text) < min_words => Ok(Vec::new()),
             ParseMode::Given => given_analysis(r),
             ParseMode::Ours => match parser {
                 Some(p) => Ok(p.parse(&r.text)),

@@ -17,7 +17,7 @@
 //!   target the pattern's `+`, else the first coded phrase after it; a `---` code or a
 //!   verb without actors hands over to the next candidate, as TABARI does.
 
-use super::{Analysis, CodedEvent, Options};
+use super::{Analysis, CodedActor, CodedEvent, Options};
 use crate::dict::Dictionaries;
 
 /// Words that make the next word a noun in TABARI's reading.
@@ -100,6 +100,101 @@ impl Analysis<'_> {
         gone
     }
 
+    /// The first coded (not `---`) phrase among `seq`'s words.
+    fn first_coded(&self, seq: &[usize]) -> Option<usize> {
+        seq.iter().filter_map(|&k| self.phrase_of[k]).find(|&p| !self.phrases[p].null)
+    }
+
+    /// The coded actors of phrase `p` (a compound's members in order).
+    fn actors_of(&self, p: usize) -> Vec<CodedActor> {
+        let ph = &self.phrases[p];
+        ph.codes
+            .iter()
+            .zip(&ph.texts)
+            .filter(|(c, _)| !c.starts_with("---"))
+            .map(|(c, (ws, span))| CodedActor {
+                code: c.clone(),
+                text: ws
+                    .iter()
+                    .map(|&k| self.s.tokens[k].form.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                span: *span,
+            })
+            .collect()
+    }
+
+    /// Source–target pairs when one side has no actor, as TABARI fills it: with `DEFAULT:
+    /// SOURCE [X] PRIOR` a verb without an actor before it takes X; otherwise the actors
+    /// after it supply the source (the first) and the target (the next, else the default
+    /// target). A verb without an actor after it takes the default target at once with
+    /// `AFTER`, else the other members of a compound source, else the default target.
+    fn default_pairs(
+        &self,
+        src: Option<usize>,
+        tgt: Option<usize>,
+        lower: &[usize],
+        opts: &Options,
+    ) -> Vec<(CodedActor, CodedActor)> {
+        let fixed = |c: &str| CodedActor {
+            code: c.to_string(),
+            text: String::new(),
+            span: Default::default(),
+        };
+        let cross = |a: Vec<CodedActor>, b: Vec<CodedActor>| {
+            let mut v = Vec::new();
+            for x in &a {
+                for y in &b {
+                    v.push((x.clone(), y.clone()));
+                }
+            }
+            v
+        };
+        match (src, tgt) {
+            (None, Some(t)) => {
+                if let Some((c, true)) = &opts.default_source {
+                    return cross(vec![fixed(c)], self.actors_of(t));
+                }
+                let mut after: Vec<CodedActor> = Vec::new();
+                let mut seen = Vec::new();
+                for p in lower.iter().filter_map(|&k| self.phrase_of[k]) {
+                    if !seen.contains(&p) && !self.phrases[p].null {
+                        seen.push(p);
+                        after.extend(self.actors_of(p));
+                    }
+                }
+                if after.is_empty() {
+                    return Vec::new();
+                }
+                let first = after.remove(0);
+                if !after.is_empty() {
+                    cross(vec![first], after)
+                } else if let Some((c, _)) = &opts.default_target {
+                    vec![(first, fixed(c))]
+                } else {
+                    Vec::new()
+                }
+            }
+            (Some(s), None) => {
+                let mut srcs = self.actors_of(s);
+                match &opts.default_target {
+                    Some((c, true)) => cross(srcs, vec![fixed(c)]),
+                    _ if srcs.len() > 1 => {
+                        let first = srcs.remove(0);
+                        cross(vec![first], srcs)
+                    }
+                    Some((c, false)) => cross(srcs, vec![fixed(c)]),
+                    None => Vec::new(),
+                }
+            }
+            (None, None) => match (&opts.default_source, &opts.default_target) {
+                (Some((s, _)), Some((t, _))) => vec![(fixed(s), fixed(t))],
+                _ => Vec::new(),
+            },
+            (Some(_), Some(_)) => Vec::new(),
+        }
+    }
+
     /// Codes the sentence by TABARI's linear reading (see the module header).
     pub(super) fn code_linear(&self, dicts: &Dictionaries, opts: &Options) -> Vec<CodedEvent> {
         let n = self.s.tokens.len();
@@ -108,8 +203,8 @@ impl Analysis<'_> {
         let visible = |k: usize| {
             !gone[k] && self.s.tokens[k].upos != "PUNCT" && self.s.tokens[k].xpos != "POS"
         };
-        for i in 0..n {
-            if gone[i] || !self.linear_verb(i, dicts) {
+        for (i, &g) in gone.iter().enumerate() {
+            if g || !self.linear_verb(i, dicts) {
                 continue;
             }
             let Some(forms) = dicts.verbs.lookup(&self.words[i]) else { continue };
@@ -133,13 +228,41 @@ impl Analysis<'_> {
                 if code == "---" || code.is_empty() {
                     continue;
                 }
-                let Some(tg) = tgt_slot.or_else(|| self.find_target(&lower)) else { continue };
-                let Some(sr) = src_slot.or_else(|| self.find_source(&upper, tg)) else {
-                    continue;
-                };
                 let mut cues = Vec::new();
                 let negated = self.negation(i, i, &mut cues);
                 let trigger = self.s.tokens[vstart].span.cover(self.s.tokens[vend].span);
+                let coded = |p: &usize| !self.phrases[*p].null;
+                let tg = tgt_slot.or_else(|| self.first_coded(&lower));
+                let sr = match tg {
+                    Some(tg) => src_slot.or_else(|| self.find_source(&upper, tg)).filter(coded),
+                    None => src_slot.or_else(|| self.first_coded(&upper)),
+                };
+                let (Some(sr), Some(tg)) = (sr, tg) else {
+                    let pairs = self.default_pairs(sr, tg, &lower, opts);
+                    let before = events.len();
+                    for (s, t) in pairs {
+                        for (k, c) in code.split(':').enumerate().take(2) {
+                            let (s, t) = if k == 0 { (&s, &t) } else { (&t, &s) };
+                            if c.is_empty() || s.code == t.code {
+                                continue;
+                            }
+                            events.push(CodedEvent {
+                                source: s.clone(),
+                                target: t.clone(),
+                                code: c.to_string(),
+                                trigger,
+                                negated,
+                                passive: false,
+                                pattern: pattern.clone(),
+                                cues: cues.clone(),
+                            });
+                        }
+                    }
+                    if events.len() > before {
+                        return events;
+                    }
+                    continue;
+                };
                 let before = events.len();
                 self.make_events(
                     &mut events,

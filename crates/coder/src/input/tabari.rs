@@ -87,7 +87,18 @@ pub fn read_validate_text(text: &str, name: &str) -> (Vec<TabariRecord>, Vec<Dia
         let mut rest = comment.as_str();
         while let Some(a) = rest.find('{') {
             let Some(b) = rest[a..].find('}') else {
-                diags.push(Diagnostic::record(name, line, &id, "unclosed `{` in expectations"));
+                // An option switch left unclosed runs to the end of the comment
+                // (`{ OPTION: SET: MINIMUM WORDS = 4  */`), as TABARI reads it.
+                let inner = rest[a + 1..].split("*/").next().unwrap_or("").trim();
+                match inner.strip_prefix("OPTION:") {
+                    Some(o) => options.push(o.trim().to_string()),
+                    None => diags.push(Diagnostic::record(
+                        name,
+                        line,
+                        &id,
+                        "unclosed `{` in expectations",
+                    )),
+                }
                 break;
             };
             let inner = rest[a + 1..a + b].trim();
@@ -153,6 +164,12 @@ mod tests {
         let t = "950103  DEMO-04\nDagolath left for Minas Tirith.\n/*\\n---\n\\n{ DAG / GON / 032 } 950103\n\\n{ GON / DAG / 033 } */\n\n950101  DEMO-05\nArnor restores.\n/* -{ARN / GON / 064 } {---} */\n950101  BAD-1\nText\n/* { A / B } */\n000101 FINAL-01\n";
         let (r, d) = read_validate_text(t, "v.text");
         assert_eq!(r.len(), 3);
+        let (o, d2) = read_validate_text(
+            "970102 MIN-A\nText.\n/* { OPTION: SET: MINIMUM WORDS = 4  */\n",
+            "v",
+        );
+        assert!(d2.is_empty());
+        assert_eq!(o[0].options, vec!["SET: MINIMUM WORDS = 4".to_string()]);
         match &r[0].expect {
             Expectation::Events(v) => assert_eq!(v.len(), 2),
             e => panic!("{e:?}"),
