@@ -1,5 +1,9 @@
 //! Project chores: `cargo xtask tidy` (repository rules), and the eval/bench drivers.
 
+/// The same allocator as the `annalist` binary, so the benches measure what it runs.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> anyhow::Result<()> {
     let task = std::env::args().nth(1).unwrap_or_default();
     if task.starts_with("bench-") && cfg!(debug_assertions) {
