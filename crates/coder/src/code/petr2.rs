@@ -463,17 +463,11 @@ impl<'a, 'b> Petr2<'a, 'b> {
         for &w in ws {
             // A participle's prepositional phrases count too ("a report released in the
             // Rwandan capital").
-            let below: Vec<usize> =
-                self.kids(w)
-                    .iter()
-                    .flat_map(|&c| {
-                        if self.full_rel(c) == "acl" {
-                            self.kids(c).to_vec()
-                        } else {
-                            vec![c]
-                        }
-                    })
-                    .collect();
+            let below = self.kids(w).iter().flat_map(|&c| {
+                let (inner, own): (&[usize], Option<usize>) =
+                    if self.full_rel(c) == "acl" { (self.kids(c), None) } else { (&[], Some(c)) };
+                inner.iter().copied().chain(own)
+            });
             for c in below {
                 if !matches!(self.rel(c), "nmod" | "obl") || self.a.phrase_of[c] == Some(p) {
                     continue;
@@ -675,7 +669,8 @@ impl<'a, 'b> Petr2<'a, 'b> {
             .get(&self.a.words[v])
             .or_else(|| self.dicts.verbs.forms.get(&self.a.s.tokens[v].lemma.to_uppercase()))?;
         let (form, vstart, vend) = self.a.pick_forms(v, forms).into_iter().next()?;
-        let (subj, objs_m): (Vec<usize>, Vec<usize>) = if passive_voice {
+        use std::borrow::Cow;
+        let (subj, objs_m): (Cow<[usize]>, Cow<[usize]>) = if passive_voice {
             // Before the verb stands the agent; after it, the grammatical subject.
             let agents: Vec<usize> = preps
                 .iter()
@@ -684,9 +679,9 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 .collect();
             let mut o = up_tokens.to_vec();
             o.extend(objs);
-            (agents, o)
+            (Cow::Owned(agents), Cow::Owned(o))
         } else {
-            (up_tokens.to_vec(), objs.to_vec())
+            (Cow::Borrowed(up_tokens), Cow::Borrowed(objs))
         };
         let mut found = None;
         // Prepositional phrases: the verb's, or inside a matched object (the same for
@@ -705,7 +700,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 }
                 let pc = pcands.get_or_insert_with(|| {
                     let mut v = preps.to_vec();
-                    for &o in &objs_m {
+                    for &o in objs_m.iter() {
                         v.extend(self.preps(o));
                     }
                     v
