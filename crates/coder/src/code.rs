@@ -607,6 +607,10 @@ fn code_sentence_v2(
     {
         let ws: Vec<&str> = a.words.iter().map(String::as_str).collect();
         for k in 0..n {
+            // (The name's first word must be capitalised too: no lookup otherwise.)
+            if !s.tokens[k].form.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
             if let Some((_, len)) = dicts.actors.index.match_at(&ws, k) {
                 if len >= 2
                     && k + len <= n
