@@ -154,7 +154,7 @@ fn sentence(
         (Some(a), Some(b)) => Span { start: a.span.start, end: b.span.end },
         _ => Span::default(),
     };
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(surfaces.iter().map(|s| s.word_count as usize).sum());
     for s in surfaces {
         let first = tokens.len() as u32 + 1;
         for w in &toks.words[s.words()] {

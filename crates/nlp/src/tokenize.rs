@@ -53,7 +53,11 @@ pub struct Tokenized {
 ///
 /// Spans are `u32`; text beyond 4 GiB is not addressed (callers cap input size well below).
 pub fn tokenize(text: &str) -> Tokenized {
-    let mut out = Tokenized::default();
+    // About one token per five bytes of English prose: room for most texts without regrowing.
+    let mut out = Tokenized {
+        tokens: Vec::with_capacity(text.len() / 5 + 4),
+        words: Vec::with_capacity(text.len() / 5 + 4),
+    };
     tokenize_into(text, 0, text.len(), &mut out);
     out
 }
@@ -63,7 +67,7 @@ pub fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Tokenized) 
     let end = end.min(text.len()).min(u32::MAX as usize);
     let bytes = text.as_bytes();
     let mut i = start;
-    let mut w = Writer { text, out, single_open: false, line_start: true };
+    let mut w = Writer { text, out, single_open: false, line_start: true, suffixes: Vec::new() };
     while i < end {
         // Skip whitespace (ASCII fast path, then Unicode).
         let c = match text[i..end].chars().next() {
@@ -108,6 +112,8 @@ struct Writer<'t, 'o> {
     single_open: bool,
     /// Whether the current chunk starts a line (list markers such as "2.1." stay whole).
     line_start: bool,
+    /// Reused by [`Writer::suffix_only`] from chunk to chunk.
+    suffixes: Vec<(usize, usize)>,
 }
 
 impl Writer<'_, '_> {
@@ -249,7 +255,8 @@ impl Writer<'_, '_> {
             return;
         }
         let text = self.text;
-        let mut suffixes: Vec<(usize, usize)> = Vec::new();
+        let mut suffixes = std::mem::take(&mut self.suffixes);
+        suffixes.clear();
         let mut e = b;
         while e > a {
             let core = &text[a..e];
@@ -327,6 +334,7 @@ impl Writer<'_, '_> {
         for &(x, y) in suffixes.iter().rev() {
             self.token(x, y);
         }
+        self.suffixes = suffixes;
     }
 
     /// Splits the core of a chunk at infixes and emits its tokens.
