@@ -1919,14 +1919,17 @@ impl Analysis<'_> {
         };
         match e {
             PatElem::Word(w) => {
+                // TABARI's pattern nouns take their plural ("* PROGRAM" codes "programs").
+                let tabari = !dicts.verbs.stems.is_empty();
                 for p in pos..limit {
                     let word = &self.words[seq[p]];
+                    let same = word == w || (tabari && tabari::extends(word, w));
                     // A skip-list word is invisible after the verb unless the pattern
                     // itself writes it ("* THE_NEATEST_PLACE").
-                    if lower && self.skip[seq[p]] && word != w {
+                    if lower && self.skip[seq[p]] && !same {
                         continue;
                     }
-                    if word == w
+                    if same
                         && self.match_side(
                             rest,
                             rest_adj,
@@ -1945,10 +1948,14 @@ impl Analysis<'_> {
             }
             PatElem::Synset(id) => {
                 let Some(set) = dicts.verbs.synsets.get(*id as usize) else { return false };
+                let tabari = !dicts.verbs.stems.is_empty();
                 for p in pos..limit {
                     for m in &set.members {
                         // Before the verb the sequence runs backwards, so members do too.
-                        let hit = |j: usize, w: &String| self.words[seq[p + j]] == *w;
+                        let hit = |j: usize, w: &String| {
+                            let t = &self.words[seq[p + j]];
+                            t == w || (tabari && tabari::extends(t, w))
+                        };
                         let fits = p + m.len() <= seq.len()
                             && if lower {
                                 m.iter().enumerate().all(|(j, w)| hit(j, w))

@@ -20,6 +20,13 @@
 use super::{Analysis, CodedActor, CodedEvent, Options};
 use crate::dict::Dictionaries;
 
+/// Whether text word `t` extends pattern word `w`: TABARI matches a pattern's words as
+/// the beginnings of the text's words (`PROGRAM` codes "programs", `YEN` "yener", `IN`
+/// "into").
+pub(super) fn extends(t: &str, w: &str) -> bool {
+    t.len() > w.len() && t.starts_with(w) && w.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
 /// Words that make the next word a noun in TABARI's reading.
 fn is_determiner(w: &str) -> bool {
     matches!(w, "THE" | "A" | "AN")
