@@ -1,4 +1,4 @@
-//! `cargo run --release -p xtask -- bench-coder [--seconds N]`: the coder's speed on
+//! `cargo run --release -p xtask -- bench-coder [--seconds N] [--write FILE]`: the coder's speed on
 //! pre-parsed input and its footprint with the full Phoenix dictionaries, printed beside
 //! the peers' figures measured on this machine (shared/research/event-coders.md).
 //!
@@ -8,6 +8,10 @@
 //!   trees once, then coded over and over on one thread for N seconds (bar ≥ 100,000
 //!   sentences/s); the conversion is timed separately;
 //! - peak resident memory of this process (VmHWM; bar ≤ 150 MB).
+//!
+//! `--write FILE` also writes every sentence's coding result (all event fields, debug form)
+//! after the timed run: a speed change must leave this file byte-identical (with
+//! `CODER_DUMP=DIR` on `cargo test --release -p coder --test suites` for the suites).
 
 use crate::cpu::thread_cpu;
 use anyhow::Context;
@@ -84,6 +88,14 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let per_sec = coded as f64 / cpu;
     let per_wall = coded as f64 / coding.as_secs_f64();
     let rss = peak_rss_mb().unwrap_or(f64::NAN);
+    if let Some(i) = args.iter().position(|a| a == "--write") {
+        let path = args.get(i + 1).context("--write needs a file")?;
+        let mut out = String::new();
+        for ((s, _), date) in sentences.iter().zip(&dates) {
+            out.push_str(&format!("{} {:?}\n", s.span.start, code_sentence(s, *date, &d, &opts)));
+        }
+        std::fs::write(path, out).with_context(|| format!("writing {path}"))?;
+    }
 
     println!("coder bench (one thread, release build)");
     println!(
