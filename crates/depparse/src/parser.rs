@@ -11,6 +11,11 @@
 //! 2012) against the best zero-cost hypothesis and decodes with the same width. Models
 //! trained with several seeds can be summed into one ([`ParserModel::ensemble`]).
 //!
+//! Features that depend on one word position alone (stack top, second and third, buffer
+//! front: each word with its neighbours' tags and words, its suffix and shape) are summed once
+//! per sentence and position ([`Static`]), when parsing and in beam training alike, so they
+//! cost almost nothing per configuration; that is what makes a training beam of 8 affordable.
+//!
 //! ROOT sits at the end of the buffer and takes exactly one dependent, so every parse is a
 //! single-rooted tree. Training trees are projectivised by lifting (the transition system is
 //! projective); a sentence of n words takes 2n transitions per hypothesis, with buffers reused
@@ -51,6 +56,9 @@ pub struct ParserConfig {
     /// Pruning threshold of the summed model (its weights are requantised; the parts are
     /// pruned at `min_q` first).
     pub ensemble_min_q: i16,
+    /// Pruning threshold of the summed model's arc labeller: 2500 parses about 10% faster
+    /// and, measured on EWT dev, no less accurately than `ensemble_min_q`.
+    pub labeler_min_q: i16,
 }
 
 /// Label information in the transitions: the transition scorer picks SHIFT, or LEFT/RIGHT
@@ -91,12 +99,13 @@ impl Default for ParserConfig {
             min_q: 2500,
             explore_from: 1,
             explore_p: 0.9,
-            beam: 4,
+            beam: 8,
             decode_beam: 3,
             checkpoint: None,
             grouping: Grouping::Unlabelled,
             ensemble: 2,
             ensemble_min_q: 1600,
+            labeler_min_q: 2500,
         }
     }
 }
@@ -220,6 +229,12 @@ struct Words {
     w: Vec<u64>,
     p: Vec<u64>,
     u: Vec<u64>,
+    /// Three-letter suffix of the lower-cased form.
+    sfx: Vec<u64>,
+    /// Word shape (`Xxxx`, `dd.dd`, ...).
+    shp: Vec<u64>,
+    /// Reused for lower-casing.
+    scratch: String,
     /// Running counts before each word of verbs, punctuation and conjunctions
     /// (`verbs[i]` = verbs among words `0..i`), for "in between" features.
     verbs: Vec<u16>,
@@ -228,17 +243,24 @@ struct Words {
 }
 
 impl Words {
-    fn fill(&mut self, items: impl Iterator<Item = (u64, u64, u64)>) {
+    /// Hashes the (form, XPOS, UPOS) of every word.
+    fn fill<'a>(&mut self, items: impl Iterator<Item = (&'a str, &'a str, &'a str)>) {
         self.w.clear();
         self.p.clear();
         self.u.clear();
+        self.sfx.clear();
+        self.shp.clear();
         for v in [&mut self.verbs, &mut self.puncts, &mut self.conjs] {
             v.clear();
             v.push(0);
         }
         let (verb, aux, punct, cconj) =
             (hash::str("VERB"), hash::str("AUX"), hash::str("PUNCT"), hash::str("CCONJ"));
-        for (w, p, u) in items {
+        for (form, p, u) in items {
+            let a = crate::word::attrs(form, &mut self.scratch);
+            let (w, p, u) = (hash::lower(form), hash::str(p), hash::str(u));
+            self.sfx.push(a.suf[2]);
+            self.shp.push(a.shape);
             self.w.push(w);
             self.p.push(p);
             self.u.push(u);
@@ -251,6 +273,8 @@ impl Words {
         self.w.push(0x2007);
         self.p.push(0x2007);
         self.u.push(0x2007);
+        self.sfx.push(0x2007);
+        self.shp.push(0x2007);
     }
 
     /// (verbs, punctuation, conjunctions) strictly between words `a` and `b`, each capped
@@ -285,7 +309,7 @@ thread_local! {
 }
 
 /// Parser configuration: stack, buffer front and the partial tree.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 struct State {
     n: usize,
     stack: Vec<u32>,
@@ -300,6 +324,32 @@ struct State {
     nr: Vec<u16>,
     lset: Vec<u128>,
     rset: Vec<u128>,
+}
+
+impl Clone for State {
+    fn clone(&self) -> State {
+        let mut st = State::default();
+        st.clone_from(self);
+        st
+    }
+
+    /// Copies into the existing buffers: the beam copies a configuration per hypothesis and
+    /// step, and the derived version would allocate thirteen vectors each time.
+    fn clone_from(&mut self, src: &State) {
+        self.n = src.n;
+        self.b = src.b;
+        self.stack.clone_from(&src.stack);
+        self.head.clone_from(&src.head);
+        self.label.clone_from(&src.label);
+        self.lc1.clone_from(&src.lc1);
+        self.lc2.clone_from(&src.lc2);
+        self.rc1.clone_from(&src.rc1);
+        self.rc2.clone_from(&src.rc2);
+        self.nl.clone_from(&src.nl);
+        self.nr.clone_from(&src.nr);
+        self.lset.clone_from(&src.lset);
+        self.rset.clone_from(&src.rset);
+    }
 }
 
 impl State {
@@ -432,14 +482,30 @@ fn role_features(role: Role, i: u32, x: &Words, out: &mut Vec<u64>) {
     let w = |i: u32| if i == NONE { 0x3001 } else { x.w[i as usize] };
     let p = |i: u32| if i == NONE { 0x3001 } else { x.p[i as usize] };
     let wp = |i: u32| mix(w(i), p(i));
+    let sf = |i: u32| if i == NONE { 0x3001 } else { x.sfx[i as usize] };
+    let sh = |i: u32| if i == NONE { 0x3001 } else { x.shp[i as usize] };
+    let prev = if i == NONE || i == 0 { NONE } else { i - 1 };
     let mut f = |t: u64, v: u64| out.push(feature(t, v));
+    // The word's surroundings in the sentence and its spelling: they let the parser
+    // recover from a wrong tag, and cost nothing per configuration when parsing.
+    let mut context = |base: u64, next: u32| {
+        f(base, mix(p(prev), p(i)));
+        f(base + 1, mix(p(i), p(next)));
+        f(base + 2, mix(mix(p(prev), p(i)), p(next)));
+        f(base + 3, mix(w(prev), p(i)));
+        f(base + 4, mix(p(i), w(next)));
+        f(base + 5, mix(sf(i), p(i)));
+        f(base + 6, mix(sh(i), p(i)));
+    };
     match role {
         Role::S0 => {
+            context(200, at(1));
             f(1, wp(i));
             f(2, w(i));
             f(3, p(i));
         }
         Role::S1 => {
+            context(210, at(1));
             f(12, wp(i));
             f(13, w(i));
             f(14, p(i));
@@ -450,6 +516,7 @@ fn role_features(role: Role, i: u32, x: &Words, out: &mut Vec<u64>) {
         }
         Role::B => {
             let (b0, b1, b2) = (i, at(1), at(2));
+            context(220, b1);
             f(4, wp(b0));
             f(5, w(b0));
             f(6, p(b0));
@@ -499,6 +566,46 @@ impl Static {
     /// Adds the role weights of configuration `st` into `scores`.
     #[inline]
     fn add(&self, st: &State, scores: &mut [i32]) {
+        for (r, (_, i)) in roles(st).into_iter().enumerate() {
+            let i = if i == NONE { self.stride - 1 } else { (i as usize).min(self.stride - 1) };
+            let at = (r * self.stride + i) * self.nc;
+            for (s, &v) in scores.iter_mut().zip(&self.sums[at..at + self.nc]) {
+                *s += v;
+            }
+        }
+    }
+}
+
+/// [`Static`] for training: the trainer's current weights, summed once per sentence (the
+/// transition weights do not change while a beam decodes one sentence).
+#[derive(Debug, Default)]
+struct TrainStatic {
+    nc: usize,
+    stride: usize,
+    sums: Vec<f32>,
+    buf: Vec<u64>,
+}
+
+impl TrainStatic {
+    fn fill(&mut self, x: &Words, ta: &Trainer) {
+        let nc = ta.nclasses();
+        let stride = x.w.len() + 1;
+        self.nc = nc;
+        self.stride = stride;
+        self.sums.clear();
+        self.sums.resize(ROLES.len() * stride * nc, 0.0);
+        for (r, &role) in ROLES.iter().enumerate() {
+            for i in 0..stride {
+                let idx = if i + 1 == stride { NONE } else { i as u32 };
+                self.buf.clear();
+                role_features(role, idx, x, &mut self.buf);
+                let at = (r * stride + i) * nc;
+                ta.score(&self.buf, &mut self.sums[at..at + nc]);
+            }
+        }
+    }
+
+    fn add(&self, st: &State, scores: &mut [f32]) {
         for (r, (_, i)) in roles(st).into_iter().enumerate() {
             let i = if i == NONE { self.stride - 1 } else { (i as usize).min(self.stride - 1) };
             let at = (r * self.stride + i) * self.nc;
@@ -877,9 +984,7 @@ impl ParserModel {
     fn parse_with(&self, s: &mut model::AnalyzedSentence, w: &mut Work) {
         let n = s.tokens.len();
         let Work { x, st, feats, bm, pre } = w;
-        x.fill(
-            s.tokens.iter().map(|t| (hash::lower(&t.form), hash::str(&t.xpos), hash::str(&t.upos))),
-        );
+        x.fill(s.tokens.iter().map(|t| (t.form.as_str(), t.xpos.as_str(), t.upos.as_str())));
         let st = if self.beam > 1 {
             self.parse_beam(x, n, self.beam as usize, bm)
         } else {
@@ -889,8 +994,9 @@ impl ParserModel {
         for (i, t) in s.tokens.iter_mut().enumerate() {
             let h = st.head[i];
             t.head = if h as usize >= n { 0 } else { h + 1 };
-            t.deprel =
-                self.labels.get(st.label[i] as usize).cloned().unwrap_or_else(|| "dep".into());
+            // Into the token's own buffer: no allocation per word once it has one.
+            t.deprel.clear();
+            t.deprel.push_str(self.labels.get(st.label[i] as usize).map_or("dep", |l| l.as_str()));
         }
     }
 
@@ -985,7 +1091,9 @@ impl ParserModel {
         parts.sort_by_key(|p| p.0);
         let parts: Vec<ParserModel> = parts.into_iter().map(|p| p.1).collect();
         match ParserModel::ensemble(&parts, cfg.ensemble_min_q) {
-            Some(m) => m,
+            Some(m) => {
+                m.pruned_parts(cfg.ensemble_min_q, cfg.labeler_min_q.max(cfg.ensemble_min_q))
+            }
             None => parts.into_iter().next().unwrap_or_else(|| ParserModel::train(&[], cfg, log)),
         }
     }
@@ -1040,11 +1148,7 @@ impl ParserModel {
             lifted += projectivise(&mut head);
             let label = s.words.iter().map(|w| label_id(&w.deprel)).collect();
             let mut x = Words::default();
-            x.fill(
-                s.words
-                    .iter()
-                    .map(|w| (hash::lower(&w.form), hash::str(&w.xpos), hash::str(&w.upos))),
-            );
+            x.fill(s.words.iter().map(|w| (w.form.as_str(), w.xpos.as_str(), w.upos.as_str())));
             data.push(G { x, head, label });
         }
         log(&format!(
@@ -1458,6 +1562,7 @@ fn train_beam(
     let mut rng = Rng::new(cfg.seed ^ 0x9a25e);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut bm = Beam::default();
+    let mut pre = TrainStatic::default();
     let mut feats = Vec::with_capacity(128);
     let mut lbuf = Vec::with_capacity(64);
     let (mut gh, mut ph) = (Vec::new(), Vec::new());
@@ -1471,6 +1576,7 @@ fn train_beam(
             let n = g.head.len();
             bm.start(n);
             steps.clear();
+            pre.fill(&g.x, ta);
             // The reference once it has fallen out of the beam.
             let mut outside: Option<Hyp> = None;
             while !bm.cur[0].st.done() {
@@ -1479,10 +1585,12 @@ fn train_beam(
                     let tl_ref = &*tl;
                     let ta_ref = &*ta;
                     let mut fs = vec![0f32; moves.n()];
+                    let pre = &pre;
                     let mut score = |st: &State, out: &mut [f64]| {
-                        features(st, &g.x, &mut feats, true);
+                        features(st, &g.x, &mut feats, false);
                         fs.iter_mut().for_each(|s| *s = 0.0);
                         ta_ref.score(&feats, &mut fs);
+                        pre.add(st, &mut fs);
                         for (o, &s) in out.iter_mut().zip(fs.iter()) {
                             *o = f64::from(s);
                         }
@@ -1508,9 +1616,10 @@ fn train_beam(
                         let (a, add) = match moves.forced(&h.st) {
                             Some(a) => (a, 0.0),
                             None => {
-                                features(&h.st, &g.x, &mut feats, true);
+                                features(&h.st, &g.x, &mut feats, false);
                                 let mut s = vec![0f32; moves.n()];
                                 ta.score(&feats, &mut s);
+                                pre.add(&h.st, &mut s);
                                 let mut best: Option<usize> = None;
                                 for a in 0..moves.n() {
                                     if moves.legal(&h.st, a)
