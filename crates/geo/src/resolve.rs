@@ -344,7 +344,7 @@ fn scores(
 
 /// The article's focus: the place most of its resolved names point to — its most named
 /// country, within it its most named first-level division, and within that the populated
-/// place named most often (the first named on a tie); else the division, else the country.
+/// place named most often, weighed a little by its size; else the division, else the country.
 /// Used to answer names the gazetteer lacks (a street, a building) with the place the article
 /// is about, never with a capital by default.
 pub fn focus(gaz: &Gazetteer, resolved: &[Resolved]) -> Option<u32> {
@@ -372,10 +372,22 @@ pub fn focus(gaz: &Gazetteer, resolved: &[Resolved]) -> Option<u32> {
         _ => p.admin1,
     }));
     let local = |p: &&&Place<'_>| admin1.is_none_or(|a| p.admin1 == Some(a));
-    let city = top(in_country
+    // Mentions count, and a larger place a little more (0.3 per power of ten of its
+    // population): a city of a million named once outweighs a village named twice; first named
+    // on a tie.
+    let cities: Vec<&&Place<'_>> = in_country
         .iter()
         .filter(local)
         .filter(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Site))
-        .map(|p| p.index));
+        .collect();
+    let mut city: Option<(f64, u32)> = None;
+    for p in &cities {
+        let mentions = cities.iter().filter(|q| q.index == p.index).count() as f64;
+        let score = mentions + 0.3 * ((p.population as f64) + 1.0).log10();
+        if city.is_none_or(|c| score > c.0) {
+            city = Some((score, p.index));
+        }
+    }
+    let city = city.map(|c| c.1);
     city.or(admin1).or_else(|| gaz.country(country))
 }
