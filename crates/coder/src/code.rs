@@ -645,13 +645,16 @@ fn code_sentence_v2(
     a.present = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
     a.delete_comma_clauses(opts);
     let events = a.code_verbs(dicts, opts);
-    if !dicts.verbs.stems.is_empty() && events.iter().all(|e| e.pattern.is_none()) {
+    if !dicts.verbs.stems.is_empty() {
         // TABARI's dictionaries: its linear reading where the tree found nothing, or only
         // verbs' default codes where the linear reading matches a pattern.
-        let linear = a.code_linear(dicts, opts);
-        if events.is_empty() || linear.iter().any(|e| e.pattern.is_some()) {
-            return Ok(linear);
+        if events.iter().all(|e| e.pattern.is_none()) {
+            let linear = a.code_linear(dicts, opts);
+            if events.is_empty() || linear.iter().any(|e| e.pattern.is_some()) {
+                return tabari::special_codes(linear);
+            }
         }
+        return tabari::special_codes(events);
     }
     Ok(events)
 }

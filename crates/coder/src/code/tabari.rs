@@ -17,7 +17,7 @@
 //!   target the pattern's `+`, else the first coded phrase after it; a `---` code or a
 //!   verb without actors hands over to the next candidate, as TABARI does.
 
-use super::{Analysis, CodedActor, CodedEvent, Options};
+use super::{Analysis, CodedActor, CodedEvent, Options, Skipped};
 use crate::dict::Dictionaries;
 
 /// Whether text word `t` extends pattern word `w`: TABARI matches a pattern's words as
@@ -25,6 +25,19 @@ use crate::dict::Dictionaries;
 /// "into").
 pub(super) fn extends(t: &str, w: &str) -> bool {
     t.len() > w.len() && t.starts_with(w) && w.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+/// TABARI's special codes: `[###]` on a verb, pattern or actor discards the sentence;
+/// `[+++]` marks a complex sentence, which TABARI does not code.
+pub(super) fn special_codes(events: Vec<CodedEvent>) -> Result<Vec<CodedEvent>, Skipped> {
+    if let Some(e) = events
+        .iter()
+        .find(|e| [&e.code, &e.source.code, &e.target.code].iter().any(|c| c.as_str() == "###"))
+    {
+        let phrase = if e.code == "###" { &e.code } else { &e.source.text };
+        return Err(Skipped::Discard { story: false, phrase: phrase.clone() });
+    }
+    Ok(events.into_iter().filter(|e| e.code != "+++").collect())
 }
 
 /// Words that make the next word a noun in TABARI's reading.
