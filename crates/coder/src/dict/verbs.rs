@@ -227,7 +227,11 @@ impl VerbDict {
 
     pub(crate) fn add_synset_member(&mut self, id: u32, member: &str) {
         let m = member.trim();
-        if let Some(nested) = m.strip_prefix('&') {
+        // `&SET` alone includes a set; `&SET_WORD` (a set inside a sequence) is expanded
+        // by [`VerbDict::finish`].
+        let alone =
+            |n: &str| !n.trim_end_matches('_').contains(|c: char| c == '_' || c.is_whitespace());
+        if let Some(nested) = m.strip_prefix('&').filter(|n| alone(n)) {
             self.synsets[id as usize].includes.push(nested.trim_end_matches('_').to_uppercase());
         } else {
             let words = split_words(m);
@@ -640,7 +644,35 @@ impl VerbDict {
                 }
             }
         }
+        // Members naming a set inside a sequence (TABARI's `+&TIETYPES_MEMOS`): one member
+        // per member of that set (bounded).
+        for _ in 0..2 {
+            for i in 0..self.synsets.len() {
+                if !self.synsets[i].members.iter().any(|m| m.iter().any(|w| w.starts_with('&'))) {
+                    continue;
+                }
+                let mut out = Vec::new();
+                for m in std::mem::take(&mut self.synsets[i].members) {
+                    let Some(k) = m.iter().position(|w| w.starts_with('&')) else {
+                        out.push(m);
+                        continue;
+                    };
+                    let name = m[k][1..].to_string();
+                    let Some(&j) = self.synset_ids.get(&name).filter(|&&j| j as usize != i) else {
+                        continue;
+                    };
+                    for sub in self.synsets[j as usize].members.iter().take(256) {
+                        let mut v = m[..k].to_vec();
+                        v.extend(sub.iter().cloned());
+                        v.extend(m[k + 1..].iter().cloned());
+                        out.push(v);
+                    }
+                }
+                self.synsets[i].members = out;
+            }
+        }
         for s in &mut self.synsets {
+            s.members.retain(|m| !m.iter().any(|w| w.starts_with('&')));
             s.members.sort_by_key(|m| std::cmp::Reverse(m.len()));
             s.members.dedup();
         }
@@ -798,6 +830,19 @@ mod tests {
         let mut p = VerbDict::default();
         p.add_text("--- RESTORE [064] ---\nRESTOR\n", "p.txt");
         assert!(p.lookup("RESTORE").is_none());
+    }
+
+    #[test]
+    fn sets_inside_set_members_expand() {
+        let mut v = VerbDict::default();
+        let t = "<SYNSETS>\n&TYPES\n+MILITARY\n+ECONOMIC\n&PHRASE\n+&TYPES_MEMOS\n+MEMOS_ON_&TYPES\n</SYNSETS>\nWELCOME [041]\n- * &PHRASE [911]\n";
+        assert!(v.add_text(t, "t.verbs").is_empty());
+        assert!(v.finish().is_empty());
+        let id = v.synset_ids["PHRASE"] as usize;
+        let m = &v.synsets[id].members;
+        assert!(m.contains(&vec!["ECONOMIC".to_string(), "MEMOS".to_string()]));
+        assert!(m.contains(&vec!["MEMOS".to_string(), "ON".to_string(), "MILITARY".to_string()]));
+        assert_eq!(m.len(), 4);
     }
 
     #[test]
