@@ -416,7 +416,12 @@ impl VerbDict {
                 if w.is_empty() {
                     continue;
                 }
-                let w = w.to_uppercase();
+                // `WORD~` (TABARI): the word with any ending, which TABARI's matching of a
+                // pattern word as a text word's beginning gives.
+                let w = w.trim_end_matches('~').to_uppercase();
+                if w.is_empty() {
+                    continue;
+                }
                 let parts = split_contraction(&w);
                 if parts.len() > 1 && !w.starts_with('&') {
                     for (j, part) in parts.into_iter().enumerate() {
