@@ -15,7 +15,8 @@
 //!   the tree's coded noun phrases as actors (the verb's own word taken out of them);
 //! - the source is the pattern's `$`, else the nearest coded phrase before the verb; the
 //!   target the pattern's `+`, else the first coded phrase after it; a `---` code or a
-//!   verb without actors hands over to the next candidate, as TABARI does.
+//!   verb without actors hands over to the next candidate, as TABARI does; a code written
+//!   with `?` (`SAID [023?]`) stands only when no later verb codes.
 
 use super::{Analysis, CodedActor, CodedEvent, Options, Skipped};
 use crate::dict::Dictionaries;
@@ -223,6 +224,7 @@ impl Analysis<'_> {
         let visible = |k: usize| {
             !gone[k] && self.s.tokens[k].upos != "PUNCT" && self.s.tokens[k].xpos != "POS"
         };
+        let mut provisional: Vec<CodedEvent> = Vec::new();
         for (i, &g) in gone.iter().enumerate() {
             if g || !self.linear_verb(i, dicts) {
                 continue;
@@ -299,10 +301,23 @@ impl Analysis<'_> {
                     opts,
                 );
                 if events.len() > before {
+                    // A `?` code (`SAID [023?]`) holds only when no later verb codes.
+                    if code.ends_with('?') {
+                        if provisional.is_empty() {
+                            provisional = events.split_off(before);
+                        } else {
+                            events.truncate(before);
+                        }
+                        break;
+                    }
                     return events;
                 }
             }
         }
-        events
+        if events.is_empty() {
+            provisional
+        } else {
+            events
+        }
     }
 }
