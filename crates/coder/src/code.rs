@@ -76,7 +76,7 @@ impl Default for Options {
             comma_emax: 8,
             intent: true,
             clauses: true,
-            statement_clauses: false,
+            statement_clauses: true,
             default_source: None,
             default_target: None,
             convert_agent: false,
