@@ -498,3 +498,40 @@ pub fn validate_file(
     report.diagnostics = diags;
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(line: &str) -> Vec<(String, String)> {
+        tabari_settings(line).into_iter().map(|s| (s.option, s.value)).collect()
+    }
+
+    #[test]
+    fn tabari_option_lines() {
+        let p = |o: &str, v: &str| (o.to_string(), v.to_string());
+        assert_eq!(
+            pairs("DEFAULT: SOURCE [DEFSRC] PRIOR TARGET [DEFTAR] AFTER"),
+            vec![p("default_source", "DEFSRC PRIOR"), p("default_target", "DEFTAR AFTER")]
+        );
+        assert_eq!(
+            pairs("DEFAULT: SOURCE [DEFSRC]  TARGET [DEFTAR] AFTER"),
+            vec![p("default_source", "DEFSRC"), p("default_target", "DEFTAR AFTER")]
+        );
+        assert_eq!(pairs("COMMA: MIN = 4 MAX = 6")[1], p("comma_max", "6"));
+        assert_eq!(pairs("COMMA: OFF").len(), 3);
+        assert_eq!(pairs("SET: MINIMUM WORDS = 4"), vec![p("min_words", "4")]);
+        assert_eq!(pairs("SET: CONVERT AGENT = TRUE"), vec![p("convert_agent", "true")]);
+        assert!(pairs("FORWARD: ^^*****NNN*SSS").is_empty());
+        // Every setting is one the coder options or the runner know.
+        let mut o = Options::default();
+        for line in ["DEFAULT: SOURCE [X] PRIOR", "COMMA: MIN = 4 MAX = 6 EMIN = 3", "DEFAULT: OFF"]
+        {
+            for s in tabari_settings(line) {
+                assert!(o.set(&s.option, &s.value), "{}", s.option);
+            }
+        }
+        assert_eq!(o.default_source, None);
+        assert_eq!(word_count("Gondor's planes attacked Osgiliath ."), 4);
+    }
+}
