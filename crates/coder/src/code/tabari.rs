@@ -254,6 +254,20 @@ impl Analysis<'_> {
                 let negated = self.negation(i, i, &mut cues);
                 let trigger = self.s.tokens[vstart].span.cover(self.s.tokens[vend].span);
                 let coded = |p: &usize| !self.phrases[*p].null;
+                // A pronoun in the `$` slot ("SAID $ *" on "said he regretted") stands for
+                // the nearest coded actor before it, as TABARI dereferences it.
+                let src_slot = src_slot.map(|p| {
+                    let pronoun = self.phrases[p].null
+                        && self.phrases[p]
+                            .texts
+                            .iter()
+                            .all(|(ws, _)| ws.len() == 1 && self.s.tokens[ws[0]].upos == "PRON");
+                    let at = upper.iter().position(|&k| self.phrase_of[k] == Some(p));
+                    match at {
+                        Some(at) if pronoun => self.first_coded(&upper[at + 1..]).unwrap_or(p),
+                        _ => p,
+                    }
+                });
                 let tg = tgt_slot.or_else(|| self.first_coded(&lower));
                 let sr = match tg {
                     Some(tg) => src_slot.or_else(|| self.find_source(&upper, tg)).filter(coded),
