@@ -301,7 +301,7 @@ struct Work {
     st: State,
     feats: Vec<u64>,
     bm: Beam,
-    pre: Static,
+    pre: Static<i32>,
 }
 
 thread_local! {
@@ -534,78 +534,43 @@ fn role_features(role: Role, i: u32, x: &Words, out: &mut Vec<u64>) {
 }
 
 /// Per-sentence sums of the role features' weights: `[role][index][class]`, the last index
-/// standing for `NONE`.
+/// standing for `NONE`. `i32` for a model's quantised weights when parsing, `f32` for the
+/// trainer's current weights in beam training (they do not change while a beam decodes one
+/// sentence).
 #[derive(Debug, Default)]
-struct Static {
+struct Static<T> {
     nc: usize,
     /// Indices per role: n + 2.
     stride: usize,
-    sums: Vec<i32>,
+    sums: Vec<T>,
     buf: Vec<u64>,
 }
 
-impl Static {
-    fn fill(&mut self, x: &Words, weights: &Weights) {
-        let nc = weights.nclasses();
+type TrainStatic = Static<f32>;
+
+impl<T: Copy + Default + std::ops::AddAssign> Static<T> {
+    /// Sums every role's features at every index with `score` (which adds a feature list's
+    /// weights per class into its slice).
+    fn fill(&mut self, x: &Words, nc: usize, score: impl Fn(&[u64], &mut [T])) {
         let stride = x.w.len() + 1;
         self.nc = nc;
         self.stride = stride;
         self.sums.clear();
-        self.sums.resize(ROLES.len() * stride * nc, 0);
+        self.sums.resize(ROLES.len() * stride * nc, T::default());
         for (r, &role) in ROLES.iter().enumerate() {
             for i in 0..stride {
                 let idx = if i + 1 == stride { NONE } else { i as u32 };
                 self.buf.clear();
                 role_features(role, idx, x, &mut self.buf);
                 let at = (r * stride + i) * nc;
-                weights.score(&self.buf, &mut self.sums[at..at + nc]);
+                score(&self.buf, &mut self.sums[at..at + nc]);
             }
         }
     }
 
     /// Adds the role weights of configuration `st` into `scores`.
     #[inline]
-    fn add(&self, st: &State, scores: &mut [i32]) {
-        for (r, (_, i)) in roles(st).into_iter().enumerate() {
-            let i = if i == NONE { self.stride - 1 } else { (i as usize).min(self.stride - 1) };
-            let at = (r * self.stride + i) * self.nc;
-            for (s, &v) in scores.iter_mut().zip(&self.sums[at..at + self.nc]) {
-                *s += v;
-            }
-        }
-    }
-}
-
-/// [`Static`] for training: the trainer's current weights, summed once per sentence (the
-/// transition weights do not change while a beam decodes one sentence).
-#[derive(Debug, Default)]
-struct TrainStatic {
-    nc: usize,
-    stride: usize,
-    sums: Vec<f32>,
-    buf: Vec<u64>,
-}
-
-impl TrainStatic {
-    fn fill(&mut self, x: &Words, ta: &Trainer) {
-        let nc = ta.nclasses();
-        let stride = x.w.len() + 1;
-        self.nc = nc;
-        self.stride = stride;
-        self.sums.clear();
-        self.sums.resize(ROLES.len() * stride * nc, 0.0);
-        for (r, &role) in ROLES.iter().enumerate() {
-            for i in 0..stride {
-                let idx = if i + 1 == stride { NONE } else { i as u32 };
-                self.buf.clear();
-                role_features(role, idx, x, &mut self.buf);
-                let at = (r * stride + i) * nc;
-                ta.score(&self.buf, &mut self.sums[at..at + nc]);
-            }
-        }
-    }
-
-    fn add(&self, st: &State, scores: &mut [f32]) {
+    fn add(&self, st: &State, scores: &mut [T]) {
         for (r, (_, i)) in roles(st).into_iter().enumerate() {
             let i = if i == NONE { self.stride - 1 } else { (i as usize).min(self.stride - 1) };
             let at = (r * self.stride + i) * self.nc;
@@ -900,10 +865,10 @@ impl ParserModel {
         n: usize,
         st: &mut State,
         feats: &mut Vec<u64>,
-        pre: &mut Static,
+        pre: &mut Static<i32>,
     ) {
         st.reset(n);
-        pre.fill(x, &self.actions);
+        pre.fill(x, self.actions.nclasses(), |f, out| self.actions.score(f, out));
         let mut lscores = vec![0i32; self.nlabels()];
         let mut scores = vec![0i32; self.moves.n()];
         while !st.done() {
@@ -934,7 +899,7 @@ impl ParserModel {
         let mut lscores = vec![0i32; self.nlabels()];
         let mut iscores = vec![0i32; self.moves.n()];
         let mut pre = std::mem::take(&mut bm.pre);
-        pre.fill(x, &self.actions);
+        pre.fill(x, self.actions.nclasses(), |f, out| self.actions.score(f, out));
         let mut feats = std::mem::take(&mut bm.feats);
         let mut score = |st: &State, out: &mut [f64]| {
             features(st, x, &mut feats, false);
@@ -1394,7 +1359,7 @@ struct Beam {
     feats: Vec<u64>,
     scores: Vec<f64>,
     memo: LabelMemo,
-    pre: Static,
+    pre: Static<i32>,
 }
 
 /// Slots of the per-sentence label memo.
@@ -1576,7 +1541,7 @@ fn train_beam(
             let n = g.head.len();
             bm.start(n);
             steps.clear();
-            pre.fill(&g.x, ta);
+            pre.fill(&g.x, ta.nclasses(), |f, out| ta.score(f, out));
             // The reference once it has fallen out of the beam.
             let mut outside: Option<Hyp> = None;
             while !bm.cur[0].st.done() {
