@@ -497,7 +497,20 @@ impl AgentDict {
                             add_phrase_forms(&mut self.index, q, e, false);
                         }
                     }
-                    None => add_phrase_forms(&mut self.index, &p, e, true),
+                    // An agent without listed plurals takes the regular one even when
+                    // written as a whole word (`GUERRILLA_` codes "guerrillas", as TABARI
+                    // and PETRARCH read agents).
+                    None => {
+                        add_phrase_forms(&mut self.index, &p, e, true);
+                        if p.trim_end().ends_with('_') {
+                            add_phrase_forms(
+                                &mut self.index,
+                                p.trim_end().trim_end_matches('_'),
+                                e,
+                                true,
+                            );
+                        }
+                    }
                 }
             }
         }
