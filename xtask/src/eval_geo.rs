@@ -226,7 +226,7 @@ fn divisions(gaz: &Gazetteer, arts: &[GoldArticle]) {
                                 || geo::haversine_km(c.lat, c.lon, d.lat, d.lon) < 60.0
                         })
                         .max_by_key(|c| c.population)
-                        .map(|c| (d.clone(), c.clone()))
+                        .map(|c| (*d, *c))
                 });
             let Some((d, c)) = pair else { continue };
             let chose = if gidx == d.index {
