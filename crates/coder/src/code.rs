@@ -1422,11 +1422,11 @@ impl Analysis<'_> {
             };
             // A statement with a clause of its own ("Russia said Sudan must return the
             // helicopter", "Hungary said it will support the resolution").
-            let clause = if opts.clauses && code.starts_with("01") {
-                self.embedded_clause(vp_head)
-            } else {
-                None
-            };
+            // A verb of saying whose pattern coded what was said ("said that X attacked" → 112)
+            // still has its clause read: the act told there is an event of its own.
+            let statement_verb = code.starts_with("01") || block.code.starts_with("01");
+            let clause =
+                if opts.clauses && statement_verb { self.embedded_clause(vp_head) } else { None };
             if let Some(c) = clause {
                 if let Some(ev) = self.demand_in_clause(c, &upper, i, vp_head, vstart, vend) {
                     events.push(ev);
@@ -1480,9 +1480,12 @@ impl Analysis<'_> {
                 }
             }
             if coded && clause.is_some() && opts.statement_clauses {
-                // The clause's own verbs are coded too; the statement gives way to them.
-                let (lo, hi) = self.subtree_bounds(clause.unwrap_or(i));
-                provisional.push((before..events.len(), lo, hi));
+                // The clause's own verbs are coded too; a bare statement gives way to them, a
+                // coded saying (an accusation, a refusal) stands beside them.
+                if code.starts_with("01") {
+                    let (lo, hi) = self.subtree_bounds(clause.unwrap_or(i));
+                    provisional.push((before..events.len(), lo, hi));
+                }
                 i += 1;
             } else if coded {
                 // Verbs inside the coded phrase are not coded again — up to a clause of its
