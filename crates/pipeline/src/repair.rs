@@ -9,12 +9,78 @@
 //! right after the comma that closes the clause, the verb becomes the root and the noun its
 //! subject — the reading the commas mark. Words after the verb that the parser hung from the
 //! clause go to the verb as well.
+//!
+//! And **a phrase of the reported clause hung on a trailing attribution**. In "…said the group
+//! had planned a suicide attack on Iraqi forces guarding the camp, an Iraqi official said", a
+//! parser may attach "on Iraqi forces" to the final "said" across the comma. When a verb of
+//! saying has its subject after a comma and its reported clause before it, an oblique or nominal
+//! modifier of that verb lying wholly before the comma belongs to the reported clause: it goes
+//! to the nearest noun (as `nmod`) or verb (as `obl`) before it inside that clause.
 
 use model::AnalyzedSentence;
 
 /// Applies the repairs to one sentence; returns whether the tree changed.
 pub fn repair(s: &mut AnalyzedSentence) -> bool {
-    reroot_swallowed_main_verb(s)
+    let a = reroot_swallowed_main_verb(s);
+    let b = reattach_before_trailing_attribution(s);
+    a || b
+}
+
+fn reattach_before_trailing_attribution(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut changed = false;
+    for v in 0..n {
+        let toks = &s.tokens;
+        let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
+        let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
+        if toks[v].upos != "VERB"
+            || !provenance::attribution::SPEECH.contains(&toks[v].lemma.as_str())
+        {
+            continue;
+        }
+        let kids: Vec<usize> = (0..n).filter(|&c| head(c) == Some(v)).collect();
+        // The subject comes after a comma that follows the reported clause.
+        let Some(&subj) = kids.iter().find(|&&c| base(c) == "nsubj" && c < v) else { continue };
+        let Some(comma) = (0..subj).rev().find(|&i| toks[i].form == ",") else { continue };
+        if (comma + 1..subj).any(|i| !descends_from(toks, i, subj)) {
+            continue;
+        }
+        // The reported clause: a complement before the comma, or the clause the attribution
+        // itself hangs from as a parenthetical ("X did Y, an official said").
+        let own =
+            kids.iter().copied().find(|&c| matches!(base(c), "ccomp" | "parataxis") && c < comma);
+        let host = head(v).filter(|&h| base(v) == "parataxis" && h < comma);
+        let Some(clause) = own.or(host) else { continue };
+        let hosted = own.is_none();
+        let movable: Vec<usize> = kids
+            .iter()
+            .copied()
+            .filter(|&d| {
+                matches!(base(d), "obl" | "nmod")
+                    && d < comma
+                    && (0..n).all(|k| !descends_from(toks, k, d) || k < comma)
+            })
+            .collect();
+        let mut moves = Vec::new();
+        for d in movable {
+            let first = (0..=d).find(|&k| descends_from(toks, k, d)).unwrap_or(d);
+            let target = (0..first).rev().find(|&h| {
+                descends_from(toks, h, clause)
+                    && !(hosted && descends_from(toks, h, v))
+                    && matches!(toks[h].upos.as_str(), "NOUN" | "PROPN" | "VERB")
+            });
+            if let Some(h) = target {
+                let rel = if toks[h].upos == "VERB" { "obl" } else { "nmod" };
+                moves.push((d, h, rel));
+            }
+        }
+        for (d, h, rel) in moves {
+            s.tokens[d].head = (h + 1) as u32;
+            s.tokens[d].deprel = rel.into();
+            changed = true;
+        }
+    }
+    changed
 }
 
 fn reroot_swallowed_main_verb(s: &mut AnalyzedSentence) -> bool {
@@ -170,6 +236,40 @@ mod tests {
         assert!(repair(&mut s));
         assert_eq!(s.tokens[10].head, 8, "reported hangs from turned");
         assert_eq!(s.tokens[11].head, 8);
+    }
+
+    #[test]
+    fn a_phrase_of_the_reported_clause_leaves_the_trailing_attribution() {
+        // "He planned an attack on forces , an official said ." with "forces" under "said".
+        let mut s = sentence(
+            "He/PRON/2/nsubj planned/VERB/10/ccomp/VerbForm=Fin an/DET/4/det attack/NOUN/2/obj \
+             on/ADP/6/case forces/NOUN/10/obl ,/PUNCT/10/punct an/DET/9/det \
+             official/NOUN/10/nsubj said/VERB/0/root/VerbForm=Fin ./PUNCT/10/punct",
+        );
+        s.tokens[9].lemma = "say".into();
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[5].head, s.tokens[5].deprel.as_str()), (4, "nmod"));
+        // The reported clause itself and the subject stay where they are.
+        assert_eq!(s.tokens[1].head, 10);
+        assert_eq!(s.tokens[8].head, 10);
+        assert!(!repair(&mut s), "a mended tree is left alone");
+        // The attribution hung from the clause it reports, as a parenthetical.
+        let mut s = sentence(
+            "He/PRON/2/nsubj planned/VERB/0/root/VerbForm=Fin an/DET/4/det attack/NOUN/2/obj \
+             on/ADP/6/case forces/NOUN/10/obl ,/PUNCT/10/punct an/DET/9/det \
+             official/NOUN/10/nsubj said/VERB/2/parataxis/VerbForm=Fin ./PUNCT/2/punct",
+        );
+        s.tokens[9].lemma = "say".into();
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[5].head, s.tokens[5].deprel.as_str()), (4, "nmod"));
+        // A phrase after the verb ("said on Monday") is the saying's own.
+        let mut s = sentence(
+            "He/PRON/2/nsubj left/VERB/6/ccomp/VerbForm=Fin ,/PUNCT/6/punct an/DET/5/det \
+             official/NOUN/6/nsubj said/VERB/0/root/VerbForm=Fin on/ADP/8/case \
+             Monday/PROPN/6/obl ./PUNCT/6/punct",
+        );
+        s.tokens[5].lemma = "say".into();
+        assert!(!repair(&mut s));
     }
 
     #[test]
