@@ -61,6 +61,19 @@ pub struct Options {
     pub default_target: Option<(String, bool)>,
     /// TABARI's `CONVERT AGENT`: an agent without an actor is an actor of its own (`~REB`).
     pub convert_agent: bool,
+    /// TABARI's `SET: CODE BY …` (TABARI-format dictionaries only): which of a sentence's
+    /// events are coded.
+    pub code_by: CodeBy,
+}
+
+/// TABARI's `SET: CODE BY CLAUSE` (the default), `SET: CODE BY SENTENCE` (only the first
+/// event of the sentence) and `SET: CODE ALL` (an event for every verb that codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CodeBy {
+    #[default]
+    Clause,
+    Sentence,
+    All,
 }
 
 impl Default for Options {
@@ -80,6 +93,7 @@ impl Default for Options {
             default_source: None,
             default_target: None,
             convert_agent: false,
+            code_by: CodeBy::Clause,
         }
     }
 }
@@ -103,6 +117,14 @@ impl Options {
             ("clauses", _) => self.clauses = b,
             ("statement_clauses", _) => self.statement_clauses = b,
             ("convert_agent", _) => self.convert_agent = b,
+            ("code_by", _) => {
+                self.code_by = match value.trim().to_ascii_lowercase().as_str() {
+                    "clause" => CodeBy::Clause,
+                    "sentence" => CodeBy::Sentence,
+                    "all" => CodeBy::All,
+                    _ => return false,
+                }
+            }
             // `CODE [PRIOR|AFTER]`, or `OFF`.
             ("default_source" | "default_target", _) => {
                 let mut it = value.split_whitespace();
@@ -648,6 +670,18 @@ fn code_sentence_v2(
     if !dicts.verbs.stems.is_empty() {
         // TABARI's dictionaries: its linear reading where the tree found nothing, or only
         // verbs' default codes where the linear reading matches a pattern.
+        match opts.code_by {
+            CodeBy::All => {
+                let linear = a.code_linear(dicts, opts);
+                return tabari::special_codes(tabari::code_all(events, linear));
+            }
+            CodeBy::Sentence => {
+                let linear = a.code_linear(dicts, opts);
+                let pick = if events.is_empty() { linear } else { events };
+                return tabari::special_codes(pick).map(tabari::by_sentence);
+            }
+            CodeBy::Clause => {}
+        }
         if events.iter().all(|e| e.pattern.is_none()) {
             let linear = a.code_linear(dicts, opts);
             if events.is_empty() || linear.iter().any(|e| e.pattern.is_some()) {

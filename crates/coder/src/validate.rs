@@ -211,9 +211,9 @@ fn tabari_defaults() -> Vec<ConfigSetting> {
 }
 
 /// The settings one TABARI option line (`COMMA: MIN = 4 MAX = 6`, `DEFAULT: SOURCE [X]
-/// PRIOR`, `SET: MINIMUM WORDS = 4`, `SET: CONVERT AGENT = TRUE`) stands for. Options that
-/// do not change coding here (`OUTPUT:`, `LABEL:`, `COMPLEX:`, `SET: YYYY`) and those not
-/// implemented (`FORWARD:`, `SET: CODE BY …`, `SET: TIME SHIFT`) give none.
+/// PRIOR`, `SET: MINIMUM WORDS = 4`, `SET: CONVERT AGENT = TRUE`, `SET: CODE BY SENTENCE`)
+/// stands for. Options that do not change coding here (`OUTPUT:`, `LABEL:`, `COMPLEX:`,
+/// `SET: YYYY`) and those not implemented (`FORWARD:`, `SET: TIME SHIFT`) give none.
 fn tabari_settings(line: &str) -> Vec<ConfigSetting> {
     let up = line.to_ascii_uppercase();
     let (cmd, rest) = up.split_once(':').unwrap_or((up.as_str(), ""));
@@ -274,6 +274,9 @@ fn tabari_settings(line: &str) -> Vec<ConfigSetting> {
             match k {
                 "MINIMUM WORDS" if v.parse::<usize>().is_ok() => out.push(setting("min_words", v)),
                 "CONVERT AGENT" => out.push(setting("convert_agent", &v.to_ascii_lowercase())),
+                "CODE BY CLAUSE" => out.push(setting("code_by", "clause")),
+                "CODE BY SENTENCE" => out.push(setting("code_by", "sentence")),
+                "CODE ALL" => out.push(setting("code_by", "all")),
                 _ => {}
             }
         }
@@ -522,6 +525,8 @@ mod tests {
         assert_eq!(pairs("COMMA: OFF").len(), 3);
         assert_eq!(pairs("SET: MINIMUM WORDS = 4"), vec![p("min_words", "4")]);
         assert_eq!(pairs("SET: CONVERT AGENT = TRUE"), vec![p("convert_agent", "true")]);
+        assert_eq!(pairs("SET: CODE BY SENTENCE"), vec![p("code_by", "sentence")]);
+        assert_eq!(pairs("SET: CODE ALL"), vec![p("code_by", "all")]);
         assert!(pairs("FORWARD: ^^*****NNN*SSS").is_empty());
         // Every setting is one the coder options or the runner know.
         let mut o = Options::default();

@@ -16,9 +16,11 @@
 //! - the source is the pattern's `$`, else the nearest coded phrase before the verb; the
 //!   target the pattern's `+`, else the first coded phrase after it; a `---` code or a
 //!   verb without actors hands over to the next candidate, as TABARI does; a code written
-//!   with `?` (`SAID [023?]`) stands only when no later verb codes.
+//!   with `?` (`SAID [023?]`) stands only when no later verb codes;
+//! - TABARI's `SET: CODE ALL` codes every verb that codes, `SET: CODE BY SENTENCE` only the
+//!   sentence's first event ([`by_sentence`], [`code_all`]).
 
-use super::{Analysis, CodedActor, CodedEvent, Options, Skipped};
+use super::{Analysis, CodeBy, CodedActor, CodedEvent, Options, Skipped};
 use crate::dict::Dictionaries;
 
 /// Whether text word `t` extends pattern word `w`: TABARI matches a pattern's words as
@@ -39,6 +41,50 @@ pub(super) fn special_codes(events: Vec<CodedEvent>) -> Result<Vec<CodedEvent>, 
         return Err(Skipped::Discard { story: false, phrase: phrase.clone() });
     }
     Ok(events.into_iter().filter(|e| e.code != "+++").collect())
+}
+
+/// `SET: CODE BY SENTENCE`: only the events of the sentence's first coded verb.
+pub(super) fn by_sentence(mut events: Vec<CodedEvent>) -> Vec<CodedEvent> {
+    if let Some(first) = events.iter().map(|e| e.trigger).min_by_key(|t| (t.start, t.end)) {
+        events.retain(|e| e.trigger == first);
+    }
+    events
+}
+
+/// `SET: CODE ALL`: the tree's events with every verb's events from the linear reading
+/// that the tree did not code (a verb the tree coded by its default code alone takes the
+/// linear reading's pattern code).
+///
+/// A dominant verb (its code marked `!`, `ATTEND [031!]`) that codes leaves only its own
+/// events.
+pub(super) fn code_all(tree: Vec<CodedEvent>, mut linear: Vec<CodedEvent>) -> Vec<CodedEvent> {
+    let dominant: Vec<model::Span> =
+        linear.iter().filter(|e| e.code.ends_with('!')).map(|e| e.trigger).collect();
+    let keep = |e: &CodedEvent| dominant.is_empty() || dominant.contains(&e.trigger);
+    let tree: Vec<CodedEvent> = tree.into_iter().filter(keep).collect();
+    linear.retain(keep);
+    for e in &mut linear {
+        if let Some(c) = e.code.strip_suffix('!') {
+            e.code = c.to_string();
+        }
+    }
+    let mut out: Vec<CodedEvent> = Vec::new();
+    for e in &tree {
+        let better = e.pattern.is_none()
+            && linear.iter().any(|l| l.trigger == e.trigger && l.pattern.is_some());
+        if !better {
+            out.push(e.clone());
+        }
+    }
+    for l in linear {
+        let same = |e: &CodedEvent| {
+            e.code == l.code && e.source.code == l.source.code && e.target.code == l.target.code
+        };
+        if !out.iter().any(|e| e.trigger == l.trigger || same(e)) {
+            out.push(l);
+        }
+    }
+    out
 }
 
 /// Words that make the next word a noun in TABARI's reading.
@@ -119,6 +165,15 @@ impl Analysis<'_> {
             }
         }
         gone
+    }
+
+    /// Whether phrase `p` is an uncoded pronoun ("he", "them"), which TABARI dereferences.
+    fn is_pronoun(&self, p: usize) -> bool {
+        self.phrases[p].null
+            && self.phrases[p]
+                .texts
+                .iter()
+                .all(|(ws, _)| ws.len() == 1 && self.s.tokens[ws[0]].upos == "PRON")
     }
 
     /// The first coded (not `---`) phrase among `seq`'s words.
@@ -225,6 +280,8 @@ impl Analysis<'_> {
             !gone[k] && self.s.tokens[k].upos != "PUNCT" && self.s.tokens[k].xpos != "POS"
         };
         let mut provisional: Vec<CodedEvent> = Vec::new();
+        // `SET: CODE ALL`: every verb that codes gives its events, not only the first.
+        let all = opts.code_by == CodeBy::All;
         for (i, &g) in gone.iter().enumerate() {
             if g || !self.linear_verb(i, dicts) {
                 continue;
@@ -257,21 +314,34 @@ impl Analysis<'_> {
                 // A pronoun in the `$` slot ("SAID $ *" on "said he regretted") stands for
                 // the nearest coded actor before it, as TABARI dereferences it.
                 let src_slot = src_slot.map(|p| {
-                    let pronoun = self.phrases[p].null
-                        && self.phrases[p]
-                            .texts
-                            .iter()
-                            .all(|(ws, _)| ws.len() == 1 && self.s.tokens[ws[0]].upos == "PRON");
+                    let pronoun = self.is_pronoun(p);
                     let at = upper.iter().position(|&k| self.phrase_of[k] == Some(p));
                     match at {
                         Some(at) if pronoun => self.first_coded(&upper[at + 1..]).unwrap_or(p),
                         _ => p,
                     }
                 });
-                let tg = tgt_slot.or_else(|| self.first_coded(&lower));
-                let sr = match tg {
-                    Some(tg) => src_slot.or_else(|| self.find_source(&upper, tg)).filter(coded),
-                    None => src_slot.or_else(|| self.first_coded(&upper)),
+                let (sr, tg) = if all {
+                    // Every verb of the sentence is coded: its source is the sentence's
+                    // first actor before it, its target the first actor after it; a pronoun
+                    // right after the verb ("assist them", "its embassy") stands for the
+                    // nearest actor before the verb.
+                    let tg = tgt_slot.or_else(|| match lower.first() {
+                        Some(&k) if self.s.tokens[k].upos == "PRON" => self.first_coded(&upper),
+                        _ => self.first_coded(&lower),
+                    });
+                    let earliest: Vec<usize> = upper.iter().rev().copied().collect();
+                    let sr = src_slot
+                        .or_else(|| self.first_coded(&earliest))
+                        .filter(|&p| tg != Some(p) && coded(&p));
+                    (sr, tg)
+                } else {
+                    let tg = tgt_slot.or_else(|| self.first_coded(&lower));
+                    let sr = match tg {
+                        Some(tg) => src_slot.or_else(|| self.find_source(&upper, tg)).filter(coded),
+                        None => src_slot.or_else(|| self.first_coded(&upper)),
+                    };
+                    (sr, tg)
                 };
                 let (Some(sr), Some(tg)) = (sr, tg) else {
                     let pairs = self.default_pairs(sr, tg, &lower, opts);
@@ -295,6 +365,9 @@ impl Analysis<'_> {
                         }
                     }
                     if events.len() > before {
+                        if all {
+                            break;
+                        }
                         return events;
                     }
                     continue;
@@ -322,6 +395,9 @@ impl Analysis<'_> {
                         } else {
                             events.truncate(before);
                         }
+                        break;
+                    }
+                    if all {
                         break;
                     }
                     return events;
