@@ -64,6 +64,10 @@ pub struct Options {
     /// TABARI's `SET: CODE BY …` (TABARI-format dictionaries only): which of a sentence's
     /// events are coded.
     pub code_by: CodeBy,
+    /// TABARI's `FORWARD:` (set per record by the validation runner): the actor a pronoun
+    /// before the verb stands for when no actor precedes it, the first actor of the
+    /// story's previous sentence.
+    pub forward_source: Option<String>,
 }
 
 /// TABARI's `SET: CODE BY CLAUSE` (the default), `SET: CODE BY SENTENCE` (only the first
@@ -94,6 +98,7 @@ impl Default for Options {
             default_target: None,
             convert_agent: false,
             code_by: CodeBy::Clause,
+            forward_source: None,
         }
     }
 }

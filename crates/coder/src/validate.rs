@@ -6,7 +6,7 @@
 //! Triple precision and recall are summed over all records.
 
 use crate::code::{code_sentence, CodedEvent, Options, Skipped};
-use crate::date::parse_date;
+use crate::date::{parse_date, DateKey};
 use crate::diag::Diagnostic;
 use crate::dict::{Dictionaries, DictionaryFiles};
 use crate::input::records::{read_records, ConfigSetting, Expectation, Record, RecordFile, Triple};
@@ -213,7 +213,8 @@ fn tabari_defaults() -> Vec<ConfigSetting> {
 /// The settings one TABARI option line (`COMMA: MIN = 4 MAX = 6`, `DEFAULT: SOURCE [X]
 /// PRIOR`, `SET: MINIMUM WORDS = 4`, `SET: CONVERT AGENT = TRUE`, `SET: CODE BY SENTENCE`)
 /// stands for. Options that do not change coding here (`OUTPUT:`, `LABEL:`, `COMPLEX:`,
-/// `SET: YYYY`) and those not implemented (`FORWARD:`, `SET: TIME SHIFT`) give none.
+/// `SET: YYYY`) and those not implemented (`SET: TIME SHIFT`) give none. `FORWARD:` gives
+/// the number of sentence digits at the end of a record id (or `off`).
 fn tabari_settings(line: &str) -> Vec<ConfigSetting> {
     let up = line.to_ascii_uppercase();
     let (cmd, rest) = up.split_once(':').unwrap_or((up.as_str(), ""));
@@ -245,6 +246,14 @@ fn tabari_settings(line: &str) -> Vec<ConfigSetting> {
                 };
                 out.push(setting(o, w[1]));
             }
+        }
+        // `FORWARD: ^^*****NNN*SSS`: the record id's last `S` characters number the
+        // sentences of a story.
+        "FORWARD" if rest.ends_with("OFF") => out.push(setting("forward", "off")),
+        "FORWARD" => {
+            let format = rest.split_whitespace().next().unwrap_or("");
+            let digits = format.chars().rev().take_while(|&c| c == 'S').count();
+            out.push(setting("forward", &digits.to_string()));
         }
         "DEFAULT" if rest == "OFF" => {
             out.push(setting("default_source", "off"));
@@ -283,6 +292,28 @@ fn tabari_settings(line: &str) -> Vec<ConfigSetting> {
         _ => {}
     }
     out
+}
+
+/// The code of the first actor the actor dictionary finds in `sents` (its own code, no
+/// agent), as TABARI's `FORWARD:` carries it to the story's next sentence.
+fn first_actor(
+    sents: &[AnalyzedSentence],
+    dicts: &Dictionaries,
+    date: Option<DateKey>,
+) -> Option<String> {
+    for s in sents {
+        let words: Vec<String> = s.tokens.iter().map(|t| t.form.to_uppercase()).collect();
+        let ws: Vec<&str> = words.iter().map(String::as_str).collect();
+        for k in 0..ws.len() {
+            let Some((ph, _)) = dicts.actors.index.match_at(&ws, k) else { continue };
+            let entry = dicts.actors.entries.get(ph.entry as usize);
+            match entry.and_then(|e| e.code_on(date)) {
+                Some(c) if !c.starts_with("---") => return Some(c.to_string()),
+                _ => {}
+            }
+        }
+    }
+    None
 }
 
 /// Words of a record's text as TABARI counts them for `MINIMUM WORDS`.
@@ -376,12 +407,19 @@ pub fn run_with(
     base: &Options,
 ) -> Report {
     let mut report = Report::default();
+    // `FORWARD:`: the previous record's story and first actor.
+    let mut story: Option<(String, Option<String>)> = None;
     for r in &file.records {
         let mut opts = base.clone();
         let mut min_words = 0;
+        let mut forward = 0;
         for c in &r.config {
             if c.option == "min_words" {
                 min_words = c.value.trim().parse().unwrap_or(0);
+                continue;
+            }
+            if c.option == "forward" {
+                forward = c.value.trim().parse().unwrap_or(0);
                 continue;
             }
             if !opts.set(&c.option, &c.value) {
@@ -416,6 +454,19 @@ pub fn run_with(
                 None => Err("no parser available".into()),
             },
         };
+        // The story a record belongs to: its id without the sentence number.
+        let this_story = (forward > 0)
+            .then(|| r.id.char_indices().rev().nth(forward - 1).map(|(i, _)| &r.id[..i]))
+            .flatten();
+        if let (Some(st), Some((prev, actor))) = (this_story, &story) {
+            if st == prev {
+                opts.forward_source = actor.clone();
+            }
+        }
+        story = this_story.map(|st| {
+            let actor = analysis.as_ref().ok().and_then(|s| first_actor(s, dicts, date));
+            (st.to_string(), actor)
+        });
         let mut events = Vec::new();
         let mut refused = None;
         match analysis {
@@ -527,7 +578,8 @@ mod tests {
         assert_eq!(pairs("SET: CONVERT AGENT = TRUE"), vec![p("convert_agent", "true")]);
         assert_eq!(pairs("SET: CODE BY SENTENCE"), vec![p("code_by", "sentence")]);
         assert_eq!(pairs("SET: CODE ALL"), vec![p("code_by", "all")]);
-        assert!(pairs("FORWARD: ^^*****NNN*SSS").is_empty());
+        assert_eq!(pairs("FORWARD: ^^*****NNN*SSS"), vec![p("forward", "3")]);
+        assert_eq!(pairs("FORWARD: ^^*****NNN*SSS OFF"), vec![p("forward", "off")]);
         // Every setting is one the coder options or the runner know.
         let mut o = Options::default();
         for line in ["DEFAULT: SOURCE [X] PRIOR", "COMMA: MIN = 4 MAX = 6 EMIN = 3", "DEFAULT: OFF"]

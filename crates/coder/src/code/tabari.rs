@@ -344,7 +344,19 @@ impl Analysis<'_> {
                     (sr, tg)
                 };
                 let (Some(sr), Some(tg)) = (sr, tg) else {
-                    let pairs = self.default_pairs(sr, tg, &lower, opts);
+                    let pronoun = upper.iter().any(|&k| self.s.tokens[k].upos == "PRON");
+                    let pairs = match (&opts.forward_source, sr, tg) {
+                        // `FORWARD:`: "He asked Gondor" takes the story's forwarded actor.
+                        (Some(f), None, Some(t)) if pronoun => {
+                            let f = CodedActor {
+                                code: f.clone(),
+                                text: String::new(),
+                                span: Default::default(),
+                            };
+                            self.actors_of(t).into_iter().map(|a| (f.clone(), a)).collect()
+                        }
+                        _ => self.default_pairs(sr, tg, &lower, opts),
+                    };
                     let before = events.len();
                     for (s, t) in pairs {
                         for (k, c) in code.split(':').enumerate().take(2) {
