@@ -1422,19 +1422,8 @@ impl Analysis<'_> {
                 let upper = self.upper_seq(upper_from);
                 let lower = self.lower_seq(vend + 1, self.lower_end(vend, vp_end));
                 let block = &dicts.verbs.blocks[form.block as usize];
-                let matched = block
-                    .patterns
-                    .iter()
-                    .filter(|p| p.needs.iter().all(|w| self.present.contains(w)))
-                    .find_map(|p| {
-                        self.match_pattern(p, &upper, &lower, dicts).map(|(s, t)| (p, s, t))
-                    });
-                let (code, src_slot, tgt_slot, pattern) = match matched {
-                    Some((p, s, tg)) if p.code != "---" => {
-                        (p.code.clone(), s, tg, Some(p.origin.clone()))
-                    }
-                    _ => (form.code.clone(), None, None, None),
-                };
+                let (code, src_slot, tgt_slot, pattern) =
+                    self.form_code(form, &upper, &lower, dicts);
                 if code != "---" && !code.is_empty() {
                     chosen = Some((
                         block, vstart, vend, vp_end, upper, lower, code, src_slot, tgt_slot,
@@ -1917,6 +1906,28 @@ impl Analysis<'_> {
     }
 
     /// Matches a pattern; returns the `$` and `+` phrases it bound.
+    /// The code a verb form takes over these words: the first pattern of its block that
+    /// matches, with the source and target slots it binds and its origin, else the form's own
+    /// code.
+    pub(crate) fn form_code(
+        &self,
+        form: &VerbForm,
+        upper: &[usize],
+        lower: &[usize],
+        dicts: &Dictionaries,
+    ) -> (String, Option<usize>, Option<usize>, Option<String>) {
+        let block = &dicts.verbs.blocks[form.block as usize];
+        let matched = block
+            .patterns
+            .iter()
+            .filter(|p| p.needs.iter().all(|w| self.present.contains(w)))
+            .find_map(|p| self.match_pattern(p, upper, lower, dicts).map(|(s, t)| (p, s, t)));
+        match matched {
+            Some((p, s, tg)) if p.code != "---" => (p.code.clone(), s, tg, Some(p.origin.clone())),
+            _ => (form.code.clone(), None, None, None),
+        }
+    }
+
     fn match_pattern(
         &self,
         p: &Pattern,

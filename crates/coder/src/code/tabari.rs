@@ -291,19 +291,8 @@ impl Analysis<'_> {
                 let upper: Vec<usize> = (0..vstart).rev().filter(|&k| visible(k)).collect();
                 let lower: Vec<usize> = (vend + 1..n).filter(|&k| visible(k)).collect();
                 let block = &dicts.verbs.blocks[form.block as usize];
-                let matched = block
-                    .patterns
-                    .iter()
-                    .filter(|p| p.needs.iter().all(|w| self.present.contains(w)))
-                    .find_map(|p| {
-                        self.match_pattern(p, &upper, &lower, dicts).map(|(s, t)| (p, s, t))
-                    });
-                let (code, src_slot, tgt_slot, pattern) = match matched {
-                    Some((p, s, tg)) if p.code != "---" => {
-                        (p.code.clone(), s, tg, Some(p.origin.clone()))
-                    }
-                    _ => (form.code.clone(), None, None, None),
-                };
+                let (code, src_slot, tgt_slot, pattern) =
+                    self.form_code(form, &upper, &lower, dicts);
                 if code == "---" || code.is_empty() {
                     continue;
                 }
