@@ -617,20 +617,21 @@ fn code_sentence_v2(
         s,
         words,
         phrase_of: scratch::reset(buf.phrase_of, n, None),
-        phrases: Vec::new(),
+        phrases: buf.phrases,
         deleted: scratch::reset(buf.deleted, n, false),
         inert: scratch::reset(buf.inert, n, false),
         children,
         bounds: buf.bounds,
-        skip: Vec::new(),
-        nominal: Vec::new(),
+        skip: buf.skip,
+        nominal: buf.nominal,
         present: rustc_hash::FxHashSet::default(),
     };
     a.compute_bounds();
-    a.skip = a.words.iter().map(|w| is_skip_word(w)).collect();
+    a.skip.clear();
+    a.skip.extend(a.words.iter().map(|w| is_skip_word(w)));
     // The last word of a capitalised multi-word actor name ("European Community") heads a
     // noun phrase even where the parser took it for a bare time modifier.
-    let mut name_end = vec![false; n];
+    let mut name_end = scratch::flags(n, false);
     {
         let ws: Vec<&str> = a.words.iter().map(String::as_str).collect();
         for k in 0..n {
@@ -651,18 +652,20 @@ fn code_sentence_v2(
             }
         }
     }
-    a.nominal = (0..n)
-        .map(|i| {
-            let t = &s.tokens[i];
-            is_nominal(t)
-                || name_end[i]
-                || ((i > 0 || !matches!(t.upos.as_str(), "VERB" | "AUX" | "DET" | "PRON"))
-                    && t.upos != "PUNCT"
-                    && t.form.chars().next().is_some_and(char::is_uppercase)
-                    && !dicts.verbs.forms.contains_key(&a.words[i])
-                    && dicts.actors.index.match_at(&[a.words[i].as_str()], 0).is_some())
-        })
-        .collect();
+    let mut nominal = std::mem::take(&mut a.nominal);
+    nominal.clear();
+    nominal.extend((0..n).map(|i| {
+        let t = &s.tokens[i];
+        is_nominal(t)
+            || name_end[i]
+            || ((i > 0 || !matches!(t.upos.as_str(), "VERB" | "AUX" | "DET" | "PRON"))
+                && t.upos != "PUNCT"
+                && t.form.chars().next().is_some_and(char::is_uppercase)
+                && !dicts.verbs.forms.contains_key(&a.words[i])
+                && dicts.actors.index.match_at(&[a.words[i].as_str()], 0).is_some())
+    }));
+    a.nominal = nominal;
+    scratch::give_flags(name_end);
     a.mark_inert();
     a.build_phrases(date, dicts, opts);
     if let Some(c2) = dicts.verbs.cameo2.as_deref() {
@@ -712,12 +715,41 @@ impl Analysis<'_> {
         self.bounds[i]
     }
 
-    /// Subtree bounds of every word, computed once (walks up from each word; bounded).
+    /// Subtree bounds of every word, computed once: a word's bounds fold into its head's
+    /// once all of its own children have (linear); a tree with a cycle walks up from each
+    /// word instead (bounded).
     fn compute_bounds(&mut self) {
         let n = self.s.tokens.len();
         let mut b = std::mem::take(&mut self.bounds);
         b.clear();
         b.extend((0..n).map(|i| (i, i)));
+        let folded = scratch::with_u32s(|pending, stack| {
+            pending.clear();
+            pending.extend(self.children[..n].iter().map(|c| c.len() as u32));
+            stack.clear();
+            stack.extend((0..n as u32).filter(|&i| pending[i as usize] == 0));
+            let mut done = 0;
+            while let Some(c) = stack.pop() {
+                done += 1;
+                let c = c as usize;
+                if let Some(h) = self.head(c) {
+                    b[h].0 = b[h].0.min(b[c].0);
+                    b[h].1 = b[h].1.max(b[c].1);
+                    pending[h] -= 1;
+                    if pending[h] == 0 {
+                        stack.push(h as u32);
+                    }
+                }
+            }
+            done == n
+        });
+        if folded {
+            self.bounds = b;
+            return;
+        }
+        for (i, x) in b.iter_mut().enumerate() {
+            *x = (i, i);
+        }
         for i in 0..n {
             let mut cur = i;
             for _ in 0..n {
@@ -878,12 +910,14 @@ impl Analysis<'_> {
 
     fn build_phrases(&mut self, date: Option<DateKey>, dicts: &Dictionaries, opts: &Options) {
         let n = self.s.tokens.len();
-        let tops: Vec<Option<usize>> = (0..n).map(|i| self.np_top(i)).collect();
+        let mut tops = scratch::slots(0, None);
+        tops.extend((0..n).map(|i| self.np_top(i)));
         // Group conjuncts: a nominal top attached by `conj` to another nominal top, or to a
         // word inside another phrase ("ambassadors of Arnor, Osgiliath and Gondor"): then
         // the conjunct stands in for that word, sharing the rest of the phrase.
-        let mut group_of: Vec<usize> = (0..n).collect();
-        let mut stands_for: Vec<Option<usize>> = vec![None; n];
+        let mut group_of = scratch::indices(0, 0);
+        group_of.extend(0..n);
+        let mut stands_for = scratch::slots(n, None);
         for i in 0..n {
             if tops[i] == Some(i) && (self.s.tokens[i].deprel == "conj" || self.listed_appos(i)) {
                 if let Some(h) = self.head(i) {
@@ -898,7 +932,7 @@ impl Analysis<'_> {
                 }
             }
         }
-        let mut done = vec![false; n];
+        let mut done = scratch::flags(n, false);
         // Words of each phrase top, and the tops of each group, in sentence order.
         let mut by_top: Vec<Vec<usize>> = scratch::lists(n);
         let mut by_group: Vec<Vec<usize>> = scratch::lists(n);
@@ -914,9 +948,10 @@ impl Analysis<'_> {
             if tops[root] != Some(root) || group_of[root] != root || done[root] {
                 continue;
             }
+            // (Given back below: the pooled list keeps its room.)
             let members: Vec<usize> = std::mem::take(&mut by_group[root]);
-            let mut codes = Vec::new();
-            let mut texts = Vec::new();
+            let mut codes = Vec::with_capacity(members.len());
+            let mut texts = Vec::with_capacity(members.len());
             let (mut start, mut end) = (usize::MAX, 0);
             let mut extra: Vec<Vec<usize>> = Vec::new();
             for &m in &members {
@@ -985,6 +1020,8 @@ impl Analysis<'_> {
                 codes.push(code);
                 texts.push((ws, span));
             }
+            let compound = members.len() > 1;
+            by_group[root] = members;
             if start == usize::MAX {
                 continue;
             }
@@ -1012,16 +1049,14 @@ impl Analysis<'_> {
                     c.len() > 3 && c.starts_with("---") && self.countryless(ws, date, dicts)
                 })
                 .collect();
-            self.phrases.push(Phrase {
-                codes,
-                texts,
-                compound: members.len() > 1,
-                countryless,
-                null,
-            });
+            self.phrases.push(Phrase { codes, texts, compound, countryless, null });
         }
         scratch::give_lists(by_top);
         scratch::give_lists(by_group);
+        scratch::give_slots(tops);
+        scratch::give_slots(stands_for);
+        scratch::give_indices(group_of);
+        scratch::give_flags(done);
     }
 
     /// The code of one noun phrase: first actor + agents, or `---`.

@@ -439,7 +439,8 @@ impl<'a, 'b> Petr2<'a, 'b> {
                             t.text.clone()
                         }
                         None => {
-                            let mut t = String::new();
+                            let forms = ws.iter().map(|&w| self.a.s.tokens[w].form.len() + 1);
+                            let mut t = String::with_capacity(forms.sum());
                             for (i, &w) in ws.iter().enumerate() {
                                 if i > 0 {
                                     t.push(' ');

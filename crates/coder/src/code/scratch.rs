@@ -19,6 +19,9 @@ pub(super) struct Buffers {
     pub deleted: Vec<bool>,
     pub inert: Vec<bool>,
     pub bounds: Vec<(usize, usize)>,
+    pub skip: Vec<bool>,
+    pub nominal: Vec<bool>,
+    pub phrases: Vec<super::Phrase>,
 }
 
 /// Buffers of one PETRARCH2 reading.
@@ -96,6 +99,22 @@ pub(super) fn reset_children(children: &mut Vec<Vec<usize>>, n: usize) {
 }
 
 thread_local! {
+    /// Two lists of numbers (per-word counts, a work stack), reused.
+    static U32S: RefCell<(Vec<u32>, Vec<u32>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
+/// Runs `f` with two reused lists of numbers (new ones inside a nested call).
+pub(super) fn with_u32s<R>(f: impl FnOnce(&mut Vec<u32>, &mut Vec<u32>) -> R) -> R {
+    U32S.with(|u| match u.try_borrow_mut() {
+        Ok(mut u) => {
+            let (a, b) = &mut *u;
+            f(a, b)
+        }
+        Err(_) => f(&mut Vec::new(), &mut Vec::new()),
+    })
+}
+
+thread_local! {
     /// Lists of word indices (per-word groupings), reused.
     static LISTS: RefCell<Vec<Vec<Vec<usize>>>> = const { RefCell::new(Vec::new()) };
 }
@@ -122,6 +141,38 @@ pub(super) fn give_lists(v: Vec<Vec<usize>>) {
     });
 }
 
+/// A per-thread stack of spare vectors of one item type (at most 8 kept).
+macro_rules! vec_pool {
+    ($pool:ident, $take:ident, $give:ident, $t:ty) => {
+        thread_local! {
+            static $pool: RefCell<Vec<Vec<$t>>> = const { RefCell::new(Vec::new()) };
+        }
+
+        /// `n` copies of `x` in a pooled vector (give it back with the paired function).
+        pub(super) fn $take(n: usize, x: $t) -> Vec<$t> {
+            let v = $pool
+                .with(|p| p.try_borrow_mut().ok().and_then(|mut p| p.pop()))
+                .unwrap_or_default();
+            reset(v, n, x)
+        }
+
+        /// Gives a vector back to the pool.
+        pub(super) fn $give(v: Vec<$t>) {
+            $pool.with(|p| {
+                if let Ok(mut p) = p.try_borrow_mut() {
+                    if p.len() < 8 {
+                        p.push(v);
+                    }
+                }
+            });
+        }
+    };
+}
+
+vec_pool!(FLAGS, flags, give_flags, bool);
+vec_pool!(INDICES, indices, give_indices, usize);
+vec_pool!(SLOTS, slots, give_slots, Option<usize>);
+
 /// `v` as `n` copies of `x`, reusing its allocation.
 pub(super) fn reset<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
     v.clear();
@@ -138,6 +189,13 @@ impl Drop for Analysis<'_> {
             deleted: std::mem::take(&mut self.deleted),
             inert: std::mem::take(&mut self.inert),
             bounds: std::mem::take(&mut self.bounds),
+            skip: std::mem::take(&mut self.skip),
+            nominal: std::mem::take(&mut self.nominal),
+            phrases: {
+                let mut p = std::mem::take(&mut self.phrases);
+                p.clear();
+                p
+            },
         };
         POOL.with(|p| {
             if let Ok(mut p) = p.try_borrow_mut() {
