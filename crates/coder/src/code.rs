@@ -18,7 +18,7 @@
 //! 4. **Negation** (`not`, `n't`, `never`, a `Polarity=Neg` dependent) is recorded on every
 //!    event ([`CodedEvent::negated`]) whatever code the dictionary chose for it.
 
-mod ontology;
+pub(crate) mod ontology;
 mod petr2;
 mod repair;
 mod scratch;

@@ -104,8 +104,9 @@ pub(super) struct Petr2<'a, 'b> {
     /// rejected without a search.
     present_bits: [u64; 4],
     /// The dictionary's transformations in the order tried (specific inner verbs before
-    /// `Q`), with the meanings of their outer and inner verbs; built on first use.
-    transforms: std::cell::OnceCell<Vec<(&'a Transform, i32, i32)>>,
+    /// `Q`), with the meanings of their outer and inner verbs; built on first use when the
+    /// dictionary holds no such order ([`Cameo2::transform_order`]).
+    transforms: std::cell::OnceCell<Vec<(u32, i32, i32)>>,
     /// The participle of an existential clause ("There were ten soldiers killed in …"):
     /// passive whatever its tag, its noun the target.
     existential: Option<usize>,
@@ -994,17 +995,6 @@ impl<'a, 'b> Petr2<'a, 'b> {
         }
     }
 
-    /// The code of a dictionary verb named in a transformation.
-    fn verb_meaning(&self, verb: &str) -> i32 {
-        self.dicts
-            .verbs
-            .forms
-            .get(verb)
-            .and_then(|f| f.first())
-            .map(|f| meaning(&f.code))
-            .unwrap_or(0)
-    }
-
     fn code_fits(code: i32, verb: i32) -> bool {
         [0, 0x10, 0x100, 0x1000].iter().any(|&m| {
             let masked = if m == 0 { code } else { code - code.rem_euclid(m) };
@@ -1016,17 +1006,16 @@ impl<'a, 'b> Petr2<'a, 'b> {
     fn transform(&self, e: Ev) -> Vec<Ev> {
         let Tgt::Event(inner) = &e.tgt else { return vec![e] };
         // Specific inner verbs before `Q` (any).
-        let order = self.transforms.get_or_init(|| {
-            let c2: &'a Cameo2 = self.c2;
-            let mut order: Vec<(&'a Transform, i32, i32)> = c2
-                .transforms
-                .iter()
-                .map(|t| (t, self.verb_meaning(&t.outer_verb), self.verb_meaning(&t.inner_verb)))
-                .collect();
-            order.sort_by_key(|t| t.0.inner_verb == "Q");
-            order
-        });
-        for &(t, outer_meaning, inner_meaning) in order {
+        let c2: &'a Cameo2 = self.c2;
+        let order: &[(u32, i32, i32)] = if c2.transform_order.len() == c2.transforms.len() {
+            &c2.transform_order
+        } else {
+            self.transforms.get_or_init(|| {
+                crate::dict::verbs2::transform_order(&c2.transforms, &self.dicts.verbs.forms)
+            })
+        };
+        for &(ti, outer_meaning, inner_meaning) in order {
+            let t: &'a Transform = &c2.transforms[ti as usize];
             if !Self::code_fits(e.code, outer_meaning) {
                 continue;
             }

@@ -727,6 +727,12 @@ impl VerbDict {
             // Longest lower side first, then longest upper side; file order breaks ties.
             b.patterns.sort_by_key(|p| std::cmp::Reverse((p.lower.len(), p.upper.len())));
         }
+        if let Some(c2) = self.cameo2.as_deref() {
+            let order = super::verbs2::transform_order(&c2.transforms, &self.forms);
+            if let Some(c2) = self.cameo2.as_deref_mut() {
+                c2.transform_order = order;
+            }
+        }
         diags
     }
 

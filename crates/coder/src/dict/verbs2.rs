@@ -130,6 +130,33 @@ pub struct Cameo2 {
     /// cannot match are passed over without reading them.
     #[serde(default)]
     pub need_masks: Vec<Vec<[u64; 4]>>,
+    /// [`Cameo2::transforms`] in the order they are tried, with the meanings of their outer
+    /// and inner verbs ([`transform_order`]); set by [`super::VerbDict::finish`] once every
+    /// verb is known (empty before: the coder then works the order out itself).
+    #[serde(default)]
+    pub transform_order: Vec<(u32, i32, i32)>,
+}
+
+/// The transformations' indices in the order tried (specific inner verbs before `Q`, any),
+/// with the meanings of their outer and inner verbs as `forms` code them.
+pub fn transform_order(
+    transforms: &[Transform],
+    forms: &rustc_hash::FxHashMap<String, Vec<super::verbs::VerbForm>>,
+) -> Vec<(u32, i32, i32)> {
+    let verb_meaning = |verb: &str| {
+        forms
+            .get(verb)
+            .and_then(|f| f.first())
+            .map(|f| crate::code::ontology::meaning(&f.code))
+            .unwrap_or(0)
+    };
+    let mut order: Vec<(u32, i32, i32)> = transforms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i as u32, verb_meaning(&t.outer_verb), verb_meaning(&t.inner_verb)))
+        .collect();
+    order.sort_by_key(|t| transforms[t.0 as usize].inner_verb == "Q");
+    order
 }
 
 /// The 256-bit set of the top bytes of `keys`.
