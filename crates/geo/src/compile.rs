@@ -139,6 +139,26 @@ fn keep_alt_name(n: &str) -> bool {
     !(junk || code_like)
 }
 
+/// Towns of at least this population also answer to the head of a "X upon Y" name.
+const SHORT_FORM_MIN_POPULATION: u64 = 10_000;
+
+/// The short form news uses for a town named "X upon Y" / "X-on-Y" / "X am Y" / "X-sur-Y" /
+/// "X (Y)": "Burton upon Trent" → "Burton", "Stoke-on-Trent" → "Stoke", "Southend-on-Sea" →
+/// "Southend", "Halle (Saale)" → "Halle", "Boulogne-sur-Mer" → "Boulogne". `None` when the
+/// name has no such connector or the head is too short or a common word.
+fn short_form(name: &str) -> Option<&str> {
+    const CONNECTORS: &[&str] = &[
+        " upon ", "-upon-", " on ", "-on-", "-super-", " am ", " an der ", " im ", " in der ",
+        " ob der ", "-sur-", "-en-", " (",
+    ];
+    let cut = CONNECTORS.iter().filter_map(|c| name.find(c)).min()?;
+    let head = name[..cut].trim();
+    let ok = head.chars().count() >= 4
+        && head.chars().next().is_some_and(char::is_uppercase)
+        && !crate::recognize::is_stopword(head);
+    ok.then_some(head)
+}
+
 /// Compiles the sources. Errors only when a required input cannot be read at all.
 pub fn compile(src: &Sources) -> Result<Compiled, CompileError> {
     let mut acc = Acc {
@@ -353,6 +373,11 @@ fn read_cities_txt(path: &Path, acc: &mut Acc) -> Result<(), CompileError> {
                 f[3].split(',').filter(|a| keep_alt_name(a)).map(|a| (a.to_string(), true)),
             );
         }
+        if population >= SHORT_FORM_MIN_POPULATION {
+            if let Some(head) = short_form(name) {
+                names.push((head.to_string(), false));
+            }
+        }
         let member = (!f[10].is_empty()).then(|| format!("{}.{}", f[8], f[10]));
         let p = RawPlace {
             geonames_id: id,
@@ -399,14 +424,22 @@ fn read_cities_json(path: &Path, acc: &mut Acc) -> Result<(), CompileError> {
             acc.diag(path, n + 1, "place without a usable name".into())?;
             continue;
         }
+        let population = r["population"].as_u64().unwrap_or(0);
         let mut names = vec![(name.to_string(), false)];
-        if let Some(alts) = r["alternatenames"].as_array() {
-            names.extend(
-                alts.iter()
-                    .filter_map(|a| a.as_str())
-                    .filter(|a| keep_alt_name(a))
-                    .map(|a| (a.to_string(), true)),
-            );
+        if population >= ALT_NAMES_MIN_POPULATION {
+            if let Some(alts) = r["alternatenames"].as_array() {
+                names.extend(
+                    alts.iter()
+                        .filter_map(|a| a.as_str())
+                        .filter(|a| keep_alt_name(a))
+                        .map(|a| (a.to_string(), true)),
+                );
+            }
+        }
+        if population >= SHORT_FORM_MIN_POPULATION {
+            if let Some(head) = short_form(name) {
+                names.push((head.to_string(), false));
+            }
         }
         let a1 = r["admin1code"].as_str().unwrap_or("");
         let member =
@@ -420,7 +453,7 @@ fn read_cities_json(path: &Path, acc: &mut Acc) -> Result<(), CompileError> {
             admin1: None,
             lat,
             lon,
-            population: r["population"].as_u64().unwrap_or(0),
+            population,
         };
         acc.add(p, names, member);
     }
@@ -584,4 +617,24 @@ fn finish(mut acc: Acc) -> Compiled {
     let keys: Vec<(String, Vec<u32>)> = keys.into_iter().collect();
     let bytes = base::write(&places, &keys, &codes);
     Compiled { bytes, places: places.len(), keys: keys.len(), diagnostics: acc.diags }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_form;
+
+    #[test]
+    fn short_forms_are_the_head_before_a_river_or_sea_connector() {
+        assert_eq!(short_form("Burton upon Trent"), Some("Burton"));
+        assert_eq!(short_form("Stoke-on-Trent"), Some("Stoke"));
+        assert_eq!(short_form("Southend-on-Sea"), Some("Southend"));
+        assert_eq!(short_form("Frankfurt am Main"), Some("Frankfurt"));
+        assert_eq!(short_form("Halle (Saale)"), Some("Halle"));
+        assert_eq!(short_form("Boulogne-sur-Mer"), Some("Boulogne"));
+        assert_eq!(short_form("Weston-super-Mare"), Some("Weston"));
+        // No connector, a head too short, or a lower-case head: no short form.
+        assert_eq!(short_form("Birmingham"), None);
+        assert_eq!(short_form("Ely on Sea"), None);
+        assert_eq!(short_form("kingston upon Hull"), None);
+    }
 }
