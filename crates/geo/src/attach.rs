@@ -98,6 +98,49 @@ const MOTION: &[&str] = &[
     "fly", "travel", "arrive", "go", "come", "return", "head", "visit", "journey", "sail", "flee",
 ];
 
+/// Verbs of sending people, whose destination is the event's place ("sent peacekeepers *to
+/// Bentiu*", "deployed troops *to the border*"). Goods and messages sent somewhere ("send air
+/// defence systems to Kyiv", "sent a letter to Washington") do not place the sending.
+const SENDING: &[&str] = &["send", "deploy", "redeploy", "dispatch", "rush", "airlift", "move"];
+
+/// People whom a verb of sending puts where the event then is.
+const SENT_PEOPLE: &[&str] = &[
+    "troops",
+    "soldiers",
+    "forces",
+    "peacekeepers",
+    "police",
+    "officers",
+    "reinforcements",
+    "personnel",
+    "units",
+    "battalion",
+    "battalions",
+    "delegation",
+    "envoy",
+    "team",
+    "teams",
+    "monitors",
+    "observers",
+    "inspectors",
+    "mission",
+    "marines",
+    "commandos",
+    "fighters",
+    "warships",
+    "ships",
+    "jets",
+];
+
+/// Verbs of charging someone with a deed ("accused the government *of killing civilians in
+/// air strikes on Mekelle*"): their "of" phrase is the charge, not the statement's place.
+const CHARGING: &[&str] = &["accuse", "blame", "charge", "suspect", "convict", "condemn"];
+
+/// Participles that place a speaker at an occasion ("leaders *meeting in Abuja* threatened
+/// …", "*Speaking to reporters in Bamako*, the minister said …"): their phrases place the
+/// statement.
+const OCCASIONS: &[&str] = &["meet", "speak", "address", "visit", "attend", "gather", "talk"];
+
 /// Verbs of saying, judging and reacting: their subject's place and their own phrases place a
 /// statement, never the event they speak of.
 const COMMUNICATION: &[&str] = &[
@@ -173,6 +216,13 @@ const SITE_NOUNS: &[&str] = &[
     "village",
     "town",
     "city",
+    "suburb",
+    "district",
+    "neighbourhood",
+    "neighborhood",
+    "province",
+    "region",
+    "island",
 ];
 
 /// The noun phrase of word `d` without its modifying phrases and clauses: the head with its
@@ -189,6 +239,18 @@ fn core_phrase(sentence: &AnalyzedSentence, d: usize) -> Span {
     span
 }
 
+/// The "of" dependent of a place-type noun that names it ("the town *of Shire*"), if any.
+fn of_name(sentence: &AnalyzedSentence, d: usize) -> Option<usize> {
+    let toks = &sentence.tokens;
+    sentence.children(d as u32 + 1).find(|&c| {
+        toks[c].deprel.starts_with("nmod")
+            && toks[c].upos == "PROPN"
+            && sentence
+                .children(c as u32 + 1)
+                .any(|k| toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("of"))
+    })
+}
+
 /// Prepositions that place an assault where its target is ("an air strike *on Beirut's
 /// suburbs*", "an attack *against a base in Diyala*").
 const TARGET: &[&str] = &["on", "against"];
@@ -201,8 +263,14 @@ const TARGET: &[&str] = &["on", "against"];
 pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) -> Vec<Span> {
     let Some(t) = head_of(sentence, trigger) else { return Vec::new() };
     let toks = &sentence.tokens;
-    // A journey happens where it ends: "flew *to Saudi Arabia*".
-    let motion = MOTION.contains(&toks[t].lemma.to_lowercase().as_str());
+    // A journey happens where it ends: "flew *to Saudi Arabia*"; so does a sending of people
+    // or goods ("sent peacekeepers *to Bentiu*").
+    let lemma = toks[t].lemma.to_lowercase();
+    let sends = SENDING.contains(&lemma.as_str())
+        && sentence.children(t as u32 + 1).any(|d| {
+            toks[d].deprel == "obj" && SENT_PEOPLE.contains(&toks[d].form.to_lowercase().as_str())
+        });
+    let motion = MOTION.contains(&lemma.as_str()) || sends;
     let preps: Vec<&str> = LOCATIVE
         .iter()
         .chain(if assault { TARGET } else { &[] })
@@ -222,9 +290,25 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
         .filter(|&d| !(says && toks[d].deprel.starts_with("nsubj")))
         .collect();
     heads.extend(args.iter().copied());
+    // "leaders *meeting in Abuja* threatened", "*Speaking to reporters in Bamako*, the minister
+    // said": a participle of an occasion on the trigger or its subject places the speaker's
+    // act there.
+    for h in std::iter::once(t)
+        .chain(sentence.children(t as u32 + 1).filter(|&d| toks[d].deprel.starts_with("nsubj")))
+    {
+        heads.extend(sentence.children(h as u32 + 1).filter(|&c| {
+            matches!(toks[c].deprel.split(':').next(), Some("acl" | "advcl"))
+                && toks[c].upos == "VERB"
+                && toks[c].form.ends_with("ing")
+                && OCCASIONS.contains(&toks[c].lemma.to_lowercase().as_str())
+        }));
+    }
     // "killed *hundreds of people* in Zamfara", "attacked *a convoy of peacekeepers* outside
-    // Gao": the phrase may hang on the "of" noun of a quantity or group.
-    for &d in &args {
+    // Gao": the phrase may hang on the "of" noun of a quantity or group. Not for a charge:
+    // "accused the government *of killing civilians in air strikes on Mekelle*" is what was
+    // said.
+    let charges = CHARGING.contains(&lemma.as_str());
+    for &d in args.iter().filter(|_| !charges) {
         heads.extend(sentence.children(d as u32 + 1).filter(|&c| {
             toks[c].deprel == "nmod"
                 && sentence
@@ -253,9 +337,22 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
             let head = toks[d].form.to_lowercase();
             let site = toks[d].upos == "NOUN" && SITE_NOUNS.contains(&head.as_str());
             if site || (assault && toks[d].upos == "PROPN") {
-                out.push(core_phrase(sentence, d));
+                let mut span = core_phrase(sentence, d);
+                // "captured *the town of Shire*", "shelled the nearby town *of Chasiv Yar*":
+                // the type noun's own name.
+                if site {
+                    if let Some(o) = of_name(sentence, d) {
+                        span = span.cover(phrase(sentence, o));
+                    }
+                }
+                out.push(span);
             }
         }
+    }
+    // "the 2017 *siege of Marawi*", "the bombing of Dresden": an assault noun's "of" names
+    // its place when that is a place name (the gazetteer decides which).
+    if assault && matches!(toks[t].upos.as_str(), "NOUN") {
+        out.extend(locatives(sentence, t, &["of"]));
     }
     let adjacent = misattached_after(sentence, t, &preps);
     for h in heads {
@@ -344,6 +441,16 @@ const EVENT_NOUNS: &[&str] = &[
     "shooting",
     "massacre",
     "killings",
+    "attacks",
+    "ambushes",
+    "raids",
+    "strikes",
+    "airstrikes",
+    "bombings",
+    "blasts",
+    "explosions",
+    "assaults",
+    "shelling",
 ];
 
 /// The locative phrases of the definite event nouns ("*the attack* near the town of Djibo")
@@ -361,7 +468,9 @@ pub fn definite_event_phrases(sentences: &[AnalyzedSentence]) -> Vec<(usize, Vec
                 s.tokens[c].deprel == "det" && s.tokens[c].form.eq_ignore_ascii_case("the")
             });
             if definite {
-                let spans = locatives(s, i, LOCATIVE);
+                // Its own phrases, or those of the verb it is the subject or object of ("*the
+                // strikes* hit open areas near the city of Tyre").
+                let spans = event_spans(s, t.span, true);
                 if !spans.is_empty() {
                     out.push((n, spans));
                 }
@@ -767,5 +876,108 @@ mod tests {
         s.tokens[3].upos = "NOUN".to_string();
         assert!(words(text, &s, "strikes", true).is_empty());
         assert_eq!(words(text, &s, "condemned", false), ["at a conference in Washington"]);
+    }
+
+    #[test]
+    fn a_site_objects_name_sendings_occasions_sieges_and_charges() {
+        // "captured the town of Shire in Tigray": the town's own name is the site.
+        let text = "Troops captured the town of Shire in Tigray .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Troops", 2, "nsubj"),
+                ("captured", 0, "root"),
+                ("the", 4, "det"),
+                ("town", 2, "obj"),
+                ("of", 6, "case"),
+                ("Shire", 4, "nmod"),
+                ("in", 8, "case"),
+                ("Tigray", 4, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[3].upos = "NOUN".to_string();
+        s.tokens[5].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "captured", true), ["the town of Shire", "in Tigray"]);
+
+        // People sent somewhere act there; goods sent somewhere do not place the sending.
+        let text = "The UN sent peacekeepers to Bentiu .";
+        let mut s = sentence(
+            text,
+            &[
+                ("The", 2, "det"),
+                ("UN", 3, "nsubj"),
+                ("sent", 0, "root"),
+                ("peacekeepers", 3, "obj"),
+                ("to", 6, "case"),
+                ("Bentiu", 3, "obl"),
+                (".", 3, "punct"),
+            ],
+        );
+        s.tokens[2].upos = "VERB".to_string();
+        s.tokens[2].lemma = "send".to_string();
+        assert_eq!(words(text, &s, "sent", false), ["to Bentiu"]);
+        s.tokens[3].form = "missiles".to_string();
+        assert!(words(text, &s, "sent", false).is_empty());
+
+        // "leaders meeting in Abuja threatened": the occasion places the statement.
+        let text = "Leaders meeting in Abuja threatened force .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Leaders", 5, "nsubj"),
+                ("meeting", 1, "acl"),
+                ("in", 4, "case"),
+                ("Abuja", 2, "obl"),
+                ("threatened", 0, "root"),
+                ("force", 5, "obj"),
+                (".", 5, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "meet".to_string();
+        s.tokens[4].upos = "VERB".to_string();
+        s.tokens[4].lemma = "threaten".to_string();
+        assert_eq!(words(text, &s, "threatened", false), ["in Abuja"]);
+
+        // "the siege of Marawi": an assault noun's "of" phrase.
+        let text = "They led the siege of Marawi .";
+        let mut s = sentence(
+            text,
+            &[
+                ("They", 2, "nsubj"),
+                ("led", 0, "root"),
+                ("the", 4, "det"),
+                ("siege", 2, "obj"),
+                ("of", 6, "case"),
+                ("Marawi", 4, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[3].upos = "NOUN".to_string();
+        assert_eq!(words(text, &s, "siege", true), ["of Marawi"]);
+        assert!(words(text, &s, "siege", false).is_empty());
+
+        // A charge's "of" phrase is what was said, not where.
+        let text = "Rebels accused the army of killing civilians in Mekelle .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Rebels", 2, "nsubj"),
+                ("accused", 0, "root"),
+                ("the", 4, "det"),
+                ("army", 2, "obj"),
+                ("of", 7, "case"),
+                ("killing", 7, "amod"),
+                ("civilians", 4, "nmod"),
+                ("in", 9, "case"),
+                ("Mekelle", 7, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "accuse".to_string();
+        assert!(words(text, &s, "accused", false).is_empty());
     }
 }

@@ -75,7 +75,13 @@ fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
     while k > 0 {
         k -= 1;
         let (at, w) = words[k];
-        if container > 0 && w.starts_with(char::is_uppercase) {
+        // Before a type noun: its container, nationality or other modifiers ("the Syrian
+        // border town of", "the nearby town of").
+        let prep = matches!(w, "in" | "at" | "near" | "outside" | "the" | "a" | "an");
+        if container > 0
+            && !prep
+            && (w.starts_with(char::is_uppercase) || !DIRECTIONAL.contains(&w))
+        {
             container -= 1;
             continue;
         }
@@ -84,6 +90,15 @@ fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
         if w == "s" && k > 0 && words[k - 1].1.starts_with(char::is_uppercase) {
             k -= 1;
             continue;
+        }
+        // "In Misrata, …" opening the sentence.
+        if k == 0
+            && matches!(
+                w,
+                "In" | "At" | "Near" | "Outside" | "Inside" | "Around" | "Across" | "Within"
+            )
+        {
+            return Some(sentence.start as usize + at);
         }
         if w.starts_with(char::is_uppercase) {
             return None;
@@ -119,21 +134,7 @@ fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
         ) {
             return Some(sentence.start as usize + at);
         }
-        if matches!(
-            w,
-            "to" | "from"
-                | "into"
-                | "of"
-                | "on"
-                | "for"
-                | "with"
-                | "by"
-                | "against"
-                | "over"
-                | "about"
-                | "toward"
-                | "towards"
-        ) {
+        if DIRECTIONAL.contains(&w) {
             return None;
         }
         lower += 1;
@@ -143,6 +144,12 @@ fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
     }
     None
 }
+
+/// Directional and relational prepositions: a name they govern is no place of the event.
+const DIRECTIONAL: &[&str] = &[
+    "to", "from", "into", "of", "on", "for", "with", "by", "against", "over", "about", "toward",
+    "towards",
+];
 
 /// Compass bearings that, followed by "of", place something relative to a name.
 const BEARINGS: &[&str] = &[
@@ -159,6 +166,82 @@ const BEARINGS: &[&str] = &[
     "south-east",
     "south-west",
 ];
+
+/// Whether the name at `top`, inside the phrase `phrase`, is a reference point rather than the
+/// place: after "<bearing> of" ("200 km east *of* Tripoli"), "<distance unit> of/from", or
+/// "from"/"with" ("on the border *with* Myanmar").
+fn reference(text: &str, phrase: Span, top: Span) -> bool {
+    let Some(before) = text.get(phrase.start as usize..top.start as usize) else { return false };
+    let words: Vec<String> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let n = words.len();
+    // The phrase's own preposition does not count ("from Kabul" as a whole phrase).
+    if n < 2 {
+        return false;
+    }
+    let last = words[n - 1].as_str();
+    let prev = words[n - 2].as_str();
+    let unit = matches!(prev, "km" | "kilometres" | "kilometers" | "miles" | "mi");
+    matches!(last, "from" | "with")
+        || (last == "of" && (BEARINGS.contains(&prev) || unit))
+        || (matches!(last, "the" | "a") && n >= 3 && words[n - 2] == "of" && {
+            let p = words[n - 3].as_str();
+            BEARINGS.contains(&p)
+        })
+}
+
+/// Whether the text from `from` (the end of a name) to `bearing` (a bearing phrase's start)
+/// is a comma and a distance ("Misrata*, about 200 km* east of Tripoli"): the bearing phrase
+/// describes the name before it.
+fn describes(text: &str, from: u32, bearing: u32) -> bool {
+    let Some(gap) = text.get(from as usize..bearing as usize) else { return false };
+    let Some(rest) = gap.trim_start().strip_prefix(',') else { return false };
+    let first = text.get(bearing as usize..).and_then(|t| t.split_whitespace().next());
+    rest.len() <= 40
+        && first.is_some_and(|w| BEARINGS.contains(&w.to_lowercase().as_str()))
+        && rest.split_whitespace().all(|w| {
+            let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | ','));
+            w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "about"
+                        | "some"
+                        | "around"
+                        | "nearly"
+                        | "roughly"
+                        | "almost"
+                        | "just"
+                        | "km"
+                        | "kilometres"
+                        | "kilometers"
+                        | "miles"
+                        | "mi"
+                        | "kms"
+                )
+        })
+}
+
+/// Whether the name at `top` stands before a type noun and "of" ("the *Port-au-Prince* suburb
+/// of Croix-des-Bouquets"): it contains the named place that follows.
+fn container(text: &str, top: Span) -> bool {
+    let Some(after) = text.get(top.end as usize..) else { return false };
+    let mut words = after
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    let first = words.next().unwrap_or_default();
+    let (noun, of) = if PLACE_TYPES.contains(&first.as_str()) {
+        (first, words.next().unwrap_or_default())
+    } else {
+        // "the Kharkiv border town of …": one more word before the type noun.
+        let second = words.next().unwrap_or_default();
+        (second, words.next().unwrap_or_default())
+    };
+    PLACE_TYPES.contains(&noun.as_str()) && of == "of"
+}
 
 /// Type nouns between a place preposition and a name ("in the town *of* Halabja").
 const PLACE_TYPES: &[&str] = &[
@@ -195,7 +278,9 @@ fn topical(text: &str, phrase: Span, top: Span) -> bool {
     // "on", "over" and "against" are topics only after a noun of talk ("talks on …", "a
     // dispute over …"); "an attack on a village in Cabo Delgado" is where the attack was.
     let topic = words.iter().enumerate().any(|(i, w)| {
-        matches!(*w, "about" | "regarding" | "concerning")
+        // "about 200 km east of Tripoli" is a distance, not a topic.
+        let number = words.get(i + 1).is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()));
+        (matches!(*w, "regarding" | "concerning") || (*w == "about" && !number))
             || (matches!(*w, "on" | "over" | "against")
                 && i.checked_sub(1)
                     .is_some_and(|p| DISCOURSE.contains(&words[p].to_lowercase().as_str())))
@@ -355,17 +440,27 @@ impl ArticlePlaces {
         let text = site.text;
         // The phrase nearest the trigger; inside it the finest place ("in Nigeria's Delta
         // state" is Delta, "in the town of Halabja in northern Iraq" is Halabja).
+        // A name that starts inside a phrase belongs to it even when the parse cut the phrase
+        // short ("in the mountains of Lanao del | Sur province").
+        let inside = |a: &Span, t: Span| a.start <= t.start && t.start < a.end;
+        // Inside a phrase, a reference point ("200 km east *of Tripoli*", "on the border *with
+        // Myanmar*") gives way to the place itself, and so does a container before its type
+        // noun ("the *Port-au-Prince* suburb of Croix-des-Bouquets").
         let attached =
             self.resolved
                 .iter()
                 .filter_map(|r| {
                     let phrase = site.attached.iter().find(|a| {
-                        a.contains(r.toponym.span) && !topical(text, **a, r.toponym.span)
+                        inside(a, r.toponym.span) && !topical(text, **a, r.toponym.span)
                     })?;
-                    usable(r).then_some((distance(*phrase), fineness(gaz, r), r))
+                    let role = (reference(text, *phrase, r.toponym.span), fineness(gaz, r));
+                    let container = container(text, r.toponym.span);
+                    usable(r).then_some((distance(*phrase), role, container, r))
                 })
-                .min_by_key(|(d, f, r)| (*d, *f, distance(r.toponym.span), r.toponym.span.start))
-                .map(|x| x.2);
+                .min_by_key(|(d, role, c, r)| {
+                    (*d, *role, *c, distance(r.toponym.span), r.toponym.span.start)
+                })
+                .map(|x| x.3);
         if let Some(r) = attached {
             return answer(gaz, r, PlaceBasis::Attached);
         }
@@ -506,10 +601,17 @@ impl ArticlePlaces {
                 if phrase.start >= trigger.end && topic_between(text, trigger.start, phrase.start) {
                     return None;
                 }
-                Some((dist(phrase), fineness(gaz, r), r))
+                // "In Misrata, about 200 km east of Tripoli, …": Tripoli only says where
+                // Misrata is.
+                let described = self.resolved.iter().any(|o| {
+                    sentence.contains(o.toponym.span)
+                        && o.toponym.span.end <= prep
+                        && describes(text, o.toponym.span.end, prep)
+                });
+                Some((described, dist(phrase), fineness(gaz, r), r))
             })
-            .min_by_key(|(d, f, r)| (*d, *f, r.toponym.span.start))
-            .map(|x| x.2);
+            .min_by_key(|(x, d, f, r)| (*x, *d, *f, r.toponym.span.start))
+            .map(|x| x.3);
         match best {
             Some(r) => answer(gaz, r, PlaceBasis::Sentence),
             None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },

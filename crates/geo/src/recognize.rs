@@ -128,6 +128,16 @@ fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A capitalised word, or an Arabic article joined to a capitalised one ("al-Ain" in "Ras
+/// al-Ain", "el-Balah" in "Deir el-Balah"): a part that continues or ends a name.
+fn name_part(w: &str) -> bool {
+    is_capitalised(w)
+        || w.split_once('-').is_some_and(|(a, rest)| {
+            matches!(a, "al" | "el" | "ad" | "ed" | "an" | "ar" | "as" | "ash" | "at" | "az")
+                && is_capitalised(rest)
+        })
+}
+
 fn is_all_caps(w: &str) -> bool {
     w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase)
 }
@@ -518,6 +528,28 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
             i += 1;
             continue;
         }
+        // A capitalised preposition opening a sentence ("In Misrata, …") is no part of the
+        // name after it.
+        if !is_all_caps(w)
+            && matches!(
+                w,
+                "In" | "At"
+                    | "Near"
+                    | "From"
+                    | "Into"
+                    | "Across"
+                    | "Outside"
+                    | "Inside"
+                    | "Around"
+                    | "Throughout"
+                    | "Within"
+                    | "Through"
+                    | "Between"
+            )
+        {
+            i += 1;
+            continue;
+        }
         // Extend over capitalised words and inner connectors.
         let mut last = i;
         let mut j = i;
@@ -526,7 +558,7 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
                 break;
             }
             let nw = &text[ws[j + 1].start..ws[j + 1].end];
-            if is_capitalised(nw) {
+            if name_part(nw) {
                 j += 1;
                 last = j;
             } else if connector(nw) {
@@ -541,7 +573,7 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
         loop {
             let s = &text[ws[i].start..ws[end].end];
             let ew = &text[ws[end].start..ws[end].end];
-            if is_capitalised(ew) {
+            if name_part(ew) {
                 let dotted = text[ws[end].end..].starts_with('.') || ew.ends_with('.');
                 let mut c = gaz.lookup(s);
                 c.retain(|c| !c.abbreviation || dotted);
@@ -698,8 +730,37 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
                 })
             });
         !(single && !big && person_words.contains(&key(surface)))
+            || after_locative(text, t.span.start as usize)
     });
     out
+}
+
+/// Whether a place preposition, perhaps with a bearing adjective, stands right before `at`
+/// ("in Tigray", "in northwestern Tigray"): a place then, even when the word also named a
+/// group earlier ("the Tigray People's Liberation Front").
+fn after_locative(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    let mut words = before.split_whitespace().rev().map(str::to_lowercase);
+    let mut w = words.next().unwrap_or_default();
+    if matches!(
+        w.as_str(),
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northwestern"
+            | "northeastern"
+            | "southwestern"
+            | "southeastern"
+            | "north-western"
+            | "north-eastern"
+            | "south-western"
+            | "south-eastern"
+    ) {
+        w = words.next().unwrap_or_default();
+    }
+    matches!(w.as_str(), "in" | "at" | "near" | "across" | "throughout" | "inside" | "outside")
 }
 
 /// Words that, around a place name inside a longer name, make the whole name a direction
@@ -996,5 +1057,11 @@ mod tests {
         let t = "Iraq's U.S. al-Tanf, St. Louis.";
         let w: Vec<&str> = words(t).iter().map(|w| &t[w.start..w.end]).collect();
         assert_eq!(w, vec!["Iraq", "'s", "U.S.", "al-Tanf", "St.", "Louis"]);
+    }
+
+    #[test]
+    fn an_arabic_article_joined_to_a_capital_continues_a_name() {
+        assert!(name_part("al-Ain") && name_part("el-Balah") && name_part("Deir"));
+        assert!(!name_part("al-") && !name_part("el-nino") && !name_part("well-known"));
     }
 }

@@ -33,6 +33,24 @@ pub fn share_places(
 ) {
     let happened =
         |e: &Event| !e.historical && matches!(e.modality, Modality::Asserted | Modality::Negated);
+    // One deed coded twice, at a light verb and at its noun ("*carried out* air *strikes*",
+    // "*launched* an *attack*"): the unplaced one takes the other's place.
+    for i in 0..events.len() {
+        if events[i].location.as_ref().is_some_and(|l| l.precision != GeoPrecision::Unknown) {
+            continue;
+        }
+        let donor = (0..events.len()).find(|&j| {
+            j != i
+                && events[j].sentence == events[i].sentence
+                && events[j].root == events[i].root
+                && events[j].modality == events[i].modality
+                && events[j].location.as_ref().is_some_and(|l| l.precision != GeoPrecision::Unknown)
+                && adjacent(text, events[i].trigger, events[j].trigger)
+        });
+        if let Some(j) = donor {
+            events[i].location = events[j].location.clone();
+        }
+    }
     // Conjoined clauses: the later conjunct takes the earlier one's own place.
     for i in 0..events.len() {
         if events[i].location.is_some() || !happened(&events[i]) {
@@ -110,4 +128,16 @@ pub fn share_places(
             }
         }
     }
+}
+
+/// Whether two triggers stand side by side, with at most three words and no punctuation
+/// between them ("carried out | air | strikes", "launched | an | attack").
+fn adjacent(text: &str, a: model::Span, b: model::Span) -> bool {
+    let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
+    if first.end > second.start {
+        return false;
+    }
+    let Some(between) = text.get(first.end as usize..second.start as usize) else { return false };
+    between.chars().all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+        && between.split_whitespace().count() <= 3
 }

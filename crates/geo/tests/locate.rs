@@ -286,3 +286,65 @@ fn an_attack_on_a_village_is_no_topic() {
     assert_eq!(ev.location.precision, GeoPrecision::Province);
     assert_eq!(ev.location.country.as_deref(), Some("MZ"));
 }
+
+#[test]
+fn inside_a_phrase_the_place_beats_reference_points_and_containers() {
+    let g = gaz();
+    let text = "TUNIS (Annalist Wire) — In Misrata, about 200 km east of Tripoli, fighters \
+        rallied. Gangs attacked a station in the Port-au-Prince suburb of Croix-des-Bouquets. \
+        Troops killed militants in the mountains of Lanao del Sur province.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let at = |trigger: &str, phrase: &str| {
+        let pp = [span_of(text, phrase)];
+        let site =
+            EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text };
+        places.locate(g, &site).location
+    };
+    // "east of Tripoli" only says how far Misrata is from Tripoli.
+    assert_eq!(
+        at("rallied", "In Misrata, about 200 km east of Tripoli").country.as_deref(),
+        Some("LY")
+    );
+    assert_ne!(at("rallied", "In Misrata, about 200 km east of Tripoli").name, "Tripoli");
+    // The capital is the suburb's container.
+    assert_eq!(
+        at("attacked", "in the Port-au-Prince suburb of Croix-des-Bouquets").name,
+        "Croix-des-Bouquets"
+    );
+    // A parse that cut the phrase inside the name still places the event there.
+    assert_eq!(at("killed", "in the mountains of Lanao del").name, "Lanao del Sur");
+}
+
+#[test]
+fn names_with_a_joined_arabic_article_are_recognised() {
+    let g = gaz();
+    let text = "Troops attacked the border town of Ras al-Ain. A strike hit a house in Deir \
+        el-Balah.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let names: Vec<&str> =
+        places.resolved.iter().filter_map(|r| r.toponym.span.slice(text)).collect();
+    assert!(names.contains(&"Ras al-Ain"), "{names:?}");
+    assert!(names.contains(&"Deir el-Balah"), "{names:?}");
+}
+
+#[test]
+fn a_bearing_after_a_name_describes_that_name() {
+    let g = gaz();
+    let text = "In Misrata, about 200 km east of Tripoli, the forces loyal to the government \
+        rallied on Sunday.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let found = places.sentence_place(g, text, Span::new(0, text.len()), span_of(text, "rallied"));
+    assert_eq!(found.basis, PlaceBasis::Sentence);
+    assert_ne!(found.location.name, "Tripoli");
+    assert_eq!(found.location.country.as_deref(), Some("LY"));
+}
+
+#[test]
+fn a_region_named_in_a_group_name_is_still_a_place_after_a_preposition() {
+    let g = gaz();
+    let text = "The Tigray People's Liberation Front said troops captured the town in \
+        northwestern Tigray.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let last = places.resolved.last().map(|r| r.toponym.span.slice(text));
+    assert_eq!(last, Some(Some("Tigray")));
+}

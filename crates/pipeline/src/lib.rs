@@ -219,6 +219,9 @@ impl Engine {
             // The last assault placed by its own phrases or its sentence, for a later "the
             // strikes", "in the fighting".
             let mut last_assault: Option<model::Location> = None;
+            // The parties of that assault: a later one between the same parties ("peacekeepers
+            // returned fire") is the same fight.
+            let mut last_parties: Vec<String> = Vec::new();
             for ev in &mut events {
                 let quoted = quotes.iter().any(|q| q.span.contains(ev.trigger));
                 let own = attached_place(gaz, places, &article.text, &sentences, ev);
@@ -227,7 +230,11 @@ impl Engine {
                 let mut firm = own.is_some();
                 let taken_up = last_assault
                     .as_ref()
-                    .filter(|_| own.is_none() && takes_up_assault(&sentences, ev))
+                    .filter(|_| {
+                        own.is_none()
+                            && (takes_up_assault(&sentences, ev)
+                                || (!quoted && same_fight(&last_parties, ev)))
+                    })
                     .cloned();
                 ev.location = own.or(taken_up).or_else(|| {
                     (!quoted)
@@ -249,6 +256,7 @@ impl Engine {
                 });
                 if firm && ASSAULT_ROOTS.contains(&ev.root.as_str()) {
                     last_assault.clone_from(&ev.location);
+                    last_parties = parties(ev);
                 }
                 // The story's place comes from what the text says, not from the dateline.
                 if let Some(l) = ev.location.as_ref().filter(|l| {
@@ -499,6 +507,22 @@ fn takes_up_assault(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
                         && matches!(toks[c].form.to_lowercase().as_str(), "in" | "during")
                 })
         })
+}
+
+/// The actor codes of an event's doers and targets that name a party ("MLIINS", "IGOUNO"), not
+/// only a country.
+fn parties(ev: &Event) -> Vec<String> {
+    ev.sources.iter().chain(&ev.targets).map(|a| a.code.clone()).filter(|c| c.len() >= 6).collect()
+}
+
+/// Whether an asserted assault of the news, in a later sentence, is fought by a party of the
+/// last placed assault (`parties`): the same fight goes on there ("Gunmen attacked a convoy of
+/// peacekeepers outside Gao … The mission said peacekeepers *returned fire*").
+fn same_fight(parties_before: &[String], ev: &Event) -> bool {
+    ev.modality == model::Modality::Asserted
+        && !ev.historical
+        && ASSAULT_ROOTS.contains(&ev.root.as_str())
+        && parties(ev).iter().any(|c| parties_before.contains(c))
 }
 
 /// Whether the event's trigger is a noun that a verb of communication governs ("condemned the
