@@ -361,28 +361,35 @@ impl Weights {
             return; // an empty model that was never indexed
         }
         if !self.compact.is_empty() {
-            let mut total = [0i32; 3];
+            // Lane 0 sums the fingerprints (unused); lanes 1..=3 the class weights.
+            let mut total = [0i32; 4];
             for chunk in feats.chunks(BATCH) {
                 let mut first = [0u64; BATCH];
                 for (f, s) in chunk.iter().zip(first.iter_mut()) {
                     *s = self.compact[*f as usize & self.mask];
                 }
-                for (i, &f) in chunk.iter().enumerate() {
+                for (&f, &s) in chunk.iter().zip(&first) {
                     let fp = fingerprint(f);
-                    let mut s = first[i];
-                    let mut slot = f as usize & self.mask;
-                    while s & 0xffff != fp && s >> 16 != 0 {
-                        slot = (slot + 1) & self.mask;
-                        s = self.compact[slot];
+                    let mut s = s;
+                    if s & 0xffff != fp && s >> 16 != 0 {
+                        // The home slot holds another feature: walk on to this one or a gap.
+                        let mut slot = f as usize & self.mask;
+                        loop {
+                            slot = (slot + 1) & self.mask;
+                            s = self.compact[slot];
+                            if s & 0xffff == fp || s >> 16 == 0 {
+                                break;
+                            }
+                        }
                     }
-                    if s & 0xffff == fp {
-                        total[0] += (s >> 16) as u16 as i16 as i32;
-                        total[1] += (s >> 32) as u16 as i16 as i32;
-                        total[2] += (s >> 48) as u16 as i16 as i32;
+                    // Without a branch: an absent feature adds a zero row.
+                    let row = s & u64::from(s & 0xffff == fp).wrapping_neg();
+                    for (k, t) in total.iter_mut().enumerate() {
+                        *t += (row >> (16 * k)) as u16 as i16 as i32;
                     }
                 }
             }
-            for (s, t) in scores.iter_mut().zip(total) {
+            for (s, t) in scores.iter_mut().zip(&total[1..]) {
                 *s += t;
             }
             return;
