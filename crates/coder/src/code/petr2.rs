@@ -490,14 +490,21 @@ impl<'a, 'b> Petr2<'a, 'b> {
 
     /// Actors of several words: full actors first; agents alone only when no word has one.
     fn actors_of(&self, ks: &[usize]) -> Vec<CodedActor> {
-        let mut all: Vec<CodedActor> = Vec::new();
-        for &k in ks {
-            for a in self.actors(k) {
-                if !all.iter().any(|b| b.code == a.code) {
-                    all.push(a);
+        let mut all: Vec<CodedActor> = match ks {
+            // One word's actors already differ in code (taken as they are).
+            [k] => self.actors(*k),
+            _ => {
+                let mut all = Vec::new();
+                for &k in ks {
+                    for a in self.actors(k) {
+                        if !all.iter().any(|b: &CodedActor| b.code == a.code) {
+                            all.push(a);
+                        }
+                    }
                 }
+                all
             }
-        }
+        };
         // Full actors when there are any (kept in place, not copied).
         if all.iter().any(|a| !a.code.starts_with("---")) {
             all.retain(|a| !a.code.starts_with("---"));
@@ -690,12 +697,22 @@ impl<'a, 'b> Petr2<'a, 'b> {
         // every pattern, so gathered once).
         let mut pcands: Option<Vec<(&str, usize)>> = None;
         if let Some(pats) = self.c2.patterns.get(form.block as usize) {
-            let masks =
-                self.c2.need_masks.get(form.block as usize).filter(|m| m.len() == pats.len());
+            let masks: &[[u64; 4]] = self
+                .c2
+                .need_masks
+                .get(form.block as usize)
+                .filter(|m| m.len() == pats.len())
+                .map_or(&[], Vec::as_slice);
+            let have = self.present_bits;
             for (i, p) in pats.iter().enumerate() {
-                // The needed words' top bytes first (no pattern read), then the words.
-                if masks.is_some_and(|m| {
-                    m[i].iter().zip(&self.present_bits).any(|(need, have)| need & !have != 0)
+                // The needed words' top bytes first (no pattern read, no branch per word),
+                // then the words.
+                if masks.get(i).is_some_and(|need| {
+                    (need[0] & !have[0])
+                        | (need[1] & !have[1])
+                        | (need[2] & !have[2])
+                        | (need[3] & !have[3])
+                        != 0
                 }) || !p.needs.iter().all(|w| self.has_key(*w))
                 {
                     continue;
