@@ -406,6 +406,21 @@ pub fn conjoined(sentence: &AnalyzedSentence, a: Span, b: Span) -> bool {
     x != y && (conj(x, y) || conj(y, x))
 }
 
+/// Whether the trigger `dependent` heads a clause that hangs on the trigger `governor` as an
+/// adverbial, complement or participle ("arrested a bomber outside a cathedral in Makassar
+/// *before he could detonate* his explosives", "*tried to storm* …", "attacked a convoy,
+/// *killing* two soldiers"): the clause's deed happens where its governor's does.
+pub fn clausal_dependent(sentence: &AnalyzedSentence, governor: Span, dependent: Span) -> bool {
+    let (Some(g), Some(d)) = (head_of(sentence, governor), head_of(sentence, dependent)) else {
+        return false;
+    };
+    let toks = &sentence.tokens;
+    g != d
+        && toks[d].head as usize == g + 1
+        && matches!(toks[d].deprel.split(':').next(), Some("advcl" | "xcomp"))
+        && !communicates(&toks[g].lemma)
+}
+
 /// The locative phrases of the first conjunct when the trigger heads a later one ("met Abiy
 /// Ahmed in Cairo … and the two *pledged*" gives "in Cairo"); empty otherwise.
 pub fn first_conjunct_spans(sentence: &AnalyzedSentence, trigger: Span) -> Vec<Span> {
@@ -979,5 +994,34 @@ mod tests {
         s.tokens[1].upos = "VERB".to_string();
         s.tokens[1].lemma = "accuse".to_string();
         assert!(words(text, &s, "accused", false).is_empty());
+    }
+
+    #[test]
+    fn an_adverbial_clause_hangs_on_its_deed_not_on_a_statement() {
+        let text = "Police arrested a man before he could detonate bombs .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Police", 2, "nsubj"),
+                ("arrested", 0, "root"),
+                ("a", 4, "det"),
+                ("man", 2, "obj"),
+                ("before", 8, "mark"),
+                ("he", 8, "nsubj"),
+                ("could", 8, "aux"),
+                ("detonate", 2, "advcl"),
+                ("bombs", 8, "obj"),
+                (".", 2, "punct"),
+            ],
+        );
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        s.tokens[1].lemma = "arrest".to_string();
+        assert!(clausal_dependent(&s, at("arrested"), at("detonate")));
+        assert!(!clausal_dependent(&s, at("detonate"), at("arrested")));
+        s.tokens[1].lemma = "say".to_string();
+        assert!(!clausal_dependent(&s, at("arrested"), at("detonate")));
     }
 }

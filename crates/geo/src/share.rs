@@ -5,7 +5,7 @@
 //!   mention gives inside that country ("ambushed a convoy in northern Burkina Faso …
 //!   after *the attack near the town of Djibo*").
 
-use crate::attach::{conjoined, definite_event_phrases, first_conjunct_spans};
+use crate::attach::{clausal_dependent, conjoined, definite_event_phrases, first_conjunct_spans};
 use crate::gazetteer::Gazetteer;
 use crate::locate::{ArticlePlaces, EventSite, PlaceBasis};
 use model::{AnalyzedSentence, Event, GeoPrecision, Modality};
@@ -51,9 +51,14 @@ pub fn share_places(
             events[i].location = events[j].location.clone();
         }
     }
-    // Conjoined clauses: the later conjunct takes the earlier one's own place.
+    // Conjoined clauses: the later conjunct takes the earlier one's own place. Background
+    // deeds too, from a background deed placed by its own phrases ("overran Sinjar in 2014 and
+    // *killed* thousands").
+    let background =
+        |e: &Event| e.historical && matches!(e.modality, Modality::Asserted | Modality::Negated);
     for i in 0..events.len() {
-        if events[i].location.is_some() || !happened(&events[i]) {
+        let past = background(&events[i]);
+        if events[i].location.is_some() || !(happened(&events[i]) || past) {
             continue;
         }
         let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
@@ -65,8 +70,13 @@ pub fn share_places(
             continue;
         }
         let donor = (0..events.len()).find(|&j| {
+            let own_j = own.get(j).copied().unwrap_or(false);
             j != i
-                && (own.get(j).copied().unwrap_or(false) || happened(&events[j]))
+                && (if past {
+                    own_j && background(&events[j])
+                } else {
+                    own_j || happened(&events[j])
+                })
                 && events[j].sentence == events[i].sentence
                 && events[j].trigger.end <= events[i].trigger.start
                 && conjoined(s, events[j].trigger, events[i].trigger)
@@ -89,6 +99,31 @@ pub fn share_places(
             if found.basis == PlaceBasis::Attached {
                 events[i].location = Some(found.location);
             }
+        }
+    }
+    // A clause hung on a placed deed ("arrested a would-be bomber outside a cathedral in
+    // Makassar *before he could detonate* his explosives") happens there too, when the text
+    // says it happened, was tried or is alleged.
+    for i in 0..events.len() {
+        let placed =
+            |e: &Event| e.location.as_ref().is_some_and(|l| l.precision != GeoPrecision::Unknown);
+        let open = matches!(
+            events[i].modality,
+            Modality::Asserted | Modality::Negated | Modality::Attempted | Modality::Alleged
+        );
+        if placed(&events[i]) || events[i].historical || !open {
+            continue;
+        }
+        let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
+        let donor = (0..events.len()).find(|&j| {
+            j != i
+                && events[j].sentence == events[i].sentence
+                && own.get(j).copied().unwrap_or(false)
+                && placed(&events[j])
+                && clausal_dependent(s, events[j].trigger, events[i].trigger)
+        });
+        if let Some(j) = donor {
+            events[i].location = events[j].location.clone();
         }
     }
     // Country-level assaults refined by a later definite mention in the same country.

@@ -222,22 +222,33 @@ impl Engine {
             // The parties of that assault: a later one between the same parties ("peacekeepers
             // returned fire") is the same fight.
             let mut last_parties: Vec<String> = Vec::new();
+            let mut last_time: Option<model::EventTime> = None;
             for ev in &mut events {
                 let quoted = quotes.iter().any(|q| q.span.contains(ev.trigger));
                 let own = attached_place(gaz, places, &article.text, &sentences, ev);
                 own_placed.push(own.is_some());
+                // The event names its own place but the gazetteer does not know it ("near the
+                // village of Piagapo"): unknown, not a place borrowed from elsewhere.
+                let unknown_own = own.is_none() && names_unknown_place(places, &sentences, ev);
                 let physical = !ev.historical && PLACED_ROOTS.contains(&ev.root.as_str());
                 let mut firm = own.is_some();
                 let taken_up = last_assault
                     .as_ref()
                     .filter(|_| {
                         own.is_none()
+                            && !unknown_own
                             && (takes_up_assault(&sentences, ev)
-                                || (!quoted && same_fight(&last_parties, ev)))
+                                || (!quoted
+                                    && same_fight(
+                                        &sentences,
+                                        &last_parties,
+                                        last_time.as_ref(),
+                                        ev,
+                                    )))
                     })
                     .cloned();
                 ev.location = own.or(taken_up).or_else(|| {
-                    (!quoted)
+                    (!quoted && !unknown_own)
                         .then(|| {
                             fallback_place(
                                 gaz,
@@ -257,6 +268,7 @@ impl Engine {
                 if firm && ASSAULT_ROOTS.contains(&ev.root.as_str()) {
                     last_assault.clone_from(&ev.location);
                     last_parties = parties(ev);
+                    last_time.clone_from(&ev.time);
                 }
                 // The story's place comes from what the text says, not from the dateline.
                 if let Some(l) = ev.location.as_ref().filter(|l| {
@@ -351,7 +363,39 @@ fn attached_place(
     ev: &Event,
 ) -> Option<model::Location> {
     let s = sentences.get(ev.sentence as usize)?;
-    let assault = ASSAULT_ROOTS.contains(&ev.root.as_str());
+    // An assault's target places it only when the text says it happened (or was tried, or is
+    // alleged): "a planned drone attack *on Israel*", "threatened to strike *Kyiv*" name a
+    // target, not a place where anything happened; a locative still does ("would discuss the
+    // mission *in New York*").
+    // A noun is irrealis by its own words ("a *planned* drone attack", "*preparing* an attack"),
+    // not by a verb that only speaks of it ("vowed to respond to an Israeli drone attack").
+    use model::Modality::{Hypothetical, Planned, Threatened};
+    let toks = &s.tokens;
+    let irrealis = matches!(ev.modality, Planned | Threatened | Hypothetical)
+        && trigger_head(s, ev.trigger).is_some_and(|t| {
+            let own_word = s.children(t as u32 + 1).any(|c| {
+                matches!(
+                    toks[c].form.to_lowercase().as_str(),
+                    "planned" | "possible" | "potential" | "future" | "imminent" | "threatened"
+                )
+            });
+            let governor = (toks[t].head as usize).checked_sub(1).map(|h| &toks[h]);
+            let planning = governor.is_some_and(|g| {
+                matches!(
+                    g.lemma.to_lowercase().as_str(),
+                    "plan"
+                        | "prepare"
+                        | "plot"
+                        | "threaten"
+                        | "vow"
+                        | "prevent"
+                        | "foil"
+                        | "thwart"
+                )
+            });
+            toks[t].upos != "NOUN" || own_word || planning
+        });
+    let assault = ASSAULT_ROOTS.contains(&ev.root.as_str()) && !irrealis;
     let attached = geo::event_spans(s, ev.trigger, assault);
     let site = geo::EventSite { trigger: ev.trigger, attached: &attached, dateline: None, text };
     let found = places.locate(gaz, &site);
@@ -429,7 +473,9 @@ fn fallback_place(
     // Otherwise the dateline places the lead it opens, not the later paragraphs, which often
     // move elsewhere.
     match story {
-        Some(l) if l.country.is_some() && l.country.as_deref() == here => {
+        Some(l)
+            if l.country.is_some() && l.country.as_deref() == here && !ongoing(sentences, ev) =>
+        {
             Some((l.clone(), geo::PlaceBasis::Dateline))
         }
         _ if found.location.span.is_some_and(|d| opens(text, d, s.span)) => {
@@ -509,20 +555,119 @@ fn takes_up_assault(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
         })
 }
 
+/// The trigger's head word: the word of the trigger whose head lies outside it ("attack" in
+/// "drone attack").
+fn trigger_head(s: &AnalyzedSentence, trigger: model::Span) -> Option<usize> {
+    let inside: Vec<usize> =
+        (0..s.tokens.len()).filter(|&i| s.tokens[i].span.overlaps(trigger)).collect();
+    inside
+        .iter()
+        .find(|&&i| !inside.iter().any(|&j| s.tokens[i].head as usize == j + 1))
+        .or(inside.first())
+        .copied()
+}
+
+/// Type nouns whose "of" phrase names a place ("the village *of Piagapo*").
+const PLACE_TYPE_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "district",
+    "province",
+    "region",
+    "camp",
+    "area",
+    "suburb",
+    "county",
+    "municipality",
+    "neighbourhood",
+    "neighborhood",
+    "island",
+    "port",
+];
+
+/// Whether the event's own place phrases name a place the gazetteer did not resolve: a proper
+/// noun right after a place preposition ("in Pazigyi village") or after "<type noun> of" ("near
+/// the village of Piagapo", "the nearby town of Anefis") that no resolved toponym covers.
+fn names_unknown_place(
+    places: &geo::ArticlePlaces,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+) -> bool {
+    let Some(s) = sentences.get(ev.sentence as usize) else { return false };
+    let assault = ASSAULT_ROOTS.contains(&ev.root.as_str());
+    let spans = geo::event_spans(s, ev.trigger, assault);
+    let toks = &s.tokens;
+    let known = |sp: model::Span| places.resolved.iter().any(|r| r.toponym.span.overlaps(sp));
+    (1..toks.len()).any(|i| {
+        let t = &toks[i];
+        if t.upos != "PROPN" || !spans.iter().any(|p| p.contains(t.span)) || known(t.span) {
+            return false;
+        }
+        let prev = toks[i - 1].form.to_lowercase();
+        let after_type = prev == "of"
+            && i >= 2
+            && PLACE_TYPE_NOUNS.contains(&toks[i - 2].form.to_lowercase().as_str());
+        let after_prep = matches!(prev.as_str(), "in" | "at" | "near" | "outside");
+        // The name heads the phrase, or names its type noun ("Pazigyi village"); not a
+        // modifier of something else ("at *EU*-mediated talks", "on *Hamas* positions").
+        let head = (t.head as usize).checked_sub(1).and_then(|h| toks.get(h));
+        let rel = t.deprel.split(':').next().unwrap_or("");
+        let heads_phrase = matches!(rel, "obl" | "nmod" | "obj" | "appos")
+            || (rel == "compound"
+                && head
+                    .is_some_and(|h| PLACE_TYPE_NOUNS.contains(&h.form.to_lowercase().as_str())));
+        let acronym = t.form.len() <= 4 && !t.form.chars().any(char::is_lowercase);
+        (after_type || after_prep) && heads_phrase && !acronym
+    })
+}
+
 /// The actor codes of an event's doers and targets that name a party ("MLIINS", "IGOUNO"), not
 /// only a country.
 fn parties(ev: &Event) -> Vec<String> {
     ev.sources.iter().chain(&ev.targets).map(|a| a.code.clone()).filter(|c| c.len() >= 6).collect()
 }
 
-/// Whether an asserted assault of the news, in a later sentence, is fought by a party of the
-/// last placed assault (`parties`): the same fight goes on there ("Gunmen attacked a convoy of
-/// peacekeepers outside Gao … The mission said peacekeepers *returned fire*").
-fn same_fight(parties_before: &[String], ev: &Event) -> bool {
+/// Whether an asserted assault of the news is fought by a party of the last placed assault
+/// (`parties_before`, dated `time_before`): the same fight goes on there ("Gunmen attacked a
+/// convoy of peacekeepers outside Gao … The mission said peacekeepers *returned fire*"). Not a
+/// deed with a date of its own that differs ("seized the nearby town … *last month*"), nor an
+/// ongoing one ("Niger *has been fighting* insurgents for years").
+fn same_fight(
+    sentences: &[AnalyzedSentence],
+    parties_before: &[String],
+    time_before: Option<&model::EventTime>,
+    ev: &Event,
+) -> bool {
     ev.modality == model::Modality::Asserted
         && !ev.historical
+        && !dated_apart(ev, time_before)
+        && !ongoing(sentences, ev)
         && ASSAULT_ROOTS.contains(&ev.root.as_str())
         && parties(ev).iter().any(|c| parties_before.contains(c))
+}
+
+/// Whether the event has a date of its own in the text that differs from `other`'s ("seized
+/// the nearby town *last month*" after a strike on Monday).
+fn dated_apart(ev: &Event, other: Option<&model::EventTime>) -> bool {
+    ev.time.as_ref().is_some_and(|t| {
+        t.basis == model::TimeBasis::Text
+            && other.is_none_or(|b| b.start != t.start || b.precision != t.precision)
+    })
+}
+
+/// Whether the event's verb is in the present perfect ("Niger *has been fighting* insurgents
+/// for years"): a state of affairs, not a deed of the story.
+fn ongoing(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
+    sentences.get(ev.sentence as usize).is_some_and(|s| {
+        let toks = &s.tokens;
+        toks.iter().position(|t| t.span.overlaps(ev.trigger)).is_some_and(|t| {
+            s.children(t as u32 + 1).any(|c| {
+                toks[c].deprel == "aux"
+                    && matches!(toks[c].form.to_lowercase().as_str(), "has" | "have" | "'ve")
+            })
+        })
+    })
 }
 
 /// Whether the event's trigger is a noun that a verb of communication governs ("condemned the
