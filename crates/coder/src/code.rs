@@ -17,6 +17,13 @@
 //!    "A will help B" come out as the field's dictionaries define them.
 //! 4. **Negation** (`not`, `n't`, `never`, a `Polarity=Neg` dependent) is recorded on every
 //!    event ([`CodedEvent::negated`]) whatever code the dictionary chose for it.
+//! 5. **Annalist's modality rules** (`Options::clauses`/`intent`, off in the field's suites):
+//!    an act announced for the future, or the complement of a verb of intent, is an intent
+//!    ([`intent_code`], 03) when cooperative and a threat ([`threat_code`], 13) when hostile,
+//!    the complement of a verb of threat a threat; a negated (or "failed to") cooperative act
+//!    is its refusal ([`refusal_code`], 12), still marked negated; a personal pronoun subject
+//!    stands for the coded subject of the verb whose reported clause holds it; a target with
+//!    a role and no country takes a police source's country.
 
 pub(crate) mod ontology;
 mod petr2;
@@ -214,6 +221,78 @@ pub fn intent_code(code: &str) -> Option<&'static str> {
         "086" => "0355",
         "087" => "0356",
         _ if base.starts_with("08") => "035",
+        _ => return None,
+    })
+}
+
+/// The threat counterpart (CAMEO 13) of a hostile act (roots 14, 16–20) announced for the
+/// future: "said they would boycott" threatens a boycott (1312), "will extend the curfew" a
+/// curfew (1323), "would blockade" a blockade (1381), "will attack" force (1384). Posture
+/// (15) and verbal conflict (09–12) have no threat counterpart.
+pub fn threat_code(code: &str) -> Option<&'static str> {
+    let d: String = code.chars().take_while(char::is_ascii_digit).collect();
+    let base = d.get(..3)?;
+    Some(match base {
+        "143" => "1312",
+        _ if base.starts_with("14") => "133",
+        "160" => "131",
+        "161" => "1313",
+        "162" => "1311",
+        "163" => "1312",
+        "164" => "134",
+        "165" => "135",
+        "166" => "136",
+        "172" => match d.get(..4) {
+            Some("1721") => "1321",
+            Some("1722") => "1322",
+            Some("1723") => "1323",
+            Some("1724") => "1324",
+            _ => "132",
+        },
+        "175" => "137",
+        _ if base.starts_with("17") => "130",
+        _ if base.starts_with("18") => "1383",
+        "191" => "1381",
+        "192" => "1382",
+        _ if base.starts_with("19") => "1384",
+        "204" => "1385",
+        _ if base.starts_with("20") => "1383",
+        _ => return None,
+    })
+}
+
+/// The rejection (CAMEO 12) a negated cooperative act stands for: "will not accept
+/// refugees", "failed to reach agreement" (127), "would not release" (1243) — the act
+/// refused, as PETRARCH2's ontology reads a negation. Statements, consultations and most
+/// diplomatic cooperation (01, 04, 050–056) have none: not meeting is no event.
+pub fn refusal_code(code: &str) -> Option<&'static str> {
+    let d: String = code.chars().take_while(char::is_ascii_digit).collect();
+    let base = d.get(..3)?;
+    Some(match base {
+        "057" => "127",
+        "061" => "1211",
+        "062" => "1212",
+        _ if base.starts_with("06") => "121",
+        "071" => "1221",
+        "072" => "1222",
+        "073" => "1223",
+        "074" => "1224",
+        "070" => "122",
+        _ if base.starts_with("07") => "120",
+        "081" => "1241",
+        "082" => "1242",
+        "083" => match d.get(..4) {
+            Some("0831") => "1231",
+            Some("0832") => "1232",
+            Some("0833") => "1233",
+            Some("0834") => "1234",
+            _ => "123",
+        },
+        "084" => "1243",
+        "085" => "1244",
+        "086" => "1245",
+        "087" => "1246",
+        _ if base.starts_with("08") => "124",
         _ => return None,
     })
 }
@@ -1498,13 +1577,27 @@ impl Analysis<'_> {
                 }
             }
             let mut code = code;
-            // A cooperative act announced for the future is an intent to cooperate (03).
-            if opts.clauses
-                && !is_aux
-                && self.future(vp_head)
-                && !self.negation(i, vp_head, &mut Vec::new())
-            {
-                if let Some(c) = intent_code(&code) {
+            let negated = self.negation(i, vp_head, &mut Vec::new());
+            // A cooperative act announced for the future is an intent to cooperate (03), a
+            // hostile one a threat (13).
+            // The complement of a verb of intent or threat ("agreed to lift", "threatened to
+            // cut off") takes that verb's mode.
+            if opts.clauses && !is_aux && !negated {
+                let modal = match self.governing_root(vp_head, dicts) {
+                    Some("13") if opts.intent => threat_code(&code),
+                    Some("03") => intent_code(&code)
+                        .or_else(|| opts.intent.then(|| threat_code(&code)).flatten()),
+                    _ if self.future(vp_head) => intent_code(&code)
+                        .or_else(|| opts.intent.then(|| threat_code(&code)).flatten()),
+                    _ => None,
+                };
+                if let Some(c) = modal {
+                    code = c.to_string();
+                }
+            }
+            // A cooperative act negated ("will not accept", "failed to reach") is refused (12).
+            if opts.intent && (negated || self.failed(vp_head)) {
+                if let Some(c) = refusal_code(&code) {
                     code = c.to_string();
                 }
             }
@@ -1519,7 +1612,7 @@ impl Analysis<'_> {
             let before = events.len();
             if let Some(tg) = target {
                 let source = src_slot
-                    .or_else(|| self.subject_source(vp_head, &upper, tg))
+                    .or_else(|| self.subject_source(vp_head, &upper, tg, opts.clauses))
                     .or_else(|| self.find_source(&upper, tg));
                 if let Some(sr) = source {
                     let mut cues = Vec::new();
@@ -1720,6 +1813,60 @@ impl Analysis<'_> {
         bare.then(|| c.clone())
     }
 
+    /// Whether word `k` is a personal pronoun (tagged so by the tagger: `PRP`, or
+    /// `PronType=Prs`), not a demonstrative, relative or indefinite one.
+    fn personal_pronoun(&self, k: usize) -> bool {
+        let t = &self.s.tokens[k];
+        t.upos == "PRON" && (t.xpos == "PRP" || t.feats.contains("PronType=Prs"))
+    }
+
+    /// The coded subject of the nearest verb above `v` whose complement or reported clause
+    /// holds it (`ccomp`/`xcomp`, through coordination), for a pronoun subject of `v`.
+    fn antecedent(&self, v: usize) -> Option<usize> {
+        let mut cur = v;
+        for _ in 0..4 {
+            if !matches!(base_rel(&self.s.tokens[cur].deprel), "ccomp" | "xcomp" | "conj") {
+                return None;
+            }
+            let h = self.head(cur)?;
+            let subj = self.children[h]
+                .iter()
+                .copied()
+                .find(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj" && c < h);
+            if let Some(p) = subj.and_then(|c| self.phrase_of[c]) {
+                if !self.phrases[p].null {
+                    return Some(p);
+                }
+                if !subj.is_some_and(|c| self.personal_pronoun(c)) {
+                    return None;
+                }
+            }
+            cur = h;
+        }
+        None
+    }
+
+    /// The CAMEO root of the own code of the dictionary verb whose complement `v` is
+    /// ("agreed to lift": 03, "threatened to cut off": 13; none for a verb coded `---`).
+    fn governing_root<'d>(&self, v: usize, dicts: &'d Dictionaries) -> Option<&'d str> {
+        if base_rel(&self.s.tokens[v].deprel) != "xcomp" {
+            return None;
+        }
+        let g = self.head(v).filter(|&g| self.is_verb(g))?;
+        let forms = dicts.verbs.lookup(&self.words[g]).or_else(|| {
+            let lemma = self.s.tokens[g].lemma.to_uppercase();
+            dicts.verbs.forms.get(&lemma)
+        })?;
+        let code = &forms.first()?.code;
+        code.get(..2).filter(|r| r.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// "Failed to X": the verb is the complement of a verb of not doing.
+    fn failed(&self, v: usize) -> bool {
+        base_rel(&self.s.tokens[v].deprel) == "xcomp"
+            && self.head(v).is_some_and(|h| self.s.tokens[h].lemma.eq_ignore_ascii_case("fail"))
+    }
+
     /// The verb is announced for the future: "will"/"would"/"shall" with it, or it is the
     /// complement of "willing", "ready", "prepared", "plans", "intends".
     fn future(&self, v: usize) -> bool {
@@ -1903,14 +2050,28 @@ impl Analysis<'_> {
     /// The coded phrase of the verb's own subject, when it lies among the words before the
     /// verb: "Gollum, centre of a row between Radagast and …, called on Gondor" is Gollum's
     /// call, not the nearest actor's.
-    fn subject_source(&self, v: usize, upper: &[usize], target: usize) -> Option<usize> {
+    /// `pronouns`: a personal pronoun subject stands for the coded subject of the verb whose
+    /// reported or complement clause holds it ("Iraq said it is prepared to …").
+    fn subject_source(
+        &self,
+        v: usize,
+        upper: &[usize],
+        target: usize,
+        pronouns: bool,
+    ) -> Option<usize> {
         let subj = self.children[v]
             .iter()
             .copied()
             .find(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj" && c < v)?;
-        let p = self.phrase_of[subj]?;
+        let mut p = self.phrase_of[subj]?;
+        let mut within = upper.iter().any(|&k| self.phrase_of[k] == Some(p));
+        if pronouns && self.phrases[p].null && self.personal_pronoun(subj) {
+            if let Some(q) = self.antecedent(v) {
+                (p, within) = (q, true);
+            }
+        }
         let ph = &self.phrases[p];
-        if ph.null || p == target || !upper.iter().any(|&k| self.phrase_of[k] == Some(p)) {
+        if ph.null || p == target || !within {
             return None;
         }
         let tcode = self.phrases[target].codes.last();
@@ -2162,7 +2323,9 @@ impl Analysis<'_> {
         // the event happened ("… demonstrated in Serbia").
         // `poss`: the country an agent phrase owned by "its"/"their" takes ("Syria offered
         // its troops": the source's).
-        let expand = |p: usize, poss: Option<&str>| -> Vec<CodedActor> {
+        // `domestic`: the country of a police source, which a target without one takes
+        // ("Egyptian police dispersed demonstrators": police act at home).
+        let expand = |p: usize, poss: Option<&str>, domestic: Option<&str>| -> Vec<CodedActor> {
             let ph = &self.phrases[p];
             let mut v = Vec::new();
             for (ci, (c, (ws, s))) in ph.codes.iter().zip(&ph.texts).enumerate() {
@@ -2184,6 +2347,7 @@ impl Analysis<'_> {
                             poss.filter(|_| own && c.len() > 3).map(str::to_string)
                         })
                         .or_else(|| place.filter(|_| ph.countryless[ci]).map(str::to_string))
+                        .or_else(|| domestic.filter(|_| c.len() > 3).map(str::to_string))
                 } else {
                     None
                 };
@@ -2211,7 +2375,7 @@ impl Analysis<'_> {
             }
             v
         };
-        let mut srcs = expand(src, None);
+        let mut srcs = expand(src, None, None);
         // The source's country (or international body), for the target's "its"/"their".
         let src_owner = srcs.iter().find_map(|a| {
             let c = a.code.get(..3)?;
@@ -2220,7 +2384,15 @@ impl Analysis<'_> {
             (!c.starts_with("---") && c.bytes().all(|b| b.is_ascii_uppercase()))
                 .then(|| c.to_string())
         });
-        let mut tgts = expand(tgt, src_owner.as_deref());
+        let police = srcs.iter().find_map(|a| {
+            let (c, role) = (a.code.get(..3)?, a.code.get(3..6)?);
+            (opts.clauses
+                && role == "COP"
+                && !matches!(c, "IGO" | "NGO" | "IMG")
+                && c.bytes().all(|b| b.is_ascii_uppercase()))
+            .then(|| c.to_string())
+        });
+        let mut tgts = expand(tgt, src_owner.as_deref(), police.as_deref());
         let push =
             |a: &[CodedActor], b: &[CodedActor], c: &str, swap: bool, out: &mut Vec<CodedEvent>| {
                 for x in a {
@@ -2345,6 +2517,23 @@ mod tests {
         d.agents.finish();
         d.verbs.finish();
         d
+    }
+
+    #[test]
+    fn future_hostility_is_a_threat_and_negated_cooperation_a_refusal() {
+        assert_eq!(threat_code("163"), Some("1312"));
+        assert_eq!(threat_code("1723"), Some("1323"));
+        assert_eq!(threat_code("191"), Some("1381"));
+        assert_eq!(threat_code("1831"), Some("1383"));
+        assert_eq!(threat_code("143"), Some("1312"));
+        assert_eq!(threat_code("154"), None);
+        assert_eq!(threat_code("042"), None);
+        assert_eq!(refusal_code("057"), Some("127"));
+        assert_eq!(refusal_code("075"), Some("120"));
+        assert_eq!(refusal_code("0832"), Some("1232"));
+        assert_eq!(refusal_code("087"), Some("1246"));
+        assert_eq!(refusal_code("040"), None);
+        assert_eq!(refusal_code("190"), None);
     }
 
     #[test]

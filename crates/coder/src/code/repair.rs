@@ -15,6 +15,10 @@
 //! - **a conjunct hung on the far noun** ("Lawmakers in Fornost and Gondor" with Gondor a
 //!   conjunct of "Lawmakers"): a proper-noun conjunct of a common noun goes to the
 //!   proper-noun attachment written between them;
+//! - **a past-tense verb read as an adjective** ("Israeli helicopters and tanks shelled/amod
+//!   positions …", "guerrillas/nmod:poss wounded/amod two soldiers"): an `-ed` form the verb
+//!   dictionary lists, tagged an adjective of the noun after it, right after a noun phrase no
+//!   verb has as its subject, is that phrase's verb with the noun as its object;
 //! - **a subordinator read as a preposition** ("… after a hafling was reported", "five
 //!   years after crowds burned …"): `after`/`before`/`since`/`until` in front of the subject
 //!   of a finite verb marks that verb's clause, which is subordinate.
@@ -228,6 +232,69 @@ fn misread_subordinator(
     }
 }
 
+/// A past-tense dictionary verb tagged as an adjective between two noun phrases, in a clause
+/// with no verb of its own ("Israeli helicopters and tanks shelled/amod positions …",
+/// "guerrillas/nmod:poss wounded/amod two soldiers"): (the verb, the subject's head, the
+/// object, where the new clause hangs: its head (`None`: the root) and relation).
+fn misread_participle(
+    s: &AnalyzedSentence,
+    p: usize,
+    dicts: &Dictionaries,
+) -> Option<(usize, usize, usize, Option<usize>, &'static str)> {
+    let t = &s.tokens[p];
+    if t.upos != "ADJ"
+        || t.deprel != "amod"
+        || p == 0
+        || !t.form.to_ascii_uppercase().ends_with("ED")
+        || dicts.verbs.lookup(&t.form.to_uppercase()).is_none()
+    {
+        return None;
+    }
+    let o =
+        head(s, p).filter(|&o| o > p && matches!(s.tokens[o].upos.as_str(), "NOUN" | "PROPN"))?;
+    let before = &s.tokens[p - 1];
+    if !matches!(before.upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    // The word before is a noun phrase of its own: not a modifier inside the object's
+    // phrase, except a possessor without its "'s" (the parser's reading of "X Y-ed Z").
+    let possessor_without_s = before.deprel == "nmod:poss"
+        && head(s, p - 1) == Some(o)
+        && !children(s, p - 1).any(|c| s.tokens[c].upos == "PART" || s.tokens[c].xpos == "POS");
+    if descends(s, p - 1, o) && !possessor_without_s {
+        return None;
+    }
+    // Its phrase head (the first conjunct of a coordination).
+    let mut subj = p - 1;
+    while base(&s.tokens[subj].deprel) == "conj" {
+        match head(s, subj) {
+            Some(h) if h < subj && matches!(s.tokens[h].upos.as_str(), "NOUN" | "PROPN") => {
+                subj = h
+            }
+            _ => break,
+        }
+    }
+    // No verb has it as its subject already.
+    if base(&s.tokens[subj].deprel) == "nsubj" {
+        return None;
+    }
+    // The new clause takes the place of the higher of the two phrases.
+    let top = if descends(s, o, subj) {
+        subj
+    } else if descends(s, subj, o) {
+        o
+    } else {
+        return None;
+    };
+    match head(s, top) {
+        None => Some((p, subj, o, None, "root")),
+        Some(h) if s.tokens[h].upos == "VERB" && !descends(s, h, top) => {
+            Some((p, subj, o, Some(h), "ccomp"))
+        }
+        _ => None,
+    }
+}
+
 /// Whether any repair applies (cheap enough to run on every sentence).
 pub(super) fn needed(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
     let n = s.tokens.len();
@@ -235,6 +302,7 @@ pub(super) fn needed(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
         let t = &s.tokens[i];
         (is_verb_tag(t) && capitalised(&t.form) && name_word(s, i, dicts))
             || (t.deprel == "amod" && misread_modifier(s, i, dicts).is_some())
+            || (t.deprel == "amod" && misread_participle(s, i, dicts).is_some())
             || (t.deprel == "root" && misread_verb_noun(s, i, dicts).is_some())
             || (t.deprel == "conj" && misattached_conjunct(s, i, dicts).is_some())
             || (t.deprel == "case" && misread_subordinator(s, i).is_some())
@@ -257,6 +325,34 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
                     set(s, k, Some(p), "obl");
                 }
             }
+        }
+    }
+    for p in 0..s.tokens.len() {
+        if let Some((p, subj, o, h, rel)) = misread_participle(s, p, dicts) {
+            let t = &mut s.tokens[p];
+            t.upos.clear();
+            t.upos.push_str("VERB");
+            if !t.xpos.is_empty() {
+                t.xpos.clear();
+                t.xpos.push_str("VBD");
+            }
+            set(s, p, h, rel);
+            // The subject's later conjuncts belong to the object now, its later
+            // attachments to the verb.
+            for k in p + 1..s.tokens.len() {
+                if head(s, k) == Some(subj) {
+                    match base(&s.tokens[k].deprel) {
+                        "conj" | "cc" if k > o => {
+                            let r = s.tokens[k].deprel.clone();
+                            set(s, k, Some(o), &r);
+                        }
+                        "nmod" | "obl" => set(s, k, Some(p), "obl"),
+                        _ => {}
+                    }
+                }
+            }
+            set(s, subj, Some(p), "nsubj");
+            set(s, o, Some(p), "obj");
         }
     }
     for r in 0..s.tokens.len() {
@@ -493,6 +589,34 @@ mod tests {
              . . PUNCT . 2 punct",
         );
         assert!(ev.contains(&"VEL>KOR:050".to_string()), "{ev:?}");
+    }
+
+    #[test]
+    fn a_past_tense_verb_read_as_an_adjective_between_two_phrases_is_the_verb() {
+        // The parser's reading: "fired" an adjective of "positions", "Velland" their possessor.
+        let ev = code(
+            "Velland fired positions of Korsia, lawmakers said.",
+            "Velland Velland PROPN NNP 3 nmod:poss
+             fired fired ADJ JJ 3 amod
+             positions position NOUN NNS 8 ccomp
+             of of ADP IN 5 case
+             Korsia Korsia PROPN NNP 3 nmod
+             , , PUNCT , 3 punct
+             lawmakers lawmaker NOUN NNS 8 nsubj
+             said say VERB VBD 0 root
+             . . PUNCT . 8 punct",
+        );
+        assert!(ev.contains(&"VEL>KOR:190".to_string()), "{ev:?}");
+        // With a genitive "'s" the word before is the object's possessor: no repair.
+        let ev = code(
+            "Velland's fired positions.",
+            "Velland Velland PROPN NNP 4 nmod:poss
+             's 's PART POS 1 case
+             fired fired ADJ JJ 4 amod
+             positions position NOUN NNS 0 root
+             . . PUNCT . 4 punct",
+        );
+        assert!(ev.is_empty(), "{ev:?}");
     }
 
     #[test]
