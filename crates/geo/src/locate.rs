@@ -224,6 +224,18 @@ fn describes(text: &str, from: u32, bearing: u32) -> bool {
         })
 }
 
+/// Whether a word for a country's ground follows the name at `top` ("Syrian *territory*",
+/// "Iraqi *airspace*").
+fn territory_after(text: &str, top: Span) -> bool {
+    let next = text.get(top.end as usize..).and_then(|t| t.split_whitespace().next());
+    next.is_some_and(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(),
+            "territory" | "soil" | "airspace" | "waters" | "territorial" | "land"
+        )
+    })
+}
+
 /// Whether the name at `top` stands before a type noun and "of" ("the *Port-au-Prince* suburb
 /// of Croix-des-Bouquets"): it contains the named place that follows.
 fn container(text: &str, top: Span) -> bool {
@@ -438,6 +450,17 @@ impl ArticlePlaces {
             }
         };
         let text = site.text;
+        // Inside an attached phrase, a nationality before a word for its ground ("in *Syrian*
+        // territory", "on Lebanese soil") names the country.
+        let usable_here = |r: &Resolved| {
+            usable(r)
+                || (r.toponym.demonym
+                    && !r.toponym.metonym
+                    && territory_after(text, r.toponym.span)
+                    && r.place
+                        .and_then(|p| gaz.place(p))
+                        .is_some_and(|p| p.kind == PlaceKind::Country))
+        };
         // The phrase nearest the trigger; inside it the finest place ("in Nigeria's Delta
         // state" is Delta, "in the town of Halabja in northern Iraq" is Halabja).
         // A name that starts inside a phrase belongs to it even when the parse cut the phrase
@@ -455,7 +478,7 @@ impl ArticlePlaces {
                     })?;
                     let role = (reference(text, *phrase, r.toponym.span), fineness(gaz, r));
                     let container = container(text, r.toponym.span);
-                    usable(r).then_some((distance(*phrase), role, container, r))
+                    usable_here(r).then_some((distance(*phrase), role, container, r))
                 })
                 .min_by_key(|(d, role, c, r)| {
                     (*d, *role, *c, distance(r.toponym.span), r.toponym.span.start)

@@ -39,11 +39,17 @@ pub fn share_places(
         if events[i].location.as_ref().is_some_and(|l| l.precision != GeoPrecision::Unknown) {
             continue;
         }
+        // The same trigger coded twice (with other actors) is the same deed: it takes the
+        // place the other reading found in its own phrases.
+        let twin = |j: usize| {
+            events[j].trigger.overlaps(events[i].trigger) && own.get(j).copied().unwrap_or(false)
+        };
         let donor = (0..events.len()).find(|&j| {
             j != i
                 && events[j].sentence == events[i].sentence
                 && events[j].root == events[i].root
                 && events[j].modality == events[i].modality
+                && (twin(j) || !events[j].trigger.overlaps(events[i].trigger))
                 && events[j].location.as_ref().is_some_and(|l| l.precision != GeoPrecision::Unknown)
                 && adjacent(text, events[i].trigger, events[j].trigger)
         });
@@ -168,6 +174,9 @@ pub fn share_places(
 /// Whether two triggers stand side by side, with at most three words and no punctuation
 /// between them ("carried out | air | strikes", "launched | an | attack").
 fn adjacent(text: &str, a: model::Span, b: model::Span) -> bool {
+    if a.overlaps(b) {
+        return true;
+    }
     let (first, second) = if a.start <= b.start { (a, b) } else { (b, a) };
     if first.end > second.start {
         return false;

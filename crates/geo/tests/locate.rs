@@ -348,3 +348,22 @@ fn a_region_named_in_a_group_name_is_still_a_place_after_a_preposition() {
     let last = places.resolved.last().map(|r| r.toponym.span.slice(text));
     assert_eq!(last, Some(Some("Tigray")));
 }
+
+#[test]
+fn a_nationality_before_its_ground_names_the_country() {
+    let g = gaz();
+    let text = "Turkish jets struck militants in Iraqi territory on Monday.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "in Iraqi territory")];
+    let site = EventSite { trigger: span_of(text, "struck"), attached: &pp, dateline: None, text };
+    let ev = places.locate(g, &site);
+    assert_eq!(ev.basis, PlaceBasis::Attached);
+    assert_eq!(ev.location.country.as_deref(), Some("IQ"));
+    assert_eq!(ev.location.precision, GeoPrecision::Country);
+    // Without a word for the ground the nationality is no place ("in Iraqi raids").
+    let text = "Turkish jets struck militants in Iraqi raids on Monday.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "in Iraqi raids")];
+    let site = EventSite { trigger: span_of(text, "struck"), attached: &pp, dateline: None, text };
+    assert_eq!(places.locate(g, &site).basis, PlaceBasis::Unknown);
+}
