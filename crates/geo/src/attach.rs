@@ -239,6 +239,82 @@ fn core_phrase(sentence: &AnalyzedSentence, d: usize) -> Span {
     span
 }
 
+/// Heads of "in"/"at" phrases that say why or how, not where ("*in retaliation for* the
+/// killing … in Baghdad", "in response to", "at the request of").
+const IDIOMS: &[&str] = &[
+    "retaliation",
+    "response",
+    "revenge",
+    "reprisal",
+    "protest",
+    "solidarity",
+    "support",
+    "memory",
+    "honour",
+    "honor",
+    "violation",
+    "accordance",
+    "addition",
+    "exchange",
+    "return",
+    "bid",
+    "attempt",
+    "effort",
+    "order",
+    "defiance",
+    "connection",
+    "relation",
+    "light",
+    "view",
+    "spite",
+    "request",
+    "invitation",
+    "behest",
+    "urging",
+];
+
+/// Words for a stretch of ground that "on" places something in ("on the outskirts of Kyiv",
+/// "on the front line", "on the coast").
+const ON_GROUND: &[&str] = &[
+    "outskirts",
+    "edge",
+    "edges",
+    "fringes",
+    "border",
+    "frontline",
+    "front",
+    "coast",
+    "shore",
+    "shores",
+    "banks",
+    "bank",
+    "island",
+    "road",
+    "highway",
+    "streets",
+    "street",
+    "ground",
+    "periphery",
+    "slopes",
+];
+
+/// Words for part of a place whose "of" phrase names it ("shelled residential *areas of*
+/// Sievierodonetsk", "the eastern *districts of* Aleppo").
+const AREA_NOUNS: &[&str] = &[
+    "areas",
+    "area",
+    "parts",
+    "part",
+    "districts",
+    "neighbourhoods",
+    "neighborhoods",
+    "outskirts",
+    "suburbs",
+    "centre",
+    "center",
+    "streets",
+];
+
 /// The "of" dependent of a place-type noun that names it ("the town *of Shire*"), if any.
 fn of_name(sentence: &AnalyzedSentence, d: usize) -> Option<usize> {
     let toks = &sentence.tokens;
@@ -336,6 +412,13 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
         for &d in args.iter().filter(|&&d| toks[d].deprel == "obj") {
             let head = toks[d].form.to_lowercase();
             let site = toks[d].upos == "NOUN" && SITE_NOUNS.contains(&head.as_str());
+            // An assault on part of a named place is there ("shelled residential areas of
+            // Sievierodonetsk").
+            if assault && AREA_NOUNS.contains(&head.as_str()) {
+                if let Some(o) = of_name(sentence, d) {
+                    out.push(phrase(sentence, o));
+                }
+            }
             if site || (assault && toks[d].upos == "PROPN") {
                 let mut span = core_phrase(sentence, d);
                 // "captured *the town of Shire*", "shelled the nearby town *of Chasiv Yar*":
@@ -518,13 +601,18 @@ fn locatives(sentence: &AnalyzedSentence, t: usize, preps: &[&str]) -> Vec<Span>
             continue;
         }
         let head = toks[d].form.to_lowercase();
-        if TEMPORAL.contains(&head.as_str()) || head.chars().all(|c| c.is_ascii_digit()) {
+        if TEMPORAL.contains(&head.as_str())
+            || IDIOMS.contains(&head.as_str())
+            || head.chars().all(|c| c.is_ascii_digit())
+        {
             continue;
         }
         let case = sentence.children(d as u32 + 1).find(|&c| toks[c].deprel == "case");
         let Some(c) = case else { continue };
         let prep = toks[c].form.to_lowercase();
-        if !preps.contains(&prep.as_str()) {
+        // "on the outskirts of Kyiv", "on the border": "on" with a word for a stretch of ground.
+        let on_ground = prep == "on" && preps.contains(&"in") && ON_GROUND.contains(&head.as_str());
+        if !preps.contains(&prep.as_str()) && !on_ground {
             continue;
         }
         let mut span = phrase(sentence, d);

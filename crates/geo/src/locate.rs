@@ -134,6 +134,16 @@ fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
         ) {
             return Some(sentence.start as usize + at);
         }
+        // "on the outskirts of Kyiv", "on the border near X".
+        if w == "on"
+            && words.get(k + 1).is_some_and(|&(_, n)| {
+                let n =
+                    if matches!(n, "the" | "a") { words.get(k + 2).map_or("", |x| x.1) } else { n };
+                matches!(n, "outskirts" | "edge" | "fringes" | "border" | "frontline" | "coast")
+            })
+        {
+            return Some(sentence.start as usize + at);
+        }
         if DIRECTIONAL.contains(&w) {
             return None;
         }
@@ -221,6 +231,45 @@ fn describes(text: &str, from: u32, bearing: u32) -> bool {
                         | "mi"
                         | "kms"
                 )
+        })
+}
+
+/// Whether a country's name stands before a word for its people or forces ("bases hosting
+/// *U.S.* troops", "an attack on *Iraq* army positions"): a nationality, not a place.
+fn attributive(gaz: &Gazetteer, text: &str, r: &Resolved) -> bool {
+    let country = r.place.and_then(|p| gaz.place(p)).is_some_and(|p| p.kind == PlaceKind::Country);
+    let next = text.get(r.toponym.span.end as usize..).and_then(|t| t.split_whitespace().next());
+    country
+        && next.is_some_and(|w| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(),
+                "troops"
+                    | "forces"
+                    | "soldiers"
+                    | "military"
+                    | "army"
+                    | "officials"
+                    | "diplomats"
+                    | "personnel"
+                    | "citizens"
+                    | "nationals"
+                    | "warships"
+                    | "warplanes"
+                    | "jets"
+                    | "drones"
+                    | "drone"
+                    | "aircraft"
+                    | "air"
+                    | "missile"
+                    | "missiles"
+                    | "strike"
+                    | "strikes"
+                    | "airstrike"
+                    | "airstrikes"
+                    | "navy"
+                    | "marines"
+                    | "contractors"
+            )
         })
 }
 
@@ -453,7 +502,7 @@ impl ArticlePlaces {
         // Inside an attached phrase, a nationality before a word for its ground ("in *Syrian*
         // territory", "on Lebanese soil") names the country.
         let usable_here = |r: &Resolved| {
-            usable(r)
+            (usable(r) && !attributive(gaz, text, r))
                 || (r.toponym.demonym
                     && !r.toponym.metonym
                     && territory_after(text, r.toponym.span)
@@ -615,6 +664,7 @@ impl ArticlePlaces {
                 sentence.contains(r.toponym.span)
                     && dateline != Some(r.toponym.span)
                     && self.usable(gaz, r)
+                    && !attributive(gaz, text, r)
             })
             .filter_map(|r| {
                 let prep = governing_locative(text, sentence, r.toponym.span)
