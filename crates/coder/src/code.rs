@@ -1229,6 +1229,9 @@ impl Analysis<'_> {
             if self.agent_only_modifies(&idx, &words, date, dicts) {
                 return ("---".into(), text, span);
             }
+            if let Some(country) = self.place_named(&idx, &words, &code, date, dicts) {
+                return (country, text, span);
+            }
             return (code, text, span);
         }
         // A hyphenated name the tokenizer split ("Barad - dur") is also tried as written.
@@ -1292,7 +1295,9 @@ impl Analysis<'_> {
             match dicts.agents.index.match_at(words, k) {
                 Some((_, len)) => {
                     let len = len.max(1);
-                    if (k..k + len).contains(&pos) {
+                    // An agent after the head sits in an attachment of its own ("pressure
+                    // from Congress"): a participant, not a modifier.
+                    if (k..k + len).contains(&pos) || k > pos {
                         return false;
                     }
                     k += len;
@@ -1301,6 +1306,50 @@ impl Analysis<'_> {
             }
         }
         true
+    }
+
+    /// A name coded as a government (`XXXGOV`: a capital or seat of government as metonym)
+    /// written before a named thing that is no actor ("the Beijing Olympics", "the Moscow
+    /// Metro") names a place: its country. `None` keeps the code. A name with an agent beside
+    /// it ("Beijing officials") stays the government, and so does a capital in a locative
+    /// phrase ("a licence issued in Michel Delving"), as the PETRARCH-1 records code it.
+    fn place_named(
+        &self,
+        idx: &[usize],
+        words: &[&str],
+        code: &str,
+        date: Option<DateKey>,
+        dicts: &Dictionaries,
+    ) -> Option<String> {
+        if idx.len() != words.len() {
+            return None;
+        }
+        let country = code
+            .strip_suffix("GOV")
+            .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))?;
+        // The phrase's first actor, as `code_words` finds it, giving the code alone.
+        let (a, b) = (0..words.len())
+            .find_map(|k| {
+                let (p, len) = dicts.actors.index.match_at(words, k)?;
+                let c = dicts.actors.entries[p.entry as usize].code_on(date)?;
+                Some((k, k + len.max(1), c))
+            })
+            .filter(|x| x.2 == code)
+            .map(|x| (x.0, x.1))?;
+        let mut k = 0;
+        while k < words.len() {
+            if !(a..b).contains(&k) && dicts.agents.index.match_at(words, k).is_some() {
+                return None;
+            }
+            k += 1;
+        }
+        let name = &idx[a..b.min(idx.len())];
+        let &head = name.iter().find(|&&k| self.head(k).is_none_or(|h| !name.contains(&h)))?;
+        let names_a_thing = self.s.tokens[head].deprel == "compound"
+            && self.head(head).is_some_and(|h| {
+                idx.contains(&h) && !name.contains(&h) && self.s.tokens[h].upos == "PROPN"
+            });
+        names_a_thing.then(|| country.to_string())
     }
 
     /// Whether the first actor of the phrase's words has no country ("ethnic Albanians").
@@ -1607,11 +1656,37 @@ impl Analysis<'_> {
                 && (self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "obl:agent")
                     || (i + 1..=vp_end.min(n - 1))
                         .any(|k| self.words[k] == "BY" && self.governing_verb(k) == Some(i)));
-            let target = tgt_slot.or_else(|| self.find_target(&lower));
+            // A past participle modifying a noun ("soldiers killed in Ukraine", "civilians
+            // imprisoned for …", "a trip aimed at …") is a passive without its auxiliary: the
+            // noun is what the act was done to, and only a `by` phrase can be its source.
+            let reduced_passive = !is_aux
+                && multiword.is_none()
+                && t.deprel == "acl"
+                && t.xpos == "VBN"
+                && !self.children[i]
+                    .iter()
+                    .any(|&c| base_rel(&self.s.tokens[c].deprel).starts_with("nsubj"));
+            // Only acts of force and coercion (17–20) are read so: the field's records code
+            // "a woman believed linked to Al-Qaeda" with the woman as the source.
+            let reduced_passive =
+                reduced_passive && matches!(code.get(..2), Some("17" | "18" | "19" | "20"));
+            let (target, agent) = if reduced_passive {
+                let agent = self.children[i]
+                    .iter()
+                    .copied()
+                    .find(|&c| self.s.tokens[c].deprel == "obl:agent")
+                    .and_then(|c| self.phrase_of[c])
+                    .filter(|&a| !self.phrases[a].null);
+                let patient = self.head(i).and_then(|h| self.phrase_of[h]);
+                (patient.filter(|&p| agent.is_some_and(|a| a != p)), agent)
+            } else {
+                (tgt_slot.or_else(|| self.find_target(&lower)), None)
+            };
             let mut coded = false;
             let before = events.len();
             if let Some(tg) = target {
-                let source = src_slot
+                let source = agent
+                    .or(src_slot)
                     .or_else(|| self.subject_source(vp_head, &upper, tg, opts.clauses))
                     .or_else(|| self.find_source(&upper, tg));
                 if let Some(sr) = source {
@@ -1635,6 +1710,23 @@ impl Analysis<'_> {
                     coded = true;
                 }
             }
+            // An intent (03) coded by the verb's default alone whose complement is a
+            // dictionary verb ("prepared to attend", "plans to visit") gives way to the
+            // complement's own event (the field's intend + act), as a bare statement gives
+            // way to its clause.
+            let complement = if pattern.is_none() && code.starts_with("03") {
+                self.children[vp_head].iter().copied().find(|&c| {
+                    base_rel(&self.s.tokens[c].deprel) == "xcomp"
+                        && self.is_verb(c)
+                        && (dicts.verbs.lookup(&self.words[c]).is_some()
+                            || dicts
+                                .verbs
+                                .forms
+                                .contains_key(&self.s.tokens[c].lemma.to_uppercase()))
+                })
+            } else {
+                None
+            };
             if coded && clause.is_some() && opts.statement_clauses {
                 // The clause's own verbs are coded too; a bare statement gives way to them, a
                 // coded saying (an accusation, a refusal) stands beside them.
@@ -1642,6 +1734,10 @@ impl Analysis<'_> {
                     let (lo, hi) = self.subtree_bounds(clause.unwrap_or(i));
                     provisional.push((before..events.len(), lo, hi));
                 }
+                i += 1;
+            } else if let (true, Some(c)) = (coded, complement) {
+                let (lo, hi) = self.subtree_bounds(c);
+                provisional.push((before..events.len(), lo, hi));
                 i += 1;
             } else if coded {
                 // Verbs inside the coded phrase are not coded again — up to a clause of its
@@ -1811,6 +1907,29 @@ impl Analysis<'_> {
                 && (c.starts_with("IGO") || c.starts_with("NGO") || c.starts_with("IMG"))
                 && c.bytes().all(|b| b.is_ascii_uppercase()));
         bare.then(|| c.clone())
+    }
+
+    /// The country of the place an agent phrase's head is "of", when the parser made that
+    /// place a phrase of its own ("the mayor | of the West Bank city of Nablus", "the
+    /// governor | of Kirkuk"): the code of that phrase when it is a bare country.
+    fn of_place_owner(&self, p: usize, ws: &[usize]) -> Option<String> {
+        let &head = ws.iter().find(|&&k| self.head(k).is_none_or(|h| !ws.contains(&h)))?;
+        self.children[head].iter().find_map(|&c| {
+            if base_rel(&self.s.tokens[c].deprel) != "nmod"
+                || !self.children[c]
+                    .iter()
+                    .any(|&d| base_rel(&self.s.tokens[d].deprel) == "case" && self.words[d] == "OF")
+            {
+                return None;
+            }
+            let q = self.phrase_of[c].filter(|&q| q != p)?;
+            let ph = &self.phrases[q];
+            if ph.compound || ph.codes.len() != 1 {
+                return None;
+            }
+            let c = &ph.codes[0];
+            (c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())).then(|| c.clone())
+        })
     }
 
     /// Whether word `k` is a personal pronoun (tagged so by the tagger: `PRP`, or
@@ -2336,6 +2455,7 @@ impl Analysis<'_> {
                     .join(" ");
                 let owner = if c.starts_with("---") {
                     self.adjacent_owner(p, ws)
+                        .or_else(|| (c.len() > 3).then(|| self.of_place_owner(p, ws)).flatten())
                         .or_else(|| {
                             let own = ws.iter().any(|&k| {
                                 matches!(self.words[k].as_str(), "ITS" | "THEIR")
