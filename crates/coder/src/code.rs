@@ -1269,13 +1269,6 @@ impl Analysis<'_> {
         if idx.len() != words.len() {
             return false;
         }
-        // The phrase's first actor: none, or one without a country ("ethnic Albanian
-        // unrest") that does not reach the head.
-        let actor = (0..words.len()).find_map(|k| {
-            let (p, len) = dicts.actors.index.match_at(words, k)?;
-            let c = dicts.actors.entries[p.entry as usize].code_on(date)?;
-            Some((c.starts_with("---"), k, k + len.max(1)))
-        });
         // The head: the first word whose head lies outside the phrase.
         let Some(pos) = idx.iter().position(|&k| self.head(k).is_none_or(|h| !idx.contains(&h)))
         else {
@@ -1284,6 +1277,13 @@ impl Analysis<'_> {
         if self.s.tokens[idx[pos]].upos != "NOUN" {
             return false;
         }
+        // The phrase's first actor: none, or one without a country ("ethnic Albanian
+        // unrest") that does not reach the head (looked up only for a common-noun head).
+        let actor = (0..words.len()).find_map(|k| {
+            let (p, len) = dicts.actors.index.match_at(words, k)?;
+            let c = dicts.actors.entries[p.entry as usize].code_on(date)?;
+            Some((c.starts_with("---"), k, k + len.max(1)))
+        });
         match actor {
             Some((false, _, _)) => return false,
             Some((true, a, b)) if (a..b).contains(&pos) => return false,
