@@ -382,7 +382,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
             }
         }
         let ph = &self.a.phrases[p];
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(ph.codes.len());
         for (c, (ws, span)) in ph.codes.iter().zip(&ph.texts) {
             // Words a pattern matched are not the actor, unless nothing else is.
             let mut code = std::borrow::Cow::Borrowed(c.as_str());
@@ -1177,7 +1177,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 self.emit(&e, &mut out);
             }
         }
-        let mut uniq: Vec<CodedEvent> = Vec::new();
+        let mut uniq: Vec<CodedEvent> = Vec::with_capacity(out.len());
         for e in out {
             if !uniq.iter().any(|o| {
                 o.source.code == e.source.code && o.target.code == e.target.code && o.code == e.code
