@@ -1585,8 +1585,17 @@ impl Analysis<'_> {
                 let upper = self.upper_seq(upper_from);
                 let lower = self.lower_seq(vend + 1, self.lower_end(vend, vp_end));
                 let block = &dicts.verbs.blocks[form.block as usize];
-                let (code, src_slot, tgt_slot, pattern) =
+                let (mut code, src_slot, tgt_slot, mut pattern) =
                     self.form_code(form, &upper, &lower, dicts);
+                // A passive verb's object is its subject ("the prisoners were released"): a
+                // pattern of words after the verb (no actor slot) is also tried on it.
+                if pattern.is_none() {
+                    if let Some((c, p)) =
+                        self.passive_subject_pattern(i, form, &upper, &lower, dicts)
+                    {
+                        (code, pattern) = (c, Some(p));
+                    }
+                }
                 if code != "---" && !code.is_empty() {
                     chosen = Some((
                         block, vstart, vend, vp_end, upper, lower, code, src_slot, tgt_slot,
@@ -2155,6 +2164,33 @@ impl Analysis<'_> {
                     && self.s.tokens[k].xpos != "POS"
             })
             .collect()
+    }
+
+    /// For a passive verb `v` with a subject: the code and origin of the first pattern that
+    /// matches with the subject's words put before the words after the verb, when that
+    /// pattern binds no actor slot.
+    fn passive_subject_pattern(
+        &self,
+        v: usize,
+        form: &VerbForm,
+        upper: &[usize],
+        lower: &[usize],
+        dicts: &Dictionaries,
+    ) -> Option<(String, String)> {
+        if !self.children[v].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass") {
+            return None;
+        }
+        let subj = self.children[v]
+            .iter()
+            .copied()
+            .find(|&c| self.s.tokens[c].deprel == "nsubj:pass" && c < v)?;
+        let (lo, hi) = self.subtree_bounds(subj);
+        let mut seq = self.lower_seq(lo, hi);
+        seq.extend_from_slice(lower);
+        match self.form_code(form, upper, &seq, dicts) {
+            (c, None, None, Some(p)) => Some((c, p)),
+            _ => None,
+        }
     }
 
     fn find_target(&self, lower: &[usize]) -> Option<usize> {
