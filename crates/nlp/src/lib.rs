@@ -126,17 +126,22 @@ impl<'a> Pipeline<'a> {
         paras.sort();
         let toks = tokenize::tokenize(text);
         let ranges = split::split(text, &toks.tokens, &paras, self.limits.max_sentence_words);
-        let mut out = Vec::with_capacity(ranges.len());
-        for (index, r) in ranges.into_iter().enumerate() {
-            let mut sent = sentence(text, &toks, r, index as u32);
-            if let Some(t) = self.tagger {
-                t.tag(&mut sent);
+        let mut out: Vec<AnalyzedSentence> = ranges
+            .into_iter()
+            .enumerate()
+            .map(|(index, r)| sentence(text, &toks, r, index as u32))
+            .collect();
+        // Stage by stage over the whole text rather than sentence by sentence: each model's
+        // hot weights stay in the CPU caches while it runs (each sentence is analysed
+        // independently, so the output is the same).
+        if let Some(t) = self.tagger {
+            out.iter_mut().for_each(|s| t.tag(s));
+        }
+        if let Some(p) = self.parser {
+            for s in &mut out {
+                p.parse(s);
+                repair_heads(s);
             }
-            if let Some(p) = self.parser {
-                p.parse(&mut sent);
-                repair_heads(&mut sent);
-            }
-            out.push(sent);
         }
         Ok(out)
     }
