@@ -22,8 +22,9 @@
 //!    ([`intent_code`], 03) when cooperative and a threat ([`threat_code`], 13) when hostile,
 //!    the complement of a verb of threat a threat; a negated (or "failed to") cooperative act
 //!    is its refusal ([`refusal_code`], 12), still marked negated; a personal pronoun subject
-//!    stands for the coded subject of the verb whose reported clause holds it; a target with
-//!    a role and no country takes a police source's country.
+//!    stands for the coded subject of the verb whose reported clause holds it, an uncoded
+//!    subject for its coded apposition; a target with a role and no country takes the
+//!    country of a police source, an opposition target that of any state source.
 
 pub(crate) mod ontology;
 mod petr2;
@@ -2002,7 +2003,8 @@ impl Analysis<'_> {
             base_rel(&self.s.tokens[k].deprel) == "aux"
                 && matches!(self.words[k].as_str(), "WILL" | "WOULD" | "SHALL" | "'LL")
         });
-        aux || (base_rel(&self.s.tokens[v].deprel) == "xcomp"
+        // ("plans to impose" also when the tagger read "plans" as a noun: `acl`)
+        aux || (matches!(base_rel(&self.s.tokens[v].deprel), "xcomp" | "acl")
             && self.head(v).is_some_and(|h| {
                 matches!(
                     self.s.tokens[h].lemma.to_ascii_lowercase().as_str(),
@@ -2206,7 +2208,8 @@ impl Analysis<'_> {
     /// verb: "Gollum, centre of a row between Radagast and …, called on Gondor" is Gollum's
     /// call, not the nearest actor's.
     /// `pronouns`: a personal pronoun subject stands for the coded subject of the verb whose
-    /// reported or complement clause holds it ("Iraq said it is prepared to …").
+    /// reported or complement clause holds it ("Iraq said it is prepared to …"), and an
+    /// uncoded subject for its coded apposition.
     fn subject_source(
         &self,
         v: usize,
@@ -2222,6 +2225,19 @@ impl Analysis<'_> {
         let mut within = upper.iter().any(|&k| self.phrase_of[k] == Some(p));
         if pronouns && self.phrases[p].null && self.personal_pronoun(subj) {
             if let Some(q) = self.antecedent(v) {
+                (p, within) = (q, true);
+            }
+        }
+        // An unknown name is what its apposition says it is ("Salaheddine Sidhoum, Algeria's
+        // leading human rights activist, staged …"), even when that was set aside as a comma
+        // clause.
+        if pronouns && self.phrases[p].null {
+            let appos = self.children[subj]
+                .iter()
+                .filter(|&&c| base_rel(&self.s.tokens[c].deprel) == "appos")
+                .filter_map(|&c| self.phrase_of[c])
+                .find(|&q| !self.phrases[q].null);
+            if let Some(q) = appos {
                 (p, within) = (q, true);
             }
         }
@@ -2478,9 +2494,12 @@ impl Analysis<'_> {
         // the event happened ("… demonstrated in Serbia").
         // `poss`: the country an agent phrase owned by "its"/"their" takes ("Syria offered
         // its troops": the source's).
-        // `domestic`: the country of a police source, which a target without one takes
-        // ("Egyptian police dispersed demonstrators": police act at home).
-        let expand = |p: usize, poss: Option<&str>, domestic: Option<&str>| -> Vec<CodedActor> {
+        // `home`: the country of a state source, which a target without one takes when
+        // the source is police ("Egyptian police dispersed demonstrators": police act at
+        // home) or the target the opposition ("the government banned the opposition
+        // newspaper": an opposition is its own state's); it is given as the source's code
+        // (`EGYCOP`).
+        let expand = |p: usize, poss: Option<&str>, home: Option<&str>| -> Vec<CodedActor> {
             let ph = &self.phrases[p];
             let mut v = Vec::new();
             for (ci, (c, (ws, s))) in ph.codes.iter().zip(&ph.texts).enumerate() {
@@ -2503,7 +2522,14 @@ impl Analysis<'_> {
                             poss.filter(|_| own && c.len() > 3).map(str::to_string)
                         })
                         .or_else(|| place.filter(|_| ph.countryless[ci]).map(str::to_string))
-                        .or_else(|| domestic.filter(|_| c.len() > 3).map(str::to_string))
+                        .or_else(|| {
+                            home.filter(|h| {
+                                c.len() > 3
+                                    && (h.get(3..6) == Some("COP") || c.get(3..6) == Some("OPP"))
+                            })
+                            .and_then(|h| h.get(..3))
+                            .map(str::to_string)
+                        })
                 } else {
                     None
                 };
@@ -2540,15 +2566,15 @@ impl Analysis<'_> {
             (!c.starts_with("---") && c.bytes().all(|b| b.is_ascii_uppercase()))
                 .then(|| c.to_string())
         });
-        let police = srcs.iter().find_map(|a| {
+        let state = srcs.iter().find_map(|a| {
             let (c, role) = (a.code.get(..3)?, a.code.get(3..6)?);
             (opts.clauses
-                && role == "COP"
+                && matches!(role, "COP" | "GOV" | "MIL" | "JUD")
                 && !matches!(c, "IGO" | "NGO" | "IMG")
                 && c.bytes().all(|b| b.is_ascii_uppercase()))
-            .then(|| c.to_string())
+            .then(|| a.code[..6].to_string())
         });
-        let mut tgts = expand(tgt, src_owner.as_deref(), police.as_deref());
+        let mut tgts = expand(tgt, src_owner.as_deref(), state.as_deref());
         let push =
             |a: &[CodedActor], b: &[CodedActor], c: &str, swap: bool, out: &mut Vec<CodedEvent>| {
                 for x in a {
@@ -2700,6 +2726,30 @@ mod tests {
         assert_eq!(intent_code("087"), Some("0356"));
         assert_eq!(intent_code("190"), None);
         assert_eq!(intent_code("010"), None);
+    }
+
+    #[test]
+    fn a_pronoun_in_a_reported_clause_is_the_speaker_and_a_future_attack_a_threat() {
+        let text = "Arnor said it will attack Gondor.";
+        let tree = parse_tree("(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP (MD will) (VP (VB attack) (NP (NNP Gondor))))))) (. .)))").unwrap();
+        let (s, _) = to_sentence(&tree, text, 0);
+        let got = |opts: &Options| -> Vec<(String, String, String)> {
+            code_sentence(&s, None, &dicts(), opts)
+                .unwrap()
+                .iter()
+                .map(|e| (e.source.code.clone(), e.target.code.clone(), e.code.clone()))
+                .collect()
+        };
+        let t = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+        assert_eq!(got(&Options::default()), vec![t("ARN", "GON", "1384")]);
+        // The field's coding (our options off) keeps the act and codes no pronoun.
+        let field = Options {
+            intent: false,
+            clauses: false,
+            statement_clauses: false,
+            ..Options::default()
+        };
+        assert!(!got(&field).contains(&t("ARN", "GON", "1384")));
     }
 
     #[test]
