@@ -2557,7 +2557,17 @@ impl Analysis<'_> {
             }
             v
         };
-        let mut srcs = expand(src, None, None);
+        // A court or police named by its role alone acts at home: on a target of one country
+        // ("a judge opened investigations against Chilean officials") it is that country's.
+        let justice = !passive
+            && opts.clauses
+            && self.phrases[src].codes.iter().all(|c| matches!(c.as_str(), "---COP" | "---JUD"));
+        let tgt_home = self.phrases[tgt].codes.iter().find_map(|c| {
+            let k = c.get(..3)?;
+            (k.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(k, "IGO" | "NGO" | "IMG"))
+                .then(|| format!("{k}COP"))
+        });
+        let mut srcs = expand(src, None, tgt_home.as_deref().filter(|_| justice));
         // The source's country (or international body), for the target's "its"/"their".
         let src_owner = srcs.iter().find_map(|a| {
             let c = a.code.get(..3)?;
