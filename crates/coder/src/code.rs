@@ -1719,6 +1719,38 @@ impl Analysis<'_> {
                     );
                     coded = true;
                 }
+            } else if !reduced_passive && matches!(code.get(..2), Some("03" | "04" | "05" | "06")) {
+                // "Russia and China met", "A and B agreed to cooperate": with no target, the
+                // members of a compound subject cooperate with each other.
+                let pair = self.children[vp_head]
+                    .iter()
+                    .copied()
+                    .find(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj" && c < vp_head)
+                    .and_then(|c| self.phrase_of[c])
+                    .filter(|&p| {
+                        let ph = &self.phrases[p];
+                        ph.compound && ph.codes.iter().filter(|c| c.as_str() != "---").count() > 1
+                    });
+                if let Some(sr) = pair {
+                    let mut cues = Vec::new();
+                    let negated = self.negation(i, vp_head, &mut cues);
+                    let trigger = self.s.tokens[vstart].span.cover(self.s.tokens[vend].span);
+                    self.make_events(
+                        &mut events,
+                        sr,
+                        sr,
+                        false,
+                        &code,
+                        block.colon,
+                        trigger,
+                        negated,
+                        &pattern,
+                        &cues,
+                        self.verb_place(vp_head).as_deref(),
+                        opts,
+                    );
+                    coded = true;
+                }
             }
             // An intent (03) coded by the verb's default alone whose complement is a
             // dictionary verb ("prepared to attend", "plans to visit") gives way to the
