@@ -1032,6 +1032,7 @@ impl Analysis<'_> {
             let members: Vec<usize> = std::mem::take(&mut by_group[root]);
             let mut codes = Vec::with_capacity(members.len());
             let mut texts = Vec::with_capacity(members.len());
+            let mut first_countryless_of = Vec::with_capacity(members.len());
             let (mut start, mut end) = (usize::MAX, 0);
             let mut extra: Vec<Vec<usize>> = Vec::new();
             for &m in &members {
@@ -1090,15 +1091,18 @@ impl Analysis<'_> {
                     start = start.min(k);
                     end = end.max(k);
                 }
-                let (code, text, span) = self.code_phrase(&ws, date, dicts, opts);
+                let (code, span, first_countryless) =
+                    self.code_phrase_first(&ws, date, dicts, opts);
                 codes.push(code);
-                let _ = text;
                 texts.push((ws, span));
+                first_countryless_of.push(first_countryless);
             }
             for ws in extra {
-                let (code, _, span) = self.code_phrase(&ws, date, dicts, opts);
+                let (code, span, first_countryless) =
+                    self.code_phrase_first(&ws, date, dicts, opts);
                 codes.push(code);
                 texts.push((ws, span));
+                first_countryless_of.push(first_countryless);
             }
             let compound = members.len() > 1;
             by_group[root] = members;
@@ -1125,8 +1129,11 @@ impl Analysis<'_> {
             let countryless = codes
                 .iter()
                 .zip(&texts)
-                .map(|(c, (ws, _))| {
-                    c.len() > 3 && c.starts_with("---") && self.countryless(ws, date, dicts)
+                .zip(&first_countryless_of)
+                .map(|((c, (ws, _)), known)| {
+                    c.len() > 3
+                        && c.starts_with("---")
+                        && known.unwrap_or_else(|| self.countryless(ws, date, dicts))
                 })
                 .collect();
             self.phrases.push(Phrase { codes, texts, compound, countryless, null });
@@ -1147,6 +1154,19 @@ impl Analysis<'_> {
         dicts: &Dictionaries,
         opts: &Options,
     ) -> (String, String, Span) {
+        let (code, span, _) = self.code_phrase_first(ws, date, dicts, opts);
+        (code, String::new(), span)
+    }
+
+    /// [`Self::code_phrase`]'s code and span, with what [`Self::countryless`] would say of the
+    /// phrase when the lookup that gave the code already tells (`None`: ask it).
+    fn code_phrase_first(
+        &self,
+        ws: &[usize],
+        date: Option<DateKey>,
+        dicts: &Dictionaries,
+        opts: &Options,
+    ) -> (String, Span, Option<bool>) {
         let idx: Vec<usize> = ws
             .iter()
             .copied()
@@ -1155,13 +1175,18 @@ impl Analysis<'_> {
         // Words joined by `_` in the text (the field's convention, "Dol_Amroth") are
         // matched as the words they join.
         let mut words: Vec<&str> = Vec::with_capacity(idx.len());
+        // Whether `words` are the phrase's words as [`Self::countryless`] reads them.
+        let mut as_written = true;
         for &k in &idx {
             let w = self.words[k].as_str();
             if !w.as_bytes().contains(&b'_') {
                 if !w.is_empty() {
                     words.push(w);
+                } else {
+                    as_written = false;
                 }
             } else {
+                as_written = false;
                 words.extend(w.split('_').filter(|w| !w.is_empty()));
             }
         }
@@ -1169,7 +1194,6 @@ impl Analysis<'_> {
             (Some(&a), Some(&b)) => self.s.tokens[a].span.cover(self.s.tokens[b].span),
             _ => Span::default(),
         };
-        let text = String::new();
         // "X's Y" where Y is itself an actor of X's country: Y ("Egypt's Muslim
         // Brotherhood" is the Brotherhood's code, not Egypt's with a religion).
         let possessor = ws.iter().rev().find(|&&k| {
@@ -1208,12 +1232,13 @@ impl Analysis<'_> {
             if ends_on_head {
                 if let Some(code) = crate::nominal::code_words(&after, date, dicts) {
                     if owner.as_deref().is_none_or(|o| o.get(..3) == code.get(..3)) {
-                        return (code, text, span);
+                        return (code, span, None);
                     }
                 }
             }
         }
-        let plain = crate::nominal::code_words(&words, date, dicts);
+        let (plain, first) = crate::nominal::code_words_first(&words, date, dicts);
+        let known = as_written.then(|| first.is_some_and(|f| f.2.starts_with("---")));
         // A hyphenated name the tokenizer split ("Barad - dur") is also tried as written: first
         // when the words alone give no actor.
         if plain.as_deref().is_some_and(|c| c.starts_with("---")) {
@@ -1222,24 +1247,24 @@ impl Analysis<'_> {
                 if let Some(code) =
                     crate::nominal::code_words(&g, date, dicts).filter(|c| !c.starts_with("---"))
                 {
-                    return (code, text, span);
+                    return (code, span, known);
                 }
             }
         }
         if let Some(code) = plain {
-            if self.agent_only_modifies(&idx, &words, date, dicts) {
-                return ("---".into(), text, span);
+            if self.agent_only_modifies(&idx, &words, first, dicts) {
+                return ("---".into(), span, known);
             }
-            if let Some(country) = self.place_named(&idx, &words, &code, date, dicts) {
-                return (country, text, span);
+            if let Some(country) = self.place_named(&idx, &words, &code, first, dicts) {
+                return (country, span, known);
             }
-            return (code, text, span);
+            return (code, span, known);
         }
         // A hyphenated name the tokenizer split ("Barad - dur") is also tried as written.
         if let Some(glued) = self.glue_hyphens(ws) {
             let g: Vec<&str> = glued.iter().map(String::as_str).collect();
             if let Some(code) = crate::nominal::code_words(&g, date, dicts) {
-                return (code, text, span);
+                return (code, span, known);
             }
         }
         // A later conjunct's coordinator ("death and injury toll") is not part of its name.
@@ -1250,21 +1275,22 @@ impl Analysis<'_> {
                 words.iter().copied().filter(|w| !matches!(*w, "THE" | "A" | "AN")).collect();
             let t = words.join(" ");
             if t.matches(' ').count() < opts.new_actor_length && !content.is_empty() {
-                return (format!("\"{t}\""), text, span);
+                return (format!("\"{t}\""), span, known);
             }
         }
-        ("---".into(), text, span)
+        ("---".into(), span, known)
     }
 
     /// A phrase without a country actor whose agent or group words only modify its head, a
     /// common noun that is no agent ("military exercises", "ethnic Albanian unrest"): the
     /// phrase names a thing, not an actor. `idx` are the phrase's words (without punctuation and possessive
-    /// marks), `words` their upper-case forms.
+    /// marks), `words` their upper-case forms, `first` their first actor as
+    /// [`crate::nominal::code_words`] found it.
     fn agent_only_modifies(
         &self,
         idx: &[usize],
         words: &[&str],
-        date: Option<DateKey>,
+        first: Option<crate::nominal::FirstActor<'_>>,
         dicts: &Dictionaries,
     ) -> bool {
         if idx.len() != words.len() {
@@ -1279,12 +1305,8 @@ impl Analysis<'_> {
             return false;
         }
         // The phrase's first actor: none, or one without a country ("ethnic Albanian
-        // unrest") that does not reach the head (looked up only for a common-noun head).
-        let actor = (0..words.len()).find_map(|k| {
-            let (p, len) = dicts.actors.index.match_at(words, k)?;
-            let c = dicts.actors.entries[p.entry as usize].code_on(date)?;
-            Some((c.starts_with("---"), k, k + len.max(1)))
-        });
+        // unrest") that does not reach the head.
+        let actor = first.map(|(k, len, c)| (c.starts_with("---"), k, k + len.max(1)));
         match actor {
             Some((false, _, _)) => return false,
             Some((true, a, b)) if (a..b).contains(&pos) => return false,
@@ -1319,7 +1341,7 @@ impl Analysis<'_> {
         idx: &[usize],
         words: &[&str],
         code: &str,
-        date: Option<DateKey>,
+        first: Option<crate::nominal::FirstActor<'_>>,
         dicts: &Dictionaries,
     ) -> Option<String> {
         if idx.len() != words.len() {
@@ -1329,14 +1351,7 @@ impl Analysis<'_> {
             .strip_suffix("GOV")
             .filter(|c| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase()))?;
         // The phrase's first actor, as `code_words` finds it, giving the code alone.
-        let (a, b) = (0..words.len())
-            .find_map(|k| {
-                let (p, len) = dicts.actors.index.match_at(words, k)?;
-                let c = dicts.actors.entries[p.entry as usize].code_on(date)?;
-                Some((k, k + len.max(1), c))
-            })
-            .filter(|x| x.2 == code)
-            .map(|x| (x.0, x.1))?;
+        let (a, b) = first.filter(|x| x.2 == code).map(|(k, len, _)| (k, k + len.max(1)))?;
         let mut k = 0;
         while k < words.len() {
             if !(a..b).contains(&k) && dicts.agents.index.match_at(words, k).is_some() {

@@ -522,15 +522,41 @@ fn code_np(
 
 /// The actor code of a word sequence: the first actor phrase plus agent codes, or `None`.
 pub fn code_words(words: &[&str], date: Option<DateKey>, dicts: &Dictionaries) -> Option<String> {
-    let mut actor: Option<(String, usize, usize)> = None;
+    code_words_first(words, date, dicts).0
+}
+
+/// The first actor phrase of `words` with a code on `date`: its start, the number of words
+/// it spans, and its code as the dictionary gives it.
+pub(crate) type FirstActor<'d> = (usize, usize, &'d str);
+
+/// [`code_words`], with the first actor it found (kept so that callers asking again about
+/// the same words need not look it up again).
+pub(crate) fn code_words_first<'d>(
+    words: &[&str],
+    date: Option<DateKey>,
+    dicts: &'d Dictionaries,
+) -> (Option<String>, Option<FirstActor<'d>>) {
+    let mut first: Option<FirstActor<'d>> = None;
     for k in 0..words.len() {
         if let Some((p, len)) = dicts.actors.index.match_at(words, k) {
             if let Some(c) = dicts.actors.entries[p.entry as usize].code_on(date) {
-                actor = Some((c.to_string(), k, k + len));
+                first = Some((k, len, c));
                 break;
             }
         }
     }
+    (code_words_from(words, first, date, dicts), first)
+}
+
+/// [`code_words`] from its first actor, already found.
+fn code_words_from(
+    words: &[&str],
+    first: Option<FirstActor<'_>>,
+    date: Option<DateKey>,
+    dicts: &Dictionaries,
+) -> Option<String> {
+    let mut actor: Option<(String, usize, usize)> =
+        first.map(|(k, len, c)| (c.to_string(), k, k + len));
     // An actor without a country ("ethnic Albanians", ---ALB) takes it from a place named
     // later in the phrase ("ethnic Albanians in Serbia": SRBALB).
     if let Some((c, _, end)) = actor.as_mut().filter(|a| a.0.starts_with("---")) {
