@@ -11,13 +11,17 @@
 //! - local syntax: "X, Y" where Y contains the candidate ("Paris, Texas"), and a type word
 //!   after the name ("Diyala province" prefers divisions; "Kansas City" is matched whole);
 //! - a division yields to its own same-named seat or capital unless a type word says
-//!   otherwise ("Baghdad" is the city, "Baghdad province" the governorate).
+//!   otherwise ("Baghdad" is the city, "Baghdad province" the governorate); a county yields
+//!   only to a seat in its own state and near it (Suffolk County, New York does not yield to
+//!   Suffolk, Virginia);
+//! - a bare name after the article named it with a division's type word is that division
+//!   ("Suffolk County … the Suffolk Times"), unless the division holds a same-named seat.
 //!
 //! Resolution runs twice: the first pass without article context gives the context for the
 //! second.
 
 use crate::gazetteer::{Candidate, Gazetteer};
-use crate::place::{Place, PlaceKind};
+use crate::place::{haversine_km, Place, PlaceKind};
 use crate::recognize::Toponym;
 use std::collections::HashMap;
 
@@ -160,13 +164,21 @@ pub fn resolve(
     let keys: Vec<String> =
         toponyms.iter().map(|t| crate::normalize::key(t.span.slice(text).unwrap_or(""))).collect();
     let containers = container_links(text, &toponyms);
-    let empty = vec![None; toponyms.len()];
-    let mut chosen = pick(gaz, &toponyms, &keys, &empty, &Context::default(), actor_countries, w);
+    let none = vec![Links::default(); toponyms.len()];
+    let bases: Vec<Option<&str>> = keys.iter().map(|k| division_base(k)).collect();
+    let mut chosen = pick(gaz, &toponyms, &keys, &none, &Context::default(), actor_countries, w);
     for _ in 0..2 {
         let ctx = context(gaz, &keys, &chosen);
-        let containers: Vec<Option<u32>> =
-            containers.iter().map(|c| c.and_then(|j| chosen[j].map(|c| c.0))).collect();
-        chosen = pick(gaz, &toponyms, &keys, &containers, &ctx, actor_countries, w);
+        let divisions = named_divisions(gaz, &keys, &bases, &chosen);
+        let links: Vec<Links> = containers
+            .iter()
+            .zip(divisions)
+            .map(|(c, division)| Links {
+                container: c.and_then(|j| chosen[j].map(|c| c.0)),
+                division,
+            })
+            .collect();
+        chosen = pick(gaz, &toponyms, &keys, &links, &ctx, actor_countries, w);
     }
     toponyms
         .into_iter()
@@ -177,6 +189,58 @@ pub fn resolve(
             margin: c.map_or(0.0, |c| c.1),
         })
         .collect()
+}
+
+/// What the rest of the article says about one toponym's place, from the previous pass.
+#[derive(Debug, Clone, Copy, Default)]
+struct Links {
+    /// The place of Y in "X, Y" / "X (Y)".
+    container: Option<u32>,
+    /// The division the article named as "X County" for a bare "X".
+    division: Option<u32>,
+}
+
+/// Type words a division's name carries after its proper name ("Suffolk County").
+const DIVISION_WORDS: &[&str] = &[
+    "county",
+    "province",
+    "governorate",
+    "region",
+    "oblast",
+    "prefecture",
+    "district",
+    "parish",
+    "municipality",
+    "regency",
+    "state",
+];
+
+/// The proper name of a toponym written with a division's type word ("Suffolk County" →
+/// "suffolk"); whether it names a division is the resolver's choice for it.
+fn division_base(key: &str) -> Option<&str> {
+    let (base, word) = key.rsplit_once(' ')?;
+    DIVISION_WORDS.contains(&word).then_some(base)
+}
+
+/// For each toponym, the division the article named with the same proper name and a type
+/// word ("Suffolk County … the Suffolk Times"): after the article names a county, its bare
+/// name is that county.
+fn named_divisions(
+    gaz: &Gazetteer,
+    keys: &[String],
+    bases: &[Option<&str>],
+    chosen: &[Option<(u32, f64)>],
+) -> Vec<Option<u32>> {
+    let mut named: HashMap<&str, u32> = HashMap::new();
+    for (b, c) in bases.iter().zip(chosen) {
+        let (Some(b), Some((p, _))) = (b, c) else { continue };
+        let division =
+            gaz.place(*p).is_some_and(|d| matches!(d.kind, PlaceKind::Admin1 | PlaceKind::Admin2));
+        if division {
+            named.entry(b).or_insert(*p);
+        }
+    }
+    keys.iter().map(|k| named.get(k.as_str()).copied()).collect()
 }
 
 /// For "X, Y" (Y right after X and a comma) and "X (Y)", the index of Y for X.
@@ -222,6 +286,10 @@ fn contains(gaz: &Gazetteer, outer: u32, inner: &Place<'_>) -> bool {
     }
 }
 
+/// How far from a second-level division's point a same-named town may lie and still be taken
+/// for its seat (counties of the western US and Canada are wide).
+const ADMIN2_REACH_KM: f64 = 100.0;
+
 /// Whether division `div` yields to the same-named populated place `city`: the country's
 /// capital anywhere in the country ("Washington"), or a place inside the division that is its
 /// seat under its main name ("Baghdad"), or a city of a million that holds a fifth of the
@@ -233,7 +301,18 @@ fn yields_to(div: &Place<'_>, city: &Place<'_>, city_alt: bool) -> bool {
     if matches!(city.feature_code, "PPLC" | "PPLG") {
         return true;
     }
-    let inside = div.kind == PlaceKind::Admin2 || city.admin1 == Some(div.index);
+    // A second-level division has no parent link to its towns: it holds the town when both
+    // lie in the same first-level division and the town is near the division's point (a county
+    // does not yield to a same-named town in another state: Suffolk County, New York is not
+    // Suffolk, Virginia).
+    let inside = match div.kind {
+        PlaceKind::Admin2 => {
+            div.admin1.is_some()
+                && city.admin1 == div.admin1
+                && haversine_km(div.lat, div.lon, city.lat, city.lon) <= ADMIN2_REACH_KM
+        }
+        _ => city.admin1 == Some(div.index),
+    };
     if !inside {
         return false;
     }
@@ -249,7 +328,7 @@ fn pick(
     gaz: &Gazetteer,
     toponyms: &[Toponym],
     keys: &[String],
-    containers: &[Option<u32>],
+    links: &[Links],
     ctx: &Context,
     actors: &[&str],
     w: &Weights,
@@ -257,7 +336,7 @@ fn pick(
     let mut totals: HashMap<&str, HashMap<u32, f64>> = HashMap::new();
     for (i, t) in toponyms.iter().enumerate() {
         let group = totals.entry(keys[i].as_str()).or_default();
-        for (s, p) in scores(gaz, t, &keys[i], ctx, actors, containers[i], w) {
+        for (s, p) in scores(gaz, t, &keys[i], ctx, actors, links[i], w) {
             *group.entry(p).or_default() += s;
         }
     }
@@ -287,7 +366,7 @@ fn scores(
     own_key: &str,
     ctx: &Context,
     actors: &[&str],
-    container: Option<u32>,
+    links: Links,
     w: &Weights,
 ) -> Vec<(f64, u32)> {
     // A demonym or a dotted abbreviation ("La.") names only the places it was written for.
@@ -316,7 +395,7 @@ fn scores(
             if !p.country.is_empty() && actors.contains(&p.country) {
                 s += w.actor_country;
             }
-            if let Some(cn) = container {
+            if let Some(cn) = links.container {
                 if contains(gaz, cn, p) {
                     s += w.container;
                 }
@@ -330,11 +409,16 @@ fn scores(
                 Some(PlaceKind::City) if p.kind == PlaceKind::City => s += w.kind_hint,
                 _ => {}
             }
-            if matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2)
-                && !matches!(t.kind_hint, Some(PlaceKind::Admin1 | PlaceKind::Admin2))
-                && places.iter().any(|(q, q_alt)| yields_to(p, q, *q_alt))
-            {
+            let yields = matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2)
+                && places.iter().any(|(q, q_alt)| yields_to(p, q, *q_alt));
+            if yields && !matches!(t.kind_hint, Some(PlaceKind::Admin1 | PlaceKind::Admin2)) {
                 s -= w.seat_beats_division;
+            }
+            // The article named this division with its type word ("Suffolk County") and holds
+            // no same-named seat that the bare name would rather be ("Baghdad province" …
+            // "Baghdad" stays the city).
+            if links.division == Some(p.index) && !yields {
+                s += w.kind_hint;
             }
             (s, p.index)
         })
@@ -390,4 +474,76 @@ pub fn focus(gaz: &Gazetteer, resolved: &[Resolved]) -> Option<u32> {
     }
     let city = city.map(|c| c.1);
     city.or(admin1).or_else(|| gaz.country(country))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::place::PlaceId;
+
+    fn place(
+        index: u32,
+        kind: PlaceKind,
+        code: &'static str,
+        admin1: u32,
+        at: (f64, f64),
+    ) -> Place<'static> {
+        Place {
+            index,
+            id: PlaceId::GeoNames(index),
+            name: "Suffolk",
+            kind,
+            feature_code: code,
+            country: "US",
+            admin1: Some(admin1),
+            lat: at.0,
+            lon: at.1,
+            population: 100_000,
+        }
+    }
+
+    #[test]
+    fn a_county_yields_only_to_its_own_seat() {
+        // Suffolk County, New York and the seat-ranked town of Suffolk, Virginia.
+        let county = place(1, PlaceKind::Admin2, "ADM2", 10, (40.9, -72.7));
+        let far_town = place(2, PlaceKind::City, "PPLA2", 11, (36.7, -76.6));
+        assert!(!yields_to(&county, &far_town, false));
+        // Its seat in the same state, nearby.
+        let seat = place(3, PlaceKind::City, "PPLA2", 10, (40.9, -72.66));
+        assert!(yields_to(&county, &seat, false));
+        // A same-state town far from the county's point is another place.
+        let same_state_far = place(4, PlaceKind::City, "PPLA2", 10, (42.6, -76.2));
+        assert!(!yields_to(&county, &same_state_far, false));
+    }
+
+    #[test]
+    fn a_bare_name_after_its_county_is_the_county() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let text = "Suffolk County police found her in Southold, the Suffolk Times reported.";
+        let spans = [(0, 14), (35, 43), (49, 56)];
+        let tops: Vec<Toponym> = spans
+            .iter()
+            .map(|&(a, b)| crate::recognize::toponym_for_span(&gaz, text, model::Span::new(a, b)))
+            .collect();
+        assert_eq!(tops[2].span.slice(text), Some("Suffolk"));
+        let r = resolve(&gaz, text, tops, &[], &Weights::default());
+        let county = r[0].place.and_then(|p| gaz.place(p)).expect("Suffolk County resolved");
+        assert_eq!(county.kind, PlaceKind::Admin2);
+        assert_eq!(r[2].place, r[0].place);
+        // The link itself: the bare name gets the county the article named, which then
+        // outscores Suffolk, Virginia by the type-word weight.
+        let keys: Vec<String> =
+            ["suffolk county", "southold", "suffolk"].iter().map(|k| k.to_string()).collect();
+        let bases: Vec<Option<&str>> = keys.iter().map(|k| division_base(k)).collect();
+        let chosen: Vec<Option<(u32, f64)>> = r.iter().map(|r| r.place.map(|p| (p, 1.0))).collect();
+        let links = named_divisions(&gaz, &keys, &bases, &chosen);
+        assert_eq!(links, vec![None, None, r[0].place]);
+        let w = Weights::default();
+        let ctx = Context::default();
+        let plain = scores(&gaz, &r[2].toponym, "suffolk", &ctx, &[], Links::default(), &w);
+        let linked = Links { container: None, division: r[0].place };
+        let named = scores(&gaz, &r[2].toponym, "suffolk", &ctx, &[], linked, &w);
+        let of = |v: &[(f64, u32)]| v.iter().find(|x| Some(x.1) == r[0].place).map(|x| x.0);
+        assert_eq!(of(&named).zip(of(&plain)).map(|(a, b)| a - b), Some(w.kind_hint));
+    }
 }
