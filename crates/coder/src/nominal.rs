@@ -577,38 +577,44 @@ fn code_words_from(
             k += 1;
         }
     }
-    let mut code = actor.as_ref().map(|a| a.0.clone()).unwrap_or_default();
-    let mut agents = Vec::new();
+    let (mut code, actor_words) = match actor {
+        Some((c, a, b)) => (c, a..b),
+        None => (String::new(), 0..0),
+    };
+    // Agents, as they are found (greedy, left to right, outside the actor's words), are added
+    // until one is already in the code; with agents only, the code is `---` plus them.
+    let mut added_all = true;
     let mut k = 0;
     while k < words.len() {
-        if actor.as_ref().is_some_and(|a| k >= a.1 && k < a.2) {
+        if actor_words.contains(&k) {
             k += 1;
             continue;
         }
         if let Some((p, len)) = dicts.agents.index.match_at(words, k) {
-            agents.push(&dicts.agents.entries[p.entry as usize]);
+            let ag = &dicts.agents.entries[p.entry as usize];
+            if code.is_empty() {
+                code = "---".into();
+            }
+            if added_all {
+                if (0..code.len())
+                    .step_by(3)
+                    .any(|s| code.get(s..s + ag.code.len()) == Some(ag.code.as_str()))
+                {
+                    added_all = false;
+                } else {
+                    match ag.place {
+                        AgentPlace::After => code.push_str(&ag.code),
+                        AgentPlace::Before => code = format!("{}{code}", ag.code),
+                    }
+                }
+            }
             k += len.max(1);
             continue;
         }
         k += 1;
     }
-    if code.is_empty() && agents.is_empty() {
-        return None;
-    }
     if code.is_empty() {
-        code = "---".into();
-    }
-    for ag in agents {
-        if (0..code.len())
-            .step_by(3)
-            .any(|s| code.get(s..s + ag.code.len()) == Some(ag.code.as_str()))
-        {
-            break;
-        }
-        match ag.place {
-            AgentPlace::After => code.push_str(&ag.code),
-            AgentPlace::Before => code = format!("{}{code}", ag.code),
-        }
+        return None;
     }
     Some(code)
 }
