@@ -1167,17 +1167,20 @@ impl Analysis<'_> {
         dicts: &Dictionaries,
         opts: &Options,
     ) -> (String, Span, Option<bool>) {
-        let idx: Vec<usize> = ws
-            .iter()
-            .copied()
-            .filter(|&k| self.s.tokens[k].xpos != "POS" && self.s.tokens[k].upos != "PUNCT")
-            .collect();
+        // (On the stack for a phrase of up to 24 words.)
+        let mut idx = scratch::SmallList::<usize, 24>::new(0);
+        for &k in ws {
+            if self.s.tokens[k].xpos != "POS" && self.s.tokens[k].upos != "PUNCT" {
+                idx.push(k);
+            }
+        }
+        let idx = idx.as_slice();
         // Words joined by `_` in the text (the field's convention, "Dol_Amroth") are
         // matched as the words they join.
-        let mut words: Vec<&str> = Vec::with_capacity(idx.len());
+        let mut words = scratch::SmallList::<&str, 24>::new("");
         // Whether `words` are the phrase's words as [`Self::countryless`] reads them.
         let mut as_written = true;
-        for &k in &idx {
+        for &k in idx {
             let w = self.words[k].as_str();
             if !w.as_bytes().contains(&b'_') {
                 if !w.is_empty() {
@@ -1187,9 +1190,12 @@ impl Analysis<'_> {
                 }
             } else {
                 as_written = false;
-                words.extend(w.split('_').filter(|w| !w.is_empty()));
+                for part in w.split('_').filter(|w| !w.is_empty()) {
+                    words.push(part);
+                }
             }
         }
+        let words = words.as_slice();
         let span = match (ws.first(), ws.last()) {
             (Some(&a), Some(&b)) => self.s.tokens[a].span.cover(self.s.tokens[b].span),
             _ => Span::default(),
@@ -1237,7 +1243,7 @@ impl Analysis<'_> {
                 }
             }
         }
-        let (plain, first) = crate::nominal::code_words_first(&words, date, dicts);
+        let (plain, first) = crate::nominal::code_words_first(words, date, dicts);
         let known = as_written.then(|| first.is_some_and(|f| f.2.starts_with("---")));
         // A hyphenated name the tokenizer split ("Barad - dur") is also tried as written: first
         // when the words alone give no actor.
@@ -1252,10 +1258,10 @@ impl Analysis<'_> {
             }
         }
         if let Some(code) = plain {
-            if self.agent_only_modifies(&idx, &words, first, dicts) {
+            if self.agent_only_modifies(idx, words, first, dicts) {
                 return ("---".into(), span, known);
             }
-            if let Some(country) = self.place_named(&idx, &words, &code, first, dicts) {
+            if let Some(country) = self.place_named(idx, words, &code, first, dicts) {
                 return (country, span, known);
             }
             return (code, span, known);

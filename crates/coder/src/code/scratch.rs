@@ -173,6 +173,40 @@ vec_pool!(FLAGS, flags, give_flags, bool);
 vec_pool!(INDICES, indices, give_indices, usize);
 vec_pool!(SLOTS, slots, give_slots, Option<usize>);
 
+/// A list kept in an array of `N` items while it fits, in a vector beyond.
+pub(super) struct SmallList<T: Copy, const N: usize> {
+    arr: [T; N],
+    len: usize,
+    more: Vec<T>,
+}
+
+impl<T: Copy, const N: usize> SmallList<T, N> {
+    /// An empty list (`fill` stands in the unused array slots).
+    pub(super) fn new(fill: T) -> Self {
+        SmallList { arr: [fill; N], len: 0, more: Vec::new() }
+    }
+
+    pub(super) fn push(&mut self, x: T) {
+        if self.more.is_empty() && self.len < N {
+            self.arr[self.len] = x;
+            self.len += 1;
+        } else {
+            if self.more.is_empty() {
+                self.more.extend_from_slice(&self.arr[..self.len]);
+            }
+            self.more.push(x);
+        }
+    }
+
+    pub(super) fn as_slice(&self) -> &[T] {
+        if self.more.is_empty() {
+            &self.arr[..self.len]
+        } else {
+            &self.more
+        }
+    }
+}
+
 /// `v` as `n` copies of `x`, reusing its allocation.
 pub(super) fn reset<T: Clone>(mut v: Vec<T>, n: usize, x: T) -> Vec<T> {
     v.clear();
