@@ -704,7 +704,31 @@ impl<'a, 'b> Petr2<'a, 'b> {
                 .filter(|m| m.len() == pats.len())
                 .map_or(&[], Vec::as_slice);
             let have = self.present_bits;
-            for (i, p) in pats.iter().enumerate() {
+            // In a large group only the buckets of bytes the sentence has are read (in
+            // pattern order, as a pass over every pattern would find them).
+            let buckets = self
+                .c2
+                .need_buckets
+                .get(form.block as usize)
+                .and_then(|b| b.as_deref())
+                .filter(|b| b.len == pats.len());
+            let mut cands = super::scratch::indices(0, 0);
+            if let Some(bk) = buckets {
+                for (w, (&used, &have)) in bk.used.iter().zip(&have).enumerate() {
+                    let mut bits = used & have;
+                    while bits != 0 {
+                        let byte = w * 64 + bits.trailing_zeros() as usize;
+                        bits &= bits - 1;
+                        let (a, b) = (bk.starts[byte] as usize, bk.starts[byte + 1] as usize);
+                        cands.extend(bk.items[a..b].iter().map(|&i| i as usize));
+                    }
+                }
+                cands.extend(bk.always.iter().map(|&i| i as usize));
+                cands.sort_unstable();
+            }
+            let every = if buckets.is_some() { 0..0 } else { 0..pats.len() };
+            for i in cands.iter().copied().chain(every) {
+                let p = &pats[i];
                 // The needed words' top bytes first (no pattern read, no branch per word),
                 // then the words.
                 if masks.get(i).is_some_and(|need| {
@@ -729,6 +753,7 @@ impl<'a, 'b> Petr2<'a, 'b> {
                     break;
                 }
             }
+            super::scratch::give_indices(cands);
         }
         let (code, pattern, colored, bind) = match &found {
             Some((p, (used, bind))) => {

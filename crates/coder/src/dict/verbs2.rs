@@ -135,6 +135,63 @@ pub struct Cameo2 {
     /// verb is known (empty before: the coder then works the order out itself).
     #[serde(default)]
     pub transform_order: Vec<(u32, i32, i32)>,
+    /// For each verb group with many patterns, its patterns by the top byte of one word
+    /// they need ([`NeedBuckets`]); `None` for a small group (every pattern is tried). Not
+    /// in the compiled form: after reading it, every group is read pattern by pattern.
+    #[serde(skip)]
+    pub need_buckets: Vec<Option<Box<NeedBuckets>>>,
+}
+
+/// A verb group's patterns grouped by the top byte of their first needed word (see
+/// [`need_mask`]): a sentence without a word of that byte can skip the group's bucket.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NeedBuckets {
+    /// Patterns needing no word.
+    pub always: Vec<u32>,
+    /// Patterns by the top byte `b` of their first needed word:
+    /// `items[starts[b]..starts[b + 1]]`, in pattern order.
+    pub starts: Vec<u32>,
+    pub items: Vec<u32>,
+    /// The bytes with a non-empty bucket.
+    pub used: [u64; 4],
+    /// The number of patterns of the group.
+    pub len: usize,
+}
+
+/// Groups with at least this many patterns get [`NeedBuckets`].
+const BUCKETED: usize = 8;
+
+/// `patterns`' [`NeedBuckets`], or `None` for a small group.
+pub fn need_buckets(patterns: &[Pattern2]) -> Option<Box<NeedBuckets>> {
+    if patterns.len() < BUCKETED {
+        return None;
+    }
+    let mut b = NeedBuckets { len: patterns.len(), ..Default::default() };
+    let mut counts = [0u32; 257];
+    for (i, p) in patterns.iter().enumerate() {
+        match p.needs.first() {
+            None => b.always.push(i as u32),
+            Some(&k) => {
+                let byte = (k >> 56) as usize;
+                counts[byte + 1] += 1;
+                b.used[byte >> 6] |= 1 << (byte & 63);
+            }
+        }
+    }
+    for byte in 0..256 {
+        counts[byte + 1] += counts[byte];
+    }
+    b.starts = counts.to_vec();
+    b.items = vec![0; counts[256] as usize];
+    let mut next = counts;
+    for (i, p) in patterns.iter().enumerate() {
+        if let Some(&k) = p.needs.first() {
+            let byte = (k >> 56) as usize;
+            b.items[next[byte] as usize] = i as u32;
+            next[byte] += 1;
+        }
+    }
+    Some(Box::new(b))
 }
 
 /// The transformations' indices in the order tried (specific inner verbs before `Q`, any),
@@ -457,6 +514,7 @@ pub fn add_text(dict: &mut VerbDict, text: &str, name: &str) -> Vec<Diagnostic> 
         .iter()
         .map(|v| v.iter().map(|p| need_mask(p.needs.iter().copied())).collect())
         .collect();
+    c2.need_buckets = c2.patterns.iter().map(|v| need_buckets(v)).collect();
     c2.synset_heads = dict
         .synsets
         .iter()
