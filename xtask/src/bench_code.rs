@@ -205,7 +205,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let t = Instant::now();
     let _ = geo::Gazetteer::shared();
     let load_gazetteer = t.elapsed();
-    println!("code bench (one thread, release build)");
+    println!("code bench (one thread, {})", crate::build_profile());
     println!(
         "  load (not counted): parser models {:.0} ms, lexicon {:.0} ms, gazetteer {:.0} ms",
         ms(load_models),

@@ -1,4 +1,5 @@
-//! `cargo run --release -p xtask -- bench-coder [--seconds N | --passes N] [--write FILE]`:
+//! `cargo run --release -p xtask -- bench-coder [--seconds N | --passes N] [--write FILE]`
+//! (`--profile dist` instead of `--release` for the deployed, LTO build):
 //! the coder's speed on pre-parsed input and its footprint with the full Phoenix
 //! dictionaries, printed beside the peers' figures measured on this machine
 //! (shared/research/event-coders.md).
@@ -113,7 +114,7 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         std::fs::write(path, out).with_context(|| format!("writing {path}"))?;
     }
 
-    println!("coder bench (one thread, release build)");
+    println!("coder bench (one thread, {})", crate::build_profile());
     println!(
         "  dictionary load (Phoenix actors+agents+discards, CAMEO.2.0 verbs): {:>8.1} ms  [bar <= 300 ms; PETRARCH2 ~1,900 ms]",
         load.as_secs_f64() * 1e3

@@ -160,6 +160,7 @@ pub fn run(args: &[String]) -> Result<()> {
         stages = stages.split_off(k);
         stages.truncate(1);
     }
+    println!("{}", crate::build_profile());
     println!("corpus: {what}: {} documents, {:.1} MB", docs.len(), bytes as f64 / 1e6);
     if let (Some(path), Some((_, pipeline))) = (&o.dump, stages.last()) {
         let mut out = String::new();

@@ -24,10 +24,24 @@ fn main() -> anyhow::Result<()> {
         _ => {
             eprintln!(
                 "usage: cargo xtask tidy | eval-timex | eval-geo | gazetteer\n       \
-                 cargo run --release -p xtask -- bench-code | bench-coder | bench-nlp"
+                 cargo run --release -p xtask -- bench-code | bench-coder | bench-nlp\n       \
+                 (or --profile dist: the deployed build, with LTO)"
             );
             std::process::exit(2)
         }
+    }
+}
+
+/// The cargo profile this binary was built with, read from its directory
+/// (`target/release/xtask`, `target/dist/xtask`), for the benches' headers.
+pub fn build_profile() -> String {
+    let exe = std::env::current_exe().ok();
+    let dir = exe.as_deref().and_then(|p| p.parent()).and_then(|p| p.file_name());
+    match dir.and_then(|d| d.to_str()) {
+        Some("dist") => "dist build: fat LTO, 1 codegen unit".to_string(),
+        Some("release") => "release build: no cross-crate LTO, 4 codegen units".to_string(),
+        Some(other) => format!("{other} build"),
+        None => "build profile unknown".to_string(),
     }
 }
 
