@@ -2506,7 +2506,10 @@ impl Analysis<'_> {
     /// Whether the verb (or its phrase head) is negated; pushes the cue spans.
     fn negation(&self, v: usize, vp_head: usize, cues: &mut Vec<Span>) -> bool {
         let mut neg = false;
-        for &h in &[v, vp_head] {
+        // (One pass when the verb heads its own phrase: a second would add only copies.)
+        let heads = [v, vp_head];
+        let heads = if vp_head == v { &heads[..1] } else { &heads[..] };
+        for &h in heads {
             for &c in &self.children[h] {
                 let t = &self.s.tokens[c];
                 let w = self.words[c].as_str();
