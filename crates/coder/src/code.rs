@@ -1091,15 +1091,13 @@ impl Analysis<'_> {
                     start = start.min(k);
                     end = end.max(k);
                 }
-                let (code, span, first_countryless) =
-                    self.code_phrase_first(&ws, date, dicts, opts);
+                let (code, span, first_countryless) = self.code_phrase(&ws, date, dicts, opts);
                 codes.push(code);
                 texts.push((ws, span));
                 first_countryless_of.push(first_countryless);
             }
             for ws in extra {
-                let (code, span, first_countryless) =
-                    self.code_phrase_first(&ws, date, dicts, opts);
+                let (code, span, first_countryless) = self.code_phrase(&ws, date, dicts, opts);
                 codes.push(code);
                 texts.push((ws, span));
                 first_countryless_of.push(first_countryless);
@@ -1146,21 +1144,10 @@ impl Analysis<'_> {
         scratch::give_flags(done);
     }
 
-    /// The code of one noun phrase: first actor + agents, or `---`.
+    /// The code of one noun phrase (first actor + agents, or `---`) and its span, with what
+    /// [`Self::countryless`] would say of the phrase when the lookup that gave the code
+    /// already tells (`None`: ask it).
     fn code_phrase(
-        &self,
-        ws: &[usize],
-        date: Option<DateKey>,
-        dicts: &Dictionaries,
-        opts: &Options,
-    ) -> (String, String, Span) {
-        let (code, span, _) = self.code_phrase_first(ws, date, dicts, opts);
-        (code, String::new(), span)
-    }
-
-    /// [`Self::code_phrase`]'s code and span, with what [`Self::countryless`] would say of the
-    /// phrase when the lookup that gave the code already tells (`None`: ask it).
-    fn code_phrase_first(
         &self,
         ws: &[usize],
         date: Option<DateKey>,
@@ -1657,7 +1644,9 @@ impl Analysis<'_> {
                 }
             }
             let mut code = code;
-            let negated = self.negation(i, vp_head, &mut Vec::new());
+            // (Read only by the product's modality rules below.)
+            let negated =
+                (opts.clauses || opts.intent) && self.negation(i, vp_head, &mut Vec::new());
             // A cooperative act announced for the future is an intent to cooperate (03), a
             // hostile one a threat (13).
             // The complement of a verb of intent or threat ("agreed to lift", "threatened to
@@ -1781,11 +1770,7 @@ impl Analysis<'_> {
                 self.children[vp_head].iter().copied().find(|&c| {
                     base_rel(&self.s.tokens[c].deprel) == "xcomp"
                         && self.is_verb(c)
-                        && (dicts.verbs.lookup(&self.words[c]).is_some()
-                            || dicts
-                                .verbs
-                                .forms
-                                .contains_key(&self.s.tokens[c].lemma.to_uppercase()))
+                        && self.verb_forms(c, dicts).is_some()
                 })
             } else {
                 None
@@ -2035,12 +2020,16 @@ impl Analysis<'_> {
             return None;
         }
         let g = self.head(v).filter(|&g| self.is_verb(g))?;
-        let forms = dicts.verbs.lookup(&self.words[g]).or_else(|| {
-            let lemma = self.s.tokens[g].lemma.to_uppercase();
-            dicts.verbs.forms.get(&lemma)
-        })?;
-        let code = &forms.first()?.code;
+        let code = &self.verb_forms(g, dicts)?.first()?.code;
         code.get(..2).filter(|r| r.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// The verb dictionary's forms for word `k`: by its form, else by its lemma.
+    fn verb_forms<'d>(&self, k: usize, dicts: &'d Dictionaries) -> Option<&'d Vec<VerbForm>> {
+        dicts
+            .verbs
+            .lookup(&self.words[k])
+            .or_else(|| dicts.verbs.forms.get(&self.s.tokens[k].lemma.to_uppercase()))
     }
 
     /// "Failed to X": the verb is the complement of a verb of not doing.
