@@ -366,6 +366,21 @@ fn is_attachment(r: &str) -> bool {
     base_rel(r) == "nmod" && !matches!(r, "nmod:poss" | "nmod:desc")
 }
 
+/// CAMEO's role, sector and religion codes (a closed class of the codebook): a code block
+/// after `---` that is none of these names an ethnic group (`ALB`, `TAM`, `KUR`).
+const ROLE_BLOCKS: [&str; 54] = [
+    "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "PTY", "REB", "INS", "SEP", "UAF", "SPY", "ELI",
+    "CRM", "RAD", "SET", "MED", "EDU", "BUS", "LAB", "AGR", "CVL", "REF", "HLH", "HRI", "ENV",
+    "DEV", "MNC", "NGO", "IGO", "IMG", "UNO", "PKO", "AMN", "IRC", "MOD", "PPL", "MUS", "SHI",
+    "SUN", "CHR", "CTH", "JEW", "HIN", "BUD", "SIK", "CPT", "DRZ", "ALE", "ORT", "PRO", "BAH",
+    "JAN", "ATH",
+];
+
+/// Whether a code block after `---` is an ethnic group's rather than a role's.
+fn ethnic_block(b: &str) -> bool {
+    b.len() == 3 && b.bytes().all(|c| c.is_ascii_uppercase()) && !ROLE_BLOCKS.contains(&b)
+}
+
 fn base_rel(r: &str) -> &str {
     match r.bytes().position(|b| b == b':') {
         Some(i) => &r[..i],
@@ -2544,7 +2559,17 @@ impl Analysis<'_> {
         // home) or the target the opposition ("the government banned the opposition
         // newspaper": an opposition is its own state's); it is given as the source's code
         // (`EGYCOP`).
-        let expand = |p: usize, poss: Option<&str>, home: Option<&str>| -> Vec<CodedActor> {
+        // `across`: the country of the other side (product rules only), which an ethnic
+        // group named without a state takes ("ethnic Albanians vowed to fight Macedonia",
+        // "the Sri Lankan army held Tamil civilians": minorities act within their state),
+        // and a target named by a state role alone when `state_role` ("rebels in the
+        // Ivory Coast dismissed an appeal from the president": their own state's).
+        let expand = |p: usize,
+                      poss: Option<&str>,
+                      home: Option<&str>,
+                      across: Option<&str>,
+                      state_role: bool|
+         -> Vec<CodedActor> {
             let ph = &self.phrases[p];
             let mut v = Vec::new();
             for (ci, (c, (ws, s))) in ph.codes.iter().zip(&ph.texts).enumerate() {
@@ -2574,6 +2599,13 @@ impl Analysis<'_> {
                             })
                             .and_then(|h| h.get(..3))
                             .map(str::to_string)
+                        })
+                        .or_else(|| {
+                            let block = c.get(3..6)?;
+                            let takes = ethnic_block(block)
+                                || (state_role
+                                    && matches!(block, "GOV" | "MIL" | "COP" | "LEG" | "JUD"));
+                            across.filter(|_| takes).map(str::to_string)
                         })
                 } else {
                     None
@@ -2612,7 +2644,25 @@ impl Analysis<'_> {
             (k.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(k, "IGO" | "NGO" | "IMG"))
                 .then(|| format!("{k}COP"))
         });
-        let mut srcs = expand(src, None, tgt_home.as_deref().filter(|_| justice));
+        // The bare country of each side, for `across` (product rules only).
+        let country_of = |codes: &[&str]| {
+            codes.iter().find_map(|c| {
+                let k = c.get(..3)?;
+                (opts.clauses
+                    && k.bytes().all(|b| b.is_ascii_uppercase())
+                    && !matches!(k, "IGO" | "NGO" | "IMG"))
+                .then(|| k.to_string())
+            })
+        };
+        let tgt_country =
+            country_of(&self.phrases[tgt].codes.iter().map(String::as_str).collect::<Vec<_>>());
+        let mut srcs = expand(
+            src,
+            None,
+            tgt_home.as_deref().filter(|_| justice),
+            tgt_country.as_deref(),
+            false,
+        );
         // The source's country (or international body), for the target's "its"/"their".
         let src_owner = srcs.iter().find_map(|a| {
             let c = a.code.get(..3)?;
@@ -2629,7 +2679,9 @@ impl Analysis<'_> {
                 && c.bytes().all(|b| b.is_ascii_uppercase()))
             .then(|| a.code[..6].to_string())
         });
-        let mut tgts = expand(tgt, src_owner.as_deref(), state.as_deref());
+        let src_country = country_of(&srcs.iter().map(|a| a.code.as_str()).collect::<Vec<_>>());
+        let mut tgts =
+            expand(tgt, src_owner.as_deref(), state.as_deref(), src_country.as_deref(), !passive);
         let push =
             |a: &[CodedActor], b: &[CodedActor], c: &str, swap: bool, out: &mut Vec<CodedEvent>| {
                 for x in a {
