@@ -17,6 +17,7 @@ fn baseline_weights() -> Weights {
         container: 0.0,
         kind_hint: 0.0,
         seat_beats_division: 0.0,
+        peer_kind: 0.0,
         ..Weights::default()
     }
 }

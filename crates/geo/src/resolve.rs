@@ -8,8 +8,12 @@
 //! - the article's context: the share of the article's other names resolved in the same
 //!   country and in the same first-level division, and the countries of the event's actors
 //!   passed in by the caller;
-//! - local syntax: "X, Y" where Y contains the candidate ("Paris, Texas"), and a type word
-//!   after the name ("Diyala province" prefers divisions; "Kansas City" is matched whole);
+//! - local syntax: "X, Y", "X (Y)" and "X in [northern …] Y" where Y contains the candidate
+//!   ("Paris, Texas", "Manbij in northern Syria"), and a type word after the name ("Diyala
+//!   province" prefers divisions; "Kansas City" is matched whole);
+//! - a list names peers of one level: in "X and Y", "X or Y", "X, Y and Z", a member
+//!   confidently resolved to a country or a first-level division draws the others to a country
+//!   or to a division of the same country ("California or Washington" is the state);
 //! - a division yields to its own same-named seat or capital unless a type word says
 //!   otherwise ("Baghdad" is the city, "Baghdad province" the governorate); a county yields
 //!   only to a seat in its own state and near it (Suffolk County, New York does not yield to
@@ -47,6 +51,7 @@ pub struct Weights {
     pub container: f64,
     pub kind_hint: f64,
     pub seat_beats_division: f64,
+    pub peer_kind: f64,
 }
 
 impl Default for Weights {
@@ -71,6 +76,7 @@ impl Default for Weights {
             container: 6.0,
             kind_hint: 5.0,
             seat_beats_division: 4.0,
+            peer_kind: 10.0,
         }
     }
 }
@@ -164,6 +170,7 @@ pub fn resolve(
     let keys: Vec<String> =
         toponyms.iter().map(|t| crate::normalize::key(t.span.slice(text).unwrap_or(""))).collect();
     let containers = container_links(text, &toponyms);
+    let peers = peer_links(text, &toponyms);
     let none = vec![Links::default(); toponyms.len()];
     let bases: Vec<Option<&str>> = keys.iter().map(|k| division_base(k)).collect();
     let mut chosen = pick(gaz, &toponyms, &keys, &none, &Context::default(), actor_countries, w);
@@ -173,9 +180,16 @@ pub fn resolve(
         let links: Vec<Links> = containers
             .iter()
             .zip(divisions)
-            .map(|(c, division)| Links {
+            .zip(&peers)
+            .map(|((c, division), ps)| Links {
                 container: c.and_then(|j| chosen[j].map(|c| c.0)),
                 division,
+                peers: ps
+                    .iter()
+                    .filter_map(|&j| chosen[j])
+                    .filter(|c| c.1 >= PEER_MARGIN)
+                    .map(|c| c.0)
+                    .collect(),
             })
             .collect();
         chosen = pick(gaz, &toponyms, &keys, &links, &ctx, actor_countries, w);
@@ -192,12 +206,14 @@ pub fn resolve(
 }
 
 /// What the rest of the article says about one toponym's place, from the previous pass.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 struct Links {
     /// The place of Y in "X, Y" / "X (Y)".
     container: Option<u32>,
     /// The division the article named as "X County" for a bare "X".
     division: Option<u32>,
+    /// Confidently resolved members of the same list ("California or X"): their places.
+    peers: Vec<u32>,
 }
 
 /// Type words a division's name carries after its proper name ("Suffolk County").
@@ -251,9 +267,63 @@ fn container_links(text: &str, ts: &[Toponym]) -> Vec<Option<usize>> {
         let closed = || {
             text.get(ts[i + 1].span.end as usize..).is_some_and(|r| r.trim_start().starts_with(')'))
         };
-        if gap.trim() == "," || (gap.trim() == "(" && closed()) {
+        let g = gap.trim().trim_start_matches(',').trim().to_lowercase();
+        let within = g == "in"
+            || g == "in the"
+            || g.strip_prefix("in ").is_some_and(|d| {
+                matches!(
+                    d,
+                    "northern"
+                        | "southern"
+                        | "eastern"
+                        | "western"
+                        | "central"
+                        | "north"
+                        | "south"
+                        | "east"
+                        | "west"
+                        | "northeastern"
+                        | "northwestern"
+                        | "southeastern"
+                        | "southwestern"
+                )
+            });
+        if gap.trim() == "," || (gap.trim() == "(" && closed()) || within {
             out[i] = Some(i + 1);
         }
+    }
+    out
+}
+
+/// How far a list member's choice must lead its runner-up for its level to count for the
+/// other members.
+const PEER_MARGIN: f64 = 1.5;
+
+/// The members of lists of names: "X and Y", "X or Y", "X, Y and Z" (commas count only in a
+/// chain that ends with "and"/"or", so "Paris, Texas" is no list). For each toponym, the other
+/// members of its list.
+fn peer_links(text: &str, ts: &[Toponym]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); ts.len()];
+    let mut start = 0;
+    for i in 0..ts.len() {
+        let gap = ts
+            .get(i + 1)
+            .and_then(|n| text.get(ts[i].span.end as usize..n.span.start as usize))
+            .unwrap_or("")
+            .trim();
+        if gap == "," {
+            continue;
+        }
+        if matches!(gap.trim_start_matches(',').trim(), "and" | "or") {
+            // The chain ends after the next name.
+            let end = i + 1;
+            for (a, members) in out.iter_mut().enumerate().take(end + 1).skip(start) {
+                members.extend((start..=end).filter(|&b| b != a));
+            }
+            start = end + 1;
+            continue;
+        }
+        start = i + 1;
     }
     out
 }
@@ -336,7 +406,7 @@ fn pick(
     let mut totals: HashMap<&str, HashMap<u32, f64>> = HashMap::new();
     for (i, t) in toponyms.iter().enumerate() {
         let group = totals.entry(keys[i].as_str()).or_default();
-        for (s, p) in scores(gaz, t, &keys[i], ctx, actors, links[i], w) {
+        for (s, p) in scores(gaz, t, &keys[i], ctx, actors, &links[i], w) {
             *group.entry(p).or_default() += s;
         }
     }
@@ -366,7 +436,7 @@ fn scores(
     own_key: &str,
     ctx: &Context,
     actors: &[&str],
-    links: Links,
+    links: &Links,
     w: &Weights,
 ) -> Vec<(f64, u32)> {
     // A demonym or a dotted abbreviation ("La.") names only the places it was written for.
@@ -413,6 +483,15 @@ fn scores(
                 && places.iter().any(|(q, q_alt)| yields_to(p, q, *q_alt));
             if yields && !matches!(t.kind_hint, Some(PlaceKind::Admin1 | PlaceKind::Admin2)) {
                 s -= w.seat_beats_division;
+            }
+            let same_level =
+                links.peers.iter().filter_map(|&q| gaz.place(q)).any(|q| match q.kind {
+                    PlaceKind::Country => p.kind == PlaceKind::Country,
+                    PlaceKind::Admin1 => p.kind == PlaceKind::Admin1 && p.country == q.country,
+                    _ => false,
+                });
+            if same_level {
+                s += w.peer_kind;
             }
             // The article named this division with its type word ("Suffolk County") and holds
             // no same-named seat that the bare name would rather be ("Baghdad province" …
@@ -516,6 +595,69 @@ mod tests {
         assert!(!yields_to(&county, &same_state_far, false));
     }
 
+    fn spans_of(text: &str, names: &[&str]) -> Vec<Toponym> {
+        let mut from = 0;
+        names
+            .iter()
+            .map(|n| {
+                let at = from + text[from..].find(n).expect("name in text");
+                from = at + n.len();
+                Toponym {
+                    span: model::Span::new(at, at + n.len()),
+                    candidates: Vec::new(),
+                    demonym: false,
+                    metonym: false,
+                    locative: false,
+                    kind_hint: None,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn lists_link_their_members_and_commas_only_inside_a_list() {
+        let text = "Tamil Nadu, Karnataka, Kerala and Puducherry; Paris, Texas; Iraq or Syria.";
+        let ts = spans_of(
+            text,
+            &["Tamil Nadu", "Karnataka", "Kerala", "Puducherry", "Paris", "Texas", "Iraq", "Syria"],
+        );
+        let peers = peer_links(text, &ts);
+        assert_eq!(peers[3], vec![0, 1, 2]);
+        assert_eq!(peers[0], vec![1, 2, 3]);
+        assert!(peers[4].is_empty() && peers[5].is_empty());
+        assert_eq!(peers[6], vec![7]);
+        assert_eq!(peers[7], vec![6]);
+    }
+
+    #[test]
+    fn in_after_a_name_names_its_container() {
+        let text = "Manbij in northern Syria; Riverdale in the US; Salisbury near London.";
+        let ts = spans_of(text, &["Manbij", "Syria", "Riverdale", "US", "Salisbury", "London"]);
+        assert_eq!(container_links(text, &ts), vec![Some(1), None, Some(3), None, None, None]);
+    }
+
+    #[test]
+    fn a_state_listed_with_a_state_is_the_state() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let text = "Firms leave California or Washington for Texas.";
+        let tops: Vec<Toponym> = spans_of(text, &["California", "Washington", "Texas"])
+            .into_iter()
+            .map(|t| crate::recognize::toponym_for_span(&gaz, text, t.span))
+            .collect();
+        let r = resolve(&gaz, text, tops, &[], &Weights::default());
+        let wa = r[1].place.and_then(|p| gaz.place(p)).expect("Washington resolved");
+        assert_eq!((wa.kind, wa.country), (PlaceKind::Admin1, "US"));
+        // Alone, the bare name is the capital.
+        let text = "Firms leave Washington for Texas.";
+        let tops: Vec<Toponym> = spans_of(text, &["Washington", "Texas"])
+            .into_iter()
+            .map(|t| crate::recognize::toponym_for_span(&gaz, text, t.span))
+            .collect();
+        let r = resolve(&gaz, text, tops, &[], &Weights::default());
+        let dc = r[0].place.and_then(|p| gaz.place(p)).expect("Washington resolved");
+        assert_eq!(dc.feature_code, "PPLC");
+    }
+
     #[test]
     fn a_bare_name_after_its_county_is_the_county() {
         let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
@@ -540,9 +682,9 @@ mod tests {
         assert_eq!(links, vec![None, None, r[0].place]);
         let w = Weights::default();
         let ctx = Context::default();
-        let plain = scores(&gaz, &r[2].toponym, "suffolk", &ctx, &[], Links::default(), &w);
-        let linked = Links { container: None, division: r[0].place };
-        let named = scores(&gaz, &r[2].toponym, "suffolk", &ctx, &[], linked, &w);
+        let plain = scores(&gaz, &r[2].toponym, "suffolk", &ctx, &[], &Links::default(), &w);
+        let linked = Links { container: None, division: r[0].place, peers: Vec::new() };
+        let named = scores(&gaz, &r[2].toponym, "suffolk", &ctx, &[], &linked, &w);
         let of = |v: &[(f64, u32)]| v.iter().find(|x| Some(x.1) == r[0].place).map(|x| x.0);
         assert_eq!(of(&named).zip(of(&plain)).map(|(a, b)| a - b), Some(w.kind_hint));
     }
