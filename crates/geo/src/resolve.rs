@@ -506,8 +506,9 @@ fn scores(
 }
 
 /// The article's focus: the place most of its resolved names point to — its most named
-/// country, within it its most named first-level division, and within that the populated
-/// place named most often, weighed a little by its size; else the division, else the country.
+/// country, within it its most named first-level division (on a tie, the one holding the
+/// largest place named), and within that the populated place named most often, weighed a
+/// little by its size; else the division, else the country.
 /// Used to answer names the gazetteer lacks (a street, a building) with the place the article
 /// is about, never with a capital by default.
 pub fn focus(gaz: &Gazetteer, resolved: &[Resolved]) -> Option<u32> {
@@ -530,10 +531,33 @@ pub fn focus(gaz: &Gazetteer, resolved: &[Resolved]) -> Option<u32> {
     }
     let country = top(places.iter().filter(|p| !p.country.is_empty()).map(|p| p.country))?;
     let in_country: Vec<&Place<'_>> = places.iter().filter(|p| p.country == country).collect();
-    let admin1 = top(in_country.iter().filter_map(|p| match p.kind {
-        PlaceKind::Admin1 => Some(p.index),
-        _ => p.admin1,
-    }));
+    let admin1s: Vec<u32> = in_country
+        .iter()
+        .filter_map(|p| match p.kind {
+            PlaceKind::Admin1 => Some(p.index),
+            _ => p.admin1,
+        })
+        .collect();
+    // The most named division; on a tie, the one holding the largest place named (a named
+    // division counts with its own population), not the one named first: "stores in Zilina,
+    // Nitra, Presov and Kosice … a square in Bratislava" is about Bratislava's.
+    let named = |a: u32| admin1s.iter().filter(|&&b| b == a).count();
+    let largest = |a: u32| {
+        in_country
+            .iter()
+            .filter(|p| p.index == a || p.admin1 == Some(a))
+            .map(|p| p.population)
+            .max()
+            .unwrap_or(0)
+    };
+    let mut admin1: Option<(usize, u64, u32)> = None;
+    for &a in &admin1s {
+        let rank = (named(a), largest(a));
+        if admin1.is_none_or(|b| rank > (b.0, b.1)) {
+            admin1 = Some((rank.0, rank.1, a));
+        }
+    }
+    let admin1 = admin1.map(|b| b.2);
     let local = |p: &&&Place<'_>| admin1.is_none_or(|a| p.admin1 == Some(a));
     // Mentions count, and a larger place a little more (0.3 per power of ten of its
     // population): a city of a million named once outweighs a village named twice; first named
@@ -656,6 +680,19 @@ mod tests {
         let r = resolve(&gaz, text, tops, &[], &Weights::default());
         let dc = r[0].place.and_then(|p| gaz.place(p)).expect("Washington resolved");
         assert_eq!(dc.feature_code, "PPLC");
+    }
+
+    #[test]
+    fn the_focus_division_on_a_tie_holds_the_largest_place_named() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let text = "After stores in Nitra and Kosice, the chain sells one in Bratislava.";
+        let tops: Vec<Toponym> = spans_of(text, &["Nitra", "Kosice", "Bratislava"])
+            .into_iter()
+            .map(|t| crate::recognize::toponym_for_span(&gaz, text, t.span))
+            .collect();
+        let r = resolve(&gaz, text, tops, &[], &Weights::default());
+        assert_eq!(focus(&gaz, &r), r[2].place);
+        assert!(r[2].place.is_some());
     }
 
     #[test]
