@@ -505,8 +505,11 @@ fn scores(
     scored
 }
 
+/// What a name no locative preposition governs counts toward the article's focus country.
+const NON_LOCATIVE_FOCUS_VOTE: f64 = 0.5;
+
 /// The article's focus: the place most of its resolved names point to — its most named
-/// country, within it its most named first-level division (on a tie, the one holding the
+/// country (names after "in/at/near" count double), within it its most named first-level division (on a tie, the one holding the
 /// largest place named), and within that the populated place named most often, weighed a
 /// little by its size; else the division, else the country.
 /// Used to answer names the gazetteer lacks (a street, a building) with the place the article
@@ -517,19 +520,23 @@ pub fn focus(gaz: &Gazetteer, resolved: &[Resolved]) -> Option<u32> {
         .filter(|r| !r.toponym.metonym && !r.toponym.demonym)
         .filter_map(|r| r.place.and_then(|i| gaz.place(i)))
         .collect();
-    // Most votes, the first voted on a tie.
-    fn top<K: PartialEq + Copy>(keys: impl Iterator<Item = K>) -> Option<K> {
-        let mut counts: Vec<(K, usize)> = Vec::new();
-        for k in keys {
-            match counts.iter_mut().find(|(c, _)| *c == k) {
-                Some(c) => c.1 += 1,
-                None => counts.push((k, 1)),
-            }
+    // The country: a name a locative preposition governs ("in Syria", "at Heathrow") counts
+    // 1, any other 0.5 (names in "US forces", "Kansas City-based" are less often where the
+    // story is); the first voted on a tie.
+    let mut votes: Vec<(&str, f64)> = Vec::new();
+    for r in resolved.iter().filter(|r| !r.toponym.metonym && !r.toponym.demonym) {
+        let Some(p) = r.place.and_then(|i| gaz.place(i)) else { continue };
+        if p.country.is_empty() {
+            continue;
         }
-        let best = counts.iter().map(|c| c.1).max()?;
-        counts.into_iter().find(|c| c.1 == best).map(|c| c.0)
+        let v = if r.toponym.locative { 1.0 } else { NON_LOCATIVE_FOCUS_VOTE };
+        match votes.iter_mut().find(|c| c.0 == p.country) {
+            Some(c) => c.1 += v,
+            None => votes.push((p.country, v)),
+        }
     }
-    let country = top(places.iter().filter(|p| !p.country.is_empty()).map(|p| p.country))?;
+    let most = votes.iter().map(|c| c.1).fold(0.0, f64::max);
+    let country = votes.iter().find(|c| c.1 == most).map(|c| c.0)?;
     let in_country: Vec<&Place<'_>> = places.iter().filter(|p| p.country == country).collect();
     let admin1s: Vec<u32> = in_country
         .iter()
@@ -693,6 +700,20 @@ mod tests {
         let r = resolve(&gaz, text, tops, &[], &Weights::default());
         assert_eq!(focus(&gaz, &r), r[2].place);
         assert!(r[2].place.is_some());
+    }
+
+    #[test]
+    fn the_focus_country_counts_locative_names_double() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let text = "US forces and US officials said the bomb went off in Manbij near Kobani.";
+        let tops: Vec<Toponym> = spans_of(text, &["US", "US", "Manbij", "Kobani"])
+            .into_iter()
+            .map(|t| crate::recognize::toponym_for_span(&gaz, text, t.span))
+            .collect();
+        assert!(tops[2].locative && !tops[0].locative);
+        let r = resolve(&gaz, text, tops, &[], &Weights::default());
+        let f = focus(&gaz, &r).and_then(|p| gaz.place(p)).expect("a focus");
+        assert_eq!(f.country, "SY");
     }
 
     #[test]
