@@ -513,14 +513,65 @@ fn misattached_verb(s: &AnalyzedSentence, v: usize) -> Option<(usize, usize)> {
     (listy && n > v).then_some((h, subj))
 }
 
+/// The last member of a subject list that a parser made a second subject of the verb ("The
+/// US, Russia, and Switzerland met" with both "US" and "Switzerland" as `nsubj`): two
+/// nominal subjects of one verb before it, with only commas and a coordinator between the
+/// first one's words and the second. Returns (first subject, second subject).
+fn split_subject_list(s: &AnalyzedSentence, v: usize) -> Option<(usize, usize)> {
+    let vid = v as u32 + 1;
+    let mut subj = (0..v).filter(|&c| {
+        s.tokens[c].head == vid
+            && base_rel(&s.tokens[c].deprel) == "nsubj"
+            && matches!(s.tokens[c].upos.as_str(), "NOUN" | "PROPN")
+    });
+    let (a, b) = (subj.next()?, subj.next()?);
+    // The last word under the first subject.
+    let under = |k: usize, h: usize| {
+        let mut cur = k;
+        for _ in 0..s.tokens.len() {
+            if cur == h {
+                return true;
+            }
+            match (s.tokens[cur].head as usize).checked_sub(1) {
+                Some(p) if p < s.tokens.len() => cur = p,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let end = (a..b).rev().find(|&k| under(k, a))?;
+    let between = end + 1..b;
+    let listy = !between.is_empty()
+        && between.clone().all(|k| {
+            let t = &s.tokens[k];
+            t.upos == "PUNCT" || (t.upos == "CCONJ" && base_rel(&t.deprel) == "cc")
+        })
+        && between.clone().any(|k| s.tokens[k].upos == "CCONJ");
+    listy.then_some((a, b))
+}
+
 fn needs_subject_list_repair(s: &AnalyzedSentence) -> bool {
-    (0..s.tokens.len()).any(|v| misattached_verb(s, v).is_some())
+    (0..s.tokens.len())
+        .any(|v| misattached_verb(s, v).is_some() || split_subject_list(s, v).is_some())
 }
 
 /// Re-roots such a verb: it takes the noun's place in the tree, the noun becomes its
 /// subject and the verb's own subject another conjunct of the noun.
 fn repair_subject_list(s: &mut AnalyzedSentence) {
     let n = s.tokens.len();
+    // A second subject closing a list becomes the first one's conjunct, with the
+    // coordinator and commas before it.
+    for v in 0..n {
+        if let Some((a, b)) = split_subject_list(s, v) {
+            s.tokens[b].head = a as u32 + 1;
+            s.tokens[b].deprel = "conj".into();
+            for k in a + 1..b {
+                if s.tokens[k].head == v as u32 + 1 {
+                    s.tokens[k].head = b as u32 + 1;
+                }
+            }
+        }
+    }
     for v in 0..n {
         let Some((h, subj)) = misattached_verb(s, v) else { continue };
         let (hid, vid, sid) = (h as u32 + 1, v as u32 + 1, subj as u32 + 1);
@@ -1717,8 +1768,25 @@ impl Analysis<'_> {
             } else {
                 (tgt_slot.or_else(|| self.find_target(&lower)), None)
             };
+            // A bare statement (a verb of saying coded by its default, no pattern) is made to
+            // or about an actor among its own dependents; one named only inside what was said
+            // ("Washington said such a step enjoyed support from Moscow") is no target of it,
+            // and the field's coders leave such a statement uncoded.
+            let target = target.filter(|&tg| {
+                !(pattern.is_none()
+                    && code.starts_with("01")
+                    && self.inside_said_clause(vp_head, &self.phrases[tg]))
+            });
             let mut coded = false;
             let before = events.len();
+            // A cooperative act whose only phrase after the verb is no actor ("Brazil and the
+            // United States are seeking to deepen a partnership") has no target: the members
+            // of a compound subject act with each other (below).
+            let mutual = !reduced_passive
+                && matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
+                && target.is_some_and(|t| self.phrases[t].null)
+                && self.compound_subject(vp_head).is_some();
+            let target = target.filter(|_| !mutual);
             if let Some(tg) = target {
                 let source = agent
                     .or(src_slot)
@@ -1747,16 +1815,7 @@ impl Analysis<'_> {
             } else if !reduced_passive && matches!(code.get(..2), Some("03" | "04" | "05" | "06")) {
                 // "Russia and China met", "A and B agreed to cooperate": with no target, the
                 // members of a compound subject cooperate with each other.
-                let pair = self.children[vp_head]
-                    .iter()
-                    .copied()
-                    .find(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj" && c < vp_head)
-                    .and_then(|c| self.phrase_of[c])
-                    .filter(|&p| {
-                        let ph = &self.phrases[p];
-                        ph.compound && ph.codes.iter().filter(|c| c.as_str() != "---").count() > 1
-                    });
-                if let Some(sr) = pair {
+                if let Some(sr) = self.compound_subject(vp_head) {
                     let mut cues = Vec::new();
                     let negated = self.negation(i, vp_head, &mut cues);
                     let trigger = self.s.tokens[vstart].span.cover(self.s.tokens[vend].span);
@@ -1878,6 +1937,38 @@ impl Analysis<'_> {
                     }
                 })
         })
+    }
+
+    /// The phrase of verb `v`'s subject before it when that is a compound of two or more
+    /// coded members.
+    fn compound_subject(&self, v: usize) -> Option<usize> {
+        self.children[v]
+            .iter()
+            .copied()
+            .find(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj" && c < v)
+            .and_then(|c| self.phrase_of[c])
+            .filter(|&p| {
+                let ph = &self.phrases[p];
+                ph.compound && ph.codes.iter().filter(|c| c.as_str() != "---").count() > 1
+            })
+    }
+
+    /// Whether every word of phrase `p` lies in a clausal complement (`ccomp`) of verb `v`:
+    /// inside what was said rather than an addressee or object of the saying.
+    fn inside_said_clause(&self, v: usize, p: &Phrase) -> bool {
+        let mut words = p.texts.iter().flat_map(|(ws, _)| ws.iter().copied()).peekable();
+        if words.peek().is_none() {
+            return false;
+        }
+        let Some(c) = self.children[v]
+            .iter()
+            .copied()
+            .find(|&c| base_rel(&self.s.tokens[c].deprel) == "ccomp" && c > v)
+        else {
+            return false;
+        };
+        let (lo, hi) = self.subtree_bounds(c);
+        words.all(|w| (lo..=hi).contains(&w))
     }
 
     /// The clause a statement verb governs (`ccomp`), when it has a verb of its own.
@@ -2253,7 +2344,24 @@ impl Analysis<'_> {
     }
 
     fn find_target(&self, lower: &[usize]) -> Option<usize> {
-        let phrases: Vec<usize> = lower.iter().filter_map(|&k| self.phrase_of[k]).collect();
+        // A phrase a parser hung on a verb as its apposition is no argument of it: mostly the
+        // speaker of a reporting clause after a comma ("… by promoting biofuels, US Deputy
+        // Secretary X said").
+        let verb_appos = |k: usize| {
+            let mut cur = k;
+            while let Some(h) = self.head(cur) {
+                if base_rel(&self.s.tokens[cur].deprel) == "appos" && self.is_verb(h) {
+                    return true;
+                }
+                if self.phrase_of[h] != self.phrase_of[k] {
+                    return false;
+                }
+                cur = h;
+            }
+            false
+        };
+        let phrases: Vec<usize> =
+            lower.iter().filter(|&&k| !verb_appos(k)).filter_map(|&k| self.phrase_of[k]).collect();
         phrases
             .iter()
             .copied()

@@ -6,6 +6,8 @@
 //!   Fornost/VERB and Bree welcomed …", "Frodo/AUX said"): a capitalised word the actor
 //!   dictionary knows and the verb dictionary does not becomes a proper noun, and when the
 //!   parser made it the clause's root, the verb hung under it takes its place;
+//! - **a role word read as a verb** ("Insurgents/AUX bombarded …"): a capitalised subject
+//!   the agent dictionary knows and the verb dictionary does not becomes a common noun;
 //! - **a verb read as a noun modifier** ("… on Thursday and promised/amod aid to …"): a
 //!   dictionary verb right after a coordinator, modifying a noun coordinated with a name
 //!   attached to a verb, is that verb's conjunct with the noun as its object;
@@ -90,6 +92,17 @@ fn retag_name(s: &mut AnalyzedSentence, i: usize) {
         t.xpos.clear();
         t.xpos.push_str("NNP");
     }
+}
+
+/// A capitalised role word the parser tagged as a verb or auxiliary but made a subject
+/// ("Insurgents/AUX bombarded …"): the agent dictionary knows it, the verb dictionary does not.
+fn agent_as_verb(s: &AnalyzedSentence, i: usize, dicts: &Dictionaries) -> bool {
+    let t = &s.tokens[i];
+    is_verb_tag(t)
+        && capitalised(&t.form)
+        && base(&t.deprel) == "nsubj"
+        && dicts.agents.index.match_at(&[t.form.to_uppercase().as_str()], 0).is_some()
+        && !verb_word(s, i, dicts)
 }
 
 /// Names tagged as verbs or auxiliaries.
@@ -301,6 +314,7 @@ pub(super) fn needed(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
     (0..n).any(|i| {
         let t = &s.tokens[i];
         (is_verb_tag(t) && capitalised(&t.form) && name_word(s, i, dicts))
+            || agent_as_verb(s, i, dicts)
             || (t.deprel == "amod" && misread_modifier(s, i, dicts).is_some())
             || (t.deprel == "amod" && misread_participle(s, i, dicts).is_some())
             || (t.deprel == "root" && misread_verb_noun(s, i, dicts).is_some())
@@ -313,6 +327,17 @@ pub(super) fn needed(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
 pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
     for nm in misread_names(s, dicts) {
         name_as_verb(s, nm);
+    }
+    for a in 0..s.tokens.len() {
+        if agent_as_verb(s, a, dicts) {
+            let t = &mut s.tokens[a];
+            t.upos.clear();
+            t.upos.push_str("NOUN");
+            if !t.xpos.is_empty() {
+                t.xpos.clear();
+                t.xpos.push_str(if t.form.ends_with('s') { "NNS" } else { "NN" });
+            }
+        }
     }
     for p in 0..s.tokens.len() {
         if let Some((p, h, cc, g)) = misread_modifier(s, p, dicts) {
