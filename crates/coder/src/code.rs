@@ -1253,6 +1253,13 @@ impl Analysis<'_> {
             (Some(&a), Some(&b)) => self.s.tokens[a].span.cover(self.s.tokens[b].span),
             _ => Span::default(),
         };
+        // (Product rules.) "X-led Y": X leads Y, and Y is X's ("the US-led war against
+        // Iraq" is the United States', "Vietnamese-led forces" VNMMIL).
+        if opts.clauses {
+            if let Some(code) = self.led_by(ws, date, dicts) {
+                return (code, span, None);
+            }
+        }
         // "X's Y" where Y is itself an actor of X's country: Y ("Egypt's Muslim
         // Brotherhood" is the Brotherhood's code, not Egypt's with a religion).
         let possessor = ws.iter().rev().find(|&&k| {
@@ -1338,6 +1345,46 @@ impl Analysis<'_> {
             }
         }
         ("---".into(), span, known)
+    }
+
+    /// The code of a phrase whose head is modified by "X-led" (a hyphen-joined participle of
+    /// *lead*, the leader X its dependent): X's words, then the phrase's words up to its
+    /// head ("the US-led war against Iraq" is coded from "US the war"). None unless X codes
+    /// as a country or an international body.
+    fn led_by(&self, ws: &[usize], date: Option<DateKey>, dicts: &Dictionaries) -> Option<String> {
+        let &head = ws.iter().find(|&&k| self.head(k).is_none_or(|h| !ws.contains(&h)))?;
+        let touch = |a: usize, b: usize| {
+            let (x, y) = (self.s.tokens[a].span, self.s.tokens[b].span);
+            !x.is_empty() && x.end == y.start
+        };
+        let &led = ws.iter().find(|&&k| {
+            k >= 2
+                && self.words[k] == "LED"
+                && self.head(k) == Some(head)
+                && self.words[k - 1] == "-"
+                && touch(k - 1, k)
+                && touch(k - 2, k - 1)
+        })?;
+        let x = (0..led - 1).rev().find(|&c| self.head(c) == Some(led))?;
+        // (The hyphen may hang on X.)
+        let (lo, hi) = self.subtree_bounds(x);
+        if hi != led - 2 && hi != led - 1 {
+            return None;
+        }
+        let mut words: Vec<&str> = (lo..=led - 2)
+            .filter(|&k| self.s.tokens[k].upos != "PUNCT" && self.s.tokens[k].xpos != "POS")
+            .map(|k| self.words[k].as_str())
+            .collect();
+        let leader = crate::nominal::code_words(&words, date, dicts)?;
+        if leader.starts_with("---") {
+            return None;
+        }
+        words.extend(
+            ws.iter()
+                .filter(|&&k| k <= head && k != led && self.s.tokens[k].upos != "PUNCT")
+                .map(|&k| self.words[k].as_str()),
+        );
+        crate::nominal::code_words(&words, date, dicts)
     }
 
     /// A phrase without a country actor whose agent or group words only modify its head, a
@@ -2699,7 +2746,13 @@ impl Analysis<'_> {
                             });
                             poss.filter(|_| own && c.len() > 3).map(str::to_string)
                         })
-                        .or_else(|| place.filter(|_| ph.countryless[ci]).map(str::to_string))
+                        .or_else(|| {
+                            // (Product rules: an agent named by its role alone, too — "prisoners
+                            // rioted at a jail in East Timor": those of the place.)
+                            place
+                                .filter(|_| ph.countryless[ci] || (opts.clauses && c.len() > 3))
+                                .map(str::to_string)
+                        })
                         .or_else(|| {
                             home.filter(|h| {
                                 c.len() > 3
