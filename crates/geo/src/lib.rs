@@ -18,6 +18,7 @@ mod place;
 pub mod recognize;
 pub mod resolve;
 mod share;
+mod unlisted;
 
 pub use attach::{attached_spans, conjoined, definite_event_phrases, event_spans};
 pub use base::FormatError;
@@ -30,3 +31,4 @@ pub use place::{haversine_km, Place, PlaceId, PlaceKind};
 pub use recognize::{recognize, toponym_for_span, Toponym};
 pub use resolve::{focus, resolve, Resolved, Weights};
 pub use share::share_places;
+pub use unlisted::unlisted_place;

@@ -540,9 +540,19 @@ impl ArticlePlaces {
         // names the last place of that type the text mentioned before it.
         let mut phrases: Vec<Span> = site.attached.to_vec();
         phrases.sort_by_key(|p| distance(*p));
-        for phrase in phrases {
-            if let Some(r) = self.antecedent(gaz, text, phrase, &usable) {
+        for phrase in &phrases {
+            if let Some(r) = self.antecedent(gaz, text, *phrase, &usable) {
                 return answer(gaz, r, PlaceBasis::Attached);
+            }
+        }
+        // "in the Ethiopian capital": the capital of the nationality's country; "in the
+        // region" after a town named with no region: the town's province.
+        for phrase in &phrases {
+            if let Some(found) = self.national_capital(gaz, text, *phrase) {
+                return found;
+            }
+            if let Some(found) = self.province_of_town(gaz, text, *phrase, &usable) {
+                return found;
             }
         }
         let dateline = match site.dateline {
@@ -628,6 +638,62 @@ impl ArticlePlaces {
             .filter(|r| r.toponym.span.end <= phrase.start && usable(r))
             .filter(|r| r.place.and_then(|p| gaz.place(p)).is_some_and(|p| anaphor_fits(&noun, &p)))
             .max_by_key(|r| r.toponym.span.start)
+    }
+
+    /// "in the *Ethiopian* capital": a nationality right before "capital" inside `phrase`
+    /// names the country whose national capital the phrase means.
+    fn national_capital(&self, gaz: &Gazetteer, text: &str, phrase: Span) -> Option<EventPlace> {
+        let r = self.resolved.iter().find(|r| {
+            r.toponym.demonym
+                && !r.toponym.metonym
+                && phrase.contains(r.toponym.span)
+                && text
+                    .get(r.toponym.span.end as usize..)
+                    .and_then(|t| t.split_whitespace().next())
+                    .is_some_and(|w| w.trim_end_matches([',', '.', ';']) == "capital")
+        })?;
+        let country =
+            r.place.and_then(|p| gaz.place(p)).filter(|p| p.kind == PlaceKind::Country)?;
+        let cc = country.country;
+        let idx = (0..gaz.len() as u32)
+            .find(|&i| gaz.place(i).is_some_and(|p| p.feature_code == "PPLC" && p.country == cc))?;
+        Some(EventPlace {
+            location: location_of(gaz, idx, Some(r.toponym.span))?,
+            basis: PlaceBasis::Attached,
+            place: Some(idx),
+        })
+    }
+
+    /// "in the region", "in the province" when the text named a town but no province before
+    /// the phrase ("struck … in the city of Kharkiv … Moscow said it hit targets *in the
+    /// region*"): the province of the last town named.
+    fn province_of_town(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        phrase: Span,
+        usable: &dyn Fn(&Resolved) -> bool,
+    ) -> Option<EventPlace> {
+        let body = text.get(phrase.start as usize..phrase.end as usize)?.to_lowercase();
+        let body = body.trim_end_matches(['.', ',']);
+        if !["region", "province", "state", "governorate", "oblast"]
+            .into_iter()
+            .any(|n| body.ends_with(&format!("the {n}")))
+        {
+            return None;
+        }
+        let town = self
+            .resolved
+            .iter()
+            .filter(|r| r.toponym.span.end <= phrase.start && usable(r))
+            .max_by_key(|r| r.toponym.span.start)?;
+        let p = town.place.and_then(|p| gaz.place(p)).filter(|p| p.kind == PlaceKind::City)?;
+        let a = p.admin1?;
+        Some(EventPlace {
+            location: location_of(gaz, a, Some(town.toponym.span))?,
+            basis: PlaceBasis::Attached,
+            place: Some(a),
+        })
     }
 
     fn usable(&self, gaz: &Gazetteer, r: &Resolved) -> bool {

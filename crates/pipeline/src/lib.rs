@@ -399,7 +399,28 @@ fn attached_place(
     let attached = geo::event_spans(s, ev.trigger, assault);
     let site = geo::EventSite { trigger: ev.trigger, attached: &attached, dateline: None, text };
     let found = places.locate(gaz, &site);
-    (found.basis == geo::PlaceBasis::Attached).then_some(found.location)
+    let own = (found.basis == geo::PlaceBasis::Attached).then_some(found.location);
+    // A place of the phrase that the gazetteer lacks, with where it lies ("near the village
+    // of Ovchi-Kalacha in Kyrgyzstan's Batken region"): it, not its container.
+    let unlisted = geo::unlisted_place(gaz, places, text, s, &attached, ev.trigger).map(|u| u.0);
+    match (own, unlisted) {
+        (Some(o), Some(u)) if finer(&u, &o) && o.country == u.country => Some(u),
+        (None, Some(u)) => Some(u),
+        (own, _) => own,
+    }
+}
+
+/// Whether location `a` is finer than `b` (a place before a city before a province before a
+/// country).
+fn finer(a: &model::Location, b: &model::Location) -> bool {
+    let rank = |l: &model::Location| match l.precision {
+        model::GeoPrecision::Place => 0,
+        model::GeoPrecision::City => 1,
+        model::GeoPrecision::Province => 2,
+        model::GeoPrecision::Country => 3,
+        _ => 4,
+    };
+    rank(a) < rank(b)
 }
 
 /// For an event that happened according to the text (asserted, attempted or negated, not
@@ -429,7 +450,17 @@ fn fallback_place(
         .tokens
         .iter()
         .any(|t| t.span.overlaps(ev.trigger) && SAYING.contains(&t.lemma.to_lowercase().as_str()));
-    if said {
+    // Praise, welcome or support voiced (cooperation in words, root 05) is a statement too:
+    // "the minister *praised* the police" happened where the minister spoke, which the
+    // story's place does not say.
+    let voiced = ev.root == "05"
+        && s.tokens.iter().any(|t| {
+            t.span.overlaps(ev.trigger) && t.upos == "VERB" && {
+                let lemma = t.lemma.to_lowercase();
+                lemma != "discuss" && communicating(&lemma)
+            }
+        });
+    if said || voiced {
         return None;
     }
     // A strike that a statement speaks of ("condemned the strikes at a news conference in

@@ -1,0 +1,257 @@
+//! Places the text names but the gazetteer lacks: "near the village of Ovchi-Kalacha in
+//! Kyrgyzstan's Batken region", "seized the town of Kanyabayonga in North Kivu province", "off
+//! the Yemeni port of Mokha". Small towns, villages, camps and fields fill conflict news and no
+//! gazetteer holds them all. When the event's own phrase names such a place as a place (after a
+//! place preposition, after "the town of", before "village"/"district") and the same phrase
+//! says where it lies (a known container after it, or a nationality on its type noun), the
+//! event's location is that name with the container's country and province — no gazetteer id
+//! and no coordinates, which the text does not give. Without such evidence nothing is answered:
+//! the caller keeps the place unknown rather than guessing a country.
+
+use crate::gazetteer::Gazetteer;
+use crate::locate::ArticlePlaces;
+use crate::place::PlaceKind;
+use model::{AnalyzedSentence, GeoPrecision, Location, Span};
+
+/// Type nouns of a place, with the precision of a place of that type.
+const TYPE_NOUNS: &[(&str, GeoPrecision)] = &[
+    ("village", GeoPrecision::City),
+    ("villages", GeoPrecision::City),
+    ("town", GeoPrecision::City),
+    ("city", GeoPrecision::City),
+    ("port", GeoPrecision::City),
+    ("suburb", GeoPrecision::City),
+    ("settlement", GeoPrecision::City),
+    ("hamlet", GeoPrecision::City),
+    ("neighbourhood", GeoPrecision::Place),
+    ("neighborhood", GeoPrecision::Place),
+    ("camp", GeoPrecision::Place),
+    ("base", GeoPrecision::Place),
+    ("airbase", GeoPrecision::Place),
+    ("airport", GeoPrecision::Place),
+    ("field", GeoPrecision::Place),
+    ("crossing", GeoPrecision::Place),
+    ("island", GeoPrecision::Place),
+    ("district", GeoPrecision::Province),
+    ("county", GeoPrecision::Province),
+    ("province", GeoPrecision::Province),
+    ("region", GeoPrecision::Province),
+    ("governorate", GeoPrecision::Province),
+    ("municipality", GeoPrecision::City),
+    ("area", GeoPrecision::Place),
+];
+
+fn type_noun(word: &str) -> Option<GeoPrecision> {
+    let w = word.to_lowercase();
+    TYPE_NOUNS.iter().find(|(n, _)| *n == w).map(|(_, p)| *p)
+}
+
+/// Prepositions after which a bare name is a place ("near Tessit", "in Moreh"). "at" is left
+/// out: "at Reuters", "at Hezbollah positions" name no place.
+const PLACE_PREPS: &[&str] = &["in", "near", "outside", "off"];
+
+/// Proper nouns that are no place names though they follow a place preposition.
+const NOT_PLACES: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "ramadan",
+    "parliament",
+    "congress",
+    "court",
+];
+
+/// The unlisted place a phrase of `spans` names, nearest the trigger first, with its phrase:
+/// see the module comment. `None` when no phrase names one with evidence of where it lies.
+pub fn unlisted_place(
+    gaz: &Gazetteer,
+    places: &ArticlePlaces,
+    text: &str,
+    sentence: &AnalyzedSentence,
+    spans: &[Span],
+    trigger: Span,
+) -> Option<(Location, Span)> {
+    let distance = |s: Span| {
+        if s.overlaps(trigger) {
+            0
+        } else if s.end <= trigger.start {
+            trigger.start - s.end
+        } else {
+            s.start.saturating_sub(trigger.end)
+        }
+    };
+    let mut phrases: Vec<Span> = spans.to_vec();
+    phrases.sort_by_key(|p| (distance(*p), p.start));
+    phrases.into_iter().find_map(|p| {
+        // A phrase the parser cut off right after this one ("near Tessit | in Mali's Gao
+        // region") still says where it lies.
+        let mut reach = p;
+        for q in spans {
+            if q.start >= reach.end && q.start <= reach.end + 2 {
+                reach = reach.cover(*q);
+            }
+        }
+        in_phrase(gaz, places, text, sentence, p, reach).map(|l| (l, p))
+    })
+}
+
+fn in_phrase(
+    gaz: &Gazetteer,
+    places: &ArticlePlaces,
+    text: &str,
+    sentence: &AnalyzedSentence,
+    phrase: Span,
+    reach: Span,
+) -> Option<Location> {
+    let toks = &sentence.tokens;
+    let known = |sp: Span| places.resolved.iter().any(|r| r.toponym.span.overlaps(sp));
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].upos != "PROPN" || !phrase.contains(toks[i].span) {
+            i += 1;
+            continue;
+        }
+        // A run of proper nouns: one name ("Khor Mor", "Kfar Kila").
+        let mut j = i + 1;
+        while j < toks.len() && toks[j].upos == "PROPN" && phrase.contains(toks[j].span) {
+            j += 1;
+        }
+        let run = toks[i].span.cover(toks[j - 1].span);
+        let (first, next) = (i, j);
+        i = j;
+        if known(run) {
+            continue;
+        }
+        let name = text.get(run.start as usize..run.end as usize).unwrap_or("");
+        let acronym = name.len() <= 4 && !name.chars().any(char::is_lowercase);
+        if acronym
+            || !name.starts_with(char::is_uppercase)
+            || name.split_whitespace().count() > 3
+            || NOT_PLACES.contains(&name.to_lowercase().as_str())
+        {
+            continue;
+        }
+        let form = |k: usize| toks.get(k).map_or(String::new(), |t| t.form.to_lowercase());
+        // "the town of X", "the Yemeni port of X": the type noun and its nationality.
+        let of_type =
+            first >= 2 && form(first - 1) == "of" && type_noun(&toks[first - 2].form).is_some();
+        // "X village", "the X district", "the X gas field".
+        let type_after = toks.get(next).and_then(|t| type_noun(&t.form)).or_else(|| {
+            // one modifier between: "the Khor Mor *gas* field"
+            toks.get(next + 1)
+                .filter(|_| toks.get(next).is_some_and(|t| t.upos == "NOUN"))
+                .and_then(|t| type_noun(&t.form))
+                .filter(|p| *p == GeoPrecision::Place)
+        });
+        // "in X", "near X", "in the nearby X district".
+        let mut k = first;
+        while k > 0 && matches!(form(k - 1).as_str(), "the" | "nearby" | "neighbouring") {
+            k -= 1;
+        }
+        let after_prep = k > 0 && PLACE_PREPS.contains(&form(k - 1).as_str());
+        // The name heads its phrase or names a type noun, not a modifier of some other noun
+        // ("in *Hezbollah* positions", "near *Tesla*'s plant").
+        let last = next - 1;
+        let head = (toks[last].head as usize).checked_sub(1).and_then(|h| toks.get(h));
+        let rel = toks[last].deprel.split(':').next().unwrap_or("");
+        let heads = matches!(rel, "obl" | "nmod" | "obj" | "appos" | "conj")
+            || (matches!(rel, "compound" | "amod")
+                && head.is_some_and(|h| type_noun(&h.form).is_some()));
+        if !heads || !(of_type || after_prep || (type_after.is_some() && k > 0)) {
+            continue;
+        }
+        let precision = if of_type { type_noun(&toks[first - 2].form) } else { type_after }
+            .unwrap_or(GeoPrecision::City);
+        // Where it lies: the finest known place after it in the phrase ("in Mali's Gao
+        // region", "in North Kivu province", ", a town on Manipur's border with Myanmar");
+        // else a nationality on its type noun ("the *Yemeni* port of Mokha").
+        let rank = |k: PlaceKind| match k {
+            PlaceKind::City => 0,
+            PlaceKind::Admin2 => 1,
+            PlaceKind::Admin1 => 2,
+            _ => 3,
+        };
+        let container = places
+            .resolved
+            .iter()
+            .filter(|r| reach.contains(r.toponym.span) && r.toponym.span.start >= run.end)
+            .filter(|r| !r.toponym.metonym)
+            .filter_map(|r| r.place.and_then(|p| gaz.place(p)).map(|p| (r, p)))
+            .filter(|(_, p)| {
+                matches!(
+                    p.kind,
+                    PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::City
+                ) && !p.country.is_empty()
+            })
+            .min_by_key(|(r, p)| (rank(p.kind), r.toponym.span.start))
+            .map(|(_, p)| p);
+        let nationality = || {
+            (of_type && first >= 3)
+                .then(|| toks[first - 3].form.as_str())
+                .filter(|w| w.starts_with(char::is_uppercase))
+                .and_then(|w| {
+                    gaz.lookup(w)
+                        .into_iter()
+                        .filter_map(|c| gaz.place(c.place))
+                        .find(|p| p.kind == PlaceKind::Country)
+                })
+        };
+        // "the *nearby* town of Anefis", "in the *nearby* Wadajir district": near the place
+        // the text named last (a nationality counts: "Malian troops seized the nearby town").
+        let nearby_word = |w: &str| matches!(w, "nearby" | "neighbouring" | "neighboring");
+        let nearby = (k..first).any(|x| nearby_word(&form(x)))
+            || (of_type && (3..=4).any(|b| first >= b && nearby_word(&form(first - b))));
+        let last_named = || {
+            places
+                .resolved
+                .iter()
+                .rev()
+                .filter(|r| r.toponym.span.end <= run.start)
+                .filter_map(|r| r.place.and_then(|p| gaz.place(p)))
+                .find(|p| {
+                    matches!(
+                        p.kind,
+                        PlaceKind::Country
+                            | PlaceKind::Admin1
+                            | PlaceKind::Admin2
+                            | PlaceKind::City
+                            | PlaceKind::Site
+                    ) && !p.country.is_empty()
+                })
+        };
+        let near = || if nearby { last_named() } else { None };
+        let Some(p) = container.or_else(nationality).or_else(near) else { continue };
+        let admin1 = match p.kind {
+            PlaceKind::Admin1 => Some(p.name.to_string()),
+            PlaceKind::Country => None,
+            _ => p.admin1.and_then(|a| gaz.place(a)).map(|a| a.name.to_string()),
+        };
+        return Some(Location {
+            name: name.to_string(),
+            gazetteer_id: None,
+            admin1,
+            country: Some(p.country.to_string()),
+            lat: None,
+            lon: None,
+            precision,
+            span: Some(run),
+        });
+    }
+    None
+}

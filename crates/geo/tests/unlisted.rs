@@ -1,0 +1,155 @@
+//! Places the text names but the gazetteer lacks: the text's name with the country and
+//! province of a container the same phrase names, a nationality on its type noun, or the place
+//! named last before "nearby" — never a guess without such evidence; and the type-noun
+//! phrases "the Ethiopian capital" and "in the region" after a town.
+
+use geo::{unlisted_place, ArticlePlaces, EventSite, Gazetteer, PlaceBasis};
+use model::{AnalyzedSentence, GeoPrecision, Span, Token};
+
+fn gaz() -> &'static Gazetteer {
+    Gazetteer::shared().expect("embedded gazetteer")
+}
+
+fn span_of(text: &str, needle: &str) -> Span {
+    let s = text.find(needle).expect("needle in text");
+    Span::new(s, s + needle.len())
+}
+
+/// A parsed sentence from (form, upos, head, deprel) rows, spans found left to right.
+fn sentence(text: &str, words: &[(&str, &str, u32, &str)]) -> AnalyzedSentence {
+    let mut at = 0;
+    let tokens = words
+        .iter()
+        .map(|(form, upos, head, rel)| {
+            let s = text[at..].find(form).expect("word in text") + at;
+            at = s + form.len();
+            Token {
+                span: Span::new(s, s + form.len()),
+                form: form.to_string(),
+                upos: upos.to_string(),
+                head: *head,
+                deprel: rel.to_string(),
+                ..Token::default()
+            }
+        })
+        .collect();
+    AnalyzedSentence { index: 0, span: Span::new(0, text.len()), tokens }
+}
+
+const SEIZED: &[(&str, &str, u32, &str)] = &[
+    ("Rebels", "NOUN", 2, "nsubj"),
+    ("seized", "VERB", 0, "root"),
+    ("the", "DET", 4, "det"),
+    ("town", "NOUN", 2, "obj"),
+    ("of", "ADP", 6, "case"),
+    ("Kanyabayonga", "PROPN", 4, "nmod"),
+];
+
+#[test]
+fn an_unlisted_town_in_a_known_province() {
+    let g = gaz();
+    let text = "Rebels seized the town of Kanyabayonga in North Kivu province.";
+    let mut words = SEIZED.to_vec();
+    words.extend([
+        ("in", "ADP", 10, "case"),
+        ("North", "PROPN", 9, "compound"),
+        ("Kivu", "PROPN", 10, "compound"),
+        ("province", "NOUN", 6, "nmod"),
+        (".", "PUNCT", 2, "punct"),
+    ]);
+    let s = sentence(text, &words);
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "the town of Kanyabayonga in North Kivu province")];
+    let (loc, _) = unlisted_place(g, &places, text, &s, &phrase, span_of(text, "seized"))
+        .expect("unlisted town");
+    assert_eq!(loc.name, "Kanyabayonga");
+    assert_eq!(loc.span.and_then(|sp| sp.slice(text)), Some("Kanyabayonga"));
+    assert_eq!(loc.country.as_deref(), Some("CD"));
+    assert_eq!(loc.precision, GeoPrecision::City);
+    assert!(loc.gazetteer_id.is_none() && loc.lat.is_none() && loc.lon.is_none());
+}
+
+#[test]
+fn no_evidence_of_where_it_lies_no_answer() {
+    let g = gaz();
+    let text = "Rebels seized the town of Kanyabayonga.";
+    let mut words = SEIZED.to_vec();
+    words.push((".", "PUNCT", 2, "punct"));
+    let s = sentence(text, &words);
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "the town of Kanyabayonga")];
+    assert!(unlisted_place(g, &places, text, &s, &phrase, span_of(text, "seized")).is_none());
+}
+
+#[test]
+fn a_nationality_on_the_type_noun_or_nearby_says_the_country() {
+    let g = gaz();
+    let text = "Rebels seized the Malian town of Kanyabayonga.";
+    let s = sentence(
+        text,
+        &[
+            ("Rebels", "NOUN", 2, "nsubj"),
+            ("seized", "VERB", 0, "root"),
+            ("the", "DET", 5, "det"),
+            ("Malian", "ADJ", 5, "amod"),
+            ("town", "NOUN", 2, "obj"),
+            ("of", "ADP", 7, "case"),
+            ("Kanyabayonga", "PROPN", 5, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "the Malian town of Kanyabayonga")];
+    let (loc, _) =
+        unlisted_place(g, &places, text, &s, &phrase, span_of(text, "seized")).expect("town");
+    assert_eq!(loc.country.as_deref(), Some("ML"));
+
+    let text = "Troops patrolled Kidal. Rebels seized the nearby town of Kanyabayonga.";
+    let at = text.find("Rebels").unwrap();
+    let mut s = sentence(&text[at..], &{
+        let mut w = SEIZED.to_vec();
+        w.push((".", "PUNCT", 2, "punct"));
+        w.insert(3, ("nearby", "ADJ", 5, "amod"));
+        for (i, row) in w.iter_mut().enumerate() {
+            // Re-number heads after the inserted word.
+            if i != 3 && row.2 >= 4 {
+                row.2 += 1;
+            }
+        }
+        w
+    });
+    for t in &mut s.tokens {
+        t.span = Span::new(t.span.start as usize + at, t.span.end as usize + at);
+    }
+    s.span = Span::new(at, text.len());
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "the nearby town of Kanyabayonga")];
+    let (loc, _) =
+        unlisted_place(g, &places, text, &s, &phrase, span_of(text, "seized")).expect("town");
+    assert_eq!(loc.country.as_deref(), Some("ML"));
+}
+
+#[test]
+fn the_ethiopian_capital_and_the_region_of_a_town() {
+    let g = gaz();
+    let text = "NAIROBI (Annalist Wire) - Leaders met in the Ethiopian capital on Sunday.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "in the Ethiopian capital")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "met"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!(ev.basis, PlaceBasis::Attached);
+    assert_eq!(ev.location.name, "Addis Ababa");
+
+    let text = "Missiles struck the city of Kharkiv. Troops hit targets in the region.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "in the region")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "hit"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!(ev.basis, PlaceBasis::Attached);
+    assert_eq!(ev.location.precision, GeoPrecision::Province);
+    assert_eq!(ev.location.country.as_deref(), Some("UA"));
+}
