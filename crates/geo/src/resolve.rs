@@ -10,7 +10,8 @@
 //!   passed in by the caller;
 //! - local syntax: "X, Y", "X (Y)" and "X in [northern …] Y" where Y contains the candidate
 //!   ("Paris, Texas", "Manbij in northern Syria"), and a type word after the name ("Diyala
-//!   province" prefers divisions; "Kansas City" is matched whole);
+//!   province" prefers divisions; "Kansas City" is matched whole) or before it with "of"
+//!   ("the province of Idlib", "the city of Tianjin");
 //! - a list names peers of one level: in "X and Y", "X or Y", "X, Y and Z", a member
 //!   confidently resolved to a country or a first-level division draws the others to a country
 //!   or to a division of the same country ("California or Washington" is the state);
@@ -169,6 +170,13 @@ pub fn resolve(
 ) -> Vec<Resolved> {
     let keys: Vec<String> =
         toponyms.iter().map(|t| crate::normalize::key(t.span.slice(text).unwrap_or(""))).collect();
+    // "The city of X" / "the province of X" say what X is as "X province" does.
+    let mut toponyms = toponyms;
+    for t in toponyms.iter_mut() {
+        if t.kind_hint.is_none() {
+            t.kind_hint = type_before(text, t.span.start as usize);
+        }
+    }
     let containers = container_links(text, &toponyms);
     let peers = peer_links(text, &toponyms);
     let none = vec![Links::default(); toponyms.len()];
@@ -230,6 +238,28 @@ const DIVISION_WORDS: &[&str] = &[
     "regency",
     "state",
 ];
+
+/// What the words right before a name say it is: "the city of X", "the northern province of X"
+/// ("the state of Washington"): a populated place or a division.
+fn type_before(text: &str, start: usize) -> Option<PlaceKind> {
+    let before = text.get(..start)?.trim_end();
+    let before = before.strip_suffix("of")?.trim_end();
+    let word: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    match word.as_str() {
+        "city" | "town" | "village" | "capital" | "suburb" | "hamlet" => Some(PlaceKind::City),
+        "state" | "province" | "region" | "county" | "district" | "governorate" | "prefecture"
+        | "oblast" | "department" | "emirate" => Some(PlaceKind::Admin1),
+        _ => None,
+    }
+}
 
 /// The proper name of a toponym written with a division's type word ("Suffolk County" →
 /// "suffolk"); whether it names a division is the resolver's choice for it.
@@ -714,6 +744,16 @@ mod tests {
         let r = resolve(&gaz, text, tops, &[], &Weights::default());
         let f = focus(&gaz, &r).and_then(|p| gaz.place(p)).expect("a focus");
         assert_eq!(f.country, "SY");
+    }
+
+    #[test]
+    fn a_type_word_before_of_says_what_the_name_is() {
+        let text = "the city of Idlib, the northern province of Idlib, the mayor of Idlib";
+        let at = |n: usize| text.match_indices("Idlib").nth(n).map(|m| m.0).expect("name");
+        assert_eq!(type_before(text, at(0)), Some(PlaceKind::City));
+        assert_eq!(type_before(text, at(1)), Some(PlaceKind::Admin1));
+        assert_eq!(type_before(text, at(2)), None);
+        assert_eq!(type_before("Idlib", 0), None);
     }
 
     #[test]
