@@ -3,10 +3,11 @@
 //! the Yemeni port of Mokha". Small towns, villages, camps and fields fill conflict news and no
 //! gazetteer holds them all. When the event's own phrase names such a place as a place (after a
 //! place preposition, after "the town of", before "village"/"district") and the same phrase
-//! says where it lies (a known container after it, or a nationality on its type noun), the
-//! event's location is that name with the container's country and province — no gazetteer id
-//! and no coordinates, which the text does not give. Without such evidence nothing is answered:
-//! the caller keeps the place unknown rather than guessing a country.
+//! says where it lies (a known container after it, a nationality on its type noun, the place
+//! named last before "nearby", or the dateline's country when the article names that country
+//! most), the event's location is that name with the container's country and province — no
+//! gazetteer id and no coordinates, which the text does not give. Without such evidence nothing
+//! is answered: the caller keeps the place unknown rather than guessing a country.
 
 use crate::gazetteer::Gazetteer;
 use crate::locate::ArticlePlaces;
@@ -236,7 +237,19 @@ fn in_phrase(
                 })
         };
         let near = || if nearby { last_named() } else { None };
-        let Some(p) = container.or_else(nationality).or_else(near) else { continue };
+        // Else the country the story is filed from when it is also the country the article
+        // names most ("GOMA, Congo - … shelled a base near Kibumba").
+        let home = || {
+            let d = places.dateline.and_then(|i| places.resolved.get(i))?;
+            let d = d.place.and_then(|p| gaz.place(p))?;
+            let f = crate::resolve::focus(gaz, &places.resolved).and_then(|p| gaz.place(p))?;
+            (!d.country.is_empty() && d.country == f.country)
+                .then(|| gaz.country(d.country).and_then(|c| gaz.place(c)))
+                .flatten()
+        };
+        let Some(p) = container.or_else(nationality).or_else(near).or_else(home) else {
+            continue;
+        };
         let admin1 = match p.kind {
             PlaceKind::Admin1 => Some(p.name.to_string()),
             PlaceKind::Country => None,
