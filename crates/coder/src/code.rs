@@ -1824,6 +1824,15 @@ impl Analysis<'_> {
                     && code.starts_with("01")
                     && self.inside_said_clause(vp_head, &self.phrases[tg]))
             });
+            // (Product rules.) An object that is the source's own ("its troops", "their
+            // ambassador") gives way to the verb's `to` phrase: "Syria offered its troops to
+            // Lebanon's president" is Syria's offer to Lebanon.
+            let target = match target {
+                Some(tg) if opts.clauses && !passive && self.owned_by_subject(tg) => {
+                    self.to_phrase(vp_head).or(Some(tg))
+                }
+                t => t,
+            };
             let mut coded = false;
             let before = events.len();
             // A cooperative act whose only phrase after the verb is no actor ("Brazil and the
@@ -1998,6 +2007,32 @@ impl Analysis<'_> {
                 let ph = &self.phrases[p];
                 ph.compound && ph.codes.iter().filter(|c| c.as_str() != "---").count() > 1
             })
+    }
+
+    /// Whether phrase `p` is a role owned by "its"/"their" alone (`---MIL` for "its
+    /// troops"): the subject's own people or things.
+    fn owned_by_subject(&self, p: usize) -> bool {
+        let ph = &self.phrases[p];
+        !ph.compound
+            && ph.codes.iter().all(|c| c.len() > 3 && c.starts_with("---"))
+            && ph.texts.iter().all(|(ws, _)| {
+                ws.iter().any(|&k| {
+                    matches!(self.words[k].as_str(), "ITS" | "THEIR")
+                        && matches!(self.s.tokens[k].deprel.as_str(), "nmod:poss" | "det:poss")
+                })
+            })
+    }
+
+    /// The coded phrase of verb `v`'s `to` attachment ("offered its troops | to Lebanon").
+    fn to_phrase(&self, v: usize) -> Option<usize> {
+        self.children[v].iter().find_map(|&c| {
+            if !matches!(base_rel(&self.s.tokens[c].deprel), "obl" | "iobj")
+                || !self.children[c].iter().any(|&d| self.words[d] == "TO")
+            {
+                return None;
+            }
+            self.phrase_of[c].filter(|&q| !self.phrases[q].null)
+        })
     }
 
     /// Whether every word of phrase `p` lies in a clausal complement (`ccomp`) of verb `v`:
