@@ -930,7 +930,17 @@ impl Analysis<'_> {
     fn mark_inert(&mut self) {
         for i in 0..self.s.tokens.len() {
             let r = self.s.tokens[i].deprel.as_str();
-            if r == "acl:relcl" && self.head(i).is_some_and(|h| self.nominal[h]) {
+            // A relative clause is never a main clause, also when the parser hung it on a
+            // verb ("support from Moscow and Beijing -- which have resisted …").
+            let relative = r == "acl:relcl"
+                && self.head(i).is_some_and(|h| {
+                    self.nominal[h]
+                        || self.children[i].iter().any(|&c| {
+                            base_rel(&self.s.tokens[c].deprel) == "nsubj"
+                                && matches!(self.s.tokens[c].xpos.as_str(), "WDT" | "WP")
+                        })
+                });
+            if relative {
                 let (lo, hi) = self.subtree_bounds(i);
                 for k in lo..=hi {
                     self.inert[k] = true;
@@ -1789,6 +1799,20 @@ impl Analysis<'_> {
                 && (self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "obl:agent")
                     || (i + 1..=vp_end.min(n - 1))
                         .any(|k| self.words[k] == "BY" && self.governing_verb(k) == Some(i)));
+            // A passive act of force without its agent ("four children were killed in Israeli
+            // shelling", "two soldiers were wounded in a rebel attack") was done to its
+            // subject: the phrase after the verb, when coded, is the source, as a `by` phrase
+            // would be.
+            let passive = passive
+                || (!is_aux
+                    && src_slot.is_none()
+                    && tgt_slot.is_none()
+                    && matches!(code.get(..2), Some("17" | "18" | "19" | "20"))
+                    && self.children[i].iter().any(|&c| {
+                        self.s.tokens[c].deprel == "nsubj:pass"
+                            && self.phrase_of[c].is_some_and(|p| !self.phrases[p].null)
+                    })
+                    && self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass"));
             // A past participle modifying a noun ("soldiers killed in Ukraine", "civilians
             // imprisoned for …", "a trip aimed at …") is a passive without its auxiliary: the
             // noun is what the act was done to, and only a `by` phrase can be its source.
