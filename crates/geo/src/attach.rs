@@ -298,6 +298,17 @@ const ON_GROUND: &[&str] = &[
     "slopes",
 ];
 
+/// Words for ground or a town that "over" places something above ("intercepted missiles *over
+/// the outskirts of the capital*", "shot down a drone *over the city*"); "over" is otherwise a
+/// topic ("a dispute over the border").
+const OVER_GROUND: &[&str] =
+    &["outskirts", "city", "capital", "town", "village", "skies", "sky", "airspace"];
+
+/// Gatherings whose "at" phrase places what was done there ("agreed to an aid package *at a
+/// summit in Brussels*"), even when the parser hangs it on an oblique of the trigger.
+const GATHERINGS: &[&str] =
+    &["summit", "meeting", "talks", "ceremony", "session", "forum", "gathering", "rally"];
+
 /// Words for part of a place whose "of" phrase names it ("shelled residential *areas of*
 /// Sievierodonetsk", "the eastern *districts of* Aleppo").
 const AREA_NOUNS: &[&str] = &[
@@ -436,6 +447,20 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     // its place when that is a place name (the gazetteer decides which).
     if assault && matches!(toks[t].upos.as_str(), "NOUN") {
         out.extend(locatives(sentence, t, &["of"]));
+    }
+    // "agreed on Thursday to an aid package for Ukraine *at a summit in Brussels*": a
+    // gathering's "at" phrase hung on an oblique of the trigger is the trigger's.
+    for d in sentence.children(t as u32 + 1).filter(|&d| toks[d].deprel.starts_with("obl")) {
+        for c in sentence.children(d as u32 + 1) {
+            let gathering = toks[c].deprel == "nmod"
+                && GATHERINGS.contains(&toks[c].form.to_lowercase().as_str())
+                && sentence
+                    .children(c as u32 + 1)
+                    .any(|k| toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("at"));
+            if gathering && !out.iter().any(|o| o.contains(toks[c].span)) {
+                out.push(phrase(sentence, c).cover(toks[c].span));
+            }
+        }
     }
     let adjacent = misattached_after(sentence, t, &preps);
     for h in heads {
@@ -610,8 +635,11 @@ fn locatives(sentence: &AnalyzedSentence, t: usize, preps: &[&str]) -> Vec<Span>
         let case = sentence.children(d as u32 + 1).find(|&c| toks[c].deprel == "case");
         let Some(c) = case else { continue };
         let prep = toks[c].form.to_lowercase();
-        // "on the outskirts of Kyiv", "on the border": "on" with a word for a stretch of ground.
-        let on_ground = prep == "on" && preps.contains(&"in") && ON_GROUND.contains(&head.as_str());
+        // "on the outskirts of Kyiv", "on the border": "on" with a word for a stretch of ground;
+        // "over the outskirts of the capital", "over the city": "over" with ground or a town.
+        let on_ground = preps.contains(&"in")
+            && ((prep == "on" && ON_GROUND.contains(&head.as_str()))
+                || (prep == "over" && OVER_GROUND.contains(&head.as_str())));
         if !preps.contains(&prep.as_str()) && !on_ground {
             continue;
         }
@@ -861,6 +889,60 @@ mod tests {
             .iter()
             .map(|sp| sp.slice(text).unwrap())
             .collect()
+    }
+
+    #[test]
+    fn over_a_town_and_a_gathering_hung_on_an_oblique() {
+        let text = "Defences intercepted missiles over the outskirts of the capital .";
+        let s = sentence(
+            text,
+            &[
+                ("Defences", 2, "nsubj"),
+                ("intercepted", 0, "root"),
+                ("missiles", 2, "obj"),
+                ("over", 6, "case"),
+                ("the", 6, "det"),
+                ("outskirts", 2, "obl"),
+                ("of", 9, "case"),
+                ("the", 9, "det"),
+                ("capital", 6, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        assert_eq!(words(text, &s, "intercepted", false), ["over the outskirts of the capital"]);
+        // "over" a topic is no place.
+        let text = "They quarrelled over the border .";
+        let s = sentence(
+            text,
+            &[
+                ("They", 2, "nsubj"),
+                ("quarrelled", 0, "root"),
+                ("over", 5, "case"),
+                ("the", 5, "det"),
+                ("border", 2, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        assert!(words(text, &s, "quarrelled", false).is_empty());
+
+        let text = "Leaders agreed to a package at a summit in Brussels .";
+        let s = sentence(
+            text,
+            &[
+                ("Leaders", 2, "nsubj"),
+                ("agreed", 0, "root"),
+                ("to", 5, "case"),
+                ("a", 5, "det"),
+                ("package", 2, "obl"),
+                ("at", 8, "case"),
+                ("a", 8, "det"),
+                ("summit", 5, "nmod"),
+                ("in", 10, "case"),
+                ("Brussels", 8, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        assert_eq!(words(text, &s, "agreed", false), ["at a summit in Brussels"]);
     }
 
     #[test]
