@@ -819,6 +819,14 @@ fn code_sentence_v2(
         return Ok(petr2::Petr2::new(&a, dicts, c2, date, opts).code());
     }
     a.present = a.words.iter().map(|w| crate::dict::verbs::word_key(w)).collect();
+    // A hyphenated word the tokenizer split ("cease - fire") is present as written too, so
+    // the patterns that write it (CEASE-FIRE) are tried.
+    for k in 1..n.saturating_sub(1) {
+        if a.hyphen_joins(k) {
+            let glued = format!("{}-{}", a.words[k - 1], a.words[k + 1]);
+            a.present.insert(crate::dict::verbs::word_key(&glued));
+        }
+    }
     a.delete_comma_clauses(opts);
     let events = a.code_verbs(dicts, opts);
     if !dicts.verbs.stems.is_empty() {
@@ -1608,6 +1616,18 @@ impl Analysis<'_> {
             if lo >= hi {
                 continue;
             }
+            // The product's reading: a clause set off by commas is an aside only when the
+            // rest of the sentence has a verb of its own ("On Monday, police arrested five
+            // men" keeps its main clause; "…, police said" is still set aside).
+            if opts.clauses && !(0..n).any(|k| (k < lo || k >= hi) && self.is_verb(k)) {
+                continue;
+            }
+            // … and only when it is no argument of a verb outside it: "forced the agency,
+            // UNHCR, out of the country following the operation, although …" keeps "out of
+            // the country" with "forced".
+            if opts.clauses && self.argument_between_commas(lo, hi) {
+                continue;
+            }
             // A word goes with its phrase when the phrase lies within the clause; dependents
             // before the clause (a quote fronted before "…, an official said") do not hold
             // it back.
@@ -1618,6 +1638,64 @@ impl Analysis<'_> {
                 }
             }
         }
+    }
+
+    /// Whether the words `lo..hi` hang on the rest of the sentence only as objects or
+    /// obliques of a verb outside them (not a time modifier, apposition or clause).
+    fn argument_between_commas(&self, lo: usize, hi: usize) -> bool {
+        let mut tops = (lo..hi).filter(|&k| {
+            self.s.tokens[k].upos != "PUNCT" && self.head(k).is_none_or(|h| h < lo || h >= hi)
+        });
+        let mut any = false;
+        let all = tops.all(|k| {
+            any = true;
+            let t = &self.s.tokens[k];
+            self.nominal[k]
+                && matches!(t.deprel.as_str(), "obj" | "iobj" | "obl")
+                && self.head(k).is_some_and(|h| self.is_verb(h))
+        });
+        any && all
+    }
+
+    /// Whether token `k` is a hyphen written between two words without spaces ("peace-keeping"
+    /// split by the tokenizer into "peace", "-", "keeping").
+    fn hyphen_joins(&self, k: usize) -> bool {
+        let t = &self.s.tokens;
+        k > 0
+            && k + 1 < t.len()
+            && t[k].form == "-"
+            && t[k - 1].span.end == t[k].span.start
+            && t[k].span.end == t[k + 1].span.start
+            && !t[k].span.is_empty()
+    }
+
+    /// How many items of `seq` from `p` spell the hyphenated pattern word `w` as the
+    /// tokenizer split it (CEASE-FIRE as "CEASE", "FIRE" with a hyphen token between them in
+    /// the text). `seq` runs forwards after the verb and backwards before it (`lower`).
+    fn hyphen_split_len(&self, w: &str, seq: &[usize], p: usize, lower: bool) -> Option<usize> {
+        if !w.contains('-') {
+            return None;
+        }
+        let parts: Vec<&str> = w.split('-').collect();
+        if parts.len() < 2 || parts.iter().any(|x| x.is_empty()) || p + parts.len() > seq.len() {
+            return None;
+        }
+        for j in 0..parts.len() {
+            let part = if lower { parts[j] } else { parts[parts.len() - 1 - j] };
+            let t = seq[p + j];
+            if self.words[t] != part {
+                return None;
+            }
+            if j > 0 {
+                let prev = seq[p + j - 1];
+                let hyphen = if lower { prev + 1 } else { t + 1 };
+                let follows = if lower { t == prev + 2 } else { prev == t + 2 };
+                if !follows || !self.hyphen_joins(hyphen) {
+                    return None;
+                }
+            }
+        }
+        Some(parts.len())
     }
 
     fn is_verb(&self, i: usize) -> bool {
@@ -1720,8 +1798,12 @@ impl Analysis<'_> {
                 let (mut code, src_slot, tgt_slot, mut pattern) =
                     self.form_code(form, &upper, &lower, dicts);
                 // A passive verb's object is its subject ("the prisoners were released"): a
-                // pattern of words after the verb (no actor slot) is also tried on it.
-                if pattern.is_none() {
+                // pattern of words after the verb (no actor slot) is also tried on it — in the
+                // product's reading also when the words after the verb matched one alone
+                // ("guerrillas … have been demobilized since the accord between the
+                // parties" is no ban on parties).
+                let subject_too = opts.clauses && src_slot.is_none() && tgt_slot.is_none();
+                if pattern.is_none() || subject_too {
                     if let Some((c, p)) =
                         self.passive_subject_pattern(i, form, &upper, &lower, dicts)
                     {
@@ -1820,9 +1902,12 @@ impl Analysis<'_> {
                 && multiword.is_none()
                 && t.deprel == "acl"
                 && t.xpos == "VBN"
-                && !self.children[i]
-                    .iter()
-                    .any(|&c| base_rel(&self.s.tokens[c].deprel).starts_with("nsubj"));
+                && !self.children[i].iter().any(|&c| {
+                    // (A participle with a direct object is active: "In a surprise move,
+                    // police confiscated weapons …" with the verb hung on "move".)
+                    let r = base_rel(&self.s.tokens[c].deprel);
+                    r.starts_with("nsubj") || r == "obj"
+                });
             // Only acts of force and coercion (17–20) are read so: the field's records code
             // "a woman believed linked to Al-Qaeda" with the woman as the source.
             let reduced_passive =
@@ -2250,21 +2335,36 @@ impl Analysis<'_> {
             && self.head(v).is_some_and(|h| self.s.tokens[h].lemma.eq_ignore_ascii_case("fail"))
     }
 
-    /// The verb is announced for the future: "will"/"would"/"shall" with it, or it is the
-    /// complement of "willing", "ready", "prepared", "plans", "intends".
+    /// The verb is announced for the future: "will"/"would"/"shall" with it, "may"/"might"/
+    /// "could" with an "if"/"unless" after it, or it is the complement of "willing", "ready",
+    /// "prepared", "plans", "intends".
     fn future(&self, v: usize) -> bool {
         let aux = self.children[v].iter().any(|&k| {
             base_rel(&self.s.tokens[k].deprel) == "aux"
                 && matches!(self.words[k].as_str(), "WILL" | "WOULD" | "SHALL" | "'LL")
         });
+        // "may/might/could halt … if (unless) …": an act made conditional on the other side
+        // is announced for the future too (the clause up to its next comma holds the "if").
+        let conditional = || {
+            self.children[v].iter().any(|&k| {
+                base_rel(&self.s.tokens[k].deprel) == "aux"
+                    && matches!(self.words[k].as_str(), "MAY" | "MIGHT" | "COULD")
+            }) && (v + 1..self.s.tokens.len())
+                .take_while(|&k| !matches!(self.s.tokens[k].form.as_str(), "," | ";" | ":"))
+                .any(|k| {
+                    matches!(self.words[k].as_str(), "IF" | "UNLESS")
+                        && matches!(self.s.tokens[k].upos.as_str(), "SCONJ" | "ADP")
+                })
+        };
         // ("plans to impose" also when the tagger read "plans" as a noun: `acl`)
-        aux || (matches!(base_rel(&self.s.tokens[v].deprel), "xcomp" | "acl")
-            && self.head(v).is_some_and(|h| {
-                matches!(
-                    self.s.tokens[h].lemma.to_ascii_lowercase().as_str(),
-                    "willing" | "ready" | "prepared" | "plan" | "intend"
-                )
-            }))
+        aux || conditional()
+            || (matches!(base_rel(&self.s.tokens[v].deprel), "xcomp" | "acl")
+                && self.head(v).is_some_and(|h| {
+                    matches!(
+                        self.s.tokens[h].lemma.to_ascii_lowercase().as_str(),
+                        "willing" | "ready" | "prepared" | "plan" | "intend"
+                    )
+                }))
     }
 
     /// Chooses the dictionary form matching around word `i` (multi-word verbs first).
@@ -2640,6 +2740,20 @@ impl Analysis<'_> {
                         )
                     {
                         return true;
+                    }
+                    if let Some(len) = self.hyphen_split_len(w, seq, p, lower) {
+                        if self.match_side(
+                            rest,
+                            rest_adj,
+                            seq,
+                            p + len,
+                            lower,
+                            dicts,
+                            bind,
+                            depth + 1,
+                        ) {
+                            return true;
+                        }
                     }
                 }
                 false

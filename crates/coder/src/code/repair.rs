@@ -287,6 +287,21 @@ fn misread_participle(
             _ => break,
         }
     }
+    // The word before may be an attachment inside a larger phrase ("hundreds of thousands of
+    // people blocked/amod streets", parsed with "streets" under "hundreds"): that phrase's
+    // head stands for the subject.
+    let mut whole = subj;
+    while base(&s.tokens[whole].deprel) == "nmod" && s.tokens[whole].deprel != "nmod:poss" {
+        match head(s, whole) {
+            Some(h) if h < whole && matches!(s.tokens[h].upos.as_str(), "NOUN" | "NUM") => {
+                whole = h
+            }
+            _ => break,
+        }
+    }
+    if whole != subj && descends(s, o, whole) && !descends(s, o, subj) {
+        subj = whole;
+    }
     // No verb has it as its subject already.
     if base(&s.tokens[subj].deprel) == "nsubj" {
         return None;
@@ -308,6 +323,47 @@ fn misread_participle(
     }
 }
 
+/// A main verb the parser hung as a clausal modifier (`acl`) on a root noun — or on that
+/// noun's apposition — right after a comma, in a sentence with no other verb above it ("The
+/// main rebel group, the Forces for Defence of Democracy (FDD), insisted/acl on its demands
+/// …"): (the verb, the root noun). The verb is a dictionary verb in a past form with no
+/// subject or auxiliary of its own.
+fn misread_main_verb(s: &AnalyzedSentence, v: usize, dicts: &Dictionaries) -> Option<usize> {
+    let t = &s.tokens[v];
+    if t.deprel != "acl"
+        || t.upos != "VERB"
+        || !matches!(t.xpos.as_str(), "VBD" | "VBN")
+        || v == 0
+        || s.tokens[v - 1].form != ","
+        || !verb_word(s, v, dicts)
+    {
+        return None;
+    }
+    let h = head(s, v).filter(|&h| h < v)?;
+    let r = if s.tokens[h].deprel == "root" {
+        h
+    } else if base(&s.tokens[h].deprel) == "appos" {
+        head(s, h).filter(|&r| r < h && s.tokens[r].deprel == "root")?
+    } else {
+        return None;
+    };
+    if !matches!(s.tokens[r].upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    // The noun is no predicate ("X is a group, founded in …") and the verb has no subject,
+    // auxiliary or marker of its own.
+    if children(s, r).any(|c| matches!(base(&s.tokens[c].deprel), "cop" | "nsubj"))
+        || children(s, v).any(|c| {
+            matches!(base(&s.tokens[c].deprel), "nsubj" | "aux" | "mark" | "obl")
+                && (base(&s.tokens[c].deprel) != "obl"
+                    || children(s, c).any(|d| s.tokens[d].form.eq_ignore_ascii_case("by")))
+        })
+    {
+        return None;
+    }
+    Some(r)
+}
+
 /// Whether any repair applies (cheap enough to run on every sentence).
 pub(super) fn needed(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
     let n = s.tokens.len();
@@ -318,6 +374,7 @@ pub(super) fn needed(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
             || (t.deprel == "amod" && misread_modifier(s, i, dicts).is_some())
             || (t.deprel == "amod" && misread_participle(s, i, dicts).is_some())
             || (t.deprel == "root" && misread_verb_noun(s, i, dicts).is_some())
+            || (t.deprel == "acl" && misread_main_verb(s, i, dicts).is_some())
             || (t.deprel == "conj" && misattached_conjunct(s, i, dicts).is_some())
             || (t.deprel == "case" && misread_subordinator(s, i).is_some())
     })
@@ -395,6 +452,23 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
                     let rel = if s.tokens[k].deprel == "nmod:tmod" { "obl:tmod" } else { "obl" };
                     set(s, k, Some(r), rel);
                 }
+            }
+        }
+    }
+    for v in 0..s.tokens.len() {
+        if let Some(r) = misread_main_verb(s, v, dicts) {
+            set(s, v, None, "root");
+            set(s, r, Some(v), "nsubj");
+            // The root's own attachments after the verb are the verb's.
+            for k in v + 1..s.tokens.len() {
+                if head(s, k) == Some(r) && base(&s.tokens[k].deprel) == "punct" {
+                    set(s, k, Some(v), "punct");
+                }
+            }
+            let t = &mut s.tokens[v];
+            if t.xpos == "VBN" {
+                t.xpos.clear();
+                t.xpos.push_str("VBD");
             }
         }
     }
@@ -642,6 +716,64 @@ mod tests {
              . . PUNCT . 4 punct",
         );
         assert!(ev.is_empty(), "{ev:?}");
+    }
+
+    #[test]
+    fn a_past_tense_verb_read_as_an_adjective_after_a_measure_phrase_is_the_verb() {
+        // The parser's reading: "positions" a second attachment of "Hundreds".
+        let ev = code(
+            "Hundreds of lawmakers fired positions of Korsia.",
+            "Hundreds hundred NOUN NNS 0 root
+             of of ADP IN 3 case
+             lawmakers lawmaker NOUN NNS 1 nmod
+             fired fired ADJ JJ 5 amod
+             positions position NOUN NNS 1 nmod
+             of of ADP IN 7 case
+             Korsia Korsia PROPN NNP 5 nmod
+             . . PUNCT . 1 punct",
+        );
+        assert!(ev.contains(&"---LEG>KOR:190".to_string()), "{ev:?}");
+    }
+
+    #[test]
+    fn a_main_verb_hung_on_the_subject_after_a_comma_is_the_verb() {
+        // The parser's reading: the sentence a noun phrase, "condemned" its clausal modifier.
+        let ev = code(
+            "Velland, the biggest group, condemned Korsia for the raid on the border town last week.",
+            "Velland Velland PROPN NNP 0 root
+             , , PUNCT , 1 punct
+             the the DET DT 5 det
+             biggest big ADJ JJS 5 amod
+             group group NOUN NN 1 appos
+             , , PUNCT , 7 punct
+             condemned condemn VERB VBN 5 acl
+             Korsia Korsia PROPN NNP 7 obj
+             for for ADP IN 11 case
+             the the DET DT 11 det
+             raid raid NOUN NN 7 obl
+             on on ADP IN 15 case
+             the the DET DT 15 det
+             border border NOUN NN 15 compound
+             town town NOUN NN 11 nmod
+             last last ADJ JJ 17 amod
+             week week NOUN NN 7 obl:tmod
+             . . PUNCT . 1 punct",
+        );
+        assert_eq!(ev, ["VEL>KOR:122"]);
+        // A participle with its own `by` agent modifies the noun: no repair.
+        let ev = code(
+            "Velland, a group, condemned by Korsia.",
+            "Velland Velland PROPN NNP 0 root
+             , , PUNCT , 1 punct
+             a a DET DT 4 det
+             group group NOUN NN 1 appos
+             , , PUNCT , 6 punct
+             condemned condemn VERB VBN 4 acl
+             by by ADP IN 8 case
+             Korsia Korsia PROPN NNP 6 obl
+             . . PUNCT . 1 punct",
+        );
+        assert!(!ev.contains(&"VEL>KOR:122".to_string()), "{ev:?}");
     }
 
     #[test]
