@@ -43,11 +43,67 @@ fn report(name: &str, gaz: &Gazetteer, arts: &[GoldArticle], w: &Weights) {
         "{:<14} recognition P {:.3} R {:.3} F1 {:.3}   recognition+resolution (161 km) P {:.3} R {:.3} F1 {:.3}",
         "", rp, rr, rf, ep, er, ef
     );
+    let (in_gaz, among, with_id) = coverage(gaz, arts);
+    println!(
+        "{:<14} candidate coverage: gold id in the gazetteer {:.1} % ({in_gaz}/{with_id}), among the span's candidates {:.1} % ({among}/{with_id})",
+        "",
+        100.0 * in_gaz as f64 / with_id.max(1) as f64,
+        100.0 * among as f64 / with_id.max(1) as f64
+    );
     let (mp, mr, ma) = e.metonymy();
     println!(
         "{:<14} metonym flag P {:.3} R {:.3}; literal-vs-metonymic accuracy {:.3} ({} matched literal/metonymic spans)",
         "", mp, mr, ma, e.literal_or_metonym
     );
+}
+
+/// Candidate coverage of the gold toponyms with a GeoNames id: how many ids the gazetteer
+/// holds, and how many are among the candidates of the gold span's name (the ceiling of exact
+/// resolution).
+fn coverage(gaz: &Gazetteer, arts: &[GoldArticle]) -> (usize, usize, usize) {
+    use geo::recognize::toponym_for_span;
+    let (mut in_gaz, mut among, mut with_id) = (0, 0, 0);
+    for a in arts {
+        for g in a.toponyms.iter().filter(|t| t.coords.is_some()) {
+            let Some(id) = g.geonames_id else { continue };
+            with_id += 1;
+            let Some(gidx) = gaz.by_geonames_id(id) else { continue };
+            in_gaz += 1;
+            let t = toponym_for_span(gaz, &a.text, g.span);
+            among += usize::from(t.candidates.iter().any(|c| c.place == gidx));
+        }
+    }
+    (in_gaz, among, with_id)
+}
+
+/// `--recognition-errors`: on the dev half, every name we recognise that is no gold span
+/// (`FP`) and every geocoded gold span we miss (`FN`), with the overlapping span of the other
+/// side when there is one.
+fn recognition_errors(gaz: &Gazetteer, arts: &[GoldArticle]) {
+    let (mut fp, mut fn_) = (0, 0);
+    for a in arts {
+        let gold: Vec<_> = a.toponyms.iter().filter(|t| t.coords.is_some()).collect();
+        let ours = geo::recognize(gaz, &a.text);
+        let overlap = |s: model::Span, t: model::Span| s.start < t.end && t.start < s.end;
+        for t in &ours {
+            if gold.iter().any(|g| g.span == t.span) {
+                continue;
+            }
+            fp += 1;
+            let near = gold.iter().find(|g| overlap(g.span, t.span)).map(|g| g.name.as_str());
+            println!("FP art {} {:?} (gold {:?})", a.id, t.span.slice(&a.text), near);
+        }
+        for g in &gold {
+            if ours.iter().any(|t| t.span == g.span) {
+                continue;
+            }
+            fn_ += 1;
+            let near =
+                ours.iter().find(|t| overlap(g.span, t.span)).and_then(|t| t.span.slice(&a.text));
+            println!("FN art {} {:?} {} (ours {:?})", a.id, g.name, g.kind, near);
+        }
+    }
+    println!("false positives {fp}, misses {fn_}");
 }
 
 /// `--errors`: every dev-half toponym we resolve wrongly, classed (gold id missing from the
@@ -186,6 +242,10 @@ pub fn run() -> Result<()> {
     let w = Weights::default();
     if std::env::args().any(|a| a == "--divisions") {
         divisions(&gaz, dev);
+        return Ok(());
+    }
+    if std::env::args().any(|a| a == "--recognition-errors") {
+        recognition_errors(&gaz, dev);
         return Ok(());
     }
     if std::env::args().any(|a| a == "--errors") {

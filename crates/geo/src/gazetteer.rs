@@ -9,7 +9,7 @@
 //!   target is a country code (`IQ`), a GeoNames admin code (`US.CA`), `geonames:ID` or
 //!   `annalist:slug`, and the flag `demonym` marks adjectives ("Iraqi", "Kurdish").
 
-use crate::base::{Base, FormatError, ALT_FLAG};
+use crate::base::{Base, FormatError, ALT_FLAG, CANDIDATE_ONLY_FLAG};
 use crate::compile::Diagnostic;
 use crate::normalize::key;
 use crate::place::{Place, PlaceId, PlaceKind};
@@ -47,6 +47,10 @@ pub struct Candidate {
     pub demonym: bool,
     /// The name is an abbreviation that counts only when written with its dot ("La.").
     pub abbreviation: bool,
+    /// The name is a candidate for a name recognised otherwise, never a reason to recognise
+    /// one: a division's name without its type word ("Afrin" for Afrin District, "Scott" for
+    /// Scott County), or a small place only the newer extract carries.
+    pub candidate_only: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -203,6 +207,7 @@ impl Gazetteer {
                         alternate,
                         demonym: false,
                         abbreviation: false,
+                        candidate_only: false,
                     });
                 }
             }
@@ -237,7 +242,13 @@ impl Gazetteer {
             }
             let list = self.own_keys.entry(k).or_default();
             if !list.iter().any(|c| c.place == place) {
-                list.push(Candidate { place, alternate: true, demonym, abbreviation });
+                list.push(Candidate {
+                    place,
+                    alternate: true,
+                    demonym,
+                    abbreviation,
+                    candidate_only: false,
+                });
             }
         }
     }
@@ -306,8 +317,9 @@ impl Gazetteer {
             .base
             .postings(k)
             .map(|p| Candidate {
-                place: p & !ALT_FLAG,
+                place: p & !(ALT_FLAG | CANDIDATE_ONLY_FLAG),
                 alternate: p & ALT_FLAG != 0,
+                candidate_only: p & CANDIDATE_ONLY_FLAG != 0,
                 demonym: false,
                 abbreviation: false,
             })

@@ -577,7 +577,9 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
                 let dotted = text[ws[end].end..].starts_with('.') || ew.ends_with('.');
                 let mut c = gaz.lookup(s);
                 c.retain(|c| !c.abbreviation || dotted);
-                if !c.is_empty() {
+                // Derived names ("Afrin" for Afrin District) add candidates to a name found
+                // otherwise; alone they recognise nothing ("Scott" for Scott County).
+                if c.iter().any(|c| !c.candidate_only) {
                     matched = Some((end, c));
                     break;
                 }
@@ -674,7 +676,7 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
                 is_capitalised(w)
                     && !l.stop.contains(&key(w))
                     && !l.heads.iter().any(|(h, _)| key(w) == *h)
-                    && gaz.lookup(w).is_empty()
+                    && gaz.lookup(w).iter().all(|c| c.candidate_only)
             };
             // The capitalised run around the match, within the sentence.
             let joined = |a: usize, b: usize| !gap_breaks(&text[ws[a].end..ws[b].start]);
@@ -692,7 +694,15 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
             let next_part = (end + 1..=re).any(|k| !is_all_caps(word(k)) && is_name_part(word(k)));
             if prev_part || next_part {
                 keep = false;
+                // A place opening the name ("Manila Cathedral", "Saskatoon police", "Paris
+                // Hilton") is still the place when named alone later (a person is named again
+                // by the surname): only a place inside or after other name words ("Tom
+                // Nelson") makes its later bare mentions that name.
+                let opens = !prev_part;
                 for k in rs..=re {
+                    if opens && (i..=end).contains(&k) {
+                        continue;
+                    }
                     let w = word(k);
                     if !l.stop.contains(&key(w)) && !l.heads.iter().any(|(h, _)| key(w) == *h) {
                         person_words.insert(key(w));
@@ -883,7 +893,7 @@ pub fn toponym_for_span(gaz: &Gazetteer, text: &str, span: Span) -> Toponym {
                     continue;
                 }
                 let c = gaz.lookup(sub);
-                if !c.is_empty() {
+                if c.iter().any(|c| !c.candidate_only) {
                     cands = c;
                     break 'outer;
                 }
