@@ -1339,7 +1339,7 @@ impl Analysis<'_> {
             if self.agent_only_modifies(idx, words, first, dicts) {
                 return ("---".into(), span, known);
             }
-            if let Some(country) = self.place_named(idx, words, &code, first, dicts) {
+            if let Some(country) = self.place_named(idx, words, &code, first, dicts, opts.clauses) {
                 return (country, span, known);
             }
             return (code, span, known);
@@ -1459,7 +1459,9 @@ impl Analysis<'_> {
     /// written before a named thing that is no actor ("the Beijing Olympics", "the Moscow
     /// Metro") names a place: its country. `None` keeps the code. A name with an agent beside
     /// it ("Beijing officials") stays the government, and so does a capital in a locative
-    /// phrase ("a licence issued in Michel Delving"), as the PETRARCH-1 records code it.
+    /// phrase ("a licence issued in Michel Delving"), as the PETRARCH-1 records code it —
+    /// unless `locative` (the product's rule, as the PETR-2 gold codes it): then a capital
+    /// after "in"/"at" is the place ("staged a protest in Beijing": CHN).
     fn place_named(
         &self,
         idx: &[usize],
@@ -1467,6 +1469,7 @@ impl Analysis<'_> {
         code: &str,
         first: Option<crate::nominal::FirstActor<'_>>,
         dicts: &Dictionaries,
+        locative: bool,
     ) -> Option<String> {
         if idx.len() != words.len() {
             return None;
@@ -1489,7 +1492,12 @@ impl Analysis<'_> {
             && self.head(head).is_some_and(|h| {
                 idx.contains(&h) && !name.contains(&h) && self.s.tokens[h].upos == "PROPN"
             });
-        names_a_thing.then(|| country.to_string())
+        let in_place = locative
+            && self.children[head].iter().any(|&c| {
+                base_rel(&self.s.tokens[c].deprel) == "case"
+                    && matches!(self.words[c].as_str(), "IN" | "AT")
+            });
+        (names_a_thing || in_place).then(|| country.to_string())
     }
 
     /// Whether the first actor of the phrase's words has no country ("ethnic Albanians").
@@ -2277,6 +2285,34 @@ impl Analysis<'_> {
         })
     }
 
+    /// The country of the place a participle after an agent phrase's head puts it in ("a
+    /// newspaper | based in east Beirut", "a group | operating in Trinidad"): the country
+    /// of a phrase after "in"/"at" under that participle.
+    fn acl_place(&self, p: usize, ws: &[usize]) -> Option<String> {
+        let &head = ws.iter().find(|&&k| self.head(k).is_none_or(|h| !ws.contains(&h)))?;
+        let acl = self.children[head].iter().copied().find(|&c| {
+            self.s.tokens[c].deprel == "acl" && self.s.tokens[c].upos == "VERB" && c > head
+        })?;
+        self.children[acl].iter().find_map(|&c| {
+            if base_rel(&self.s.tokens[c].deprel) != "obl"
+                || !self.children[c].iter().any(|&d| {
+                    base_rel(&self.s.tokens[d].deprel) == "case"
+                        && matches!(self.words[d].as_str(), "IN" | "AT")
+                })
+            {
+                return None;
+            }
+            let q = self.phrase_of[c].filter(|&q| q != p)?;
+            let ph = &self.phrases[q];
+            if ph.compound || ph.codes.len() != 1 {
+                return None;
+            }
+            let k = ph.codes[0].get(..3)?;
+            (k.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(k, "IGO" | "NGO" | "IMG"))
+                .then(|| k.to_string())
+        })
+    }
+
     /// Whether word `k` is a personal pronoun (tagged so by the tagger: `PRP`, or
     /// `PronType=Prs`), not a demonstrative, relative or indefinite one.
     fn personal_pronoun(&self, k: usize) -> bool {
@@ -2909,6 +2945,9 @@ impl Analysis<'_> {
                 let owner = if c.starts_with("---") {
                     self.adjacent_owner(p, ws)
                         .or_else(|| (c.len() > 3).then(|| self.of_place_owner(p, ws)).flatten())
+                        .or_else(|| {
+                            (opts.clauses && c.len() > 3).then(|| self.acl_place(p, ws)).flatten()
+                        })
                         .or_else(|| {
                             let own = ws.iter().any(|&k| {
                                 matches!(self.words[k].as_str(), "ITS" | "THEIR")
