@@ -246,7 +246,16 @@ impl Engine {
                                         ev,
                                     )))
                     })
-                    .cloned();
+                    .cloned()
+                    .or_else(|| {
+                        // "the fighting" after a gunfight the coder did not code: the place of
+                        // the assault noun told before.
+                        (own.is_none() && !unknown_own && takes_up_assault(&sentences, ev))
+                            .then(|| {
+                                earlier_assault_place(gaz, places, &article.text, &sentences, ev)
+                            })
+                            .flatten()
+                    });
                 ev.location = own.or(taken_up).or_else(|| {
                     (!quoted && !unknown_own)
                         .then(|| {
@@ -494,6 +503,19 @@ fn fallback_place(
     // Talks and agreements (consult, cooperate) are filed from where the parties met, whoever
     // they are ("BRUSSELS — The leaders of Serbia and Kosovo failed to reach agreement").
     let meeting = matches!(ev.root.as_str(), "04" | "05");
+    // A story with no dateline: a later deed of the story's country, told with no place of its
+    // own, happened at the story's place ("Tens of thousands rallied in central Yerevan …
+    // Police detained 98 people who tried to block streets").
+    if found.basis != geo::PlaceBasis::Dateline {
+        let country = story.and_then(|l| l.country.as_deref());
+        let ours = actors.is_empty() || country.is_some_and(|c| actors.iter().all(|a| a == c));
+        // A later conjunct takes its first conjunct's place ("raided a house in the nearby
+        // Wadajir district and detained five suspects"), which share_places gives it.
+        let conjunct = trigger_head(s, ev.trigger).is_some_and(|t| s.tokens[t].deprel == "conj");
+        return story
+            .filter(|_| verbal && ours && !conjunct && !ongoing(sentences, ev))
+            .map(|l| (l.clone(), geo::PlaceBasis::Dateline));
+    }
     let local = meeting || actors.is_empty() || here.is_some_and(|c| actors.iter().any(|a| a == c));
     if !(verbal && local && found.basis == geo::PlaceBasis::Dateline) {
         return None;
@@ -584,6 +606,39 @@ fn takes_up_assault(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
                         && matches!(toks[c].form.to_lowercase().as_str(), "in" | "during")
                 })
         })
+}
+
+/// The place of the last assault noun told before the event's trigger with a place phrase of
+/// its own ("killed 11 militants in a *gunfight near the town of Marawi*" for a later "wounded
+/// in the fighting"), in its sentence or the two before.
+fn earlier_assault_place(
+    gaz: &geo::Gazetteer,
+    places: &geo::ArticlePlaces,
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+) -> Option<model::Location> {
+    let last = (ev.sentence as usize).min(sentences.len().checked_sub(1)?);
+    for s in sentences[last.saturating_sub(2)..=last].iter().rev() {
+        for t in s.tokens.iter().rev() {
+            if t.span.start >= ev.trigger.start
+                || t.upos != "NOUN"
+                || !ASSAULT_NOUNS.contains(&t.form.to_lowercase().as_str())
+            {
+                continue;
+            }
+            let spans = geo::event_spans(s, t.span, true);
+            if spans.is_empty() {
+                continue;
+            }
+            let site = geo::EventSite { trigger: t.span, attached: &spans, dateline: None, text };
+            let found = places.locate(gaz, &site);
+            if found.basis == geo::PlaceBasis::Attached {
+                return Some(found.location);
+            }
+        }
+    }
+    None
 }
 
 /// The trigger's head word: the word of the trigger whose head lies outside it ("attack" in
