@@ -699,6 +699,16 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
                 // by the surname): only a place inside or after other name words ("Tom
                 // Nelson") makes its later bare mentions that name.
                 let opens = !prev_part;
+                // … and it is a place there too when the next word heads an institution or a
+                // building named after it ("Saskatoon Police", "Manila Cathedral"):
+                // GeoWebNews-style embedded toponyms.
+                let names_after = opens
+                    && end + 1 < ws.len()
+                    && joined(end, end + 1)
+                    && ORG_HEADS.contains(&key(word(end + 1)).as_str());
+                if names_after {
+                    keep = true;
+                }
                 for k in rs..=re {
                     if opens && (i..=end).contains(&k) {
                         continue;
@@ -772,6 +782,60 @@ fn after_locative(text: &str, at: usize) -> bool {
     }
     matches!(w.as_str(), "in" | "at" | "near" | "across" | "throughout" | "inside" | "outside")
 }
+
+/// Nouns that head an institution, team or building named after the place before them
+/// ("Toronto Police", "Manila Cathedral", "Dubai Airport").
+const ORG_HEADS: &[&str] = &[
+    "police",
+    "university",
+    "college",
+    "council",
+    "cathedral",
+    "church",
+    "mosque",
+    "airport",
+    "hospital",
+    "school",
+    "academy",
+    "court",
+    "times",
+    "post",
+    "herald",
+    "tribune",
+    "journal",
+    "chronicle",
+    "gazette",
+    "club",
+    "stadium",
+    "museum",
+    "zoo",
+    "library",
+    "bank",
+    "chamber",
+    "board",
+    "authority",
+    "harbour",
+    "harbor",
+    "station",
+    "bridge",
+    "market",
+    "institute",
+    "fire",
+    "sheriff",
+    "department",
+    "county",
+    "city",
+    "state",
+    "symphony",
+    "opera",
+    "theatre",
+    "theater",
+    "festival",
+    "marathon",
+    "zone",
+    "metro",
+    "transit",
+];
 
 /// Words that, around a place name inside a longer name, make the whole name a direction
 /// within, or an institution of, that place.
