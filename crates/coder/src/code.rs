@@ -1892,12 +1892,12 @@ impl Analysis<'_> {
             // A passive act of force without its agent ("four children were killed in Israeli
             // shelling", "two soldiers were wounded in a rebel attack") was done to its
             // subject: the phrase after the verb, when coded, is the source, as a `by` phrase
-            // would be.
+            // would be. So is an investigation ("was put under investigation in Italy").
             let passive = passive
                 || (!is_aux
                     && src_slot.is_none()
                     && tgt_slot.is_none()
-                    && matches!(code.get(..2), Some("17" | "18" | "19" | "20"))
+                    && matches!(code.get(..2), Some("09" | "17" | "18" | "19" | "20"))
                     && self.children[i].iter().any(|&c| {
                         self.s.tokens[c].deprel == "nsubj:pass"
                             && self.phrase_of[c].is_some_and(|p| !self.phrases[p].null)
@@ -1969,6 +1969,7 @@ impl Analysis<'_> {
                     let mut cues = Vec::new();
                     let negated = self.negation(i, vp_head, &mut cues);
                     let trigger = self.s.tokens[vstart].span.cover(self.s.tokens[vend].span);
+                    let code = self.body_expelled(&code, tg, opts);
                     self.make_events(
                         &mut events,
                         sr,
@@ -2363,6 +2364,19 @@ impl Analysis<'_> {
             .verbs
             .lookup(&self.words[k])
             .or_else(|| dicts.verbs.forms.get(&self.s.tokens[k].lemma.to_uppercase()))
+    }
+
+    /// (Product rule.) Only people are deported (174): an international body forced out of a
+    /// country ("forced the UN refugee agency out") is expelled (166).
+    fn body_expelled(&self, code: &str, target: usize, opts: &Options) -> String {
+        let ph = &self.phrases[target];
+        let body =
+            !ph.null && ph.codes.iter().all(|c| c.starts_with("IGO") || c.starts_with("NGO"));
+        if opts.clauses && code.starts_with("174") && body {
+            "166".to_string()
+        } else {
+            code.to_string()
+        }
     }
 
     /// "Failed to X": the verb is the complement of a verb of not doing.

@@ -145,7 +145,11 @@ fn code_nouns(
         if used[i] || !matches!(s.tokens[i].upos.as_str(), "NOUN" | "PROPN" | "ADJ") {
             continue;
         }
-        let Some((code, first, last)) = match_form(words, lemmas, i, nouns) else { continue };
+        let Some((code, first, last)) = match_form(words, lemmas, i, nouns)
+            .or_else(|| match_hyphenated(s, words, lemmas, i, nouns))
+        else {
+            continue;
+        };
         // The head noun of the trigger: the matched word whose head lies outside the match.
         let head = (first..=last).find(|&k| {
             let h = s.tokens[k].head as usize;
@@ -300,6 +304,44 @@ fn match_form(
                 };
                 best = Some((code, a, b));
             }
+        }
+    }
+    best
+}
+
+/// A trigger written with a hyphen that the tokenizer split ("cease - fire", "sit - in"):
+/// word `i` ends "A - B" written without spaces, and the dictionary lists "A-B" (with no words
+/// before it). Returns its code and first and last word.
+fn match_hyphenated(
+    s: &AnalyzedSentence,
+    words: &[String],
+    lemmas: &[String],
+    i: usize,
+    nouns: &Dictionaries,
+) -> Option<(String, usize, usize)> {
+    let t = &s.tokens;
+    if i < 2
+        || t[i - 1].form != "-"
+        || t[i - 2].span.end != t[i - 1].span.start
+        || t[i - 1].span.end != t[i].span.start
+    {
+        return None;
+    }
+    let glued = format!("{}-{}", words[i - 2], words[i]);
+    let forms = nouns.verbs.forms.get(&glued)?;
+    let mut best: Option<(String, usize, usize)> = None;
+    for f in forms.iter().filter(|f| f.pre.is_empty()) {
+        let post_ok = f.post.iter().enumerate().all(|(k, w)| {
+            words.get(i + 1 + k).is_some_and(|x| x == w)
+                || lemmas.get(i + 1 + k).is_some_and(|x| x == w)
+        });
+        if post_ok && best.as_ref().is_none_or(|x| i + f.post.len() > x.2) {
+            let code = if f.code.is_empty() {
+                nouns.verbs.blocks[f.block as usize].code.clone()
+            } else {
+                f.code.clone()
+            };
+            best = Some((code, i - 2, i + f.post.len()));
         }
     }
     best
@@ -617,4 +659,45 @@ fn code_words_from(
         return None;
     }
     Some(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::conllu::parse_rows;
+
+    #[test]
+    fn a_trigger_written_with_a_hyphen_matches_the_split_words() {
+        let mut dicts = Dictionaries::default();
+        dicts.actors.add_text("ARNOR_ [ARN]\n", "a.txt");
+        dicts.actors.finish();
+        let mut nouns = Dictionaries::default();
+        nouns.verbs.add_text("--- CEASEFIRE [0871] ---\nCEASE-FIRE {CEASE-FIRES}\n", "n.txt");
+        nouns.verbs.finish();
+        let text = "Arnor's cease-fire held.";
+        let rows = "1\tArnor\tArnor\tPROPN\tNNP\t_\t5\tnmod:poss\t_\tSpaceAfter=No\n\
+                    2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_\n\
+                    3\tcease\tcease\tNOUN\tNN\t_\t5\tcompound\t_\tSpaceAfter=No\n\
+                    4\t-\t-\tPUNCT\tHYPH\t_\t3\tpunct\t_\tSpaceAfter=No\n\
+                    5\tfire\tfire\tNOUN\tNN\t_\t6\tnsubj\t_\t_\n\
+                    6\theld\thold\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n\
+                    7\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_\n";
+        let (s, _) = parse_rows(rows, text, 0).expect("rows");
+        let ev = code(&s, None, &dicts, &nouns, &[]);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!(ev[0].code, "0871");
+        assert_eq!(ev[0].trigger.slice(text), Some("cease-fire"));
+        assert_eq!(ev[0].source.code, "ARN");
+        // Written with spaces around a dash, the words are no hyphenated trigger.
+        let text = "Arnor's cease - fire held.";
+        let (s, _) = parse_rows(
+            &rows
+                .replace("SpaceAfter=No\n4", "_\n4")
+                .replace("HYPH\t_\t3\tpunct\t_\tSpaceAfter=No", "HYPH\t_\t3\tpunct\t_\t_"),
+            text,
+            0,
+        )
+        .expect("rows");
+        assert!(code(&s, None, &dicts, &nouns, &[]).is_empty());
+    }
 }
