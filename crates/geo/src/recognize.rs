@@ -185,6 +185,7 @@ fn connector(w: &str) -> bool {
 
 struct Lists {
     stop: HashSet<String>,
+    given: HashSet<String>,
     never: HashSet<String>,
     locative: HashSet<&'static str>,
     metonym_verbs: HashSet<&'static str>,
@@ -194,10 +195,17 @@ struct Lists {
 }
 
 static STOPWORDS: &str = include_str!("../data/stopwords.txt");
+static GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 
 fn lists() -> &'static Lists {
     static L: OnceLock<Lists> = OnceLock::new();
     L.get_or_init(|| Lists {
+        given: GIVEN_NAMES
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(key)
+            .collect(),
         stop: STOPWORDS
             .lines()
             .map(str::trim)
@@ -667,6 +675,33 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
             }
             i = k;
             continue;
+        }
+        // A given name before another capitalised word that makes no longer place with it
+        // ("David Jensen", "Dave Allen"): the whole capitalised run is a person.
+        if keep && !big && !multi && l.given.contains(&key(surface)) {
+            let after = ws.get(end + 1).map(|n| &text[n.start..n.end]);
+            let opens_person = next_gap.is_some_and(|g| g.chars().all(char::is_whitespace))
+                && after.is_some_and(|n| {
+                    is_capitalised(n)
+                        && !is_all_caps(n)
+                        && !l.heads.iter().any(|(h, _)| key(n) == *h)
+                        && !ORG_HEADS.contains(&key(n).as_str())
+                        && !l.stop.contains(&key(n))
+                });
+            if opens_person {
+                let mut k = end + 1;
+                while k < ws.len()
+                    && !gap_breaks(&text[ws[k - 1].end..ws[k].start])
+                    && is_capitalised(&text[ws[k].start..ws[k].end])
+                {
+                    k += 1;
+                }
+                for w in &ws[i..k] {
+                    person_words.insert(key(&text[w.start..w.end]));
+                }
+                i = k;
+                continue;
+            }
         }
         // Part of a longer name ("George Washington", "Washington Post", "Paris Hilton"): a
         // capitalised neighbour in the same run that is neither a place, nor a type word, nor

@@ -1,0 +1,49 @@
+//! Toponym recognition on our own sentences: given names open persons, a place opening an
+//! institution's name is still the place, and a division's name without its type word finds
+//! the division without recognising anything by itself.
+
+use geo::{recognize, toponym_for_span, Gazetteer, PlaceKind};
+use model::Span;
+
+fn gaz() -> &'static Gazetteer {
+    Gazetteer::shared().expect("embedded gazetteer")
+}
+
+fn names(text: &str) -> Vec<&str> {
+    recognize(gaz(), text).iter().filter_map(|t| t.span.slice(text)).collect()
+}
+
+#[test]
+fn a_given_name_before_a_surname_is_a_person_and_so_is_the_surname_later() {
+    let text = "Ministry spokesman David Jensen said the plan was sound. Later Jensen spoke in \
+        Florence, and Dave Allen arrived. Allen left for Dallas.";
+    let found = names(text);
+    assert!(!found.contains(&"David"), "{found:?}");
+    assert!(!found.contains(&"Allen"), "{found:?}");
+    assert!(found.contains(&"Florence"), "{found:?}");
+    assert!(found.contains(&"Dallas"), "{found:?}");
+}
+
+#[test]
+fn a_place_opening_an_institution_name_is_the_place() {
+    let text = "A man pointed a replica handgun at a Saskatoon Police officer. The Saskatoon \
+        StarPhoenix reported it. Later, Saskatoon was calm.";
+    let found = names(text);
+    assert_eq!(found.iter().filter(|n| **n == "Saskatoon").count(), 2, "{found:?}");
+}
+
+#[test]
+fn a_division_stem_is_a_candidate_but_recognises_nothing_alone() {
+    let g = gaz();
+    // "Afrin" finds Afrin District beside the town.
+    let text = "Turkish forces entered Afrin on Sunday.";
+    let s = text.find("Afrin").unwrap();
+    let t = toponym_for_span(g, text, Span::new(s, s + 5));
+    let kinds: Vec<PlaceKind> =
+        t.candidates.iter().filter_map(|c| g.place(c.place)).map(|p| p.kind).collect();
+    assert!(kinds.contains(&PlaceKind::Admin2) && kinds.contains(&PlaceKind::City), "{kinds:?}");
+    assert!(t.candidates.iter().any(|c| c.candidate_only));
+    // "Commonwealth" is only a stem (Liberia's Commonwealth District): no toponym.
+    let text = "The Commonwealth summit opened.";
+    assert!(names(text).is_empty(), "{:?}", names(text));
+}
