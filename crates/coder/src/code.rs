@@ -2039,7 +2039,15 @@ impl Analysis<'_> {
                 // Verbs inside the coded phrase are not coded again — up to a clause of its
                 // own set off by a comma that the parser hung inside it (", a senior
                 // official said on Saturday").
-                i = self.next_clause(i, vp_end).unwrap_or(vp_end.max(i) + 1);
+                // (Product rule.) A dictionary verb in -ing modifying a coded phrase
+                // ("police dispersed demonstrators protesting the results") is that
+                // phrase's own act and is coded too.
+                let participle =
+                    if opts.clauses { self.participle_clause(i, vp_end, dicts) } else { None };
+                i = match (self.next_clause(i, vp_end), participle) {
+                    (Some(a), Some(b)) => a.min(b),
+                    (a, b) => a.or(b).unwrap_or(vp_end.max(i) + 1),
+                };
             } else {
                 i += 1;
             }
@@ -2110,6 +2118,23 @@ impl Analysis<'_> {
                         lo > v && self.s.tokens[lo - 1].form == ","
                     }
                 })
+        })
+    }
+
+    /// The first dictionary verb in -ing after `v` up to `end` that modifies a coded noun
+    /// phrase (`acl`: "demonstrators protesting the results").
+    fn participle_clause(&self, v: usize, end: usize, dicts: &Dictionaries) -> Option<usize> {
+        (v + 1..=end.min(self.s.tokens.len().saturating_sub(1))).find(|&k| {
+            let t = &self.s.tokens[k];
+            t.xpos == "VBG"
+                && t.deprel == "acl"
+                && self.live(k)
+                && !self.inert[k]
+                && self
+                    .head(k)
+                    .and_then(|h| self.phrase_of[h])
+                    .is_some_and(|p| !self.phrases[p].null)
+                && self.verb_forms(k, dicts).is_some()
         })
     }
 
