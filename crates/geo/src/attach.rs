@@ -358,14 +358,32 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
             toks[d].deprel == "obj" && SENT_PEOPLE.contains(&toks[d].form.to_lowercase().as_str())
         });
     let motion = MOTION.contains(&lemma.as_str()) || sends;
+    // A launch with no target phrase happens where it was launched from ("fired a ballistic
+    // missile *from an area near its capital*").
+    let launch = matches!(lemma.as_str(), "fire" | "launch" | "test-fire")
+        && !sentence.children(t as u32 + 1).any(|d| {
+            !TEMPORAL.contains(&toks[d].form.to_lowercase().as_str())
+                && sentence.children(d as u32 + 1).any(|c| {
+                    toks[c].deprel == "case"
+                        && matches!(
+                            toks[c].form.to_lowercase().as_str(),
+                            "at" | "on" | "into" | "toward" | "towards" | "against" | "over"
+                        )
+                })
+        });
     let preps: Vec<&str> = LOCATIVE
         .iter()
         .chain(if assault { TARGET } else { &[] })
         .chain(if motion { &["to"][..] } else { &[] })
+        .chain(if launch { &["from"][..] } else { &[] })
         .copied()
         .collect();
+    // An unmarked oblique is a bare noun phrase the parser did not take for the object
+    // ("killed *at least 30 people* near the town of Nasir").
     let core = |rel: &str| {
-        matches!(rel.split(':').next(), Some("obj" | "nsubj" | "iobj")) || rel == "nsubj:pass"
+        matches!(rel.split(':').next(), Some("obj" | "nsubj" | "iobj"))
+            || rel == "nsubj:pass"
+            || rel == "obl:unmarked"
     };
     let mut heads = vec![t];
     // A statement's subject may carry where the speaker sits ("the Taliban administration *in
@@ -943,6 +961,43 @@ mod tests {
             ],
         );
         assert_eq!(words(text, &s, "agreed", false), ["at a summit in Brussels"]);
+
+        // A launch with no target happens where it was launched from.
+        let text = "Pyongyang fired a missile from Sunan on Tuesday .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Pyongyang", 2, "nsubj"),
+                ("fired", 0, "root"),
+                ("a", 4, "det"),
+                ("missile", 2, "obj"),
+                ("from", 6, "case"),
+                ("Sunan", 4, "nmod"),
+                ("on", 8, "case"),
+                ("Tuesday", 2, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "fire".to_string();
+        assert_eq!(words(text, &s, "fired", false), ["from Sunan"]);
+        // With a target, "from" is only where it came from.
+        let text = "Pyongyang fired a missile from Sunan at Seoul .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Pyongyang", 2, "nsubj"),
+                ("fired", 0, "root"),
+                ("a", 4, "det"),
+                ("missile", 2, "obj"),
+                ("from", 6, "case"),
+                ("Sunan", 4, "nmod"),
+                ("at", 8, "case"),
+                ("Seoul", 2, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "fire".to_string();
+        assert_eq!(words(text, &s, "fired", false), ["at Seoul"]);
     }
 
     #[test]

@@ -643,14 +643,30 @@ impl ArticlePlaces {
     /// "in the *Ethiopian* capital": a nationality right before "capital" inside `phrase`
     /// names the country whose national capital the phrase means.
     fn national_capital(&self, gaz: &Gazetteer, text: &str, phrase: Span) -> Option<EventPlace> {
-        let r = self.resolved.iter().find(|r| {
-            r.toponym.demonym
-                && !r.toponym.metonym
-                && phrase.contains(r.toponym.span)
-                && text
-                    .get(r.toponym.span.end as usize..)
-                    .and_then(|t| t.split_whitespace().next())
-                    .is_some_and(|w| w.trim_end_matches([',', '.', ';']) == "capital")
+        let body = text.get(phrase.start as usize..phrase.end as usize)?;
+        // "near *its* capital": the country named last before it in the sentence ("North
+        // Korea fired a missile from an area near its capital").
+        let its = body.contains("its capital").then(|| {
+            self.resolved.iter().rev().find(|r| {
+                r.toponym.span.end <= phrase.start
+                    && r.place
+                        .and_then(|p| gaz.place(p))
+                        .is_some_and(|p| p.kind == PlaceKind::Country)
+                    && text
+                        .get(r.toponym.span.end as usize..phrase.start as usize)
+                        .is_some_and(|between| !between.contains(". ") && !between.contains('\n'))
+            })
+        });
+        let r = its.flatten().or_else(|| {
+            self.resolved.iter().find(|r| {
+                r.toponym.demonym
+                    && !r.toponym.metonym
+                    && phrase.contains(r.toponym.span)
+                    && text
+                        .get(r.toponym.span.end as usize..)
+                        .and_then(|t| t.split_whitespace().next())
+                        .is_some_and(|w| w.trim_end_matches([',', '.', ';']) == "capital")
+            })
         })?;
         let country =
             r.place.and_then(|p| gaz.place(p)).filter(|p| p.kind == PlaceKind::Country)?;

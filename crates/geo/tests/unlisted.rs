@@ -142,6 +142,16 @@ fn the_ethiopian_capital_and_the_region_of_a_town() {
     assert_eq!(ev.basis, PlaceBasis::Attached);
     assert_eq!(ev.location.name, "Addis Ababa");
 
+    let text = "SEOUL (Annalist Wire) - North Korea fired a missile from an area near its capital.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "from an area near its capital")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "fired"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!(ev.basis, PlaceBasis::Attached);
+    assert_eq!(ev.location.country.as_deref(), Some("KP"));
+
     let text = "Missiles struck the city of Kharkiv. Troops hit targets in the region.";
     let places = ArticlePlaces::analyze(g, text, &[]);
     let pp = [span_of(text, "in the region")];
