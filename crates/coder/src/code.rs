@@ -1339,6 +1339,11 @@ impl Analysis<'_> {
             if self.agent_only_modifies(idx, words, first, dicts) {
                 return ("---".into(), span, known);
             }
+            if opts.clauses && idx.len() == words.len() {
+                if let Some(country) = self.people_of_place(idx, &code, first, date, dicts) {
+                    return (country, span, known);
+                }
+            }
             if let Some(country) = self.place_named(idx, words, &code, first, dicts, opts.clauses) {
                 return (country, span, known);
             }
@@ -2308,6 +2313,58 @@ impl Analysis<'_> {
             }
             let c = &ph.codes[0];
             (c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())).then(|| c.clone())
+        })
+    }
+
+    /// (Product rule.) A people named by its country's demonym and placed in another country
+    /// ("the Albanians of southern Serbia"): the country of the place. `idx` are the phrase's
+    /// words (without punctuation and possessive marks), `code` its code, `first` its first
+    /// actor as [`crate::nominal::code_words`] found it (in `idx` positions).
+    fn people_of_place(
+        &self,
+        idx: &[usize],
+        code: &str,
+        first: Option<crate::nominal::FirstActor<'_>>,
+        date: Option<DateKey>,
+        dicts: &Dictionaries,
+    ) -> Option<String> {
+        let bare = |c: &str| {
+            c.len() == 3
+                && c.bytes().all(|b| b.is_ascii_uppercase())
+                && !matches!(c, "IGO" | "NGO" | "IMG")
+        };
+        if !bare(code) {
+            return None;
+        }
+        let (a, len, _) = first.filter(|x| x.2 == code)?;
+        let &head = idx.iter().find(|&&k| self.head(k).is_none_or(|h| !idx.contains(&h)))?;
+        // The demonym is the phrase's head ("Albanians"), not a modifier ("Albanian refugees").
+        let name = idx.get(a..a + len.max(1))?;
+        if !name.contains(&head) {
+            return None;
+        }
+        self.children[head].iter().find_map(|&c| {
+            // (Not a word of the demonym's own name: "the Democratic People's Republic | of
+            // Korea".)
+            if !idx.contains(&c)
+                || name.contains(&c)
+                || base_rel(&self.s.tokens[c].deprel) != "nmod"
+                || !self.children[c]
+                    .iter()
+                    .any(|&d| base_rel(&self.s.tokens[d].deprel) == "case" && self.words[d] == "OF")
+            {
+                return None;
+            }
+            // The place's own name: the attachment's head with its compound and flat words.
+            let name: Vec<&str> = (self.subtree_bounds(c).0..=c)
+                .filter(|&k| {
+                    k == c
+                        || (self.head(k) == Some(c)
+                            && matches!(base_rel(&self.s.tokens[k].deprel), "compound" | "flat"))
+                })
+                .map(|k| self.words[k].as_str())
+                .collect();
+            crate::nominal::code_words(&name, date, dicts).filter(|p| bare(p) && p != code)
         })
     }
 
