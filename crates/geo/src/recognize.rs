@@ -771,6 +771,20 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
             let k = key(n);
             l.heads.iter().find(|(h, _)| *h == k).map(|(_, kd)| *kd)
         });
+        // A capitalised type word right after the name is part of it ("Sokoto State",
+        // "Oaxaca State", "Birmingham City"); a lower-case one only hints the kind.
+        let type_word = kind_hint.is_some()
+            && next.is_some_and(|n| {
+                n.chars().next().is_some_and(char::is_uppercase)
+                    && (is_all_caps(n) == is_all_caps(surface))
+                    && !n.ends_with('s')
+                    && !n.eq_ignore_ascii_case("capital")
+            });
+        let (span, end) = if type_word {
+            (Span::new(ws[i].start, ws[end + 1].end), end + 1)
+        } else {
+            (span, end)
+        };
         let metonym = !demonym && is_metonym(text, &ws, i, end, l);
         out.push(Toponym { span, candidates: cands, demonym, metonym, locative, kind_hint });
         i = end + 1;

@@ -47,3 +47,11 @@ fn a_division_stem_is_a_candidate_but_recognises_nothing_alone() {
     let text = "The Commonwealth summit opened.";
     assert!(names(text).is_empty(), "{:?}", names(text));
 }
+
+#[test]
+fn a_capitalised_type_word_is_part_of_the_name() {
+    let text = "Gunmen attacked a village in Sokoto State, and troops moved into Diyala province.";
+    let found = names(text);
+    assert!(found.contains(&"Sokoto State"), "{found:?}");
+    assert!(found.contains(&"Diyala"), "{found:?}");
+}
