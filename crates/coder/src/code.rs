@@ -1277,6 +1277,9 @@ impl Analysis<'_> {
             if let Some(code) = self.led_by(ws, date, dicts) {
                 return (code, span, None);
             }
+            if let Some(code) = self.member_named(ws, date, dicts) {
+                return (code, span, None);
+            }
         }
         // "X's Y" where Y is itself an actor of X's country: Y ("Egypt's Muslim
         // Brotherhood" is the Brotherhood's code, not Egypt's with a religion).
@@ -1408,6 +1411,34 @@ impl Analysis<'_> {
                 .map(|&k| self.words[k].as_str()),
         );
         crate::nominal::code_words(&words, date, dicts)
+    }
+
+    /// (Product rule.) A country named with the body it belongs to ("NATO-member Norway",
+    /// "EU member Poland"): the country's code, from the words after "member" up to the
+    /// phrase's head, a name. None unless they code a bare country.
+    fn member_named(
+        &self,
+        ws: &[usize],
+        date: Option<DateKey>,
+        dicts: &Dictionaries,
+    ) -> Option<String> {
+        let &head = ws.iter().find(|&&k| self.head(k).is_none_or(|h| !ws.contains(&h)))?;
+        if self.s.tokens[head].upos != "PROPN" {
+            return None;
+        }
+        let &m = ws
+            .iter()
+            .find(|&&k| k < head && self.words[k] == "MEMBER" && self.head(k) == Some(head))?;
+        let words: Vec<&str> = ws
+            .iter()
+            .filter(|&&k| k > m && k <= head && self.s.tokens[k].upos != "PUNCT")
+            .map(|&k| self.words[k].as_str())
+            .collect();
+        crate::nominal::code_words(&words, date, dicts).filter(|c| {
+            c.len() == 3
+                && c.bytes().all(|b| b.is_ascii_uppercase())
+                && !matches!(c.as_str(), "IGO" | "NGO" | "IMG")
+        })
     }
 
     /// A phrase without a country actor whose agent or group words only modify its head, a
