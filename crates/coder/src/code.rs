@@ -2399,6 +2399,27 @@ impl Analysis<'_> {
         })
     }
 
+    /// The country of the leader or state an agent phrase is "loyal to" ("militants loyal to
+    /// Iraq's al-Qaeda frontman", "forces loyal to the president of X").
+    fn loyal_owner(&self, p: usize, ws: &[usize]) -> Option<String> {
+        let &loyal = ws.iter().find(|&&k| self.words[k] == "LOYAL")?;
+        self.children[loyal].iter().find_map(|&c| {
+            if !matches!(base_rel(&self.s.tokens[c].deprel), "obl" | "nmod")
+                || !self.children[c].iter().any(|&d| self.words[d] == "TO")
+            {
+                return None;
+            }
+            let q = self.phrase_of[c].filter(|&q| q != p)?;
+            let ph = &self.phrases[q];
+            if ph.compound || ph.codes.len() != 1 {
+                return None;
+            }
+            let k = ph.codes[0].get(..3)?;
+            (k.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(k, "IGO" | "NGO" | "IMG"))
+                .then(|| k.to_string())
+        })
+    }
+
     /// The country of the place a participle after an agent phrase's head puts it in ("a
     /// newspaper | based in east Beirut", "a group | operating in Trinidad"): the country
     /// of a phrase after "in"/"at" under that participle.
@@ -3074,6 +3095,9 @@ impl Analysis<'_> {
                         .or_else(|| (c.len() > 3).then(|| self.of_place_owner(p, ws)).flatten())
                         .or_else(|| {
                             (opts.clauses && c.len() > 3).then(|| self.acl_place(p, ws)).flatten()
+                        })
+                        .or_else(|| {
+                            (opts.clauses && c.len() > 3).then(|| self.loyal_owner(p, ws)).flatten()
                         })
                         .or_else(|| {
                             let own = ws.iter().any(|&k| {
