@@ -1964,6 +1964,15 @@ impl Analysis<'_> {
                     .and_then(|c| self.phrase_of[c])
                     .filter(|&a| !self.phrases[a].null);
                 let patient = self.head(i).and_then(|h| self.phrase_of[h]);
+                // Without a `by` phrase, a coded oblique of the participle is the source, as
+                // for a passive with its auxiliary ("Russian soldiers killed in Ukraine").
+                let agent = agent.or_else(|| {
+                    self.children[i]
+                        .iter()
+                        .filter(|&&c| c > i && base_rel(&self.s.tokens[c].deprel) == "obl")
+                        .filter_map(|&c| self.phrase_of[c])
+                        .find(|&a| !self.phrases[a].null && Some(a) != patient)
+                });
                 (patient.filter(|&p| agent.is_some_and(|a| a != p)), agent)
             } else {
                 (tgt_slot.or_else(|| self.find_target(&lower)), None)
