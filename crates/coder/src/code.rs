@@ -2335,8 +2335,10 @@ impl Analysis<'_> {
 
     /// The country of the place an agent phrase's head is "of", when the parser made that
     /// place a phrase of its own ("the mayor | of the West Bank city of Nablus", "the
-    /// governor | of Kirkuk"): the code of that phrase when it is a bare country.
-    fn of_place_owner(&self, p: usize, ws: &[usize]) -> Option<String> {
+    /// governor | of Kirkuk"): the code of that phrase when it is a bare country — or, with
+    /// `any_country` (the product's rule), the country of any actor code it has ("workers |
+    /// of the United Bus Company of Tehran": IRN).
+    fn of_place_owner(&self, p: usize, ws: &[usize], any_country: bool) -> Option<String> {
         let &head = ws.iter().find(|&&k| self.head(k).is_none_or(|h| !ws.contains(&h)))?;
         self.children[head].iter().find_map(|&c| {
             if base_rel(&self.s.tokens[c].deprel) != "nmod"
@@ -2352,6 +2354,12 @@ impl Analysis<'_> {
                 return None;
             }
             let c = &ph.codes[0];
+            if any_country {
+                let k = c.get(..3)?;
+                return (k.bytes().all(|b| b.is_ascii_uppercase())
+                    && !matches!(k, "IGO" | "NGO" | "IMG"))
+                .then(|| k.to_string());
+            }
             (c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())).then(|| c.clone())
         })
     }
@@ -3101,7 +3109,11 @@ impl Analysis<'_> {
                     .join(" ");
                 let owner = if c.starts_with("---") {
                     self.adjacent_owner(p, ws)
-                        .or_else(|| (c.len() > 3).then(|| self.of_place_owner(p, ws)).flatten())
+                        .or_else(|| {
+                            (c.len() > 3)
+                                .then(|| self.of_place_owner(p, ws, opts.clauses))
+                                .flatten()
+                        })
                         .or_else(|| {
                             (opts.clauses && c.len() > 3).then(|| self.acl_place(p, ws)).flatten()
                         })
