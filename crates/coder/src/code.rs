@@ -1434,11 +1434,7 @@ impl Analysis<'_> {
             .filter(|&&k| k > m && k <= head && self.s.tokens[k].upos != "PUNCT")
             .map(|&k| self.words[k].as_str())
             .collect();
-        crate::nominal::code_words(&words, date, dicts).filter(|c| {
-            c.len() == 3
-                && c.bytes().all(|b| b.is_ascii_uppercase())
-                && !matches!(c.as_str(), "IGO" | "NGO" | "IMG")
-        })
+        crate::nominal::code_words(&words, date, dicts).filter(|c| bare_country(c))
     }
 
     /// A phrase without a country actor whose agent or group words only modify its head, a
@@ -2348,18 +2344,15 @@ impl Analysis<'_> {
             {
                 return None;
             }
+            if any_country {
+                return self.sole_country_of(c, p);
+            }
             let q = self.phrase_of[c].filter(|&q| q != p)?;
             let ph = &self.phrases[q];
             if ph.compound || ph.codes.len() != 1 {
                 return None;
             }
             let c = &ph.codes[0];
-            if any_country {
-                let k = c.get(..3)?;
-                return (k.bytes().all(|b| b.is_ascii_uppercase())
-                    && !matches!(k, "IGO" | "NGO" | "IMG"))
-                .then(|| k.to_string());
-            }
             (c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase())).then(|| c.clone())
         })
     }
@@ -2376,12 +2369,7 @@ impl Analysis<'_> {
         date: Option<DateKey>,
         dicts: &Dictionaries,
     ) -> Option<String> {
-        let bare = |c: &str| {
-            c.len() == 3
-                && c.bytes().all(|b| b.is_ascii_uppercase())
-                && !matches!(c, "IGO" | "NGO" | "IMG")
-        };
-        if !bare(code) {
+        if !bare_country(code) {
             return None;
         }
         let (a, len, _) = first.filter(|x| x.2 == code)?;
@@ -2412,8 +2400,19 @@ impl Analysis<'_> {
                 })
                 .map(|k| self.words[k].as_str())
                 .collect();
-            crate::nominal::code_words(&name, date, dicts).filter(|p| bare(p) && p != code)
+            crate::nominal::code_words(&name, date, dicts).filter(|p| bare_country(p) && p != code)
         })
+    }
+
+    /// The country prefix of the one code of the phrase word `c` belongs to, unless that phrase
+    /// is `p` itself or a compound ("loyal to *Iraq's* …", "based in *east Beirut*").
+    fn sole_country_of(&self, c: usize, p: usize) -> Option<String> {
+        let q = self.phrase_of[c].filter(|&q| q != p)?;
+        let ph = &self.phrases[q];
+        if ph.compound || ph.codes.len() != 1 {
+            return None;
+        }
+        country_prefix(&ph.codes[0]).map(str::to_string)
     }
 
     /// The country of the leader or state an agent phrase is "loyal to" ("militants loyal to
@@ -2426,14 +2425,7 @@ impl Analysis<'_> {
             {
                 return None;
             }
-            let q = self.phrase_of[c].filter(|&q| q != p)?;
-            let ph = &self.phrases[q];
-            if ph.compound || ph.codes.len() != 1 {
-                return None;
-            }
-            let k = ph.codes[0].get(..3)?;
-            (k.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(k, "IGO" | "NGO" | "IMG"))
-                .then(|| k.to_string())
+            self.sole_country_of(c, p)
         })
     }
 
@@ -2454,14 +2446,7 @@ impl Analysis<'_> {
             {
                 return None;
             }
-            let q = self.phrase_of[c].filter(|&q| q != p)?;
-            let ph = &self.phrases[q];
-            if ph.compound || ph.codes.len() != 1 {
-                return None;
-            }
-            let k = ph.codes[0].get(..3)?;
-            (k.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(k, "IGO" | "NGO" | "IMG"))
-                .then(|| k.to_string())
+            self.sole_country_of(c, p)
         })
     }
 
@@ -3184,20 +3169,13 @@ impl Analysis<'_> {
         let justice = !passive
             && opts.clauses
             && self.phrases[src].codes.iter().all(|c| matches!(c.as_str(), "---COP" | "---JUD"));
-        let tgt_home = self.phrases[tgt].codes.iter().find_map(|c| {
-            let k = c.get(..3)?;
-            (k.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(k, "IGO" | "NGO" | "IMG"))
-                .then(|| format!("{k}COP"))
-        });
+        let tgt_home =
+            self.phrases[tgt].codes.iter().find_map(|c| Some(format!("{}COP", country_prefix(c)?)));
         // The bare country of each side, for `across` (product rules only).
         let country_of = |codes: &[&str]| {
-            codes.iter().find_map(|c| {
-                let k = c.get(..3)?;
-                (opts.clauses
-                    && k.bytes().all(|b| b.is_ascii_uppercase())
-                    && !matches!(k, "IGO" | "NGO" | "IMG"))
-                .then(|| k.to_string())
-            })
+            codes
+                .iter()
+                .find_map(|c| country_prefix(c).filter(|_| opts.clauses).map(str::to_string))
         };
         let tgt_country =
             country_of(&self.phrases[tgt].codes.iter().map(String::as_str).collect::<Vec<_>>());
@@ -3337,6 +3315,17 @@ impl CodedEvent {
     }
 }
 
+/// A code's country part: its first three letters when they name a state (upper-case letters,
+/// not the `IGO`/`NGO`/`IMG` prefixes of bodies without a country).
+fn country_prefix(code: &str) -> Option<&str> {
+    let k = code.get(..3)?;
+    (k.bytes().all(|b| b.is_ascii_uppercase()) && !matches!(k, "IGO" | "NGO" | "IMG")).then_some(k)
+}
+
+/// Whether a code is a bare state code ("IRQ"), without a role.
+fn bare_country(code: &str) -> bool {
+    code.len() == 3 && country_prefix(code).is_some()
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,7 +28,7 @@ const LOCATIVE: &[&str] = &[
 ];
 
 /// Heads of time adverbials that a parser may label `obl` ("in March", "at night").
-const TEMPORAL: &[&str] = &[
+pub(crate) const TEMPORAL: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",

@@ -51,32 +51,9 @@ fn type_noun(word: &str) -> Option<GeoPrecision> {
 /// out: "at Reuters", "at Hezbollah positions" name no place.
 const PLACE_PREPS: &[&str] = &["in", "near", "outside", "off"];
 
-/// Proper nouns that are no place names though they follow a place preposition.
-const NOT_PLACES: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "ramadan",
-    "parliament",
-    "congress",
-    "court",
-];
+/// Proper nouns that are no place names though they follow a place preposition, beside the
+/// calendar words of `attach::TEMPORAL` ("in March", "on Monday").
+const NOT_PLACES: &[&str] = &["ramadan", "parliament", "congress", "court"];
 
 /// The unlisted place a phrase of `spans` names, nearest the trigger first, with its phrase:
 /// see the module comment. `None` when no phrase names one with evidence of where it lies.
@@ -144,7 +121,11 @@ fn in_phrase(
         if acronym
             || !name.starts_with(char::is_uppercase)
             || name.split_whitespace().count() > 3
-            || NOT_PLACES.contains(&name.to_lowercase().as_str())
+            || {
+                let lower = name.to_lowercase();
+                NOT_PLACES.contains(&lower.as_str())
+                    || crate::attach::TEMPORAL.contains(&lower.as_str())
+            }
         {
             continue;
         }
