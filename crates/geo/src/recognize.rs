@@ -512,6 +512,28 @@ fn gap_breaks(gap: &str) -> bool {
     gap.chars().any(|c| !(c == ' ' || c == '\u{a0}' || c == '-'))
 }
 
+/// Marks the capitalised run from word `i` (through `end` and the capitalised words joined to
+/// it) as a person's name; returns the index of the first word after the run.
+fn person_run(
+    text: &str,
+    ws: &[Word],
+    i: usize,
+    end: usize,
+    person_words: &mut HashSet<String>,
+) -> usize {
+    let mut k = end + 1;
+    while k < ws.len()
+        && !gap_breaks(&text[ws[k - 1].end..ws[k].start])
+        && is_capitalised(&text[ws[k].start..ws[k].end])
+    {
+        k += 1;
+    }
+    for w in &ws[i..k] {
+        person_words.insert(key(&text[w.start..w.end]));
+    }
+    k
+}
+
 /// Recognises the toponyms of a text.
 pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
     let text = if text.len() > MAX_TEXT_BYTES {
@@ -663,17 +685,7 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
         if prev.is_some_and(|p| l.titles.contains(key(p).as_str()))
             && prev_gap.is_some_and(|g| !gap_breaks(g))
         {
-            let mut k = end + 1;
-            while k < ws.len()
-                && !gap_breaks(&text[ws[k - 1].end..ws[k].start])
-                && is_capitalised(&text[ws[k].start..ws[k].end])
-            {
-                k += 1;
-            }
-            for w in &ws[i..k] {
-                person_words.insert(key(&text[w.start..w.end]));
-            }
-            i = k;
+            i = person_run(text, &ws, i, end, &mut person_words);
             continue;
         }
         // A given name before another capitalised word that makes no longer place with it
@@ -689,17 +701,7 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
                         && !l.stop.contains(&key(n))
                 });
             if opens_person {
-                let mut k = end + 1;
-                while k < ws.len()
-                    && !gap_breaks(&text[ws[k - 1].end..ws[k].start])
-                    && is_capitalised(&text[ws[k].start..ws[k].end])
-                {
-                    k += 1;
-                }
-                for w in &ws[i..k] {
-                    person_words.insert(key(&text[w.start..w.end]));
-                }
-                i = k;
+                i = person_run(text, &ws, i, end, &mut person_words);
                 continue;
             }
         }
