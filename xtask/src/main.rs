@@ -21,9 +21,10 @@ fn main() -> anyhow::Result<()> {
         "eval-timex" => eval_timex::run(),
         "eval-geo" => eval_geo::run(),
         "gazetteer" => gazetteer::run_task(&std::env::args().skip(2).collect::<Vec<_>>()),
+        "clusters" => clusters::run_task(&std::env::args().skip(2).collect::<Vec<_>>()),
         _ => {
             eprintln!(
-                "usage: cargo xtask tidy | eval-timex | eval-geo | gazetteer\n       \
+                "usage: cargo xtask tidy | eval-timex | eval-geo | gazetteer | clusters\n       \
                  cargo run --release -p xtask -- bench-code | bench-coder | bench-nlp\n       \
                  (or --profile dist: the deployed build, with LTO)"
             );
@@ -48,6 +49,7 @@ pub fn build_profile() -> String {
 mod bench_code;
 mod bench_coder;
 mod bench_nlp;
+mod clusters;
 mod cpu;
 mod eval_geo;
 mod eval_timex;

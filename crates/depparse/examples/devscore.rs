@@ -3,7 +3,7 @@
 //! different settings): `cargo run --release -p depparse --example devscore -- BEAMS PARSER...`
 //! (`BEAMS` comma-separated, e.g. `3,4,6`; `DATA` the UD file, EWT dev by default; `LABELS=1`
 //! adds the most frequent label confusions on correctly attached words; `GOLDTAGS=1` parses
-//! the gold UPOS/XPOS instead).
+//! the gold UPOS/XPOS instead; `TAGGER` a tagger file to use instead of the committed one).
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -15,7 +15,11 @@ fn main() {
         std::process::exit(2);
     }
     let beams: Vec<usize> = a[1].split(',').filter_map(|b| b.parse().ok()).collect();
-    let base = depparse::Models::load_default().expect("committed models");
+    let mut base = depparse::Models::load_default().expect("committed models");
+    if let Ok(t) = std::env::var("TAGGER") {
+        let bytes = std::fs::read(&t).expect("read tagger");
+        base.tagger = depparse::TaggerModel::from_bytes(&bytes, &t).expect("tagger");
+    }
     let path = std::env::var("DATA")
         .unwrap_or_else(|_| "/work/shared/data/ud-english-ewt/en_ewt-ud-dev.conllu".into());
     let text = std::fs::read_to_string(&path).expect("data");

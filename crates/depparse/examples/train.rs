@@ -3,7 +3,8 @@
 //! (environment: `FOLDS` jack-knife folds, `BEAM` parser beam width, `GROUPING`
 //! unlabelled|coarse|full, `ENSEMBLE` parsers summed,
 //! `DECODE_BEAM` beam width stored in the model, `CHECKPOINT` a path the
-//! parser is written to after every epoch).
+//! parser is written to after every epoch, `CLUSTERS` the data folder of the
+//! `spacy-lookups-data` package for Brown-cluster features).
 
 use std::path::PathBuf;
 
@@ -47,6 +48,19 @@ fn main() {
     }
     if let Some(k) = std::env::var("ENSEMBLE").ok().and_then(|v| v.parse().ok()) {
         o.parser.ensemble = k;
+    }
+    if let Ok(dir) = std::env::var("CLUSTERS") {
+        let c = depparse::cluster::Clusters::from_spacy_lookups(std::path::Path::new(&dir))
+            .unwrap_or_else(|e| {
+                eprintln!("train: {e}");
+                std::process::exit(2);
+            });
+        eprintln!("{} clustered words", c.len());
+        let c = std::sync::Arc::new(c);
+        if std::env::var("CLUSTER_TAGGER").is_ok() {
+            o.tagger.clusters = Some(c.clone());
+        }
+        o.parser.clusters = Some(c);
     }
     if let Ok(p) = std::env::var("CHECKPOINT") {
         o.parser.checkpoint = Some(PathBuf::from(p));

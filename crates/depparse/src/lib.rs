@@ -13,6 +13,7 @@
 //! # Ok::<(), depparse::ModelError>(())
 //! ```
 
+pub mod cluster;
 pub mod eval;
 pub mod format;
 mod hash;

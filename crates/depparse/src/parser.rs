@@ -21,12 +21,14 @@
 //! projective); a sentence of n words takes 2n transitions per hypothesis, with buffers reused
 //! per thread.
 
+use crate::cluster::{Clusters, Prefixes};
 use crate::format::{Kind, ModelError, Reader, Writer};
 use crate::hash::{self, mix, Rng};
 use crate::perceptron::{Trainer, Weights};
 use nlp::conllu::Sentence;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// Training settings for the parser.
 #[derive(Debug, Clone)]
@@ -59,6 +61,8 @@ pub struct ParserConfig {
     /// Pruning threshold of the summed model's arc labeller: 2500 parses about 10% faster
     /// and, measured on EWT dev, no less accurately than `ensemble_min_q`.
     pub labeler_min_q: i16,
+    /// Brown word clusters to use as features (stored in the model).
+    pub clusters: Option<Arc<Clusters>>,
 }
 
 /// Label information in the transitions: the transition scorer picks SHIFT, or LEFT/RIGHT
@@ -106,6 +110,7 @@ impl Default for ParserConfig {
             ensemble: 2,
             ensemble_min_q: 1600,
             labeler_min_q: 2500,
+            clusters: None,
         }
     }
 }
@@ -123,6 +128,8 @@ pub struct ParserModel {
     beam: u16,
     /// The transition classes.
     moves: Moves,
+    /// Brown word clusters (files written before them have none).
+    clusters: Option<Arc<Clusters>>,
 }
 
 /// Transition classes: 0 is SHIFT, then LEFT and RIGHT once per label group
@@ -240,11 +247,21 @@ struct Words {
     verbs: Vec<u16>,
     puncts: Vec<u16>,
     conjs: Vec<u16>,
+    /// Cluster prefixes of each word (ROOT last); empty when the model has no clusters.
+    cl: Vec<Prefixes>,
 }
 
+/// Cluster prefixes standing for ROOT.
+const ROOT_PREFIXES: Prefixes = Prefixes { c4: 0x2007, c6: 0x2007, full: 0x2007, path: 1 };
+
 impl Words {
-    /// Hashes the (form, XPOS, UPOS) of every word.
-    fn fill<'a>(&mut self, items: impl Iterator<Item = (&'a str, &'a str, &'a str)>) {
+    /// Hashes the (form, XPOS, UPOS) of every word and looks up its cluster in `cl`.
+    fn fill<'a>(
+        &mut self,
+        items: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
+        cl: Option<&Clusters>,
+    ) {
+        self.cl.clear();
         self.w.clear();
         self.p.clear();
         self.u.clear();
@@ -261,6 +278,9 @@ impl Words {
             let (w, p, u) = (hash::lower(form), hash::str(p), hash::str(u));
             self.sfx.push(a.suf[2]);
             self.shp.push(a.shape);
+            if let Some(cl) = cl {
+                self.cl.push(Prefixes::of(cl.get(w)));
+            }
             self.w.push(w);
             self.p.push(p);
             self.u.push(u);
@@ -275,6 +295,19 @@ impl Words {
         self.u.push(0x2007);
         self.sfx.push(0x2007);
         self.shp.push(0x2007);
+        if cl.is_some() {
+            self.cl.push(ROOT_PREFIXES);
+        }
+    }
+
+    /// Cluster prefixes of word `i` (`NONE` allowed).
+    #[inline]
+    fn c(&self, i: u32) -> Prefixes {
+        if i == NONE {
+            Prefixes::NONE
+        } else {
+            self.cl.get(i as usize).copied().unwrap_or(Prefixes::NONE)
+        }
     }
 
     /// (verbs, punctuation, conjunctions) strictly between words `a` and `b`, each capped
@@ -531,6 +564,40 @@ fn role_features(role: Role, i: u32, x: &Words, out: &mut Vec<u64>) {
             f(32, mix(mix(p(b0), p(b1)), p(b2)));
         }
     }
+    if !x.cl.is_empty() {
+        // Brown cluster prefixes of the word (and the next ones for the buffer front).
+        let c = |i: u32| x.c(i);
+        match role {
+            Role::S0 => {
+                f(300, c(i).c4);
+                f(301, c(i).c6);
+                f(302, c(i).full);
+                f(303, mix(c(i).c4, p(i)));
+                f(304, mix(c(i).c6, p(i)));
+            }
+            Role::S1 => {
+                f(310, c(i).c4);
+                f(311, c(i).c6);
+                f(312, mix(c(i).c4, p(i)));
+                f(313, c(i).full);
+            }
+            Role::S2 => {
+                f(320, c(i).c4);
+            }
+            Role::B => {
+                let b1 = at(1);
+                f(330, c(i).c4);
+                f(331, c(i).c6);
+                f(332, c(i).full);
+                f(333, mix(c(i).c4, p(i)));
+                f(334, mix(c(i).c6, p(i)));
+                f(335, c(b1).c4);
+                f(336, c(b1).c6);
+                f(337, mix(c(i).c4, c(b1).c4));
+                f(338, mix(p(i), c(b1).c4));
+            }
+        }
+    }
 }
 
 /// Per-sentence sums of the role features' weights: `[role][index][class]`, the last index
@@ -717,6 +784,20 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>, full: bool) {
     f(104, mix(mix(p(s1), p(s0)), bt1));
     f(105, mix(mix(u(s1), u(s0)), bt1));
     f(106, mix(mix(mix(u(s1), u(s0)), u(b0)), mix(bt, bt1)));
+    if !x.cl.is_empty() {
+        // Koo et al. (2008): cluster prefixes of the candidate pairs, alone and with tags.
+        let (cs0, cb0, cs1) = (x.c(s0), x.c(b0), x.c(s1));
+        f(350, mix(cs0.c4, cb0.c4));
+        f(351, mix(cs0.c6, cb0.c6));
+        f(352, mix(cs0.c4, p(b0)));
+        f(353, mix(p(s0), cb0.c4));
+        f(354, mix(cs0.full, p(b0)));
+        f(355, mix(p(s0), cb0.full));
+        f(356, mix(mix(cs0.c4, cb0.c4), d));
+        f(357, mix(cs1.c4, cs0.c4));
+        f(358, mix(cs1.c4, p(s0)));
+        f(359, mix(p(s1), cs0.c4));
+    }
 }
 
 /// Features of the arc `h → d` made by `action` (LEFT or RIGHT) for the labeller.
@@ -804,6 +885,15 @@ fn label_features(st: &State, x: &Words, action: usize, d: u32, h: u32, out: &mu
     f(mix(p(d), w(near(d, -1))));
     f(mix(p(d), w(near(d, 1))));
     f(mix(mix(p(d), p(h)), w(dl1)));
+    if !x.cl.is_empty() {
+        let (cd, chd) = (x.c(d), x.c(h));
+        f(mix(cd.c4, chd.c4));
+        f(mix(cd.c6, p(h)));
+        f(mix(p(d), chd.c6));
+        f(cd.full);
+        f(mix(cd.full, p(h)));
+        f(mix(cd.c6, chd.c6));
+    }
 }
 
 fn argmax_legal(scores: &[i32], legal: impl Fn(usize) -> bool) -> Option<usize> {
@@ -924,6 +1014,11 @@ impl ParserModel {
         &bm.cur[0].st
     }
 
+    /// The Brown-cluster table the model was trained with, if any.
+    pub fn clusters(&self) -> Option<&Clusters> {
+        self.clusters.as_deref()
+    }
+
     /// The beam width used when parsing (1 = greedy).
     pub fn beam(&self) -> usize {
         self.beam as usize
@@ -949,7 +1044,10 @@ impl ParserModel {
     fn parse_with(&self, s: &mut model::AnalyzedSentence, w: &mut Work) {
         let n = s.tokens.len();
         let Work { x, st, feats, bm, pre } = w;
-        x.fill(s.tokens.iter().map(|t| (t.form.as_str(), t.xpos.as_str(), t.upos.as_str())));
+        x.fill(
+            s.tokens.iter().map(|t| (t.form.as_str(), t.xpos.as_str(), t.upos.as_str())),
+            self.clusters.as_deref(),
+        );
         let st = if self.beam > 1 {
             self.parse_beam(x, n, self.beam as usize, bm)
         } else {
@@ -986,6 +1084,7 @@ impl ParserModel {
             labeler: self.labeler.pruned(labeler_q),
             beam: self.beam,
             moves: self.moves.clone(),
+            clusters: self.clusters.clone(),
         }
     }
 
@@ -998,6 +1097,7 @@ impl ParserModel {
                 && p.root == first.root
                 && p.moves.group == first.moves.group
                 && p.moves.ngroups == first.moves.ngroups
+                && p.clusters == first.clusters
         };
         if !parts.iter().all(same) {
             return None;
@@ -1011,6 +1111,7 @@ impl ParserModel {
             labeler: Weights::sum(&labeler, min_q)?,
             beam: first.beam,
             moves: first.moves.clone(),
+            clusters: first.clusters.clone(),
         })
     }
 
@@ -1073,6 +1174,7 @@ impl ParserModel {
             labeler: Weights::default(),
             beam: 1,
             moves: Moves { ngroups: 1, group: vec![0], root_group: 0 },
+            clusters: cfg.clusters.clone(),
         })
     }
 
@@ -1113,7 +1215,10 @@ impl ParserModel {
             lifted += projectivise(&mut head);
             let label = s.words.iter().map(|w| label_id(&w.deprel)).collect();
             let mut x = Words::default();
-            x.fill(s.words.iter().map(|w| (w.form.as_str(), w.xpos.as_str(), w.upos.as_str())));
+            x.fill(
+                s.words.iter().map(|w| (w.form.as_str(), w.xpos.as_str(), w.upos.as_str())),
+                cfg.clusters.as_deref(),
+            );
             data.push(G { x, head, label });
         }
         log(&format!(
@@ -1135,6 +1240,7 @@ impl ParserModel {
             labeler: tl.freeze(q),
             beam: if cfg.decode_beam > 0 { cfg.decode_beam } else { cfg.beam }.clamp(1, 64) as u16,
             moves: moves.clone(),
+            clusters: cfg.clusters.clone(),
         };
         let checkpoint = |e: usize, ta: &Trainer, tl: &Trainer| {
             if let Some(path) = &cfg.checkpoint {
@@ -1268,6 +1374,9 @@ impl ParserModel {
         w.u16(self.beam);
         w.u16(self.moves.ngroups as u16);
         w.u16s(&self.moves.group);
+        if let Some(c) = &self.clusters {
+            c.write(&mut w);
+        }
         w.finish(Kind::Parser)
     }
 
@@ -1288,6 +1397,8 @@ impl ParserModel {
             let root_group = group.get(root as usize).copied().unwrap_or(0);
             Moves { ngroups: ngroups.max(1), group, root_group }
         };
+        // ... and without word clusters.
+        let clusters = if r.at_end() { None } else { Some(Arc::new(Clusters::read(&mut r)?)) };
         r.end()?;
         if labels.is_empty()
             || root as usize >= labels.len()
@@ -1303,7 +1414,7 @@ impl ParserModel {
                 detail: "parser label, group or beam table does not match its weights".into(),
             });
         }
-        Ok(ParserModel { labels, root, actions, labeler, beam, moves })
+        Ok(ParserModel { labels, root, actions, labeler, beam, moves, clusters })
     }
 }
 

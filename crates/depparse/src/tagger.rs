@@ -2,12 +2,14 @@
 //! two tags of history, a tag dictionary for frequent unambiguous words, ambiguity classes of
 //! the words ahead, and a (word, tag) → FEATS table.
 
+use crate::cluster::{Clusters, Prefixes};
 use crate::format::{Kind, ModelError, Reader, Writer};
 use crate::hash::{self, mix, Rng, U64Map};
 use crate::perceptron::{Trainer, Weights};
 use crate::word::{attrs, WordAttrs, PAD};
 use nlp::conllu::Sentence;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// Training settings for the tagger.
 #[derive(Debug, Clone)]
@@ -16,11 +18,13 @@ pub struct TaggerConfig {
     pub seed: u64,
     /// Entries whose quantised weight is below this are pruned.
     pub min_q: i16,
+    /// Brown word clusters to use as features (stored in the model).
+    pub clusters: Option<Arc<Clusters>>,
 }
 
 impl Default for TaggerConfig {
     fn default() -> Self {
-        TaggerConfig { epochs: 10, seed: 1, min_q: 2 }
+        TaggerConfig { epochs: 10, seed: 1, min_q: 2, clusters: None }
     }
 }
 
@@ -38,6 +42,8 @@ pub struct TaggerModel {
     feats_by_word: U64Map<u32>,
     feats_by_class: Vec<u32>,
     weights: Weights,
+    /// Brown word clusters (files written before them have none).
+    clusters: Option<Arc<Clusters>>,
     /// Identifies these weights for the per-thread word cache (copies share it).
     id: u64,
 }
@@ -48,6 +54,8 @@ const START: u64 = 0;
 struct Ctx<'a> {
     w: &'a [WordAttrs],
     amb: &'a [u64],
+    /// Cluster prefixes per word; empty when the model has no clusters.
+    cl: &'a [Prefixes],
 }
 
 impl Ctx<'_> {
@@ -65,6 +73,49 @@ impl Ctx<'_> {
             self.amb[i as usize]
         }
     }
+    fn c(&self, i: isize) -> Prefixes {
+        if i < 0 || i as usize >= self.cl.len() {
+            Prefixes::NONE
+        } else {
+            self.cl[i as usize]
+        }
+    }
+}
+
+/// Cluster prefixes of each word (none without a table).
+fn prefixes_of(cl: Option<&Clusters>, w: &[WordAttrs], out: &mut Vec<Prefixes>) {
+    out.clear();
+    if let Some(cl) = cl {
+        out.extend(w.iter().map(|a| Prefixes::of(cl.get(a.lower))));
+    }
+}
+
+/// The cluster features of the word itself (appended to `out`; nothing without clusters).
+fn word_cluster_features(c0: Option<Prefixes>, out: &mut Vec<u64>) {
+    if let Some(c0) = c0 {
+        let mut f = |t: u64, v: u64| out.push(hash::finish(mix(t, v)));
+        f(41, c0.c4);
+        f(42, c0.c6);
+        f(43, c0.full);
+    }
+}
+
+/// The cluster features of the neighbours (appended to `out`; nothing without clusters).
+fn context_cluster_features(c: &Ctx<'_>, i: isize, p1: u64, out: &mut Vec<u64>) {
+    if c.cl.is_empty() {
+        return;
+    }
+    let mut f = |t: u64, v: u64| out.push(hash::finish(mix(t, v)));
+    let (c0, cm1, cm2, cp1, cp2) = (c.c(i), c.c(i - 1), c.c(i - 2), c.c(i + 1), c.c(i + 2));
+    f(44, cm1.c6);
+    f(45, cp1.c6);
+    f(46, cm2.c4);
+    f(47, cp2.c4);
+    f(48, cm1.full);
+    f(49, cp1.full);
+    f(50, mix(p1, c0.c6));
+    f(51, mix(c0.full, cp1.c4));
+    f(52, mix(cm1.c4, c0.full));
 }
 
 /// All features of word `i`, in the order training adds them up (the `f32` sums of
@@ -112,12 +163,14 @@ fn features(c: &Ctx<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>) {
     f(38, mix(wm1.flags, w0.flags));
     f(39, wp1.suf[1]);
     f(40, mix(w0.suf[3], wp1.lower));
+    word_cluster_features((!c.cl.is_empty()).then(|| c.c(i)), out);
+    context_cluster_features(c, i, p1, out);
 }
 
 /// The features that depend only on the word's form (its attributes and ambiguity class) and
 /// on whether it starts the sentence: their summed weights can be reused for every
 /// occurrence of the form (see [`WordCache`]). Appended to `out`.
-fn word_features(w0: &WordAttrs, first: bool, amb: u64, out: &mut Vec<u64>) {
+fn word_features(w0: &WordAttrs, first: bool, amb: u64, c0: Option<Prefixes>, out: &mut Vec<u64>) {
     let mut f = |t: u64, v: u64| out.push(hash::finish(mix(t, v)));
     f(1, 0);
     f(2, w0.lower);
@@ -131,6 +184,7 @@ fn word_features(w0: &WordAttrs, first: bool, amb: u64, out: &mut Vec<u64>) {
     f(13, w0.shape);
     f(14, w0.flags | if first { 1 << 20 } else { 0 });
     f(31, amb);
+    word_cluster_features(c0, out);
 }
 
 /// The features that depend on the neighbours or on the tags before the word. Appended to
@@ -165,6 +219,7 @@ fn context_features(c: &Ctx<'_>, i: usize, p1: u64, p2: u64, out: &mut Vec<u64>)
     f(38, mix(wm1.flags, w0.flags));
     f(39, wp1.suf[1]);
     f(40, mix(w0.suf[3], wp1.lower));
+    context_cluster_features(c, i, p1, out);
 }
 
 /// Rows of the per-thread [`WordCache`] (a power of two).
@@ -230,6 +285,7 @@ struct Work {
     scratch: String,
     attrs: Vec<WordAttrs>,
     amb: Vec<u64>,
+    cl: Vec<Prefixes>,
     feats: Vec<u64>,
     scores: Vec<i32>,
     classes: Vec<u16>,
@@ -299,12 +355,13 @@ impl TaggerModel {
 
     /// Greedy left-to-right decoding into `w.classes`.
     fn decode<'f>(&self, w: &mut Work, n: usize, form: &impl Fn(usize) -> &'f str) {
-        let Work { scratch, attrs: at, amb, feats, scores, classes, cache } = w;
+        let Work { scratch, attrs: at, amb, cl, feats, scores, classes, cache } = w;
         at.clear();
         at.extend((0..n).map(|i| attrs(form(i), scratch)));
         amb.clear();
         amb.extend(at.iter().map(|a| self.ambig.get(&a.lower).copied().unwrap_or(NO_AMBIG)));
-        let ctx = Ctx { w: at, amb };
+        prefixes_of(self.clusters.as_deref(), at, cl);
+        let ctx = Ctx { w: at, amb, cl };
         let nc = self.classes.len();
         let cache = cache.for_model(self.id, nc);
         classes.clear();
@@ -322,7 +379,8 @@ impl TaggerModel {
                         scores.copy_from_slice(sums);
                     } else {
                         feats.clear();
-                        word_features(a, i == 0, ctx.a(i as isize), feats);
+                        let c0 = (!ctx.cl.is_empty()).then(|| ctx.c(i as isize));
+                        word_features(a, i == 0, ctx.a(i as isize), c0, feats);
                         scores.iter_mut().for_each(|s| *s = 0);
                         self.weights.score(feats, scores);
                         if let Some(k) = key {
@@ -340,6 +398,11 @@ impl TaggerModel {
             p2 = p1;
             p1 = hist(c);
         }
+    }
+
+    /// The Brown-cluster table the model was trained with, if any.
+    pub fn clusters(&self) -> Option<&Clusters> {
+        self.clusters.as_deref()
     }
 
     pub fn upos(&self, class: u16) -> &str {
@@ -487,6 +550,14 @@ impl TaggerModel {
             .iter()
             .map(|ws| ws.iter().map(|a| ambig.get(&a.lower).copied().unwrap_or(NO_AMBIG)).collect())
             .collect();
+        let cl_all: Vec<Vec<Prefixes>> = attrs_all
+            .iter()
+            .map(|ws| {
+                let mut v = Vec::new();
+                prefixes_of(cfg.clusters.as_deref(), ws, &mut v);
+                v
+            })
+            .collect();
         let mut t = Trainer::new(classes.len());
         let mut order: Vec<usize> = (0..sents.len()).collect();
         let mut rng = Rng::new(cfg.seed);
@@ -496,7 +567,7 @@ impl TaggerModel {
             rng.shuffle(&mut order);
             let (mut right, mut total) = (0usize, 0usize);
             for &si in &order {
-                let ctx = Ctx { w: &attrs_all[si], amb: &amb_all[si] };
+                let ctx = Ctx { w: &attrs_all[si], amb: &amb_all[si], cl: &cl_all[si] };
                 let (mut p1, mut p2) = (START, START);
                 for (i, a) in ctx.w.iter().enumerate() {
                     let g = gold[si][i] as usize;
@@ -534,6 +605,7 @@ impl TaggerModel {
             feats_by_word,
             feats_by_class,
             weights,
+            clusters: cfg.clusters.clone(),
             id: next_id(),
         }
     }
@@ -551,6 +623,9 @@ impl TaggerModel {
         write_map32(&mut w, &self.feats_by_word);
         w.u32s(&self.feats_by_class);
         self.weights.write(&mut w);
+        if let Some(c) = &self.clusters {
+            c.write(&mut w);
+        }
         w.finish(Kind::Tagger)
     }
 
@@ -567,6 +642,8 @@ impl TaggerModel {
         let feats_by_word = read_map32(&mut r)?;
         let feats_by_class = r.u32s()?;
         let weights = Weights::read(&mut r)?;
+        // Files written before word clusters have none.
+        let clusters = if r.at_end() { None } else { Some(Arc::new(Clusters::read(&mut r)?)) };
         r.end()?;
         if classes.is_empty()
             || weights.nclasses() != classes.len()
@@ -588,6 +665,7 @@ impl TaggerModel {
             feats_by_word,
             feats_by_class,
             weights,
+            clusters,
             id: next_id(),
         })
     }
@@ -652,7 +730,9 @@ mod tests {
         let w: Vec<WordAttrs> = forms.iter().map(|f| attrs(f, &mut scratch)).collect();
         let amb: Vec<u64> =
             w.iter().map(|a| m.ambig.get(&a.lower).copied().unwrap_or(NO_AMBIG)).collect();
-        let ctx = Ctx { w: &w, amb: &amb };
+        let mut cl = Vec::new();
+        prefixes_of(m.clusters.as_deref(), &w, &mut cl);
+        let ctx = Ctx { w: &w, amb: &amb, cl: &cl };
         let (mut feats, mut scores) = (Vec::new(), vec![0i32; m.classes.len()]);
         let (mut p1, mut p2) = (START, START);
         let mut out = Vec::new();
@@ -678,15 +758,26 @@ mod tests {
         let w: Vec<WordAttrs> =
             ["The", "rebels", "fled", "."].iter().map(|f| attrs(f, &mut scratch)).collect();
         let amb = [5u64, 6, 7, 8];
-        let ctx = Ctx { w: &w, amb: &amb };
-        for i in 0..w.len() {
-            let (mut all, mut split) = (Vec::new(), Vec::new());
-            features(&ctx, i, 3, 4, &mut all);
-            word_features(&w[i], i == 0, amb[i], &mut split);
-            context_features(&ctx, i, 3, 4, &mut split);
-            all.sort_unstable();
-            split.sort_unstable();
-            assert_eq!(all, split, "word {i}");
+        let table = Clusters::from_entries(
+            [("the", 11.0, None), ("fled", 874.0, None)].into_iter(),
+            std::path::Path::new("t"),
+        )
+        .unwrap();
+        for cl in [None, Some(&table)] {
+            let mut pre = Vec::new();
+            prefixes_of(cl, &w, &mut pre);
+            let ctx = Ctx { w: &w, amb: &amb, cl: &pre };
+            for i in 0..w.len() {
+                let (mut all, mut split) = (Vec::new(), Vec::new());
+                features(&ctx, i, 3, 4, &mut all);
+                let c0 = cl.map(|_| pre[i]);
+                word_features(&w[i], i == 0, amb[i], c0, &mut split);
+                context_features(&ctx, i, 3, 4, &mut split);
+                all.sort_unstable();
+                split.sort_unstable();
+                assert_eq!(all, split, "word {i}");
+                assert_eq!(all.len(), 39 + if cl.is_some() { 12 } else { 0 });
+            }
         }
     }
 

@@ -71,3 +71,62 @@ fn malformed_treebank_is_an_error_with_file_and_line() {
     let missing = TrainOptions::new(vec![data("no-such-file.conllu")], out, 1);
     assert!(matches!(run(&missing, &quiet), Err(TrainError::Read { .. })));
 }
+
+#[test]
+fn clusters_are_stored_in_the_models_and_training_stays_deterministic() {
+    use depparse::cluster::Clusters;
+    use std::sync::Arc;
+    // Our own small table in the package's integer form (first branch in bit 0).
+    let entries = [
+        ("the", 11.0),
+        ("a", 19.0),
+        ("an", 3.0),
+        ("minister", 37.0),
+        ("envoys", 101.0),
+        ("rebels", 101.0),
+        ("convoy", 37.0),
+        ("met", 116.0),
+        ("attacked", 244.0),
+        ("signed", 244.0),
+        ("goma", 1446.0),
+    ];
+    let table = Arc::new(
+        Clusters::from_entries(entries.iter().map(|&(w, c)| (w, c, None)), Path::new("t")).unwrap(),
+    );
+    let train = |tag: &str| {
+        let out = out_dir(tag);
+        let mut o = TrainOptions::new(vec![data("tiny.conllu")], out.clone(), 7);
+        o.folds = 3;
+        o.tagger.epochs = 3;
+        o.parser.epochs = 4;
+        o.lemma.epochs = 3;
+        o.tagger.clusters = Some(table.clone());
+        o.parser.clusters = Some(table.clone());
+        let quiet = |_: &str| {};
+        run(&o, &quiet).expect("training the tiny treebank with clusters");
+        out
+    };
+    let (a, b, plain) = (train("cl-a"), train("cl-b"), self::train(7, "cl-plain"));
+    for f in [TAGGER_FILE, PARSER_FILE] {
+        let (x, y) = (std::fs::read(a.join(f)).unwrap(), std::fs::read(b.join(f)).unwrap());
+        assert!(x == y, "{f} with clusters differs between two runs with the same seed");
+    }
+    let m = Models::load_dir(&a).expect("load models trained with clusters");
+    assert_eq!(m.tagger.clusters().map(|c| c.len()), Some(entries.len()));
+    assert_eq!(m.parser.clusters(), Some(&*table));
+    let p = Models::load_dir(&plain).expect("load models trained without clusters");
+    assert!(p.tagger.clusters().is_none() && p.parser.clusters().is_none());
+    let mut s = depparse::eval::blank(&nlp::conllu::parse(
+        "1\tThe\t_\t_\t_\t_\t_\t_\t_\t_\n2\trebels\t_\t_\t_\t_\t_\t_\t_\t_\n3\tsigned\t_\t_\t_\t_\t_\t_\t_\t_\n4\tan\t_\t_\t_\t_\t_\t_\t_\t_\n5\taccord\t_\t_\t_\t_\t_\t_\t_\t_\n6\t.\t_\t_\t_\t_\t_\t_\t_\t_\n\n",
+    )
+    .sentences[0]);
+    m.analyze(&mut s);
+    assert_eq!(s.tokens.iter().filter(|t| t.head == 0).count(), 1);
+    assert_eq!(s.tokens[0].upos, "DET");
+    // A truncated file with clusters is a typed error, not a panic.
+    let bytes = std::fs::read(a.join(PARSER_FILE)).unwrap();
+    assert!(depparse::ParserModel::from_bytes(&bytes[..bytes.len() - 7], "cut").is_err());
+    for d in [a, b, plain] {
+        let _ = std::fs::remove_dir_all(d);
+    }
+}

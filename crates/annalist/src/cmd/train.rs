@@ -36,6 +36,14 @@ pub struct Args {
     /// Worker threads.
     #[arg(long, default_value_t = 2)]
     threads: usize,
+    /// Folder holding the Brown-cluster tables of the PyPI package `spacy-lookups-data`
+    /// (`en_lexeme_cluster.json.gz`, `en_lexeme_prob.json.gz`); default: the cache that
+    /// `cargo xtask clusters` fills.
+    #[arg(long)]
+    clusters: Option<PathBuf>,
+    /// Train the tagger and parser without Brown-cluster features.
+    #[arg(long, conflicts_with = "clusters")]
+    no_clusters: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<super::Outcome> {
@@ -68,6 +76,23 @@ pub fn run(args: Args) -> anyhow::Result<super::Outcome> {
     }
     if let Some(e) = args.parser_epochs {
         opts.parser.epochs = e;
+    }
+    if !args.no_clusters {
+        let dir = match args.clusters.clone() {
+            Some(d) => d,
+            None => depparse::cluster::default_source_dir()
+                .context("no --clusters folder and neither ANNALIST_CACHE nor HOME is set")?,
+        };
+        let table = depparse::cluster::Clusters::from_spacy_lookups(&dir).with_context(|| {
+            format!(
+                "Brown clusters from {}: run `cargo xtask clusters` to fetch them, or train \
+                 with --no-clusters",
+                dir.display()
+            )
+        })?;
+        let table = std::sync::Arc::new(table);
+        opts.tagger.clusters = Some(table.clone());
+        opts.parser.clusters = Some(table);
     }
     opts.folds = args.folds;
     opts.threads = args.threads.max(1);
