@@ -458,6 +458,9 @@ pub fn code_sentence(
                 if repair::needed(&v2, dicts) {
                     repair::apply(&mut v2, dicts);
                 }
+                if opts.clauses && repair::needed_product(&v2, dicts) {
+                    repair::apply_product(&mut v2, dicts);
+                }
                 repair_subject_list(&mut v2);
                 code_sentence_v2(&v2, date, dicts, opts)
             }
@@ -467,16 +470,23 @@ pub fn code_sentence(
                 if repair::needed(&v2, dicts) {
                     repair::apply(&mut v2, dicts);
                 }
+                if opts.clauses && repair::needed_product(&v2, dicts) {
+                    repair::apply_product(&mut v2, dicts);
+                }
                 repair_subject_list(&mut v2);
                 code_sentence_v2(&v2, date, dicts, opts)
             }
         });
     }
     let repairs = repair::needed(s, dicts);
-    if repairs || needs_subject_list_repair(s) {
+    let product = opts.clauses && repair::needed_product(s, dicts);
+    if repairs || product || needs_subject_list_repair(s) {
         let mut r = s.clone();
         if repairs {
             repair::apply(&mut r, dicts);
+        }
+        if opts.clauses && repair::needed_product(&r, dicts) {
+            repair::apply_product(&mut r, dicts);
         }
         repair_subject_list(&mut r);
         return code_sentence_v2(&r, date, dicts, opts);
@@ -1550,10 +1560,16 @@ impl Analysis<'_> {
     /// The country of the place the verb's event happened in: an `in` phrase coded as a
     /// bare country, attached to the verb or to one of its other attachments ("demonstrated
     /// on Tuesday in Serbia", "killed … in a gunbattle in southern Serbia").
-    fn verb_place(&self, v: usize) -> Option<String> {
+    fn verb_place(&self, v: usize, clauses: bool) -> Option<String> {
+        // (Product rule.) An "in" phrase the parser hung on the verb's object counts too
+        // ("protesting election results in Monrovia"); the object itself is no place.
         let mut stack: Vec<(usize, u8)> = self.children[v]
             .iter()
-            .filter(|&&c| base_rel(&self.s.tokens[c].deprel) == "obl")
+            .filter(|&&c| match base_rel(&self.s.tokens[c].deprel) {
+                "obl" => true,
+                "obj" => clauses,
+                _ => false,
+            })
             .map(|&c| (c, 0))
             .collect();
         stack.reverse();
@@ -1971,6 +1987,15 @@ impl Analysis<'_> {
                 });
                 (patient.filter(|&p| agent.is_some_and(|a| a != p)), agent)
             } else {
+                // (Product rule.) A pattern's target slot on a phrase that is no actor gives
+                // way to the verb's coded object ("will visit Arnor and Rohan to mediate in a
+                // dispute": `* TO +` reached "a dispute" through the infinitive's "to").
+                let tgt_slot = match tgt_slot {
+                    Some(tg) if opts.clauses && self.phrases[tg].null => {
+                        self.coded_object(vp_head).or(Some(tg))
+                    }
+                    t => t,
+                };
                 (tgt_slot.or_else(|| self.find_target(&lower)), None)
             };
             // A bare statement (a verb of saying coded by its default, no pattern) is made to
@@ -2022,7 +2047,7 @@ impl Analysis<'_> {
                         negated,
                         &pattern,
                         &cues,
-                        self.verb_place(vp_head).as_deref(),
+                        self.verb_place(vp_head, opts.clauses).as_deref(),
                         opts,
                     );
                     coded = true;
@@ -2045,7 +2070,7 @@ impl Analysis<'_> {
                         negated,
                         &pattern,
                         &cues,
-                        self.verb_place(vp_head).as_deref(),
+                        self.verb_place(vp_head, opts.clauses).as_deref(),
                         opts,
                     );
                     coded = true;
@@ -2416,12 +2441,16 @@ impl Analysis<'_> {
     }
 
     /// The country of the leader or state an agent phrase is "loyal to" ("militants loyal to
-    /// Iraq's al-Qaeda frontman", "forces loyal to the president of X").
+    /// Iraq's al-Qaeda frontman", "forces loyal to the president of X"), or of the body it is
+    /// "affiliated with" ("workers affiliated with the Serbian Workers' Union").
     fn loyal_owner(&self, p: usize, ws: &[usize]) -> Option<String> {
-        let &loyal = ws.iter().find(|&&k| self.words[k] == "LOYAL")?;
+        let &loyal =
+            ws.iter().find(|&&k| matches!(self.words[k].as_str(), "LOYAL" | "AFFILIATED"))?;
         self.children[loyal].iter().find_map(|&c| {
             if !matches!(base_rel(&self.s.tokens[c].deprel), "obl" | "nmod")
-                || !self.children[c].iter().any(|&d| self.words[d] == "TO")
+                || !self.children[c]
+                    .iter()
+                    .any(|&d| matches!(self.words[d].as_str(), "TO" | "WITH"))
             {
                 return None;
             }
@@ -2626,6 +2655,15 @@ impl Analysis<'_> {
         let stop = (subj + 1..vstart).find(|&k| self.s.tokens[k].form == ",").unwrap_or(vstart);
         let (_, hi) = self.subtree_bounds(subj);
         Some(hi.min(stop.saturating_sub(1)).max(subj) + 1)
+    }
+
+    /// The coded phrase of verb `v`'s direct object, if any.
+    fn coded_object(&self, v: usize) -> Option<usize> {
+        self.children[v]
+            .iter()
+            .filter(|&&c| base_rel(&self.s.tokens[c].deprel) == "obj")
+            .filter_map(|&c| self.phrase_of[c])
+            .find(|&p| !self.phrases[p].null)
     }
 
     /// The first word of verb `v` itself or of the auxiliaries and negation before it.

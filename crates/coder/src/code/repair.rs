@@ -20,7 +20,12 @@
 //! - **a past-tense verb read as an adjective** ("Israeli helicopters and tanks shelled/amod
 //!   positions …", "guerrillas/nmod:poss wounded/amod two soldiers"): an `-ed` form the verb
 //!   dictionary lists, tagged an adjective of the noun after it, right after a noun phrase no
-//!   verb has as its subject, is that phrase's verb with the noun as its object;
+//!   verb has as its subject, is that phrase's verb with the noun as its object; on the
+//!   built-in path (`Options::clauses`, `apply_product`) also such a form tagged a verb
+//!   ("supporters of X blocked/VERB/amod roads");
+//! - **a participle read as a predicate adjective** ("Vietnam is committed/ADJ to opening
+//!   …"): an `-ed` form the verb dictionary lists, tagged an adjective with a copula, is a
+//!   passive participle (the copula its passive auxiliary, the subject its passive subject);
 //! - **a subordinator read as a preposition** ("… after a hafling was reported", "five
 //!   years after crowds burned …"): `after`/`before`/`since`/`until` in front of the subject
 //!   of a finite verb marks that verb's clause, which is subordinate.
@@ -253,9 +258,13 @@ fn misread_participle(
     s: &AnalyzedSentence,
     p: usize,
     dicts: &Dictionaries,
+    verb_tag: bool,
 ) -> Option<(usize, usize, usize, Option<usize>, &'static str)> {
     let t = &s.tokens[p];
-    if t.upos != "ADJ"
+    // (`verb_tag`: the same shape with the word tagged a verb, "supporters of X
+    // blocked/VERB/amod roads" — the built-in path's reading only: a participle before a
+    // noun is also a plain modifier, "the government's announced asset freezes".)
+    if !(t.upos == "ADJ" || (verb_tag && t.upos == "VERB"))
         || t.deprel != "amod"
         || p == 0
         || !t.form.to_ascii_uppercase().ends_with("ED")
@@ -265,20 +274,28 @@ fn misread_participle(
     }
     let o =
         head(s, p).filter(|&o| o > p && matches!(s.tokens[o].upos.as_str(), "NOUN" | "PROPN"))?;
-    let before = &s.tokens[p - 1];
+    // The word before, or the head of the name it ends ("… Ahmed Ben Bella/flat blocked").
+    let mut b = p - 1;
+    while s.tokens[b].deprel == "flat" {
+        match head(s, b) {
+            Some(h) if h < b => b = h,
+            _ => break,
+        }
+    }
+    let before = &s.tokens[b];
     if !matches!(before.upos.as_str(), "NOUN" | "PROPN") {
         return None;
     }
     // The word before is a noun phrase of its own: not a modifier inside the object's
     // phrase, except a possessor without its "'s" (the parser's reading of "X Y-ed Z").
     let possessor_without_s = before.deprel == "nmod:poss"
-        && head(s, p - 1) == Some(o)
-        && !children(s, p - 1).any(|c| s.tokens[c].upos == "PART" || s.tokens[c].xpos == "POS");
-    if descends(s, p - 1, o) && !possessor_without_s {
+        && head(s, b) == Some(o)
+        && !children(s, b).any(|c| s.tokens[c].upos == "PART" || s.tokens[c].xpos == "POS");
+    if descends(s, b, o) && !possessor_without_s {
         return None;
     }
     // Its phrase head (the first conjunct of a coordination).
-    let mut subj = p - 1;
+    let mut subj = b;
     while base(&s.tokens[subj].deprel) == "conj" {
         match head(s, subj) {
             Some(h) if h < subj && matches!(s.tokens[h].upos.as_str(), "NOUN" | "PROPN") => {
@@ -321,6 +338,19 @@ fn misread_participle(
         }
         _ => None,
     }
+}
+
+/// A dictionary verb's `-ed` form tagged as an adjective with a copula of its own ("Vietnam
+/// is committed/ADJ to opening …"): the copula.
+fn predicate_participle(s: &AnalyzedSentence, p: usize, dicts: &Dictionaries) -> Option<usize> {
+    let t = &s.tokens[p];
+    if t.upos != "ADJ"
+        || !t.form.to_ascii_uppercase().ends_with("ED")
+        || dicts.verbs.lookup(&t.form.to_uppercase()).is_none()
+    {
+        return None;
+    }
+    children(s, p).find(|&c| s.tokens[c].deprel == "cop" && s.tokens[c].upos == "AUX")
 }
 
 /// A main verb the parser hung as a clausal modifier (`acl`) on a root noun — or on that
@@ -372,11 +402,12 @@ pub(super) fn needed(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
         (is_verb_tag(t) && capitalised(&t.form) && name_word(s, i, dicts))
             || agent_as_verb(s, i, dicts)
             || (t.deprel == "amod" && misread_modifier(s, i, dicts).is_some())
-            || (t.deprel == "amod" && misread_participle(s, i, dicts).is_some())
+            || (t.deprel == "amod" && misread_participle(s, i, dicts, false).is_some())
             || (t.deprel == "root" && misread_verb_noun(s, i, dicts).is_some())
             || (t.deprel == "acl" && misread_main_verb(s, i, dicts).is_some())
             || (t.deprel == "conj" && misattached_conjunct(s, i, dicts).is_some())
             || (t.deprel == "case" && misread_subordinator(s, i).is_some())
+            || (t.upos == "ADJ" && predicate_participle(s, i, dicts).is_some())
     })
 }
 
@@ -410,31 +441,8 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
         }
     }
     for p in 0..s.tokens.len() {
-        if let Some((p, subj, o, h, rel)) = misread_participle(s, p, dicts) {
-            let t = &mut s.tokens[p];
-            t.upos.clear();
-            t.upos.push_str("VERB");
-            if !t.xpos.is_empty() {
-                t.xpos.clear();
-                t.xpos.push_str("VBD");
-            }
-            set(s, p, h, rel);
-            // The subject's later conjuncts belong to the object now, its later
-            // attachments to the verb.
-            for k in p + 1..s.tokens.len() {
-                if head(s, k) == Some(subj) {
-                    match base(&s.tokens[k].deprel) {
-                        "conj" | "cc" if k > o => {
-                            let r = s.tokens[k].deprel.clone();
-                            set(s, k, Some(o), &r);
-                        }
-                        "nmod" | "obl" => set(s, k, Some(p), "obl"),
-                        _ => {}
-                    }
-                }
-            }
-            set(s, subj, Some(p), "nsubj");
-            set(s, o, Some(p), "obj");
+        if let Some(m) = misread_participle(s, p, dicts, false) {
+            participle_as_verb(s, m);
         }
     }
     for r in 0..s.tokens.len() {
@@ -489,6 +497,23 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
         }
     }
     for p in 0..s.tokens.len() {
+        if let Some(cop) = predicate_participle(s, p, dicts) {
+            let t = &mut s.tokens[p];
+            t.upos.clear();
+            t.upos.push_str("VERB");
+            if !t.xpos.is_empty() {
+                t.xpos.clear();
+                t.xpos.push_str("VBN");
+            }
+            set(s, cop, Some(p), "aux:pass");
+            for k in 0..s.tokens.len() {
+                if head(s, k) == Some(p) && s.tokens[k].deprel == "nsubj" {
+                    set(s, k, Some(p), "nsubj:pass");
+                }
+            }
+        }
+    }
+    for p in 0..s.tokens.len() {
         if let Some((p, n, v, measure)) = misread_subordinator(s, p) {
             if let Some(x) = measure {
                 set(s, x, Some(v), "obl:npmod");
@@ -506,6 +531,56 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
             }
         }
     }
+}
+
+/// (Built-in path.) Whether a product-only repair applies: a past participle tagged a verb
+/// but hung as a modifier between two noun phrases ([`misread_participle`]).
+pub(super) fn needed_product(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
+    (0..s.tokens.len()).any(|i| {
+        s.tokens[i].deprel == "amod"
+            && s.tokens[i].upos == "VERB"
+            && misread_participle(s, i, dicts, true).is_some()
+    })
+}
+
+/// (Built-in path.) Applies the product-only repairs, after [`apply`].
+pub(super) fn apply_product(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
+    for p in 0..s.tokens.len() {
+        if let Some(m) = misread_participle(s, p, dicts, true) {
+            participle_as_verb(s, m);
+        }
+    }
+}
+
+/// Makes the participle `p` found by [`misread_participle`] the verb of its clause.
+fn participle_as_verb(
+    s: &mut AnalyzedSentence,
+    (p, subj, o, h, rel): (usize, usize, usize, Option<usize>, &'static str),
+) {
+    let t = &mut s.tokens[p];
+    t.upos.clear();
+    t.upos.push_str("VERB");
+    if !t.xpos.is_empty() {
+        t.xpos.clear();
+        t.xpos.push_str("VBD");
+    }
+    set(s, p, h, rel);
+    // The subject's later conjuncts belong to the object now, its later attachments to the
+    // verb.
+    for k in p + 1..s.tokens.len() {
+        if head(s, k) == Some(subj) {
+            match base(&s.tokens[k].deprel) {
+                "conj" | "cc" if k > o => {
+                    let r = s.tokens[k].deprel.clone();
+                    set(s, k, Some(o), &r);
+                }
+                "nmod" | "obl" => set(s, k, Some(p), "obl"),
+                _ => {}
+            }
+        }
+    }
+    set(s, subj, Some(p), "nsubj");
+    set(s, o, Some(p), "obj");
 }
 
 /// A name the parser tagged as a verb or auxiliary: it becomes a proper noun; as the root it
