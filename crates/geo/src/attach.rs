@@ -392,7 +392,13 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     let args: Vec<usize> = sentence
         .children(t as u32 + 1)
         .filter(|&d| core(&toks[d].deprel))
-        .filter(|&d| !(says && toks[d].deprel.starts_with("nsubj")))
+        .filter(|&d| {
+            // "a summit in Abuja threatened", "leaders' meeting in Abuja warned": a gathering
+            // as the speaker is an occasion, and its place is the statement's.
+            !(says
+                && toks[d].deprel.starts_with("nsubj")
+                && !GATHERINGS.contains(&toks[d].form.to_lowercase().as_str()))
+        })
         .collect();
     heads.extend(args.iter().copied());
     // "leaders *meeting in Abuja* threatened", "*Speaking to reporters in Bamako*, the minister
@@ -425,6 +431,16 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     // unless the verb only speaks of it ("condemned *the strikes* at a news conference in
     // Washington": the strikes were not in Washington).
     let upos = toks[t].upos.as_str();
+    // "the strikes *hit* open areas near Tyre" parsed with the verb as a clause on the noun,
+    // "an attack *targeting* a base in Diyala": the noun's own verb and its object.
+    if matches!(upos, "NOUN" | "PROPN") {
+        for v in sentence.children(t as u32 + 1) {
+            if toks[v].deprel == "acl" && toks[v].upos == "VERB" && !communicates(&toks[v].lemma) {
+                heads.push(v);
+                heads.extend(sentence.children(v as u32 + 1).filter(|&d| toks[d].deprel == "obj"));
+            }
+        }
+    }
     if matches!(upos, "NOUN" | "PROPN") && core(&toks[t].deprel) && toks[t].head > 0 {
         let v = toks[t].head as usize - 1;
         if toks[v].upos == "VERB" && !communicates(&toks[v].lemma) {
@@ -662,18 +678,52 @@ fn locatives(sentence: &AnalyzedSentence, t: usize, preps: &[&str]) -> Vec<Span>
             continue;
         }
         let mut span = phrase(sentence, d);
-        // "in the middle *of Qamishli*" with the "of" phrase hung on the verb: it belongs to
+        // "in the middle *of Qamishli*" with the "of" phrase hung on the verb, "off the coast
+        // *of the port of Fujairah*" with it hung on the verb above the object: it belongs to
         // the phrase it directly follows.
         let next = toks.iter().position(|x| x.span.start >= span.end);
         if let Some(k) = next.filter(|&k| toks[k].deprel == "case" && toks[k].form == "of") {
             let o = toks[k].head as usize;
-            if o > 0 && toks[o - 1].head as usize == t + 1 {
+            let g = if o > 0 { toks[o - 1].head as usize } else { 0 };
+            if g > 0 && governs(sentence, g, t) {
                 span = span.cover(phrase(sentence, o - 1));
             }
         }
         out.push(span);
     }
     out
+}
+
+/// Whether word `c` heads a reduced relative in the present participle ("a convoy of vehicles
+/// *carrying pilgrims in the Kurram district*"): it tells where its noun was when the event
+/// happened, unlike a full relative clause with a subject of its own ("a bakery, *who* told
+/// reporters in Hasakah") or a past participle ("a man *trained in Iran*").
+fn present_participle(sentence: &AnalyzedSentence, c: usize) -> bool {
+    let toks = &sentence.tokens;
+    toks[c].deprel == "acl"
+        && toks[c].upos == "VERB"
+        && toks[c].form.ends_with("ing")
+        && !communicates(&toks[c].lemma)
+        && !sentence.children(c as u32 + 1).any(|k| {
+            let rel = toks[k].deprel.as_str();
+            rel.starts_with("nsubj") || rel == "mark" || rel == "aux"
+        })
+}
+
+/// Whether the 1-based word `g` is word `t` or one of its ancestors.
+fn governs(sentence: &AnalyzedSentence, g: usize, t: usize) -> bool {
+    let toks = &sentence.tokens;
+    let mut k = t + 1;
+    for _ in 0..toks.len() {
+        if k == g {
+            return true;
+        }
+        if k == 0 {
+            return false;
+        }
+        k = toks[k - 1].head as usize;
+    }
+    false
 }
 
 /// Clausal dependents that leave a locative phrase: what a relative clause or a parenthetical
@@ -691,7 +741,7 @@ fn phrase(sentence: &AnalyzedSentence, root: usize) -> Span {
     while let Some(n) = stack.pop() {
         for c in sentence.children(n as u32 + 1) {
             let rel = toks[c].deprel.split(':').next().unwrap_or("");
-            if !seen[c] && !CLAUSAL.contains(&rel) {
+            if !seen[c] && (!CLAUSAL.contains(&rel) || present_participle(sentence, c)) {
                 seen[c] = true;
                 span = span.cover(toks[c].span);
                 stack.push(c);
@@ -1248,5 +1298,109 @@ mod tests {
         assert!(!clausal_dependent(&s, at("detonate"), at("arrested")));
         s.tokens[1].lemma = "say".to_string();
         assert!(!clausal_dependent(&s, at("arrested"), at("detonate")));
+    }
+
+    #[test]
+    fn phrases_the_parser_hung_elsewhere() {
+        // "off the coast of the port of Fujairah" with the "of" phrase hung on the verb above
+        // the object that carries "off the coast".
+        let text = "Guards seized a tanker off the coast of the port of Fujairah .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Guards", 2, "nsubj"),
+                ("seized", 0, "root"),
+                ("a", 4, "det"),
+                ("tanker", 2, "obj"),
+                ("off", 7, "case"),
+                ("the", 7, "det"),
+                ("coast", 4, "nmod"),
+                ("of", 10, "case"),
+                ("the", 10, "det"),
+                ("port", 2, "obl"),
+                ("of", 12, "case"),
+                ("Fujairah", 10, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        let got = words(text, &s, "seized", false);
+        assert_eq!(got, ["off the coast of the port of Fujairah"]);
+
+        // "the strikes hit open areas near Tyre" parsed with "hit" as a clause on the noun.
+        let text = "Media said the strikes hit areas near Tyre .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Media", 2, "nsubj"),
+                ("said", 0, "root"),
+                ("the", 4, "det"),
+                ("strikes", 2, "obj"),
+                ("hit", 4, "acl"),
+                ("areas", 5, "obj"),
+                ("near", 8, "case"),
+                ("Tyre", 6, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "say".to_string();
+        s.tokens[3].upos = "NOUN".to_string();
+        s.tokens[4].upos = "VERB".to_string();
+        s.tokens[4].lemma = "hit".to_string();
+        assert_eq!(words(text, &s, "strikes", true), ["near Tyre"]);
+
+        // A gathering as the speaker: "a meeting in Abuja threatened".
+        let text = "Leaders meeting in Abuja threatened force .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Leaders", 2, "compound"),
+                ("meeting", 5, "nsubj"),
+                ("in", 4, "case"),
+                ("Abuja", 2, "nmod"),
+                ("threatened", 0, "root"),
+                ("force", 5, "obj"),
+                (".", 5, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "NOUN".to_string();
+        s.tokens[4].upos = "VERB".to_string();
+        s.tokens[4].lemma = "threaten".to_string();
+        assert_eq!(words(text, &s, "threatened", false), ["in Abuja"]);
+        // Any other speaker's place is not the statement's.
+        s.tokens[1].form = "envoys".to_string();
+        assert!(words(text, &s, "threatened", false).is_empty());
+    }
+
+    #[test]
+    fn a_present_participle_on_the_target_places_it() {
+        let text =
+            "Gunmen fired on a convoy carrying pilgrims in Kurram , who had travelled in Iran .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Gunmen", 2, "nsubj"),
+                ("fired", 0, "root"),
+                ("on", 5, "case"),
+                ("a", 5, "det"),
+                ("convoy", 2, "obl"),
+                ("carrying", 5, "acl"),
+                ("pilgrims", 6, "obj"),
+                ("in", 9, "case"),
+                ("Kurram", 6, "obl"),
+                (",", 13, "punct"),
+                ("who", 13, "nsubj"),
+                ("had", 13, "aux"),
+                ("travelled", 7, "acl:relcl"),
+                ("in", 15, "case"),
+                ("Iran", 13, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[5].upos = "VERB".to_string();
+        s.tokens[5].lemma = "carry".to_string();
+        s.tokens[12].upos = "VERB".to_string();
+        assert_eq!(words(text, &s, "fired", true), ["on a convoy carrying pilgrims in Kurram"]);
     }
 }

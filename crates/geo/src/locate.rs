@@ -325,6 +325,17 @@ const PLACE_TYPES: &[&str] = &[
     "edge",
     "capital",
     "port",
+    "mountains",
+    "hills",
+    "forests",
+    "forest",
+    "valley",
+    "desert",
+    "countryside",
+    "streets",
+    "area",
+    "areas",
+    "parts",
 ];
 
 /// Whether the toponym at `top` sits inside a topic phrase of the attached phrase `phrase`

@@ -148,8 +148,11 @@ fn in_phrase(
         }
         let after_prep = k > 0 && PLACE_PREPS.contains(&form(k - 1).as_str());
         // The name heads its phrase or names a type noun, not a modifier of some other noun
-        // ("in *Hezbollah* positions", "near *Tesla*'s plant").
-        let last = next - 1;
+        // ("in *Hezbollah* positions", "near *Tesla*'s plant"). The name's own head word is the
+        // one whose head lies outside the run: the last ("Kfar *Kila*" as a compound) or the
+        // first ("*Kfar* Kila" as a flat name), whichever way the parser joined them.
+        let outside = |k: usize| !(first + 1..=next).contains(&(toks[k].head as usize));
+        let last = (first..next).rev().find(|&k| outside(k)).unwrap_or(next - 1);
         let head = (toks[last].head as usize).checked_sub(1).and_then(|h| toks.get(h));
         let rel = toks[last].deprel.split(':').next().unwrap_or("");
         let heads = matches!(rel, "obl" | "nmod" | "obj" | "appos" | "conj")

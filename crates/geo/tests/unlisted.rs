@@ -163,3 +163,35 @@ fn the_ethiopian_capital_and_the_region_of_a_town() {
     assert_eq!(ev.location.precision, GeoPrecision::Province);
     assert_eq!(ev.location.country.as_deref(), Some("UA"));
 }
+
+#[test]
+fn a_two_word_name_joined_either_way() {
+    // "Kfar Kila" as a flat name (head on "Kfar") or as a compound (head on "Kila").
+    let g = gaz();
+    let text = "Troops struck positions near the village of Kfar Kila in Lebanon.";
+    for (kfar, kila) in [((6, "nmod"), (8, "flat")), ((9, "compound"), (6, "nmod"))] {
+        let s = sentence(
+            text,
+            &[
+                ("Troops", "NOUN", 2, "nsubj"),
+                ("struck", "VERB", 0, "root"),
+                ("positions", "NOUN", 2, "obj"),
+                ("near", "ADP", 6, "case"),
+                ("the", "DET", 6, "det"),
+                ("village", "NOUN", 2, "obl"),
+                ("of", "ADP", 8, "case"),
+                ("Kfar", "PROPN", kfar.0, kfar.1),
+                ("Kila", "PROPN", kila.0, kila.1),
+                ("in", "ADP", 11, "case"),
+                ("Lebanon", "PROPN", 6, "nmod"),
+                (".", "PUNCT", 2, "punct"),
+            ],
+        );
+        let places = ArticlePlaces::analyze(g, text, &[]);
+        let phrase = [span_of(text, "near the village of Kfar Kila in Lebanon")];
+        let (loc, _) = unlisted_place(g, &places, text, &s, &phrase, span_of(text, "struck"))
+            .expect("unlisted village");
+        assert_eq!(loc.name, "Kfar Kila");
+        assert_eq!(loc.country.as_deref(), Some("LB"));
+    }
+}
