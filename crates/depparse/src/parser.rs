@@ -684,7 +684,15 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>, full: bool) {
     let (b0l1, b0l2) = (ch(&st.lc1, b0), ch(&st.lc2, b0));
     let d = dist(s0, b0);
     let d1 = dist(s1, s0);
-    let mut f = |t: u64, v: u64| out.push(feature(t, v));
+    // Into a local array, then onto `out` at once: cheaper than a push per feature.
+    let mut buf = [0u64; FEATURES];
+    let mut n = 0usize;
+    let mut f = |t: u64, v: u64| {
+        if let Some(slot) = buf.get_mut(n) {
+            *slot = feature(t, v);
+        }
+        n += 1;
+    };
     let wp = |i: u32| mix(w(i), p(i));
     // Single words.
     // Pairs.
@@ -798,7 +806,12 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>, full: bool) {
         f(358, mix(cs1.c4, p(s0)));
         f(359, mix(p(s1), cs0.c4));
     }
+    debug_assert!(n <= FEATURES);
+    out.extend_from_slice(&buf[..n.min(FEATURES)]);
 }
+
+/// Room for the configuration features [`features`] adds (96 with clusters).
+const FEATURES: usize = 128;
 
 /// Features of the arc `h → d` made by `action` (LEFT or RIGHT) for the labeller.
 fn label_features(st: &State, x: &Words, action: usize, d: u32, h: u32, out: &mut Vec<u64>) {
@@ -828,9 +841,12 @@ fn label_features(st: &State, x: &Words, action: usize, d: u32, h: u32, out: &mu
     let (dl1, dr1, dl2) = (ch(&st.lc1, d), ch(&st.rc1, d), ch(&st.lc2, d));
     let (hl1, hr1) = (ch(&st.lc1, h), ch(&st.rc1, h));
     let mut t = 0u64;
+    let mut buf = [0u64; FEATURES];
     let mut f = |v: u64| {
+        if let Some(slot) = buf.get_mut(t as usize) {
+            *slot = hash::finish(mix(mix((t + 1).wrapping_mul(0x2000_0003), dir), v));
+        }
         t += 1;
-        out.push(hash::finish(mix(mix(t.wrapping_mul(0x2000_0003), dir), v)));
     };
     f(0);
     f(w(d));
@@ -894,6 +910,9 @@ fn label_features(st: &State, x: &Words, action: usize, d: u32, h: u32, out: &mu
         f(mix(cd.full, p(h)));
         f(mix(cd.c6, chd.c6));
     }
+    let n = t as usize;
+    debug_assert!(n <= FEATURES);
+    out.extend_from_slice(&buf[..n.min(FEATURES)]);
 }
 
 fn argmax_legal(scores: &[i32], legal: impl Fn(usize) -> bool) -> Option<usize> {

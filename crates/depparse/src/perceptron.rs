@@ -227,6 +227,11 @@ fn fingerprint(k: u64) -> u64 {
     k >> 48
 }
 
+/// Flips the sign bit of each 16-bit lane: a signed weight `v` becomes `v + 2^15`.
+const FLIP: u64 = 0x8000_8000_8000_8000;
+/// Lanes 0 and 2 (of four 16-bit lanes), each widened to 32 bits.
+const LANES: u64 = 0x0000_ffff_0000_ffff;
+
 /// `Slot::count` of a dense row (`a` is then the row number in `dense`).
 const DENSE: u32 = u32::MAX;
 
@@ -368,6 +373,7 @@ impl Weights {
                 for (f, s) in chunk.iter().zip(first.iter_mut()) {
                     *s = self.compact[*f as usize & self.mask];
                 }
+                let (mut even, mut odd) = (0u64, 0u64);
                 for (&f, &s) in chunk.iter().zip(&first) {
                     let fp = fingerprint(f);
                     let mut s = s;
@@ -384,10 +390,18 @@ impl Weights {
                     }
                     // Without a branch: an absent feature adds a zero row.
                     let row = s & u64::from(s & 0xffff == fp).wrapping_neg();
-                    for (k, t) in total.iter_mut().enumerate() {
-                        *t += (row >> (16 * k)) as u16 as i16 as i32;
-                    }
+                    // The four 16-bit lanes in offset binary (v + 2^15), summed two by two
+                    // in 32-bit lanes: no lane can carry into the next within a batch.
+                    let x = row ^ FLIP;
+                    even += x & LANES;
+                    odd += (x >> 16) & LANES;
                 }
+                // Back to signed sums: each feature added 2^15 to every lane.
+                let bias = chunk.len() as i64 * 0x8000;
+                let lane = |v: u64| (v & 0xffff_ffff) as i64 - bias;
+                total[1] += lane(odd) as i32;
+                total[2] += lane(even >> 32) as i32;
+                total[3] += lane(odd >> 32) as i32;
             }
             for (s, t) in scores.iter_mut().zip(&total[1..]) {
                 *s += t;
