@@ -1848,7 +1848,15 @@ impl Analysis<'_> {
                 } else {
                     self.subject_across_comma(vp_head, vstart).unwrap_or(vstart)
                 };
-                let upper = self.upper_seq(upper_from);
+                let mut upper = self.upper_seq(upper_from);
+                // (Product rule.) A subordinate clause with a subject of its own ("… came to
+                // light after the would-be bomber surrendered himself") takes its source from
+                // its own words, not from the main clause before its subordinator.
+                if opts.clauses {
+                    if let Some(m) = self.own_subject_after_mark(vp_head) {
+                        upper.retain(|&k| k > m);
+                    }
+                }
                 let lower = self.lower_seq(vend + 1, self.lower_end(vend, vp_end));
                 let block = &dicts.verbs.blocks[form.block as usize];
                 let (mut code, src_slot, tgt_slot, mut pattern) =
@@ -2664,6 +2672,17 @@ impl Analysis<'_> {
             .filter(|&&c| base_rel(&self.s.tokens[c].deprel) == "obj")
             .filter_map(|&c| self.phrase_of[c])
             .find(|&p| !self.phrases[p].null)
+    }
+
+    /// For a verb with a subordinator and an explicit (non-pronoun) subject between it and the
+    /// verb: the subordinator's index.
+    fn own_subject_after_mark(&self, v: usize) -> Option<usize> {
+        let rel = |c: usize| base_rel(&self.s.tokens[c].deprel);
+        let m = self.children[v].iter().copied().find(|&c| c < v && rel(c) == "mark")?;
+        self.children[v]
+            .iter()
+            .any(|&c| m < c && c < v && rel(c) == "nsubj" && self.s.tokens[c].upos != "PRON")
+            .then_some(m)
     }
 
     /// The first word of verb `v` itself or of the auxiliaries and negation before it.

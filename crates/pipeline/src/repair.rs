@@ -3,9 +3,10 @@
 //!
 //! One repair today: **a main verb swallowed by a relative clause**. In "A member of the group,
 //! who was to carry out the attack, turned himself in to the police", a transition parser often
-//! makes "member" the root and joins "turned" to "carry" as a conjunct inside the relative clause,
-//! so "turned" has no subject. When the root is a noun (not a predicate nominal), and a finite
-//! verb without a subject of its own hangs as a conjunct inside a clause modifying that root,
+//! makes "member" the root and joins "turned" to "carry" as a conjunct (or a parenthetical)
+//! inside the relative clause, so "turned" has no subject. When the root is a noun (not a
+//! predicate nominal), and a finite verb without a subject of its own hangs as a conjunct or a
+//! bare parenthetical inside a clause modifying that root,
 //! right after the comma that closes the clause, the verb becomes the root and the noun its
 //! subject — the reading the commas mark. Words after the verb that the parser hung from the
 //! clause go to the verb as well.
@@ -16,6 +17,15 @@
 //! saying has its subject after a comma and its reported clause before it, an oblique or nominal
 //! modifier of that verb lying wholly before the comma belongs to the reported clause: it goes
 //! to the nearest noun (as `nmod`) or verb (as `obl`) before it inside that clause.
+//!
+//! And **a clause's subject read as the object of its subordinator**. In "… was found after the
+//! gunman surrendered himself", a parser may take "after the gunman" as a prepositional phrase and
+//! hang "surrendered" from "gunman" as a modifier, so the clause loses its subject and an event
+//! coder climbs to the main clause's. When a noun introduced by a word that also subordinates
+//! clauses (after, before, until, since, once, as, because, while) has as its modifier a finite
+//! verb (the tagger's own reading: `VerbForm=Fin`, not a participle) with no subject, right after
+//! the noun's words, the verb heads an adverbial clause in the noun's place, the noun is its
+//! subject and the preposition its subordinator.
 
 use model::AnalyzedSentence;
 
@@ -23,7 +33,62 @@ use model::AnalyzedSentence;
 pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let a = reroot_swallowed_main_verb(s);
     let b = reattach_before_trailing_attribution(s);
-    a || b
+    let c = subordinate_clause_read_as_phrase(s);
+    a || b || c
+}
+
+/// Words that are both prepositions and subordinators.
+const SUBORDINATORS: &[&str] =
+    &["after", "before", "until", "till", "since", "once", "as", "because", "while"];
+
+fn subordinate_clause_read_as_phrase(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut changed = false;
+    for v in 0..n {
+        let toks = &s.tokens;
+        let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
+        let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
+        let t = &toks[v];
+        // `acl` proper: a relative clause (`acl:relcl`) is another shape.
+        if t.upos != "VERB"
+            || !t.feats.contains("VerbForm=Fin")
+            || !t.feats.contains("Mood=Ind")
+            || t.deprel != "acl"
+        {
+            continue;
+        }
+        let Some(noun) = head(v).filter(|&h| h < v) else { continue };
+        if !matches!(toks[noun].upos.as_str(), "NOUN" | "PROPN" | "PRON") || base(noun) != "obl" {
+            continue;
+        }
+        let kids = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
+        if kids(v).any(|c| matches!(base(c), "nsubj" | "csubj" | "expl" | "mark")) {
+            continue;
+        }
+        let Some(case) = kids(noun).find(|&c| base(c) == "case" && c < noun) else { continue };
+        if !SUBORDINATORS.contains(&toks[case].form.to_lowercase().as_str())
+            || kids(case).next().is_some()
+        {
+            continue;
+        }
+        // The verb follows the noun's own words directly (nothing of another phrase between).
+        let noun_end =
+            (noun..v).rev().find(|&i| descends_from(toks, i, noun) && !descends_from(toks, i, v));
+        if noun_end.is_none_or(|e| (e + 1..v).any(|i| !descends_from(toks, i, v))) {
+            continue;
+        }
+        let nh = toks[noun].head;
+        let vh = (v + 1) as u32;
+        let toks = &mut s.tokens;
+        toks[v].head = nh;
+        toks[v].deprel = "advcl".into();
+        toks[noun].head = vh;
+        toks[noun].deprel = "nsubj".into();
+        toks[case].head = vh;
+        toks[case].deprel = "mark".into();
+        changed = true;
+    }
+    changed
 }
 
 fn reattach_before_trailing_attribution(s: &mut AnalyzedSentence) -> bool {
@@ -58,7 +123,7 @@ fn reattach_before_trailing_attribution(s: &mut AnalyzedSentence) -> bool {
             .filter(|&d| {
                 matches!(base(d), "obl" | "nmod")
                     && d < comma
-                    && (0..n).all(|k| !descends_from(toks, k, d) || k < comma)
+                    && (0..n).all(|k| !descends_from(toks, k, d) || k <= comma)
             })
             .collect();
         let mut moves = Vec::new();
@@ -99,10 +164,26 @@ fn reroot_swallowed_main_verb(s: &mut AnalyzedSentence) -> bool {
     }
     for v in root + 1..n {
         let t = &toks[v];
-        if t.upos != "VERB" || !t.feats.contains("VerbForm=Fin") || base(v) != "conj" {
+        // A conjunct of the clause's verb, or (another greedy error) a parenthetical
+        // beside it.
+        if t.upos != "VERB" || !t.feats.contains("VerbForm=Fin") {
+            continue;
+        }
+        let rel = base(v);
+        if rel != "conj" && rel != "parataxis" {
             continue;
         }
         if children(v).any(|c| matches!(base(c), "nsubj" | "csubj" | "expl")) {
+            continue;
+        }
+        // A parenthetical with a subordinator or quotation marks of its own is one.
+        if rel == "parataxis"
+            && children(v).any(|c| {
+                base(c) == "mark"
+                    || (base(c) == "punct"
+                        && !matches!(toks[c].form.as_str(), "," | "." | "!" | "?"))
+            })
+        {
             continue;
         }
         // Up from the verb through conjuncts and clauses to a clause modifying the root.
@@ -114,7 +195,7 @@ fn reroot_swallowed_main_verb(s: &mut AnalyzedSentence) -> bool {
                 inside_clause = base(cur) == "acl";
                 break;
             }
-            if !matches!(base(cur), "conj" | "acl" | "xcomp" | "ccomp" | "advcl") {
+            if !matches!(base(cur), "conj" | "parataxis" | "acl" | "xcomp" | "ccomp" | "advcl") {
                 break;
             }
             cur = h;
@@ -225,6 +306,29 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_hung_as_a_parenthetical_of_the_relative_clause_becomes_the_root() {
+        // "A delegate, who was to sign the pact, walked out of the talks." with "walked" a
+        // parataxis under "sign".
+        let mut s = sentence(
+            "A/DET/2/det delegate/NOUN/0/root ,/PUNCT/6/punct who/PRON/6/nsubj \
+             was/AUX/6/cop sign/VERB/2/acl:relcl/VerbForm=Inf the/DET/8/det pact/NOUN/6/obj \
+             ,/PUNCT/10/punct walked/VERB/6/parataxis/VerbForm=Fin out/ADP/10/compound:prt \
+             ./PUNCT/2/punct",
+        );
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[9].head, s.tokens[9].deprel.as_str()), (0, "root"));
+        assert_eq!((s.tokens[1].head, s.tokens[1].deprel.as_str()), (10, "nsubj"));
+        assert_eq!(s.tokens[11].head, 10);
+        // A parenthetical with a subordinator is a clause of its own: left alone.
+        let mut s = sentence(
+            "A/DET/2/det delegate/NOUN/0/root ,/PUNCT/6/punct who/PRON/6/nsubj \
+             was/AUX/6/cop sign/VERB/2/acl:relcl/VerbForm=Inf ,/PUNCT/9/punct \
+             as/SCONJ/9/mark planned/VERB/6/parataxis/VerbForm=Fin ./PUNCT/2/punct",
+        );
+        assert!(!repair(&mut s));
+    }
+
+    #[test]
     fn later_words_of_the_clause_move_to_the_new_root() {
         // "A member, who was to carry, turned, Mehr reported." with "reported" under "carry".
         let mut s = sentence(
@@ -269,6 +373,36 @@ mod tests {
              Monday/PROPN/6/obl ./PUNCT/6/punct",
         );
         s.tokens[5].lemma = "say".into();
+        assert!(!repair(&mut s));
+    }
+
+    #[test]
+    fn a_subordinate_clause_read_as_a_phrase_gets_its_subject_back() {
+        // "The road reopened after the gunman surrendered himself ." with "gunman" an oblique
+        // of "reopened" and "surrendered" a modifier of "gunman".
+        let fin = "Mood=Ind|Tense=Past|VerbForm=Fin";
+        let mut s = sentence(&format!(
+            "The/DET/2/det road/NOUN/3/nsubj reopened/VERB/0/root/{fin} after/ADP/6/case \
+             the/DET/6/det gunman/NOUN/3/obl surrendered/VERB/6/acl/{fin} \
+             himself/PRON/7/obj ./PUNCT/3/punct"
+        ));
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[6].head, s.tokens[6].deprel.as_str()), (3, "advcl"));
+        assert_eq!((s.tokens[5].head, s.tokens[5].deprel.as_str()), (7, "nsubj"));
+        assert_eq!((s.tokens[3].head, s.tokens[3].deprel.as_str()), (7, "mark"));
+        assert!(!repair(&mut s), "a mended tree is left alone");
+        // A participle ("the talks held in Rome") or a preposition that never subordinates
+        // ("with the troops stationed there") is a modifier indeed.
+        let mut s = sentence(
+            "They/PRON/2/nsubj met/VERB/0/root/VerbForm=Fin after/ADP/4/case \
+             talks/NOUN/2/obl held/VERB/4/acl/Tense=Past|VerbForm=Part in/ADP/7/case \
+             Rome/PROPN/5/obl",
+        );
+        assert!(!repair(&mut s));
+        let mut s = sentence(&format!(
+            "They/PRON/2/nsubj left/VERB/0/root/{fin} with/ADP/5/case the/DET/5/det \
+             troops/NOUN/2/obl stayed/VERB/5/acl/{fin}"
+        ));
         assert!(!repair(&mut s));
     }
 
