@@ -118,7 +118,7 @@ fn errors(gaz: &Gazetteer, arts: &[GoldArticle], w: &Weights) {
         let resolved = geo::resolve(gaz, &a.text, tops, &[], w);
         let fallback = geo::focus(gaz, &resolved);
         for (g, r) in gold.iter().zip(&resolved) {
-            let place = r.place.or(fallback);
+            let place = r.place.or(r.container).or(fallback);
             let (glat, glon) = g.coords.unwrap_or_default();
             let gidx = g.geonames_id.and_then(|id| gaz.by_geonames_id(id));
             let ok_id = gidx.is_some() && place == gidx;

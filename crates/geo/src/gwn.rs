@@ -190,7 +190,7 @@ pub fn score_gold_spans(gaz: &Gazetteer, arts: &[GoldArticle], w: &Weights) -> R
         for (g, r) in gold.iter().zip(&resolved) {
             let place = if r.place.is_none() {
                 s.no_candidate += 1;
-                fallback
+                r.container.or(fallback)
             } else {
                 r.place
             };

@@ -1041,9 +1041,11 @@ pub fn toponym_for_span(gaz: &Gazetteer, text: &str, span: Span) -> Toponym {
                 {
                     continue;
                 }
-                let c: Vec<Candidate> = gaz.lookup(sub).into_iter().filter(prominent).collect();
-                if !c.is_empty() {
-                    cands = c;
+                let c: Vec<Candidate> = gaz.lookup(sub);
+                if c.iter().any(prominent) {
+                    // Every reading of the name, not only the prominent one: the article's
+                    // context chooses ("Vienna/Fairfax-GMU Metro" in a Virginia story).
+                    cands = c.into_iter().filter(|c| !c.candidate_only).collect();
                     break 'prominent;
                 }
             }

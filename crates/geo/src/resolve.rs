@@ -90,6 +90,9 @@ pub struct Resolved {
     pub place: Option<u32>,
     /// Score lead of the chosen place over the runner-up (large = confident).
     pub margin: f64,
+    /// The place of Y in "X in Y", or in "X, Y" / "X (Y)" when Y is no town, when Y was
+    /// resolved: what answers for a name the gazetteer lacks.
+    pub container: Option<u32>,
 }
 
 fn prior(w: &Weights, p: &Place<'_>) -> f64 {
@@ -202,15 +205,65 @@ pub fn resolve(
             .collect();
         chosen = pick(gaz, &toponyms, &keys, &links, &ctx, actor_countries, w);
     }
+    let within = in_links(text, &toponyms);
     toponyms
         .into_iter()
-        .zip(chosen)
-        .map(|(toponym, c)| Resolved {
-            toponym,
-            place: c.map(|c| c.0),
-            margin: c.map_or(0.0, |c| c.1),
+        .zip(chosen.iter())
+        .enumerate()
+        .map(|(i, (toponym, c))| {
+            // "X, Y" with a town for Y is more often a list or a new clause ("Beyond Madinaty,
+            // Liverpool have …") than a container.
+            let container = containers[i].and_then(|j| chosen[j]).map(|c| c.0).filter(|&y| {
+                within[i]
+                    || gaz
+                        .place(y)
+                        .is_some_and(|q| !matches!(q.kind, PlaceKind::City | PlaceKind::Site))
+            });
+            let mut place = c.map(|c| c.0);
+            if let (Some(x), Some(y)) = (place, container) {
+                if !toponym.metonym && outside_container(gaz, x, y, within[i]) {
+                    place = Some(y);
+                }
+            }
+            Resolved { toponym, place, margin: c.map_or(0.0, |c| c.1), container }
         })
         .collect()
+}
+
+/// How far a town may lie from the town an "X in Y" names and still be taken for a place of it.
+const IN_TOWN_KM: f64 = 50.0;
+
+/// For "X in Y" ("August in New Orleans", "Manbij in northern Syria"): whether X's best
+/// reading is a small town outside Y, so that X is something the gazetteer lacks inside Y (a
+/// restaurant, a square) and Y answers for it. "X, Y" and "X (Y)" count only with a country
+/// or first-level division for Y ("Paris, Texas"; "Hinton, Edson" is a list), and a capital or
+/// a town of 100,000 is never taken for such a thing.
+fn outside_container(gaz: &Gazetteer, x: u32, y: u32, within: bool) -> bool {
+    let (Some(p), Some(q)) = (gaz.place(x), gaz.place(y)) else { return false };
+    if p.kind != PlaceKind::City
+        || matches!(p.feature_code, "PPLC" | "PPLG")
+        || p.population >= 100_000
+        || x == y
+    {
+        return false;
+    }
+    match q.kind {
+        PlaceKind::Country => p.country != q.country,
+        PlaceKind::Admin1 => p.country == q.country && p.admin1.is_some_and(|a| a != y),
+        PlaceKind::City if within => haversine_km(p.lat, p.lon, q.lat, q.lon) > IN_TOWN_KM,
+        _ => false,
+    }
+}
+
+/// For each toponym, whether the next one follows it as "X in [northern …] Y".
+fn in_links(text: &str, ts: &[Toponym]) -> Vec<bool> {
+    let mut out = vec![false; ts.len()];
+    for i in 0..ts.len().saturating_sub(1) {
+        let gap = text.get(ts[i].span.end as usize..ts[i + 1].span.start as usize).unwrap_or("");
+        let g = gap.trim().to_lowercase();
+        out[i] = g == "in" || g == "in the" || (g.starts_with("in ") && !g.contains(','));
+    }
+    out
 }
 
 /// What the rest of the article says about one toponym's place, from the previous pass.
@@ -695,6 +748,28 @@ mod tests {
         let text = "Manbij in northern Syria; Riverdale in the US; Salisbury near London.";
         let ts = spans_of(text, &["Manbij", "Syria", "Riverdale", "US", "Salisbury", "London"]);
         assert_eq!(container_links(text, &ts), vec![Some(1), None, Some(3), None, None, None]);
+    }
+
+    #[test]
+    fn a_small_town_outside_the_place_it_is_said_to_be_in_is_that_place() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let resolved = |text: &str, names: &[&str]| {
+            let tops: Vec<Toponym> = spans_of(text, names)
+                .into_iter()
+                .map(|t| crate::recognize::toponym_for_span(&gaz, text, t.span))
+                .collect();
+            resolve(&gaz, text, tops, &[], &Weights::default())
+        };
+        // A restaurant that shares a Californian village's name, "in New Orleans".
+        let r = resolved("She cooked at August in New Orleans.", &["August", "New Orleans"]);
+        assert!(r[1].place.is_some());
+        assert_eq!((r[0].place, r[0].container), (r[1].place, r[1].place));
+        // A town inside its container keeps its own reading; a list is no container.
+        let r = resolved("Fighting in Manbij in northern Syria.", &["Manbij", "Syria"]);
+        let manbij = r[0].place.and_then(|p| gaz.place(p)).expect("Manbij resolved");
+        assert_eq!((manbij.kind, manbij.country), (PlaceKind::City, "SY"));
+        let r = resolved("Fires near Hinton, Edson and Jasper.", &["Hinton", "Edson", "Jasper"]);
+        assert_ne!(r[0].place, r[1].place);
     }
 
     #[test]
