@@ -2270,16 +2270,31 @@ impl Analysis<'_> {
         words.all(|w| (lo..=hi).contains(&w))
     }
 
-    /// The clause a statement verb governs (`ccomp`), when it has a verb of its own.
+    /// The clause a statement verb governs (`ccomp`), when it has a verb of its own; for a
+    /// statement reported "as saying" ("was quoted as saying he would …"), the clause of
+    /// that saying.
     fn embedded_clause(&self, v: usize) -> Option<usize> {
-        self.children[v].iter().copied().find(|&c| {
-            base_rel(&self.s.tokens[c].deprel) == "ccomp"
-                && c > v
-                && self.live(c)
-                && (self.is_verb(c)
-                    || self.children[c]
-                        .iter()
-                        .any(|&k| matches!(base_rel(&self.s.tokens[k].deprel), "aux" | "cop")))
+        let clause = |h: usize| {
+            self.children[h].iter().copied().find(|&c| {
+                base_rel(&self.s.tokens[c].deprel) == "ccomp"
+                    && c > h
+                    && self.live(c)
+                    && (self.is_verb(c)
+                        || self.children[c]
+                            .iter()
+                            .any(|&k| matches!(base_rel(&self.s.tokens[k].deprel), "aux" | "cop")))
+            })
+        };
+        clause(v).or_else(|| {
+            let saying = self.children[v].iter().copied().find(|&c| {
+                base_rel(&self.s.tokens[c].deprel) == "advcl"
+                    && c > v
+                    && self.is_verb(c)
+                    && self.children[c].iter().any(|&k| {
+                        base_rel(&self.s.tokens[k].deprel) == "mark" && self.words[k] == "AS"
+                    })
+            })?;
+            clause(saying)
         })
     }
 

@@ -26,6 +26,9 @@
 //! - **a participle read as a predicate adjective** ("Vietnam is committed/ADJ to opening
 //!   …"): an `-ed` form the verb dictionary lists, tagged an adjective with a copula, is a
 //!   passive participle (the copula its passive auxiliary, the subject its passive subject);
+//! - **a possessor hung on a verb** ("demanded that the Democratic People/nmod:poss 's
+//!   Republic of Korea forsake …" with "People" under "forsake"): a verb has no possessor;
+//!   one written before the verb's subject belongs to that subject;
 //! - **a subordinator read as a preposition** ("… after a hafling was reported", "five
 //!   years after crowds burned …"): `after`/`before`/`since`/`until` in front of the subject
 //!   of a finite verb marks that verb's clause, which is subordinate.
@@ -206,6 +209,18 @@ fn descends(s: &AnalyzedSentence, k: usize, h: usize) -> bool {
 /// Subordinators a parser may read as prepositions.
 fn subordinator(w: &str) -> bool {
     ["after", "before", "since", "until", "till"].iter().any(|s| w.eq_ignore_ascii_case(s))
+}
+
+/// A possessor the parser hung on a verb, written before that verb's subject: (the
+/// possessor, the subject).
+fn possessor_of_verb(s: &AnalyzedSentence, k: usize) -> Option<(usize, usize)> {
+    if s.tokens[k].deprel != "nmod:poss" {
+        return None;
+    }
+    let v = head(s, k).filter(|&v| s.tokens[v].upos == "VERB" && v > k)?;
+    let subj = children(s, v).find(|&c| base(&s.tokens[c].deprel) == "nsubj" && c > k && c < v)?;
+    // Only words of the subject's phrase lie between the possessor and the subject.
+    (k + 1..subj).all(|w| w == k || descends(s, w, subj) || descends(s, w, k)).then_some((k, subj))
 }
 
 /// `after N V`: (the subordinator, the noun, the verb, a measure phrase the parser made
@@ -408,6 +423,7 @@ pub(super) fn needed(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
             || (t.deprel == "conj" && misattached_conjunct(s, i, dicts).is_some())
             || (t.deprel == "case" && misread_subordinator(s, i).is_some())
             || (t.upos == "ADJ" && predicate_participle(s, i, dicts).is_some())
+            || (t.deprel == "nmod:poss" && possessor_of_verb(s, i).is_some())
     })
 }
 
@@ -494,6 +510,11 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
                 }
             }
             set(s, c, Some(m), "conj");
+        }
+    }
+    for k in 0..s.tokens.len() {
+        if let Some((k, subj)) = possessor_of_verb(s, k) {
+            set(s, k, Some(subj), "nmod:poss");
         }
     }
     for p in 0..s.tokens.len() {
