@@ -1065,7 +1065,39 @@ pub fn toponym_for_span(gaz: &Gazetteer, text: &str, span: Span) -> Toponym {
             l.heads.iter().find(|(h, _)| *h == k).map(|(_, kd)| *kd)
         });
     }
+    if end.is_some_and(|e| names_a_street(text, &ws, e)) {
+        // A street of the story's town, not the town the street is named after: no candidate,
+        // so the caller answers with the container or the article's focus.
+        cands.clear();
+    }
     Toponym { span, candidates: cands, demonym, metonym, locative, kind_hint }
+}
+
+/// Words after a name that make it a street's ("Bourbon Street", "the Chartres/Franklin
+/// intersection", "Bourbon and Dauphine streets").
+const STREET_WORDS: &[&str] = &[
+    "street",
+    "streets",
+    "avenue",
+    "avenues",
+    "road",
+    "roads",
+    "boulevard",
+    "lane",
+    "intersection",
+];
+
+/// Whether the name ending with word `e` is a street's: a street word follows it, or "and Y" /
+/// "/Y" and a plural street word or "intersection".
+fn names_a_street(text: &str, ws: &[Word], e: usize) -> bool {
+    let word = |i: usize| ws.get(i).map_or(String::new(), |w| key(&text[w.start..w.end]));
+    let next = word(e + 1);
+    if STREET_WORDS.contains(&next.as_str()) {
+        return true;
+    }
+    let joined = |k: String| matches!(k.as_str(), "streets" | "avenues" | "roads" | "intersection");
+    let slash = ws.get(e + 1).is_some_and(|n| text[ws[e].end..n.start].trim() == "/");
+    (next == "and" && joined(word(e + 3))) || (slash && joined(word(e + 2)))
 }
 
 /// Words after a possessive place name that keep it a place ("Moscow's streets").

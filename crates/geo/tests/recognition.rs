@@ -55,3 +55,21 @@ fn a_capitalised_type_word_is_part_of_the_name() {
     assert!(found.contains(&"Sokoto State"), "{found:?}");
     assert!(found.contains(&"Diyala"), "{found:?}");
 }
+
+#[test]
+fn a_name_given_to_a_street_has_no_candidate_of_its_own() {
+    let g = gaz();
+    let span_of = |text: &str, name: &str| {
+        let s = text.find(name).unwrap();
+        toponym_for_span(g, text, Span::new(s, s + name.len()))
+    };
+    for (text, name) in [
+        ("It rolled down Bourbon and Dauphine streets.", "Bourbon"),
+        ("The church at the Chartres/Franklin intersection.", "Chartres"),
+        ("A shop on Chartres Street burned.", "Chartres"),
+    ] {
+        assert!(span_of(text, name).candidates.is_empty(), "{text}");
+    }
+    // The town itself keeps its readings.
+    assert!(!span_of("She moved to Chartres in May.", "Chartres").candidates.is_empty());
+}
