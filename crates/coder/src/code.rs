@@ -1846,7 +1846,20 @@ impl Analysis<'_> {
                         _ => vstart,
                     }
                 } else {
-                    self.subject_across_comma(vp_head, vstart).unwrap_or(vstart)
+                    self.subject_across_comma(vp_head, vstart)
+                        .or_else(|| {
+                            // (Product rule.) A complement without a subject of its own reads
+                            // its controller's subject across a comma ("Greece, like other
+                            // members, plans to impose …").
+                            let h = self.head(vp_head).filter(|&h| {
+                                opts.clauses
+                                    && base_rel(&self.s.tokens[vp_head].deprel) == "xcomp"
+                                    && self.is_verb(h)
+                                    && h < vp_head
+                            })?;
+                            self.subject_across_comma(h, self.clause_start(h))
+                        })
+                        .unwrap_or(vstart)
                 };
                 let mut upper = self.upper_seq(upper_from);
                 // (Product rule.) A subordinate clause with a subject of its own ("… came to
@@ -2056,6 +2069,7 @@ impl Analysis<'_> {
                         &pattern,
                         &cues,
                         self.verb_place(vp_head, opts.clauses).as_deref(),
+                        self.speaker_country(vp_head, opts.clauses).as_deref(),
                         opts,
                     );
                     coded = true;
@@ -2079,6 +2093,7 @@ impl Analysis<'_> {
                         &pattern,
                         &cues,
                         self.verb_place(vp_head, opts.clauses).as_deref(),
+                        self.speaker_country(vp_head, opts.clauses).as_deref(),
                         opts,
                     );
                     coded = true;
@@ -2700,6 +2715,20 @@ impl Analysis<'_> {
             .then_some(m)
     }
 
+    /// (Product rule.) The country of the coded subject of the statement whose reported
+    /// clause holds verb `v` (through [`Self::antecedent`]'s chain), for an "its"/"their" in
+    /// `v`'s source.
+    fn speaker_country(&self, v: usize, clauses: bool) -> Option<String> {
+        if !clauses {
+            return None;
+        }
+        let p = self.antecedent(v)?;
+        let ph = &self.phrases[p];
+        let mut countries = ph.codes.iter().filter_map(|c| country_prefix(c));
+        let first = countries.next()?;
+        countries.all(|c| c == first).then(|| first.to_string())
+    }
+
     /// The first word of verb `v` itself or of the auxiliaries and negation before it.
     fn clause_start(&self, v: usize) -> usize {
         self.children[v]
@@ -3134,10 +3163,14 @@ impl Analysis<'_> {
         pattern: &Option<String>,
         cues: &[Span],
         place: Option<&str>,
+        speaker: Option<&str>,
         opts: &Options,
     ) {
         // `place`: the country an actor without one ("ethnic Albanians") takes from where
         // the event happened ("… demonstrated in Serbia").
+        // `speaker`: (product rules) the country of the coded subject of the statement whose
+        // clause holds the verb, which a source owned by "its"/"their" takes ("Bosnian Serbs
+        // said their forces had completed their withdrawal").
         // `poss`: the country an agent phrase owned by "its"/"their" takes ("Syria offered
         // its troops": the source's).
         // `home`: the country of a state source, which a target without one takes when
@@ -3253,7 +3286,7 @@ impl Analysis<'_> {
             country_of(&self.phrases[tgt].codes.iter().map(String::as_str).collect::<Vec<_>>());
         let mut srcs = expand(
             src,
-            None,
+            speaker,
             tgt_home.as_deref().filter(|_| justice),
             tgt_country.as_deref(),
             false,
@@ -3267,12 +3300,18 @@ impl Analysis<'_> {
                 .then(|| c.to_string())
         });
         let state = srcs.iter().find_map(|a| {
-            let (c, role) = (a.code.get(..3)?, a.code.get(3..6)?);
+            let c = a.code.get(..3)?;
+            // (The state role may follow the elite block: a minister coded `PAKELIGOV`.)
+            let mut at = 3;
+            while a.code.get(at..at + 3) == Some("ELI") {
+                at += 3;
+            }
+            let role = a.code.get(at..at + 3)?;
             (opts.clauses
                 && matches!(role, "COP" | "GOV" | "MIL" | "JUD")
                 && !matches!(c, "IGO" | "NGO" | "IMG")
                 && c.bytes().all(|b| b.is_ascii_uppercase()))
-            .then(|| a.code[..6].to_string())
+            .then(|| format!("{c}{role}"))
         });
         let src_country = country_of(&srcs.iter().map(|a| a.code.as_str()).collect::<Vec<_>>());
         let mut tgts =

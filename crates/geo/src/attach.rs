@@ -563,9 +563,54 @@ pub fn clausal_dependent(sentence: &AnalyzedSentence, governor: Span, dependent:
         && !communicates(&toks[g].lemma)
 }
 
+/// Prepositions of a phrase that sets one deed amid another ("seized the town *after* days of
+/// fighting", "killed *during* clashes", "*in* a gunfight").
+const AMID: &[&str] = &["after", "during", "amid", "following", "in", "before"];
+
+/// Whether the nominal trigger `dependent` lies inside a phrase of the verb trigger `governor`
+/// that sets it amid the governor's deed ("*seized* the town after days of *fighting*",
+/// "*killed* 20 in a *gunfight*"): through nouns only, no clause between, with one of
+/// [`AMID`] on the phrase the verb governs. Not for verbs of saying ("condemned the attack
+/// after the *fighting*" is no deed at a place).
+pub fn nominal_dependent(sentence: &AnalyzedSentence, governor: Span, dependent: Span) -> bool {
+    let (Some(g), Some(d)) = (head_of(sentence, governor), head_of(sentence, dependent)) else {
+        return false;
+    };
+    let toks = &sentence.tokens;
+    if g == d || toks[g].upos != "VERB" || communicates(&toks[g].lemma) {
+        return false;
+    }
+    let mut k = d;
+    for _ in 0..toks.len() {
+        if !matches!(toks[k].upos.as_str(), "NOUN" | "PROPN") {
+            return false;
+        }
+        let rel = toks[k].deprel.as_str();
+        if !(rel == "obl" || rel.starts_with("obl:") || rel == "nmod") {
+            return false;
+        }
+        let h = toks[k].head as usize;
+        if h == 0 {
+            return false;
+        }
+        if h - 1 == g {
+            return rel.starts_with("obl")
+                && sentence.children(k as u32 + 1).any(|c| {
+                    toks[c].deprel == "case" && AMID.contains(&toks[c].form.to_lowercase().as_str())
+                });
+        }
+        k = h - 1;
+    }
+    false
+}
+
 /// The locative phrases of the first conjunct when the trigger heads a later one ("met Abiy
 /// Ahmed in Cairo … and the two *pledged*" gives "in Cairo"); empty otherwise.
-pub fn first_conjunct_spans(sentence: &AnalyzedSentence, trigger: Span) -> Vec<Span> {
+pub fn first_conjunct_spans(
+    sentence: &AnalyzedSentence,
+    trigger: Span,
+    assault: bool,
+) -> Vec<Span> {
     let Some(t) = head_of(sentence, trigger) else { return Vec::new() };
     let toks = &sentence.tokens;
     if toks[t].deprel != "conj" || toks[t].head == 0 {
@@ -575,7 +620,7 @@ pub fn first_conjunct_spans(sentence: &AnalyzedSentence, trigger: Span) -> Vec<S
     if h >= t || toks[h].upos != "VERB" {
         return Vec::new();
     }
-    event_spans(sentence, toks[h].span, false)
+    event_spans(sentence, toks[h].span, assault)
         .into_iter()
         .filter(|sp| sp.end <= trigger.start)
         .collect()
@@ -944,11 +989,11 @@ mod tests {
         s.tokens[1].upos = "VERB".to_string();
         s.tokens[8].upos = "VERB".to_string();
         let at = text.find("pledged").unwrap();
-        let got = first_conjunct_spans(&s, Span::new(at, at + 7));
+        let got = first_conjunct_spans(&s, Span::new(at, at + 7), false);
         assert_eq!(got.iter().map(|sp| sp.slice(text).unwrap()).collect::<Vec<_>>(), ["in Cairo"]);
         let met = text.find("met").unwrap();
         assert!(conjoined(&s, Span::new(met, met + 3), Span::new(at, at + 7)));
-        assert!(first_conjunct_spans(&s, Span::new(met, met + 3)).is_empty());
+        assert!(first_conjunct_spans(&s, Span::new(met, met + 3), false).is_empty());
     }
 
     fn words<'a>(text: &'a str, s: &AnalyzedSentence, trig: &str, assault: bool) -> Vec<&'a str> {
@@ -1402,5 +1447,41 @@ mod tests {
         s.tokens[5].lemma = "carry".to_string();
         s.tokens[12].upos = "VERB".to_string();
         assert_eq!(words(text, &s, "fired", true), ["on a convoy carrying pilgrims in Kurram"]);
+    }
+
+    #[test]
+    fn an_assault_noun_amid_a_deed() {
+        let text = "Rebels seized the town after days of fighting .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Rebels", 2, "nsubj"),
+                ("seized", 0, "root"),
+                ("the", 4, "det"),
+                ("town", 2, "obj"),
+                ("after", 6, "case"),
+                ("days", 2, "obl"),
+                ("of", 8, "case"),
+                ("fighting", 6, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        for (i, u) in [(1, "VERB"), (3, "NOUN"), (5, "NOUN"), (7, "NOUN")] {
+            s.tokens[i].upos = u.to_string();
+        }
+        s.tokens[1].lemma = "seize".to_string();
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        assert!(nominal_dependent(&s, at("seized"), at("fighting")));
+        assert!(!nominal_dependent(&s, at("fighting"), at("seized")));
+        // A verb of saying sets no deed.
+        s.tokens[1].lemma = "condemn".to_string();
+        assert!(!nominal_dependent(&s, at("seized"), at("fighting")));
+        // "of" on the verb's own phrase is no setting ("accused of fighting").
+        s.tokens[1].lemma = "seize".to_string();
+        s.tokens[4].form = "of".to_string();
+        assert!(!nominal_dependent(&s, at("seized"), at("fighting")));
     }
 }

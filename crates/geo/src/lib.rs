@@ -20,7 +20,9 @@ pub mod resolve;
 mod share;
 mod unlisted;
 
-pub use attach::{attached_spans, conjoined, definite_event_phrases, event_spans};
+pub use attach::{
+    attached_spans, conjoined, definite_event_phrases, event_spans, nominal_dependent,
+};
 pub use base::FormatError;
 pub use compile::{compile, CompileError, Compiled, Diagnostic, Sources};
 pub use gazetteer::{

@@ -285,6 +285,51 @@ fn territory_after(text: &str, top: Span) -> bool {
     })
 }
 
+/// Nouns of a place in a country that a nationality before them locates ("at two *Iraqi* air
+/// bases", "a *Somali* army base", "*Syrian* villages"): the country, when the phrase names
+/// nothing finer.
+const NATIONAL_SITES: &[&str] = &[
+    "base",
+    "bases",
+    "airbase",
+    "airbases",
+    "airfield",
+    "airport",
+    "camp",
+    "camps",
+    "village",
+    "villages",
+    "town",
+    "towns",
+    "city",
+    "cities",
+    "port",
+    "ports",
+    "province",
+    "provinces",
+    "region",
+    "regions",
+    "island",
+    "islands",
+];
+
+/// Whether a nationality at `top` stands before a place noun, with at most one modifying
+/// noun between ("Iraqi air bases", "a Somali army base", "the Syrian border town").
+fn national_site_after(text: &str, top: Span) -> bool {
+    let Some(after) = text.get(top.end as usize..) else { return false };
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(2)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let site = |w: &String| NATIONAL_SITES.contains(&w.as_str());
+    words.first().is_some_and(site)
+        || (words.len() == 2
+            && words[0].chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && !words[0].is_empty()
+            && site(&words[1]))
+}
+
 /// Whether the name at `top` stands before a type noun and "of" ("the *Port-au-Prince* suburb
 /// of Croix-des-Bouquets"): it contains the named place that follows.
 fn container(text: &str, top: Span) -> bool {
@@ -302,6 +347,87 @@ fn container(text: &str, top: Span) -> bool {
         (second, words.next().unwrap_or_default())
     };
     PLACE_TYPES.contains(&noun.as_str()) && of == "of"
+}
+
+/// Places at or above this population are known beyond their country: never dropped as
+/// strays ([`ArticlePlaces::drop_strays`]).
+const STRAY_POPULATION: u64 = 300_000;
+
+/// Lower-case nouns that say a capitalised name is a local place ("the Gombe *district*",
+/// "the Khor Mor gas *field*", "the *town of* Baledogle").
+const LOCAL_TYPES: &[&str] = &[
+    "district",
+    "region",
+    "province",
+    "governorate",
+    "county",
+    "municipality",
+    "town",
+    "village",
+    "city",
+    "camp",
+    "field",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "area",
+    "base",
+    "valley",
+    "mountains",
+];
+
+/// The maximal run of capitalised words around `span`, joined by single spaces ("Khor Mor"
+/// around "Mor").
+fn capitalised_run(text: &str, span: Span) -> Span {
+    let inner = |c: char| c.is_alphanumeric() || c == '-' || c == '\'' || c == '’';
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (inner(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s0)) => {
+                words.push((s0, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let capital = |w: &(usize, usize)| text[w.0..w.1].starts_with(char::is_uppercase);
+    let joined = |a: &(usize, usize), b: &(usize, usize)| b.0 == a.1 + 1 && &text[a.1..b.0] == " ";
+    let (s0, e0) = (span.start as usize, span.end as usize);
+    let Some(first) = words.iter().position(|w| w.1 > s0) else { return span };
+    let last = words.iter().rposition(|w| w.0 < e0).unwrap_or(first).max(first);
+    let (mut i, mut j) = (first, last);
+    while i > 0 && capital(&words[i - 1]) && joined(&words[i - 1], &words[i]) {
+        i -= 1;
+    }
+    while j + 1 < words.len() && capital(&words[j + 1]) && joined(&words[j], &words[j + 1]) {
+        j += 1;
+    }
+    Span::new(words[i].0.min(s0), words[j].1.max(e0))
+}
+
+/// Whether the capitalised run `run` is named as a local place: a lower-case type noun right
+/// after it (with at most one lower-case word between: "gas field") or "<type noun> of"
+/// right before it.
+fn typed(text: &str, run: Span) -> bool {
+    let lower = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let after: Vec<String> =
+        text.get(run.end as usize..).unwrap_or("").split_whitespace().take(2).map(lower).collect();
+    let is_type = |w: &String| LOCAL_TYPES.contains(&w.as_str());
+    let lc = |w: &String| !w.is_empty() && w.chars().all(|c| c.is_lowercase() || c == '-');
+    let next = after.first().is_some_and(|w| lc(w) && is_type(w))
+        || (after.len() == 2 && lc(&after[0]) && lc(&after[1]) && is_type(&after[1]));
+    let before: Vec<String> = text
+        .get(..run.start as usize)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(lower)
+        .collect();
+    let prev = before.len() == 2 && before[0] == "of" && is_type(&before[1]);
+    next || prev
 }
 
 /// Type nouns between a place preposition and a name ("in the town *of* Halabja").
@@ -484,6 +610,54 @@ impl ArticlePlaces {
         ArticlePlaces { resolved, dateline }
     }
 
+    /// Drops the reading of a local name the gazetteer filed in a country the story never
+    /// otherwise names ("in the *Gombe* district" of Kinshasa read as Nigeria's Gombe, "the
+    /// *Khor Mor* gas field" in Iraq read as towns in Russia and Hungary): a small place
+    /// (not a capital, under [`STRAY_POPULATION`] inhabitants) named with a type noun ("the
+    /// X district", "the town of X", "X region"), whose country is not the dateline's and is
+    /// named by no other toponym or nationality of the text, in a story that has a country
+    /// of its own (the dateline's or the one it names most). The name stays recognised with
+    /// no place, so that the event placement reads it as a place the gazetteer lacks.
+    pub fn drop_strays(&mut self, gaz: &Gazetteer, text: &str) {
+        let country_of = |r: &Resolved| r.place.and_then(|p| gaz.place(p)).map(|p| p.country);
+        let home = self
+            .dateline
+            .and_then(|i| country_of(&self.resolved[i]))
+            .or_else(|| {
+                crate::resolve::focus(gaz, &self.resolved)
+                    .and_then(|p| gaz.place(p))
+                    .map(|p| p.country)
+            })
+            .filter(|c| !c.is_empty());
+        let Some(home) = home else { return };
+        let strays: Vec<usize> = (0..self.resolved.len())
+            .filter(|&i| {
+                let r = &self.resolved[i];
+                let Some(p) = r.place.and_then(|p| gaz.place(p)) else { return false };
+                let small = matches!(
+                    p.kind,
+                    PlaceKind::City | PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Site
+                ) && !matches!(p.feature_code, "PPLC" | "PPLG")
+                    && p.population < STRAY_POPULATION;
+                let run = capitalised_run(text, r.toponym.span);
+                let alone = self
+                    .resolved
+                    .iter()
+                    .all(|o| run.contains(o.toponym.span) || country_of(o) != Some(p.country));
+                !r.toponym.metonym
+                    && !r.toponym.demonym
+                    && small
+                    && !p.country.is_empty()
+                    && p.country != home
+                    && alone
+                    && typed(text, run)
+            })
+            .collect();
+        for i in strays {
+            self.resolved[i].place = None;
+        }
+    }
+
     /// Toponyms that probably stand for actors ("Moscow said"): the caller may treat them as
     /// actors; they are never used as event locations.
     pub fn metonyms(&self) -> impl Iterator<Item = &Resolved> {
@@ -545,6 +719,11 @@ impl ArticlePlaces {
                 })
                 .map(|x| x.3);
         if let Some(r) = attached {
+            // "raids on the West Bank cities of *Jenin and Tulkarm*": a deed at two places
+            // named side by side is at what holds both.
+            if let Some(found) = self.common_container(gaz, text, site.attached, r, &usable) {
+                return found;
+            }
             return answer(gaz, r, PlaceBasis::Attached);
         }
         // "took over security at the camp": a definite type noun in an attached phrase
@@ -564,6 +743,22 @@ impl ArticlePlaces {
             }
             if let Some(found) = self.province_of_town(gaz, text, *phrase, &usable) {
                 return found;
+            }
+        }
+        // "fired missiles at two *Iraqi* air bases": with nothing finer named, a nationality
+        // on a place noun names its country.
+        for phrase in &phrases {
+            let national = self.resolved.iter().find(|r| {
+                r.toponym.demonym
+                    && !r.toponym.metonym
+                    && inside(phrase, r.toponym.span)
+                    && national_site_after(text, r.toponym.span)
+                    && r.place
+                        .and_then(|p| gaz.place(p))
+                        .is_some_and(|p| p.kind == PlaceKind::Country)
+            });
+            if let Some(r) = national {
+                return answer(gaz, r, PlaceBasis::Attached);
             }
         }
         let dateline = match site.dateline {
@@ -720,6 +915,69 @@ impl ArticlePlaces {
             location: location_of(gaz, a, Some(town.toponym.span))?,
             basis: PlaceBasis::Attached,
             place: Some(a),
+        })
+    }
+
+    /// When the town `r` of an attached phrase is coordinated with another town of the same
+    /// phrase ("the cities of Jenin and Tulkarm"), the place that holds both: a coarser place
+    /// the phrase names that holds them ("the *West Bank* cities of …"), else their common
+    /// first-level division, else their common country. `None` for a single place.
+    fn common_container(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        attached: &[Span],
+        r: &Resolved,
+        usable: &dyn Fn(&Resolved) -> bool,
+    ) -> Option<EventPlace> {
+        let town =
+            |x: &Resolved| x.place.and_then(|p| gaz.place(p)).filter(|p| p.kind == PlaceKind::City);
+        let a = town(r)?;
+        let phrase = attached.iter().find(|p| p.contains(r.toponym.span))?;
+        let coordinated = |x: &Span, y: &Span| {
+            let (first, second) = if x.start < y.start { (x, y) } else { (y, x) };
+            text.get(first.end as usize..second.start as usize)
+                .is_some_and(|gap| matches!(gap.trim(), "and" | "or" | "," | ", and" | ", or"))
+        };
+        let other = self.resolved.iter().find(|o| {
+            o.toponym.span != r.toponym.span
+                && phrase.contains(o.toponym.span)
+                && usable(o)
+                && coordinated(&o.toponym.span, &r.toponym.span)
+                && town(o).is_some_and(|b| b.index != a.index && b.country == a.country)
+        })?;
+        let b = town(other)?;
+        let first = r.toponym.span.start.min(other.toponym.span.start);
+        // A coarser place of the phrase before the towns, in their country.
+        let named = self.resolved.iter().find(|c| {
+            phrase.contains(c.toponym.span)
+                && c.toponym.span.end <= first
+                && usable(c)
+                && c.place.and_then(|p| gaz.place(p)).is_some_and(|p| {
+                    p.country == a.country
+                        && matches!(
+                            p.kind,
+                            PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Region
+                        )
+                        && (p.kind != PlaceKind::Admin1
+                            || (a.admin1 == Some(p.index) && b.admin1 == Some(p.index)))
+                })
+        });
+        if let Some(c) = named {
+            return Some(answer(gaz, c, PlaceBasis::Attached));
+        }
+        let span = Some(Span::new(
+            first as usize,
+            r.toponym.span.end.max(other.toponym.span.end) as usize,
+        ));
+        let holder = match (a.admin1, b.admin1) {
+            (Some(x), Some(y)) if x == y => x,
+            _ => gaz.country(a.country)?,
+        };
+        Some(EventPlace {
+            location: location_of(gaz, holder, span)?,
+            basis: PlaceBasis::Attached,
+            place: Some(holder),
         })
     }
 

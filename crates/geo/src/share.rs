@@ -97,7 +97,10 @@ pub fn share_places(
             continue;
         }
         // The first conjunct is no event of ours: its own phrases still place the clause.
-        let spans = first_conjunct_spans(s, events[i].trigger);
+        // "overran Sinjar in 2014 and *killed* thousands": an assault's first conjunct names
+        // its place by its object too.
+        let assault = ASSAULT_ROOTS.contains(&events[i].root.as_str());
+        let spans = first_conjunct_spans(s, events[i].trigger, assault);
         if !spans.is_empty() {
             let site =
                 EventSite { trigger: events[i].trigger, attached: &spans, dateline: None, text };

@@ -40,6 +40,10 @@ const TYPE_NOUNS: &[(&str, GeoPrecision)] = &[
     ("governorate", GeoPrecision::Province),
     ("municipality", GeoPrecision::City),
     ("area", GeoPrecision::Place),
+    ("mountains", GeoPrecision::Place),
+    ("hills", GeoPrecision::Place),
+    ("forest", GeoPrecision::Place),
+    ("valley", GeoPrecision::Place),
 ];
 
 fn type_noun(word: &str) -> Option<GeoPrecision> {
@@ -98,7 +102,10 @@ fn in_phrase(
     reach: Span,
 ) -> Option<Location> {
     let toks = &sentence.tokens;
-    let known = |sp: Span| places.resolved.iter().any(|r| r.toponym.span.overlaps(sp));
+    // A name resolved to no place (a stray reading dropped, see `ArticlePlaces::drop_strays`)
+    // is as good as unknown.
+    let known =
+        |sp: Span| places.resolved.iter().any(|r| r.place.is_some() && r.toponym.span.overlaps(sp));
     let mut i = 0;
     while i < toks.len() {
         if toks[i].upos != "PROPN" || !phrase.contains(toks[i].span) {

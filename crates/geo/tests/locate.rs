@@ -367,3 +367,55 @@ fn a_nationality_before_its_ground_names_the_country() {
     let site = EventSite { trigger: span_of(text, "struck"), attached: &pp, dateline: None, text };
     assert_eq!(places.locate(g, &site).basis, PlaceBasis::Unknown);
 }
+
+#[test]
+fn a_nationality_on_a_place_noun_two_towns_and_a_stray_reading() {
+    let g = gaz();
+    // Nothing finer named: the nationality on "air bases" names the country.
+    let text = "BAGHDAD (Annalist Wire) — Iran fired missiles at two Iraqi air bases on Wednesday.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "at two Iraqi air bases")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "fired"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!(ev.basis, PlaceBasis::Attached);
+    assert_eq!(ev.location.precision, GeoPrecision::Country);
+    assert_eq!(ev.location.country.as_deref(), Some("IQ"));
+
+    // Two towns side by side: what holds both, here the place the phrase names before them.
+    let text = "JERUSALEM (Annalist Wire) — Troops raided the West Bank cities of Jenin and \
+        Tulkarm on Wednesday.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "the West Bank cities of Jenin and Tulkarm")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "raided"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!(ev.location.name, "West Bank");
+    assert_eq!(ev.location.precision, GeoPrecision::Province);
+    // One town alone stays itself.
+    let pp = [span_of(text, "the West Bank cities of Jenin")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "raided"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!(ev.location.precision, GeoPrecision::City);
+
+    // "the Gombe district" of Kinshasa: Nigeria's Gombe is a reading of a country the story
+    // never names; it is dropped and the name stays recognised with no place.
+    let text = "KINSHASA (Annalist Wire) — Gunmen tried to storm a house in the Gombe district.";
+    let mut places = ArticlePlaces::analyze(g, text, &[]);
+    let gombe = span_of(text, "Gombe");
+    let before = places.resolved.iter().find(|r| r.toponym.span == gombe).and_then(|r| r.place);
+    assert!(before.and_then(|p| g.place(p)).is_some_and(|p| p.country == "NG"));
+    places.drop_strays(g, text);
+    let r = places.resolved.iter().find(|r| r.toponym.span == gombe).expect("still recognised");
+    assert!(r.place.is_none());
+    // Named with Nigeria elsewhere in the story, it stays.
+    let text = "KINSHASA (Annalist Wire) — Nigeria's president visited the Gombe district.";
+    let mut places = ArticlePlaces::analyze(g, text, &[]);
+    places.drop_strays(g, text);
+    let gombe = span_of(text, "Gombe");
+    assert!(places.resolved.iter().any(|r| r.toponym.span == gombe && r.place.is_some()));
+}

@@ -177,7 +177,11 @@ impl Engine {
         let places = match gazetteer {
             // Places are only for events.
             Ok(_) if events.is_empty() => None,
-            Ok(gaz) => Some((gaz, geo::ArticlePlaces::analyze(gaz, &article.text, &[]))),
+            Ok(gaz) => {
+                let mut places = geo::ArticlePlaces::analyze(gaz, &article.text, &[]);
+                places.drop_strays(gaz, &article.text);
+                Some((gaz, places))
+            }
             Err(e) => {
                 diagnostics.push(format!("gazetteer: {e}"));
                 None
@@ -223,39 +227,62 @@ impl Engine {
             // returned fire") is the same fight.
             let mut last_parties: Vec<String> = Vec::new();
             let mut last_time: Option<model::EventTime> = None;
+            // The events placed by their own phrases so far: (sentence, trigger, location).
+            let mut placed_before: Vec<(u32, model::Span, model::Location)> = Vec::new();
             for ev in &mut events {
                 let quoted = quotes.iter().any(|q| q.span.contains(ev.trigger));
                 let own = attached_place(gaz, places, &article.text, &sentences, ev);
                 own_placed.push(own.is_some());
+                if let Some(l) = &own {
+                    placed_before.push((ev.sentence, ev.trigger, l.clone()));
+                }
                 // The event names its own place but the gazetteer does not know it ("near the
                 // village of Piagapo"): unknown, not a place borrowed from elsewhere.
                 let unknown_own = own.is_none() && names_unknown_place(places, &sentences, ev);
                 let physical = !ev.historical && PLACED_ROOTS.contains(&ev.root.as_str());
                 let mut firm = own.is_some();
-                let taken_up = last_assault
-                    .as_ref()
-                    .filter(|_| {
-                        own.is_none()
-                            && !unknown_own
-                            && (takes_up_assault(&sentences, ev)
-                                || (!quoted
-                                    && same_fight(
-                                        &sentences,
-                                        &last_parties,
-                                        last_time.as_ref(),
-                                        ev,
-                                    )))
-                    })
-                    .cloned()
-                    .or_else(|| {
-                        // "the fighting" after a gunfight the coder did not code: the place of
-                        // the assault noun told before.
-                        (own.is_none() && !unknown_own && takes_up_assault(&sentences, ev))
-                            .then(|| {
-                                earlier_assault_place(gaz, places, &article.text, &sentences, ev)
+                // An assault noun inside a phrase of a deed placed before it in the sentence
+                // ("seized the town of Kanyabayonga after days *of fighting*") happened there.
+                let governed = own
+                    .is_none()
+                    .then(|| {
+                        let s = sentences.get(ev.sentence as usize)?;
+                        placed_before
+                            .iter()
+                            .rev()
+                            .find(|(n, g, _)| {
+                                *n == ev.sentence
+                                    && ASSAULT_ROOTS.contains(&ev.root.as_str())
+                                    && geo::nominal_dependent(s, *g, ev.trigger)
                             })
-                            .flatten()
-                    });
+                            .map(|x| x.2.clone())
+                    })
+                    .flatten();
+                // "the fighting" after a gunfight the coder did not code: the place of the
+                // assault noun told before.
+                let told_before = || {
+                    (own.is_none() && !unknown_own && takes_up_assault(&sentences, ev))
+                        .then(|| earlier_assault_place(gaz, places, &article.text, &sentences, ev))
+                        .flatten()
+                };
+                let continued = || {
+                    last_assault
+                        .as_ref()
+                        .filter(|_| {
+                            own.is_none()
+                                && !unknown_own
+                                && (takes_up_assault(&sentences, ev)
+                                    || (!quoted
+                                        && same_fight(
+                                            &sentences,
+                                            &last_parties,
+                                            last_time.as_ref(),
+                                            ev,
+                                        )))
+                        })
+                        .cloned()
+                };
+                let taken_up = governed.or_else(|| continued().or_else(told_before));
                 ev.location = own.or(taken_up).or_else(|| {
                     (!quoted && !unknown_own)
                         .then(|| {
@@ -596,7 +623,10 @@ fn takes_up_assault(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
                 && s.children(d as u32 + 1)
                     .any(|c| toks[c].deprel == "det" && toks[c].form.eq_ignore_ascii_case("the"))
         });
+    // "repelled *the assault*", "carried out *the attack*": the deed's object takes it up.
+    let object = s.children(t as u32 + 1).any(|d| toks[d].deprel == "obj" && definite(d));
     participants
+        || object
         || definite(t)
         || s.children(t as u32 + 1).any(|d| {
             toks[d].deprel.starts_with("obl")
@@ -684,7 +714,9 @@ fn names_unknown_place(
     let assault = ASSAULT_ROOTS.contains(&ev.root.as_str());
     let spans = geo::event_spans(s, ev.trigger, assault);
     let toks = &s.tokens;
-    let known = |sp: model::Span| places.resolved.iter().any(|r| r.toponym.span.overlaps(sp));
+    let known = |sp: model::Span| {
+        places.resolved.iter().any(|r| r.place.is_some() && r.toponym.span.overlaps(sp))
+    };
     (1..toks.len()).any(|i| {
         let t = &toks[i];
         if t.upos != "PROPN" || !spans.iter().any(|p| p.contains(t.span)) || known(t.span) {
@@ -708,10 +740,27 @@ fn names_unknown_place(
     })
 }
 
-/// The actor codes of an event's doers and targets that name a party ("MLIINS", "IGOUNO"), not
-/// only a country.
+/// The actor codes of an event's doers and targets ("MLIINS", "IGOUNO", "---MIL", "ISR").
 fn parties(ev: &Event) -> Vec<String> {
-    ev.sources.iter().chain(&ev.targets).map(|a| a.code.clone()).filter(|c| c.len() >= 6).collect()
+    ev.sources.iter().chain(&ev.targets).map(|a| a.code.clone()).filter(|c| c.len() >= 3).collect()
+}
+
+/// Whether two actor codes may name the same party: the same code; the same role where the
+/// coder did not know one's country ("---MIL" for "its forces", "MLIMIL"); or a country and a
+/// party of it ("ISR", "ISRMIL"). Two bare countries do not: they name no party.
+fn same_party(a: &str, b: &str) -> bool {
+    let party = |c: &str| c.len() >= 6;
+    if !party(a) && !party(b) {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    let (ca, ra) = a.split_at(3.min(a.len()));
+    let (cb, rb) = b.split_at(3.min(b.len()));
+    let unknown = ca == "---" || cb == "---";
+    (party(a) && party(b) && unknown && ra.get(..3) == rb.get(..3))
+        || (!unknown && ca == cb && (ra.is_empty() || rb.is_empty()))
 }
 
 /// Whether an asserted assault of the news is fought by a party of the last placed assault
@@ -730,7 +779,7 @@ fn same_fight(
         && !dated_apart(ev, time_before)
         && !ongoing(sentences, ev)
         && ASSAULT_ROOTS.contains(&ev.root.as_str())
-        && parties(ev).iter().any(|c| parties_before.contains(c))
+        && parties(ev).iter().any(|c| parties_before.iter().any(|b| same_party(c, b)))
 }
 
 /// Whether the event has a date of its own in the text that differs from `other`'s ("seized
@@ -1013,6 +1062,17 @@ fn to_event(article: &Article, s: &AnalyzedSentence, ce: coder::CodedEvent) -> O
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn parties_that_may_be_the_same() {
+        use super::same_party;
+        assert!(same_party("MLIMIL", "MLIMIL"));
+        assert!(same_party("---MIL", "MLIMIL"));
+        assert!(same_party("ISR", "ISRMIL"));
+        assert!(!same_party("ISR", "ISR"));
+        assert!(!same_party("---MIL", "MLIREB"));
+        assert!(!same_party("SYRMIL", "TURMIL"));
+    }
+
     #[test]
     fn date_keys_for_the_coder() {
         assert_eq!(super::date_key("2009-01-20"), "20090120");

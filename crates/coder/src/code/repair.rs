@@ -29,6 +29,10 @@
 //! - **a possessor hung on a verb** ("demanded that the Democratic People/nmod:poss 's
 //!   Republic of Korea forsake …" with "People" under "forsake"): a verb has no possessor;
 //!   one written before the verb's subject belongs to that subject;
+//! - **an infinitive read as the main verb** ("Greece, like other members, plans/NOUN to
+//!   impose/root restrictions"): a root verb marked by "to", whose subject comes before the
+//!   word right before that "to", a dictionary verb form the tagger read as a noun: that word
+//!   is the clause's verb, with the infinitive as its complement and the subject as its own;
 //! - **a subordinator read as a preposition** ("… after a hafling was reported", "five
 //!   years after crowds burned …"): `after`/`before`/`since`/`until` in front of the subject
 //!   of a finite verb marks that verb's clause, which is subordinate.
@@ -209,6 +213,37 @@ fn descends(s: &AnalyzedSentence, k: usize, h: usize) -> bool {
 /// Subordinators a parser may read as prepositions.
 fn subordinator(w: &str) -> bool {
     ["after", "before", "since", "until", "till"].iter().any(|s| w.eq_ignore_ascii_case(s))
+}
+
+/// An infinitive made the root under a verb read as a noun: (the infinitive, the verb read as
+/// a noun, the infinitive's subject).
+fn infinitive_root(
+    s: &AnalyzedSentence,
+    v: usize,
+    dicts: &Dictionaries,
+) -> Option<(usize, usize, usize)> {
+    let t = &s.tokens[v];
+    if t.deprel != "root" || t.upos != "VERB" || v < 3 {
+        return None;
+    }
+    let to = v - 1;
+    if !s.tokens[to].form.eq_ignore_ascii_case("to")
+        || head(s, to) != Some(v)
+        || base(&s.tokens[to].deprel) != "mark"
+    {
+        return None;
+    }
+    let g = to - 1;
+    let gt = &s.tokens[g];
+    if gt.upos != "NOUN" || dicts.verbs.lookup(&gt.form.to_uppercase()).is_none() {
+        return None;
+    }
+    // A finite form: "plans", "vows" (not a bare noun with an infinitive, "a plan to …").
+    if !gt.form.ends_with('s') || children(s, g).any(|c| base(&s.tokens[c].deprel) == "det") {
+        return None;
+    }
+    let subj = children(s, v).find(|&c| base(&s.tokens[c].deprel) == "nsubj" && c < g)?;
+    Some((v, g, subj))
 }
 
 /// A possessor the parser hung on a verb, written before that verb's subject: (the
@@ -424,6 +459,7 @@ pub(super) fn needed(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
             || (t.deprel == "case" && misread_subordinator(s, i).is_some())
             || (t.upos == "ADJ" && predicate_participle(s, i, dicts).is_some())
             || (t.deprel == "nmod:poss" && possessor_of_verb(s, i).is_some())
+            || (t.deprel == "root" && infinitive_root(s, i, dicts).is_some())
     })
 }
 
@@ -510,6 +546,26 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
                 }
             }
             set(s, c, Some(m), "conj");
+        }
+    }
+    for v in 0..s.tokens.len() {
+        if let Some((v, g, subj)) = infinitive_root(s, v, dicts) {
+            let t = &mut s.tokens[g];
+            t.upos.clear();
+            t.upos.push_str("VERB");
+            if !t.xpos.is_empty() {
+                t.xpos.clear();
+                t.xpos.push_str("VBZ");
+            }
+            set(s, g, None, "root");
+            set(s, v, Some(g), "xcomp");
+            set(s, subj, Some(g), "nsubj");
+            // The sentence's final punctuation goes with the new root.
+            for k in v + 1..s.tokens.len() {
+                if head(s, k) == Some(v) && s.tokens[k].upos == "PUNCT" {
+                    set(s, k, Some(g), "punct");
+                }
+            }
         }
     }
     for k in 0..s.tokens.len() {

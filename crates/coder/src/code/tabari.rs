@@ -386,6 +386,7 @@ impl Analysis<'_> {
                     &pattern,
                     &cues,
                     None,
+                    None,
                     opts,
                 );
                 if events.len() > before {
