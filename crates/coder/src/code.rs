@@ -353,6 +353,12 @@ fn is_nominal(t: &model::Token) -> bool {
         || (matches!(t.upos.as_str(), "ADJ" | "X" | "SYM")
             && matches!(base_rel(&t.deprel), "nsubj" | "obj" | "iobj" | "obl" | "nmod" | "appos")
             && t.form.chars().next().is_some_and(char::is_uppercase))
+        // A word the tagger read as a verb with a fine tag that is no verb's, in an argument
+        // position ("President obama/VERB/AFX expressed …", a lower-case name).
+        || (t.upos == "VERB"
+            && !t.xpos.is_empty()
+            && !t.xpos.starts_with("VB")
+            && matches!(base_rel(&t.deprel), "nsubj" | "obj" | "iobj" | "obl" | "nmod" | "appos"))
 }
 
 /// Relations of bare temporal/measure noun phrases: UD v2 `obl:tmod`/`nmod:tmod`, the
@@ -949,15 +955,17 @@ impl Analysis<'_> {
         for i in 0..self.s.tokens.len() {
             let r = self.s.tokens[i].deprel.as_str();
             // A relative clause is never a main clause, also when the parser hung it on a
-            // verb ("support from Moscow and Beijing -- which have resisted …").
-            let relative = r == "acl:relcl"
-                && self.head(i).is_some_and(|h| {
-                    self.nominal[h]
-                        || self.children[i].iter().any(|&c| {
-                            base_rel(&self.s.tokens[c].deprel) == "nsubj"
-                                && matches!(self.s.tokens[c].xpos.as_str(), "WDT" | "WP")
-                        })
-                });
+            // verb ("support from Moscow and Beijing -- which have resisted …"), or took it
+            // for a parenthetical clause (`parataxis` with a relative pronoun as its subject).
+            let rel_subject = || {
+                self.children[i].iter().any(|&c| {
+                    base_rel(&self.s.tokens[c].deprel) == "nsubj"
+                        && matches!(self.s.tokens[c].xpos.as_str(), "WDT" | "WP")
+                })
+            };
+            let relative = (r == "acl:relcl"
+                && self.head(i).is_some_and(|h| self.nominal[h] || rel_subject()))
+                || (base_rel(r) == "parataxis" && rel_subject());
             if relative {
                 let (lo, hi) = self.subtree_bounds(i);
                 for k in lo..=hi {
@@ -1348,9 +1356,17 @@ impl Analysis<'_> {
                 }
             }
         }
-        if let Some(code) = plain {
+        if let Some(mut code) = plain {
             if self.agent_only_modifies(idx, words, first, dicts) {
                 return ("---".into(), span, known);
+            }
+            // An agent word modifying a head that is no agent, the actor in an attachment
+            // after the head ("military exercises in Alaska"): the phrase is coded from its
+            // head on (the place's country, not its military).
+            if let Some(pos) = self.agent_modifies_before_actor(idx, words, first, dicts) {
+                if let Some(c) = crate::nominal::code_words(&words[pos..], date, dicts) {
+                    code = c;
+                }
             }
             if opts.clauses && idx.len() == words.len() {
                 if let Some(country) = self.people_of_place(idx, &code, first, date, dicts) {
@@ -1495,6 +1511,48 @@ impl Analysis<'_> {
             }
         }
         true
+    }
+
+    /// A phrase whose role words (no religion) all modify its head, a common noun that is no agent, and
+    /// whose first actor, one with a country, sits in an attachment after the head ("military
+    /// exercises in Alaska", "police reforms in Gondor"): the head's position in `idx`.
+    fn agent_modifies_before_actor(
+        &self,
+        idx: &[usize],
+        words: &[&str],
+        first: Option<crate::nominal::FirstActor<'_>>,
+        dicts: &Dictionaries,
+    ) -> Option<usize> {
+        if idx.len() != words.len() {
+            return None;
+        }
+        let pos = idx.iter().position(|&k| self.head(k).is_none_or(|h| !idx.contains(&h)))?;
+        if self.s.tokens[idx[pos]].upos != "NOUN" {
+            return None;
+        }
+        let (a, _, c) = first?;
+        if c.starts_with("---") || a <= pos {
+            return None;
+        }
+        let mut k = 0;
+        let mut modifier = false;
+        while k < words.len() {
+            match dicts.agents.index.match_at(words, k) {
+                Some((p, len)) => {
+                    let len = len.max(1);
+                    // (A religion stays: "an Islamic state in Nigeria" is a Muslim one.)
+                    let code = dicts.agents.entries[p.entry as usize].code.as_str();
+                    let role = ROLE_BLOCKS.iter().take_while(|&&b| b != "MUS").any(|&b| b == code);
+                    if (k..k + len).contains(&pos) || k > pos || !role {
+                        return None;
+                    }
+                    modifier = true;
+                    k += len;
+                }
+                None => k += 1,
+            }
+        }
+        modifier.then_some(pos)
     }
 
     /// A name coded as a government (`XXXGOV`: a capital or seat of government as metonym)
@@ -1782,9 +1840,36 @@ impl Analysis<'_> {
             if r == "punct" {
                 continue;
             }
-            hi = hi.max(self.subtree_bounds(c).1);
+            hi = hi.max(self.bounds_without_parataxis(c));
         }
         hi
+    }
+
+    /// The right end of the subtree of `c` without the parenthetical and run-on clauses
+    /// (`parataxis`) hung anywhere inside it: "Arnor said the step had support from Gondor --
+    /// which has resisted …, but Rohan said …" ends at "Gondor" for the first "said".
+    fn bounds_without_parataxis(&self, c: usize) -> usize {
+        let (lo, hi) = self.subtree_bounds(c);
+        if !(lo..=hi).any(|k| k != c && base_rel(&self.s.tokens[k].deprel) == "parataxis") {
+            return hi;
+        }
+        let mut stack = vec![c];
+        let mut best = c;
+        let mut steps = 0;
+        while let Some(x) = stack.pop() {
+            steps += 1;
+            if steps > self.s.tokens.len() {
+                return hi; // defensive: malformed trees
+            }
+            best = best.max(x);
+            stack.extend(
+                self.children[x]
+                    .iter()
+                    .copied()
+                    .filter(|&k| base_rel(&self.s.tokens[k].deprel) != "parataxis"),
+            );
+        }
+        best
     }
 
     fn code_verbs(&self, dicts: &Dictionaries, opts: &Options) -> Vec<CodedEvent> {
@@ -1978,7 +2063,9 @@ impl Analysis<'_> {
             let reduced_passive = !is_aux
                 && multiword.is_none()
                 && t.deprel == "acl"
-                && t.xpos == "VBN"
+                // (A finite past form as a bare `acl` is the tagger's misreading of the
+                // participle: "soldiers killed/VBD in …"; a finite clause is `acl:relcl`.)
+                && matches!(t.xpos.as_str(), "VBN" | "VBD")
                 && !self.children[i].iter().any(|&c| {
                     // (A participle with a direct object is active: "In a surprise move,
                     // police confiscated weapons …" with the verb hung on "move".)

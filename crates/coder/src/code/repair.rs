@@ -26,6 +26,10 @@
 //! - **a participle read as a predicate adjective** ("Vietnam is committed/ADJ to opening
 //!   …"): an `-ed` form the verb dictionary lists, tagged an adjective with a copula, is a
 //!   passive participle (the copula its passive auxiliary, the subject its passive subject);
+//! - **a speaker hung inside the reported clause** ("A and B seek a partnership …, US
+//!   Deputy Secretary Smith said Wednesday" with the speaker a conjunct of a verb in the
+//!   clause and the day the subject): the noun phrase between the last comma and a root verb
+//!   that has a clause before it and no subject before it is that verb's subject;
 //! - **a possessor hung on a verb** ("demanded that the Democratic People/nmod:poss 's
 //!   Republic of Korea forsake …" with "People" under "forsake"): a verb has no possessor;
 //!   one written before the verb's subject belongs to that subject;
@@ -444,6 +448,54 @@ fn misread_main_verb(s: &AnalyzedSentence, v: usize, dicts: &Dictionaries) -> Op
     Some(r)
 }
 
+/// A speaker the parser hung inside the clause reported before it: for a root verb `v` with
+/// a clausal complement (or parataxis) before it and no subject before it, the noun phrase
+/// written between the comma before `v` and `v`, attached to a word before that comma, is
+/// the speaker. Returns (the phrase's top, the verb's subject after it if any: a bare word
+/// the parser took for the subject, "said Wednesday").
+fn misattached_speaker(s: &AnalyzedSentence, v: usize) -> Option<(usize, Option<usize>)> {
+    let t = &s.tokens[v];
+    if t.deprel != "root" || t.upos != "VERB" || v < 3 {
+        return None;
+    }
+    let kids: Vec<usize> = children(s, v).collect();
+    if !kids.iter().any(|&c| c < v && matches!(base(&s.tokens[c].deprel), "ccomp" | "parataxis"))
+        || kids.iter().any(|&c| c < v && base(&s.tokens[c].deprel).starts_with("nsubj"))
+    {
+        return None;
+    }
+    if !matches!(s.tokens[v - 1].upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    // The phrase: the words after the last comma before the verb.
+    let comma = (0..v - 1).rev().find(|&k| s.tokens[k].form == ",")?;
+    let words = comma + 1..v;
+    if words.clone().any(|k| {
+        matches!(s.tokens[k].upos.as_str(), "VERB" | "AUX" | "PUNCT" | "PRON" | "SCONJ" | "CCONJ")
+    }) {
+        return None;
+    }
+    // One top, attached before the comma, every other word under it.
+    let mut tops = words.clone().filter(|&k| head(s, k).is_none_or(|h| !words.contains(&h)));
+    let top = tops.next()?;
+    if tops.next().is_some() || !matches!(s.tokens[top].upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let h = head(s, top)?;
+    if h >= comma || !matches!(base(&s.tokens[top].deprel), "conj" | "appos" | "nmod" | "obl") {
+        return None;
+    }
+    let after = kids.iter().copied().find(|&c| c > v && base(&s.tokens[c].deprel) == "nsubj");
+    if let Some(a) = after {
+        if children(s, a).next().is_some()
+            || s.tokens[a].upos != "PROPN" && s.tokens[a].upos != "NOUN"
+        {
+            return None;
+        }
+    }
+    Some((top, after))
+}
+
 /// Whether any repair applies (cheap enough to run on every sentence).
 pub(super) fn needed(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
     let n = s.tokens.len();
@@ -460,6 +512,7 @@ pub(super) fn needed(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
             || (t.upos == "ADJ" && predicate_participle(s, i, dicts).is_some())
             || (t.deprel == "nmod:poss" && possessor_of_verb(s, i).is_some())
             || (t.deprel == "root" && infinitive_root(s, i, dicts).is_some())
+            || (t.deprel == "root" && misattached_speaker(s, i).is_some())
     })
 }
 
@@ -587,6 +640,14 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
                 if head(s, k) == Some(p) && s.tokens[k].deprel == "nsubj" {
                     set(s, k, Some(p), "nsubj:pass");
                 }
+            }
+        }
+    }
+    for v in 0..s.tokens.len() {
+        if let Some((top, after)) = misattached_speaker(s, v) {
+            set(s, top, Some(v), "nsubj");
+            if let Some(a) = after {
+                set(s, a, Some(v), "obl:tmod");
             }
         }
     }
