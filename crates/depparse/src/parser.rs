@@ -655,6 +655,20 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>, full: bool) {
             role_features(role, i, x, out);
         }
     }
+    part_features::<{ PAIR | REST }>(st, x, out);
+}
+
+/// [`part_features`]: the features of the stack top and buffer front words alone (their
+/// forms and tags, the next word's, their distance, what lies between them, their clusters).
+const PAIR: u8 = 1;
+/// [`part_features`]: every other configuration feature.
+const REST: u8 = 2;
+
+/// Appends the configuration features of `st` (all but the per-position [`role_features`])
+/// in part `PART` ([`PAIR`], [`REST`] or both) to `out`. Within a sentence the `PAIR` part
+/// depends on the (stack top, buffer front) indices alone, so a beam decoder sums its weights
+/// once per pair; both parts together are the features in their training order.
+fn part_features<const PART: u8>(st: &State, x: &Words, out: &mut Vec<u64>) {
     let w = |i: u32| if i == NONE { 0x3001 } else { x.w[i as usize] };
     let p = |i: u32| if i == NONE { 0x3001 } else { x.p[i as usize] };
     let u = |i: u32| if i == NONE { 0x3001 } else { x.u[i as usize] };
@@ -687,124 +701,139 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>, full: bool) {
     // Into a local array, then onto `out` at once: cheaper than a push per feature.
     let mut buf = [0u64; FEATURES];
     let mut n = 0usize;
-    let mut f = |t: u64, v: u64| {
-        if let Some(slot) = buf.get_mut(n) {
-            *slot = feature(t, v);
-        }
-        n += 1;
-    };
+    // Macros rather than closures so a feature outside `PART` is not even computed.
+    macro_rules! emit {
+        ($part:expr, $t:expr, $v:expr) => {
+            if PART & $part != 0 {
+                if let Some(slot) = buf.get_mut(n) {
+                    *slot = feature($t, $v);
+                }
+                n += 1;
+            }
+        };
+    }
+    macro_rules! f {
+        ($t:expr, $v:expr) => {
+            emit!(REST, $t, $v)
+        };
+    }
+    macro_rules! fa {
+        ($t:expr, $v:expr) => {
+            emit!(PAIR, $t, $v)
+        };
+    }
     let wp = |i: u32| mix(w(i), p(i));
     // Single words.
     // Pairs.
-    f(17, mix(wp(s0), wp(b0)));
-    f(18, mix(wp(s0), w(b0)));
-    f(19, mix(w(s0), wp(b0)));
-    f(20, mix(wp(s0), p(b0)));
-    f(21, mix(p(s0), wp(b0)));
-    f(22, mix(w(s0), w(b0)));
-    f(23, mix(p(s0), p(b0)));
-    f(25, mix(wp(s1), wp(s0)));
-    f(26, mix(w(s1), w(s0)));
-    f(27, mix(p(s1), p(s0)));
-    f(28, mix(p(s1), w(s0)));
-    f(29, mix(w(s1), p(s0)));
+    fa!(17, mix(wp(s0), wp(b0)));
+    fa!(18, mix(wp(s0), w(b0)));
+    fa!(19, mix(w(s0), wp(b0)));
+    fa!(20, mix(wp(s0), p(b0)));
+    fa!(21, mix(p(s0), wp(b0)));
+    fa!(22, mix(w(s0), w(b0)));
+    fa!(23, mix(p(s0), p(b0)));
+    f!(25, mix(wp(s1), wp(s0)));
+    f!(26, mix(w(s1), w(s0)));
+    f!(27, mix(p(s1), p(s0)));
+    f!(28, mix(p(s1), w(s0)));
+    f!(29, mix(w(s1), p(s0)));
     // Triples.
-    f(33, mix(mix(p(s0), p(b0)), p(b1)));
-    f(34, mix(mix(p(s1), p(s0)), p(b0)));
-    f(35, mix(mix(p(s0), p(s0l1)), p(b0)));
-    f(36, mix(mix(p(s0), p(s0r1)), p(b0)));
-    f(37, mix(mix(p(s0), p(b0)), p(b0l1)));
-    f(38, mix(mix(p(s2), p(s1)), p(s0)));
-    f(39, mix(mix(p(s1), p(s1r1)), p(s0)));
-    f(40, mix(mix(p(s1), p(s0)), p(s0l1)));
-    f(41, mix(mix(p(s1), p(s0)), p(s0r1)));
-    f(42, mix(mix(w(s1), p(s0)), p(b0)));
-    f(43, mix(mix(p(s1), w(s0)), p(b0)));
-    f(44, mix(mix(p(s1), p(s0)), w(b0)));
+    fa!(33, mix(mix(p(s0), p(b0)), p(b1)));
+    f!(34, mix(mix(p(s1), p(s0)), p(b0)));
+    f!(35, mix(mix(p(s0), p(s0l1)), p(b0)));
+    f!(36, mix(mix(p(s0), p(s0r1)), p(b0)));
+    f!(37, mix(mix(p(s0), p(b0)), p(b0l1)));
+    f!(38, mix(mix(p(s2), p(s1)), p(s0)));
+    f!(39, mix(mix(p(s1), p(s1r1)), p(s0)));
+    f!(40, mix(mix(p(s1), p(s0)), p(s0l1)));
+    f!(41, mix(mix(p(s1), p(s0)), p(s0r1)));
+    f!(42, mix(mix(w(s1), p(s0)), p(b0)));
+    f!(43, mix(mix(p(s1), w(s0)), p(b0)));
+    f!(44, mix(mix(p(s1), p(s0)), w(b0)));
     // Distance.
-    f(45, mix(w(s0), d));
-    f(46, mix(p(s0), d));
-    f(47, mix(w(b0), d));
-    f(48, mix(p(b0), d));
-    f(49, mix(mix(w(s0), w(b0)), d));
-    f(50, mix(mix(p(s0), p(b0)), d));
-    f(51, mix(mix(p(s1), p(s0)), d1));
-    f(52, mix(mix(w(s1), w(s0)), d1));
+    fa!(45, mix(w(s0), d));
+    fa!(46, mix(p(s0), d));
+    fa!(47, mix(w(b0), d));
+    fa!(48, mix(p(b0), d));
+    fa!(49, mix(mix(w(s0), w(b0)), d));
+    fa!(50, mix(mix(p(s0), p(b0)), d));
+    f!(51, mix(mix(p(s1), p(s0)), d1));
+    f!(52, mix(mix(w(s1), w(s0)), d1));
     // Valency.
-    f(53, mix(w(s0), vr(s0)));
-    f(54, mix(p(s0), vr(s0)));
-    f(55, mix(w(s0), vl(s0)));
-    f(56, mix(p(s0), vl(s0)));
-    f(57, mix(w(b0), vl(b0)));
-    f(58, mix(p(b0), vl(b0)));
-    f(59, mix(p(s1), vr(s1)));
-    f(60, mix(p(s1), vl(s1)));
+    f!(53, mix(w(s0), vr(s0)));
+    f!(54, mix(p(s0), vr(s0)));
+    f!(55, mix(w(s0), vl(s0)));
+    f!(56, mix(p(s0), vl(s0)));
+    f!(57, mix(w(b0), vl(b0)));
+    f!(58, mix(p(b0), vl(b0)));
+    f!(59, mix(p(s1), vr(s1)));
+    f!(60, mix(p(s1), vl(s1)));
     // Children.
-    f(61, w(s0l1));
-    f(62, p(s0l1));
-    f(63, l(s0l1));
-    f(64, w(s0r1));
-    f(65, p(s0r1));
-    f(66, l(s0r1));
-    f(67, w(b0l1));
-    f(68, p(b0l1));
-    f(69, l(b0l1));
-    f(70, w(s1r1));
-    f(71, p(s1r1));
-    f(72, l(s1r1));
-    f(73, p(ch(&st.lc1, s1)));
-    f(74, l(s1l1));
+    f!(61, w(s0l1));
+    f!(62, p(s0l1));
+    f!(63, l(s0l1));
+    f!(64, w(s0r1));
+    f!(65, p(s0r1));
+    f!(66, l(s0r1));
+    f!(67, w(b0l1));
+    f!(68, p(b0l1));
+    f!(69, l(b0l1));
+    f!(70, w(s1r1));
+    f!(71, p(s1r1));
+    f!(72, l(s1r1));
+    f!(73, p(ch(&st.lc1, s1)));
+    f!(74, l(s1l1));
     // Third order.
-    f(75, w(s0l2));
-    f(76, p(s0l2));
-    f(77, l(s0l2));
-    f(78, w(s0r2));
-    f(79, p(s0r2));
-    f(80, l(s0r2));
-    f(81, w(b0l2));
-    f(82, p(b0l2));
-    f(83, l(b0l2));
-    f(84, mix(mix(p(s0), p(s0l1)), p(s0l2)));
-    f(85, mix(mix(p(s0), p(s0r1)), p(s0r2)));
-    f(86, mix(mix(p(b0), p(b0l1)), p(b0l2)));
-    f(87, mix(mix(p(s1), p(s1r1)), p(s1r2)));
-    f(88, mix(mix(p(s0), l(s0l1)), l(s0r1)));
-    f(89, mix(mix(p(s1), l(s1r1)), p(s0)));
+    f!(75, w(s0l2));
+    f!(76, p(s0l2));
+    f!(77, l(s0l2));
+    f!(78, w(s0r2));
+    f!(79, p(s0r2));
+    f!(80, l(s0r2));
+    f!(81, w(b0l2));
+    f!(82, p(b0l2));
+    f!(83, l(b0l2));
+    f!(84, mix(mix(p(s0), p(s0l1)), p(s0l2)));
+    f!(85, mix(mix(p(s0), p(s0r1)), p(s0r2)));
+    f!(86, mix(mix(p(b0), p(b0l1)), p(b0l2)));
+    f!(87, mix(mix(p(s1), p(s1r1)), p(s1r2)));
+    f!(88, mix(mix(p(s0), l(s0l1)), l(s0r1)));
+    f!(89, mix(mix(p(s1), l(s1r1)), p(s0)));
     // Label sets.
-    f(90, mix(w(s0), rs(s0)));
-    f(91, mix(p(s0), rs(s0)));
-    f(92, mix(w(s0), ls(s0)));
-    f(93, mix(p(s0), ls(s0)));
-    f(94, mix(w(b0), ls(b0)));
-    f(95, mix(p(b0), ls(b0)));
-    f(96, mix(p(s1), rs(s1)));
-    f(97, mix(p(s1), ls(s1)));
+    f!(90, mix(w(s0), rs(s0)));
+    f!(91, mix(p(s0), rs(s0)));
+    f!(92, mix(w(s0), ls(s0)));
+    f!(93, mix(p(s0), ls(s0)));
+    f!(94, mix(w(b0), ls(b0)));
+    f!(95, mix(p(b0), ls(b0)));
+    f!(96, mix(p(s1), rs(s1)));
+    f!(97, mix(p(s1), ls(s1)));
     // Universal-tag backoffs.
-    f(98, mix(u(s0), u(b0)));
-    f(99, mix(mix(u(s1), u(s0)), u(b0)));
-    f(100, mix(mix(u(s0), u(b0)), u(b1)));
-    f(101, mix(mix(u(s0), u(b0)), d));
+    fa!(98, mix(u(s0), u(b0)));
+    f!(99, mix(mix(u(s1), u(s0)), u(b0)));
+    fa!(100, mix(mix(u(s0), u(b0)), u(b1)));
+    fa!(101, mix(mix(u(s0), u(b0)), d));
     // What lies between the candidates: verbs, punctuation, conjunctions.
     let bt = x.between(s0, b0);
     let bt1 = x.between(s1, s0);
-    f(102, mix(mix(p(s0), p(b0)), bt));
-    f(103, mix(mix(u(s0), u(b0)), bt));
-    f(104, mix(mix(p(s1), p(s0)), bt1));
-    f(105, mix(mix(u(s1), u(s0)), bt1));
-    f(106, mix(mix(mix(u(s1), u(s0)), u(b0)), mix(bt, bt1)));
+    fa!(102, mix(mix(p(s0), p(b0)), bt));
+    fa!(103, mix(mix(u(s0), u(b0)), bt));
+    f!(104, mix(mix(p(s1), p(s0)), bt1));
+    f!(105, mix(mix(u(s1), u(s0)), bt1));
+    f!(106, mix(mix(mix(u(s1), u(s0)), u(b0)), mix(bt, bt1)));
     if !x.cl.is_empty() {
         // Koo et al. (2008): cluster prefixes of the candidate pairs, alone and with tags.
         let (cs0, cb0, cs1) = (x.c(s0), x.c(b0), x.c(s1));
-        f(350, mix(cs0.c4, cb0.c4));
-        f(351, mix(cs0.c6, cb0.c6));
-        f(352, mix(cs0.c4, p(b0)));
-        f(353, mix(p(s0), cb0.c4));
-        f(354, mix(cs0.full, p(b0)));
-        f(355, mix(p(s0), cb0.full));
-        f(356, mix(mix(cs0.c4, cb0.c4), d));
-        f(357, mix(cs1.c4, cs0.c4));
-        f(358, mix(cs1.c4, p(s0)));
-        f(359, mix(p(s1), cs0.c4));
+        fa!(350, mix(cs0.c4, cb0.c4));
+        fa!(351, mix(cs0.c6, cb0.c6));
+        fa!(352, mix(cs0.c4, p(b0)));
+        fa!(353, mix(p(s0), cb0.c4));
+        fa!(354, mix(cs0.full, p(b0)));
+        fa!(355, mix(p(s0), cb0.full));
+        fa!(356, mix(mix(cs0.c4, cb0.c4), d));
+        f!(357, mix(cs1.c4, cs0.c4));
+        f!(358, mix(cs1.c4, p(s0)));
+        f!(359, mix(p(s1), cs0.c4));
     }
     debug_assert!(n <= FEATURES);
     out.extend_from_slice(&buf[..n.min(FEATURES)]);
@@ -1010,9 +1039,27 @@ impl ParserModel {
         let mut pre = std::mem::take(&mut bm.pre);
         pre.fill(x, self.actions.nclasses(), |f, out| self.actions.score(f, out));
         let mut feats = std::mem::take(&mut bm.feats);
+        let mut pairs = std::mem::take(&mut bm.pairs);
+        let nc = self.actions.nclasses();
+        pairs.clear(nc);
         let mut score = |st: &State, out: &mut [f64]| {
-            features(st, x, &mut feats, false);
             iscores.iter_mut().for_each(|s| *s = 0);
+            // The (stack top, buffer front) part: summed once per pair and sentence.
+            let key = (st.s(0) as u64) << 32 | st.bf(0) as u64;
+            let slot = hash::finish(key) as usize & (PAIR_MEMO - 1);
+            let sums = &mut pairs.sums[slot * nc..(slot + 1) * nc];
+            if pairs.keys[slot] != Some(key) {
+                feats.clear();
+                part_features::<PAIR>(st, x, &mut feats);
+                sums.iter_mut().for_each(|s| *s = 0);
+                self.actions.score(&feats, sums);
+                pairs.keys[slot] = Some(key);
+            }
+            for (s, &v) in iscores.iter_mut().zip(sums.iter()) {
+                *s += v;
+            }
+            feats.clear();
+            part_features::<REST>(st, x, &mut feats);
             self.actions.score(&feats, &mut iscores);
             pre.add(st, &mut iscores);
             for (o, &s) in out.iter_mut().zip(iscores.iter()) {
@@ -1028,6 +1075,7 @@ impl ParserModel {
             bm.step(k, x, &self.moves, &mut score, &mut label, None);
         }
         bm.memo = memo;
+        bm.pairs = pairs;
         bm.pre = pre;
         bm.feats = feats;
         &bm.cur[0].st
@@ -1490,6 +1538,29 @@ struct Beam {
     scores: Vec<f64>,
     memo: LabelMemo,
     pre: Static<i32>,
+    pairs: PairMemo,
+}
+
+/// Slots of the per-sentence [`PairMemo`] (a power of two).
+const PAIR_MEMO: usize = 512;
+
+/// Summed transition weights of the [`PAIR`] features, by (stack top, buffer front) index
+/// pair, for one sentence: the beam's hypotheses meet the same pair again and again.
+/// Direct-mapped on the exact pair, so a clash only costs a recomputation; integer sums, so
+/// adding a memoised part gives exactly the scores of scoring every feature at once.
+#[derive(Debug, Default)]
+struct PairMemo {
+    keys: Vec<Option<u64>>,
+    sums: Vec<i32>,
+}
+
+impl PairMemo {
+    /// Empties the memo for a sentence scored over `nc` classes.
+    fn clear(&mut self, nc: usize) {
+        self.keys.clear();
+        self.keys.resize(PAIR_MEMO, None);
+        self.sums.resize(PAIR_MEMO * nc, 0);
+    }
 }
 
 /// Slots of the per-sentence label memo.
@@ -1920,6 +1991,7 @@ pub(crate) fn projectivise(head: &mut [u32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     /// Following zero-cost transitions rebuilds every (projectivised) gold tree exactly.
     #[test]
@@ -1954,6 +2026,47 @@ mod tests {
                 assert!(steps <= 2 * n + 1);
             }
             assert_eq!(&st.head[..n], &gold[..], "tree rebuilt");
+        }
+    }
+
+    /// The beam decoder's two feature parts are together exactly the configuration features
+    /// (the memoised sums are then exact), and the `PAIR` part is the same wherever the
+    /// (stack top, buffer front) pair is.
+    #[test]
+    fn feature_parts_are_all_the_features_and_pairs_key_theirs() {
+        let parsed = nlp::conllu::parse(include_str!("../tests/data/tiny.conllu"));
+        let cl = Clusters::from_entries(
+            [("the", 11.0, Some(-3.0)), ("dog", 1446.0, Some(-9.0))].into_iter(),
+            std::path::Path::new("t"),
+        )
+        .unwrap();
+        for s in &parsed.sentences {
+            for clusters in [None, Some(&cl)] {
+                let mut x = Words::default();
+                let items = s.words.iter().map(|w| (w.form.as_str(), "NN", w.upos.as_str()));
+                x.fill(items, clusters);
+                let n = s.words.len();
+                let mut st = State::default();
+                st.reset(n);
+                let mut by_pair: HashMap<(u32, u32), Vec<u64>> = HashMap::new();
+                let mut k = 0usize;
+                while !st.done() {
+                    let (mut all, mut pair, mut rest) = (vec![], vec![], vec![]);
+                    features(&st, &x, &mut all, false);
+                    part_features::<PAIR>(&st, &x, &mut pair);
+                    part_features::<REST>(&st, &x, &mut rest);
+                    let mut parts = [pair.clone(), rest].concat();
+                    parts.sort_unstable();
+                    all.sort_unstable();
+                    assert_eq!(parts, all);
+                    let seen = by_pair.entry((st.s(0), st.bf(0))).or_insert(pair.clone());
+                    assert_eq!(*seen, pair);
+                    // Some legal transition, varied so arcs of both kinds are made.
+                    k += 1;
+                    let a = (0..3).map(|j| (k + j) % 3).find(|&a| st.legal(a)).unwrap();
+                    st.apply(a, (k % 5) as u16);
+                }
+            }
         }
     }
 
