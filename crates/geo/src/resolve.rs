@@ -371,7 +371,13 @@ fn container_links(text: &str, ts: &[Toponym]) -> Vec<Option<usize>> {
                         | "southwestern"
                 )
             });
-        if gap.trim() == "," || (gap.trim() == "(" && closed()) || within {
+        // "near the town of Ras al-Ain, *Turkey's* defence ministry said": a possessive after
+        // the comma begins a new phrase, no container.
+        let possessive = || {
+            text.get(ts[i + 1].span.end as usize..)
+                .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"))
+        };
+        if (gap.trim() == "," && !possessive()) || (gap.trim() == "(" && closed()) || within {
             out[i] = Some(i + 1);
         }
     }

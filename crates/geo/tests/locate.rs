@@ -419,3 +419,14 @@ fn a_nationality_on_a_place_noun_two_towns_and_a_stray_reading() {
     let gombe = span_of(text, "Gombe");
     assert!(places.resolved.iter().any(|r| r.toponym.span == gombe && r.place.is_some()));
 }
+
+#[test]
+fn a_possessive_after_a_comma_is_no_container() {
+    let g = gaz();
+    let text = "ISTANBUL (Annalist Wire) — Troops killed militants near the Syrian border town of \
+        Ras al-Ain, Turkey's defence ministry said.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let ras = span_of(text, "Ras al-Ain");
+    let r = places.resolved.iter().find(|r| r.toponym.span == ras).expect("recognised");
+    assert_eq!(r.place.and_then(|p| g.place(p)).map(|p| p.country), Some("SY"));
+}
