@@ -655,7 +655,7 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>, full: bool) {
             role_features(role, i, x, out);
         }
     }
-    part_features::<{ PAIR | REST }>(st, x, out);
+    part_features::<{ PAIR | STACK | REST }>(st, x, out);
 }
 
 /// [`part_features`]: the features of the stack top and buffer front words alone (their
@@ -663,11 +663,15 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>, full: bool) {
 const PAIR: u8 = 1;
 /// [`part_features`]: every other configuration feature.
 const REST: u8 = 2;
+/// [`part_features`]: the features of the two top stack words alone (forms, tags, distance,
+/// what lies between them, clusters).
+const STACK: u8 = 4;
 
 /// Appends the configuration features of `st` (all but the per-position [`role_features`])
-/// in part `PART` ([`PAIR`], [`REST`] or both) to `out`. Within a sentence the `PAIR` part
-/// depends on the (stack top, buffer front) indices alone, so a beam decoder sums its weights
-/// once per pair; both parts together are the features in their training order.
+/// in the parts `PART` (a union of [`PAIR`], [`STACK`] and [`REST`]) to `out`. Within a
+/// sentence the `PAIR` part depends on the (stack top, buffer front) indices alone and the
+/// `STACK` part on the (second, top) stack words, so a beam decoder sums their weights once
+/// per pair; all parts together are the features in their training order.
 fn part_features<const PART: u8>(st: &State, x: &Words, out: &mut Vec<u64>) {
     let w = |i: u32| if i == NONE { 0x3001 } else { x.w[i as usize] };
     let p = |i: u32| if i == NONE { 0x3001 } else { x.p[i as usize] };
@@ -722,6 +726,11 @@ fn part_features<const PART: u8>(st: &State, x: &Words, out: &mut Vec<u64>) {
             emit!(PAIR, $t, $v)
         };
     }
+    macro_rules! fs {
+        ($t:expr, $v:expr) => {
+            emit!(STACK, $t, $v)
+        };
+    }
     let wp = |i: u32| mix(w(i), p(i));
     // Single words.
     // Pairs.
@@ -732,11 +741,11 @@ fn part_features<const PART: u8>(st: &State, x: &Words, out: &mut Vec<u64>) {
     fa!(21, mix(p(s0), wp(b0)));
     fa!(22, mix(w(s0), w(b0)));
     fa!(23, mix(p(s0), p(b0)));
-    f!(25, mix(wp(s1), wp(s0)));
-    f!(26, mix(w(s1), w(s0)));
-    f!(27, mix(p(s1), p(s0)));
-    f!(28, mix(p(s1), w(s0)));
-    f!(29, mix(w(s1), p(s0)));
+    fs!(25, mix(wp(s1), wp(s0)));
+    fs!(26, mix(w(s1), w(s0)));
+    fs!(27, mix(p(s1), p(s0)));
+    fs!(28, mix(p(s1), w(s0)));
+    fs!(29, mix(w(s1), p(s0)));
     // Triples.
     fa!(33, mix(mix(p(s0), p(b0)), p(b1)));
     f!(34, mix(mix(p(s1), p(s0)), p(b0)));
@@ -757,8 +766,8 @@ fn part_features<const PART: u8>(st: &State, x: &Words, out: &mut Vec<u64>) {
     fa!(48, mix(p(b0), d));
     fa!(49, mix(mix(w(s0), w(b0)), d));
     fa!(50, mix(mix(p(s0), p(b0)), d));
-    f!(51, mix(mix(p(s1), p(s0)), d1));
-    f!(52, mix(mix(w(s1), w(s0)), d1));
+    fs!(51, mix(mix(p(s1), p(s0)), d1));
+    fs!(52, mix(mix(w(s1), w(s0)), d1));
     // Valency.
     f!(53, mix(w(s0), vr(s0)));
     f!(54, mix(p(s0), vr(s0)));
@@ -818,8 +827,8 @@ fn part_features<const PART: u8>(st: &State, x: &Words, out: &mut Vec<u64>) {
     let bt1 = x.between(s1, s0);
     fa!(102, mix(mix(p(s0), p(b0)), bt));
     fa!(103, mix(mix(u(s0), u(b0)), bt));
-    f!(104, mix(mix(p(s1), p(s0)), bt1));
-    f!(105, mix(mix(u(s1), u(s0)), bt1));
+    fs!(104, mix(mix(p(s1), p(s0)), bt1));
+    fs!(105, mix(mix(u(s1), u(s0)), bt1));
     f!(106, mix(mix(mix(u(s1), u(s0)), u(b0)), mix(bt, bt1)));
     if !x.cl.is_empty() {
         // Koo et al. (2008): cluster prefixes of the candidate pairs, alone and with tags.
@@ -831,9 +840,9 @@ fn part_features<const PART: u8>(st: &State, x: &Words, out: &mut Vec<u64>) {
         fa!(354, mix(cs0.full, p(b0)));
         fa!(355, mix(p(s0), cb0.full));
         fa!(356, mix(mix(cs0.c4, cb0.c4), d));
-        f!(357, mix(cs1.c4, cs0.c4));
-        f!(358, mix(cs1.c4, p(s0)));
-        f!(359, mix(p(s1), cs0.c4));
+        fs!(357, mix(cs1.c4, cs0.c4));
+        fs!(358, mix(cs1.c4, p(s0)));
+        fs!(359, mix(p(s1), cs0.c4));
     }
     debug_assert!(n <= FEATURES);
     out.extend_from_slice(&buf[..n.min(FEATURES)]);
@@ -1040,22 +1049,30 @@ impl ParserModel {
         pre.fill(x, self.actions.nclasses(), |f, out| self.actions.score(f, out));
         let mut feats = std::mem::take(&mut bm.feats);
         let mut pairs = std::mem::take(&mut bm.pairs);
+        let mut stacks = std::mem::take(&mut bm.stacks);
         let nc = self.actions.nclasses();
         pairs.clear(nc);
+        stacks.clear(nc);
         let mut score = |st: &State, out: &mut [f64]| {
             iscores.iter_mut().for_each(|s| *s = 0);
-            // The (stack top, buffer front) part: summed once per pair and sentence.
+            // The (stack top, buffer front) and (second, top of the stack) parts: summed once
+            // per pair and sentence.
             let key = (st.s(0) as u64) << 32 | st.bf(0) as u64;
-            let slot = hash::finish(key) as usize & (PAIR_MEMO - 1);
-            let sums = &mut pairs.sums[slot * nc..(slot + 1) * nc];
-            if pairs.keys[slot] != Some(key) {
+            let sums = pairs.sums(key, nc, |sums| {
                 feats.clear();
                 part_features::<PAIR>(st, x, &mut feats);
-                sums.iter_mut().for_each(|s| *s = 0);
                 self.actions.score(&feats, sums);
-                pairs.keys[slot] = Some(key);
+            });
+            for (s, &v) in iscores.iter_mut().zip(sums) {
+                *s += v;
             }
-            for (s, &v) in iscores.iter_mut().zip(sums.iter()) {
+            let key = (st.s(1) as u64) << 32 | st.s(0) as u64;
+            let sums = stacks.sums(key, nc, |sums| {
+                feats.clear();
+                part_features::<STACK>(st, x, &mut feats);
+                self.actions.score(&feats, sums);
+            });
+            for (s, &v) in iscores.iter_mut().zip(sums) {
                 *s += v;
             }
             feats.clear();
@@ -1076,6 +1093,7 @@ impl ParserModel {
         }
         bm.memo = memo;
         bm.pairs = pairs;
+        bm.stacks = stacks;
         bm.pre = pre;
         bm.feats = feats;
         &bm.cur[0].st
@@ -1539,6 +1557,7 @@ struct Beam {
     memo: LabelMemo,
     pre: Static<i32>,
     pairs: PairMemo,
+    stacks: PairMemo,
 }
 
 /// Slots of the per-sentence [`PairMemo`] (a power of two).
@@ -1560,6 +1579,19 @@ impl PairMemo {
         self.keys.clear();
         self.keys.resize(PAIR_MEMO, None);
         self.sums.resize(PAIR_MEMO * nc, 0);
+    }
+
+    /// The summed weights of the part keyed by `key` (an exact index pair), computed by
+    /// `fill` (which adds into zeroed sums) when not memoised.
+    fn sums(&mut self, key: u64, nc: usize, fill: impl FnOnce(&mut [i32])) -> &[i32] {
+        let slot = hash::finish(key) as usize & (PAIR_MEMO - 1);
+        let sums = &mut self.sums[slot * nc..(slot + 1) * nc];
+        if self.keys[slot] != Some(key) {
+            sums.iter_mut().for_each(|s| *s = 0);
+            fill(sums);
+            self.keys[slot] = Some(key);
+        }
+        sums
     }
 }
 
@@ -2030,8 +2062,8 @@ mod tests {
     }
 
     /// The beam decoder's two feature parts are together exactly the configuration features
-    /// (the memoised sums are then exact), and the `PAIR` part is the same wherever the
-    /// (stack top, buffer front) pair is.
+    /// (the memoised sums are then exact), and the `PAIR` (`STACK`) part is the same wherever
+    /// the (stack top, buffer front) pair (the two top stack words) is.
     #[test]
     fn feature_parts_are_all_the_features_and_pairs_key_theirs() {
         let parsed = nlp::conllu::parse(include_str!("../tests/data/tiny.conllu"));
@@ -2049,18 +2081,22 @@ mod tests {
                 let mut st = State::default();
                 st.reset(n);
                 let mut by_pair: HashMap<(u32, u32), Vec<u64>> = HashMap::new();
+                let mut by_stack: HashMap<(u32, u32), Vec<u64>> = HashMap::new();
                 let mut k = 0usize;
                 while !st.done() {
-                    let (mut all, mut pair, mut rest) = (vec![], vec![], vec![]);
+                    let (mut all, mut pair, mut stack, mut rest) = (vec![], vec![], vec![], vec![]);
                     features(&st, &x, &mut all, false);
                     part_features::<PAIR>(&st, &x, &mut pair);
+                    part_features::<STACK>(&st, &x, &mut stack);
                     part_features::<REST>(&st, &x, &mut rest);
-                    let mut parts = [pair.clone(), rest].concat();
+                    let mut parts = [pair.clone(), stack.clone(), rest].concat();
                     parts.sort_unstable();
                     all.sort_unstable();
                     assert_eq!(parts, all);
                     let seen = by_pair.entry((st.s(0), st.bf(0))).or_insert(pair.clone());
                     assert_eq!(*seen, pair);
+                    let seen = by_stack.entry((st.s(1), st.s(0))).or_insert(stack.clone());
+                    assert_eq!(*seen, stack);
                     // Some legal transition, varied so arcs of both kinds are made.
                     k += 1;
                     let a = (0..3).map(|j| (k + j) % 3).find(|&a| st.legal(a)).unwrap();
