@@ -919,12 +919,30 @@ fn refine_event_time(
         && !ev.historical
         && !quoted
         && STATEMENT_ROOTS.contains(&ev.root.as_str())
-        && s.tokens.iter().any(|t| t.span.overlaps(ev.trigger) && t.xpos == "VBD")
+        && (0..s.tokens.len()).any(|i| s.tokens[i].span.overlaps(ev.trigger) && past_finite(s, i))
     {
         if let Some(d) = dateline {
             ev.time = Some(timex::event_time(Some(d), anchor));
         }
     }
+}
+
+/// Whether token `i` is a verb in the simple past: tagged so, or a past participle the tagger
+/// chose for a conjunct of a simple past verb with no auxiliary of its own ("laid a wreath and
+/// called/VBN on Baghdad to …").
+fn past_finite(s: &AnalyzedSentence, i: usize) -> bool {
+    let t = &s.tokens[i];
+    if t.xpos == "VBD" {
+        return true;
+    }
+    let head = (t.head as usize).checked_sub(1);
+    t.xpos == "VBN"
+        && t.deprel == "conj"
+        && head.is_some_and(|h| s.tokens[h].xpos == "VBD")
+        && !s
+            .tokens
+            .iter()
+            .any(|c| c.head as usize == i + 1 && c.deprel.split(':').next() == Some("aux"))
 }
 
 /// The time expressions that may date an event: those of its sentence's other clauses are
@@ -939,6 +957,10 @@ fn own_timexes(
     let Some(s) = sentences.get(ev.sentence as usize) else { return timexes.to_vec() };
     let tree = provenance::Tree::new(s, text);
     let Some(t) = tree.head_token_in(ev.trigger) else { return timexes.to_vec() };
+    // An event in a phrase or clause of an earlier time ("seized the town on Wednesday after
+    // days of fighting", "gathered on Monday after police killed a student"): only an
+    // expression inside that phrase or clause dates it.
+    let other_time = other_time_phrase(&tree, t);
     timexes
         .iter()
         .filter(|x| {
@@ -946,6 +968,11 @@ fn own_timexes(
                 return true;
             }
             let Some(k) = tree.token_at(x.span) else { return true };
+            if let Some((prep, p)) = other_time {
+                if k <= prep || (k != p && k > t && !tree.ancestors(k).contains(&p)) {
+                    return false;
+                }
+            }
             // The first verb above the expression.
             let verb = std::iter::once(k).chain(tree.ancestors(k)).find(|&v| tree.is_verbal(v));
             match verb {
@@ -958,6 +985,49 @@ fn own_timexes(
         })
         .cloned()
         .collect()
+}
+
+/// Words that put a phrase or clause at an earlier time than the clause it modifies. ("Before"
+/// is not one: "… stabbed a soldier on Wednesday before troops shot him" tells the sequel of
+/// the same day.)
+const OTHER_TIME: &[&str] = &["after", "following"];
+
+/// For trigger token `t`: the word "after" or "following" that opens a phrase or clause
+/// holding it, and the head of that phrase or clause. Read from the tree (the trigger or a
+/// noun above it with such a `case` or `mark` word), or, when the parser did not join them
+/// ("after days of/mark fighting/VERB"), from the words: the word before the trigger with only
+/// nouns, adjectives, determiners, numbers and "of" between.
+fn other_time_phrase(tree: &provenance::Tree<'_>, t: usize) -> Option<(usize, usize)> {
+    let marked = |p: usize| {
+        tree.children(p).find(|&c| {
+            c < p
+                && matches!(tree.rel(c), "case" | "mark")
+                && OTHER_TIME.contains(&tree.form_lower(c).as_str())
+        })
+    };
+    let mut cur = t;
+    for _ in 0..tree.len() {
+        if let Some(m) = marked(cur) {
+            return Some((m, cur));
+        }
+        match tree.head(cur) {
+            Some(h) if !tree.is_verbal(h) => cur = h,
+            _ => break,
+        }
+    }
+    let mut j = t;
+    while j > 0 {
+        j -= 1;
+        let tok = tree.tok(j);
+        let w = tree.form_lower(j);
+        if OTHER_TIME.contains(&w.as_str()) {
+            return matches!(tok.upos.as_str(), "ADP" | "SCONJ").then_some((j, t));
+        }
+        if !(matches!(tok.upos.as_str(), "NOUN" | "ADJ" | "DET" | "NUM") || w == "of") {
+            return None;
+        }
+    }
+    None
 }
 
 /// A nominal event without source or target ("the details of the suicide attack") takes the

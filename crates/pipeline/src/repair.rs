@@ -16,7 +16,9 @@
 //! parser may attach "on Iraqi forces" to the final "said" across the comma. When a verb of
 //! saying has its subject after a comma and its reported clause before it, an oblique or nominal
 //! modifier of that verb lying wholly before the comma belongs to the reported clause: it goes
-//! to the nearest noun (as `nmod`) or verb (as `obl`) before it inside that clause.
+//! to the nearest noun (as `nmod`) or verb (as `obl`) before it inside that clause; a date or
+//! time of day ("on Wednesday") goes to that clause's verb. The attribution may hang from the
+//! clause as a parenthetical or as an adverbial clause.
 //!
 //! And **a clause's subject read as the object of its subordinator**. In "… was found after the
 //! gunman surrendered himself", a parser may take "after the gunman" as a prepositional phrase and
@@ -36,6 +38,57 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let c = subordinate_clause_read_as_phrase(s);
     a || b || c
 }
+
+/// Head words of phrases that say when: weekdays, months, parts of the day and spans of time
+/// ("last week").
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "overnight",
+    "dawn",
+    "yesterday",
+    "today",
+    "tonight",
+    "weekend",
+    "day",
+    "week",
+    "month",
+    "year",
+    "hour",
+];
 
 /// Words that are both prepositions and subordinators.
 const SUBORDINATORS: &[&str] =
@@ -114,7 +167,7 @@ fn reattach_before_trailing_attribution(s: &mut AnalyzedSentence) -> bool {
         // itself hangs from as a parenthetical ("X did Y, an official said").
         let own =
             kids.iter().copied().find(|&c| matches!(base(c), "ccomp" | "parataxis") && c < comma);
-        let host = head(v).filter(|&h| base(v) == "parataxis" && h < comma);
+        let host = head(v).filter(|&h| matches!(base(v), "parataxis" | "advcl") && h < comma);
         let Some(clause) = own.or(host) else { continue };
         let hosted = own.is_none();
         let movable: Vec<usize> = kids
@@ -128,6 +181,12 @@ fn reattach_before_trailing_attribution(s: &mut AnalyzedSentence) -> bool {
             .collect();
         let mut moves = Vec::new();
         for d in movable {
+            // A date or time of day is the reported clause's own ("killed … on Wednesday, the
+            // ministry said"), not a modifier of the noun before it.
+            if base(d) == "obl" && TIME_WORDS.contains(&toks[d].lemma.to_lowercase().as_str()) {
+                moves.push((d, clause, "obl"));
+                continue;
+            }
             let first = (0..=d).find(|&k| descends_from(toks, k, d)).unwrap_or(d);
             let target = (0..first).rev().find(|&h| {
                 descends_from(toks, h, clause)
@@ -366,6 +425,16 @@ mod tests {
         s.tokens[9].lemma = "say".into();
         assert!(repair(&mut s));
         assert_eq!((s.tokens[5].head, s.tokens[5].deprel.as_str()), (4, "nmod"));
+        // A date before the comma is the reported clause's own, also with the attribution hung
+        // as an adverbial clause: "He left Gondor on Monday , an official said ."
+        let mut s = sentence(
+            "He/PRON/2/nsubj left/VERB/0/root/VerbForm=Fin Gondor/PROPN/2/obj on/ADP/5/case \
+             Monday/PROPN/9/obl ,/PUNCT/5/punct an/DET/8/det official/NOUN/9/nsubj \
+             said/VERB/2/advcl/VerbForm=Fin ./PUNCT/2/punct",
+        );
+        s.tokens[8].lemma = "say".into();
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[4].head, s.tokens[4].deprel.as_str()), (2, "obl"));
         // A phrase after the verb ("said on Monday") is the saying's own.
         let mut s = sentence(
             "He/PRON/2/nsubj left/VERB/6/ccomp/VerbForm=Fin ,/PUNCT/6/punct an/DET/5/det \
