@@ -374,6 +374,9 @@ const LOCAL_TYPES: &[&str] = &[
     "base",
     "valley",
     "mountains",
+    "penitentiary",
+    "prison",
+    "jail",
 ];
 
 /// The maximal run of capitalised words around `span`, joined by single spaces ("Khor Mor"
@@ -734,6 +737,11 @@ impl ArticlePlaces {
             if let Some(r) = self.antecedent(gaz, text, *phrase, &usable) {
                 return answer(gaz, r, PlaceBasis::Attached);
             }
+            // "declared a state of emergency *across the country*" with no country named
+            // before: the dateline's country.
+            if let Some(found) = self.dateline_country(gaz, text, *phrase) {
+                return found;
+            }
         }
         // "in the Ethiopian capital": the capital of the nationality's country; "in the
         // region" after a town named with no region: the town's province.
@@ -773,6 +781,7 @@ impl ArticlePlaces {
 }
 
 const ANAPHORS: &[&str] = &[
+    "country",
     "camp",
     "base",
     "airbase",
@@ -797,6 +806,8 @@ const ANAPHORS: &[&str] = &[
 /// X"), refer back to the last place of their type.
 fn anaphor_fits(noun: &str, p: &crate::place::Place<'_>) -> bool {
     match noun {
+        // "across the country": the last country named.
+        "country" => p.kind == PlaceKind::Country,
         "camp" => p.kind == PlaceKind::Site && p.feature_code == "CAMP",
         "base" | "airbase" => p.kind == PlaceKind::Site && p.feature_code == "BASE",
         "airport" | "airfield" => {
@@ -844,6 +855,24 @@ impl ArticlePlaces {
             .filter(|r| r.toponym.span.end <= phrase.start && usable(r))
             .filter(|r| r.place.and_then(|p| gaz.place(p)).is_some_and(|p| anaphor_fits(&noun, &p)))
             .max_by_key(|r| r.toponym.span.start)
+    }
+
+    /// "across the country", "throughout the country" with no country named before: the
+    /// country of the dateline's place.
+    fn dateline_country(&self, gaz: &Gazetteer, text: &str, phrase: Span) -> Option<EventPlace> {
+        let body = text.get(phrase.start as usize..phrase.end as usize)?.to_lowercase();
+        let body = body.trim_end_matches(['.', ',']);
+        if !(body.ends_with(" the country") && body.split_whitespace().count() == 3) {
+            return None;
+        }
+        let d = self.dateline.map(|i| &self.resolved[i])?;
+        let p = d.place.and_then(|p| gaz.place(p)).filter(|p| !p.country.is_empty())?;
+        let c = gaz.country(p.country)?;
+        Some(EventPlace {
+            location: location_of(gaz, c, Some(d.toponym.span))?,
+            basis: PlaceBasis::Attached,
+            place: Some(c),
+        })
     }
 
     /// "in the *Ethiopian* capital": a nationality right before "capital" inside `phrase`

@@ -53,7 +53,7 @@ fn type_noun(word: &str) -> Option<GeoPrecision> {
 
 /// Prepositions after which a bare name is a place ("near Tessit", "in Moreh"). "at" is left
 /// out: "at Reuters", "at Hezbollah positions" name no place.
-const PLACE_PREPS: &[&str] = &["in", "near", "outside", "off"];
+const PLACE_PREPS: &[&str] = &["in", "near", "outside", "off", "above", "below"];
 
 /// Proper nouns that are no place names though they follow a place preposition, beside the
 /// calendar words of `attach::TEMPORAL` ("in March", "on Monday").

@@ -430,3 +430,19 @@ fn a_possessive_after_a_comma_is_no_container() {
     let r = places.resolved.iter().find(|r| r.toponym.span == ras).expect("recognised");
     assert_eq!(r.place.and_then(|p| g.place(p)).map(|p| p.country), Some("SY"));
 }
+
+#[test]
+fn across_the_country_and_a_stray_prison_name() {
+    let g = gaz();
+    let text = "QUITO (Annalist Wire) — The government declared a state of emergency across the \
+        country.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "across the country")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "declared"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!(ev.basis, PlaceBasis::Attached);
+    assert_eq!(ev.location.precision, GeoPrecision::Country);
+    assert_eq!(ev.location.country.as_deref(), Some("EC"));
+}
