@@ -1561,7 +1561,9 @@ impl Analysis<'_> {
     /// it ("Beijing officials") stays the government, and so does a capital in a locative
     /// phrase ("a licence issued in Michel Delving"), as the PETRARCH-1 records code it —
     /// unless `locative` (the product's rule, as the PETR-2 gold codes it): then a capital
-    /// after "in"/"at" is the place ("staged a protest in Beijing": CHN).
+    /// after "in"/"at" is the place ("staged a protest in Beijing": CHN); so it is with any
+    /// options when the dictionaries code capitals as metonyms
+    /// ([`Dictionaries::metonym_capitals`], the built-in lexicon).
     fn place_named(
         &self,
         idx: &[usize],
@@ -1592,7 +1594,7 @@ impl Analysis<'_> {
             && self.head(head).is_some_and(|h| {
                 idx.contains(&h) && !name.contains(&h) && self.s.tokens[h].upos == "PROPN"
             });
-        let in_place = locative
+        let in_place = (locative || dicts.metonym_capitals)
             && self.children[head].iter().any(|&c| {
                 base_rel(&self.s.tokens[c].deprel) == "case"
                     && matches!(self.words[c].as_str(), "IN" | "AT")

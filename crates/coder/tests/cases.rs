@@ -18,7 +18,10 @@
 //! Dictionary sections (`actors`, `agents`, `verbs`, `discards`) use the field's formats;
 //! sections given once before the first case apply to every case of the file. An `expect`
 //! line is `SOURCE TARGET CODE` plus optional flags `negated`, `passive`; `expect: none`
-//! means no event. Lines starting with `#` are comments.
+//! means no event. `options: field` codes with the field's validation options (Annalist's
+//! product rules off), as the validation suites do; `metonym_capitals: yes` marks the actor
+//! snippet as coding capitals as their governments (as the built-in lexicon does). Lines
+//! starting with `#` are comments.
 
 use coder::input::{conllu, treebank};
 use coder::{code_sentence, Dictionaries, Options};
@@ -76,6 +79,9 @@ fn run_case(file: &str, shared: &BTreeMap<String, String>, c: &Case) -> Result<(
     diags.extend(d.agents.add_text(&get("agents"), "agents"));
     diags.extend(d.verbs.add_text(&get("verbs"), "verbs"));
     diags.extend(d.discards.add_text(&get("discards"), "discards"));
+    // `metonym_capitals: yes`: the actor snippet codes capitals as their governments, as the
+    // built-in lexicon does.
+    d.metonym_capitals = get("metonym_capitals").trim() == "yes";
     d.actors.finish();
     d.agents.finish();
     diags.extend(d.verbs.finish());
@@ -103,7 +109,18 @@ fn run_case(file: &str, shared: &BTreeMap<String, String>, c: &Case) -> Result<(
         }
     }
     let date = coder::date::parse_date(get("date").trim()).ok();
-    let events = code_sentence(&sentence, date, &d, &Options::default()).unwrap_or_default();
+    // `options: field`: the field's validation options (no product rules), as
+    // `coder::validate::run` codes the field's records.
+    let opts = match get("options").trim() {
+        "field" => Options {
+            intent: false,
+            clauses: false,
+            statement_clauses: false,
+            ..Options::default()
+        },
+        _ => Options::default(),
+    };
+    let events = code_sentence(&sentence, date, &d, &opts).unwrap_or_default();
     let mut got: Vec<String> = events
         .iter()
         .map(|e| {

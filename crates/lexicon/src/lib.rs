@@ -50,8 +50,10 @@ pub fn compiled_size() -> usize {
 pub fn builtin() -> Result<&'static Builtin, Error> {
     static CELL: OnceLock<Result<Builtin, String>> = OnceLock::new();
     let r = CELL.get_or_init(|| {
-        let dictionaries =
+        let mut dictionaries =
             coder::Dictionaries::from_bytes(DICTIONARIES_BIN).map_err(|e| e.to_string())?;
+        // Our capitals and seats of government are coded as their governments.
+        dictionaries.metonym_capitals = true;
         let nouns = coder::Dictionaries::from_bytes(NOUNS_BIN).map_err(|e| e.to_string())?;
         Ok(Builtin { dictionaries, nouns })
     });

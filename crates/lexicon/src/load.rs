@@ -96,6 +96,8 @@ pub fn load_texts(
     d.agents.finish();
     diags.extend(d.verbs.finish());
     diags.extend(nouns.verbs.finish());
+    // The built-in lexicon codes capitals as their governments (metonyms).
+    d.metonym_capitals = !replace;
     Ok(Loaded { dictionaries: d, nouns, diagnostics: diags })
 }
 

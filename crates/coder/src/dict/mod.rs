@@ -30,6 +30,13 @@ pub struct Dictionaries {
     pub verbs: VerbDict,
     pub discards: DiscardDict,
     pub issues: IssueDict,
+    /// The actor dictionaries code capitals and seats of government as their government, a
+    /// metonym (Annalist's lexicon: `TEHRAN_` → `IRNGOV`), where the field's dictionaries
+    /// code such a name as the country or as they please: then a capital after "in"/"at"
+    /// names a place, its country ("a protest in Beijing": CHN), with any options. Set by
+    /// the loader of the built-in lexicon; not stored in the compiled form.
+    #[serde(skip)]
+    pub metonym_capitals: bool,
 }
 
 impl Dictionaries {
