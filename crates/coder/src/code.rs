@@ -1651,6 +1651,20 @@ impl Analysis<'_> {
                 }
             }
         }
+        // (Product rule.) A "when" clause tells the same deed: its place is the verb's ("killed
+        // 23 people when they blew themselves up in Tel Aviv").
+        if clauses {
+            for &c in &self.children[v] {
+                let when = base_rel(&self.s.tokens[c].deprel) == "advcl"
+                    && c > v
+                    && self.children[c].iter().any(|&k| k < c && self.words[k] == "WHEN");
+                if when {
+                    if let Some(place) = self.verb_place(c, false) {
+                        return Some(place);
+                    }
+                }
+            }
+        }
         None
     }
 

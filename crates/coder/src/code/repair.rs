@@ -37,6 +37,10 @@
 //!   impose/root restrictions"): a root verb marked by "to", whose subject comes before the
 //!   word right before that "to", a dictionary verb form the tagger read as a noun: that word
 //!   is the clause's verb, with the infinitive as its complement and the subject as its own;
+//! - **a quantity's "of" phrase hung on the verb** ("holding thousands/obj of Tamil
+//!   refugees/obl", built-in path only, `apply_product`): an `of` oblique right after a
+//!   verb's object that is a number noun (hundreds, thousands, dozens …) belongs to that
+//!   object;
 //! - **a subordinator read as a preposition** ("… after a hafling was reported", "five
 //!   years after crowds burned …"): `after`/`before`/`since`/`until` in front of the subject
 //!   of a finite verb marks that verb's clause, which is subordinate.
@@ -248,6 +252,31 @@ fn infinitive_root(
     }
     let subj = children(s, v).find(|&c| base(&s.tokens[c].deprel) == "nsubj" && c < g)?;
     Some((v, g, subj))
+}
+
+/// The number nouns that head a quantity phrase ("thousands of refugees"): a closed class.
+fn number_noun(w: &str) -> bool {
+    ["hundreds", "thousands", "millions", "dozens", "scores", "tens"]
+        .iter()
+        .any(|n| w.eq_ignore_ascii_case(n))
+}
+
+/// An `of` phrase the parser hung on a verb right after its object, a number noun ("holding
+/// thousands of refugees" with "refugees" an oblique of "holding"): (the phrase, the object).
+fn quantity_of(s: &AnalyzedSentence, k: usize) -> Option<(usize, usize)> {
+    if base(&s.tokens[k].deprel) != "obl" {
+        return None;
+    }
+    let v = head(s, k)?;
+    let o = children(s, v).find(|&c| base(&s.tokens[c].deprel) == "obj" && c < k)?;
+    if !number_noun(&s.tokens[o].form) || s.tokens.get(o + 1).is_none() {
+        return None;
+    }
+    let of = o + 1;
+    (s.tokens[of].form.eq_ignore_ascii_case("of")
+        && head(s, of) == Some(k)
+        && (of + 1..k).all(|w| descends(s, w, k)))
+    .then_some((k, o))
 }
 
 /// A possessor the parser hung on a verb, written before that verb's subject: (the
@@ -672,12 +701,14 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
 }
 
 /// (Built-in path.) Whether a product-only repair applies: a past participle tagged a verb
-/// but hung as a modifier between two noun phrases ([`misread_participle`]).
+/// but hung as a modifier between two noun phrases ([`misread_participle`]), a quantity's
+/// "of" phrase hung on the verb ([`quantity_of`]).
 pub(super) fn needed_product(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
     (0..s.tokens.len()).any(|i| {
-        s.tokens[i].deprel == "amod"
+        (s.tokens[i].deprel == "amod"
             && s.tokens[i].upos == "VERB"
-            && misread_participle(s, i, dicts, true).is_some()
+            && misread_participle(s, i, dicts, true).is_some())
+            || quantity_of(s, i).is_some()
     })
 }
 
@@ -686,6 +717,11 @@ pub(super) fn apply_product(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
     for p in 0..s.tokens.len() {
         if let Some(m) = misread_participle(s, p, dicts, true) {
             participle_as_verb(s, m);
+        }
+    }
+    for k in 0..s.tokens.len() {
+        if let Some((k, o)) = quantity_of(s, k) {
+            set(s, k, Some(o), "nmod");
         }
     }
 }
