@@ -497,13 +497,26 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
         }
     }
     let adjacent = misattached_after(sentence, t, &preps);
-    for h in heads {
+    // The subject's own phrase says where the doers are ("Militants *in Gaza* fired rockets at
+    // southern Israel"): it places the deed only when the deed's own phrases name nothing.
+    let subject =
+        |h: usize| h != t && toks[h].head as usize == t + 1 && toks[h].deprel.starts_with("nsubj");
+    let (subjects, others): (Vec<usize>, Vec<usize>) = heads.into_iter().partition(|&h| subject(h));
+    let add = |h: usize, out: &mut Vec<Span>| {
         let spans = locatives(sentence, h, &preps).into_iter().chain(adjacent);
         for sp in spans.filter(|&sp| says || !speech_venue(sentence, sp)) {
             if !out.iter().any(|o| o.contains(sp)) {
                 out.retain(|o| !sp.contains(*o));
                 out.push(sp);
             }
+        }
+    };
+    for h in others {
+        add(h, &mut out);
+    }
+    if out.is_empty() {
+        for h in subjects {
+            add(h, &mut out);
         }
     }
     out
@@ -1483,5 +1496,42 @@ mod tests {
         s.tokens[1].lemma = "seize".to_string();
         s.tokens[4].form = "of".to_string();
         assert!(!nominal_dependent(&s, at("seized"), at("fighting")));
+    }
+
+    #[test]
+    fn the_subjects_place_only_when_the_deed_names_none() {
+        let text = "Militants in Gaza fired rockets at Israel .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Militants", 4, "nsubj"),
+                ("in", 3, "case"),
+                ("Gaza", 1, "nmod"),
+                ("fired", 0, "root"),
+                ("rockets", 4, "obj"),
+                ("at", 7, "case"),
+                ("Israel", 4, "obl"),
+                (".", 4, "punct"),
+            ],
+        );
+        s.tokens[3].upos = "VERB".to_string();
+        s.tokens[3].lemma = "fire".to_string();
+        assert_eq!(words(text, &s, "fired", true), ["at Israel"]);
+        // Without a phrase of its own, the subject's place stands.
+        let text = "Militants in Gaza fired rockets .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Militants", 4, "nsubj"),
+                ("in", 3, "case"),
+                ("Gaza", 1, "nmod"),
+                ("fired", 0, "root"),
+                ("rockets", 4, "obj"),
+                (".", 4, "punct"),
+            ],
+        );
+        s.tokens[3].upos = "VERB".to_string();
+        s.tokens[3].lemma = "fire".to_string();
+        assert_eq!(words(text, &s, "fired", true), ["in Gaza"]);
     }
 }
