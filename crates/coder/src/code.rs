@@ -2236,6 +2236,15 @@ impl Analysis<'_> {
                 // phrase's own act and is coded too.
                 let participle =
                     if opts.clauses { self.participle_clause(i, vp_end, dicts) } else { None };
+                // (Product rule.) So is a clause of the sequel with a subject of its own ("a
+                // man stabbed a soldier before troops shot him"): its act is an event too.
+                let participle = match (participle, opts.clauses) {
+                    (p, true) => match (p, self.sequel_clause(i, vp_end)) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    },
+                    (p, false) => p,
+                };
                 i = match (self.next_clause(i, vp_end), participle) {
                     (Some(a), Some(b)) => a.min(b),
                     (a, b) => a.or(b).unwrap_or(vp_end.max(i) + 1),
@@ -2309,6 +2318,26 @@ impl Analysis<'_> {
                         let lo = self.subtree_bounds(c).0;
                         lo > v && self.s.tokens[lo - 1].form == ","
                     }
+                })
+        })
+    }
+
+    /// The first verb after `v` and up to `end` that heads an adverbial clause opened by
+    /// "before" or "until" with a non-pronoun subject of its own.
+    fn sequel_clause(&self, v: usize, end: usize) -> Option<usize> {
+        (v + 1..=end.min(self.s.tokens.len().saturating_sub(1))).find(|&k| {
+            let kids = &self.children[k];
+            self.is_verb(k)
+                && base_rel(&self.s.tokens[k].deprel) == "advcl"
+                && kids.iter().any(|&c| {
+                    base_rel(&self.s.tokens[c].deprel) == "mark"
+                        && matches!(self.words[c].as_str(), "BEFORE" | "UNTIL" | "TILL")
+                })
+                && kids.iter().any(|&c| {
+                    c > v
+                        && c < k
+                        && base_rel(&self.s.tokens[c].deprel) == "nsubj"
+                        && self.s.tokens[c].upos != "PRON"
                 })
         })
     }

@@ -36,7 +36,79 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let a = reroot_swallowed_main_verb(s);
     let b = reattach_before_trailing_attribution(s);
     let c = subordinate_clause_read_as_phrase(s);
-    a || b || c
+    let d = main_verb_read_as_participle(s);
+    a || b || c || d
+}
+
+/// A clause's past-tense verb the tagger took for a participle and the parser hung on its
+/// subject as a modifier ("A Palestinian man stabbed/VBN/acl and wounded a soldier …, the
+/// military said" with "man" the reported clause). When a noun stands where a clause belongs —
+/// the complement or parenthetical of a verb, a second subject of a verb that has one, or the
+/// root with the verb taking an object — and its `acl` child is a past verb right after the
+/// noun's words, with no subject, subordinator or auxiliary of its own, the verb takes the
+/// noun's place and the noun becomes its subject. A headline's "Soldiers killed in ambush"
+/// (a root noun, no object) is left alone.
+fn main_verb_read_as_participle(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut changed = false;
+    for v in 1..n {
+        let toks = &s.tokens;
+        let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
+        let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
+        let kids = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
+        let t = &toks[v];
+        if t.upos != "VERB" || !matches!(t.xpos.as_str(), "VBN" | "VBD") || t.deprel != "acl" {
+            continue;
+        }
+        let Some(noun) = head(v).filter(|&h| h < v) else { continue };
+        if !matches!(toks[noun].upos.as_str(), "NOUN" | "PROPN") {
+            continue;
+        }
+        if kids(v).any(|c| matches!(base(c), "nsubj" | "csubj" | "expl" | "mark" | "aux" | "cop")) {
+            continue;
+        }
+        // Right after the noun's own words, no comma between.
+        if (noun + 1..v).any(|i| !descends_from(toks, i, noun) || toks[i].upos == "PUNCT") {
+            continue;
+        }
+        let takes_object = std::iter::once(v)
+            .chain(kids(v).filter(|&c| base(c) == "conj" && toks[c].upos == "VERB"))
+            .any(|w| kids(w).any(|c| base(c) == "obj"));
+        let second_subject = base(noun) == "nsubj"
+            && head(noun).is_some_and(|h| kids(h).any(|c| c != noun && base(c) == "nsubj"));
+        let rel = match base(noun) {
+            "ccomp" | "parataxis" => toks[noun].deprel.clone(),
+            "root" if takes_object => "root".to_string(),
+            _ if second_subject => "ccomp".to_string(),
+            _ => continue,
+        };
+        let later: Vec<usize> = kids(noun).filter(|&c| c > v).collect();
+        let conjuncts: Vec<usize> = kids(v)
+            .filter(|&c| {
+                base(c) == "conj"
+                    && toks[c].xpos == "VBN"
+                    && !kids(c).any(|d| matches!(base(d), "aux" | "nsubj"))
+            })
+            .collect();
+        let nh = toks[noun].head;
+        let vh = (v + 1) as u32;
+        let toks = &mut s.tokens;
+        toks[v].head = nh;
+        toks[v].deprel = rel;
+        toks[noun].head = vh;
+        toks[noun].deprel = "nsubj".into();
+        for c in later {
+            toks[c].head = vh;
+        }
+        for w in std::iter::once(v).chain(conjuncts) {
+            if toks[w].xpos == "VBN" {
+                toks[w].xpos = "VBD".into();
+                toks[w].feats = "Mood=Ind|Tense=Past|VerbForm=Fin".into();
+            }
+        }
+        changed = true;
+    }
+    changed
 }
 
 /// Head words of phrases that say when: weekdays, months, parts of the day and spans of time
@@ -472,6 +544,44 @@ mod tests {
             "They/PRON/2/nsubj left/VERB/0/root/{fin} with/ADP/5/case the/DET/5/det \
              troops/NOUN/2/obl stayed/VERB/5/acl/{fin}"
         ));
+        assert!(!repair(&mut s));
+    }
+
+    #[test]
+    fn a_main_verb_read_as_a_participle_of_its_subject_heads_the_clause() {
+        // "A man stabbed a guard , police said ." with "man" the complement of "said".
+        let mut s = sentence(
+            "A/DET/2/det man/NOUN/7/ccomp stabbed/VERB/2/acl a/DET/5/det guard/NOUN/3/obj \
+             ,/PUNCT/2/punct police/NOUN/7/nsubj said/VERB/0/root ./PUNCT/7/punct",
+        );
+        s.tokens[2].xpos = "VBN".into();
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[2].head, s.tokens[2].deprel.as_str()), (7, "ccomp"));
+        assert_eq!((s.tokens[1].head, s.tokens[1].deprel.as_str()), (3, "nsubj"));
+        assert_eq!(s.tokens[5].head, 3, "the comma goes with the verb");
+        assert_eq!(s.tokens[2].xpos, "VBD");
+        assert!(!repair(&mut s), "a mended tree is left alone");
+        // "Groups clashed in Tripoli , the ministry said ." with two subjects on "said".
+        let mut s = sentence(
+            "Groups/NOUN/8/nsubj clashed/VERB/1/acl in/ADP/4/case Tripoli/PROPN/2/obl \
+             ,/PUNCT/1/punct the/DET/7/det ministry/NOUN/8/nsubj said/VERB/0/root \
+             ./PUNCT/8/punct",
+        );
+        s.tokens[1].xpos = "VBN".into();
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[1].head, s.tokens[1].deprel.as_str()), (8, "ccomp"));
+        assert_eq!((s.tokens[0].head, s.tokens[0].deprel.as_str()), (2, "nsubj"));
+        // A headline: "Soldiers killed in ambush" is a noun phrase.
+        let mut s =
+            sentence("Soldiers/NOUN/0/root killed/VERB/1/acl in/ADP/4/case ambush/NOUN/2/obl");
+        s.tokens[1].xpos = "VBN".into();
+        assert!(!repair(&mut s));
+        // A participle of a subject that is the only one: "Men wounded in the blast died".
+        let mut s = sentence(
+            "Men/NOUN/5/nsubj wounded/VERB/1/acl in/ADP/4/case blast/NOUN/2/obl \
+             died/VERB/0/root",
+        );
+        s.tokens[1].xpos = "VBN".into();
         assert!(!repair(&mut s));
     }
 
