@@ -2468,7 +2468,16 @@ impl Analysis<'_> {
             .copied()
             .find(|&k| base_rel(&self.s.tokens[k].deprel) == "nsubj")?;
         let tgt = self.phrase_of[subj].filter(|&p| !self.phrases[p].null)?;
-        let src = self.find_source(upper, tgt).filter(|&p| !self.phrases[p].null)?;
+        // The statement's own coded subject, else the nearest actor before it ("the Red Cross
+        // operating in Iraq said …": the Red Cross, not Iraq).
+        let own = self.children[vp_head]
+            .iter()
+            .copied()
+            .find(|&k| k < vp_head && base_rel(&self.s.tokens[k].deprel) == "nsubj")
+            .and_then(|k| self.phrase_of[k])
+            .filter(|&p| !self.phrases[p].null && p != tgt);
+        let src =
+            own.or_else(|| self.find_source(upper, tgt).filter(|&p| !self.phrases[p].null))?;
         let first = |p: usize| {
             let ph = &self.phrases[p];
             let k = ph.codes.iter().position(|c| c != "---").unwrap_or(0);
@@ -2836,10 +2845,14 @@ impl Analysis<'_> {
             .find(|&p| !self.phrases[p].null)
     }
 
-    /// For a verb with a subordinator and an explicit (non-pronoun) subject between it and the
-    /// verb: the subordinator's index.
+    /// For an adverbial clause's verb with a subordinator and an explicit (non-pronoun) subject
+    /// between it and the verb: the subordinator's index. (A reported "that" clause still
+    /// reads the words before it: "Syrian state media reported that air defences intercepted".)
     fn own_subject_after_mark(&self, v: usize) -> Option<usize> {
         let rel = |c: usize| base_rel(&self.s.tokens[c].deprel);
+        if rel(v) != "advcl" {
+            return None;
+        }
         let m = self.children[v].iter().copied().find(|&c| c < v && rel(c) == "mark")?;
         self.children[v]
             .iter()
