@@ -201,6 +201,7 @@ fn speech_venue(sentence: &AnalyzedSentence, sp: Span) -> bool {
 /// Head nouns of an object that is itself a place where the event happens.
 const SITE_NOUNS: &[&str] = &[
     "crossing",
+    "field",
     "base",
     "airbase",
     "camp",

@@ -504,6 +504,18 @@ fn fallback_place(
     if spoken_of(s, ev) {
         return None;
     }
+    // Talks held "in a phone call" or "by video link" happened nowhere the story says.
+    let remote = geo::event_spans(s, ev.trigger, false).iter().any(|sp| {
+        sp.slice(text).is_some_and(|p| {
+            let p = p.to_lowercase();
+            ["phone", "telephone", "video", "videoconference"]
+                .iter()
+                .any(|w| p.split(|c: char| !c.is_alphanumeric()).any(|x| x == *w))
+        })
+    });
+    if remote {
+        return None;
+    }
     let found = places.sentence_place(gaz, text, s.span, ev.trigger);
     if found.basis == geo::PlaceBasis::Sentence {
         return Some((found.location, found.basis));
