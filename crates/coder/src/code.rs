@@ -3461,6 +3461,18 @@ impl Analysis<'_> {
         let src_country = country_of(&srcs.iter().map(|a| a.code.as_str()).collect::<Vec<_>>());
         let mut tgts =
             expand(tgt, src_owner.as_deref(), state.as_deref(), src_country.as_deref(), !passive);
+        // (Product rule.) A protest (14) that names no one it is aimed at is made at home, to
+        // the source's own government ("thousands of Nigerians rallied in Lagos to protest the
+        // violations" NGA -> NGAGOV).
+        if opts.clauses && code.starts_with("14") && tgts.iter().all(|a| a.code == "---") {
+            if let Some(c) = src_country.as_deref() {
+                tgts = vec![CodedActor {
+                    code: format!("{c}GOV"),
+                    text: String::new(),
+                    span: Span::default(),
+                }];
+            }
+        }
         let push =
             |a: &[CodedActor], b: &[CodedActor], c: &str, swap: bool, out: &mut Vec<CodedEvent>| {
                 for x in a {
