@@ -37,7 +37,68 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let b = reattach_before_trailing_attribution(s);
     let c = subordinate_clause_read_as_phrase(s);
     let d = main_verb_read_as_participle(s);
-    a || b || c || d
+    let e = conjoined_clause_subject(s);
+    a || b || c || d || e
+}
+
+/// The subject of a conjoined clause read as a conjunct of the noun before it ("met X in Cairo
+/// on Sunday and the two/conj pledged/advcl to resolve …"): when a finite verb without a
+/// subject follows right after a noun phrase opened by "and"/"but" that the parser made a
+/// conjunct of an earlier noun, that phrase is the verb's subject, its conjunction the verb's,
+/// and the verb (hung on an earlier verb) that verb's conjunct.
+fn conjoined_clause_subject(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut changed = false;
+    for v in 2..n {
+        let toks = &s.tokens;
+        let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
+        let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
+        let kids = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
+        let t = &toks[v];
+        if t.upos != "VERB"
+            || !t.feats.contains("VerbForm=Fin")
+            || !matches!(base(v), "advcl" | "conj" | "parataxis")
+            || kids(v).any(|c| c < v && matches!(base(c), "nsubj" | "csubj" | "expl" | "mark"))
+        {
+            continue;
+        }
+        let Some(verb_head) = head(v).filter(|&h| h < v && toks[h].upos == "VERB") else {
+            continue;
+        };
+        // The word before the verb (past its auxiliaries and adverbs) ends the noun phrase.
+        let Some(last) = (0..v).rev().find(|&i| !descends_from(toks, i, v)) else { continue };
+        let mut np = last;
+        while let Some(h) = head(np).filter(|&h| h < v && base(np) != "conj") {
+            if !descends_from(toks, last, h) || h >= v {
+                break;
+            }
+            np = h;
+        }
+        if base(np) != "conj" || !matches!(toks[np].upos.as_str(), "NOUN" | "PROPN" | "NUM") {
+            continue;
+        }
+        let Some(cc) = kids(np).find(|&c| base(c) == "cc" && c < np) else { continue };
+        if !matches!(toks[cc].form.to_lowercase().as_str(), "and" | "but") {
+            continue;
+        }
+        // The phrase spans from its conjunction to right before the verb's words.
+        let first_v = (0..v).find(|&i| descends_from(toks, i, v)).unwrap_or(v);
+        if (cc..first_v).any(|i| !descends_from(toks, i, np)) || last + 1 != first_v {
+            continue;
+        }
+        if descends_from(toks, verb_head, np) {
+            continue;
+        }
+        let vh = (v + 1) as u32;
+        let toks = &mut s.tokens;
+        toks[np].head = vh;
+        toks[np].deprel = "nsubj".into();
+        toks[cc].head = vh;
+        toks[v].head = (verb_head + 1) as u32;
+        toks[v].deprel = "conj".into();
+        changed = true;
+    }
+    changed
 }
 
 /// A clause's past-tense verb the tagger took for a participle and the parser hung on its
@@ -582,6 +643,29 @@ mod tests {
              died/VERB/0/root",
         );
         s.tokens[1].xpos = "VBN".into();
+        assert!(!repair(&mut s));
+    }
+
+    #[test]
+    fn a_conjoined_clause_gets_its_subject_back() {
+        // "Arnor met Rohan on Sunday and the two pledged peace ." with "two" a conjunct of
+        // "Sunday" and "pledged" an adverbial clause of "met".
+        let fin = "Mood=Ind|Tense=Past|VerbForm=Fin";
+        let mut s = sentence(&format!(
+            "Arnor/PROPN/2/nsubj met/VERB/0/root/{fin} Rohan/PROPN/2/obj on/ADP/5/case \
+             Sunday/PROPN/2/obl and/CCONJ/8/cc the/DET/8/det two/NUM/5/conj \
+             pledged/VERB/2/advcl/{fin} peace/NOUN/9/obj ./PUNCT/2/punct"
+        ));
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[7].head, s.tokens[7].deprel.as_str()), (9, "nsubj"));
+        assert_eq!((s.tokens[8].head, s.tokens[8].deprel.as_str()), (2, "conj"));
+        assert_eq!(s.tokens[5].head, 9);
+        assert!(!repair(&mut s), "a mended tree is left alone");
+        // A verb with its own subject is left alone.
+        let mut s = sentence(&format!(
+            "Arnor/PROPN/2/nsubj met/VERB/0/root/{fin} Rohan/PROPN/2/obj and/CCONJ/5/cc \
+             Gondor/PROPN/3/conj ,/PUNCT/8/punct they/PRON/8/nsubj said/VERB/2/parataxis/{fin}"
+        ));
         assert!(!repair(&mut s));
     }
 
