@@ -38,7 +38,63 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let c = subordinate_clause_read_as_phrase(s);
     let d = main_verb_read_as_participle(s);
     let e = conjoined_clause_subject(s);
-    a || b || c || d || e
+    let f = reroot_from_relative_clause(s);
+    a || b || c || d || e || f
+}
+
+/// The main verb after a subject's relative clause that the parser hung on a verb inside that
+/// clause ("The protesters, who want the monarchy restored/root, had gathered/ccomp …"): when
+/// the root verb lies inside the comma-closed relative clause of its own subject, and a verb
+/// after the closing comma, finite or with an auxiliary and without a subject, hangs from it,
+/// that verb becomes the root with the subject, and the root goes back into the relative
+/// clause as its verb's complement.
+fn reroot_from_relative_clause(s: &mut AnalyzedSentence) -> bool {
+    let toks = &s.tokens;
+    let n = toks.len();
+    let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
+    let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
+    let kids = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
+    let Some(r) = (0..n).find(|&i| toks[i].head == 0) else { return false };
+    if toks[r].upos != "VERB" {
+        return false;
+    }
+    let Some(subj) = kids(r).find(|&c| c < r && base(c) == "nsubj") else { return false };
+    let Some(rel) = kids(subj).find(|&c| c < r && toks[c].deprel == "acl:relcl") else {
+        return false;
+    };
+    // The relative clause opens with a comma after the subject and closes with one after r.
+    if !(subj + 1..rel).any(|i| toks[i].form == ",") {
+        return false;
+    }
+    let Some(close) = (r + 1..n).find(|&i| toks[i].form == ",") else { return false };
+    if (r + 1..close).any(|i| !descends_from(toks, i, r)) {
+        return false;
+    }
+    let Some(v) = kids(r).find(|&c| {
+        c > close
+            && toks[c].upos == "VERB"
+            && matches!(base(c), "ccomp" | "conj" | "parataxis")
+            && (toks[c].feats.contains("VerbForm=Fin") || kids(c).any(|a| base(a) == "aux"))
+            && !kids(c).any(|a| matches!(base(a), "nsubj" | "csubj" | "expl" | "mark"))
+    }) else {
+        return false;
+    };
+    // The verb's own words start right after the comma.
+    if (close + 1..v).any(|i| !descends_from(toks, i, v)) {
+        return false;
+    }
+    let later: Vec<usize> = kids(r).filter(|&c| c >= close && c != v).collect();
+    let vh = (v + 1) as u32;
+    let toks = &mut s.tokens;
+    toks[v].head = 0;
+    toks[v].deprel = "root".into();
+    toks[r].head = (rel + 1) as u32;
+    toks[r].deprel = "xcomp".into();
+    toks[subj].head = vh;
+    for c in later {
+        toks[c].head = vh;
+    }
+    true
 }
 
 /// The subject of a conjoined clause read as a conjunct of the noun before it ("met X in Cairo
@@ -667,6 +723,23 @@ mod tests {
              Gondor/PROPN/3/conj ,/PUNCT/8/punct they/PRON/8/nsubj said/VERB/2/parataxis/{fin}"
         ));
         assert!(!repair(&mut s));
+    }
+
+    #[test]
+    fn a_main_verb_hung_inside_the_subjects_relative_clause_becomes_the_root() {
+        // "The men , who want the king back/root , had gathered early ." with "back" the root.
+        let mut s = sentence(
+            "The/DET/2/det men/NOUN/8/nsubj ,/PUNCT/5/punct who/PRON/5/nsubj \
+             want/VERB/2/acl:relcl the/DET/7/det king/NOUN/5/obj back/VERB/0/root \
+             ,/PUNCT/11/punct had/AUX/11/aux gathered/VERB/8/ccomp/VerbForm=Part \
+             early/ADV/11/advmod ./PUNCT/8/punct",
+        );
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[10].head, s.tokens[10].deprel.as_str()), (0, "root"));
+        assert_eq!((s.tokens[1].head, s.tokens[1].deprel.as_str()), (11, "nsubj"));
+        assert_eq!((s.tokens[7].head, s.tokens[7].deprel.as_str()), (5, "xcomp"));
+        assert_eq!(s.tokens[12].head, 11, "the final stop moves to the new root");
+        assert!(!repair(&mut s), "a mended tree is left alone");
     }
 
     #[test]
