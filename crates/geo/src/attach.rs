@@ -361,6 +361,9 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     let motion = MOTION.contains(&lemma.as_str()) || sends;
     // A launch with no target phrase happens where it was launched from ("fired a ballistic
     // missile *from an area near its capital*").
+    // A removal happens where it removes people from ("evacuated aid workers *from the
+    // area*", "withdrew troops *from Kherson*").
+    let removal = matches!(lemma.as_str(), "evacuate" | "withdraw" | "rescue" | "pull");
     let launch = matches!(lemma.as_str(), "fire" | "launch" | "test-fire")
         && !sentence.children(t as u32 + 1).any(|d| {
             !TEMPORAL.contains(&toks[d].form.to_lowercase().as_str())
@@ -376,7 +379,7 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
         .iter()
         .chain(if assault { TARGET } else { &[] })
         .chain(if motion { &["to"][..] } else { &[] })
-        .chain(if launch { &["from"][..] } else { &[] })
+        .chain(if launch || removal { &["from"][..] } else { &[] })
         .copied()
         .collect();
     // An unmarked oblique is a bare noun phrase the parser did not take for the object
@@ -1534,5 +1537,27 @@ mod tests {
         s.tokens[3].upos = "VERB".to_string();
         s.tokens[3].lemma = "fire".to_string();
         assert_eq!(words(text, &s, "fired", true), ["in Gaza"]);
+    }
+
+    #[test]
+    fn a_removal_happens_where_it_removes_from() {
+        let text = "Peacekeepers evacuated workers from Nasir .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Peacekeepers", 2, "nsubj"),
+                ("evacuated", 0, "root"),
+                ("workers", 2, "obj"),
+                ("from", 5, "case"),
+                ("Nasir", 2, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "evacuate".to_string();
+        assert_eq!(words(text, &s, "evacuated", false), ["from Nasir"]);
+        // "from" is no place of other deeds ("flights from Baghdad").
+        s.tokens[1].lemma = "praise".to_string();
+        assert!(words(text, &s, "evacuated", false).is_empty());
     }
 }

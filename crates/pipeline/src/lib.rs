@@ -282,7 +282,14 @@ impl Engine {
                         })
                         .cloned()
                 };
-                let taken_up = governed.or_else(|| continued().or_else(told_before));
+                // "evacuated aid workers *from the area*": the area of the last fight told, else
+                // of the story.
+                let area = || {
+                    (own.is_none() && !unknown_own && in_the_area(&article.text, &sentences, ev))
+                        .then(|| last_assault.clone().or_else(|| story.clone()))
+                        .flatten()
+                };
+                let taken_up = governed.or_else(|| continued().or_else(told_before)).or_else(area);
                 ev.location = own.or(taken_up).or_else(|| {
                     (!quoted && !unknown_own)
                         .then(|| {
@@ -478,6 +485,14 @@ fn fallback_place(
         return None;
     }
     let s = sentences.get(ev.sentence as usize)?;
+    // "failed to reach agreement *at EU-mediated talks*": what was done at a gathering whose
+    // place the text does not name happened where the lead was filed from.
+    if at_gathering(text, s, ev) {
+        let found = places.dateline_place(gaz);
+        return (found.basis == geo::PlaceBasis::Dateline
+            && found.location.span.is_some_and(|d| opens(text, d, s.span)))
+        .then_some((found.location, found.basis));
+    }
     if !PLACED_ROOTS.contains(&ev.root.as_str()) && !done_not_said(s, ev) {
         return None;
     }
@@ -575,6 +590,43 @@ fn fallback_place(
         }
         _ => None,
     }
+}
+
+/// Whether one of the event's own phrases is about "the area" ("from the area by helicopter",
+/// "in the area"); a place it names is found before this is asked.
+fn in_the_area(text: &str, sentences: &[AnalyzedSentence], ev: &Event) -> bool {
+    let Some(s) = sentences.get(ev.sentence as usize) else { return false };
+    let assault = ASSAULT_ROOTS.contains(&ev.root.as_str());
+    geo::event_spans(s, ev.trigger, assault).iter().any(|sp| {
+        let words: Vec<String> = sp
+            .slice(text)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        words.len() >= 3 && words[1] == "the" && words[2] == "area"
+    })
+}
+
+/// Gatherings at which things are agreed, rejected or said.
+const GATHERINGS: &[&str] =
+    &["talks", "summit", "meeting", "conference", "negotiations", "session", "forum"];
+
+/// Whether one of the event's own phrases puts it at a gathering ("*at* EU-mediated *talks*",
+/// "*during* a *summit*").
+fn at_gathering(text: &str, s: &AnalyzedSentence, ev: &Event) -> bool {
+    geo::event_spans(s, ev.trigger, false).iter().any(|sp| {
+        let words: Vec<String> = sp
+            .slice(text)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        matches!(words.first().map(String::as_str), Some("at" | "during"))
+            && words.iter().take(5).any(|w| GATHERINGS.contains(&w.as_str()))
+    })
 }
 
 /// Nouns that name an assault; after "the" they take up one told before.
