@@ -39,7 +39,65 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let d = main_verb_read_as_participle(s);
     let e = conjoined_clause_subject(s);
     let f = reroot_from_relative_clause(s);
-    a || b || c || d || e || f
+    let g = speaker_read_as_conjunct(s);
+    a || b || c || d || e || f || g
+}
+
+/// The speaker of a trailing attribution read as a conjunct of the reported clause's last noun
+/// ("killed at least 10 people, police/conj said"): when a verb of saying without a subject has
+/// its reported clause before it and right before it, after a comma, a noun phrase the parser
+/// made a conjunct inside that clause (no conjunction of its own), that phrase is its subject.
+fn speaker_read_as_conjunct(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut changed = false;
+    for v in 2..n {
+        let toks = &s.tokens;
+        let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
+        let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
+        let kids = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
+        if toks[v].upos != "VERB"
+            || !provenance::attribution::SPEECH.contains(&toks[v].lemma.as_str())
+            || kids(v).any(|c| matches!(base(c), "nsubj" | "csubj" | "expl"))
+        {
+            continue;
+        }
+        let Some(clause) = kids(v).find(|&c| c < v && matches!(base(c), "ccomp" | "parataxis"))
+        else {
+            continue;
+        };
+        // The phrase ending right before the verb: climb from the word before it while the
+        // head stays before the verb and the phrase stays contiguous.
+        let mut np = v - 1;
+        while base(np) != "conj" {
+            match head(np) {
+                Some(h) if h < v && (h..v).all(|i| descends_from(toks, i, h)) => np = h,
+                _ => break,
+            }
+        }
+        if base(np) != "conj"
+            || !matches!(toks[np].upos.as_str(), "NOUN" | "PROPN")
+            || !descends_from(toks, np, clause)
+            || kids(np).any(|c| base(c) == "cc")
+        {
+            continue;
+        }
+        let first =
+            (0..=np).find(|&i| toks[i].upos != "PUNCT" && descends_from(toks, i, np)).unwrap_or(np);
+        if first == 0 || toks[first - 1].form != "," {
+            continue;
+        }
+        let comma = first - 1;
+        if (first..v).any(|i| !descends_from(toks, i, np)) {
+            continue;
+        }
+        let toks = &mut s.tokens;
+        toks[np].head = (v + 1) as u32;
+        toks[np].deprel = "nsubj".into();
+        toks[comma].head = (v + 1) as u32;
+        toks[comma].deprel = "punct".into();
+        changed = true;
+    }
+    changed
 }
 
 /// The main verb after a subject's relative clause that the parser hung on a verb inside that
@@ -740,6 +798,27 @@ mod tests {
         assert_eq!((s.tokens[7].head, s.tokens[7].deprel.as_str()), (5, "xcomp"));
         assert_eq!(s.tokens[12].head, 11, "the final stop moves to the new root");
         assert!(!repair(&mut s), "a mended tree is left alone");
+    }
+
+    #[test]
+    fn a_speaker_read_as_a_conjunct_is_the_subject_of_saying() {
+        // "Gunmen killed ten people , police said ." with "police" a conjunct of "people".
+        let mut s = sentence(
+            "Gunmen/NOUN/2/nsubj killed/VERB/7/ccomp ten/NUM/4/nummod people/NOUN/2/obj \
+             ,/PUNCT/6/punct police/NOUN/4/conj said/VERB/0/root ./PUNCT/7/punct",
+        );
+        s.tokens[6].lemma = "say".into();
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[5].head, s.tokens[5].deprel.as_str()), (7, "nsubj"));
+        assert_eq!(s.tokens[4].head, 7);
+        assert!(!repair(&mut s), "a mended tree is left alone");
+        // A real conjunct with its conjunction: "… people and police said" is left alone.
+        let mut s = sentence(
+            "Gunmen/NOUN/2/nsubj killed/VERB/7/ccomp ten/NUM/4/nummod people/NOUN/2/obj \
+             and/CCONJ/6/cc police/NOUN/4/conj said/VERB/0/root ./PUNCT/7/punct",
+        );
+        s.tokens[6].lemma = "say".into();
+        assert!(!repair(&mut s));
     }
 
     #[test]
