@@ -93,6 +93,23 @@ pub fn unlisted_place(
     })
 }
 
+/// Posts and bases of a country's forces, which stand on its ground.
+const MILITARY_SITES: &[&str] = &["post", "outpost", "base", "positions", "position", "camp"];
+
+/// Whether the nationality at `top` stands before a military site, with at most one noun
+/// between ("Israeli army post", "a Syrian base").
+fn military_site_after(text: &str, top: Span) -> bool {
+    let words: Vec<String> = text
+        .get(top.end as usize..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(2)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .collect();
+    let site = |w: &String| MILITARY_SITES.contains(&w.as_str());
+    words.first().is_some_and(site) || (words.len() == 2 && site(&words[1]))
+}
+
 fn in_phrase(
     gaz: &Gazetteer,
     places: &ArticlePlaces,
@@ -238,7 +255,24 @@ fn in_phrase(
                 .then(|| gaz.country(d.country).and_then(|c| gaz.place(c)))
                 .flatten()
         };
-        let Some(p) = container.or_else(nationality).or_else(near).or_else(home) else {
+        // "at an *Israeli* army post near the border town of Metula": a nationality on a
+        // military site earlier in the same phrase.
+        let site_nationality = || {
+            places
+                .resolved
+                .iter()
+                .filter(|r| {
+                    r.toponym.demonym
+                        && phrase.contains(r.toponym.span)
+                        && r.toponym.span.end <= run.start
+                        && military_site_after(text, r.toponym.span)
+                })
+                .filter_map(|r| r.place.and_then(|p| gaz.place(p)))
+                .rfind(|p| p.kind == PlaceKind::Country)
+        };
+        let Some(p) =
+            container.or_else(nationality).or_else(site_nationality).or_else(near).or_else(home)
+        else {
             continue;
         };
         let admin1 = match p.kind {

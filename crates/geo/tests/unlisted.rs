@@ -195,3 +195,42 @@ fn a_two_word_name_joined_either_way() {
         assert_eq!(loc.country.as_deref(), Some("LB"));
     }
 }
+
+#[test]
+fn a_nationality_on_a_military_post_earlier_in_the_phrase() {
+    let g = gaz();
+    let text = "BEIRUT (Annalist Wire) - Hezbollah fired rockets at an Israeli army post near the \
+        border town of Metula.";
+    let at = text.find("Hezbollah").unwrap();
+    let body = &text[at..];
+    let mut s = sentence(
+        body,
+        &[
+            ("Hezbollah", "PROPN", 2, "nsubj"),
+            ("fired", "VERB", 0, "root"),
+            ("rockets", "NOUN", 2, "obj"),
+            ("at", "ADP", 8, "case"),
+            ("an", "DET", 8, "det"),
+            ("Israeli", "ADJ", 8, "amod"),
+            ("army", "NOUN", 8, "compound"),
+            ("post", "NOUN", 2, "obl"),
+            ("near", "ADP", 12, "case"),
+            ("the", "DET", 12, "det"),
+            ("border", "NOUN", 12, "compound"),
+            ("town", "NOUN", 8, "nmod"),
+            ("of", "ADP", 14, "case"),
+            ("Metula", "PROPN", 12, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    for t in &mut s.tokens {
+        t.span = Span::new(t.span.start as usize + at, t.span.end as usize + at);
+    }
+    s.span = Span::new(at, text.len());
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "at an Israeli army post near the border town of Metula")];
+    let (loc, _) =
+        unlisted_place(g, &places, text, &s, &phrase, span_of(text, "fired")).expect("town");
+    assert_eq!(loc.name, "Metula");
+    assert_eq!(loc.country.as_deref(), Some("IL"));
+}
