@@ -387,6 +387,11 @@ fn ethnic_block(b: &str) -> bool {
     b.len() == 3 && b.bytes().all(|c| c.is_ascii_uppercase()) && !ROLE_BLOCKS.contains(&b)
 }
 
+/// Whether a token is a quotation mark.
+fn is_quote(form: &str) -> bool {
+    matches!(form, "\"" | "``" | "''" | "\u{201c}" | "\u{201d}" | "'" | "\u{2019}" | "\u{2018}")
+}
+
 fn base_rel(r: &str) -> &str {
     match r.bytes().position(|b| b == b':') {
         Some(i) => &r[..i],
@@ -1758,6 +1763,18 @@ impl Analysis<'_> {
             if opts.clauses && self.argument_between_commas(lo, hi) {
                 continue;
             }
+            // … nor when it opens with a coordinator before a coordinated verb (", but was
+            // still refusing admittance to …"): a clause of its own, not an aside.
+            if opts.clauses
+                && self.s.tokens[lo].upos == "CCONJ"
+                && (lo + 1..hi).any(|k| {
+                    self.is_verb(k)
+                        && base_rel(&self.s.tokens[k].deprel) == "conj"
+                        && self.finite_or_aux(k)
+                })
+            {
+                continue;
+            }
             // A word goes with its phrase when the phrase lies within the clause; dependents
             // before the clause (a quote fronted before "…, an official said") do not hold
             // it back.
@@ -2245,6 +2262,16 @@ impl Analysis<'_> {
                     },
                     (p, false) => p,
                 };
+                // (Product rule.) So is a verb coordinated after ", but"/", and" that the parser
+                // hung on a verb inside the phrase ("Benin opened its borders to Africans ordered
+                // out of Nigeria, but was still refusing admittance to Ghanaians").
+                let participle = match (participle, opts.clauses) {
+                    (p, true) => match (p, self.coordinated_clause(i, vp_end)) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    },
+                    (p, false) => p,
+                };
                 i = match (self.next_clause(i, vp_end), participle) {
                     (Some(a), Some(b)) => a.min(b),
                     (a, b) => a.or(b).unwrap_or(vp_end.max(i) + 1),
@@ -2315,11 +2342,42 @@ impl Analysis<'_> {
                             .any(|&c| base_rel(&self.s.tokens[c].deprel) == "mark")))
                 && self.children[k].iter().any(|&c| {
                     c < k && base_rel(&self.s.tokens[c].deprel) == "nsubj" && {
+                        // (A closing quotation mark may stand between: `…," SDF commander X
+                        // told reporters`.)
                         let lo = self.subtree_bounds(c).0;
-                        lo > v && self.s.tokens[lo - 1].form == ","
+                        (v + 1..lo)
+                            .rev()
+                            .find(|&j| !is_quote(&self.s.tokens[j].form))
+                            .is_some_and(|j| self.s.tokens[j].form == ",")
                     }
                 })
         })
+    }
+
+    /// The first verb after `v` and up to `end` coordinated, after a comma and a coordinator,
+    /// with another verb inside `v`'s phrase, with an auxiliary or a finite form of its own
+    /// (", but was still refusing …").
+    fn coordinated_clause(&self, v: usize, end: usize) -> Option<usize> {
+        (v + 1..=end.min(self.s.tokens.len().saturating_sub(1))).find(|&k| {
+            let kids = &self.children[k];
+            self.is_verb(k)
+                && base_rel(&self.s.tokens[k].deprel) == "conj"
+                && self.head(k).is_some_and(|h| h != v && h > v && self.is_verb(h))
+                && kids.iter().any(|&c| {
+                    c > 0
+                        && c < k
+                        && base_rel(&self.s.tokens[c].deprel) == "cc"
+                        && self.s.tokens[c - 1].form == ","
+                })
+                && self.finite_or_aux(k)
+        })
+    }
+
+    /// Whether verb `k` is finite or has an auxiliary of its own ("was still refusing"; not a
+    /// bare participle, "with strings attached").
+    fn finite_or_aux(&self, k: usize) -> bool {
+        self.children[k].iter().any(|&c| c < k && base_rel(&self.s.tokens[c].deprel) == "aux")
+            || matches!(self.s.tokens[k].xpos.as_str(), "VBD" | "VBZ" | "VBP")
     }
 
     /// The first verb after `v` and up to `end` that heads an adverbial clause opened by
