@@ -140,14 +140,21 @@ pub fn share_places(
     if mentions.is_empty() {
         return;
     }
-    for ev in events.iter_mut() {
+    let dateline = places.dateline.map(|i| places.resolved[i].toponym.span);
+    for (i, ev) in events.iter_mut().enumerate() {
         if !happened(ev) || !ASSAULT_ROOTS.contains(&ev.root.as_str()) {
             continue;
         }
+        // An assault the dateline alone placed ("OUAGADOUGOU (AP) — Fighters ambushed a
+        // convoy …") takes the place a later mention gives ("The attack took place near the
+        // town of Ougarou"), as one placed only at country level does.
+        let by_dateline = !own.get(i).copied().unwrap_or(false)
+            && dateline.is_some()
+            && ev.location.as_ref().and_then(|l| l.span) == dateline;
         let Some(country) = ev
             .location
             .as_ref()
-            .filter(|l| l.precision == GeoPrecision::Country)
+            .filter(|l| l.precision == GeoPrecision::Country || by_dateline)
             .and_then(|l| l.country.clone())
         else {
             continue;
@@ -163,11 +170,16 @@ pub fn share_places(
                 found.location.precision,
                 GeoPrecision::Place | GeoPrecision::City | GeoPrecision::Province
             );
-            if found.basis == PlaceBasis::Attached
-                && finer
-                && found.location.country.as_deref() == Some(country.as_str())
-            {
-                ev.location = Some(found.location);
+            let location = if found.basis == PlaceBasis::Attached {
+                Some(found.location).filter(|_| finer)
+            } else if by_dateline {
+                // A town the gazetteer lacks ("near the town of Ougarou in the eastern region").
+                crate::unlisted::unlisted_place(gaz, places, text, s, spans, s.span).map(|u| u.0)
+            } else {
+                None
+            };
+            if let Some(l) = location.filter(|l| l.country.as_deref() == Some(country.as_str())) {
+                ev.location = Some(l);
                 break;
             }
         }

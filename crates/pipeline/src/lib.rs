@@ -684,8 +684,11 @@ fn takes_up_assault(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
                     toks[d].form.to_lowercase().as_str(),
                     "attackers" | "assailants" | "gunmen" | "raiders" | "kidnappers"
                 )
-                && s.children(d as u32 + 1)
-                    .any(|c| toks[c].deprel == "det" && toks[c].form.eq_ignore_ascii_case("the"))
+                && s.children(d as u32 + 1).any(|c| {
+                    // "the attackers", "all five attackers"
+                    toks[c].deprel.starts_with("det")
+                        && matches!(toks[c].form.to_lowercase().as_str(), "the" | "all" | "both")
+                })
         });
     // "repelled *the assault*", "carried out *the attack*": the deed's object takes it up.
     let object = s.children(t as u32 + 1).any(|d| toks[d].deprel == "obj" && definite(d));
