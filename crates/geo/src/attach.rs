@@ -361,9 +361,9 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     let motion = MOTION.contains(&lemma.as_str()) || sends;
     // A launch with no target phrase happens where it was launched from ("fired a ballistic
     // missile *from an area near its capital*").
-    // A removal happens where it removes people from ("evacuated aid workers *from the
-    // area*", "withdrew troops *from Kherson*").
-    let removal = matches!(lemma.as_str(), "evacuate" | "withdraw" | "rescue" | "pull");
+    // A rescue happens where it takes people from ("evacuated aid workers *from the area*",
+    // "rescued six students *from a forest*"); a withdrawal "from Somalia" is a policy.
+    let removal = matches!(lemma.as_str(), "evacuate" | "rescue");
     let launch = matches!(lemma.as_str(), "fire" | "launch" | "test-fire")
         && !sentence.children(t as u32 + 1).any(|d| {
             !TEMPORAL.contains(&toks[d].form.to_lowercase().as_str())

@@ -326,6 +326,21 @@ impl Engine {
                 }) {
                     story.get_or_insert_with(|| l.clone());
                 }
+                // A lead the dateline alone placed ("DHAKA (AP) - Protesters set fire to a police
+                // station …"): the story is about the dateline's place, and a town a later
+                // paragraph names does not become it.
+                let dateline = places.dateline.map(|i| places.resolved[i].toponym.span);
+                if story.is_none() && physical && !firm {
+                    if let Some(l) = ev.location.as_ref().filter(|l| {
+                        l.span.is_some()
+                            && l.span == dateline
+                            && sentences.get(ev.sentence as usize).is_some_and(|s| {
+                                l.span.is_some_and(|d| opens(&article.text, d, s.span))
+                            })
+                    }) {
+                        story = Some(l.clone());
+                    }
+                }
             }
             // Conjoined clauses share a place; "the attack near …" refines a country.
             geo::share_places(gaz, places, &article.text, &sentences, &own_placed, &mut events);
