@@ -219,6 +219,34 @@ impl Engine {
             // The story's place: the first place (finer than a country) an event of the news
             // was placed at by its own phrases or its sentence.
             let mut story: Option<model::Location> = None;
+            // The lead's own place when no event of it was coded: the first place a locative
+            // governs in the sentence the dateline opens, else the dateline's.
+            let lead_story: Option<model::Location> = {
+                let dl = places.dateline_place(gaz);
+                let d = dl.location.span.filter(|_| dl.basis == geo::PlaceBasis::Dateline);
+                d.and_then(|d| {
+                    let s = sentences
+                        .iter()
+                        .find(|s| opens(&article.text, d, s.span) && !s.span.contains(d))?;
+                    let own = places.sentence_place(
+                        gaz,
+                        &article.text,
+                        s.span,
+                        model::Span::new(s.span.start as usize, s.span.start as usize),
+                    );
+                    let fine = matches!(
+                        own.location.precision,
+                        model::GeoPrecision::Place
+                            | model::GeoPrecision::City
+                            | model::GeoPrecision::Province
+                    );
+                    Some(if own.basis == geo::PlaceBasis::Sentence && fine {
+                        own.location
+                    } else {
+                        dl.location.clone()
+                    })
+                })
+            };
             let mut own_placed = Vec::with_capacity(events.len());
             // The last assault placed by its own phrases or its sentence, for a later "the
             // strikes", "in the fighting".
@@ -298,7 +326,7 @@ impl Engine {
                                 places,
                                 &article.text,
                                 &sentences,
-                                story.as_ref(),
+                                story.as_ref().or(lead_story.as_ref()),
                                 ev,
                             )
                         })
