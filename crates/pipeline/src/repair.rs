@@ -40,7 +40,49 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let e = conjoined_clause_subject(s);
     let f = reroot_from_relative_clause(s);
     let g = speaker_read_as_conjunct(s);
-    a || b || c || d || e || f || g
+    let h = saying_phrase_read_into_its_clause(s);
+    a || b || c || d || e || f || g || h
+}
+
+/// A phrase of the verb of saying hung on the reported clause ("the army said on Monday/obl→
+/// killed it had killed …"): an oblique of a reported clause lying wholly between the verb of
+/// saying and the clause's own subject, with no "that" before it, is the saying's.
+fn saying_phrase_read_into_its_clause(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut moves = Vec::new();
+    {
+        let toks = &s.tokens;
+        let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
+        let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
+        let kids = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
+        for v in 0..n {
+            if toks[v].upos != "VERB"
+                || !provenance::attribution::SPEECH.contains(&toks[v].lemma.as_str())
+            {
+                continue;
+            }
+            for c in kids(v).filter(|&c| c > v && base(c) == "ccomp") {
+                let Some(subj) = kids(c).find(|&k| k > v && k < c && base(k) == "nsubj") else {
+                    continue;
+                };
+                let subj_first = (v + 1..=subj).find(|&i| descends_from(toks, i, subj));
+                let Some(subj_first) = subj_first else { continue };
+                for d in kids(c).filter(|&d| d > v && d < subj_first && base(d) == "obl") {
+                    let inside = (0..n)
+                        .filter(|&i| descends_from(toks, i, d))
+                        .all(|i| i > v && i < subj_first);
+                    let that_before = kids(c).any(|m| base(m) == "mark" && m > v && m < d);
+                    if inside && !that_before {
+                        moves.push((d, v));
+                    }
+                }
+            }
+        }
+    }
+    for &(d, v) in &moves {
+        s.tokens[d].head = (v + 1) as u32;
+    }
+    !moves.is_empty()
 }
 
 /// The speaker of a trailing attribution read as a conjunct of the reported clause's last noun
@@ -818,6 +860,28 @@ mod tests {
              and/CCONJ/6/cc police/NOUN/4/conj said/VERB/0/root ./PUNCT/7/punct",
         );
         s.tokens[6].lemma = "say".into();
+        assert!(!repair(&mut s));
+    }
+
+    #[test]
+    fn a_phrase_of_the_saying_leaves_the_reported_clause() {
+        // "The army said on Monday it had killed rebels ." with "Monday" under "killed".
+        let mut s = sentence(
+            "The/DET/2/det army/NOUN/3/nsubj said/VERB/0/root on/ADP/5/case \
+             Monday/PROPN/8/obl it/PRON/8/nsubj had/AUX/8/aux killed/VERB/3/ccomp \
+             rebels/NOUN/8/obj ./PUNCT/3/punct",
+        );
+        s.tokens[2].lemma = "say".into();
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[4].head, s.tokens[4].deprel.as_str()), (3, "obl"));
+        assert!(!repair(&mut s), "a mended tree is left alone");
+        // After "that" the phrase is the clause's own: "said that on Monday it had killed".
+        let mut s = sentence(
+            "The/DET/2/det army/NOUN/3/nsubj said/VERB/0/root that/SCONJ/9/mark on/ADP/6/case \
+             Monday/PROPN/9/obl it/PRON/9/nsubj had/AUX/9/aux killed/VERB/3/ccomp \
+             rebels/NOUN/9/obj ./PUNCT/3/punct",
+        );
+        s.tokens[2].lemma = "say".into();
         assert!(!repair(&mut s));
     }
 
