@@ -105,7 +105,10 @@ fn seed_article_events_and_provenance() {
                     && e.modality == Modality::Attempted
             }),
         ),
-        ("20 massacre of Iraqis, historical", has(&|e| e.root == "20" && e.historical)),
+        (
+            "20 the MKO's massacre of Iraqis, historical",
+            has(&|e| e.root == "20" && e.historical && src(e, "IRNREB") && tgt(e, "IRQ")),
+        ),
         ("MKO member is the surrendering source", has(&|e| e.root == "08" && src(e, "IRNREB"))),
         (
             "Maliki's words are a quote attributed to him",

@@ -424,13 +424,24 @@ fn misread_participle(
 }
 
 /// A dictionary verb's `-ed` form tagged as an adjective with a copula of its own ("Vietnam
-/// is committed/ADJ to opening …"): the copula.
+/// is committed/ADJ to opening …"): the copula. Not a state of taking part in something ("the
+/// group was involved/engaged/implicated in the massacre"): there the subject is the one who
+/// took part, and reading it as a passive would turn it into the target.
 fn predicate_participle(s: &AnalyzedSentence, p: usize, dicts: &Dictionaries) -> Option<usize> {
     let t = &s.tokens[p];
     if t.upos != "ADJ"
         || !t.form.to_ascii_uppercase().ends_with("ED")
         || dicts.verbs.lookup(&t.form.to_uppercase()).is_none()
     {
+        return None;
+    }
+    let part_in = children(s, p).any(|o| {
+        base(&s.tokens[o].deprel) == "obl"
+            && children(s, o).any(|c| {
+                s.tokens[c].deprel == "case" && s.tokens[c].form.eq_ignore_ascii_case("in")
+            })
+    });
+    if part_in {
         return None;
     }
     children(s, p).find(|&c| s.tokens[c].deprel == "cop" && s.tokens[c].upos == "AUX")
