@@ -20,20 +20,7 @@ fn main() {
     for path in &args {
         let text = std::fs::read_to_string(path).expect("read");
         let g = provenance::gold::parse(path, &text, None).expect("gold");
-        let raw = model::RawDocument {
-            origin: model::Origin { input: g.name.clone(), offset: None, line: None },
-            uri: None,
-            fetched: None,
-            content_type: Some("text/plain".into()),
-            hash: model::ContentHash(g.name.clone()),
-            bytes: g.text.as_bytes().to_vec(),
-            hints: model::Hints {
-                title: None,
-                date: (!g.published.is_empty()).then(|| g.published.clone()),
-                outlet: (!g.outlet.is_empty()).then(|| g.outlet.clone()),
-                plain_text: true,
-            },
-        };
+        let raw = pipeline::eval::raw_document(&g);
         let Ok(c) = engine.code_raw(&raw) else {
             println!("## {path}: not coded");
             continue;

@@ -63,20 +63,7 @@ fn main() {
 
 /// The sentences' dependency trees and the article's resolved toponyms (with `PARSES=1`).
 fn print_parses(engine: &Engine, g: &provenance::gold::GoldArticle) {
-    let raw = model::RawDocument {
-        origin: model::Origin { input: g.name.clone(), offset: None, line: None },
-        uri: None,
-        fetched: None,
-        content_type: Some("text/plain".into()),
-        hash: model::ContentHash(g.name.clone()),
-        bytes: g.text.as_bytes().to_vec(),
-        hints: model::Hints {
-            title: None,
-            date: Some(g.published.clone()),
-            outlet: Some(g.outlet.clone()),
-            plain_text: true,
-        },
-    };
+    let raw = pipeline::eval::raw_document(g);
     let Ok(c) = engine.code_raw(&raw) else { return };
     let gaz = geo::Gazetteer::shared().expect("gazetteer");
     let places = geo::ArticlePlaces::analyze(gaz, &c.article.text, &[]);

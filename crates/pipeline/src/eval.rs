@@ -27,9 +27,24 @@ pub fn read_gold_dir(dir: &Path) -> Result<Vec<GoldArticle>, String> {
 }
 
 /// Codes one gold article as a plain-text news item with its publication date and outlet
-/// given as container hints, and returns what the scorer needs.
+/// given as container hints ([`raw_document`]), and returns what the scorer needs.
 pub fn predict(engine: &Engine, g: &GoldArticle) -> Predicted {
-    let raw = RawDocument {
+    match engine.code_raw(&raw_document(g)) {
+        Ok(c) => Predicted {
+            text: c.article.text,
+            outlet: c.article.outlet,
+            events: c.events,
+            quotes: c.quotes,
+            denials: c.denials,
+        },
+        Err(_) => Predicted::default(),
+    }
+}
+
+/// A gold article as the plain-text news item the scorer codes: its publication date and
+/// outlet as container hints.
+pub fn raw_document(g: &GoldArticle) -> RawDocument {
+    RawDocument {
         origin: Origin { input: g.name.clone(), offset: None, line: None },
         uri: None,
         fetched: None,
@@ -42,16 +57,6 @@ pub fn predict(engine: &Engine, g: &GoldArticle) -> Predicted {
             outlet: (!g.outlet.is_empty()).then(|| g.outlet.clone()),
             plain_text: true,
         },
-    };
-    match engine.code_raw(&raw) {
-        Ok(c) => Predicted {
-            text: c.article.text,
-            outlet: c.article.outlet,
-            events: c.events,
-            quotes: c.quotes,
-            denials: c.denials,
-        },
-        Err(_) => Predicted::default(),
     }
 }
 

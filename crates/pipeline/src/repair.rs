@@ -52,26 +52,28 @@ fn saying_phrase_read_into_its_clause(s: &mut AnalyzedSentence) -> bool {
     let mut moves = Vec::new();
     {
         let toks = &s.tokens;
-        let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
-        let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
-        let kids = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
         for v in 0..n {
             if toks[v].upos != "VERB"
                 || !provenance::attribution::SPEECH.contains(&toks[v].lemma.as_str())
             {
                 continue;
             }
-            for c in kids(v).filter(|&c| c > v && base(c) == "ccomp") {
-                let Some(subj) = kids(c).find(|&k| k > v && k < c && base(k) == "nsubj") else {
+            for c in kids(toks, v).filter(|&c| c > v && base(toks, c) == "ccomp") {
+                let Some(subj) =
+                    kids(toks, c).find(|&k| k > v && k < c && base(toks, k) == "nsubj")
+                else {
                     continue;
                 };
                 let subj_first = (v + 1..=subj).find(|&i| descends_from(toks, i, subj));
                 let Some(subj_first) = subj_first else { continue };
-                for d in kids(c).filter(|&d| d > v && d < subj_first && base(d) == "obl") {
+                for d in
+                    kids(toks, c).filter(|&d| d > v && d < subj_first && base(toks, d) == "obl")
+                {
                     let inside = (0..n)
                         .filter(|&i| descends_from(toks, i, d))
                         .all(|i| i > v && i < subj_first);
-                    let that_before = kids(c).any(|m| base(m) == "mark" && m > v && m < d);
+                    let that_before =
+                        kids(toks, c).any(|m| base(toks, m) == "mark" && m > v && m < d);
                     if inside && !that_before {
                         moves.push((d, v));
                     }
@@ -94,32 +96,30 @@ fn speaker_read_as_conjunct(s: &mut AnalyzedSentence) -> bool {
     let mut changed = false;
     for v in 2..n {
         let toks = &s.tokens;
-        let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
-        let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
-        let kids = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
         if toks[v].upos != "VERB"
             || !provenance::attribution::SPEECH.contains(&toks[v].lemma.as_str())
-            || kids(v).any(|c| matches!(base(c), "nsubj" | "csubj" | "expl"))
+            || kids(toks, v).any(|c| matches!(base(toks, c), "nsubj" | "csubj" | "expl"))
         {
             continue;
         }
-        let Some(clause) = kids(v).find(|&c| c < v && matches!(base(c), "ccomp" | "parataxis"))
+        let Some(clause) =
+            kids(toks, v).find(|&c| c < v && matches!(base(toks, c), "ccomp" | "parataxis"))
         else {
             continue;
         };
         // The phrase ending right before the verb: climb from the word before it while the
         // head stays before the verb and the phrase stays contiguous.
         let mut np = v - 1;
-        while base(np) != "conj" {
-            match head(np) {
+        while base(toks, np) != "conj" {
+            match head(toks, np) {
                 Some(h) if h < v && (h..v).all(|i| descends_from(toks, i, h)) => np = h,
                 _ => break,
             }
         }
-        if base(np) != "conj"
+        if base(toks, np) != "conj"
             || !matches!(toks[np].upos.as_str(), "NOUN" | "PROPN")
             || !descends_from(toks, np, clause)
-            || kids(np).any(|c| base(c) == "cc")
+            || kids(toks, np).any(|c| base(toks, c) == "cc")
         {
             continue;
         }
@@ -151,15 +151,14 @@ fn speaker_read_as_conjunct(s: &mut AnalyzedSentence) -> bool {
 fn reroot_from_relative_clause(s: &mut AnalyzedSentence) -> bool {
     let toks = &s.tokens;
     let n = toks.len();
-    let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
-    let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
-    let kids = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
     let Some(r) = (0..n).find(|&i| toks[i].head == 0) else { return false };
     if toks[r].upos != "VERB" {
         return false;
     }
-    let Some(subj) = kids(r).find(|&c| c < r && base(c) == "nsubj") else { return false };
-    let Some(rel) = kids(subj).find(|&c| c < r && toks[c].deprel == "acl:relcl") else {
+    let Some(subj) = kids(toks, r).find(|&c| c < r && base(toks, c) == "nsubj") else {
+        return false;
+    };
+    let Some(rel) = kids(toks, subj).find(|&c| c < r && toks[c].deprel == "acl:relcl") else {
         return false;
     };
     // The relative clause opens with a comma after the subject and closes with one after r.
@@ -170,12 +169,13 @@ fn reroot_from_relative_clause(s: &mut AnalyzedSentence) -> bool {
     if (r + 1..close).any(|i| !descends_from(toks, i, r)) {
         return false;
     }
-    let Some(v) = kids(r).find(|&c| {
+    let Some(v) = kids(toks, r).find(|&c| {
         c > close
             && toks[c].upos == "VERB"
-            && matches!(base(c), "ccomp" | "conj" | "parataxis")
-            && (toks[c].feats.contains("VerbForm=Fin") || kids(c).any(|a| base(a) == "aux"))
-            && !kids(c).any(|a| matches!(base(a), "nsubj" | "csubj" | "expl" | "mark"))
+            && matches!(base(toks, c), "ccomp" | "conj" | "parataxis")
+            && (toks[c].feats.contains("VerbForm=Fin")
+                || kids(toks, c).any(|a| base(toks, a) == "aux"))
+            && !kids(toks, c).any(|a| matches!(base(toks, a), "nsubj" | "csubj" | "expl" | "mark"))
     }) else {
         return false;
     };
@@ -183,7 +183,7 @@ fn reroot_from_relative_clause(s: &mut AnalyzedSentence) -> bool {
     if (close + 1..v).any(|i| !descends_from(toks, i, v)) {
         return false;
     }
-    let later: Vec<usize> = kids(r).filter(|&c| c >= close && c != v).collect();
+    let later: Vec<usize> = kids(toks, r).filter(|&c| c >= close && c != v).collect();
     let vh = (v + 1) as u32;
     let toks = &mut s.tokens;
     toks[v].head = 0;
@@ -207,33 +207,31 @@ fn conjoined_clause_subject(s: &mut AnalyzedSentence) -> bool {
     let mut changed = false;
     for v in 2..n {
         let toks = &s.tokens;
-        let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
-        let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
-        let kids = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
         let t = &toks[v];
         if t.upos != "VERB"
             || !t.feats.contains("VerbForm=Fin")
-            || !matches!(base(v), "advcl" | "conj" | "parataxis")
-            || kids(v).any(|c| c < v && matches!(base(c), "nsubj" | "csubj" | "expl" | "mark"))
+            || !matches!(base(toks, v), "advcl" | "conj" | "parataxis")
+            || kids(toks, v)
+                .any(|c| c < v && matches!(base(toks, c), "nsubj" | "csubj" | "expl" | "mark"))
         {
             continue;
         }
-        let Some(verb_head) = head(v).filter(|&h| h < v && toks[h].upos == "VERB") else {
+        let Some(verb_head) = head(toks, v).filter(|&h| h < v && toks[h].upos == "VERB") else {
             continue;
         };
         // The word before the verb (past its auxiliaries and adverbs) ends the noun phrase.
         let Some(last) = (0..v).rev().find(|&i| !descends_from(toks, i, v)) else { continue };
         let mut np = last;
-        while let Some(h) = head(np).filter(|&h| h < v && base(np) != "conj") {
+        while let Some(h) = head(toks, np).filter(|&h| h < v && base(toks, np) != "conj") {
             if !descends_from(toks, last, h) || h >= v {
                 break;
             }
             np = h;
         }
-        if base(np) != "conj" || !matches!(toks[np].upos.as_str(), "NOUN" | "PROPN" | "NUM") {
+        if base(toks, np) != "conj" || !matches!(toks[np].upos.as_str(), "NOUN" | "PROPN" | "NUM") {
             continue;
         }
-        let Some(cc) = kids(np).find(|&c| base(c) == "cc" && c < np) else { continue };
+        let Some(cc) = kids(toks, np).find(|&c| base(toks, c) == "cc" && c < np) else { continue };
         if !matches!(toks[cc].form.to_lowercase().as_str(), "and" | "but") {
             continue;
         }
@@ -270,18 +268,17 @@ fn main_verb_read_as_participle(s: &mut AnalyzedSentence) -> bool {
     let mut changed = false;
     for v in 1..n {
         let toks = &s.tokens;
-        let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
-        let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
-        let kids = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
         let t = &toks[v];
         if t.upos != "VERB" || !matches!(t.xpos.as_str(), "VBN" | "VBD") || t.deprel != "acl" {
             continue;
         }
-        let Some(noun) = head(v).filter(|&h| h < v) else { continue };
+        let Some(noun) = head(toks, v).filter(|&h| h < v) else { continue };
         if !matches!(toks[noun].upos.as_str(), "NOUN" | "PROPN") {
             continue;
         }
-        if kids(v).any(|c| matches!(base(c), "nsubj" | "csubj" | "expl" | "mark" | "aux" | "cop")) {
+        if kids(toks, v)
+            .any(|c| matches!(base(toks, c), "nsubj" | "csubj" | "expl" | "mark" | "aux" | "cop"))
+        {
             continue;
         }
         // Right after the noun's own words, no comma between.
@@ -289,22 +286,23 @@ fn main_verb_read_as_participle(s: &mut AnalyzedSentence) -> bool {
             continue;
         }
         let takes_object = std::iter::once(v)
-            .chain(kids(v).filter(|&c| base(c) == "conj" && toks[c].upos == "VERB"))
-            .any(|w| kids(w).any(|c| base(c) == "obj"));
-        let second_subject = base(noun) == "nsubj"
-            && head(noun).is_some_and(|h| kids(h).any(|c| c != noun && base(c) == "nsubj"));
-        let rel = match base(noun) {
+            .chain(kids(toks, v).filter(|&c| base(toks, c) == "conj" && toks[c].upos == "VERB"))
+            .any(|w| kids(toks, w).any(|c| base(toks, c) == "obj"));
+        let second_subject = base(toks, noun) == "nsubj"
+            && head(toks, noun)
+                .is_some_and(|h| kids(toks, h).any(|c| c != noun && base(toks, c) == "nsubj"));
+        let rel = match base(toks, noun) {
             "ccomp" | "parataxis" => toks[noun].deprel.clone(),
             "root" if takes_object => "root".to_string(),
             _ if second_subject => "ccomp".to_string(),
             _ => continue,
         };
-        let later: Vec<usize> = kids(noun).filter(|&c| c > v).collect();
-        let conjuncts: Vec<usize> = kids(v)
+        let later: Vec<usize> = kids(toks, noun).filter(|&c| c > v).collect();
+        let conjuncts: Vec<usize> = kids(toks, v)
             .filter(|&c| {
-                base(c) == "conj"
+                base(toks, c) == "conj"
                     && toks[c].xpos == "VBN"
-                    && !kids(c).any(|d| matches!(base(d), "aux" | "nsubj"))
+                    && !kids(toks, c).any(|d| matches!(base(toks, d), "aux" | "nsubj"))
             })
             .collect();
         let nh = toks[noun].head;
@@ -328,56 +326,16 @@ fn main_verb_read_as_participle(s: &mut AnalyzedSentence) -> bool {
     changed
 }
 
-/// Head words of phrases that say when: weekdays, months, parts of the day and spans of time
-/// ("last week").
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "overnight",
-    "dawn",
-    "yesterday",
-    "today",
-    "tonight",
-    "weekend",
-    "day",
-    "week",
-    "month",
-    "year",
-    "hour",
-];
+/// Head words of phrases that say when, besides the calendar names timex reads
+/// ([`timex::names_a_time`]): dawn, the days next to today, and spans of time ("last week").
+const TIME_WORDS: &[&str] =
+    &["dawn", "yesterday", "today", "tonight", "weekend", "day", "week", "month", "year", "hour"];
+
+/// A phrase head that says when.
+fn says_when(lemma: &str) -> bool {
+    let l = lemma.to_lowercase();
+    timex::names_a_time(&l) || TIME_WORDS.contains(&l.as_str())
+}
 
 /// Words that are both prepositions and subordinators.
 const SUBORDINATORS: &[&str] =
@@ -388,8 +346,6 @@ fn subordinate_clause_read_as_phrase(s: &mut AnalyzedSentence) -> bool {
     let mut changed = false;
     for v in 0..n {
         let toks = &s.tokens;
-        let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
-        let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
         let t = &toks[v];
         // `acl` proper: a relative clause (`acl:relcl`) is another shape.
         if t.upos != "VERB"
@@ -399,17 +355,20 @@ fn subordinate_clause_read_as_phrase(s: &mut AnalyzedSentence) -> bool {
         {
             continue;
         }
-        let Some(noun) = head(v).filter(|&h| h < v) else { continue };
-        if !matches!(toks[noun].upos.as_str(), "NOUN" | "PROPN" | "PRON") || base(noun) != "obl" {
+        let Some(noun) = head(toks, v).filter(|&h| h < v) else { continue };
+        if !matches!(toks[noun].upos.as_str(), "NOUN" | "PROPN" | "PRON")
+            || base(toks, noun) != "obl"
+        {
             continue;
         }
-        let kids = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
-        if kids(v).any(|c| matches!(base(c), "nsubj" | "csubj" | "expl" | "mark")) {
+        if kids(toks, v).any(|c| matches!(base(toks, c), "nsubj" | "csubj" | "expl" | "mark")) {
             continue;
         }
-        let Some(case) = kids(noun).find(|&c| base(c) == "case" && c < noun) else { continue };
+        let Some(case) = kids(toks, noun).find(|&c| base(toks, c) == "case" && c < noun) else {
+            continue;
+        };
         if !SUBORDINATORS.contains(&toks[case].form.to_lowercase().as_str())
-            || kids(case).next().is_some()
+            || kids(toks, case).next().is_some()
         {
             continue;
         }
@@ -438,32 +397,35 @@ fn reattach_before_trailing_attribution(s: &mut AnalyzedSentence) -> bool {
     let mut changed = false;
     for v in 0..n {
         let toks = &s.tokens;
-        let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
-        let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
         if toks[v].upos != "VERB"
             || !provenance::attribution::SPEECH.contains(&toks[v].lemma.as_str())
         {
             continue;
         }
-        let kids: Vec<usize> = (0..n).filter(|&c| head(c) == Some(v)).collect();
+        let kids: Vec<usize> = (0..n).filter(|&c| head(toks, c) == Some(v)).collect();
         // The subject comes after a comma that follows the reported clause.
-        let Some(&subj) = kids.iter().find(|&&c| base(c) == "nsubj" && c < v) else { continue };
+        let Some(&subj) = kids.iter().find(|&&c| base(toks, c) == "nsubj" && c < v) else {
+            continue;
+        };
         let Some(comma) = (0..subj).rev().find(|&i| toks[i].form == ",") else { continue };
         if (comma + 1..subj).any(|i| !descends_from(toks, i, subj)) {
             continue;
         }
         // The reported clause: a complement before the comma, or the clause the attribution
         // itself hangs from as a parenthetical ("X did Y, an official said").
-        let own =
-            kids.iter().copied().find(|&c| matches!(base(c), "ccomp" | "parataxis") && c < comma);
-        let host = head(v).filter(|&h| matches!(base(v), "parataxis" | "advcl") && h < comma);
+        let own = kids
+            .iter()
+            .copied()
+            .find(|&c| matches!(base(toks, c), "ccomp" | "parataxis") && c < comma);
+        let host =
+            head(toks, v).filter(|&h| matches!(base(toks, v), "parataxis" | "advcl") && h < comma);
         let Some(clause) = own.or(host) else { continue };
         let hosted = own.is_none();
         let movable: Vec<usize> = kids
             .iter()
             .copied()
             .filter(|&d| {
-                matches!(base(d), "obl" | "nmod")
+                matches!(base(toks, d), "obl" | "nmod")
                     && d < comma
                     && (0..n).all(|k| !descends_from(toks, k, d) || k <= comma)
             })
@@ -472,7 +434,7 @@ fn reattach_before_trailing_attribution(s: &mut AnalyzedSentence) -> bool {
         for d in movable {
             // A date or time of day is the reported clause's own ("killed … on Wednesday, the
             // ministry said"), not a modifier of the noun before it.
-            if base(d) == "obl" && TIME_WORDS.contains(&toks[d].lemma.to_lowercase().as_str()) {
+            if base(toks, d) == "obl" && says_when(&toks[d].lemma) {
                 moves.push((d, clause, "obl"));
                 continue;
             }
@@ -500,14 +462,11 @@ fn reroot_swallowed_main_verb(s: &mut AnalyzedSentence) -> bool {
     let toks = &s.tokens;
     let n = toks.len();
     // Heads are 1-based (0 = root), as in CoNLL-U.
-    let head = |i: usize| -> Option<usize> { (toks[i].head as usize).checked_sub(1) };
-    let base = |i: usize| toks[i].deprel.split(':').next().unwrap_or("");
     let Some(root) = (0..n).find(|&i| toks[i].head == 0) else { return false };
     if !matches!(toks[root].upos.as_str(), "NOUN" | "PROPN") {
         return false;
     }
-    let children = |p: usize| (0..n).filter(move |&c| head(c) == Some(p));
-    if children(root).any(|c| matches!(base(c), "cop" | "nsubj" | "csubj")) {
+    if kids(toks, root).any(|c| matches!(base(toks, c), "cop" | "nsubj" | "csubj")) {
         return false;
     }
     for v in root + 1..n {
@@ -517,18 +476,18 @@ fn reroot_swallowed_main_verb(s: &mut AnalyzedSentence) -> bool {
         if t.upos != "VERB" || !t.feats.contains("VerbForm=Fin") {
             continue;
         }
-        let rel = base(v);
+        let rel = base(toks, v);
         if rel != "conj" && rel != "parataxis" {
             continue;
         }
-        if children(v).any(|c| matches!(base(c), "nsubj" | "csubj" | "expl")) {
+        if kids(toks, v).any(|c| matches!(base(toks, c), "nsubj" | "csubj" | "expl")) {
             continue;
         }
         // A parenthetical with a subordinator or quotation marks of its own is one.
         if rel == "parataxis"
-            && children(v).any(|c| {
-                base(c) == "mark"
-                    || (base(c) == "punct"
+            && kids(toks, v).any(|c| {
+                base(toks, c) == "mark"
+                    || (base(toks, c) == "punct"
                         && !matches!(toks[c].form.as_str(), "," | "." | "!" | "?"))
             })
         {
@@ -538,12 +497,15 @@ fn reroot_swallowed_main_verb(s: &mut AnalyzedSentence) -> bool {
         let mut cur = v;
         let mut inside_clause = false;
         for _ in 0..n {
-            let Some(h) = head(cur) else { break };
+            let Some(h) = head(toks, cur) else { break };
             if h == root {
-                inside_clause = base(cur) == "acl";
+                inside_clause = base(toks, cur) == "acl";
                 break;
             }
-            if !matches!(base(cur), "conj" | "parataxis" | "acl" | "xcomp" | "ccomp" | "advcl") {
+            if !matches!(
+                base(toks, cur),
+                "conj" | "parataxis" | "acl" | "xcomp" | "ccomp" | "advcl"
+            ) {
                 break;
             }
             cur = h;
@@ -559,14 +521,14 @@ fn reroot_swallowed_main_verb(s: &mut AnalyzedSentence) -> bool {
         }
         let vh = (v + 1) as u32;
         let later_punct: Vec<usize> =
-            children(root).filter(|&c| c > v && base(c) == "punct").collect();
+            kids(toks, root).filter(|&c| c > v && base(toks, c) == "punct").collect();
         // Words after the verb that hang from the clause before it ("…, turned himself in …,
         // Mehr news agency **reported**" under "carry") belong to the new root: the tree stays
         // projective and the clause ends at its comma.
         let clause_top = cur;
         let later_clause: Vec<usize> = (v + 1..n)
             .filter(|&c| {
-                head(c).is_some_and(|h| h < v && descends_from(toks, h, clause_top))
+                head(toks, c).is_some_and(|h| h < v && descends_from(toks, h, clause_top))
                     && !descends_from(toks, c, v)
             })
             .collect();
@@ -581,6 +543,21 @@ fn reroot_swallowed_main_verb(s: &mut AnalyzedSentence) -> bool {
         return true;
     }
     false
+}
+
+/// The index of word `i`'s head; `None` for the root.
+fn head(toks: &[model::Token], i: usize) -> Option<usize> {
+    (toks[i].head as usize).checked_sub(1)
+}
+
+/// Word `i`'s relation without its subtype ("obl" for `obl:tmod`).
+fn base(toks: &[model::Token], i: usize) -> &str {
+    toks[i].deprel.split(':').next().unwrap_or("")
+}
+
+/// The words whose head is word `p`.
+fn kids(toks: &[model::Token], p: usize) -> impl Iterator<Item = usize> + '_ {
+    (0..toks.len()).filter(move |&c| head(toks, c) == Some(p))
 }
 
 fn descends_from(toks: &[model::Token], mut i: usize, anc: usize) -> bool {
@@ -617,6 +594,21 @@ impl coder::validate::SentenceParser for RecordParser {
 mod tests {
     use super::*;
     use model::{Span, Token};
+
+    #[test]
+    fn time_heads_are_calendar_names_and_spans() {
+        let when = "Monday tuesday WEDNESDAY thursday friday saturday sunday january february \
+                    march april may june july august september october november december jan \
+                    feb mar apr jun jul aug sep sept oct nov dec morning afternoon evening night \
+                    overnight dawn yesterday today tonight weekend day week month year hour";
+        for w in when.split_whitespace() {
+            assert!(says_when(w), "{w}");
+        }
+        // Abbreviated weekdays and plain nouns are no time heads here.
+        for w in ["wed", "sat", "sun", "days", "market", "capital", "spring"] {
+            assert!(!says_when(w), "{w}");
+        }
+    }
 
     /// `form/UPOS/head/deprel/feats` items separated by spaces.
     fn sentence(spec: &str) -> AnalyzedSentence {

@@ -36,6 +36,15 @@ pub use event::{attach, event_time, resolve_event_time};
 pub use model::{DatePrecision, EventTime, Span, TimeBasis};
 pub use resolve::value_interval;
 
+/// Whether a word names a month (full or abbreviated: "March", "Sept"), a weekday written in
+/// full ("Wednesday") or a part of the day ("morning", "overnight"), in any case: the calendar
+/// names the expression grammar reads, for callers that only need to know a word says when.
+pub fn names_a_time(word: &str) -> bool {
+    lexicon::month(word).is_some()
+        || lexicon::weekday(word).is_some_and(|(_, abbreviated)| !abbreviated)
+        || lexicon::part_of_day(word).is_some()
+}
+
 use sem::{Sem, Unresolvable};
 
 /// The date relative expressions are anchored on (the publication date), with how much of it
