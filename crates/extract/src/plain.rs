@@ -21,11 +21,24 @@ pub struct PlainItem {
 
 static URL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)\S+$").expect("valid regex"));
-/// `BAGHDAD, Jan. 21 (Reuters) -`, `WASHINGTON (AP) —`, `Tehran, Iran (IRNA) --`.
+/// `BAGHDAD, Jan. 21 (Reuters) -`, `WASHINGTON (AP) —`, `Tehran, Iran (IRNA) --`,
+/// `KYIV, 18 January 2024 (AFP) –`.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?P<place>[A-Z][A-Za-z\u00C0-\u017F .'’-]{1,40}?)(?:,\s*(?P<region>[A-Z][A-Za-z .]{1,30}?))?(?:,?\s+(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d))?(?:,?\s+(?P<year>(?:19|20)\d{2}))?\s*\((?P<agency>[A-Z][A-Za-z .&/-]{1,40})\)\s*(?:[-–—]{1,2}|:)\s*",
-    )
+    Regex::new(&format!(
+        r"^(?P<place>[A-Z][A-Za-z\u00C0-\u017F .'’-]{{1,40}}?)(?:,\s*(?P<region>[A-Z][A-Za-z .]{{1,30}}?))?{DATELINE_DATE}?\s*\((?P<agency>[A-Z][A-Za-z .&/-]{{1,40}})\)\s*(?:[-–—]{{1,2}}|:)\s*"
+    ))
+    .expect("valid regex")
+});
+/// A dateline's date: `, Jan. 21`, `, January 18, 2024`, `, 18 January 2024`.
+const DATELINE_DATE: &str = r"(?:,?\s+(?:(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)|(?P<day2>[0-3]?\d)\s+(?P<month2>[A-Z][a-z]{2,8})\.?)(?:,?\s+(?P<year>(?:19|20)\d{2}))?)";
+/// A dateline with no agency but a date: `ISLAMABAD, January 18, 2024 -`,
+/// `NEW DELHI, Jan. 18, 2024 --`, `Islamabad, 18 January 2024:`. The place is one to four
+/// capitalised words (and a region), and the date is required: a capitalised phrase and a
+/// dash alone are too weak a sign.
+static DATELINE_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<place>[A-Z][\p{{L}}.'’-]*(?:\s+[A-Z][\p{{L}}.'’-]*){{0,3}})(?:,\s*(?P<region>[A-Z][\p{{L}}.]*(?:\s+[A-Z][\p{{L}}.]*){{0,2}}))?{DATELINE_DATE}\s*(?:[-–—]{{1,2}}|:)\s+\S"
+    ))
     .expect("valid regex")
 });
 /// `Outlet – date`, `Outlet, date`, `Outlet | date`.
@@ -79,30 +92,59 @@ fn source_line(line: &str) -> Option<(String, Option<PartialDate>)> {
     Some((outlet.to_string(), Some(date)))
 }
 
+/// The month a dateline's month word names: a full name or its usual abbreviation
+/// ("Jan", "Sept"), nothing else ("Marching" is no month).
 fn month_num(m: &str) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     let m = m.to_ascii_lowercase();
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    NAMES
         .iter()
-        .position(|p| m.starts_with(p))
+        .position(|n| {
+            *n == m || (m.len() >= 3 && n.starts_with(&m) && (m.len() == 3 || m == "sept"))
+        })
         .map(|i| i as u32 + 1)
 }
 
-/// A dateline's agency and (month, day, year if written).
 /// Month, day and (when written) year of a dateline.
 type DatelineDate = (u32, u32, Option<i32>);
 
-fn dateline(line: &str) -> Option<(String, Option<DatelineDate>)> {
-    let c = DATELINE.captures(line)?;
+/// A dateline's agency (when it names one) and its month, day and year if written. A dateline
+/// without an agency counts only when it carries a date.
+fn dateline(line: &str) -> Option<(Option<String>, Option<DatelineDate>)> {
+    let (c, agency) = match DATELINE.captures(line) {
+        Some(c) => {
+            let agency = c["agency"].trim().to_string();
+            (c, Some(agency))
+        }
+        None => (DATELINE_BARE.captures(line)?, None),
+    };
     let place = c["place"].trim();
-    // Datelines name the place in capitals ("BAGHDAD") or Title Case followed by the agency.
+    // Datelines name the place in capitals ("BAGHDAD") or Title Case.
     if !place.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let agency = c["agency"].trim().to_string();
-    let md = match (c.name("month"), c.name("day")) {
+    let month = c.name("month").or(c.name("month2"));
+    let day = c.name("day").or(c.name("day2"));
+    let md = match (month, day) {
         (Some(m), Some(d)) => month_num(m.as_str()).zip(d.as_str().parse().ok()),
         _ => None,
     };
+    if agency.is_none() && md.is_none() {
+        return None;
+    }
     let year = c.name("year").and_then(|y| y.as_str().parse().ok());
     Some((agency, md.map(|(m, d)| (m, d, year))))
 }
@@ -114,6 +156,7 @@ fn is_headline(line: &str) -> bool {
         && !URL_LINE.is_match(line)
         && !line.ends_with([':', ','])
         && DATELINE.find(line).is_none()
+        && DATELINE_BARE.find(line).is_none()
         && (!line.ends_with('.') || words <= 12)
 }
 
@@ -205,7 +248,11 @@ pub fn parse(text: &str, year_hint: Option<i32>) -> PlainItem {
         }
         // A source-like line with an article's worth of body after it is a line of the body
         // (a story's own date or place line in a text of several stories), not the source.
-        if l.len() < 120 && (last_body.is_none() || !body_follows(&lines[i + 1..end])) {
+        // A dateline opens the body, whatever its length ("NEW DELHI, Jan. 18, 2024 -- Ministers met.").
+        if l.len() < 120
+            && dateline(l).is_none()
+            && (last_body.is_none() || !body_follows(&lines[i + 1..end]))
+        {
             if let Some((outlet, date)) = source_line(l) {
                 item.outlet.get_or_insert(outlet);
                 if source_date.is_none() {
@@ -253,7 +300,9 @@ pub fn parse(text: &str, year_hint: Option<i32>) -> PlainItem {
     let mut dateline_date = None;
     if let Some(p) = paras.first() {
         if let Some((agency, md)) = dateline(p) {
-            item.outlet.get_or_insert(agency);
+            if let Some(agency) = agency {
+                item.outlet.get_or_insert(agency);
+            }
             if let Some((m, d, y)) = md {
                 let y = y.or(source_date.as_ref().map(|s| s.year)).or(year_hint);
                 if let Some(y) = y {
@@ -311,6 +360,40 @@ mod tests {
         );
         assert_eq!(it.outlet.as_deref(), Some("AP"));
         assert_eq!(it.published, None, "a day without a year is not invented into a date");
+    }
+
+    #[test]
+    fn dateline_without_an_agency_gives_the_day_when_it_carries_a_date() {
+        for (line, want) in [
+            (
+                "ISLAMABAD, January 18, 2024 - Pakistan struck targets in Iran on Thursday.",
+                "2024-01-18",
+            ),
+            ("NEW DELHI, Jan. 18, 2024 -- Ministers met on Thursday.", "2024-01-18"),
+            ("Islamabad, 18 January 2024: Ministers met on Thursday.", "2024-01-18"),
+            ("KYIV, Ukraine, Sept. 3, 2023 — Drones struck the port overnight.", "2023-09-03"),
+            ("KYIV, 3 September 2023 (AFP) – Drones struck the port overnight.", "2023-09-03"),
+        ] {
+            let it = parse(&format!("Headline\n\n{line}\n\nMore text follows here.\n"), None);
+            let p = it.published.unwrap_or_else(|| panic!("no date from {line:?}"));
+            assert_eq!((p.value.as_str(), p.source), (want, DateSource::Dateline), "{line}");
+            assert!(it.text.starts_with(line), "the dateline stays in the body: {line}");
+        }
+        let it = parse("Headline\n\nISLAMABAD, January 18, 2024 - Text.\n", None);
+        assert_eq!(it.outlet, None, "no agency, no outlet");
+    }
+
+    #[test]
+    fn capitalised_openings_without_a_date_or_agency_are_no_dateline() {
+        for line in [
+            "BREAKING - Parliament was dissolved on Monday.",
+            "Pakistan said on January 18, 2024 - a date it chose - that it struck Iran.",
+            "UPDATE: The talks resumed on Marching 3 - officials said.",
+            "Officials said: the talks resumed.",
+        ] {
+            let it = parse(&format!("Headline\n\n{line}\n"), None);
+            assert_eq!(it.published, None, "{line}");
+        }
     }
 
     #[test]
