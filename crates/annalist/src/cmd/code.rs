@@ -68,6 +68,29 @@ pub struct Args {
     /// and `event_index` (its index in the document).
     #[arg(long)]
     pub origin: bool,
+    /// Publication date (YYYY-MM-DD) for documents that give none of their own: it completes
+    /// a dateline without a year ("BAGHDAD, Jan. 21 (Reuters) -") and anchors relative dates.
+    /// A date the document carries (dateline, source line, page metadata, JSONL field) wins.
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub published: Option<String>,
+}
+
+/// A `--published` value: a calendar day written YYYY-MM-DD.
+fn parse_day(s: &str) -> Result<String, String> {
+    let bad = || format!("`{s}` is not a calendar day written YYYY-MM-DD (e.g. 2024-01-18)");
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(bad());
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().map_err(|_| bad());
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    // A day that does not exist ("2023-02-30") does not survive the round trip.
+    let back = model::days::civil_from_days(model::days::days_from_civil(i64::from(y), m, d));
+    if !(1..=12).contains(&m) || back != (i64::from(y), m, d) {
+        return Err(bad());
+    }
+    Ok(s.to_string())
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -99,7 +122,15 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if args.origin && format != Format::Jsonl {
         anyhow::bail!("--origin needs the jsonl format");
     }
-    let items = documents(&args.paths, args.lines);
+    let mut items = documents(&args.paths, args.lines);
+    if let Some(day) = args.published.clone() {
+        items = Box::new(items.map(move |item| {
+            item.map(|mut doc| {
+                doc.hints.date.get_or_insert_with(|| day.clone());
+                doc
+            })
+        }));
+    }
 
     let date_added = model::days::utc_stamp();
     let mut writer = Writer::new(
