@@ -8,6 +8,7 @@
 //! any order and on any number of threads with the same result. Per-stage timings are kept so
 //! the bench can print where the time goes.
 
+mod acronyms;
 pub mod eval;
 pub mod ordered;
 pub mod repair;
@@ -195,6 +196,10 @@ impl Engine {
                 voices::code_span(&article.text, &sentences, span, date, &self.dictionaries)
             });
         voices::code_outlets(&mut events, date, &self.dictionaries);
+        // "The RSF" after "the Rapid Support Forces": the name the article spells out.
+        acronyms::resolve(&article.text, &sentences, &mut events, &|span| {
+            voices::code_span(&article.text, &sentences, span, date, &self.dictionaries)
+        });
         times.provenance = t.elapsed();
 
         // Dates that depend on the modality: irrealis events keep only their own expression;

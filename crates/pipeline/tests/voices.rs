@@ -45,3 +45,57 @@ fn voices_are_coded_as_actors() {
     // A voice that names no known actor stays uncoded rather than guessed.
     assert!(chain.iter().all(|l| l.2 != Some("---")), "{chain:?}");
 }
+
+/// An acronym the article spells out stands for that name: "the RSF" after "the Rapid Support
+/// Forces" is the Sudanese paramilitary, not Reporters Without Borders (RSF by its French
+/// name), as an actor and as a denier; where the article spells nothing out, the lexicon's
+/// reading stands.
+#[test]
+fn acronyms_stand_for_the_name_the_article_spells_out() {
+    let models = depparse::Models::load_default().expect("models");
+    let engine = Engine::new(models, lexicon::load(&[], false).expect("lexicon"));
+    let doc = |text: &str| RawDocument {
+        origin: Origin { input: "acronyms".into(), offset: None, line: None },
+        uri: None,
+        fetched: None,
+        content_type: Some("text/plain".into()),
+        hash: ContentHash("acronyms".into()),
+        bytes: text.as_bytes().to_vec(),
+        hints: Hints {
+            title: None,
+            date: Some("2024-03-14".into()),
+            outlet: None,
+            plain_text: true,
+        },
+    };
+    let text = "Fighting in Darfur\n\n\
+        The army said it had repelled an attack by the paramilitary Rapid Support Forces on \
+        El Fasher.\n\nThe RSF denied the claim and accused the army of shelling homes.\n";
+    let coded = engine.code_raw(&doc(text)).expect("coded");
+    let accused = coded
+        .events
+        .iter()
+        .find(|e| e.trigger.slice(&coded.article.text) == Some("accused"))
+        .expect("the accusation is coded");
+    let src: Vec<&str> = accused.sources.iter().map(|a| a.code.as_str()).collect();
+    assert!(src.iter().all(|c| c.starts_with("SDN")), "{src:?}");
+    let deniers: Vec<Option<&str>> = coded
+        .events
+        .iter()
+        .flat_map(|e| &e.disputed_by)
+        .filter_map(|d| d.denier.as_ref())
+        .map(|l| l.actor.as_deref())
+        .collect();
+    assert!(deniers.iter().all(|c| c.is_none_or(|c| c.starts_with("SDN"))), "{deniers:?}");
+
+    // Nothing spelled out: the lexicon's reading of the letters.
+    let text = "Journalists held\n\n\
+        The RSF accused the police of detaining two reporters in Khartoum.\n";
+    let coded = engine.code_raw(&doc(text)).expect("coded");
+    let accused = coded
+        .events
+        .iter()
+        .find(|e| e.trigger.slice(&coded.article.text) == Some("accused"))
+        .expect("the accusation is coded");
+    assert!(accused.sources.iter().all(|a| !a.code.starts_with("SDN")), "{:?}", accused.sources);
+}
