@@ -9,6 +9,7 @@
 //! the bench can print where the time goes.
 
 mod acronyms;
+mod actor_text;
 pub mod eval;
 pub mod ordered;
 pub mod repair;
@@ -1203,20 +1204,30 @@ fn to_event(article: &Article, s: &AnalyzedSentence, ce: coder::CodedEvent) -> O
     let info = coder::cameo::lookup(&ce.code)?;
     // The surface text from the article (the coder works on upper-cased words); a bare `---`
     // (no code found) becomes an empty code.
-    let actor = |a: &coder::code::CodedActor| model::ActorRef {
-        code: if a.code.trim_matches('-').is_empty() { String::new() } else { a.code.clone() },
-        text: a.span.slice(&article.text).map_or_else(|| a.text.clone(), str::to_string),
-        span: a.span,
+    // The words shown are the actor's own (`actor_text::tidy`); an uncoded "actor" that is only
+    // a time phrase ("agreed on Thursday") is none.
+    let actor = |a: &coder::code::CodedActor| {
+        let code = if a.code.trim_matches('-').is_empty() { String::new() } else { a.code.clone() };
+        let span = match actor_text::tidy(&article.text, s, a.span) {
+            Some(span) => span,
+            None if code.is_empty() => return None,
+            None => a.span,
+        };
+        Some(model::ActorRef {
+            code,
+            text: span.slice(&article.text).map_or_else(|| a.text.clone(), str::to_string),
+            span,
+        })
     };
     let sources = if ce.source.code.is_empty() && ce.source.text.is_empty() {
         Vec::new()
     } else {
-        vec![actor(&ce.source)]
+        actor(&ce.source).into_iter().collect()
     };
     let targets = if ce.target.code.is_empty() && ce.target.text.is_empty() {
         Vec::new()
     } else {
-        vec![actor(&ce.target)]
+        actor(&ce.target).into_iter().collect()
     };
     let mut evidence = vec![ce.trigger];
     evidence.extend(ce.cues.iter().copied());
