@@ -372,6 +372,26 @@ fn is_attachment(r: &str) -> bool {
     base_rel(r) == "nmod" && !matches!(r, "nmod:poss" | "nmod:desc")
 }
 
+/// Verbs whose compound subject acts together for third parties: co-hosts, co-mediators,
+/// co-sponsors do not meet or cooperate with each other by the act.
+const THIRD_PARTY_VERBS: &[&str] =
+    &["host", "mediate", "broker", "sponsor", "co-sponsor", "facilitate", "organise", "organize"];
+
+/// Whether `t` is one of [`THIRD_PARTY_VERBS`], by its lemma or (for parses without lemmas)
+/// its form less a regular ending.
+fn third_party_verb(t: &model::Token) -> bool {
+    let form = t.form.to_lowercase();
+    let bases = [
+        Some(t.lemma.to_lowercase()),
+        Some(form.clone()),
+        form.strip_suffix("ing").map(str::to_string),
+        form.strip_suffix("ed").map(str::to_string),
+        form.strip_suffix('d').map(str::to_string),
+        form.strip_suffix('s').map(str::to_string),
+    ];
+    bases.iter().flatten().any(|b| THIRD_PARTY_VERBS.contains(&b.as_str()))
+}
+
 /// CAMEO's role, sector and religion codes (a closed class of the codebook): a code block
 /// after `---` that is none of these names an ethnic group (`ALB`, `TAM`, `KUR`).
 const ROLE_BLOCKS: [&str; 54] = [
@@ -2162,7 +2182,11 @@ impl Analysis<'_> {
             // A cooperative act whose only phrase after the verb is no actor ("Brazil and the
             // United States are seeking to deepen a partnership") has no target: the members
             // of a compound subject act with each other (below).
+            // Hosts, mediators and sponsors of a compound subject act together for others
+            // ("Venezuela and Cuba hosted talks between the two sides"), not with each other.
+            let for_others = third_party_verb(&self.s.tokens[vp_head]);
             let mutual = !reduced_passive
+                && !for_others
                 && matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
                 && target.is_some_and(|t| self.phrases[t].null)
                 && self.compound_subject(vp_head).is_some();
@@ -2194,7 +2218,10 @@ impl Analysis<'_> {
                     );
                     coded = true;
                 }
-            } else if !reduced_passive && matches!(code.get(..2), Some("03" | "04" | "05" | "06")) {
+            } else if !reduced_passive
+                && !for_others
+                && matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
+            {
                 // "Russia and China met", "A and B agreed to cooperate": with no target, the
                 // members of a compound subject cooperate with each other.
                 if let Some(sr) = self.compound_subject(vp_head) {
