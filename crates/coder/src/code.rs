@@ -2466,7 +2466,7 @@ impl Analysis<'_> {
             && ph.codes.iter().all(|c| c.len() > 3 && c.starts_with("---"))
             && ph.texts.iter().all(|(ws, _)| {
                 ws.iter().any(|&k| {
-                    matches!(self.words[k].as_str(), "ITS" | "THEIR")
+                    matches!(self.words[k].as_str(), "ITS" | "THEIR" | "HIS" | "HER")
                         && matches!(self.s.tokens[k].deprel.as_str(), "nmod:poss" | "det:poss")
                 })
             })
@@ -3442,7 +3442,7 @@ impl Analysis<'_> {
                         })
                         .or_else(|| {
                             let own = ws.iter().any(|&k| {
-                                matches!(self.words[k].as_str(), "ITS" | "THEIR")
+                                matches!(self.words[k].as_str(), "ITS" | "THEIR" | "HIS" | "HER")
                                     && matches!(
                                         self.s.tokens[k].deprel.as_str(),
                                         "nmod:poss" | "det:poss"
