@@ -119,7 +119,14 @@ pub fn annotate_with(
         }
         chain.extend(links);
         ev.attribution = Attribution { chain };
-        if ev.modality == Modality::Negated && !ev.historical && denied_by_its_doer(ev, actor_of) {
+        // A doer saying it did not do something denies it; saying it will not ("would not
+        // withdraw its troops") is a refusal, which stays negated.
+        let future = modality::in_the_future(&tree, t);
+        if ev.modality == Modality::Negated
+            && !ev.historical
+            && !future
+            && denied_by_its_doer(ev, actor_of)
+        {
             ev.modality = Modality::Denied;
         }
         push_evidence(&mut ev.evidence, ev.trigger);

@@ -283,6 +283,15 @@ fn is_be_to(tree: &Tree, v: usize) -> bool {
     has_to && has_be
 }
 
+/// Whether verb `t` is said of the future: a "will"/"would"/"shall" auxiliary ("would not
+/// withdraw", "won't attend").
+pub(crate) fn in_the_future(tree: &Tree<'_>, t: usize) -> bool {
+    tree.children(t).any(|c| {
+        tree.rel(c) == "aux"
+            && matches!(tree.form_lower(c).as_str(), "will" | "would" | "shall" | "wo" | "'ll")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,6 +302,18 @@ mod tests {
         let tree = Tree::new(&s, &text);
         let t = s.tokens.iter().position(|t| t.form == trigger).unwrap();
         of(&tree, t).0
+    }
+
+    #[test]
+    fn future_auxiliaries() {
+        let future = |spec: &str, trigger: &str| {
+            let (text, s) = sentence(spec);
+            let tree = Tree::new(&s, &text);
+            let t = s.tokens.iter().position(|t| t.form == trigger).unwrap();
+            in_the_future(&tree, t)
+        };
+        assert!(future("It/it/PRON/4/nsubj would/would/AUX/4/aux not/not/PART/4/advmod withdraw/withdraw/VERB/0/root", "withdraw"));
+        assert!(!future("It/it/PRON/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod withdraw/withdraw/VERB/0/root", "withdraw"));
     }
 
     #[test]
