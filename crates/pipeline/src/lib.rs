@@ -13,6 +13,7 @@ mod actor_text;
 pub mod eval;
 pub mod ordered;
 pub mod repair;
+mod roles;
 pub mod voices;
 
 use model::{AnalyzedSentence, Article, Denial, Event, Quote, RawDocument};
@@ -201,6 +202,8 @@ impl Engine {
         acronyms::resolve(&article.text, &sentences, &mut events, &|span| {
             voices::code_span(&article.text, &sentences, span, date, &self.dictionaries)
         });
+        // "the army" after "Sudan's army": the one country the article gave that role.
+        roles::resolve(&mut events);
         times.provenance = t.elapsed();
 
         // Dates that depend on the modality: irrealis events keep only their own expression;
