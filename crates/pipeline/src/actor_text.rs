@@ -54,7 +54,8 @@ fn is_time_word(w: &str) -> bool {
 }
 
 /// The actor's words in `span`, trimmed: a leading coordinator, preposition or punctuation, a
-/// trailing ", according to …", a trailing time phrase ("on Thursday", "yesterday") and
+/// trailing ", according to …" or "of" + verb (the charge of "accused X of shelling"), a
+/// trailing time phrase ("on Thursday", "yesterday") and
 /// trailing punctuation go. `None` when the words are only a time phrase ("Thursday").
 /// A span that matches no tokens of `s` comes back unchanged.
 pub fn tidy(text: &str, s: &AnalyzedSentence, span: Span) -> Option<Span> {
@@ -71,6 +72,18 @@ pub fn tidy(text: &str, s: &AnalyzedSentence, span: Span) -> Option<Span> {
     if let Some(k) = (lo + 1..hi).find(|&k| {
         word(toks[k]).eq_ignore_ascii_case("according")
             && toks.get(k + 1).is_some_and(|n| word(n).eq_ignore_ascii_case("to"))
+    }) {
+        hi = k;
+    }
+    // "accused the army | of shelling homes": the charge, not the actor.
+    if let Some(k) = (lo + 1..hi).find(|&k| {
+        word(toks[k]).eq_ignore_ascii_case("of")
+            && toks.get(k + 1).is_some_and(|n| {
+                let w = word(n);
+                n.upos == "VERB"
+                    || n.xpos == "VBG"
+                    || (w.starts_with(char::is_lowercase) && w.ends_with("ing"))
+            })
     }) {
         hi = k;
     }
@@ -165,6 +178,15 @@ mod tests {
             )
             .as_deref(),
             Some("nine people")
+        );
+        assert_eq!(
+            tidied("the army of shelling homes", &["DET", "NOUN", "SCONJ", "VERB", "NOUN"])
+                .as_deref(),
+            Some("the army")
+        );
+        assert_eq!(
+            tidied("the government of Beijing", &["DET", "NOUN", "ADP", "PROPN"]).as_deref(),
+            Some("the government of Beijing")
         );
         assert_eq!(tidied("Thursday", &["PROPN"]), None);
         assert_eq!(tidied("on Thursday", &["ADP", "PROPN"]), None);

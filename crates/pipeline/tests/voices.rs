@@ -99,3 +99,44 @@ fn acronyms_stand_for_the_name_the_article_spells_out() {
         .expect("the accusation is coded");
     assert!(accused.sources.iter().all(|a| !a.code.starts_with("SDN")), "{:?}", accused.sources);
 }
+
+/// A bare role takes the one country the article gave that role before it; with two countries
+/// for the role it stays unknown.
+#[test]
+fn a_bare_role_takes_the_one_country_the_article_gave_it() {
+    let models = depparse::Models::load_default().expect("models");
+    let engine = Engine::new(models, lexicon::load(&[], false).expect("lexicon"));
+    let doc = |text: &str| RawDocument {
+        origin: Origin { input: "roles".into(), offset: None, line: None },
+        uri: None,
+        fetched: None,
+        content_type: Some("text/plain".into()),
+        hash: ContentHash("roles".into()),
+        bytes: text.as_bytes().to_vec(),
+        hints: Hints {
+            title: None,
+            date: Some("2024-03-14".into()),
+            outlet: None,
+            plain_text: true,
+        },
+    };
+    let target_of = |text: &str, trigger: &str| -> Vec<String> {
+        let coded = engine.code_raw(&doc(text)).expect("coded");
+        let ev = coded
+            .events
+            .iter()
+            .find(|e| e.trigger.slice(&coded.article.text) == Some(trigger))
+            .unwrap_or_else(|| panic!("no event at {trigger}: {:?}", coded.events));
+        ev.targets.iter().map(|a| a.code.clone()).collect()
+    };
+    let one =
+        "Fighting in Darfur\n\nSudan's army attacked rebel positions near El Fasher on Monday.\n\n\
+        Rebels accused the army of shelling homes.\n";
+    assert_eq!(target_of(one, "accused"), ["SDNMIL"]);
+    let two =
+        "Border clash\n\nPakistan's army and Afghanistan's army exchanged fire on Monday.\n\n\
+        Villagers accused the army of shelling homes.\n";
+    assert!(target_of(two, "accused")
+        .iter()
+        .all(|c| !c.starts_with("PAK") && !c.starts_with("AFG")));
+}
