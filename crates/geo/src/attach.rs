@@ -405,6 +405,17 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
         })
         .collect();
     heads.extend(args.iter().copied());
+    // "clashed *with police near the town of Parotani*", "fought with rebels in Zvecan": a
+    // party joined by "with" is where the deed was, and the parser often hangs the deed's
+    // place on it.
+    if !says {
+        heads.extend(sentence.children(t as u32 + 1).filter(|&d| {
+            toks[d].deprel.starts_with("obl")
+                && sentence
+                    .children(d as u32 + 1)
+                    .any(|k| toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("with"))
+        }));
+    }
     // "leaders *meeting in Abuja* threatened", "*Speaking to reporters in Bamako*, the minister
     // said": a participle of an occasion on the trigger or its subject places the speaker's
     // act there.
@@ -733,9 +744,15 @@ fn locatives(sentence: &AnalyzedSentence, t: usize, preps: &[&str]) -> Vec<Span>
         let prep = toks[c].form.to_lowercase();
         // "on the outskirts of Kyiv", "on the border": "on" with a word for a stretch of ground;
         // "over the outskirts of the capital", "over the city": "over" with ground or a town.
+        // For an assault also "over" a named region ("destroyed 117 drones *over the Kursk,
+        // Belgorod and Voronezh regions*").
+        let assault = preps.contains(&"against");
+        let over_region = assault
+            && matches!(head.as_str(), "region" | "regions" | "province" | "provinces" | "oblast")
+            && sentence.children(d as u32 + 1).any(|c| toks[c].upos == "PROPN");
         let on_ground = preps.contains(&"in")
             && ((prep == "on" && ON_GROUND.contains(&head.as_str()))
-                || (prep == "over" && OVER_GROUND.contains(&head.as_str())));
+                || (prep == "over" && (OVER_GROUND.contains(&head.as_str()) || over_region)));
         if !preps.contains(&prep.as_str()) && !on_ground {
             continue;
         }

@@ -346,8 +346,14 @@ fn container(text: &str, top: Span) -> bool {
         let second = words.next().unwrap_or_default();
         (second, words.next().unwrap_or_default())
     };
-    PLACE_TYPES.contains(&noun.as_str()) && of == "of"
+    // "the *Rueso* district of Narathiwat province": before a division's type noun the name is
+    // the division itself, and the "of" place holds it.
+    PLACE_TYPES.contains(&noun.as_str()) && of == "of" && !DIVISION_TYPES.contains(&noun.as_str())
 }
+
+/// Type nouns of administrative divisions: "the X district of Y" is the district X in Y.
+const DIVISION_TYPES: &[&str] =
+    &["province", "district", "region", "state", "governorate", "county", "zone", "department"];
 
 /// Places at or above this population are known beyond their country: never dropped as
 /// strays ([`ArticlePlaces::drop_strays`]).
@@ -706,7 +712,7 @@ impl ArticlePlaces {
         // Inside a phrase, a reference point ("200 km east *of Tripoli*", "on the border *with
         // Myanmar*") gives way to the place itself, and so does a container before its type
         // noun ("the *Port-au-Prince* suburb of Croix-des-Bouquets").
-        let attached =
+        let candidates: Vec<(u32, (bool, u8), bool, &Resolved)> =
             self.resolved
                 .iter()
                 .filter_map(|r| {
@@ -717,10 +723,31 @@ impl ArticlePlaces {
                     let container = container(text, r.toponym.span);
                     usable_here(r).then_some((distance(*phrase), role, container, r))
                 })
-                .min_by_key(|(d, role, c, r)| {
-                    (*d, *role, *c, distance(r.toponym.span), r.toponym.span.start)
-                })
-                .map(|x| x.3);
+                .collect();
+        let best = candidates
+            .iter()
+            .min_by_key(|(d, role, c, r)| {
+                (*d, *role, *c, distance(r.toponym.span), r.toponym.span.start)
+            })
+            .copied();
+        let attached = best.map(|(d, role, c, r)| {
+            // "a hideout south of *El-Arish*, the capital of North Sinai province": a reference
+            // point or a name before its type noun gives way to another place of the phrase,
+            // but not to a division that only holds it — the deed is near the finer place.
+            let demoted =
+                candidates.iter().filter(|x| x.0 == d && (x.1 .0 || x.2) && !(role.0 || c));
+            let inner = demoted
+                .filter(|x| holds(gaz, r, x.3))
+                .min_by_key(|x| (x.1 .1, distance(x.3.toponym.span)))
+                .map_or(r, |x| x.3);
+            // "Serbs *in northern Kosovo* clashed … in the town of *Zvecan*": a place of another
+            // phrase of the same event that lies inside the nearest phrase's place refines it.
+            candidates
+                .iter()
+                .filter(|x| x.0 != d && !x.1 .0 && !x.2 && holds(gaz, inner, x.3))
+                .min_by_key(|x| (x.1 .1, x.0, x.3.toponym.span.start))
+                .map_or(inner, |x| x.3)
+        });
         if let Some(r) = attached {
             // "raids on the West Bank cities of *Jenin and Tulkarm*": a deed at two places
             // named side by side is at what holds both.
@@ -1054,6 +1081,11 @@ impl ArticlePlaces {
                 if phrase.start >= trigger.end && topic_between(text, trigger.start, phrase.start) {
                     return None;
                 }
+                // "…, the minister *told reporters in La Paz*": where a speaker spoke places
+                // the speech only, never the deed reported.
+                if audience_before(text, sentence, prep) {
+                    return None;
+                }
                 // "In Misrata, about 200 km east of Tripoli, …": Tripoli only says where
                 // Misrata is.
                 let described = self.resolved.iter().any(|o| {
@@ -1107,6 +1139,40 @@ fn fineness(gaz: &Gazetteer, r: &Resolved) -> u8 {
         GeoPrecision::Province => 2,
         _ => 3,
     })
+}
+
+/// Whether the word before the preposition at `prep` is an audience or an occasion of speech
+/// ("told *reporters* in La Paz", "a news *conference* in Washington").
+fn audience_before(text: &str, sentence: Span, prep: u32) -> bool {
+    let before = text.get(sentence.start as usize..prep as usize).unwrap_or("");
+    before.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(),
+            "reporters"
+                | "journalists"
+                | "conference"
+                | "briefing"
+                | "interview"
+                | "speech"
+                | "statement"
+        )
+    })
+}
+
+/// Whether the place `outer` resolves to holds the place `inner` resolves to: a country its
+/// divisions and towns, a first-level division the places filed under it.
+fn holds(gaz: &Gazetteer, outer: &Resolved, inner: &Resolved) -> bool {
+    let (Some(o), Some(i)) =
+        (outer.place.and_then(|p| gaz.place(p)), inner.place.and_then(|p| gaz.place(p)))
+    else {
+        return false;
+    };
+    o.index != i.index
+        && match o.kind {
+            PlaceKind::Country => i.kind > PlaceKind::Country && i.country == o.country,
+            PlaceKind::Admin1 => i.admin1 == Some(o.index),
+            _ => false,
+        }
 }
 
 /// A `Location` for a gazetteer place mentioned at `span`.

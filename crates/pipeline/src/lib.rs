@@ -490,7 +490,17 @@ fn attached_place(
     // of Ovchi-Kalacha in Kyrgyzstan's Batken region"): it, not its container.
     let unlisted = geo::unlisted_place(gaz, places, text, s, &attached, ev.trigger).map(|u| u.0);
     match (own, unlisted) {
-        (Some(o), Some(u)) if finer(&u, &o) && o.country == u.country => Some(u),
+        // "in the *Barmal* district of Afghanistan's Paktika province": a division the
+        // gazetteer lacks inside the province the phrase names is finer than that province.
+        (Some(o), Some(u))
+            if (finer(&u, &o)
+                || (o.precision == model::GeoPrecision::Province
+                    && u.admin1.as_deref() == Some(o.name.as_str())
+                    && u.span != o.span))
+                && o.country == u.country =>
+        {
+            Some(u)
+        }
         (None, Some(u)) => Some(u),
         (own, _) => own,
     }
