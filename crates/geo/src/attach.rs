@@ -340,8 +340,8 @@ fn of_name(sentence: &AnalyzedSentence, d: usize) -> Option<usize> {
 }
 
 /// Prepositions that place an assault where its target is ("an air strike *on Beirut's
-/// suburbs*", "an attack *against a base in Diyala*").
-const TARGET: &[&str] = &["on", "against"];
+/// suburbs*", "an attack *against a base in Diyala*", "fired rockets *into northern Israel*").
+const TARGET: &[&str] = &["on", "against", "into"];
 
 /// The locative phrases of an event, widest first-hand reading: those attached to the trigger;
 /// those attached to its core arguments ("met Abiy Ahmed *in Cairo*", "arrested a man *outside
@@ -475,7 +475,22 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
             // An assault on part of a named place is there ("shelled residential areas of
             // Sievierodonetsk").
             if assault && AREA_NOUNS.contains(&head.as_str()) {
-                if let Some(o) = of_name(sentence, d) {
+                // "shelled the outskirts *of the border village of Kfar Kila*": through a type
+                // noun to its name.
+                let typed = || {
+                    sentence.children(d as u32 + 1).find_map(|c| {
+                        let of = sentence.children(c as u32 + 1).any(|k| {
+                            toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("of")
+                        });
+                        let noun = toks[c].form.to_lowercase();
+                        (toks[c].deprel.starts_with("nmod")
+                            && of
+                            && SITE_NOUNS.contains(&noun.as_str()))
+                        .then(|| of_name(sentence, c).map(|_| c))
+                        .flatten()
+                    })
+                };
+                if let Some(o) = of_name(sentence, d).or_else(typed) {
                     out.push(phrase(sentence, o));
                 }
             }

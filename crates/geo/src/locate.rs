@@ -52,7 +52,7 @@ pub struct EventSite<'a> {
 /// `top`, with at most two lower-case words between ("in northern Burkina Faso") or a
 /// possessive place ("in Nigeria's Delta state"); `None` when a directional or relational one
 /// ("to", "from", "on") comes first, or none.
-fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
+pub(crate) fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
     let before = text.get(sentence.start as usize..top.start as usize)?;
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut start = None;
@@ -1064,7 +1064,7 @@ impl ArticlePlaces {
         };
         let dateline = self.dateline.map(|i| self.resolved[i].toponym.span);
         // The phrase nearest the trigger; inside it the finest place.
-        let best = self
+        let candidates = self
             .resolved
             .iter()
             .filter(|r| {
@@ -1093,10 +1093,28 @@ impl ArticlePlaces {
                         && o.toponym.span.end <= prep
                         && describes(text, o.toponym.span.end, prep)
                 });
-                Some((described, dist(phrase), fineness(gaz, r), r))
+                Some((described, dist(phrase), fineness(gaz, r), r, prep))
             })
-            .min_by_key(|(x, d, f, r)| (*x, *d, *f, r.toponym.span.start))
-            .map(|x| x.3);
+            .collect::<Vec<_>>();
+        let nearest = candidates
+            .iter()
+            .min_by_key(|(x, d, f, r, _)| (*x, *d, *f, r.toponym.span.start))
+            .map(|x| (x.3, x.4));
+        // "cleared the blockade near the town of *Chala* in the Arequipa region and detained
+        // 30 people": a place named right before the nearest phrase, which it lies in, refines
+        // it.
+        let best = nearest.map(|(n, prep)| {
+            candidates
+                .iter()
+                .filter(|x| {
+                    !x.0 && holds(gaz, n, x.3)
+                        && text
+                            .get(x.3.toponym.span.end as usize..prep as usize)
+                            .is_some_and(|gap| gap.trim_matches([' ', ',']).is_empty())
+                })
+                .min_by_key(|x| (x.2, x.1))
+                .map_or(n, |x| x.3)
+        });
         match best {
             Some(r) => answer(gaz, r, PlaceBasis::Sentence),
             None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },

@@ -305,10 +305,36 @@ fn in_phrase(
                 })
                 .min_by_key(|p| rank(p.kind))
         };
+        // "*In neighbouring Burkina Faso*, jihadists killed 30 civilians in the village of
+        // Nassoumbou": the place a locative earlier in the same sentence governs.
+        let sentence_before = || {
+            places
+                .resolved
+                .iter()
+                .rev()
+                .filter(|r| !r.toponym.metonym && !r.toponym.demonym)
+                .filter(|r| {
+                    sentence.span.contains(r.toponym.span)
+                        && r.toponym.span.end <= run.start
+                        && crate::locate::governing_locative(text, sentence.span, r.toponym.span)
+                            .is_some()
+                })
+                .filter_map(|r| r.place.and_then(|p| gaz.place(p)))
+                .find(|p| {
+                    matches!(
+                        p.kind,
+                        PlaceKind::Country
+                            | PlaceKind::Admin1
+                            | PlaceKind::Admin2
+                            | PlaceKind::Region
+                    ) && !p.country.is_empty()
+                })
+        };
         let Some(p) = container
             .or_else(nationality)
             .or_else(site_nationality)
             .or_else(other_phrase)
+            .or_else(sentence_before)
             .or_else(near)
             .or_else(home)
         else {

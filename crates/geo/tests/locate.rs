@@ -506,3 +506,20 @@ fn where_a_speaker_spoke_does_not_place_the_deed_reported() {
     assert_eq!(ev.basis, PlaceBasis::Sentence);
     assert_eq!(ev.location.country.as_deref(), Some("BO"));
 }
+
+#[test]
+fn a_sentence_place_named_right_before_its_province_refines_it_not_one_of_another_clause() {
+    let g = gaz();
+    let text = "LIMA (Annalist Wire) — Police cleared a road near the town of Chala in the \
+        Arequipa region and detained 30 people.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let s = Span::new(text.find("Police").unwrap(), text.len());
+    let ev = places.sentence_place(g, text, s, span_of(text, "detained"));
+    assert_eq!(ev.location.span.and_then(|sp| sp.slice(text)), Some("Chala"));
+    let text = "BAGHDAD (Annalist Wire) — A man surrendered to police in Diyala province and \
+        said the group had planned an attack at Camp Ashraf.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let s = Span::new(text.find("A man").unwrap(), text.len());
+    let ev = places.sentence_place(g, text, s, span_of(text, "surrendered"));
+    assert_eq!(ev.location.precision, GeoPrecision::Province);
+}
