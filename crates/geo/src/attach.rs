@@ -845,6 +845,23 @@ fn phrase(sentence: &AnalyzedSentence, root: usize) -> Span {
     span
 }
 
+/// The infinitive clauses of the sentence that do not hold the trigger ("foiled a plot *to
+/// bomb a base near Khujand*"): what they say is aimed at, not done, so a place inside them is
+/// no place of the sentence's other deeds.
+pub fn aimed_clauses(sentence: &AnalyzedSentence, trigger: Span) -> Vec<Span> {
+    let toks = &sentence.tokens;
+    (0..toks.len())
+        .filter(|&v| {
+            toks[v].upos == "VERB"
+                && sentence
+                    .children(v as u32 + 1)
+                    .any(|c| toks[c].deprel == "mark" && toks[c].form.eq_ignore_ascii_case("to"))
+        })
+        .map(|v| subtree(sentence, v))
+        .filter(|sp| !sp.overlaps(trigger))
+        .collect()
+}
+
 fn subtree(sentence: &AnalyzedSentence, root: usize) -> Span {
     let toks = &sentence.tokens;
     let mut span = toks[root].span;
@@ -1591,5 +1608,97 @@ mod tests {
         // "from" is no place of other deeds ("flights from Baghdad").
         s.tokens[1].lemma = "praise".to_string();
         assert!(words(text, &s, "evacuated", false).is_empty());
+    }
+
+    #[test]
+    fn aimed_clauses_with_parties_into_and_outskirts_of_a_village() {
+        // "foiled a plot to bomb a base near Khujand": the infinitive clause is aimed at.
+        let text = "Forces foiled a plot to bomb a base near Khujand .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Forces", 2, "nsubj"),
+                ("foiled", 0, "root"),
+                ("a", 4, "det"),
+                ("plot", 2, "obj"),
+                ("to", 6, "mark"),
+                ("bomb", 4, "acl"),
+                ("a", 8, "det"),
+                ("base", 6, "obj"),
+                ("near", 10, "case"),
+                ("Khujand", 6, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[5].upos = "VERB".to_string();
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        let aimed: Vec<&str> =
+            aimed_clauses(&s, at("foiled")).iter().map(|sp| sp.slice(text).unwrap()).collect();
+        assert_eq!(aimed, ["to bomb a base near Khujand"]);
+        assert!(aimed_clauses(&s, at("bomb")).is_empty());
+
+        // "clashed with police near the town of X": the party's locative is the deed's.
+        let text = "Protesters clashed with police near the town .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Protesters", 2, "nsubj"),
+                ("clashed", 0, "root"),
+                ("with", 4, "case"),
+                ("police", 2, "obl"),
+                ("near", 7, "case"),
+                ("the", 7, "det"),
+                ("town", 4, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "clash".to_string();
+        s.tokens[1].upos = "VERB".to_string();
+        assert_eq!(words(text, &s, "clashed", true), ["near the town"]);
+        // Not for a statement: "spoke with reporters in X" places the speaker's words only
+        // through its own venue rules.
+        s.tokens[1].lemma = "say".to_string();
+        assert!(words(text, &s, "clashed", true).is_empty());
+
+        // "fired rockets into Israel" places an assault, "shelled the outskirts of the village
+        // of Kila" reaches the village's name.
+        let text = "Fighters fired rockets into Israel .";
+        let s = sentence(
+            text,
+            &[
+                ("Fighters", 2, "nsubj"),
+                ("fired", 0, "root"),
+                ("rockets", 2, "obj"),
+                ("into", 5, "case"),
+                ("Israel", 2, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        assert_eq!(words(text, &s, "fired", true), ["into Israel"]);
+        assert!(words(text, &s, "fired", false).is_empty());
+        let text = "Artillery shelled the outskirts of the village of Kila .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Artillery", 2, "nsubj"),
+                ("shelled", 0, "root"),
+                ("the", 4, "det"),
+                ("outskirts", 2, "obj"),
+                ("of", 7, "case"),
+                ("the", 7, "det"),
+                ("village", 4, "nmod"),
+                ("of", 9, "case"),
+                ("Kila", 7, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[3].upos = "NOUN".to_string();
+        s.tokens[6].upos = "NOUN".to_string();
+        s.tokens[8].upos = "PROPN".to_string();
+        let found = words(text, &s, "shelled", true);
+        assert!(found.iter().any(|w| w.ends_with("village of Kila")), "{found:?}");
     }
 }

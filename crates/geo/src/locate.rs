@@ -1055,6 +1055,19 @@ impl ArticlePlaces {
         sentence: Span,
         trigger: Span,
     ) -> EventPlace {
+        self.sentence_place_outside(gaz, text, sentence, trigger, &[])
+    }
+
+    /// [`ArticlePlaces::sentence_place`] leaving out the places inside `skip` (clauses that
+    /// speak of something aimed at, not done).
+    pub fn sentence_place_outside(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        sentence: Span,
+        trigger: Span,
+        skip: &[Span],
+    ) -> EventPlace {
         let dist = |s: Span| {
             if s.end <= trigger.start {
                 trigger.start - s.end
@@ -1069,6 +1082,7 @@ impl ArticlePlaces {
             .iter()
             .filter(|r| {
                 sentence.contains(r.toponym.span)
+                    && !skip.iter().any(|k| k.contains(r.toponym.span))
                     && dateline != Some(r.toponym.span)
                     && self.usable(gaz, r)
                     && !attributive(gaz, text, r)

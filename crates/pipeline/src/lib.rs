@@ -228,12 +228,10 @@ impl Engine {
                     let s = sentences
                         .iter()
                         .find(|s| opens(&article.text, d, s.span) && !s.span.contains(d))?;
-                    let own = places.sentence_place(
-                        gaz,
-                        &article.text,
-                        s.span,
-                        model::Span::new(s.span.start as usize, s.span.start as usize),
-                    );
+                    let start = model::Span::new(s.span.start as usize, s.span.start as usize);
+                    let aimed = geo::aimed_clauses(s, start);
+                    let own =
+                        places.sentence_place_outside(gaz, &article.text, s.span, start, &aimed);
                     let fine = matches!(
                         own.location.precision,
                         model::GeoPrecision::Place
@@ -537,6 +535,11 @@ fn fallback_place(
     if ev.historical || !matches!(ev.modality, Asserted | Attempted | Negated) {
         return None;
     }
+    // "the army said it *would not negotiate*": a refusal of something to come happens
+    // nowhere; only a deed said not to have happened ("did not attack") keeps the fallbacks.
+    if ev.modality == Negated && refused(sentences, ev) {
+        return None;
+    }
     let s = sentences.get(ev.sentence as usize)?;
     // "failed to reach agreement *at EU-mediated talks*": what was done at a gathering whose
     // place the text does not name happened where the lead was filed from.
@@ -584,7 +587,10 @@ fn fallback_place(
     if remote {
         return None;
     }
-    let found = places.sentence_place(gaz, text, s.span, ev.trigger);
+    // "foiled a plot *to bomb a base near Khujand*": a place inside a clause of what was
+    // aimed at is not where the foiling happened.
+    let aimed = geo::aimed_clauses(s, ev.trigger);
+    let found = places.sentence_place_outside(gaz, text, s.span, ev.trigger, &aimed);
     if found.basis == geo::PlaceBasis::Sentence {
         return Some((found.location, found.basis));
     }
@@ -921,6 +927,22 @@ fn ongoing(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
                 toks[c].deprel == "aux"
                     && matches!(toks[c].form.to_lowercase().as_str(), "has" | "have" | "'ve")
             })
+        })
+    })
+}
+
+/// Whether a negated event is refused for the future: its trigger carries "will", "would",
+/// "shall" or "won't" ("it would not negotiate with kidnappers").
+fn refused(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
+    let Some(s) = sentences.get(ev.sentence as usize) else { return false };
+    let toks = &s.tokens;
+    trigger_head(s, ev.trigger).is_some_and(|t| {
+        s.children(t as u32 + 1).any(|c| {
+            toks[c].deprel == "aux"
+                && matches!(
+                    toks[c].form.to_lowercase().as_str(),
+                    "will" | "would" | "shall" | "wo" | "'ll"
+                )
         })
     })
 }
