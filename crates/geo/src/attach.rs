@@ -17,6 +17,7 @@ const LOCATIVE: &[&str] = &[
     "around",
     "across",
     "throughout",
+    "through",
     "within",
     "along",
     "beside",
@@ -494,7 +495,9 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
                     out.push(phrase(sentence, o));
                 }
             }
-            if site || (assault && toks[d].upos == "PROPN") {
+            // "visited *Kabul*", "toured *Kharkiv*": a visit is at the named place it takes.
+            let visited = matches!(lemma.as_str(), "visit" | "tour") && toks[d].upos == "PROPN";
+            if site || ((assault || visited) && toks[d].upos == "PROPN") {
                 let mut span = core_phrase(sentence, d);
                 // "captured *the town of Shire*", "shelled the nearby town *of Chasiv Yar*":
                 // the type noun's own name.
@@ -1700,5 +1703,44 @@ mod tests {
         s.tokens[8].upos = "PROPN".to_string();
         let found = words(text, &s, "shelled", true);
         assert!(found.iter().any(|w| w.ends_with("village of Kila")), "{found:?}");
+    }
+
+    #[test]
+    fn through_the_streets_and_a_visited_place() {
+        let text = "Supporters marched through the streets of Lahore .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Supporters", 2, "nsubj"),
+                ("marched", 0, "root"),
+                ("through", 5, "case"),
+                ("the", 5, "det"),
+                ("streets", 2, "obl"),
+                ("of", 7, "case"),
+                ("Lahore", 5, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "march".to_string();
+        assert_eq!(words(text, &s, "marched", false), ["through the streets of Lahore"]);
+
+        let text = "The minister visited Kabul .";
+        let mut s = sentence(
+            text,
+            &[
+                ("The", 2, "det"),
+                ("minister", 3, "nsubj"),
+                ("visited", 0, "root"),
+                ("Kabul", 3, "obj"),
+                (".", 3, "punct"),
+            ],
+        );
+        s.tokens[2].lemma = "visit".to_string();
+        s.tokens[2].upos = "VERB".to_string();
+        s.tokens[3].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "visited", false), ["Kabul"]);
+        // Praising Kabul is no visit there.
+        s.tokens[2].lemma = "praise".to_string();
+        assert!(words(text, &s, "visited", false).is_empty());
     }
 }

@@ -355,6 +355,18 @@ fn container(text: &str, top: Span) -> bool {
 const DIVISION_TYPES: &[&str] =
     &["province", "district", "region", "state", "governorate", "county", "zone", "department"];
 
+/// Whether the name at `top` owns a capitalised name after it ("*Port-au-Prince's* Delmas
+/// district", "*Nigeria's* Delta state").
+fn possessive_owner(text: &str, top: Span) -> bool {
+    let Some(after) = text.get(top.end as usize..) else { return false };
+    after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")).is_some_and(|rest| {
+        rest.split_whitespace()
+            .take(3)
+            .take_while(|w| !w.ends_with([',', '.', ';']))
+            .any(|w| w.starts_with(char::is_uppercase))
+    })
+}
+
 /// Places at or above this population are known beyond their country: never dropped as
 /// strays ([`ArticlePlaces::drop_strays`]).
 const STRAY_POPULATION: u64 = 300_000;
@@ -724,6 +736,25 @@ impl ArticlePlaces {
                     usable_here(r).then_some((distance(*phrase), role, container, r))
                 })
                 .collect();
+        // A possessive place holds a place of its own country named after it in the same
+        // phrase ("in *Port-au-Prince's* Delmas district").
+        let country = |r: &Resolved| r.place.and_then(|p| gaz.place(p)).map(|p| p.country);
+        let owners: Vec<bool> = candidates
+            .iter()
+            .map(|(d, _, _, r)| {
+                possessive_owner(text, r.toponym.span)
+                    && candidates.iter().any(|(d2, _, _, o)| {
+                        d2 == d
+                            && o.toponym.span.start > r.toponym.span.end
+                            && country(o) == country(r)
+                    })
+            })
+            .collect();
+        let candidates: Vec<(u32, (bool, u8), bool, &Resolved)> = candidates
+            .into_iter()
+            .zip(owners)
+            .map(|((d, role, c, r), owner)| (d, role, c || owner, r))
+            .collect();
         let best = candidates
             .iter()
             .min_by_key(|(d, role, c, r)| {

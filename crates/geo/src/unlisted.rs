@@ -93,6 +93,22 @@ pub fn unlisted_place(
     })
 }
 
+/// Whether a directional preposition governs the name starting at `start`, looking back no
+/// further than `from` ("the town of Kawkareik on the main highway *to* Thailand"): a place
+/// the road leads to, not one that holds the town.
+fn directed(text: &str, from: u32, start: u32) -> bool {
+    let Some(between) = text.get(from as usize..start as usize) else { return false };
+    between
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .find(|w| !matches!(w.as_str(), "the" | "a" | "an") && w.chars().all(char::is_lowercase))
+        .is_some_and(|w| {
+            matches!(w.as_str(), "to" | "toward" | "towards" | "from" | "with" | "into")
+        })
+}
+
 /// Posts and bases of a country's forces, which stand on its ground.
 const MILITARY_SITES: &[&str] = &["post", "outpost", "base", "positions", "position", "camp"];
 
@@ -205,7 +221,7 @@ fn in_phrase(
             .resolved
             .iter()
             .filter(|r| reach.contains(r.toponym.span) && r.toponym.span.start >= run.end)
-            .filter(|r| !r.toponym.metonym)
+            .filter(|r| !r.toponym.metonym && !directed(text, run.end, r.toponym.span.start))
             .filter_map(|r| r.place.and_then(|p| gaz.place(p)).map(|p| (r, p)))
             .filter(|(_, p)| {
                 matches!(

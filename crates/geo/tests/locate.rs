@@ -523,3 +523,23 @@ fn a_sentence_place_named_right_before_its_province_refines_it_not_one_of_anothe
     let ev = places.sentence_place(g, text, s, span_of(text, "surrendered"));
     assert_eq!(ev.location.precision, GeoPrecision::Province);
 }
+
+#[test]
+fn a_possessive_place_holds_a_place_of_its_country_named_after_it() {
+    let g = gaz();
+    let text = "LAGOS (Annalist Wire) — Gunmen attacked a market in Nigeria's Delta state. \
+        Police clashed with worshippers in Jerusalem's Old City.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let at = |trigger: &str, phrase: &str| {
+        let pp = [span_of(text, phrase)];
+        let site =
+            EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text };
+        places.locate(g, &site).location
+    };
+    assert_eq!(at("attacked", "in Nigeria's Delta state").country.as_deref(), Some("NG"));
+    assert_eq!(at("attacked", "in Nigeria's Delta state").precision, GeoPrecision::Province);
+    // An owned name the gazetteer files in another country does not make the owner a mere
+    // container: the nearest name stays.
+    let jerusalem = at("clashed", "in Jerusalem's Old City");
+    assert_eq!(jerusalem.span.and_then(|s| s.slice(text)), Some("Jerusalem"));
+}

@@ -490,11 +490,17 @@ fn attached_place(
     match (own, unlisted) {
         // "in the *Barmal* district of Afghanistan's Paktika province": a division the
         // gazetteer lacks inside the province the phrase names is finer than that province.
+        // "in *Huwara*, a Palestinian town about 8 km south of Nablus": an unlisted name
+        // before the known place of its phrase, as fine as it, is the place; the known one
+        // only says where it lies.
         (Some(o), Some(u))
             if (finer(&u, &o)
                 || (o.precision == model::GeoPrecision::Province
                     && u.admin1.as_deref() == Some(o.name.as_str())
-                    && u.span != o.span))
+                    && u.span != o.span)
+                || (!finer(&o, &u)
+                    && u.span.zip(o.span).is_some_and(|(us, os)| us.end <= os.start))
+                || owned_by(text, &o, &u))
                 && o.country == u.country =>
         {
             Some(u)
@@ -502,6 +508,17 @@ fn attached_place(
         (None, Some(u)) => Some(u),
         (own, _) => own,
     }
+}
+
+/// Whether the known place `o` owns the unlisted place `u` named right after it ("in
+/// *Port-au-Prince's* Delmas district"): the owner holds it.
+fn owned_by(text: &str, o: &model::Location, u: &model::Location) -> bool {
+    let (Some(os), Some(us)) = (o.span, u.span) else { return false };
+    text.get(os.end as usize..us.start as usize).is_some_and(|gap| {
+        gap.strip_prefix("'s").or_else(|| gap.strip_prefix("’s")).is_some_and(|rest| {
+            rest.split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        })
+    })
 }
 
 /// Whether location `a` is finer than `b` (a place before a city before a province before a
@@ -1291,5 +1308,28 @@ mod tests {
         assert_eq!(super::date_key("2009-01-20T10:00:00Z"), "20090120");
         assert_eq!(super::date_key("2009-01"), "20090101");
         assert_eq!(super::date_key("2009"), "20090101");
+    }
+
+    #[test]
+    fn an_owner_before_an_unlisted_place_holds_it() {
+        use super::owned_by;
+        let text = "stormed a hospital in Port-au-Prince's Delmas district";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Some(model::Span::new(i, i + w.len()))
+        };
+        let loc = |w: &str| model::Location {
+            name: w.to_string(),
+            gazetteer_id: None,
+            admin1: None,
+            country: Some("HT".to_string()),
+            lat: None,
+            lon: None,
+            precision: model::GeoPrecision::City,
+            span: at(w),
+        };
+        assert!(owned_by(text, &loc("Port-au-Prince"), &loc("Delmas")));
+        assert!(!owned_by(text, &loc("Delmas"), &loc("Port-au-Prince")));
+        assert!(!owned_by(text, &loc("hospital"), &loc("Delmas")));
     }
 }
