@@ -535,8 +535,13 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     let subject =
         |h: usize| h != t && toks[h].head as usize == t + 1 && toks[h].deprel.starts_with("nsubj");
     let (subjects, others): (Vec<usize>, Vec<usize>) = heads.into_iter().partition(|&h| subject(h));
+    // "blamed Iran-backed militias *in Iraq*": the object of a charge is placed by its own
+    // phrase, the charge is not — unless the parser hung the charge's occasion there
+    // ("condemned the move *at a news conference in Tehran*").
+    let charged = |h: usize| charges && h != t && toks[h].deprel.starts_with("obj");
     let add = |h: usize, out: &mut Vec<Span>| {
         let spans = locatives(sentence, h, &preps).into_iter().chain(adjacent);
+        let spans = spans.filter(|&sp| !charged(h) || speech_venue(sentence, sp));
         for sp in spans.filter(|&sp| says || !speech_venue(sentence, sp)) {
             if !out.iter().any(|o| o.contains(sp)) {
                 out.retain(|o| !sp.contains(*o));
@@ -1742,5 +1747,43 @@ mod tests {
         // Praising Kabul is no visit there.
         s.tokens[2].lemma = "praise".to_string();
         assert!(words(text, &s, "visited", false).is_empty());
+    }
+
+    #[test]
+    fn the_object_of_a_charge_places_it_only_by_an_occasion() {
+        let text = "Washington blamed militias in Iraq .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Washington", 2, "nsubj"),
+                ("blamed", 0, "root"),
+                ("militias", 2, "obj"),
+                ("in", 5, "case"),
+                ("Iraq", 3, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "blame".to_string();
+        s.tokens[1].upos = "VERB".to_string();
+        assert!(words(text, &s, "blamed", false).is_empty());
+        let text = "Iran condemned the move at a conference in Tehran .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Iran", 2, "nsubj"),
+                ("condemned", 0, "root"),
+                ("the", 4, "det"),
+                ("move", 2, "obj"),
+                ("at", 7, "case"),
+                ("a", 7, "det"),
+                ("conference", 4, "nmod"),
+                ("in", 9, "case"),
+                ("Tehran", 7, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "condemn".to_string();
+        s.tokens[1].upos = "VERB".to_string();
+        assert_eq!(words(text, &s, "condemned", false), ["at a conference in Tehran"]);
     }
 }
