@@ -552,7 +552,10 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     for h in others {
         add(h, &mut out);
     }
-    if out.is_empty() {
+    // "A court *in Bishkek* sentenced two journalists to five years in prison": the deed's
+    // own phrases name nothing ("in prison" has no name), so the subject's place stands.
+    let named = |sp: &Span| toks.iter().any(|x| sp.contains(x.span) && x.upos == "PROPN");
+    if !out.iter().any(named) {
         for h in subjects {
             add(h, &mut out);
         }
@@ -858,9 +861,20 @@ fn phrase(sentence: &AnalyzedSentence, root: usize) -> Span {
 /// no place of the sentence's other deeds.
 pub fn aimed_clauses(sentence: &AnalyzedSentence, trigger: Span) -> Vec<Span> {
     let toks = &sentence.tokens;
+    // "tried to storm a centre in Kitwe", "failed to reach the town": an attempt is made
+    // where it is aimed, so its clause keeps its places.
+    let tried = |v: usize| {
+        (toks[v].head as usize).checked_sub(1).is_some_and(|g| {
+            matches!(
+                toks[g].lemma.to_lowercase().as_str(),
+                "try" | "attempt" | "manage" | "fail" | "begin" | "start" | "continue" | "resume"
+            )
+        })
+    };
     (0..toks.len())
         .filter(|&v| {
             toks[v].upos == "VERB"
+                && !tried(v)
                 && sentence
                     .children(v as u32 + 1)
                     .any(|c| toks[c].deprel == "mark" && toks[c].form.eq_ignore_ascii_case("to"))
@@ -1577,6 +1591,7 @@ mod tests {
         );
         s.tokens[3].upos = "VERB".to_string();
         s.tokens[3].lemma = "fire".to_string();
+        s.tokens[6].upos = "PROPN".to_string();
         assert_eq!(words(text, &s, "fired", true), ["at Israel"]);
         // Without a phrase of its own, the subject's place stands.
         let text = "Militants in Gaza fired rockets .";
@@ -1785,5 +1800,54 @@ mod tests {
         s.tokens[1].lemma = "condemn".to_string();
         s.tokens[1].upos = "VERB".to_string();
         assert_eq!(words(text, &s, "condemned", false), ["at a conference in Tehran"]);
+    }
+
+    #[test]
+    fn an_attempts_clause_is_not_aimed_and_a_nameless_phrase_leaves_the_subjects_place() {
+        let text = "Activists tried to storm a centre in Kitwe .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Activists", 2, "nsubj"),
+                ("tried", 0, "root"),
+                ("to", 4, "mark"),
+                ("storm", 2, "xcomp"),
+                ("a", 6, "det"),
+                ("centre", 4, "obj"),
+                ("in", 8, "case"),
+                ("Kitwe", 6, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "try".to_string();
+        s.tokens[3].upos = "VERB".to_string();
+        let i = text.find("Activists").unwrap();
+        assert!(aimed_clauses(&s, Span::new(i, i + 9)).is_empty());
+        s.tokens[1].lemma = "plan".to_string();
+        assert_eq!(aimed_clauses(&s, Span::new(i, i + 9)).len(), 1);
+
+        let text = "A court in Bishkek sentenced them to years in prison .";
+        let mut s = sentence(
+            text,
+            &[
+                ("A", 2, "det"),
+                ("court", 5, "nsubj"),
+                ("in", 4, "case"),
+                ("Bishkek", 2, "nmod"),
+                ("sentenced", 0, "root"),
+                ("them", 5, "obj"),
+                ("to", 8, "case"),
+                ("years", 5, "obl"),
+                ("in", 10, "case"),
+                ("prison", 5, "obl"),
+                (".", 5, "punct"),
+            ],
+        );
+        s.tokens[3].upos = "PROPN".to_string();
+        s.tokens[4].lemma = "sentence".to_string();
+        assert_eq!(words(text, &s, "sentenced", false), ["in prison", "in Bishkek"]);
+        // A named place of the deed's own keeps the subject's out.
+        s.tokens[9].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "sentenced", false), ["in prison"]);
     }
 }
