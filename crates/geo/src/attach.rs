@@ -133,6 +133,10 @@ const SENT_PEOPLE: &[&str] = &[
     "jets",
 ];
 
+/// Verbs of appeal, whose "to"/"for" phrases name an addressee or a matter, not where the
+/// appeal was made.
+const ADDRESSING: &[&str] = &["appeal", "urge", "call", "ask", "demand", "plead"];
+
 /// Verbs of charging someone with a deed ("accused the government *of killing civilians in
 /// air strikes on Mekelle*"): their "of" phrase is the charge, not the statement's place.
 const CHARGING: &[&str] = &["accuse", "blame", "charge", "suspect", "convict", "condemn"];
@@ -539,9 +543,23 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     // phrase, the charge is not — unless the parser hung the charge's occasion there
     // ("condemned the move *at a news conference in Tehran*").
     let charged = |h: usize| charges && h != t && toks[h].deprel.starts_with("obj");
+    // "accused the RSF of looting homes *in the city*", "appealed to peacekeepers *in the
+    // region* to intervene", "called for a ceasefire *in Gaza*": after a charge or an appeal
+    // a locative says where its matter or addressee is, however the parser hung it; only an
+    // occasion of speech or a gathering places the act itself.
+    let addressing = charges || ADDRESSING.contains(&lemma.as_str());
+    let occasion = |sp: Span| {
+        speech_venue(sentence, sp)
+            || toks.iter().position(|x| x.span.start == sp.start).is_some_and(|k| {
+                let h = toks[k].head as usize;
+                h > 0 && GATHERINGS.contains(&toks[h - 1].form.to_lowercase().as_str())
+            })
+    };
+    let matter = |sp: Span| addressing && sp.start >= toks[t].span.end && !occasion(sp);
     let add = |h: usize, out: &mut Vec<Span>| {
         let spans = locatives(sentence, h, &preps).into_iter().chain(adjacent);
         let spans = spans.filter(|&sp| !charged(h) || speech_venue(sentence, sp));
+        let spans = spans.filter(|&sp| !matter(sp));
         for sp in spans.filter(|&sp| says || !speech_venue(sentence, sp)) {
             if !out.iter().any(|o| o.contains(sp)) {
                 out.retain(|o| !sp.contains(*o));
@@ -1849,5 +1867,35 @@ mod tests {
         // A named place of the deed's own keeps the subject's out.
         s.tokens[9].upos = "PROPN".to_string();
         assert_eq!(words(text, &s, "sentenced", false), ["in prison"]);
+    }
+
+    #[test]
+    fn after_a_charge_or_an_appeal_a_locative_is_its_matter_unless_an_occasion() {
+        let text = "The minister appealed to peacekeepers in the region at a summit in Abuja .";
+        let mut s = sentence(
+            text,
+            &[
+                ("The", 2, "det"),
+                ("minister", 3, "nsubj"),
+                ("appealed", 0, "root"),
+                ("to", 5, "case"),
+                ("peacekeepers", 3, "obl"),
+                ("in", 8, "case"),
+                ("the", 8, "det"),
+                ("region", 3, "obl"),
+                ("at", 11, "case"),
+                ("a", 11, "det"),
+                ("summit", 3, "obl"),
+                ("in", 13, "case"),
+                ("Abuja", 11, "nmod"),
+                (".", 3, "punct"),
+            ],
+        );
+        s.tokens[2].lemma = "appeal".to_string();
+        s.tokens[2].upos = "VERB".to_string();
+        assert_eq!(words(text, &s, "appealed", false), ["at a summit in Abuja"]);
+        // Not for a deed: troops deployed in the region are there.
+        s.tokens[2].lemma = "deploy".to_string();
+        assert!(words(text, &s, "appealed", false).contains(&"in the region"));
     }
 }
