@@ -359,9 +359,19 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     // A journey happens where it ends: "flew *to Saudi Arabia*"; so does a sending of people
     // or goods ("sent peacekeepers *to Bentiu*").
     let lemma = toks[t].lemma.to_lowercase();
+    // "deployed *hundreds of extra troops* to the region": people counted by a quantity noun.
+    let people = |d: usize| SENT_PEOPLE.contains(&toks[d].form.to_lowercase().as_str());
     let sends = SENDING.contains(&lemma.as_str())
         && sentence.children(t as u32 + 1).any(|d| {
-            toks[d].deprel == "obj" && SENT_PEOPLE.contains(&toks[d].form.to_lowercase().as_str())
+            toks[d].deprel == "obj"
+                && (people(d)
+                    || sentence.children(d as u32 + 1).any(|c| {
+                        toks[c].deprel == "nmod"
+                            && people(c)
+                            && sentence.children(c as u32 + 1).any(|k| {
+                                toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("of")
+                            })
+                    }))
         });
     let motion = MOTION.contains(&lemma.as_str()) || sends;
     // A launch with no target phrase happens where it was launched from ("fired a ballistic
@@ -1897,5 +1907,29 @@ mod tests {
         // Not for a deed: troops deployed in the region are there.
         s.tokens[2].lemma = "deploy".to_string();
         assert!(words(text, &s, "appealed", false).contains(&"in the region"));
+    }
+
+    #[test]
+    fn people_sent_by_a_quantity_noun_act_where_they_are_sent() {
+        let text = "Indonesia deployed hundreds of troops to the region .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Indonesia", 2, "nsubj"),
+                ("deployed", 0, "root"),
+                ("hundreds", 2, "obj"),
+                ("of", 5, "case"),
+                ("troops", 3, "nmod"),
+                ("to", 8, "case"),
+                ("the", 8, "det"),
+                ("region", 2, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "deploy".to_string();
+        assert_eq!(words(text, &s, "deployed", false), ["to the region"]);
+        // Goods counted the same way are not placed by where they go.
+        s.tokens[4].form = "tonnes".to_string();
+        assert!(words(text, &s, "deployed", false).is_empty());
     }
 }
