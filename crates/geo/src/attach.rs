@@ -17,6 +17,7 @@ const LOCATIVE: &[&str] = &[
     "around",
     "across",
     "throughout",
+    "through",
     "within",
     "along",
     "beside",
@@ -131,6 +132,10 @@ const SENT_PEOPLE: &[&str] = &[
     "ships",
     "jets",
 ];
+
+/// Verbs of appeal, whose "to"/"for" phrases name an addressee or a matter, not where the
+/// appeal was made.
+const ADDRESSING: &[&str] = &["appeal", "urge", "call", "ask", "demand", "plead"];
 
 /// Verbs of charging someone with a deed ("accused the government *of killing civilians in
 /// air strikes on Mekelle*"): their "of" phrase is the charge, not the statement's place.
@@ -340,8 +345,8 @@ fn of_name(sentence: &AnalyzedSentence, d: usize) -> Option<usize> {
 }
 
 /// Prepositions that place an assault where its target is ("an air strike *on Beirut's
-/// suburbs*", "an attack *against a base in Diyala*").
-const TARGET: &[&str] = &["on", "against"];
+/// suburbs*", "an attack *against a base in Diyala*", "fired rockets *into northern Israel*").
+const TARGET: &[&str] = &["on", "against", "into"];
 
 /// The locative phrases of an event, widest first-hand reading: those attached to the trigger;
 /// those attached to its core arguments ("met Abiy Ahmed *in Cairo*", "arrested a man *outside
@@ -354,9 +359,19 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     // A journey happens where it ends: "flew *to Saudi Arabia*"; so does a sending of people
     // or goods ("sent peacekeepers *to Bentiu*").
     let lemma = toks[t].lemma.to_lowercase();
+    // "deployed *hundreds of extra troops* to the region": people counted by a quantity noun.
+    let people = |d: usize| SENT_PEOPLE.contains(&toks[d].form.to_lowercase().as_str());
     let sends = SENDING.contains(&lemma.as_str())
         && sentence.children(t as u32 + 1).any(|d| {
-            toks[d].deprel == "obj" && SENT_PEOPLE.contains(&toks[d].form.to_lowercase().as_str())
+            toks[d].deprel == "obj"
+                && (people(d)
+                    || sentence.children(d as u32 + 1).any(|c| {
+                        toks[c].deprel == "nmod"
+                            && people(c)
+                            && sentence.children(c as u32 + 1).any(|k| {
+                                toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("of")
+                            })
+                    }))
         });
     let motion = MOTION.contains(&lemma.as_str()) || sends;
     // A launch with no target phrase happens where it was launched from ("fired a ballistic
@@ -405,6 +420,17 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
         })
         .collect();
     heads.extend(args.iter().copied());
+    // "clashed *with police near the town of Parotani*", "fought with rebels in Zvecan": a
+    // party joined by "with" is where the deed was, and the parser often hangs the deed's
+    // place on it.
+    if !says {
+        heads.extend(sentence.children(t as u32 + 1).filter(|&d| {
+            toks[d].deprel.starts_with("obl")
+                && sentence
+                    .children(d as u32 + 1)
+                    .any(|k| toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("with"))
+        }));
+    }
     // "leaders *meeting in Abuja* threatened", "*Speaking to reporters in Bamako*, the minister
     // said": a participle of an occasion on the trigger or its subject places the speaker's
     // act there.
@@ -464,11 +490,28 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
             // An assault on part of a named place is there ("shelled residential areas of
             // Sievierodonetsk").
             if assault && AREA_NOUNS.contains(&head.as_str()) {
-                if let Some(o) = of_name(sentence, d) {
+                // "shelled the outskirts *of the border village of Kfar Kila*": through a type
+                // noun to its name.
+                let typed = || {
+                    sentence.children(d as u32 + 1).find_map(|c| {
+                        let of = sentence.children(c as u32 + 1).any(|k| {
+                            toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("of")
+                        });
+                        let noun = toks[c].form.to_lowercase();
+                        (toks[c].deprel.starts_with("nmod")
+                            && of
+                            && SITE_NOUNS.contains(&noun.as_str()))
+                        .then(|| of_name(sentence, c).map(|_| c))
+                        .flatten()
+                    })
+                };
+                if let Some(o) = of_name(sentence, d).or_else(typed) {
                     out.push(phrase(sentence, o));
                 }
             }
-            if site || (assault && toks[d].upos == "PROPN") {
+            // "visited *Kabul*", "toured *Kharkiv*": a visit is at the named place it takes.
+            let visited = matches!(lemma.as_str(), "visit" | "tour") && toks[d].upos == "PROPN";
+            if site || ((assault || visited) && toks[d].upos == "PROPN") {
                 let mut span = core_phrase(sentence, d);
                 // "captured *the town of Shire*", "shelled the nearby town *of Chasiv Yar*":
                 // the type noun's own name.
@@ -506,8 +549,27 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     let subject =
         |h: usize| h != t && toks[h].head as usize == t + 1 && toks[h].deprel.starts_with("nsubj");
     let (subjects, others): (Vec<usize>, Vec<usize>) = heads.into_iter().partition(|&h| subject(h));
+    // "blamed Iran-backed militias *in Iraq*": the object of a charge is placed by its own
+    // phrase, the charge is not — unless the parser hung the charge's occasion there
+    // ("condemned the move *at a news conference in Tehran*").
+    let charged = |h: usize| charges && h != t && toks[h].deprel.starts_with("obj");
+    // "accused the RSF of looting homes *in the city*", "appealed to peacekeepers *in the
+    // region* to intervene", "called for a ceasefire *in Gaza*": after a charge or an appeal
+    // a locative says where its matter or addressee is, however the parser hung it; only an
+    // occasion of speech or a gathering places the act itself.
+    let addressing = charges || ADDRESSING.contains(&lemma.as_str());
+    let occasion = |sp: Span| {
+        speech_venue(sentence, sp)
+            || toks.iter().position(|x| x.span.start == sp.start).is_some_and(|k| {
+                let h = toks[k].head as usize;
+                h > 0 && GATHERINGS.contains(&toks[h - 1].form.to_lowercase().as_str())
+            })
+    };
+    let matter = |sp: Span| addressing && sp.start >= toks[t].span.end && !occasion(sp);
     let add = |h: usize, out: &mut Vec<Span>| {
         let spans = locatives(sentence, h, &preps).into_iter().chain(adjacent);
+        let spans = spans.filter(|&sp| !charged(h) || speech_venue(sentence, sp));
+        let spans = spans.filter(|&sp| !matter(sp));
         for sp in spans.filter(|&sp| says || !speech_venue(sentence, sp)) {
             if !out.iter().any(|o| o.contains(sp)) {
                 out.retain(|o| !sp.contains(*o));
@@ -518,7 +580,10 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     for h in others {
         add(h, &mut out);
     }
-    if out.is_empty() {
+    // "A court *in Bishkek* sentenced two journalists to five years in prison": the deed's
+    // own phrases name nothing ("in prison" has no name), so the subject's place stands.
+    let named = |sp: &Span| toks.iter().any(|x| sp.contains(x.span) && x.upos == "PROPN");
+    if !out.iter().any(named) {
         for h in subjects {
             add(h, &mut out);
         }
@@ -733,9 +798,15 @@ fn locatives(sentence: &AnalyzedSentence, t: usize, preps: &[&str]) -> Vec<Span>
         let prep = toks[c].form.to_lowercase();
         // "on the outskirts of Kyiv", "on the border": "on" with a word for a stretch of ground;
         // "over the outskirts of the capital", "over the city": "over" with ground or a town.
+        // For an assault also "over" a named region ("destroyed 117 drones *over the Kursk,
+        // Belgorod and Voronezh regions*").
+        let assault = preps.contains(&"against");
+        let over_region = assault
+            && matches!(head.as_str(), "region" | "regions" | "province" | "provinces" | "oblast")
+            && sentence.children(d as u32 + 1).any(|c| toks[c].upos == "PROPN");
         let on_ground = preps.contains(&"in")
             && ((prep == "on" && ON_GROUND.contains(&head.as_str()))
-                || (prep == "over" && OVER_GROUND.contains(&head.as_str())));
+                || (prep == "over" && (OVER_GROUND.contains(&head.as_str()) || over_region)));
         if !preps.contains(&prep.as_str()) && !on_ground {
             continue;
         }
@@ -811,6 +882,34 @@ fn phrase(sentence: &AnalyzedSentence, root: usize) -> Span {
         }
     }
     span
+}
+
+/// The infinitive clauses of the sentence that do not hold the trigger ("foiled a plot *to
+/// bomb a base near Khujand*"): what they say is aimed at, not done, so a place inside them is
+/// no place of the sentence's other deeds.
+pub fn aimed_clauses(sentence: &AnalyzedSentence, trigger: Span) -> Vec<Span> {
+    let toks = &sentence.tokens;
+    // "tried to storm a centre in Kitwe", "failed to reach the town": an attempt is made
+    // where it is aimed, so its clause keeps its places.
+    let tried = |v: usize| {
+        (toks[v].head as usize).checked_sub(1).is_some_and(|g| {
+            matches!(
+                toks[g].lemma.to_lowercase().as_str(),
+                "try" | "attempt" | "manage" | "fail" | "begin" | "start" | "continue" | "resume"
+            )
+        })
+    };
+    (0..toks.len())
+        .filter(|&v| {
+            toks[v].upos == "VERB"
+                && !tried(v)
+                && sentence
+                    .children(v as u32 + 1)
+                    .any(|c| toks[c].deprel == "mark" && toks[c].form.eq_ignore_ascii_case("to"))
+        })
+        .map(|v| subtree(sentence, v))
+        .filter(|sp| !sp.overlaps(trigger))
+        .collect()
 }
 
 fn subtree(sentence: &AnalyzedSentence, root: usize) -> Span {
@@ -1520,6 +1619,7 @@ mod tests {
         );
         s.tokens[3].upos = "VERB".to_string();
         s.tokens[3].lemma = "fire".to_string();
+        s.tokens[6].upos = "PROPN".to_string();
         assert_eq!(words(text, &s, "fired", true), ["at Israel"]);
         // Without a phrase of its own, the subject's place stands.
         let text = "Militants in Gaza fired rockets .";
@@ -1559,5 +1659,277 @@ mod tests {
         // "from" is no place of other deeds ("flights from Baghdad").
         s.tokens[1].lemma = "praise".to_string();
         assert!(words(text, &s, "evacuated", false).is_empty());
+    }
+
+    #[test]
+    fn aimed_clauses_with_parties_into_and_outskirts_of_a_village() {
+        // "foiled a plot to bomb a base near Khujand": the infinitive clause is aimed at.
+        let text = "Forces foiled a plot to bomb a base near Khujand .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Forces", 2, "nsubj"),
+                ("foiled", 0, "root"),
+                ("a", 4, "det"),
+                ("plot", 2, "obj"),
+                ("to", 6, "mark"),
+                ("bomb", 4, "acl"),
+                ("a", 8, "det"),
+                ("base", 6, "obj"),
+                ("near", 10, "case"),
+                ("Khujand", 6, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[5].upos = "VERB".to_string();
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        let aimed: Vec<&str> =
+            aimed_clauses(&s, at("foiled")).iter().map(|sp| sp.slice(text).unwrap()).collect();
+        assert_eq!(aimed, ["to bomb a base near Khujand"]);
+        assert!(aimed_clauses(&s, at("bomb")).is_empty());
+
+        // "clashed with police near the town of X": the party's locative is the deed's.
+        let text = "Protesters clashed with police near the town .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Protesters", 2, "nsubj"),
+                ("clashed", 0, "root"),
+                ("with", 4, "case"),
+                ("police", 2, "obl"),
+                ("near", 7, "case"),
+                ("the", 7, "det"),
+                ("town", 4, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "clash".to_string();
+        s.tokens[1].upos = "VERB".to_string();
+        assert_eq!(words(text, &s, "clashed", true), ["near the town"]);
+        // Not for a statement: "spoke with reporters in X" places the speaker's words only
+        // through its own venue rules.
+        s.tokens[1].lemma = "say".to_string();
+        assert!(words(text, &s, "clashed", true).is_empty());
+
+        // "fired rockets into Israel" places an assault, "shelled the outskirts of the village
+        // of Kila" reaches the village's name.
+        let text = "Fighters fired rockets into Israel .";
+        let s = sentence(
+            text,
+            &[
+                ("Fighters", 2, "nsubj"),
+                ("fired", 0, "root"),
+                ("rockets", 2, "obj"),
+                ("into", 5, "case"),
+                ("Israel", 2, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        assert_eq!(words(text, &s, "fired", true), ["into Israel"]);
+        assert!(words(text, &s, "fired", false).is_empty());
+        let text = "Artillery shelled the outskirts of the village of Kila .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Artillery", 2, "nsubj"),
+                ("shelled", 0, "root"),
+                ("the", 4, "det"),
+                ("outskirts", 2, "obj"),
+                ("of", 7, "case"),
+                ("the", 7, "det"),
+                ("village", 4, "nmod"),
+                ("of", 9, "case"),
+                ("Kila", 7, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[3].upos = "NOUN".to_string();
+        s.tokens[6].upos = "NOUN".to_string();
+        s.tokens[8].upos = "PROPN".to_string();
+        let found = words(text, &s, "shelled", true);
+        assert!(found.iter().any(|w| w.ends_with("village of Kila")), "{found:?}");
+    }
+
+    #[test]
+    fn through_the_streets_and_a_visited_place() {
+        let text = "Supporters marched through the streets of Lahore .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Supporters", 2, "nsubj"),
+                ("marched", 0, "root"),
+                ("through", 5, "case"),
+                ("the", 5, "det"),
+                ("streets", 2, "obl"),
+                ("of", 7, "case"),
+                ("Lahore", 5, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "march".to_string();
+        assert_eq!(words(text, &s, "marched", false), ["through the streets of Lahore"]);
+
+        let text = "The minister visited Kabul .";
+        let mut s = sentence(
+            text,
+            &[
+                ("The", 2, "det"),
+                ("minister", 3, "nsubj"),
+                ("visited", 0, "root"),
+                ("Kabul", 3, "obj"),
+                (".", 3, "punct"),
+            ],
+        );
+        s.tokens[2].lemma = "visit".to_string();
+        s.tokens[2].upos = "VERB".to_string();
+        s.tokens[3].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "visited", false), ["Kabul"]);
+        // Praising Kabul is no visit there.
+        s.tokens[2].lemma = "praise".to_string();
+        assert!(words(text, &s, "visited", false).is_empty());
+    }
+
+    #[test]
+    fn the_object_of_a_charge_places_it_only_by_an_occasion() {
+        let text = "Washington blamed militias in Iraq .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Washington", 2, "nsubj"),
+                ("blamed", 0, "root"),
+                ("militias", 2, "obj"),
+                ("in", 5, "case"),
+                ("Iraq", 3, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "blame".to_string();
+        s.tokens[1].upos = "VERB".to_string();
+        assert!(words(text, &s, "blamed", false).is_empty());
+        let text = "Iran condemned the move at a conference in Tehran .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Iran", 2, "nsubj"),
+                ("condemned", 0, "root"),
+                ("the", 4, "det"),
+                ("move", 2, "obj"),
+                ("at", 7, "case"),
+                ("a", 7, "det"),
+                ("conference", 4, "nmod"),
+                ("in", 9, "case"),
+                ("Tehran", 7, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "condemn".to_string();
+        s.tokens[1].upos = "VERB".to_string();
+        assert_eq!(words(text, &s, "condemned", false), ["at a conference in Tehran"]);
+    }
+
+    #[test]
+    fn an_attempts_clause_is_not_aimed_and_a_nameless_phrase_leaves_the_subjects_place() {
+        let text = "Activists tried to storm a centre in Kitwe .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Activists", 2, "nsubj"),
+                ("tried", 0, "root"),
+                ("to", 4, "mark"),
+                ("storm", 2, "xcomp"),
+                ("a", 6, "det"),
+                ("centre", 4, "obj"),
+                ("in", 8, "case"),
+                ("Kitwe", 6, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "try".to_string();
+        s.tokens[3].upos = "VERB".to_string();
+        let i = text.find("Activists").unwrap();
+        assert!(aimed_clauses(&s, Span::new(i, i + 9)).is_empty());
+        s.tokens[1].lemma = "plan".to_string();
+        assert_eq!(aimed_clauses(&s, Span::new(i, i + 9)).len(), 1);
+
+        let text = "A court in Bishkek sentenced them to years in prison .";
+        let mut s = sentence(
+            text,
+            &[
+                ("A", 2, "det"),
+                ("court", 5, "nsubj"),
+                ("in", 4, "case"),
+                ("Bishkek", 2, "nmod"),
+                ("sentenced", 0, "root"),
+                ("them", 5, "obj"),
+                ("to", 8, "case"),
+                ("years", 5, "obl"),
+                ("in", 10, "case"),
+                ("prison", 5, "obl"),
+                (".", 5, "punct"),
+            ],
+        );
+        s.tokens[3].upos = "PROPN".to_string();
+        s.tokens[4].lemma = "sentence".to_string();
+        assert_eq!(words(text, &s, "sentenced", false), ["in prison", "in Bishkek"]);
+        // A named place of the deed's own keeps the subject's out.
+        s.tokens[9].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "sentenced", false), ["in prison"]);
+    }
+
+    #[test]
+    fn after_a_charge_or_an_appeal_a_locative_is_its_matter_unless_an_occasion() {
+        let text = "The minister appealed to peacekeepers in the region at a summit in Abuja .";
+        let mut s = sentence(
+            text,
+            &[
+                ("The", 2, "det"),
+                ("minister", 3, "nsubj"),
+                ("appealed", 0, "root"),
+                ("to", 5, "case"),
+                ("peacekeepers", 3, "obl"),
+                ("in", 8, "case"),
+                ("the", 8, "det"),
+                ("region", 3, "obl"),
+                ("at", 11, "case"),
+                ("a", 11, "det"),
+                ("summit", 3, "obl"),
+                ("in", 13, "case"),
+                ("Abuja", 11, "nmod"),
+                (".", 3, "punct"),
+            ],
+        );
+        s.tokens[2].lemma = "appeal".to_string();
+        s.tokens[2].upos = "VERB".to_string();
+        assert_eq!(words(text, &s, "appealed", false), ["at a summit in Abuja"]);
+        // Not for a deed: troops deployed in the region are there.
+        s.tokens[2].lemma = "deploy".to_string();
+        assert!(words(text, &s, "appealed", false).contains(&"in the region"));
+    }
+
+    #[test]
+    fn people_sent_by_a_quantity_noun_act_where_they_are_sent() {
+        let text = "Indonesia deployed hundreds of troops to the region .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Indonesia", 2, "nsubj"),
+                ("deployed", 0, "root"),
+                ("hundreds", 2, "obj"),
+                ("of", 5, "case"),
+                ("troops", 3, "nmod"),
+                ("to", 8, "case"),
+                ("the", 8, "det"),
+                ("region", 2, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].lemma = "deploy".to_string();
+        assert_eq!(words(text, &s, "deployed", false), ["to the region"]);
+        // Goods counted the same way are not placed by where they go.
+        s.tokens[4].form = "tonnes".to_string();
+        assert!(words(text, &s, "deployed", false).is_empty());
     }
 }

@@ -52,7 +52,7 @@ pub struct EventSite<'a> {
 /// `top`, with at most two lower-case words between ("in northern Burkina Faso") or a
 /// possessive place ("in Nigeria's Delta state"); `None` when a directional or relational one
 /// ("to", "from", "on") comes first, or none.
-fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
+pub(crate) fn governing_locative(text: &str, sentence: Span, top: Span) -> Option<usize> {
     let before = text.get(sentence.start as usize..top.start as usize)?;
     let mut words: Vec<(usize, &str)> = Vec::new();
     let mut start = None;
@@ -346,7 +346,25 @@ fn container(text: &str, top: Span) -> bool {
         let second = words.next().unwrap_or_default();
         (second, words.next().unwrap_or_default())
     };
-    PLACE_TYPES.contains(&noun.as_str()) && of == "of"
+    // "the *Rueso* district of Narathiwat province": before a division's type noun the name is
+    // the division itself, and the "of" place holds it.
+    PLACE_TYPES.contains(&noun.as_str()) && of == "of" && !DIVISION_TYPES.contains(&noun.as_str())
+}
+
+/// Type nouns of administrative divisions: "the X district of Y" is the district X in Y.
+const DIVISION_TYPES: &[&str] =
+    &["province", "district", "region", "state", "governorate", "county", "zone", "department"];
+
+/// Whether the name at `top` owns a capitalised name after it ("*Port-au-Prince's* Delmas
+/// district", "*Nigeria's* Delta state").
+fn possessive_owner(text: &str, top: Span) -> bool {
+    let Some(after) = text.get(top.end as usize..) else { return false };
+    after.strip_prefix("'s ").or_else(|| after.strip_prefix("’s ")).is_some_and(|rest| {
+        rest.split_whitespace()
+            .take(3)
+            .take_while(|w| !w.ends_with([',', '.', ';']))
+            .any(|w| w.starts_with(char::is_uppercase))
+    })
 }
 
 /// Places at or above this population are known beyond their country: never dropped as
@@ -706,7 +724,7 @@ impl ArticlePlaces {
         // Inside a phrase, a reference point ("200 km east *of Tripoli*", "on the border *with
         // Myanmar*") gives way to the place itself, and so does a container before its type
         // noun ("the *Port-au-Prince* suburb of Croix-des-Bouquets").
-        let attached =
+        let candidates: Vec<(u32, (bool, u8), bool, &Resolved)> =
             self.resolved
                 .iter()
                 .filter_map(|r| {
@@ -717,10 +735,50 @@ impl ArticlePlaces {
                     let container = container(text, r.toponym.span);
                     usable_here(r).then_some((distance(*phrase), role, container, r))
                 })
-                .min_by_key(|(d, role, c, r)| {
-                    (*d, *role, *c, distance(r.toponym.span), r.toponym.span.start)
-                })
-                .map(|x| x.3);
+                .collect();
+        // A possessive place holds a place of its own country named after it in the same
+        // phrase ("in *Port-au-Prince's* Delmas district").
+        let country = |r: &Resolved| r.place.and_then(|p| gaz.place(p)).map(|p| p.country);
+        let owners: Vec<bool> = candidates
+            .iter()
+            .map(|(d, _, _, r)| {
+                possessive_owner(text, r.toponym.span)
+                    && candidates.iter().any(|(d2, _, _, o)| {
+                        d2 == d
+                            && o.toponym.span.start > r.toponym.span.end
+                            && country(o) == country(r)
+                    })
+            })
+            .collect();
+        let candidates: Vec<(u32, (bool, u8), bool, &Resolved)> = candidates
+            .into_iter()
+            .zip(owners)
+            .map(|((d, role, c, r), owner)| (d, role, c || owner, r))
+            .collect();
+        let best = candidates
+            .iter()
+            .min_by_key(|(d, role, c, r)| {
+                (*d, *role, *c, distance(r.toponym.span), r.toponym.span.start)
+            })
+            .copied();
+        let attached = best.map(|(d, role, c, r)| {
+            // "a hideout south of *El-Arish*, the capital of North Sinai province": a reference
+            // point or a name before its type noun gives way to another place of the phrase,
+            // but not to a division that only holds it — the deed is near the finer place.
+            let demoted =
+                candidates.iter().filter(|x| x.0 == d && (x.1 .0 || x.2) && !(role.0 || c));
+            let inner = demoted
+                .filter(|x| holds(gaz, r, x.3))
+                .min_by_key(|x| (x.1 .1, distance(x.3.toponym.span)))
+                .map_or(r, |x| x.3);
+            // "Serbs *in northern Kosovo* clashed … in the town of *Zvecan*": a place of another
+            // phrase of the same event that lies inside the nearest phrase's place refines it.
+            candidates
+                .iter()
+                .filter(|x| x.0 != d && !x.1 .0 && !x.2 && holds(gaz, inner, x.3))
+                .min_by_key(|x| (x.1 .1, x.0, x.3.toponym.span.start))
+                .map_or(inner, |x| x.3)
+        });
         if let Some(r) = attached {
             // "raids on the West Bank cities of *Jenin and Tulkarm*": a deed at two places
             // named side by side is at what holds both.
@@ -1028,6 +1086,19 @@ impl ArticlePlaces {
         sentence: Span,
         trigger: Span,
     ) -> EventPlace {
+        self.sentence_place_outside(gaz, text, sentence, trigger, &[])
+    }
+
+    /// [`ArticlePlaces::sentence_place`] leaving out the places inside `skip` (clauses that
+    /// speak of something aimed at, not done).
+    pub fn sentence_place_outside(
+        &self,
+        gaz: &Gazetteer,
+        text: &str,
+        sentence: Span,
+        trigger: Span,
+        skip: &[Span],
+    ) -> EventPlace {
         let dist = |s: Span| {
             if s.end <= trigger.start {
                 trigger.start - s.end
@@ -1037,11 +1108,12 @@ impl ArticlePlaces {
         };
         let dateline = self.dateline.map(|i| self.resolved[i].toponym.span);
         // The phrase nearest the trigger; inside it the finest place.
-        let best = self
+        let candidates = self
             .resolved
             .iter()
             .filter(|r| {
                 sentence.contains(r.toponym.span)
+                    && !skip.iter().any(|k| k.contains(r.toponym.span))
                     && dateline != Some(r.toponym.span)
                     && self.usable(gaz, r)
                     && !attributive(gaz, text, r)
@@ -1054,6 +1126,11 @@ impl ArticlePlaces {
                 if phrase.start >= trigger.end && topic_between(text, trigger.start, phrase.start) {
                     return None;
                 }
+                // "…, the minister *told reporters in La Paz*": where a speaker spoke places
+                // the speech only, never the deed reported.
+                if audience_before(text, sentence, prep) {
+                    return None;
+                }
                 // "In Misrata, about 200 km east of Tripoli, …": Tripoli only says where
                 // Misrata is.
                 let described = self.resolved.iter().any(|o| {
@@ -1061,10 +1138,28 @@ impl ArticlePlaces {
                         && o.toponym.span.end <= prep
                         && describes(text, o.toponym.span.end, prep)
                 });
-                Some((described, dist(phrase), fineness(gaz, r), r))
+                Some((described, dist(phrase), fineness(gaz, r), r, prep))
             })
-            .min_by_key(|(x, d, f, r)| (*x, *d, *f, r.toponym.span.start))
-            .map(|x| x.3);
+            .collect::<Vec<_>>();
+        let nearest = candidates
+            .iter()
+            .min_by_key(|(x, d, f, r, _)| (*x, *d, *f, r.toponym.span.start))
+            .map(|x| (x.3, x.4));
+        // "cleared the blockade near the town of *Chala* in the Arequipa region and detained
+        // 30 people": a place named right before the nearest phrase, which it lies in, refines
+        // it.
+        let best = nearest.map(|(n, prep)| {
+            candidates
+                .iter()
+                .filter(|x| {
+                    !x.0 && holds(gaz, n, x.3)
+                        && text
+                            .get(x.3.toponym.span.end as usize..prep as usize)
+                            .is_some_and(|gap| gap.trim_matches([' ', ',']).is_empty())
+                })
+                .min_by_key(|x| (x.2, x.1))
+                .map_or(n, |x| x.3)
+        });
         match best {
             Some(r) => answer(gaz, r, PlaceBasis::Sentence),
             None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
@@ -1107,6 +1202,40 @@ fn fineness(gaz: &Gazetteer, r: &Resolved) -> u8 {
         GeoPrecision::Province => 2,
         _ => 3,
     })
+}
+
+/// Whether the word before the preposition at `prep` is an audience or an occasion of speech
+/// ("told *reporters* in La Paz", "a news *conference* in Washington").
+fn audience_before(text: &str, sentence: Span, prep: u32) -> bool {
+    let before = text.get(sentence.start as usize..prep as usize).unwrap_or("");
+    before.split_whitespace().next_back().is_some_and(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(),
+            "reporters"
+                | "journalists"
+                | "conference"
+                | "briefing"
+                | "interview"
+                | "speech"
+                | "statement"
+        )
+    })
+}
+
+/// Whether the place `outer` resolves to holds the place `inner` resolves to: a country its
+/// divisions and towns, a first-level division the places filed under it.
+fn holds(gaz: &Gazetteer, outer: &Resolved, inner: &Resolved) -> bool {
+    let (Some(o), Some(i)) =
+        (outer.place.and_then(|p| gaz.place(p)), inner.place.and_then(|p| gaz.place(p)))
+    else {
+        return false;
+    };
+    o.index != i.index
+        && match o.kind {
+            PlaceKind::Country => i.kind > PlaceKind::Country && i.country == o.country,
+            PlaceKind::Admin1 => i.admin1 == Some(o.index),
+            _ => false,
+        }
 }
 
 /// A `Location` for a gazetteer place mentioned at `span`.

@@ -89,8 +89,24 @@ pub fn unlisted_place(
                 reach = reach.cover(*q);
             }
         }
-        in_phrase(gaz, places, text, sentence, p, reach).map(|l| (l, p))
+        in_phrase(gaz, places, text, sentence, p, reach, spans).map(|l| (l, p))
     })
+}
+
+/// Whether a directional preposition governs the name starting at `start`, looking back no
+/// further than `from` ("the town of Kawkareik on the main highway *to* Thailand"): a place
+/// the road leads to, not one that holds the town.
+fn directed(text: &str, from: u32, start: u32) -> bool {
+    let Some(between) = text.get(from as usize..start as usize) else { return false };
+    between
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .find(|w| !matches!(w.as_str(), "the" | "a" | "an") && w.chars().all(char::is_lowercase))
+        .is_some_and(|w| {
+            matches!(w.as_str(), "to" | "toward" | "towards" | "from" | "with" | "into")
+        })
 }
 
 /// Posts and bases of a country's forces, which stand on its ground.
@@ -117,6 +133,7 @@ fn in_phrase(
     sentence: &AnalyzedSentence,
     phrase: Span,
     reach: Span,
+    spans: &[Span],
 ) -> Option<Location> {
     let toks = &sentence.tokens;
     // A name resolved to no place (a stray reading dropped, see `ArticlePlaces::drop_strays`)
@@ -179,9 +196,13 @@ fn in_phrase(
         let last = (first..next).rev().find(|&k| outside(k)).unwrap_or(next - 1);
         let head = (toks[last].head as usize).checked_sub(1).and_then(|h| toks.get(h));
         let rel = toks[last].deprel.split(':').next().unwrap_or("");
+        // A modifier of the type noun after it, or of the word before it ("near the *Jarinje*
+        // border crossing").
+        let typed_head = toks[last].head as usize;
         let heads = matches!(rel, "obl" | "nmod" | "obj" | "appos" | "conj")
             || (matches!(rel, "compound" | "amod")
-                && head.is_some_and(|h| type_noun(&h.form).is_some()));
+                && (head.is_some_and(|h| type_noun(&h.form).is_some())
+                    || (type_after.is_some() && (next + 1..=next + 2).contains(&typed_head))));
         if !heads || !(of_type || after_prep || (type_after.is_some() && k > 0)) {
             continue;
         }
@@ -200,7 +221,7 @@ fn in_phrase(
             .resolved
             .iter()
             .filter(|r| reach.contains(r.toponym.span) && r.toponym.span.start >= run.end)
-            .filter(|r| !r.toponym.metonym)
+            .filter(|r| !r.toponym.metonym && !directed(text, run.end, r.toponym.span.start))
             .filter_map(|r| r.place.and_then(|p| gaz.place(p)).map(|p| (r, p)))
             .filter(|(_, p)| {
                 matches!(
@@ -210,9 +231,16 @@ fn in_phrase(
             })
             .min_by_key(|(r, p)| (rank(p.kind), r.toponym.span.start))
             .map(|(_, p)| p);
+        // "the *Myanmar* border town of Myawaddy": one modifying noun may stand between.
         let nationality = || {
             (of_type && first >= 3)
-                .then(|| toks[first - 3].form.as_str())
+                .then(|| {
+                    let w = toks[first - 3].form.as_str();
+                    match first >= 4 && toks[first - 3].upos == "NOUN" {
+                        true => toks[first - 4].form.as_str(),
+                        false => w,
+                    }
+                })
                 .filter(|w| w.starts_with(char::is_uppercase))
                 .and_then(|w| {
                     gaz.lookup(w)
@@ -270,8 +298,61 @@ fn in_phrase(
                 .filter_map(|r| r.place.and_then(|p| gaz.place(p)))
                 .rfind(|p| p.kind == PlaceKind::Country)
         };
-        let Some(p) =
-            container.or_else(nationality).or_else(site_nationality).or_else(near).or_else(home)
+        // "*In Darfur*, fighters torched homes in the town of Sirba": a known place in another
+        // phrase of the same event holds the place.
+        let other_phrase = || {
+            places
+                .resolved
+                .iter()
+                .filter(|r| !r.toponym.metonym && !r.toponym.demonym)
+                .filter(|r| {
+                    !reach.contains(r.toponym.span)
+                        && spans.iter().any(|s| s.contains(r.toponym.span))
+                })
+                .filter_map(|r| r.place.and_then(|p| gaz.place(p)))
+                .filter(|p| {
+                    matches!(
+                        p.kind,
+                        PlaceKind::Country
+                            | PlaceKind::Admin1
+                            | PlaceKind::Admin2
+                            | PlaceKind::Region
+                    ) && !p.country.is_empty()
+                })
+                .min_by_key(|p| rank(p.kind))
+        };
+        // "*In neighbouring Burkina Faso*, jihadists killed 30 civilians in the village of
+        // Nassoumbou": the place a locative earlier in the same sentence governs.
+        let sentence_before = || {
+            places
+                .resolved
+                .iter()
+                .rev()
+                .filter(|r| !r.toponym.metonym && !r.toponym.demonym)
+                .filter(|r| {
+                    sentence.span.contains(r.toponym.span)
+                        && r.toponym.span.end <= run.start
+                        && crate::locate::governing_locative(text, sentence.span, r.toponym.span)
+                            .is_some()
+                })
+                .filter_map(|r| r.place.and_then(|p| gaz.place(p)))
+                .find(|p| {
+                    matches!(
+                        p.kind,
+                        PlaceKind::Country
+                            | PlaceKind::Admin1
+                            | PlaceKind::Admin2
+                            | PlaceKind::Region
+                    ) && !p.country.is_empty()
+                })
+        };
+        let Some(p) = container
+            .or_else(nationality)
+            .or_else(site_nationality)
+            .or_else(other_phrase)
+            .or_else(sentence_before)
+            .or_else(near)
+            .or_else(home)
         else {
             continue;
         };

@@ -446,3 +446,100 @@ fn across_the_country_and_a_stray_prison_name() {
     assert_eq!(ev.location.precision, GeoPrecision::Country);
     assert_eq!(ev.location.country.as_deref(), Some("EC"));
 }
+
+#[test]
+fn a_division_before_its_type_noun_and_a_reference_point_before_its_province() {
+    let g = gaz();
+    let text = "BANGKOK (Annalist Wire) — Insurgents detonated a bomb in the Rueso district of \
+        Narathiwat province. Police killed 11 militants in a raid on a hideout south of \
+        El-Arish, the capital of North Sinai province.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let at = |trigger: &str, phrase: &str| {
+        let pp = [span_of(text, phrase)];
+        let site =
+            EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text };
+        places.locate(g, &site).location
+    };
+    // "the X district of Y": X is the district, Y holds it (unlike "the Y suburb of X").
+    let rueso = at("detonated", "in the Rueso district of Narathiwat province");
+    assert_eq!(rueso.span.and_then(|s| s.slice(text)), Some("Rueso"));
+    assert_eq!(rueso.country.as_deref(), Some("TH"));
+    // A reference point does not give way to the province that holds it.
+    let arish = at(
+        "killed",
+        "in a raid on a hideout south of El-Arish, the capital of North Sinai province",
+    );
+    assert_eq!(arish.span.and_then(|s| s.slice(text)), Some("El-Arish"));
+    assert_eq!(arish.precision, GeoPrecision::City);
+}
+
+#[test]
+fn a_finer_place_of_another_phrase_inside_the_nearest_one_refines_it() {
+    let g = gaz();
+    let text = "PRISTINA (Annalist Wire) — Serbs in northern Kosovo clashed with peacekeepers in \
+        the town of Zvecan. Protesters in Kosovo marched in Belgrade.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let at = |trigger: &str, phrases: &[&str]| {
+        let pp: Vec<Span> = phrases.iter().map(|p| span_of(text, p)).collect();
+        let site =
+            EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text };
+        places.locate(g, &site).location
+    };
+    let zvecan = at("clashed", &["in northern Kosovo", "in the town of Zvecan"]);
+    assert_eq!(zvecan.span.and_then(|s| s.slice(text)), Some("Zvecan"));
+    // A town outside the nearest phrase's country refines nothing.
+    let kosovo = at("marched", &["in Kosovo marched", "in Belgrade"]);
+    assert_eq!(kosovo.country.as_deref(), Some("XK"));
+}
+
+#[test]
+fn where_a_speaker_spoke_does_not_place_the_deed_reported() {
+    let g = gaz();
+    let text = "LA PAZ (Annalist Wire) — Police arrested 50 protesters, the minister told \
+        reporters in La Paz. Police arrested 20 people in Cochabamba, the minister said.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let first = Span::new(0, text.find(" Police arrested 20").unwrap());
+    let ev = places.sentence_place(g, text, first, span_of(text, "arrested 50"));
+    assert_eq!(ev.basis, PlaceBasis::Unknown);
+    let second = Span::new(first.end as usize, text.len());
+    let ev = places.sentence_place(g, text, second, span_of(text, "arrested 20"));
+    assert_eq!(ev.basis, PlaceBasis::Sentence);
+    assert_eq!(ev.location.country.as_deref(), Some("BO"));
+}
+
+#[test]
+fn a_sentence_place_named_right_before_its_province_refines_it_not_one_of_another_clause() {
+    let g = gaz();
+    let text = "LIMA (Annalist Wire) — Police cleared a road near the town of Chala in the \
+        Arequipa region and detained 30 people.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let s = Span::new(text.find("Police").unwrap(), text.len());
+    let ev = places.sentence_place(g, text, s, span_of(text, "detained"));
+    assert_eq!(ev.location.span.and_then(|sp| sp.slice(text)), Some("Chala"));
+    let text = "BAGHDAD (Annalist Wire) — A man surrendered to police in Diyala province and \
+        said the group had planned an attack at Camp Ashraf.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let s = Span::new(text.find("A man").unwrap(), text.len());
+    let ev = places.sentence_place(g, text, s, span_of(text, "surrendered"));
+    assert_eq!(ev.location.precision, GeoPrecision::Province);
+}
+
+#[test]
+fn a_possessive_place_holds_a_place_of_its_country_named_after_it() {
+    let g = gaz();
+    let text = "LAGOS (Annalist Wire) — Gunmen attacked a market in Nigeria's Delta state. \
+        Police clashed with worshippers in Jerusalem's Old City.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let at = |trigger: &str, phrase: &str| {
+        let pp = [span_of(text, phrase)];
+        let site =
+            EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text };
+        places.locate(g, &site).location
+    };
+    assert_eq!(at("attacked", "in Nigeria's Delta state").country.as_deref(), Some("NG"));
+    assert_eq!(at("attacked", "in Nigeria's Delta state").precision, GeoPrecision::Province);
+    // An owned name the gazetteer files in another country does not make the owner a mere
+    // container: the nearest name stays.
+    let jerusalem = at("clashed", "in Jerusalem's Old City");
+    assert_eq!(jerusalem.span.and_then(|s| s.slice(text)), Some("Jerusalem"));
+}

@@ -234,3 +234,62 @@ fn a_nationality_on_a_military_post_earlier_in_the_phrase() {
     assert_eq!(loc.name, "Metula");
     assert_eq!(loc.country.as_deref(), Some("IL"));
 }
+
+#[test]
+fn a_locative_earlier_in_the_sentence_or_another_phrase_says_where_it_lies() {
+    let g = gaz();
+    // "In Niger, rebels seized the town of Kanyabayonga.": the fronted place holds the town.
+    let text = "In Niger, rebels seized the town of Kanyabayonga.";
+    let s = sentence(
+        text,
+        &[
+            ("In", "ADP", 2, "case"),
+            ("Niger", "PROPN", 5, "obl"),
+            (",", "PUNCT", 2, "punct"),
+            ("rebels", "NOUN", 5, "nsubj"),
+            ("seized", "VERB", 0, "root"),
+            ("the", "DET", 7, "det"),
+            ("town", "NOUN", 5, "obj"),
+            ("of", "ADP", 9, "case"),
+            ("Kanyabayonga", "PROPN", 7, "nmod"),
+            (".", "PUNCT", 5, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "the town of Kanyabayonga")];
+    let (loc, _) = unlisted_place(g, &places, text, &s, &phrase, span_of(text, "seized"))
+        .expect("unlisted town");
+    assert_eq!(loc.name, "Kanyabayonga");
+    assert_eq!(loc.country.as_deref(), Some("NE"));
+    // The same when the parse gives the fronted phrase to the event as one of its own.
+    let phrases = [span_of(text, "In Niger"), span_of(text, "the town of Kanyabayonga")];
+    let (loc, _) = unlisted_place(g, &places, text, &s, &phrases, span_of(text, "seized"))
+        .expect("unlisted town");
+    assert_eq!(loc.country.as_deref(), Some("NE"));
+}
+
+#[test]
+fn a_country_before_a_modified_type_noun_and_a_name_before_a_crossing() {
+    let g = gaz();
+    let text = "Rebels seized the Myanmar border town of Kanyabayonga.";
+    let s = sentence(
+        text,
+        &[
+            ("Rebels", "NOUN", 2, "nsubj"),
+            ("seized", "VERB", 0, "root"),
+            ("the", "DET", 6, "det"),
+            ("Myanmar", "PROPN", 6, "compound"),
+            ("border", "NOUN", 6, "compound"),
+            ("town", "NOUN", 2, "obj"),
+            ("of", "ADP", 8, "case"),
+            ("Kanyabayonga", "PROPN", 6, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "the Myanmar border town of Kanyabayonga")];
+    let (loc, _) = unlisted_place(g, &places, text, &s, &phrase, span_of(text, "seized"))
+        .expect("unlisted town");
+    assert_eq!(loc.country.as_deref(), Some("MM"));
+    assert_eq!(loc.span.and_then(|sp| sp.slice(text)), Some("Kanyabayonga"));
+}

@@ -83,4 +83,11 @@ fn print_parses(engine: &Engine, g: &provenance::gold::GoldArticle) {
             println!("    {} {} {} {} {}", i + 1, t.form, t.upos, t.head, t.deprel);
         }
     }
+    // Each event's attached phrases, as `geo::event_spans` reads them (assault reading).
+    for ev in &c.events {
+        let Some(s) = c.sentences.get(ev.sentence as usize) else { continue };
+        let spans = geo::event_spans(s, ev.trigger, true);
+        let shown: Vec<&str> = spans.iter().filter_map(|sp| sp.slice(&c.article.text)).collect();
+        println!("  spans {:?}: {shown:?}", ev.trigger.slice(&c.article.text).unwrap_or("?"));
+    }
 }

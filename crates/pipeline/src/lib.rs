@@ -237,12 +237,10 @@ impl Engine {
                     let s = sentences
                         .iter()
                         .find(|s| opens(&article.text, d, s.span) && !s.span.contains(d))?;
-                    let own = places.sentence_place(
-                        gaz,
-                        &article.text,
-                        s.span,
-                        model::Span::new(s.span.start as usize, s.span.start as usize),
-                    );
+                    let start = model::Span::new(s.span.start as usize, s.span.start as usize);
+                    let aimed = geo::aimed_clauses(s, start);
+                    let own =
+                        places.sentence_place_outside(gaz, &article.text, s.span, start, &aimed);
                     let fine = matches!(
                         own.location.precision,
                         model::GeoPrecision::Place
@@ -499,10 +497,37 @@ fn attached_place(
     // of Ovchi-Kalacha in Kyrgyzstan's Batken region"): it, not its container.
     let unlisted = geo::unlisted_place(gaz, places, text, s, &attached, ev.trigger).map(|u| u.0);
     match (own, unlisted) {
-        (Some(o), Some(u)) if finer(&u, &o) && o.country == u.country => Some(u),
+        // "in the *Barmal* district of Afghanistan's Paktika province": a division the
+        // gazetteer lacks inside the province the phrase names is finer than that province.
+        // "in *Huwara*, a Palestinian town about 8 km south of Nablus": an unlisted name
+        // before the known place of its phrase, as fine as it, is the place; the known one
+        // only says where it lies.
+        (Some(o), Some(u))
+            if (finer(&u, &o)
+                || (o.precision == model::GeoPrecision::Province
+                    && u.admin1.as_deref() == Some(o.name.as_str())
+                    && u.span != o.span)
+                || (!finer(&o, &u)
+                    && u.span.zip(o.span).is_some_and(|(us, os)| us.end <= os.start))
+                || owned_by(text, &o, &u))
+                && o.country == u.country =>
+        {
+            Some(u)
+        }
         (None, Some(u)) => Some(u),
         (own, _) => own,
     }
+}
+
+/// Whether the known place `o` owns the unlisted place `u` named right after it ("in
+/// *Port-au-Prince's* Delmas district"): the owner holds it.
+fn owned_by(text: &str, o: &model::Location, u: &model::Location) -> bool {
+    let (Some(os), Some(us)) = (o.span, u.span) else { return false };
+    text.get(os.end as usize..us.start as usize).is_some_and(|gap| {
+        gap.strip_prefix("'s").or_else(|| gap.strip_prefix("’s")).is_some_and(|rest| {
+            rest.split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
+        })
+    })
 }
 
 /// Whether location `a` is finer than `b` (a place before a city before a province before a
@@ -534,6 +559,11 @@ fn fallback_place(
 ) -> Option<(model::Location, geo::PlaceBasis)> {
     use model::Modality::{Asserted, Attempted, Negated};
     if ev.historical || !matches!(ev.modality, Asserted | Attempted | Negated) {
+        return None;
+    }
+    // "the army said it *would not negotiate*": a refusal of something to come happens
+    // nowhere; only a deed said not to have happened ("did not attack") keeps the fallbacks.
+    if ev.modality == Negated && refused(sentences, ev) {
         return None;
     }
     let s = sentences.get(ev.sentence as usize)?;
@@ -583,7 +613,10 @@ fn fallback_place(
     if remote {
         return None;
     }
-    let found = places.sentence_place(gaz, text, s.span, ev.trigger);
+    // "foiled a plot *to bomb a base near Khujand*": a place inside a clause of what was
+    // aimed at is not where the foiling happened.
+    let aimed = geo::aimed_clauses(s, ev.trigger);
+    let found = places.sentence_place_outside(gaz, text, s.span, ev.trigger, &aimed);
     if found.basis == geo::PlaceBasis::Sentence {
         return Some((found.location, found.basis));
     }
@@ -920,6 +953,22 @@ fn ongoing(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
                 toks[c].deprel == "aux"
                     && matches!(toks[c].form.to_lowercase().as_str(), "has" | "have" | "'ve")
             })
+        })
+    })
+}
+
+/// Whether a negated event is refused for the future: its trigger carries "will", "would",
+/// "shall" or "won't" ("it would not negotiate with kidnappers").
+fn refused(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
+    let Some(s) = sentences.get(ev.sentence as usize) else { return false };
+    let toks = &s.tokens;
+    trigger_head(s, ev.trigger).is_some_and(|t| {
+        s.children(t as u32 + 1).any(|c| {
+            toks[c].deprel == "aux"
+                && matches!(
+                    toks[c].form.to_lowercase().as_str(),
+                    "will" | "would" | "shall" | "wo" | "'ll"
+                )
         })
     })
 }
@@ -1278,5 +1327,28 @@ mod tests {
         assert_eq!(super::date_key("2009-01-20T10:00:00Z"), "20090120");
         assert_eq!(super::date_key("2009-01"), "20090101");
         assert_eq!(super::date_key("2009"), "20090101");
+    }
+
+    #[test]
+    fn an_owner_before_an_unlisted_place_holds_it() {
+        use super::owned_by;
+        let text = "stormed a hospital in Port-au-Prince's Delmas district";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Some(model::Span::new(i, i + w.len()))
+        };
+        let loc = |w: &str| model::Location {
+            name: w.to_string(),
+            gazetteer_id: None,
+            admin1: None,
+            country: Some("HT".to_string()),
+            lat: None,
+            lon: None,
+            precision: model::GeoPrecision::City,
+            span: at(w),
+        };
+        assert!(owned_by(text, &loc("Port-au-Prince"), &loc("Delmas")));
+        assert!(!owned_by(text, &loc("Delmas"), &loc("Port-au-Prince")));
+        assert!(!owned_by(text, &loc("hospital"), &loc("Delmas")));
     }
 }
