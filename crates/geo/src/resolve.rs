@@ -485,11 +485,15 @@ fn yields_to(div: &Place<'_>, city: &Place<'_>, city_alt: bool) -> bool {
     seat || dominant
 }
 
+/// How much more populous than its city a division may be and still be the city's formal
+/// twin (the District of Columbia holds 1.07 times Washington's people).
+const COEXTENSIVE_RATIO: f64 = 1.5;
+
 /// For a city chosen by a name that is no candidate's own (every candidate reached by an
 /// alternate name), the first-level division holding it that the same name also reaches and
-/// that is at least as populous: the name is then the formal name of a city-state-like
-/// division ("Washington, D.C." is the District of Columbia, whose city "Washington" is
-/// written without the "D.C.").
+/// that is about as populous: the name is then the formal name of a city-state-like division
+/// ("Washington, D.C." is the District of Columbia, whose city "Washington" is written
+/// without the "D.C.").
 fn formal_division(gaz: &Gazetteer, t: &Toponym, chosen: u32) -> Option<u32> {
     if t.candidates.iter().any(|c| !c.alternate) {
         return None;
@@ -497,8 +501,9 @@ fn formal_division(gaz: &Gazetteer, t: &Toponym, chosen: u32) -> Option<u32> {
     let city = gaz.place(chosen).filter(|p| p.kind == PlaceKind::City)?;
     let division = city.admin1?;
     let d = gaz.place(division)?;
-    (t.candidates.iter().any(|c| c.place == division) && d.population >= city.population)
-        .then_some(division)
+    let coextensive = d.population >= city.population
+        && d.population as f64 <= COEXTENSIVE_RATIO * city.population as f64;
+    (t.candidates.iter().any(|c| c.place == division) && coextensive).then_some(division)
 }
 
 /// One sense per name and article: the candidates' scores are summed over every mention of
