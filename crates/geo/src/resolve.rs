@@ -11,7 +11,8 @@
 //! - local syntax: "X, Y", "X (Y)" and "X in [northern …] Y" where Y contains the candidate
 //!   ("Paris, Texas", "Manbij in northern Syria"), and a type word after the name ("Diyala
 //!   province" prefers divisions; "Kansas City" is matched whole) or before it with "of"
-//!   ("the province of Idlib", "the city of Tianjin");
+//!   ("the province of Idlib", "the city of Tianjin"); a government word after the name
+//!   ("a New York court", "Texas lawmakers", "the Punjab governor") names the division;
 //! - a list names peers of one level: in "X and Y", "X or Y", "X, Y and Z", a member
 //!   confidently resolved to a country or a first-level division draws the others to a country
 //!   or to a division of the same country ("California or Washington" is the state);
@@ -183,6 +184,9 @@ pub fn resolve(
         if t.kind_hint.is_none() {
             t.kind_hint = type_before(text, t.span.start as usize);
         }
+        if t.kind_hint.is_none() {
+            t.kind_hint = government_after(text, t.span.end as usize);
+        }
     }
     let containers = container_links(text, &toponyms);
     let peers = peer_links(text, &toponyms);
@@ -316,6 +320,32 @@ fn type_before(text: &str, start: usize) -> Option<PlaceKind> {
         | "oblast" | "department" | "emirate" => Some(PlaceKind::Admin1),
         _ => None,
     }
+}
+
+/// Words after a name that make it a division's government: "a New York court", "the Punjab
+/// governor", "Texas lawmakers".
+const GOVERNMENT_WORDS: &[&str] = &[
+    "governor",
+    "governors",
+    "legislature",
+    "legislators",
+    "lawmakers",
+    "assembly",
+    "senate",
+    "statehouse",
+    "court",
+    "courts",
+];
+
+/// What the word right after a name says it is: a division whose government acts.
+fn government_after(text: &str, end: usize) -> Option<PlaceKind> {
+    let after = text.get(end..)?;
+    if !after.starts_with(' ') {
+        return None;
+    }
+    let word: String =
+        after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect::<String>();
+    GOVERNMENT_WORDS.contains(&word.to_lowercase().as_str()).then_some(PlaceKind::Admin1)
 }
 
 /// The proper name of a toponym written with a division's type word ("Suffolk County" →
@@ -875,6 +905,23 @@ mod tests {
         assert_eq!(city.feature_code, "PPLC");
         // A city written with its own main name never gives way ("Beijing" stays the city).
         let r = resolve_names(&gaz, "Protesters marched in Beijing.", &["Beijing"]);
+        let p = r[0].place.and_then(|p| gaz.place(p)).expect("resolved");
+        assert_eq!(p.kind, PlaceKind::City);
+    }
+
+    #[test]
+    fn a_name_before_its_government_is_the_division() {
+        let text = "a New York court ruled; Texas lawmakers; New York's mayor; New York Times";
+        let at = |n: &str| text.find(n).map(|i| i + n.len()).expect("name");
+        assert_eq!(government_after(text, at("a New York")), Some(PlaceKind::Admin1));
+        assert_eq!(government_after(text, at("Texas")), Some(PlaceKind::Admin1));
+        assert_eq!(government_after(text, at("; New York")), None);
+        assert_eq!(government_after(text, at("mayor; New York")), None);
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let r = resolve_names(&gaz, "A New York court ruled for the artists.", &["New York"]);
+        let p = r[0].place.and_then(|p| gaz.place(p)).expect("resolved");
+        assert_eq!((p.kind, p.country), (PlaceKind::Admin1, "US"));
+        let r = resolve_names(&gaz, "The artists live in New York.", &["New York"]);
         let p = r[0].place.and_then(|p| gaz.place(p)).expect("resolved");
         assert_eq!(p.kind, PlaceKind::City);
     }
