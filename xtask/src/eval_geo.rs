@@ -107,11 +107,15 @@ fn recognition_errors(gaz: &Gazetteer, arts: &[GoldArticle]) {
 }
 
 /// `--errors`: every dev-half toponym we resolve wrongly, classed (gold id missing from the
-/// gazetteer, gold id not among the name's candidates, wrong choice among candidates), with
-/// the gold and chosen places and the candidates.
-fn errors(gaz: &Gazetteer, arts: &[GoldArticle], w: &Weights) {
+/// gazetteer, gold id not among the name's candidates, wrong choice among candidates; each
+/// within 161 km of the gold point or far), with the gold and chosen places and the
+/// candidates. With `list` false only the class totals are printed (how the test half is read:
+/// never item by item).
+fn errors(gaz: &Gazetteer, arts: &[GoldArticle], w: &Weights, list: bool) {
     use geo::recognize::toponym_for_span;
     let mut classes = std::collections::BTreeMap::<&str, usize>::new();
+    let mut near_far = std::collections::BTreeMap::<(&str, &str), usize>::new();
+    let mut by_kind = std::collections::BTreeMap::<String, usize>::new();
     for a in arts {
         let gold: Vec<_> = a.toponyms.iter().filter(|t| t.coords.is_some()).collect();
         let tops: Vec<_> = gold.iter().map(|g| toponym_for_span(gaz, &a.text, g.span)).collect();
@@ -137,6 +141,20 @@ fn errors(gaz: &Gazetteer, arts: &[GoldArticle], w: &Weights) {
             };
             let far = if km <= 161.0 { "near" } else { "FAR" };
             *classes.entry(class).or_default() += 1;
+            *near_far.entry((class, far)).or_default() += 1;
+            let kinds =
+                |i: Option<u32>| i.and_then(|i| gaz.place(i)).map(|p| format!("{:?}", p.kind));
+            *by_kind
+                .entry(format!(
+                    "{class} {far}: gold {} / ours {}{}",
+                    kinds(gidx).unwrap_or("-".into()),
+                    kinds(place).unwrap_or("-".into()),
+                    if r.toponym.candidates.is_empty() { " (no candidate)" } else { "" }
+                ))
+                .or_default() += 1;
+            if !list {
+                continue;
+            }
             let show = |i: Option<u32>| {
                 i.and_then(|i| gaz.place(i)).map_or("-".to_string(), |p| {
                     format!(
@@ -167,7 +185,11 @@ fn errors(gaz: &Gazetteer, arts: &[GoldArticle], w: &Weights) {
         }
     }
     for (c, n) in classes {
-        println!("{c}: {n}");
+        let near = near_far.get(&(c, "near")).copied().unwrap_or(0);
+        println!("{c}: {n} ({near} within 161 km)");
+    }
+    for (k, n) in by_kind {
+        println!("    {k}: {n}");
     }
 }
 
@@ -256,8 +278,19 @@ pub fn run() -> Result<()> {
         recognition_errors(&gaz, dev);
         return Ok(());
     }
+    if std::env::args().any(|a| a == "--sweep") {
+        sweep(&gaz, dev);
+        return Ok(());
+    }
     if std::env::args().any(|a| a == "--errors") {
-        errors(&gaz, dev, &w);
+        errors(&gaz, dev, &w, true);
+        return Ok(());
+    }
+    if std::env::args().any(|a| a == "--error-totals") {
+        println!("dev half:");
+        errors(&gaz, dev, &w, false);
+        println!("test half (totals only):");
+        errors(&gaz, test, &w, false);
         return Ok(());
     }
     let t = Instant::now();
@@ -315,4 +348,46 @@ fn divisions(gaz: &Gazetteer, arts: &[GoldArticle]) {
     for (k, n) in tally {
         println!("{k}: {n}");
     }
+}
+
+/// `--sweep`: the dev half's exact and 161 km figures with each weight scaled in turn (a
+/// tuning aid; the test half is never swept).
+fn sweep(gaz: &Gazetteer, dev: &[GoldArticle]) {
+    let base = Weights::default();
+    let s = score_gold_spans(gaz, dev, &base);
+    println!("default: exact {} acc161 {}", s.exact, s.within_161);
+    macro_rules! field {
+        ($($f:ident),*) => {
+            $(
+                for k in [0.0, 0.5, 0.75, 1.25, 1.5, 2.0] {
+                    let mut w = base.clone();
+                    w.$f = if base.$f == 0.0 { k * 2.0 } else { base.$f * k };
+                    let s = score_gold_spans(gaz, dev, &w);
+                    println!("{:<20} {:>6.3}: exact {} acc161 {}", stringify!($f), w.$f, s.exact, s.within_161);
+                }
+            )*
+        };
+    }
+    field!(
+        population,
+        continent,
+        country,
+        region,
+        water,
+        admin1,
+        admin2,
+        capital,
+        seat1,
+        seat2,
+        city,
+        site,
+        main_name,
+        same_country,
+        same_admin1,
+        actor_country,
+        container,
+        kind_hint,
+        seat_beats_division,
+        peer_kind
+    );
 }

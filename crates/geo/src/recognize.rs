@@ -1016,7 +1016,15 @@ pub fn toponym_for_span(gaz: &Gazetteer, text: &str, span: Span) -> Toponym {
             }
         }
     }
-    if cands.is_empty() {
+    // A square, park or building named after a place ("Washington Square", "Lafayette Park")
+    // lies in the story's town, not in the place it honours: no eponym reading.
+    let last_word = words(text)
+        .into_iter()
+        .rev()
+        .find(|w| w.start >= span.start as usize && w.end <= span.end as usize)
+        .map(|w| key(&text[w.start..w.end]));
+    let site_of_a_town = last_word.is_some_and(|k| SITE_WORDS.contains(&k.as_str()));
+    if cands.is_empty() && !site_of_a_town {
         // An institution named after a prominent place ("Bank of Japan", "US Federal Reserve",
         // "Iowa House", "Manitoba Chambers of Commerce"): the longest run of its words that
         // names a country, continent, first-level division or large city.
@@ -1072,6 +1080,33 @@ pub fn toponym_for_span(gaz: &Gazetteer, text: &str, span: Span) -> Toponym {
     }
     Toponym { span, candidates: cands, demonym, metonym, locative, kind_hint }
 }
+
+/// Last words of a name that make it a site inside a town ("Washington Square").
+const SITE_WORDS: &[&str] = &[
+    "square",
+    "park",
+    "plaza",
+    "street",
+    "avenue",
+    "road",
+    "boulevard",
+    "bridge",
+    "station",
+    "church",
+    "cathedral",
+    "mosque",
+    "temple",
+    "hospital",
+    "school",
+    "stadium",
+    "arena",
+    "hotel",
+    "restaurant",
+    "museum",
+    "library",
+    "mall",
+    "market",
+];
 
 /// Words after a name that make it a street's ("Bourbon Street", "the Chartres/Franklin
 /// intersection", "Bourbon and Dauphine streets").

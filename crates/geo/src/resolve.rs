@@ -11,7 +11,8 @@
 //! - local syntax: "X, Y", "X (Y)" and "X in [northern …] Y" where Y contains the candidate
 //!   ("Paris, Texas", "Manbij in northern Syria"), and a type word after the name ("Diyala
 //!   province" prefers divisions; "Kansas City" is matched whole) or before it with "of"
-//!   ("the province of Idlib", "the city of Tianjin");
+//!   ("the province of Idlib", "the city of Tianjin"); a government word after the name
+//!   ("a New York court", "Texas lawmakers", "the Punjab governor") names the division;
 //! - a list names peers of one level: in "X and Y", "X or Y", "X, Y and Z", a member
 //!   confidently resolved to a country or a first-level division draws the others to a country
 //!   or to a division of the same country ("California or Washington" is the state);
@@ -20,7 +21,11 @@
 //!   only to a seat in its own state and near it (Suffolk County, New York does not yield to
 //!   Suffolk, Virginia);
 //! - a bare name after the article named it with a division's type word is that division
-//!   ("Suffolk County … the Suffolk Times"), unless the division holds a same-named seat.
+//!   ("Suffolk County … the Suffolk Times"), unless the division holds a same-named seat;
+//! - a region of our own reached by another of its names that also names a division of its
+//!   country is that division ("South Waziristan"); a name that is no candidate's own and
+//!   reaches both a city and the at least as populous first-level division holding it is the
+//!   division's formal name ("Washington, D.C." is the District of Columbia).
 //!
 //! Resolution runs twice: the first pass without article context gives the context for the
 //! second.
@@ -179,6 +184,9 @@ pub fn resolve(
         if t.kind_hint.is_none() {
             t.kind_hint = type_before(text, t.span.start as usize);
         }
+        if t.kind_hint.is_none() {
+            t.kind_hint = government_after(text, t.span.end as usize);
+        }
     }
     let containers = container_links(text, &toponyms);
     let peers = peer_links(text, &toponyms);
@@ -312,6 +320,32 @@ fn type_before(text: &str, start: usize) -> Option<PlaceKind> {
         | "oblast" | "department" | "emirate" => Some(PlaceKind::Admin1),
         _ => None,
     }
+}
+
+/// Words after a name that make it a division's government: "a New York court", "the Punjab
+/// governor", "Texas lawmakers".
+const GOVERNMENT_WORDS: &[&str] = &[
+    "governor",
+    "governors",
+    "legislature",
+    "legislators",
+    "lawmakers",
+    "assembly",
+    "senate",
+    "statehouse",
+    "court",
+    "courts",
+];
+
+/// What the word right after a name says it is: a division whose government acts.
+fn government_after(text: &str, end: usize) -> Option<PlaceKind> {
+    let after = text.get(end..)?;
+    if !after.starts_with(' ') {
+        return None;
+    }
+    let word: String =
+        after.trim_start().chars().take_while(|c| c.is_alphabetic()).collect::<String>();
+    GOVERNMENT_WORDS.contains(&word.to_lowercase().as_str()).then_some(PlaceKind::Admin1)
 }
 
 /// The proper name of a toponym written with a division's type word ("Suffolk County" →
@@ -481,6 +515,27 @@ fn yields_to(div: &Place<'_>, city: &Place<'_>, city_alt: bool) -> bool {
     seat || dominant
 }
 
+/// How much more populous than its city a division may be and still be the city's formal
+/// twin (the District of Columbia holds 1.07 times Washington's people).
+const COEXTENSIVE_RATIO: f64 = 1.5;
+
+/// For a city chosen by a name that is no candidate's own (every candidate reached by an
+/// alternate name), the first-level division holding it that the same name also reaches and
+/// that is about as populous: the name is then the formal name of a city-state-like division
+/// ("Washington, D.C." is the District of Columbia, whose city "Washington" is written
+/// without the "D.C.").
+fn formal_division(gaz: &Gazetteer, t: &Toponym, chosen: u32) -> Option<u32> {
+    if t.candidates.iter().any(|c| !c.alternate) {
+        return None;
+    }
+    let city = gaz.place(chosen).filter(|p| p.kind == PlaceKind::City)?;
+    let division = city.admin1?;
+    let d = gaz.place(division)?;
+    let coextensive = d.population >= city.population
+        && d.population as f64 <= COEXTENSIVE_RATIO * city.population as f64;
+    (t.candidates.iter().any(|c| c.place == division) && coextensive).then_some(division)
+}
+
 /// One sense per name and article: the candidates' scores are summed over every mention of
 /// the same name, so the mention with the most evidence ("Paris, Texas") decides for all.
 fn pick(
@@ -514,6 +569,9 @@ fn pick(
             v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             let top = v.first()?;
             let margin = v.get(1).map_or(f64::INFINITY, |r| top.0 - r.0);
+            if let Some(d) = formal_division(gaz, t, top.1) {
+                return Some((d, margin));
+            }
             Some((top.1, margin))
         })
         .collect()
@@ -542,6 +600,19 @@ fn scores(
         .iter()
         .map(|(p, alt)| {
             let mut s = w.population * ((p.population as f64) + 1.0).log10() + prior(w, p);
+            // A region of our own reached by one of its other names that also names a
+            // division of the region's country is that division: "South Waziristan" is the
+            // district, not the whole of Waziristan.
+            if p.kind == PlaceKind::Region
+                && *alt
+                && !p.country.is_empty()
+                && places.iter().any(|(q, _)| {
+                    matches!(q.kind, PlaceKind::Admin1 | PlaceKind::Admin2)
+                        && q.country == p.country
+                })
+            {
+                s -= w.region;
+            }
             if !alt {
                 s += w.main_name;
             }
@@ -798,6 +869,61 @@ mod tests {
         let r = resolve(&gaz, text, tops, &[], &Weights::default());
         let dc = r[0].place.and_then(|p| gaz.place(p)).expect("Washington resolved");
         assert_eq!(dc.feature_code, "PPLC");
+    }
+
+    fn resolve_names(gaz: &Gazetteer, text: &str, names: &[&str]) -> Vec<Resolved> {
+        let tops: Vec<Toponym> = spans_of(text, names)
+            .into_iter()
+            .map(|t| crate::recognize::toponym_for_span(gaz, text, t.span))
+            .collect();
+        resolve(gaz, text, tops, &[], &Weights::default())
+    }
+
+    #[test]
+    fn a_region_reached_by_a_division_name_is_the_division() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        // Our Waziristan region lists "South Waziristan" among its names; the district of
+        // that name is what it means.
+        let r = resolve_names(&gaz, "Troops moved into South Waziristan.", &["South Waziristan"]);
+        let p = r[0].place.and_then(|p| gaz.place(p)).expect("resolved");
+        assert_eq!((p.kind, p.country), (PlaceKind::Admin2, "PK"));
+        // The region's own name still gives the region.
+        let r = resolve_names(&gaz, "Drones struck in Waziristan.", &["Waziristan"]);
+        let p = r[0].place.and_then(|p| gaz.place(p)).expect("resolved");
+        assert_eq!(p.kind, PlaceKind::Region);
+    }
+
+    #[test]
+    fn a_formal_name_of_a_city_and_its_division_is_the_division() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let text = "Murals are everywhere in Washington, D.C. and in Washington.";
+        let r = resolve_names(&gaz, text, &["Washington, D.C.", "Washington"]);
+        let dc = r[0].place.and_then(|p| gaz.place(p)).expect("resolved");
+        assert_eq!((dc.kind, dc.country), (PlaceKind::Admin1, "US"));
+        // The city's own name stays the city.
+        let city = r[1].place.and_then(|p| gaz.place(p)).expect("resolved");
+        assert_eq!(city.feature_code, "PPLC");
+        // A city written with its own main name never gives way ("Beijing" stays the city).
+        let r = resolve_names(&gaz, "Protesters marched in Beijing.", &["Beijing"]);
+        let p = r[0].place.and_then(|p| gaz.place(p)).expect("resolved");
+        assert_eq!(p.kind, PlaceKind::City);
+    }
+
+    #[test]
+    fn a_name_before_its_government_is_the_division() {
+        let text = "a New York court ruled; Texas lawmakers; New York's mayor; New York Times";
+        let at = |n: &str| text.find(n).map(|i| i + n.len()).expect("name");
+        assert_eq!(government_after(text, at("a New York")), Some(PlaceKind::Admin1));
+        assert_eq!(government_after(text, at("Texas")), Some(PlaceKind::Admin1));
+        assert_eq!(government_after(text, at("; New York")), None);
+        assert_eq!(government_after(text, at("mayor; New York")), None);
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let r = resolve_names(&gaz, "A New York court ruled for the artists.", &["New York"]);
+        let p = r[0].place.and_then(|p| gaz.place(p)).expect("resolved");
+        assert_eq!((p.kind, p.country), (PlaceKind::Admin1, "US"));
+        let r = resolve_names(&gaz, "The artists live in New York.", &["New York"]);
+        let p = r[0].place.and_then(|p| gaz.place(p)).expect("resolved");
+        assert_eq!(p.kind, PlaceKind::City);
     }
 
     #[test]

@@ -73,3 +73,22 @@ fn a_name_given_to_a_street_has_no_candidate_of_its_own() {
     // The town itself keeps its readings.
     assert!(!span_of("She moved to Chartres in May.", "Chartres").candidates.is_empty());
 }
+
+#[test]
+fn a_square_or_building_named_after_a_place_is_not_that_place() {
+    let g = gaz();
+    let span_of = |text: &str, name: &str| {
+        let s = text.find(name).unwrap();
+        toponym_for_span(g, text, Span::new(s, s + name.len()))
+    };
+    // A school or a stadium in the story's town honours a state; it is not the state.
+    for (text, name) in [
+        ("Students of Florida High School marched.", "Florida High School"),
+        ("Fans filled Texas Stadium in Irving.", "Texas Stadium"),
+    ] {
+        let t = span_of(text, name);
+        assert!(t.candidates.is_empty(), "{text}: {:?}", t.candidates);
+    }
+    // An institution named after a prominent place still takes it.
+    assert!(!span_of("The Bank of Japan held rates.", "Bank of Japan").candidates.is_empty());
+}
