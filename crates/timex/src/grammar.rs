@@ -773,12 +773,15 @@ impl<'a> Grammar<'a> {
         Some(self.with_time(Self::date(i, j + 1, DExpr::Weekday { dow, dir }, "weekday")))
     }
 
-    /// Today, tonight, yesterday, tomorrow, last night, this morning.
+    /// Today, tonight, overnight, yesterday, tomorrow, last night, this morning.
     fn r_deictic(&self, i: usize) -> Option<Cand> {
         let l = self.l(i);
         let (end, off, part) = match l {
             "today" => (i + 1, 0, None),
             "tonight" => (i + 1, 0, Some(lexicon::PartOfDay::Night)),
+            // In a report, the night that ended on the day it is dated ("drones struck the
+            // depot overnight", "an overnight attack").
+            "overnight" => (i + 1, 0, Some(lexicon::PartOfDay::Night)),
             "yesterday" => (i + 1, -1, None),
             "tomorrow" => (i + 1, 1, None),
             "last" if self.is(i + 1, "night") => (i + 2, -1, Some(lexicon::PartOfDay::Night)),
