@@ -413,10 +413,16 @@ fn reattach_before_trailing_attribution(s: &mut AnalyzedSentence) -> bool {
         }
         // The reported clause: a complement before the comma, or the clause the attribution
         // itself hangs from as a parenthetical ("X did Y, an official said").
-        let own = kids
-            .iter()
-            .copied()
-            .find(|&c| matches!(base(toks, c), "ccomp" | "parataxis") && c < comma);
+        // A date the parser made the saying's complement ("killed … in Kumbo, on Sunday, the
+        // army said", with "Sunday" as `ccomp`) is no reported clause; it moves like an `obl`.
+        let date_as_clause = |c: usize| {
+            base(toks, c) == "ccomp"
+                && matches!(toks[c].upos.as_str(), "NOUN" | "PROPN" | "NUM")
+                && says_when(&toks[c].lemma)
+        };
+        let own = kids.iter().copied().find(|&c| {
+            matches!(base(toks, c), "ccomp" | "parataxis") && c < comma && !date_as_clause(c)
+        });
         let host =
             head(toks, v).filter(|&h| matches!(base(toks, v), "parataxis" | "advcl") && h < comma);
         let Some(clause) = own.or(host) else { continue };
@@ -425,7 +431,7 @@ fn reattach_before_trailing_attribution(s: &mut AnalyzedSentence) -> bool {
             .iter()
             .copied()
             .filter(|&d| {
-                matches!(base(toks, d), "obl" | "nmod")
+                (matches!(base(toks, d), "obl" | "nmod") || date_as_clause(d))
                     && d < comma
                     && (0..n).all(|k| !descends_from(toks, k, d) || k <= comma)
             })
@@ -434,7 +440,7 @@ fn reattach_before_trailing_attribution(s: &mut AnalyzedSentence) -> bool {
         for d in movable {
             // A date or time of day is the reported clause's own ("killed … on Wednesday, the
             // ministry said"), not a modifier of the noun before it.
-            if base(toks, d) == "obl" && says_when(&toks[d].lemma) {
+            if (base(toks, d) == "obl" || date_as_clause(d)) && says_when(&toks[d].lemma) {
                 moves.push((d, clause, "obl"));
                 continue;
             }
@@ -716,6 +722,18 @@ mod tests {
         s.tokens[8].lemma = "say".into();
         assert!(repair(&mut s));
         assert_eq!((s.tokens[4].head, s.tokens[4].deprel.as_str()), (2, "obl"));
+        // The same date made the saying's complement: "He left Gondor on Monday , an official
+        // said ." with "Monday" a `ccomp` of "said".
+        let mut s = sentence(
+            "He/PRON/2/nsubj left/VERB/0/root/VerbForm=Fin Gondor/PROPN/2/obj on/ADP/5/case \
+             Monday/PROPN/9/ccomp ,/PUNCT/5/punct an/DET/8/det official/NOUN/9/nsubj \
+             said/VERB/2/advcl/VerbForm=Fin ./PUNCT/2/punct",
+        );
+        s.tokens[8].lemma = "say".into();
+        s.tokens[4].lemma = "Monday".into();
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[4].head, s.tokens[4].deprel.as_str()), (2, "obl"));
+        assert!(!repair(&mut s), "a mended tree is left alone");
         // A phrase after the verb ("said on Monday") is the saying's own.
         let mut s = sentence(
             "He/PRON/2/nsubj left/VERB/6/ccomp/VerbForm=Fin ,/PUNCT/6/punct an/DET/5/det \
