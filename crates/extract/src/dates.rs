@@ -142,7 +142,7 @@ pub fn parse_machine(s: &str) -> Option<PartialDate> {
 }
 
 /// Month names and abbreviations in the languages the news we read is written in.
-fn month_number(word: &str) -> Option<u32> {
+pub(crate) fn month_number(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_lowercase();
     let w = w.as_str();
     const MONTHS: &[(&[&str], u32)] = &[

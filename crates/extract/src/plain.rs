@@ -92,32 +92,6 @@ fn source_line(line: &str) -> Option<(String, Option<PartialDate>)> {
     Some((outlet.to_string(), Some(date)))
 }
 
-/// The month a dateline's month word names: a full name or its usual abbreviation
-/// ("Jan", "Sept"), nothing else ("Marching" is no month).
-fn month_num(m: &str) -> Option<u32> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let m = m.to_ascii_lowercase();
-    NAMES
-        .iter()
-        .position(|n| {
-            *n == m || (m.len() >= 3 && n.starts_with(&m) && (m.len() == 3 || m == "sept"))
-        })
-        .map(|i| i as u32 + 1)
-}
-
 /// Month, day and (when written) year of a dateline.
 type DatelineDate = (u32, u32, Option<i32>);
 
@@ -139,7 +113,7 @@ fn dateline(line: &str) -> Option<(Option<String>, Option<DatelineDate>)> {
     let month = c.name("month").or(c.name("month2"));
     let day = c.name("day").or(c.name("day2"));
     let md = match (month, day) {
-        (Some(m), Some(d)) => month_num(m.as_str()).zip(d.as_str().parse().ok()),
+        (Some(m), Some(d)) => dates::month_number(m.as_str()).zip(d.as_str().parse().ok()),
         _ => None,
     };
     if agency.is_none() && md.is_none() {

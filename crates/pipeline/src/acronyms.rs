@@ -104,27 +104,7 @@ pub fn resolve(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn sentence(text: &str) -> AnalyzedSentence {
-        let mut tokens = Vec::new();
-        let mut at = 0;
-        for w in text.split(' ') {
-            let start = text[at..].find(w).unwrap() + at;
-            at = start + w.len();
-            tokens.push(model::Token {
-                span: Span::new(start, at),
-                form: w.to_string(),
-                lemma: w.to_lowercase(),
-                upos: String::new(),
-                xpos: String::new(),
-                feats: String::new(),
-                head: 0,
-                deprel: String::new(),
-                mwt: None,
-            });
-        }
-        AnalyzedSentence { index: 0, span: Span::new(0, text.len()), tokens }
-    }
+    use crate::test_support::sentence;
 
     #[test]
     fn only_bare_acronyms_are_read() {
@@ -138,19 +118,19 @@ mod tests {
     #[test]
     fn the_name_spelled_out_gives_the_letters() {
         let t = "an attack by the paramilitary Rapid Support Forces on the city";
-        let s = [sentence(t)];
+        let s = [sentence(t, &[])];
         let span = spelled_out(t, &s, "RSF").unwrap();
         assert_eq!(span.slice(t), Some("Rapid Support Forces"));
         let t = "the Organization of American States met";
-        let s = [sentence(t)];
+        let s = [sentence(t, &[])];
         assert_eq!(
             spelled_out(t, &s, "OAS").and_then(|x| x.slice(t)),
             Some("Organization of American States")
         );
         // A longer name is another name; words out of order give nothing.
         let t = "the Rapid Support Forces Command said";
-        assert_eq!(spelled_out(t, &[sentence(t)], "RSF"), None);
+        assert_eq!(spelled_out(t, &[sentence(t, &[])], "RSF"), None);
         let t = "Support Forces of Rapid reaction";
-        assert_eq!(spelled_out(t, &[sentence(t)], "RSF"), None);
+        assert_eq!(spelled_out(t, &[sentence(t, &[])], "RSF"), None);
     }
 }

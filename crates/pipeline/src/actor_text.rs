@@ -127,28 +127,7 @@ pub fn tidy(text: &str, s: &AnalyzedSentence, span: Span) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// Tokens split on spaces with the given tags.
-    fn sentence(text: &str, tags: &[&str]) -> AnalyzedSentence {
-        let mut tokens = Vec::new();
-        let mut at = 0;
-        for (w, tag) in text.split(' ').zip(tags) {
-            let start = text[at..].find(w).unwrap() + at;
-            at = start + w.len();
-            tokens.push(model::Token {
-                span: Span::new(start, at),
-                form: w.to_string(),
-                lemma: w.to_lowercase(),
-                upos: (*tag).to_string(),
-                xpos: String::new(),
-                feats: String::new(),
-                head: 0,
-                deprel: String::new(),
-                mwt: None,
-            });
-        }
-        AnalyzedSentence { index: 0, span: Span::new(0, text.len()), tokens }
-    }
+    use crate::test_support::sentence;
 
     fn tidied(text: &str, tags: &[&str]) -> Option<String> {
         let s = sentence(text, tags);

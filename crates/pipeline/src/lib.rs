@@ -14,6 +14,8 @@ pub mod eval;
 pub mod ordered;
 pub mod repair;
 mod roles;
+#[cfg(test)]
+mod test_support;
 pub mod voices;
 
 use model::{AnalyzedSentence, Article, Denial, Event, Quote, RawDocument};

@@ -1,31 +1,50 @@
-//! Attribution links, quote speakers and deniers carry actor codes where the lexicon knows them.
+//! Attribution links, quote speakers and deniers carry actor codes where the lexicon knows them;
+//! acronyms and bare roles take what the article says of them.
 
 use model::{AttributionRole, ContentHash, Hints, Origin, RawDocument};
 use pipeline::Engine;
 
+fn engine() -> Engine {
+    let models = depparse::Models::load_default().expect("models");
+    Engine::new(models, lexicon::load(&[], false).expect("lexicon"))
+}
+
+/// The event coded at `trigger`.
+fn event_at<'a>(coded: &'a pipeline::Coded, trigger: &str) -> &'a model::Event {
+    let text = &coded.article.text;
+    coded
+        .events
+        .iter()
+        .find(|e| e.trigger.slice(text) == Some(trigger))
+        .unwrap_or_else(|| panic!("no event at {trigger}: {:?}", coded.events))
+}
+
+/// A plain-text article dated `date`, from `outlet`.
+fn doc(name: &str, text: &str, date: &str, outlet: Option<&str>) -> RawDocument {
+    RawDocument {
+        origin: Origin { input: name.into(), offset: None, line: None },
+        uri: None,
+        fetched: None,
+        content_type: Some("text/plain".into()),
+        hash: ContentHash(name.into()),
+        bytes: text.as_bytes().to_vec(),
+        hints: Hints {
+            title: None,
+            date: Some(date.into()),
+            outlet: outlet.map(str::to_string),
+            plain_text: true,
+        },
+    }
+}
+
 #[test]
 fn voices_are_coded_as_actors() {
-    let models = depparse::Models::load_default().expect("models");
-    let loaded = lexicon::load(&[], false).expect("lexicon");
-    let engine = Engine::new(models, loaded);
+    let engine = engine();
     let text = "Plot foiled in Baghdad\n\n\
         Iraqi police arrested two men who planned to attack a market in Baghdad on Monday, \
         an Iraqi security official said, according to the Mehr news agency.\n\n\
         \"We will not let them succeed,\" the official said.\n";
-    let raw = RawDocument {
-        origin: Origin { input: "voices".into(), offset: None, line: None },
-        uri: None,
-        fetched: None,
-        content_type: Some("text/plain".into()),
-        hash: ContentHash("voices".into()),
-        bytes: text.as_bytes().to_vec(),
-        hints: Hints {
-            title: None,
-            date: Some("2009-01-21".into()),
-            outlet: Some("Reuters".into()),
-            plain_text: true,
-        },
-    };
+    let raw = doc("voices", text, "2009-01-21", Some("Reuters"));
     let coded = engine.code_raw(&raw).expect("coded");
     let ev = coded
         .events
@@ -52,31 +71,12 @@ fn voices_are_coded_as_actors() {
 /// reading stands.
 #[test]
 fn acronyms_stand_for_the_name_the_article_spells_out() {
-    let models = depparse::Models::load_default().expect("models");
-    let engine = Engine::new(models, lexicon::load(&[], false).expect("lexicon"));
-    let doc = |text: &str| RawDocument {
-        origin: Origin { input: "acronyms".into(), offset: None, line: None },
-        uri: None,
-        fetched: None,
-        content_type: Some("text/plain".into()),
-        hash: ContentHash("acronyms".into()),
-        bytes: text.as_bytes().to_vec(),
-        hints: Hints {
-            title: None,
-            date: Some("2024-03-14".into()),
-            outlet: None,
-            plain_text: true,
-        },
-    };
+    let engine = engine();
     let text = "Fighting in Darfur\n\n\
         The army said it had repelled an attack by the paramilitary Rapid Support Forces on \
         El Fasher.\n\nThe RSF denied the claim and accused the army of shelling homes.\n";
-    let coded = engine.code_raw(&doc(text)).expect("coded");
-    let accused = coded
-        .events
-        .iter()
-        .find(|e| e.trigger.slice(&coded.article.text) == Some("accused"))
-        .expect("the accusation is coded");
+    let coded = engine.code_raw(&doc("acronyms", text, "2024-03-14", None)).expect("coded");
+    let accused = event_at(&coded, "accused");
     let src: Vec<&str> = accused.sources.iter().map(|a| a.code.as_str()).collect();
     assert!(src.iter().all(|c| c.starts_with("SDN")), "{src:?}");
     let deniers: Vec<Option<&str>> = coded
@@ -91,12 +91,8 @@ fn acronyms_stand_for_the_name_the_article_spells_out() {
     // Nothing spelled out: the lexicon's reading of the letters.
     let text = "Journalists held\n\n\
         The RSF accused the police of detaining two reporters in Khartoum.\n";
-    let coded = engine.code_raw(&doc(text)).expect("coded");
-    let accused = coded
-        .events
-        .iter()
-        .find(|e| e.trigger.slice(&coded.article.text) == Some("accused"))
-        .expect("the accusation is coded");
+    let coded = engine.code_raw(&doc("acronyms", text, "2024-03-14", None)).expect("coded");
+    let accused = event_at(&coded, "accused");
     assert!(accused.sources.iter().all(|a| !a.code.starts_with("SDN")), "{:?}", accused.sources);
 }
 
@@ -104,30 +100,10 @@ fn acronyms_stand_for_the_name_the_article_spells_out() {
 /// for the role it stays unknown.
 #[test]
 fn a_bare_role_takes_the_one_country_the_article_gave_it() {
-    let models = depparse::Models::load_default().expect("models");
-    let engine = Engine::new(models, lexicon::load(&[], false).expect("lexicon"));
-    let doc = |text: &str| RawDocument {
-        origin: Origin { input: "roles".into(), offset: None, line: None },
-        uri: None,
-        fetched: None,
-        content_type: Some("text/plain".into()),
-        hash: ContentHash("roles".into()),
-        bytes: text.as_bytes().to_vec(),
-        hints: Hints {
-            title: None,
-            date: Some("2024-03-14".into()),
-            outlet: None,
-            plain_text: true,
-        },
-    };
+    let engine = engine();
     let target_of = |text: &str, trigger: &str| -> Vec<String> {
-        let coded = engine.code_raw(&doc(text)).expect("coded");
-        let ev = coded
-            .events
-            .iter()
-            .find(|e| e.trigger.slice(&coded.article.text) == Some(trigger))
-            .unwrap_or_else(|| panic!("no event at {trigger}: {:?}", coded.events));
-        ev.targets.iter().map(|a| a.code.clone()).collect()
+        let coded = engine.code_raw(&doc("roles", text, "2024-03-14", None)).expect("coded");
+        event_at(&coded, trigger).targets.iter().map(|a| a.code.clone()).collect()
     };
     let one =
         "Fighting in Darfur\n\nSudan's army attacked rebel positions near El Fasher on Monday.\n\n\
