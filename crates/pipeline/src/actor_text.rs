@@ -65,7 +65,14 @@ pub fn tidy(text: &str, s: &AnalyzedSentence, span: Span) -> Option<Span> {
     }
     let word = |t: &model::Token| t.span.slice(text).unwrap_or("");
     let (mut lo, mut hi) = (0usize, toks.len());
-    while hi - lo > 1 && matches!(toks[lo].upos.as_str(), "CCONJ" | "ADP" | "SCONJ" | "PUNCT") {
+    // A preposition goes only before the start of a noun phrase: "at least five protesters",
+    // "around 200 people" keep theirs.
+    while hi - lo > 1
+        && (matches!(toks[lo].upos.as_str(), "CCONJ" | "PUNCT")
+            || (matches!(toks[lo].upos.as_str(), "ADP" | "SCONJ")
+                && matches!(toks[lo + 1].upos.as_str(), "DET" | "PROPN" | "NOUN" | "PRON" | "ADJ")
+                && !matches!(word(toks[lo + 1]).to_lowercase().as_str(), "least" | "most")))
+    {
         lo += 1;
     }
     // ", according to …": the source of the report, not the actor.
@@ -167,6 +174,12 @@ mod tests {
             tidied("the government of Beijing", &["DET", "NOUN", "ADP", "PROPN"]).as_deref(),
             Some("the government of Beijing")
         );
+        for (t, tags) in [
+            ("at least five protesters", &["ADP", "ADJ", "NUM", "NOUN"][..]),
+            ("around 200 people", &["ADP", "NUM", "NOUN"][..]),
+        ] {
+            assert_eq!(tidied(t, tags).as_deref(), Some(t), "{t}");
+        }
         assert_eq!(tidied("Thursday", &["PROPN"]), None);
         assert_eq!(tidied("on Thursday", &["ADP", "PROPN"]), None);
     }
