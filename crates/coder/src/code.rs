@@ -821,8 +821,23 @@ fn code_sentence_v2(
     }
     let mut nominal = std::mem::take(&mut a.nominal);
     nominal.clear();
+    // A country name written right before a currency sign names the currency ("up to US $50
+    // million", "HK$"): no actor.
+    // (The name hangs on the sign, or is a capitals abbreviation without a determiner: "US
+    // $5 billion" read as "US" the object; "gave Indonesia $5 billion" keeps its recipient.)
+    let currency = |i: usize| {
+        let t = &s.tokens[i];
+        let abbreviation = t.form.len() <= 3
+            && t.form.bytes().all(|b| b.is_ascii_uppercase())
+            && (i == 0 || s.tokens[i - 1].upos != "DET");
+        s.tokens.get(i + 1).is_some_and(|x| matches!(x.form.as_str(), "$" | "€" | "£" | "¥"))
+            && (t.head as usize == i + 2 || abbreviation)
+    };
     nominal.extend((0..n).map(|i| {
         let t = &s.tokens[i];
+        if currency(i) {
+            return false;
+        }
         is_nominal(t)
             || name_end[i]
             || ((i > 0 || !matches!(t.upos.as_str(), "VERB" | "AUX" | "DET" | "PRON"))
