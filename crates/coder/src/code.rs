@@ -2171,7 +2171,24 @@ impl Analysis<'_> {
                     }
                     t => t,
                 };
-                (tgt_slot.or_else(|| self.find_target(&lower)), None)
+                // The phrase after a passive verb stands for its doer: a place there ("was
+                // blown up over Eastern Ukraine by a missile believed fired by rebels") gives
+                // way to an actor written from the verb's `by` phrase on.
+                let by: Vec<usize> = self.children[i]
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.s.tokens[c].deprel == "obl:agent")
+                    .collect();
+                let found = match self.find_target(&lower) {
+                    Some(p) if passive && !by.is_empty() && self.locative_place(p) => lower
+                        .iter()
+                        .filter(|&&k| by.iter().any(|&b| k >= self.subtree_bounds(b).0))
+                        .filter_map(|&k| self.phrase_of[k])
+                        .find(|&q| !self.phrases[q].null && !self.locative_place(q))
+                        .or(Some(p)),
+                    t => t,
+                };
+                (tgt_slot.or(found), None)
             };
             // A bare statement (a verb of saying coded by its default, no pattern) is made to
             // or about an actor among its own dependents; one named only inside what was said
@@ -3047,6 +3064,29 @@ impl Analysis<'_> {
         } else {
             vp_end
         }
+    }
+
+    /// Whether phrase `p` is a place named after a preposition of place ("over Eastern
+    /// Ukraine", "in Beirut"): a name coded as a bare country heading a phrase with such a
+    /// preposition. ("In Israeli shelling" is no place: its head is the act.)
+    fn locative_place(&self, p: usize) -> bool {
+        let ph = &self.phrases[p];
+        let bare = |c: &String| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase());
+        if ph.compound || !ph.codes.iter().all(bare) {
+            return false;
+        }
+        let Some((ws, _)) = ph.texts.first() else { return false };
+        ws.iter().any(|&k| {
+            self.head(k).is_none_or(|h| !ws.contains(&h))
+                && self.s.tokens[k].upos == "PROPN"
+                && self.children[k].iter().any(|&c| {
+                    base_rel(&self.s.tokens[c].deprel) == "case"
+                        && matches!(
+                            self.words[c].as_str(),
+                            "IN" | "AT" | "OVER" | "NEAR" | "ACROSS" | "INSIDE" | "OUTSIDE"
+                        )
+                })
+        })
     }
 
     /// Whether verb `v` is a bare past participle (`acl`, no subject or object of its own, no
