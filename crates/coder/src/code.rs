@@ -3090,7 +3090,7 @@ impl Analysis<'_> {
     }
 
     /// Whether verb `v` is a bare past participle (`acl`, no subject or object of its own, no
-    /// `by` phrase) modifying a noun whose phrase is no actor. `skip`: not this reading (a
+    /// `by` phrase) modifying a noun, not the root, whose phrase is no actor. `skip`: not this reading (a
     /// multi-word verb's main word).
     /// So is a clause without a subject of its own under such a participle ("a trip aimed at
     /// pushing for a ceasefire": the pushing is the trip's).
@@ -3115,7 +3115,12 @@ impl Analysis<'_> {
         if t.deprel != "acl" || !matches!(t.xpos.as_str(), "VBN" | "VBD") {
             return false;
         }
-        let Some(h) = self.head(v).filter(|&h| h < v && is_nominal(&self.s.tokens[h])) else {
+        // (A noun at the root with the participle as the only verb is the subject of a main
+        // verb the parser hung on it: "Tens of thousands of people rallied in Yerevan".)
+        let Some(h) = self
+            .head(v)
+            .filter(|&h| h < v && is_nominal(&self.s.tokens[h]) && self.head(h).is_some())
+        else {
             return false;
         };
         let own = self.children[v].iter().any(|&c| {
