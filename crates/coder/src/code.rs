@@ -841,8 +841,23 @@ fn code_sentence_v2(
     }
     let mut nominal = std::mem::take(&mut a.nominal);
     nominal.clear();
+    // A country name written right before a currency sign names the currency ("up to US $50
+    // million", "HK$"): no actor.
+    // (The name hangs on the sign, or is a capitals abbreviation without a determiner: "US
+    // $5 billion" read as "US" the object; "gave Indonesia $5 billion" keeps its recipient.)
+    let currency = |i: usize| {
+        let t = &s.tokens[i];
+        let abbreviation = t.form.len() <= 3
+            && t.form.bytes().all(|b| b.is_ascii_uppercase())
+            && (i == 0 || s.tokens[i - 1].upos != "DET");
+        s.tokens.get(i + 1).is_some_and(|x| matches!(x.form.as_str(), "$" | "€" | "£" | "¥"))
+            && (t.head as usize == i + 2 || abbreviation)
+    };
     nominal.extend((0..n).map(|i| {
         let t = &s.tokens[i];
+        if currency(i) {
+            return false;
+        }
         is_nominal(t)
             || name_end[i]
             || ((i > 0 || !matches!(t.upos.as_str(), "VERB" | "AUX" | "DET" | "PRON"))
@@ -2009,9 +2024,13 @@ impl Analysis<'_> {
                     }
                 }
                 let lower = self.lower_seq(vend + 1, self.lower_end(vend, vp_end));
+                // The verb's patterns read only its own words (the target is still sought
+                // in all of them: parsers hang arguments inside clauses that are not theirs).
+                let mut own = lower.clone();
+                own.retain(|&k| !self.in_foreign_clause(vp_head, k));
                 let block = &dicts.verbs.blocks[form.block as usize];
-                let (mut code, src_slot, tgt_slot, mut pattern) =
-                    self.form_code(form, &upper, &lower, dicts);
+                let (mut code, mut src_slot, mut tgt_slot, mut pattern) =
+                    self.form_code(form, &upper, &own, dicts);
                 // A passive verb's object is its subject ("the prisoners were released"): a
                 // pattern of words after the verb (no actor slot) is also tried on it — in the
                 // product's reading also when the words after the verb matched one alone
@@ -2019,10 +2038,16 @@ impl Analysis<'_> {
                 // parties" is no ban on parties).
                 let subject_too = opts.clauses && src_slot.is_none() && tgt_slot.is_none();
                 if pattern.is_none() || subject_too {
-                    if let Some((c, p)) =
-                        self.passive_subject_pattern(i, form, &upper, &lower, dicts)
+                    if let Some((c, p, slots)) =
+                        self.passive_subject_pattern(i, form, &upper, &own, dicts)
                     {
                         (code, pattern) = (c, Some(p));
+                        // "Evidence against Russia was presented by the US": the pattern's
+                        // target is in the subject, its source the `by` phrase (a passive's
+                        // sides are swapped when its events are made).
+                        if let Some((a, tg)) = slots {
+                            (src_slot, tgt_slot) = (Some(tg), Some(a));
+                        }
                     }
                 }
                 if code != "---" && !code.is_empty() {
@@ -2049,6 +2074,15 @@ impl Analysis<'_> {
                 i += 1;
                 continue;
             };
+            // A past participle modifying a noun that is no actor ("a regional trip aimed at
+            // pushing for a ceasefire", "a report released in the capital") says what that
+            // thing is for or what was done to it: with no `by` phrase it has no source, and
+            // the nearest actor before it (often only a place: "remarks in Doha at the start
+            // of a trip aimed at …") did not act.
+            if self.thing_participle(i, multiword.is_some()) {
+                i += 1;
+                continue;
+            }
             // A statement with a clause of its own ("Russia said Sudan must return the
             // helicopter", "Hungary said it will support the resolution").
             // A verb of saying whose pattern coded what was said ("said that X attacked" → 112)
@@ -2157,7 +2191,24 @@ impl Analysis<'_> {
                     }
                     t => t,
                 };
-                (tgt_slot.or_else(|| self.find_target(&lower)), None)
+                // The phrase after a passive verb stands for its doer: a place there ("was
+                // blown up over Eastern Ukraine by a missile believed fired by rebels") gives
+                // way to an actor written from the verb's `by` phrase on.
+                let by: Vec<usize> = self.children[i]
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.s.tokens[c].deprel == "obl:agent")
+                    .collect();
+                let found = match self.find_target(&lower) {
+                    Some(p) if passive && !by.is_empty() && self.locative_place(p) => lower
+                        .iter()
+                        .filter(|&&k| by.iter().any(|&b| k >= self.subtree_bounds(b).0))
+                        .filter_map(|&k| self.phrase_of[k])
+                        .find(|&q| !self.phrases[q].null && !self.locative_place(q))
+                        .or(Some(p)),
+                    t => t,
+                };
+                (tgt_slot.or(found), None)
             };
             // A bare statement (a verb of saying coded by its default, no pattern) is made to
             // or about an actor among its own dependents; one named only inside what was said
@@ -2195,6 +2246,7 @@ impl Analysis<'_> {
                 let source = agent
                     .or(src_slot)
                     .or_else(|| self.subject_source(vp_head, &upper, tg, opts.clauses))
+                    .or_else(|| self.purpose_controller(vp_head).filter(|&c| c != tg))
                     .or_else(|| self.find_source(&upper, tg));
                 if let Some(sr) = source {
                     let mut cues = Vec::new();
@@ -2216,6 +2268,20 @@ impl Analysis<'_> {
                         self.speaker_country(vp_head, opts.clauses).as_deref(),
                         opts,
                     );
+                    // A purpose infinitive of the same kind as an act its controller already
+                    // did ("met with Assad to discuss …", "visited Cairo to hold talks") is
+                    // that act told again, not a second event.
+                    if self.purpose_controller(vp_head).is_some() {
+                        let root = code.get(..2);
+                        let (done, new) = events.split_at(before);
+                        let again = new.iter().all(|e| {
+                            done.iter()
+                                .any(|d| d.source.code == e.source.code && d.code.get(..2) == root)
+                        });
+                        if again {
+                            events.truncate(before);
+                        }
+                    }
                     coded = true;
                 }
             } else if !reduced_passive
@@ -3027,6 +3093,135 @@ impl Analysis<'_> {
         }
     }
 
+    /// Whether phrase `p` is a place named after a preposition of place ("over Eastern
+    /// Ukraine", "in Beirut"): a name coded as a bare country heading a phrase with such a
+    /// preposition. ("In Israeli shelling" is no place: its head is the act.)
+    fn locative_place(&self, p: usize) -> bool {
+        let ph = &self.phrases[p];
+        let bare = |c: &String| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase());
+        if ph.compound || !ph.codes.iter().all(bare) {
+            return false;
+        }
+        let Some((ws, _)) = ph.texts.first() else { return false };
+        ws.iter().any(|&k| {
+            self.head(k).is_none_or(|h| !ws.contains(&h))
+                && self.s.tokens[k].upos == "PROPN"
+                && self.children[k].iter().any(|&c| {
+                    base_rel(&self.s.tokens[c].deprel) == "case"
+                        && matches!(
+                            self.words[c].as_str(),
+                            "IN" | "AT" | "OVER" | "NEAR" | "ACROSS" | "INSIDE" | "OUTSIDE"
+                        )
+                })
+        })
+    }
+
+    /// Whether verb `v` is a bare past participle (`acl`, no subject or object of its own, no
+    /// `by` phrase) modifying a noun, not the root, whose phrase is no actor. `skip`: not this reading (a
+    /// multi-word verb's main word).
+    /// So is a clause without a subject of its own under such a participle ("a trip aimed at
+    /// pushing for a ceasefire": the pushing is the trip's).
+    fn thing_participle(&self, v: usize, skip: bool) -> bool {
+        let t = &self.s.tokens[v];
+        if skip {
+            return false;
+        }
+        let mut v = v;
+        let mut t = t;
+        for _ in 0..4 {
+            let bare = matches!(base_rel(&t.deprel), "advcl" | "xcomp")
+                && !self.children[v].iter().any(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj");
+            match self.head(v) {
+                Some(h) if bare && self.is_verb(h) => {
+                    v = h;
+                    t = &self.s.tokens[h];
+                }
+                _ => break,
+            }
+        }
+        if t.deprel != "acl" || !matches!(t.xpos.as_str(), "VBN" | "VBD") {
+            return false;
+        }
+        // (A noun at the root with the participle as the only verb is the subject of a main
+        // verb the parser hung on it: "Tens of thousands of people rallied in Yerevan".)
+        let Some(h) = self
+            .head(v)
+            .filter(|&h| h < v && is_nominal(&self.s.tokens[h]) && self.head(h).is_some())
+        else {
+            return false;
+        };
+        let own = self.children[v].iter().any(|&c| {
+            let r = self.s.tokens[c].deprel.as_str();
+            base_rel(r) == "nsubj" || r == "obj" || r == "obl:agent"
+        });
+        !own && self.phrase_of[h].is_none_or(|p| self.phrases[p].null)
+    }
+
+    /// For a "to" infinitive of purpose with no subject of its own (`advcl`, or `acl` of a
+    /// coded noun): the coded phrase that does it — the noun it modifies ("Iraq's adviser …
+    /// to discuss"), or the subject of the verb it serves ("Iraq sent envoys to Cairo to
+    /// negotiate"). An object-control complement (`xcomp`: "urged the EU to support …") is
+    /// not read here: its doer is the object.
+    fn purpose_controller(&self, v: usize) -> Option<usize> {
+        let rel = base_rel(&self.s.tokens[v].deprel);
+        if !matches!(rel, "advcl" | "acl") || self.s.tokens[v].deprel == "acl:relcl" {
+            return None;
+        }
+        let kids = &self.children[v];
+        let to = kids.iter().any(|&c| {
+            c < v && base_rel(&self.s.tokens[c].deprel) == "mark" && self.words[c] == "TO"
+        });
+        if !to || kids.iter().any(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj") {
+            return None;
+        }
+        let h = self.head(v).filter(|&h| h < v)?;
+        let p = if rel == "acl" {
+            self.phrase_of[h]?
+        } else {
+            let subj = self.children[h]
+                .iter()
+                .copied()
+                .find(|&c| self.s.tokens[c].deprel == "nsubj" && c < h)?;
+            self.phrase_of[subj]?
+        };
+        (!self.phrases[p].null).then_some(p)
+    }
+
+    /// Whether word `k`, inside the phrase of verb `v`, sits in a clause with a subject of its
+    /// own that is not `v`'s own reported clause: "condemned the allegations, as Kigali said
+    /// it hoped … for war crimes" or "accused Rwanda of … by alleging Paris played a role in
+    /// the genocide" — what another speaker says or did there is no word of `v`'s pattern.
+    /// `v`'s own `ccomp` ("said that Iraq attacked Iran") and a noun's content or relative
+    /// clause (`acl`: "demands that Israel ease …") stay in.
+    fn in_foreign_clause(&self, v: usize, k: usize) -> bool {
+        if k == v || !self.descends(k, v) {
+            return false;
+        }
+        let mut cur = k;
+        for _ in 0..self.s.tokens.len() {
+            if cur == v {
+                return false;
+            }
+            let Some(h) = self.head(cur) else { return false };
+            let rel = base_rel(&self.s.tokens[cur].deprel);
+            // (A noun's content clause, "demands that Israel ease …", is the noun's: `acl`
+            // is not one of these.)
+            let clausal = matches!(rel, "advcl" | "ccomp" | "parataxis" | "conj" | "csubj");
+            let own_subject = clausal
+                && self.children[cur].iter().any(|&c| {
+                    let t = &self.s.tokens[c];
+                    base_rel(&t.deprel) == "nsubj"
+                        && c < cur
+                        && !matches!(t.xpos.as_str(), "WDT" | "WP")
+                });
+            if own_subject && !(h == v && rel == "ccomp") {
+                return true;
+            }
+            cur = h;
+        }
+        false
+    }
+
     /// Words after the verb up to the end of its phrase.
     fn lower_seq(&self, from: usize, to: usize) -> Vec<usize> {
         (from..=to.min(self.s.tokens.len().saturating_sub(1)))
@@ -3041,7 +3236,10 @@ impl Analysis<'_> {
 
     /// For a passive verb `v` with a subject: the code and origin of the first pattern that
     /// matches with the subject's words put before the words after the verb, when that
-    /// pattern binds no actor slot.
+    /// pattern binds no actor slot — or, when the verb has a coded `by` phrase, binds only a
+    /// target inside the subject ("evidence against Russia was presented by the US", as
+    /// "the US presented evidence against Russia"): then also (the `by` phrase, the target).
+    #[allow(clippy::type_complexity)]
     fn passive_subject_pattern(
         &self,
         v: usize,
@@ -3049,7 +3247,7 @@ impl Analysis<'_> {
         upper: &[usize],
         lower: &[usize],
         dicts: &Dictionaries,
-    ) -> Option<(String, String)> {
+    ) -> Option<(String, String, Option<(usize, usize)>)> {
         if !self.children[v].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass") {
             return None;
         }
@@ -3061,7 +3259,16 @@ impl Analysis<'_> {
         let mut seq = self.lower_seq(lo, hi);
         seq.extend_from_slice(lower);
         match self.form_code(form, upper, &seq, dicts) {
-            (c, None, None, Some(p)) => Some((c, p)),
+            (c, None, None, Some(p)) => Some((c, p, None)),
+            (c, None, Some(tg), Some(p)) => {
+                let agent = self.children[v]
+                    .iter()
+                    .filter(|&&c| self.s.tokens[c].deprel == "obl:agent")
+                    .find_map(|&c| self.phrase_of[c])
+                    .filter(|&a| a != tg && !self.phrases[a].null)?;
+                let inside = (lo..=hi).any(|k| self.phrase_of[k] == Some(tg));
+                inside.then_some((c, p, Some((agent, tg))))
+            }
             _ => None,
         }
     }

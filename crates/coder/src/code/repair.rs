@@ -23,6 +23,10 @@
 //!   verb has as its subject, is that phrase's verb with the noun as its object; on the
 //!   built-in path (`Options::clauses`, `apply_product`) also such a form tagged a verb
 //!   ("supporters of X blocked/VERB/amod roads");
+//! - **a past-tense verb read as an adjective with an object** ("Irish guerrillas
+//!   wounded/amod two soldiers/obj …"): an `-ed` form the verb dictionary lists, tagged an
+//!   adjective of the noun before it yet holding a direct object, is that noun's verb when the
+//!   noun stands where a clause does (the root, a reported clause);
 //! - **a participle read as a predicate adjective** ("Vietnam is committed/ADJ to opening
 //!   …"): an `-ed` form the verb dictionary lists, tagged an adjective with a copula, is a
 //!   passive participle (the copula its passive auxiliary, the subject its passive subject);
@@ -374,7 +378,14 @@ fn misread_participle(
     let possessor_without_s = before.deprel == "nmod:poss"
         && head(s, b) == Some(o)
         && !children(s, b).any(|c| s.tokens[c].upos == "PART" || s.tokens[c].xpos == "POS");
-    if descends(s, b, o) && !possessor_without_s {
+    // So is a plural noun the parser made a compound of the root noun after the adjective
+    // ("Young Algerians/compound blocked/amod roads/root …"): a compound modifier is singular,
+    // and the sentence has no verb.
+    let plural_compound = before.deprel == "compound"
+        && head(s, b) == Some(o)
+        && head(s, o).is_none()
+        && matches!(before.xpos.as_str(), "NNS" | "NNPS");
+    if descends(s, b, o) && !possessor_without_s && !plural_compound {
         return None;
     }
     // Its phrase head (the first conjunct of a coordination).
@@ -421,6 +432,40 @@ fn misread_participle(
         }
         _ => None,
     }
+}
+
+/// A dictionary verb's `-ed` form tagged as an adjective of the noun before it but with a
+/// direct object of its own ("Irish guerrillas wounded/amod two soldiers/obj …, police
+/// said"): an adjective takes no object, so it is the verb of that noun's clause. Returns
+/// (the verb, the noun, the noun's head and relation) when the noun heads a clause position
+/// (the root or a reported clause) and no verb has it as subject already.
+fn adjective_with_object(
+    s: &AnalyzedSentence,
+    p: usize,
+    dicts: &Dictionaries,
+) -> Option<(usize, usize, Option<usize>, String)> {
+    let t = &s.tokens[p];
+    if t.upos != "ADJ"
+        || t.deprel != "amod"
+        || !t.form.to_ascii_uppercase().ends_with("ED")
+        || dicts.verbs.lookup(&t.form.to_uppercase()).is_none()
+    {
+        return None;
+    }
+    let n = head(s, p)
+        .filter(|&n| n < p && matches!(s.tokens[n].upos.as_str(), "NOUN" | "PROPN" | "PRON"))?;
+    if !children(s, p).any(|c| c > p && base(&s.tokens[c].deprel) == "obj") {
+        return None;
+    }
+    let rel = s.tokens[n].deprel.clone();
+    let h = head(s, n);
+    let clause_position = match h {
+        None => true,
+        Some(h) => {
+            is_verb_tag(&s.tokens[h]) && matches!(base(&rel), "ccomp" | "parataxis" | "conj")
+        }
+    };
+    clause_position.then_some((p, n, h, if h.is_none() { "root".into() } else { rel }))
 }
 
 /// A dictionary verb's `-ed` form tagged as an adjective with a copula of its own ("Vietnam
@@ -545,6 +590,7 @@ pub(super) fn needed(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool {
             || agent_as_verb(s, i, dicts)
             || (t.deprel == "amod" && misread_modifier(s, i, dicts).is_some())
             || (t.deprel == "amod" && misread_participle(s, i, dicts, false).is_some())
+            || (t.deprel == "amod" && adjective_with_object(s, i, dicts).is_some())
             || (t.deprel == "root" && misread_verb_noun(s, i, dicts).is_some())
             || (t.deprel == "acl" && misread_main_verb(s, i, dicts).is_some())
             || (t.deprel == "conj" && misattached_conjunct(s, i, dicts).is_some())
@@ -588,6 +634,30 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
     for p in 0..s.tokens.len() {
         if let Some(m) = misread_participle(s, p, dicts, false) {
             participle_as_verb(s, m);
+        }
+    }
+    for p in 0..s.tokens.len() {
+        if let Some((p, n, h, rel)) = adjective_with_object(s, p, dicts) {
+            let t = &mut s.tokens[p];
+            t.upos.clear();
+            t.upos.push_str("VERB");
+            if !t.xpos.is_empty() {
+                t.xpos.clear();
+                t.xpos.push_str("VBD");
+            }
+            set(s, p, h, &rel);
+            set(s, n, Some(p), "nsubj");
+            // The noun's punctuation and attachments after the verb are the verb's.
+            for k in p + 1..s.tokens.len() {
+                if head(s, k) == Some(n) {
+                    let r = match base(&s.tokens[k].deprel) {
+                        "punct" => "punct",
+                        "nmod" => "obl",
+                        _ => continue,
+                    };
+                    set(s, k, Some(p), r);
+                }
+            }
         }
     }
     for r in 0..s.tokens.len() {
