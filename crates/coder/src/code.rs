@@ -2083,6 +2083,13 @@ impl Analysis<'_> {
                 i += 1;
                 continue;
             }
+            // (Product rule.) Calling something a name labels it ("called the measures
+            // \"economic war\"", "called the report a lie"): only a call without a second
+            // predicate is a telephone call (041).
+            if opts.clauses && code == "041" && self.names_its_object(vp_head) {
+                i += 1;
+                continue;
+            }
             // A statement with a clause of its own ("Russia said Sudan must return the
             // helicopter", "Hungary said it will support the resolution").
             // A verb of saying whose pattern coded what was said ("said that X attacked" → 112)
@@ -3113,6 +3120,24 @@ impl Analysis<'_> {
                             "IN" | "AT" | "OVER" | "NEAR" | "ACROSS" | "INSIDE" | "OUTSIDE"
                         )
                 })
+        })
+    }
+
+    /// Whether verb `v` gives its object a second predicate: an adjective or noun complement
+    /// ("called the report a lie") or a quoted apposition ("called the measures \"economic
+    /// war\"").
+    fn names_its_object(&self, v: usize) -> bool {
+        let toks = &self.s.tokens;
+        let nominal = |k: usize| matches!(toks[k].upos.as_str(), "ADJ" | "NOUN" | "PROPN");
+        let quote = |k: usize| matches!(toks[k].form.as_str(), "\"" | "“" | "”" | "``" | "'" | "‘");
+        self.children[v].iter().any(|&c| {
+            let r = base_rel(&toks[c].deprel);
+            (r == "xcomp" && nominal(c))
+                || (r == "obj"
+                    && self.children[c].iter().any(|&a| {
+                        toks[a].deprel == "appos"
+                            && (toks[a].upos == "ADJ" || (c + 1..a).any(quote))
+                    }))
         })
     }
 
