@@ -310,15 +310,7 @@ fn in_phrase(
                         && spans.iter().any(|s| s.contains(r.toponym.span))
                 })
                 .filter_map(|r| r.place.and_then(|p| gaz.place(p)))
-                .filter(|p| {
-                    matches!(
-                        p.kind,
-                        PlaceKind::Country
-                            | PlaceKind::Admin1
-                            | PlaceKind::Admin2
-                            | PlaceKind::Region
-                    ) && !p.country.is_empty()
-                })
+                .filter(holds_places)
                 .min_by_key(|p| rank(p.kind))
         };
         // "*In neighbouring Burkina Faso*, jihadists killed 30 civilians in the village of
@@ -336,15 +328,7 @@ fn in_phrase(
                             .is_some()
                 })
                 .filter_map(|r| r.place.and_then(|p| gaz.place(p)))
-                .find(|p| {
-                    matches!(
-                        p.kind,
-                        PlaceKind::Country
-                            | PlaceKind::Admin1
-                            | PlaceKind::Admin2
-                            | PlaceKind::Region
-                    ) && !p.country.is_empty()
-                })
+                .find(holds_places)
         };
         let Some(p) = container
             .or_else(nationality)
@@ -373,4 +357,11 @@ fn in_phrase(
         });
     }
     None
+}
+
+/// Whether `p` is a division that holds places of a known country (a country, first- or
+/// second-level division or region), the kind an unlisted name can be placed in.
+fn holds_places(p: &crate::place::Place<'_>) -> bool {
+    matches!(p.kind, PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::Region)
+        && !p.country.is_empty()
 }
