@@ -6,7 +6,8 @@
 //!   first-level division over city (capital, then division seat) over the rest;
 //! - the main name over an alternate name;
 //! - the article's context: the share of the article's other names resolved in the same
-//!   country and in the same first-level division, and the countries of the event's actors
+//!   country and in the same first-level division (a dateline's place counts double: "BEIRUT -
+//!   … the northern city of Tripoli" is Lebanon's), and the countries of the event's actors
 //!   passed in by the caller;
 //! - local syntax: "X, Y", "X (Y)" and "X in [northern …] Y" where Y contains the candidate
 //!   ("Paris, Texas", "Manbij in northern Syria"), and a type word after the name ("Diyala
@@ -192,9 +193,12 @@ pub fn resolve(
     let peers = peer_links(text, &toponyms);
     let none = vec![Links::default(); toponyms.len()];
     let bases: Vec<Option<&str>> = keys.iter().map(|k| division_base(k)).collect();
+    let votes: Vec<f64> = (0..toponyms.len())
+        .map(|i| if dateline(text, &toponyms, i) { DATELINE_VOTE } else { 1.0 })
+        .collect();
     let mut chosen = pick(gaz, &toponyms, &keys, &none, &Context::default(), actor_countries, w);
     for _ in 0..2 {
-        let ctx = context(gaz, &keys, &chosen);
+        let ctx = context(gaz, &keys, &chosen, &votes);
         let divisions = named_divisions(gaz, &keys, &bases, &chosen);
         let links: Vec<Links> = containers
             .iter()
@@ -451,17 +455,46 @@ fn peer_links(text: &str, ts: &[Toponym]) -> Vec<Vec<usize>> {
     out
 }
 
-fn context(gaz: &Gazetteer, keys: &[String], chosen: &[Option<(u32, f64)>]) -> Context {
+/// What a dateline's place counts for in the article's context, against 1 for any other name:
+/// a wire story filed from a city is mostly about that city's country ("BEIRUT - … the
+/// northern city of Tripoli" is Lebanon's Tripoli).
+const DATELINE_VOTE: f64 = 2.0;
+
+/// Whether toponym `i` is the article's dateline: the first name, opening a line, written in
+/// capitals and followed by a comma, a bracket or a dash ("BEIRUT, Jan 30 (Reuters) -",
+/// "KAMPALA (AP) —").
+fn dateline(text: &str, ts: &[Toponym], i: usize) -> bool {
+    if i != 0 {
+        return false;
+    }
+    let t = &ts[0];
+    let (start, end) = (t.span.start as usize, t.span.end as usize);
+    let Some(surface) = text.get(start..end) else { return false };
+    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let opens = text.get(line_start..start).is_some_and(|b| b.trim().is_empty());
+    let caps = surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !surface.chars().any(char::is_lowercase);
+    let after = text.get(end..).unwrap_or("").trim_start();
+    let follows = [",", "(", "-", "—", "–"].iter().any(|p| after.starts_with(p));
+    opens && caps && follows
+}
+
+fn context(
+    gaz: &Gazetteer,
+    keys: &[String],
+    chosen: &[Option<(u32, f64)>],
+    votes: &[f64],
+) -> Context {
     let mut ctx = Context::default();
-    for (k, c) in keys.iter().zip(chosen) {
+    for ((k, c), &vote) in keys.iter().zip(chosen).zip(votes) {
         let Some((p, _)) = c else { continue };
         let Some(place) = gaz.place(*p) else { continue };
         if place.country.is_empty() {
             continue;
         }
         *ctx.country.entry(k.clone()).or_default().entry(place.country.to_string()).or_default() +=
-            1.0;
-        ctx.total += 1.0;
+            vote;
+        ctx.total += vote;
         // A division votes for itself: "Texas" makes Paris, Texas likelier.
         if let Some(a1) = place.admin1 {
             *ctx.admin1.entry(k.clone()).or_default().entry(a1).or_default() += 1.0;
@@ -992,5 +1025,27 @@ mod tests {
         let named = scores(&gaz, &r[2].toponym, "suffolk", &ctx, &[], &linked, &w);
         let of = |v: &[(f64, u32)]| v.iter().find(|x| Some(x.1) == r[0].place).map(|x| x.0);
         assert_eq!(of(&named).zip(of(&plain)).map(|(a, b)| a - b), Some(w.kind_hint));
+    }
+
+    #[test]
+    fn a_dateline_weighs_double_in_the_country_context() {
+        let text = "BEIRUT, Jan 30 (Reuters) - Gunmen exchanged fire in the northern city of \
+                    Tripoli on Monday, an Israeli official said.";
+        let ts = spans_of(text, &["BEIRUT", "Tripoli", "Israeli"]);
+        assert!(dateline(text, &ts, 0));
+        assert!(!dateline(text, &ts, 1));
+        // A name in capitals that opens no dateline is an ordinary name.
+        let plain = "BEIRUT is calm; Tripoli is not.";
+        assert!(!dateline(plain, &spans_of(plain, &["BEIRUT", "Tripoli"]), 0));
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let r =
+            resolve(&gaz, text, crate::recognize::recognize(&gaz, text), &[], &Weights::default());
+        let tripoli = r
+            .iter()
+            .find(|r| r.toponym.span.slice(text) == Some("Tripoli"))
+            .and_then(|r| r.place)
+            .and_then(|p| gaz.place(p))
+            .expect("Tripoli resolved");
+        assert_eq!((tripoli.kind, tripoli.country), (PlaceKind::City, "LB"));
     }
 }
