@@ -1048,4 +1048,31 @@ mod tests {
             .expect("Tripoli resolved");
         assert_eq!((tripoli.kind, tripoli.country), (PlaceKind::City, "LB"));
     }
+
+    #[test]
+    fn congo_is_either_republic_as_the_article_says() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let country = |text: &str, name: &str| {
+            let r = resolve(
+                &gaz,
+                text,
+                crate::recognize::recognize(&gaz, text),
+                &[],
+                &Weights::default(),
+            );
+            r.iter()
+                .find(|r| r.toponym.span.slice(text) == Some(name))
+                .and_then(|r| r.place)
+                .and_then(|p| gaz.place(p))
+                .map(|p| p.country.to_string())
+        };
+        let text = "KINSHASA (Reuters) - Rebels in eastern Congo freed four aid workers near Beni \
+                    and Goma, a Congolese official said.";
+        assert_eq!(country(text, "Congo").as_deref(), Some("CD"));
+        // Alone, GeoNames' own "Congo" stays the Republic.
+        assert_eq!(country("Talks were held in Congo.", "Congo").as_deref(), Some("CG"));
+        // Port-au-Prince's Delmas, which the registry extract calls "Delmas 73".
+        let text = "Gangs stormed a hospital in Port-au-Prince's Delmas district in Haiti.";
+        assert_eq!(country(text, "Delmas").as_deref(), Some("HT"));
+    }
 }
