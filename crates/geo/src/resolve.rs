@@ -191,6 +191,20 @@ pub fn resolve(
     }
     let containers = container_links(text, &toponyms);
     let peers = peer_links(text, &toponyms);
+    // "the Kursk, Belgorod and Voronezh regions": a plural type word after a list's last
+    // member says what every member is.
+    let listed: Vec<Option<PlaceKind>> = (0..toponyms.len())
+        .map(|i| {
+            let last = peers[i].iter().copied().max().filter(|&l| l > i)?;
+            let end = toponyms[last].span.end as usize;
+            plural_type_after(text, end).and(toponyms[last].kind_hint)
+        })
+        .collect();
+    for (t, hint) in toponyms.iter_mut().zip(listed) {
+        if t.kind_hint.is_none() {
+            t.kind_hint = hint;
+        }
+    }
     let none = vec![Links::default(); toponyms.len()];
     let bases: Vec<Option<&str>> = keys.iter().map(|k| division_base(k)).collect();
     let votes: Vec<f64> = (0..toponyms.len())
@@ -324,6 +338,24 @@ fn type_before(text: &str, start: usize) -> Option<PlaceKind> {
         | "oblast" | "department" | "emirate" => Some(PlaceKind::Admin1),
         _ => None,
     }
+}
+
+/// Whether a plural type word follows a name ("… and Voronezh regions", "… Texas counties").
+fn plural_type_after(text: &str, end: usize) -> Option<()> {
+    let after = text.get(end..)?.strip_prefix(' ')?;
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    matches!(
+        word.to_lowercase().as_str(),
+        "regions"
+            | "provinces"
+            | "states"
+            | "counties"
+            | "districts"
+            | "governorates"
+            | "oblasts"
+            | "prefectures"
+    )
+    .then_some(())
 }
 
 /// Words after a name that make it a division's government: "a New York court", "the Punjab
@@ -1074,5 +1106,28 @@ mod tests {
         // Port-au-Prince's Delmas, which the registry extract calls "Delmas 73".
         let text = "Gangs stormed a hospital in Port-au-Prince's Delmas district in Haiti.";
         assert_eq!(country(text, "Delmas").as_deref(), Some("HT"));
+    }
+
+    #[test]
+    fn a_region_named_after_its_seat_is_the_division_with_a_type_word() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let kinds = |text: &str| -> Vec<(String, PlaceKind)> {
+            resolve(&gaz, text, crate::recognize::recognize(&gaz, text), &[], &Weights::default())
+                .iter()
+                .filter_map(|r| {
+                    let p = gaz.place(r.place?)?;
+                    Some((r.toponym.span.slice(text)?.to_string(), p.kind))
+                })
+                .collect()
+        };
+        // GeoNames calls the division "Kurskaya oblast'": the seat's name reaches it.
+        let k = kinds("Drones struck the Kursk region overnight.");
+        assert_eq!(k, vec![("Kursk".to_string(), PlaceKind::Admin1)]);
+        let k = kinds("Drones struck Kursk overnight.");
+        assert_eq!(k, vec![("Kursk".to_string(), PlaceKind::City)]);
+        // A plural type word after a list names every member.
+        let k = kinds("Drones were downed over the Kursk, Belgorod and Voronezh regions.");
+        assert_eq!(k.len(), 3);
+        assert!(k.iter().all(|(_, kind)| *kind == PlaceKind::Admin1), "{k:?}");
     }
 }
