@@ -594,7 +594,9 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
             if name_part(nw) {
                 j += 1;
                 last = j;
-            } else if connector(nw) {
+            } else if connector(nw) || matches!(nw, "'s" | "’s") {
+                // A possessive inside a name ("Cox's Bazar", "Martha's Vineyard") joins
+                // when the gazetteer has the whole name; otherwise the longest match backs off.
                 j += 1;
             } else {
                 break;
@@ -1261,5 +1263,13 @@ mod tests {
     fn an_arabic_article_joined_to_a_capital_continues_a_name() {
         assert!(name_part("al-Ain") && name_part("el-Balah") && name_part("Deir"));
         assert!(!name_part("al-") && !name_part("el-nino") && !name_part("well-known"));
+    }
+
+    #[test]
+    fn a_possessive_inside_a_listed_name_joins_it() {
+        let (gaz, _) = crate::Gazetteer::embedded().expect("embedded gazetteer");
+        let t = "Refugees in Cox's Bazar and Cox’s Bazar district; Iraq's Anbar province.";
+        let names: Vec<&str> = recognize(&gaz, t).iter().filter_map(|r| r.span.slice(t)).collect();
+        assert_eq!(names, vec!["Cox's Bazar", "Cox’s Bazar", "Iraq", "Anbar"]);
     }
 }

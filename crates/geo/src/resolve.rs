@@ -1130,4 +1130,28 @@ mod tests {
         assert_eq!(k.len(), 3);
         assert!(k.iter().all(|(_, kind)| *kind == PlaceKind::Admin1), "{k:?}");
     }
+
+    #[test]
+    fn news_spellings_reach_their_places() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let text = "Settlers from Yitzhar marched; jets struck Qandil; clashes in Dagestan; \
+                    aid for the Democratic Republic of Congo.";
+        let got: Vec<(String, String)> =
+            resolve(&gaz, text, crate::recognize::recognize(&gaz, text), &[], &Weights::default())
+                .iter()
+                .filter_map(|r| {
+                    let p = gaz.place(r.place?)?;
+                    Some((r.toponym.span.slice(text)?.to_string(), p.country.to_string()))
+                })
+                .collect();
+        let want = [
+            ("Yitzhar", "PS"),
+            ("Qandil", "IQ"),
+            ("Dagestan", "RU"),
+            ("Democratic Republic of Congo", "CD"),
+        ];
+        let want: Vec<(String, String)> =
+            want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        assert_eq!(got, want);
+    }
 }
