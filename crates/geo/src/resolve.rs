@@ -492,23 +492,26 @@ fn peer_links(text: &str, ts: &[Toponym]) -> Vec<Vec<usize>> {
 /// northern city of Tripoli" is Lebanon's Tripoli).
 const DATELINE_VOTE: f64 = 2.0;
 
-/// Whether toponym `i` is the article's dateline: the first name, opening a line, written in
-/// capitals and followed by a comma, a bracket or a dash ("BEIRUT, Jan 30 (Reuters) -",
-/// "KAMPALA (AP) —").
+/// How far into the text a dateline may open a line (after a headline and a byline).
+const DATELINE_REACH: usize = 400;
+
+/// Whether toponym `i` is the article's dateline: the first name that opens a line within the
+/// text's first [`DATELINE_REACH`] bytes, written in capitals and followed by a comma, a
+/// bracket or a dash ("BEIRUT, Jan 30 (Reuters) -", "KAMPALA (AP) —"); names of a headline
+/// before it do not count.
 fn dateline(text: &str, ts: &[Toponym], i: usize) -> bool {
-    if i != 0 {
-        return false;
-    }
-    let t = &ts[0];
-    let (start, end) = (t.span.start as usize, t.span.end as usize);
-    let Some(surface) = text.get(start..end) else { return false };
-    let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
-    let opens = text.get(line_start..start).is_some_and(|b| b.trim().is_empty());
-    let caps = surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && !surface.chars().any(char::is_lowercase);
-    let after = text.get(end..).unwrap_or("").trim_start();
-    let follows = [",", "(", "-", "—", "–"].iter().any(|p| after.starts_with(p));
-    opens && caps && follows
+    let is_dateline = |t: &Toponym| {
+        let (start, end) = (t.span.start as usize, t.span.end as usize);
+        let Some(surface) = text.get(start..end) else { return false };
+        let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+        let opens = text.get(line_start..start).is_some_and(|b| b.trim().is_empty());
+        let caps = surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !surface.chars().any(char::is_lowercase);
+        let after = text.get(end..).unwrap_or("").trim_start();
+        let follows = [",", "(", "-", "—", "–"].iter().any(|p| after.starts_with(p));
+        start <= DATELINE_REACH && opens && caps && follows
+    };
+    ts.iter().position(is_dateline) == Some(i)
 }
 
 fn context(
@@ -1069,6 +1072,10 @@ mod tests {
         // A name in capitals that opens no dateline is an ordinary name.
         let plain = "BEIRUT is calm; Tripoli is not.";
         assert!(!dateline(plain, &spans_of(plain, &["BEIRUT", "Tripoli"]), 0));
+        // After a headline naming places, the dateline is still the line-opening name.
+        let headed = "Clashes in Tripoli\n\nBEIRUT (Reuters) - Gunmen fired in Tripoli.";
+        let ts = spans_of(headed, &["Tripoli", "BEIRUT", "Tripoli"]);
+        assert!(!dateline(headed, &ts, 0) && dateline(headed, &ts, 1) && !dateline(headed, &ts, 2));
         let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
         let r =
             resolve(&gaz, text, crate::recognize::recognize(&gaz, text), &[], &Weights::default());
