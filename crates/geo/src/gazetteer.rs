@@ -114,18 +114,60 @@ impl Gazetteer {
     ) -> Result<(Gazetteer, Vec<Diagnostic>), LoadError> {
         let base = Base::open(base)?;
         let mut countries = HashMap::new();
+        let mut admin1s = Vec::new();
         for i in 0..base.len() {
-            if let Some((PlaceKind::Country, cc)) = base.kind_country(i) {
-                if let Ok(cc) = std::str::from_utf8(&cc) {
-                    countries.entry(cc.to_string()).or_insert(i as u32);
+            match base.kind_country(i) {
+                Some((PlaceKind::Country, cc)) => {
+                    if let Ok(cc) = std::str::from_utf8(&cc) {
+                        countries.entry(cc.to_string()).or_insert(i as u32);
+                    }
                 }
+                Some((PlaceKind::Admin1, _)) => admin1s.push(i as u32),
+                _ => {}
             }
         }
         let mut g = Gazetteer { base, own: Vec::new(), own_keys: HashMap::new(), countries };
+        g.add_seat_names(&admin1s);
         let mut diags = Vec::new();
         g.load_places(places_tsv, &mut diags);
         g.load_aliases(aliases_tsv, &mut diags);
         Ok((g, diags))
+    }
+
+    /// Gives each first-level division whose name is an adjective of its seat ("Kurskaya
+    /// oblast'" of Kursk, "Krasnodarskiy kray" of Krasnodar, "Kharkivska oblast" of Kharkiv)
+    /// the seat's name as a candidate-only name: news writes "the Kursk region", and the
+    /// division then stands beside the city for the resolver (a type word chooses it; alone
+    /// the division yields to its seat).
+    fn add_seat_names(&mut self, admin1s: &[u32]) {
+        for &d in admin1s {
+            let Some(div) = self.place(d) else { continue };
+            let k = key(div.name);
+            let Some((first, _type_word)) = k.split_once(' ') else { continue };
+            for stem in adjective_stems(first) {
+                let seat = self.base.postings(&stem).any(|p| {
+                    p & ALT_FLAG == 0
+                        && self.place(p & !(ALT_FLAG | CANDIDATE_ONLY_FLAG)).is_some_and(|c| {
+                            c.kind == PlaceKind::City
+                                && c.admin1 == Some(d)
+                                && matches!(c.feature_code, "PPLA" | "PPLC")
+                        })
+                });
+                if seat {
+                    let list = self.own_keys.entry(stem).or_default();
+                    if !list.iter().any(|c| c.place == d) {
+                        list.push(Candidate {
+                            place: d,
+                            alternate: true,
+                            demonym: false,
+                            abbreviation: false,
+                            candidate_only: true,
+                        });
+                    }
+                    break;
+                }
+            }
+        }
     }
 
     fn load_places(&mut self, text: &str, diags: &mut Vec<Diagnostic>) {
@@ -408,6 +450,21 @@ const ARABIC_COUNTRIES: &[&str] = &[
     "AE", "BH", "DZ", "EG", "EH", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA",
     "SD", "SY", "TN", "YE",
 ];
+
+/// Adjective endings of Slavic division names built on a town's name ("Kursk-aya",
+/// "Krasnodar-skiy", "Kharkiv-ska", "Luhansk-a"), longest first.
+const ADJECTIVE_ENDINGS: &[&str] =
+    &["skaya", "skiy", "skij", "skyi", "aya", "ska", "sky", "ski", "iy", "ij", "yi", "a", "y", "i"];
+
+/// The town names a division's adjectival first word may be built on (at least three letters).
+fn adjective_stems(word: &str) -> Vec<String> {
+    ADJECTIVE_ENDINGS
+        .iter()
+        .filter_map(|e| word.strip_suffix(e))
+        .filter(|s| s.chars().count() >= 3)
+        .map(str::to_string)
+        .collect()
+}
 
 /// Decompresses a stored base (LZ4 block with its size prepended), capped at
 /// [`MAX_BASE_BYTES`]. LZ4 rather than gzip: it decompresses the 20 MB base in a few

@@ -477,6 +477,9 @@ fn lists() -> &'static Lists {
             ("governorate", PlaceKind::Admin1),
             ("state", PlaceKind::Admin1),
             ("region", PlaceKind::Admin1),
+            ("regions", PlaceKind::Admin1),
+            ("governorates", PlaceKind::Admin1),
+            ("oblasts", PlaceKind::Admin1),
             ("oblast", PlaceKind::Admin1),
             ("prefecture", PlaceKind::Admin1),
             ("territory", PlaceKind::Admin1),
@@ -591,7 +594,9 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
             if name_part(nw) {
                 j += 1;
                 last = j;
-            } else if connector(nw) {
+            } else if connector(nw) || matches!(nw, "'s" | "’s") {
+                // A possessive inside a name ("Cox's Bazar", "Martha's Vineyard") joins
+                // when the gazetteer has the whole name; otherwise the longest match backs off.
                 j += 1;
             } else {
                 break;
@@ -1258,5 +1263,24 @@ mod tests {
     fn an_arabic_article_joined_to_a_capital_continues_a_name() {
         assert!(name_part("al-Ain") && name_part("el-Balah") && name_part("Deir"));
         assert!(!name_part("al-") && !name_part("el-nino") && !name_part("well-known"));
+    }
+
+    #[test]
+    fn a_possessive_inside_a_listed_name_joins_it() {
+        let (gaz, _) = crate::Gazetteer::embedded().expect("embedded gazetteer");
+        let t = "Refugees in Cox's Bazar and Cox’s Bazar district; Iraq's Anbar province.";
+        let names: Vec<&str> = recognize(&gaz, t).iter().filter_map(|r| r.span.slice(t)).collect();
+        assert_eq!(names, vec!["Cox's Bazar", "Cox’s Bazar", "Iraq", "Anbar"]);
+    }
+
+    #[test]
+    fn a_common_noun_opening_a_sentence_is_no_place() {
+        let (gaz, _) = crate::Gazetteer::embedded().expect("embedded gazetteer");
+        let t = "Gang members stormed a hospital. Blast kills two. Born in 1960, he left. \
+                 Guns were seized in Gang.";
+        let names: Vec<&str> = recognize(&gaz, t).iter().filter_map(|r| r.span.slice(t)).collect();
+        // After a locative preposition the name stays a place.
+        assert_eq!(names, vec!["Gang"]);
+        assert!(recognize(&gaz, t)[0].span.start > 80);
     }
 }

@@ -6,7 +6,8 @@
 //!   first-level division over city (capital, then division seat) over the rest;
 //! - the main name over an alternate name;
 //! - the article's context: the share of the article's other names resolved in the same
-//!   country and in the same first-level division, and the countries of the event's actors
+//!   country and in the same first-level division (a dateline's place counts double: "BEIRUT -
+//!   … the northern city of Tripoli" is Lebanon's), and the countries of the event's actors
 //!   passed in by the caller;
 //! - local syntax: "X, Y", "X (Y)" and "X in [northern …] Y" where Y contains the candidate
 //!   ("Paris, Texas", "Manbij in northern Syria"), and a type word after the name ("Diyala
@@ -190,11 +191,28 @@ pub fn resolve(
     }
     let containers = container_links(text, &toponyms);
     let peers = peer_links(text, &toponyms);
+    // "the Kursk, Belgorod and Voronezh regions": a plural type word after a list's last
+    // member says what every member is.
+    let listed: Vec<Option<PlaceKind>> = (0..toponyms.len())
+        .map(|i| {
+            let last = peers[i].iter().copied().max().filter(|&l| l > i)?;
+            let end = toponyms[last].span.end as usize;
+            plural_type_after(text, end).and(toponyms[last].kind_hint)
+        })
+        .collect();
+    for (t, hint) in toponyms.iter_mut().zip(listed) {
+        if t.kind_hint.is_none() {
+            t.kind_hint = hint;
+        }
+    }
     let none = vec![Links::default(); toponyms.len()];
     let bases: Vec<Option<&str>> = keys.iter().map(|k| division_base(k)).collect();
+    let votes: Vec<f64> = (0..toponyms.len())
+        .map(|i| if dateline(text, &toponyms, i) { DATELINE_VOTE } else { 1.0 })
+        .collect();
     let mut chosen = pick(gaz, &toponyms, &keys, &none, &Context::default(), actor_countries, w);
     for _ in 0..2 {
-        let ctx = context(gaz, &keys, &chosen);
+        let ctx = context(gaz, &keys, &chosen, &votes);
         let divisions = named_divisions(gaz, &keys, &bases, &chosen);
         let links: Vec<Links> = containers
             .iter()
@@ -320,6 +338,24 @@ fn type_before(text: &str, start: usize) -> Option<PlaceKind> {
         | "oblast" | "department" | "emirate" => Some(PlaceKind::Admin1),
         _ => None,
     }
+}
+
+/// Whether a plural type word follows a name ("… and Voronezh regions", "… Texas counties").
+fn plural_type_after(text: &str, end: usize) -> Option<()> {
+    let after = text.get(end..)?.strip_prefix(' ')?;
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    matches!(
+        word.to_lowercase().as_str(),
+        "regions"
+            | "provinces"
+            | "states"
+            | "counties"
+            | "districts"
+            | "governorates"
+            | "oblasts"
+            | "prefectures"
+    )
+    .then_some(())
 }
 
 /// Words after a name that make it a division's government: "a New York court", "the Punjab
@@ -451,17 +487,49 @@ fn peer_links(text: &str, ts: &[Toponym]) -> Vec<Vec<usize>> {
     out
 }
 
-fn context(gaz: &Gazetteer, keys: &[String], chosen: &[Option<(u32, f64)>]) -> Context {
+/// What a dateline's place counts for in the article's context, against 1 for any other name:
+/// a wire story filed from a city is mostly about that city's country ("BEIRUT - … the
+/// northern city of Tripoli" is Lebanon's Tripoli).
+const DATELINE_VOTE: f64 = 2.0;
+
+/// How far into the text a dateline may open a line (after a headline and a byline).
+const DATELINE_REACH: usize = 400;
+
+/// Whether toponym `i` is the article's dateline: the first name that opens a line within the
+/// text's first [`DATELINE_REACH`] bytes, written in capitals and followed by a comma, a
+/// bracket or a dash ("BEIRUT, Jan 30 (Reuters) -", "KAMPALA (AP) —"); names of a headline
+/// before it do not count.
+fn dateline(text: &str, ts: &[Toponym], i: usize) -> bool {
+    let is_dateline = |t: &Toponym| {
+        let (start, end) = (t.span.start as usize, t.span.end as usize);
+        let Some(surface) = text.get(start..end) else { return false };
+        let line_start = text[..start].rfind('\n').map_or(0, |k| k + 1);
+        let opens = text.get(line_start..start).is_some_and(|b| b.trim().is_empty());
+        let caps = surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !surface.chars().any(char::is_lowercase);
+        let after = text.get(end..).unwrap_or("").trim_start();
+        let follows = [",", "(", "-", "—", "–"].iter().any(|p| after.starts_with(p));
+        start <= DATELINE_REACH && opens && caps && follows
+    };
+    ts.iter().position(is_dateline) == Some(i)
+}
+
+fn context(
+    gaz: &Gazetteer,
+    keys: &[String],
+    chosen: &[Option<(u32, f64)>],
+    votes: &[f64],
+) -> Context {
     let mut ctx = Context::default();
-    for (k, c) in keys.iter().zip(chosen) {
+    for ((k, c), &vote) in keys.iter().zip(chosen).zip(votes) {
         let Some((p, _)) = c else { continue };
         let Some(place) = gaz.place(*p) else { continue };
         if place.country.is_empty() {
             continue;
         }
         *ctx.country.entry(k.clone()).or_default().entry(place.country.to_string()).or_default() +=
-            1.0;
-        ctx.total += 1.0;
+            vote;
+        ctx.total += vote;
         // A division votes for itself: "Texas" makes Paris, Texas likelier.
         if let Some(a1) = place.admin1 {
             *ctx.admin1.entry(k.clone()).or_default().entry(a1).or_default() += 1.0;
@@ -992,5 +1060,105 @@ mod tests {
         let named = scores(&gaz, &r[2].toponym, "suffolk", &ctx, &[], &linked, &w);
         let of = |v: &[(f64, u32)]| v.iter().find(|x| Some(x.1) == r[0].place).map(|x| x.0);
         assert_eq!(of(&named).zip(of(&plain)).map(|(a, b)| a - b), Some(w.kind_hint));
+    }
+
+    #[test]
+    fn a_dateline_weighs_double_in_the_country_context() {
+        let text = "BEIRUT, Jan 30 (Reuters) - Gunmen exchanged fire in the northern city of \
+                    Tripoli on Monday, an Israeli official said.";
+        let ts = spans_of(text, &["BEIRUT", "Tripoli", "Israeli"]);
+        assert!(dateline(text, &ts, 0));
+        assert!(!dateline(text, &ts, 1));
+        // A name in capitals that opens no dateline is an ordinary name.
+        let plain = "BEIRUT is calm; Tripoli is not.";
+        assert!(!dateline(plain, &spans_of(plain, &["BEIRUT", "Tripoli"]), 0));
+        // After a headline naming places, the dateline is still the line-opening name.
+        let headed = "Clashes in Tripoli\n\nBEIRUT (Reuters) - Gunmen fired in Tripoli.";
+        let ts = spans_of(headed, &["Tripoli", "BEIRUT", "Tripoli"]);
+        assert!(!dateline(headed, &ts, 0) && dateline(headed, &ts, 1) && !dateline(headed, &ts, 2));
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let r =
+            resolve(&gaz, text, crate::recognize::recognize(&gaz, text), &[], &Weights::default());
+        let tripoli = r
+            .iter()
+            .find(|r| r.toponym.span.slice(text) == Some("Tripoli"))
+            .and_then(|r| r.place)
+            .and_then(|p| gaz.place(p))
+            .expect("Tripoli resolved");
+        assert_eq!((tripoli.kind, tripoli.country), (PlaceKind::City, "LB"));
+    }
+
+    #[test]
+    fn congo_is_either_republic_as_the_article_says() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let country = |text: &str, name: &str| {
+            let r = resolve(
+                &gaz,
+                text,
+                crate::recognize::recognize(&gaz, text),
+                &[],
+                &Weights::default(),
+            );
+            r.iter()
+                .find(|r| r.toponym.span.slice(text) == Some(name))
+                .and_then(|r| r.place)
+                .and_then(|p| gaz.place(p))
+                .map(|p| p.country.to_string())
+        };
+        let text = "KINSHASA (Reuters) - Rebels in eastern Congo freed four aid workers near Beni \
+                    and Goma, a Congolese official said.";
+        assert_eq!(country(text, "Congo").as_deref(), Some("CD"));
+        // Alone, GeoNames' own "Congo" stays the Republic.
+        assert_eq!(country("Talks were held in Congo.", "Congo").as_deref(), Some("CG"));
+        // Port-au-Prince's Delmas, which the registry extract calls "Delmas 73".
+        let text = "Gangs stormed a hospital in Port-au-Prince's Delmas district in Haiti.";
+        assert_eq!(country(text, "Delmas").as_deref(), Some("HT"));
+    }
+
+    #[test]
+    fn a_region_named_after_its_seat_is_the_division_with_a_type_word() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let kinds = |text: &str| -> Vec<(String, PlaceKind)> {
+            resolve(&gaz, text, crate::recognize::recognize(&gaz, text), &[], &Weights::default())
+                .iter()
+                .filter_map(|r| {
+                    let p = gaz.place(r.place?)?;
+                    Some((r.toponym.span.slice(text)?.to_string(), p.kind))
+                })
+                .collect()
+        };
+        // GeoNames calls the division "Kurskaya oblast'": the seat's name reaches it.
+        let k = kinds("Drones struck the Kursk region overnight.");
+        assert_eq!(k, vec![("Kursk".to_string(), PlaceKind::Admin1)]);
+        let k = kinds("Drones struck Kursk overnight.");
+        assert_eq!(k, vec![("Kursk".to_string(), PlaceKind::City)]);
+        // A plural type word after a list names every member.
+        let k = kinds("Drones were downed over the Kursk, Belgorod and Voronezh regions.");
+        assert_eq!(k.len(), 3);
+        assert!(k.iter().all(|(_, kind)| *kind == PlaceKind::Admin1), "{k:?}");
+    }
+
+    #[test]
+    fn news_spellings_reach_their_places() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let text = "Settlers from Yitzhar marched; jets struck Qandil; clashes in Dagestan; \
+                    aid for the Democratic Republic of Congo.";
+        let got: Vec<(String, String)> =
+            resolve(&gaz, text, crate::recognize::recognize(&gaz, text), &[], &Weights::default())
+                .iter()
+                .filter_map(|r| {
+                    let p = gaz.place(r.place?)?;
+                    Some((r.toponym.span.slice(text)?.to_string(), p.country.to_string()))
+                })
+                .collect();
+        let want = [
+            ("Yitzhar", "PS"),
+            ("Qandil", "IQ"),
+            ("Dagestan", "RU"),
+            ("Democratic Republic of Congo", "CD"),
+        ];
+        let want: Vec<(String, String)> =
+            want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        assert_eq!(got, want);
     }
 }
