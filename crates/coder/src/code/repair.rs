@@ -108,6 +108,17 @@ fn set(s: &mut AnalyzedSentence, i: usize, h: Option<usize>, rel: &str) {
     t.deprel.push_str(rel);
 }
 
+/// Retags word `i` as a verb with Penn tag `xpos` (when the parse has Penn tags).
+fn retag_verb(s: &mut AnalyzedSentence, i: usize, xpos: &str) {
+    let t = &mut s.tokens[i];
+    t.upos.clear();
+    t.upos.push_str("VERB");
+    if !t.xpos.is_empty() {
+        t.xpos.clear();
+        t.xpos.push_str(xpos);
+    }
+}
+
 fn retag_name(s: &mut AnalyzedSentence, i: usize) {
     let t = &mut s.tokens[i];
     t.upos.clear();
@@ -638,13 +649,7 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
     }
     for p in 0..s.tokens.len() {
         if let Some((p, n, h, rel)) = adjective_with_object(s, p, dicts) {
-            let t = &mut s.tokens[p];
-            t.upos.clear();
-            t.upos.push_str("VERB");
-            if !t.xpos.is_empty() {
-                t.xpos.clear();
-                t.xpos.push_str("VBD");
-            }
+            retag_verb(s, p, "VBD");
             set(s, p, h, &rel);
             set(s, n, Some(p), "nsubj");
             // The noun's punctuation and attachments after the verb are the verb's.
@@ -662,13 +667,7 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
     }
     for r in 0..s.tokens.len() {
         if let Some(c) = misread_verb_noun(s, r, dicts) {
-            let t = &mut s.tokens[r];
-            t.upos.clear();
-            t.upos.push_str("VERB");
-            if !t.xpos.is_empty() {
-                t.xpos.clear();
-                t.xpos.push_str("VB");
-            }
+            retag_verb(s, r, "VB");
             set(s, c, Some(r), "nsubj");
             for k in r + 1..s.tokens.len() {
                 if head(s, k) == Some(r) && base(&s.tokens[k].deprel) == "nmod" {
@@ -713,13 +712,7 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
     }
     for v in 0..s.tokens.len() {
         if let Some((v, g, subj)) = infinitive_root(s, v, dicts) {
-            let t = &mut s.tokens[g];
-            t.upos.clear();
-            t.upos.push_str("VERB");
-            if !t.xpos.is_empty() {
-                t.xpos.clear();
-                t.xpos.push_str("VBZ");
-            }
+            retag_verb(s, g, "VBZ");
             set(s, g, None, "root");
             set(s, v, Some(g), "xcomp");
             set(s, subj, Some(g), "nsubj");
@@ -738,13 +731,7 @@ pub(super) fn apply(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
     }
     for p in 0..s.tokens.len() {
         if let Some(cop) = predicate_participle(s, p, dicts) {
-            let t = &mut s.tokens[p];
-            t.upos.clear();
-            t.upos.push_str("VERB");
-            if !t.xpos.is_empty() {
-                t.xpos.clear();
-                t.xpos.push_str("VBN");
-            }
+            retag_verb(s, p, "VBN");
             set(s, cop, Some(p), "aux:pass");
             for k in 0..s.tokens.len() {
                 if head(s, k) == Some(p) && s.tokens[k].deprel == "nsubj" {
@@ -812,13 +799,7 @@ fn participle_as_verb(
     s: &mut AnalyzedSentence,
     (p, subj, o, h, rel): (usize, usize, usize, Option<usize>, &'static str),
 ) {
-    let t = &mut s.tokens[p];
-    t.upos.clear();
-    t.upos.push_str("VERB");
-    if !t.xpos.is_empty() {
-        t.xpos.clear();
-        t.xpos.push_str("VBD");
-    }
+    retag_verb(s, p, "VBD");
     set(s, p, h, rel);
     // The subject's later conjuncts belong to the object now, its later attachments to the
     // verb.
