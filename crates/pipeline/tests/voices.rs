@@ -1,5 +1,5 @@
 //! Attribution links, quote speakers and deniers carry actor codes where the lexicon knows them;
-//! acronyms and bare roles take what the article says of them.
+//! acronyms and bare roles take what the article says of them; and two common verbs read right.
 
 use model::{AttributionRole, ContentHash, Hints, Origin, RawDocument};
 use pipeline::Engine;
@@ -115,4 +115,25 @@ fn a_bare_role_takes_the_one_country_the_article_gave_it() {
     assert!(target_of(two, "accused")
         .iter()
         .all(|c| !c.starts_with("PAK") && !c.starts_with("AFG")));
+}
+
+/// Built-in readings of two common news verbs: welcoming a vote praises it (051) while
+/// welcoming a delegation hosts it (043); calling something a name is no telephone call.
+#[test]
+fn welcoming_a_vote_praises_it_and_naming_is_no_call() {
+    let engine = engine();
+    let text = "Reactions\n\nThe United States welcomed the vote. Peru welcomed a delegation from \
+        Chile. President William Ruto called the storming of parliament \"treasonous\".\n";
+    let coded = engine.code_raw(&doc("readings", text, "2024-06-26", None)).expect("coded");
+    let codes = |trigger: &str| -> Vec<&str> {
+        coded
+            .events
+            .iter()
+            .filter(|e| e.trigger.slice(&coded.article.text) == Some(trigger))
+            .map(|e| e.code.as_str())
+            .collect()
+    };
+    let welcomed = codes("welcomed");
+    assert!(welcomed.contains(&"051") && welcomed.contains(&"043"), "{welcomed:?}");
+    assert!(!codes("called").contains(&"041"), "{:?}", codes("called"));
 }
