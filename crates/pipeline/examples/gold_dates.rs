@@ -6,17 +6,13 @@
 //!
 //! `cargo run --release -p pipeline --example gold_dates -- tests/data/provenance/dev/05*.txt`
 
-use pipeline::Engine;
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|a| a.contains("heldout")) {
+    if args.iter().any(|a| pipeline::eval::is_heldout(a)) {
         eprintln!("the held-out part is never inspected");
         std::process::exit(2);
     }
-    let models = depparse::Models::load_default().expect("models");
-    let loaded = lexicon::load(&[], false).expect("lexicon");
-    let engine = Engine::new(models, loaded);
+    let engine = pipeline::eval::builtin_engine().expect("engine");
     for path in &args {
         let text = std::fs::read_to_string(path).expect("read");
         let g = provenance::gold::parse(path, &text, None).expect("gold");

@@ -6,7 +6,6 @@
 //! `cargo run --release -p pipeline --example gold_places -- tests/data/provenance/dev/3*.txt`
 
 use pipeline::eval::predict;
-use pipeline::Engine;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,13 +23,11 @@ fn main() {
         }
         return;
     }
-    if args.iter().any(|a| a.contains("heldout")) {
+    if args.iter().any(|a| pipeline::eval::is_heldout(a)) {
         eprintln!("the held-out part is never inspected");
         std::process::exit(2);
     }
-    let models = depparse::Models::load_default().expect("models");
-    let loaded = lexicon::load(&[], false).expect("lexicon");
-    let engine = Engine::new(models, loaded);
+    let engine = pipeline::eval::builtin_engine().expect("engine");
     let mut report = provenance::score::Report::default();
     for path in &args {
         let text = std::fs::read_to_string(path).expect("read");
@@ -62,7 +59,7 @@ fn main() {
 }
 
 /// The sentences' dependency trees and the article's resolved toponyms (with `PARSES=1`).
-fn print_parses(engine: &Engine, g: &provenance::gold::GoldArticle) {
+fn print_parses(engine: &pipeline::Engine, g: &provenance::gold::GoldArticle) {
     let raw = pipeline::eval::raw_document(g);
     let Ok(c) = engine.code_raw(&raw) else { return };
     let gaz = geo::Gazetteer::shared().expect("gazetteer");

@@ -8,6 +8,18 @@ use provenance::gold::{self, GoldArticle};
 use provenance::score::{score_article, Predicted, Report};
 use std::path::Path;
 
+/// The engine the product runs: the committed models and the built-in lexicon.
+pub fn builtin_engine() -> Result<Engine, String> {
+    let models = depparse::Models::load_default().map_err(|e| format!("models: {e}"))?;
+    let loaded = lexicon::load(&[], false).map_err(|e| format!("lexicon: {e}"))?;
+    Ok(Engine::new(models, loaded))
+}
+
+/// Whether a path names the held-out part, which the development aids refuse to read.
+pub fn is_heldout(path: &str) -> bool {
+    path.contains("heldout")
+}
+
 /// Reads every `*.txt` gold article of `dir` (sorted by name).
 pub fn read_gold_dir(dir: &Path) -> Result<Vec<GoldArticle>, String> {
     let mut paths: Vec<_> = std::fs::read_dir(dir)

@@ -7,9 +7,7 @@ use pipeline::eval::{read_gold_dir, score};
 use pipeline::Engine;
 
 fn engine() -> Engine {
-    let models = depparse::Models::load_default().expect("models");
-    let loaded = lexicon::load(&[], false).expect("lexicon");
-    Engine::new(models, loaded)
+    pipeline::eval::builtin_engine().expect("engine")
 }
 
 #[test]

@@ -9,8 +9,7 @@ use model::{Event, Modality};
 use pipeline::Engine;
 
 fn engine() -> Engine {
-    let models = depparse::Models::load_default().expect("models");
-    Engine::new(models, lexicon::load(&[], false).expect("lexicon"))
+    pipeline::eval::builtin_engine().expect("engine")
 }
 
 fn text_of<'a>(text: &'a str, e: &Event) -> &'a str {

@@ -5,8 +5,7 @@ use model::{AttributionRole, ContentHash, Hints, Origin, RawDocument};
 use pipeline::Engine;
 
 fn engine() -> Engine {
-    let models = depparse::Models::load_default().expect("models");
-    Engine::new(models, lexicon::load(&[], false).expect("lexicon"))
+    pipeline::eval::builtin_engine().expect("engine")
 }
 
 /// The event coded at `trigger`.
