@@ -6,50 +6,21 @@
 
 use model::{AnalyzedSentence, Span};
 
-/// Words that, after a preposition at the end of an actor's words, make it a time phrase.
-const TIME_WORDS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "tomorrow",
-    "night",
-    "day",
-    "week",
-    "weekend",
-    "month",
-    "year",
-    "this",
-    "last",
-    "next",
-    "early",
-    "late",
-    "the",
-    "same",
-    "of",
-];
+/// Words that may sit in a closing time phrase besides the words that say when
+/// ([`crate::repair::says_when`]): "on the same day", "early this week".
+const TIME_MODIFIERS: &[&str] =
+    &["tomorrow", "night", "this", "last", "next", "early", "late", "the", "same", "of"];
 
-/// Words that name a day on their own.
-const DAYS: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
+/// A word that names a day on its own: a weekday, "today", "yesterday", "tonight".
 fn is_day(w: &str) -> bool {
-    DAYS.contains(&w.to_lowercase().as_str())
+    timex::names_a_weekday(w)
+        || matches!(w.to_lowercase().as_str(), "today" | "yesterday" | "tonight")
 }
 
 fn is_time_word(w: &str) -> bool {
     let l = w.to_lowercase();
-    timex::names_a_time(w)
-        || TIME_WORDS.contains(&l.as_str())
+    crate::repair::says_when(w)
+        || TIME_MODIFIERS.contains(&l.as_str())
         || (!l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -108,11 +79,8 @@ pub fn tidy(text: &str, s: &AnalyzedSentence, span: Span) -> Option<Span> {
         let after_prep = k > lo && toks[k - 1].upos == "ADP" && names_time;
         // Without a preposition only a day said as such closes the phrase ("The US
         // yesterday"); a month may be part of a name ("Black September").
-        let bare_day = (k..hi).any(|j| {
-            let w = word(toks[j]).to_lowercase();
-            DAYS.contains(&w.as_str())
-        }) && !(k..hi)
-            .any(|j| timex::names_a_time(word(toks[j])) && !is_day(word(toks[j])));
+        let bare_day = (k..hi).any(|j| is_day(word(toks[j])))
+            && !(k..hi).any(|j| timex::names_a_time(word(toks[j])) && !is_day(word(toks[j])));
         if k == hi || !(after_prep || bare_day) {
             break;
         }

@@ -332,7 +332,7 @@ const TIME_WORDS: &[&str] =
     &["dawn", "yesterday", "today", "tonight", "weekend", "day", "week", "month", "year", "hour"];
 
 /// A phrase head that says when.
-fn says_when(lemma: &str) -> bool {
+pub(crate) fn says_when(lemma: &str) -> bool {
     let l = lemma.to_lowercase();
     timex::names_a_time(&l) || TIME_WORDS.contains(&l.as_str())
 }

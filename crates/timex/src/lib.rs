@@ -45,6 +45,11 @@ pub fn names_a_time(word: &str) -> bool {
         || lexicon::part_of_day(word).is_some()
 }
 
+/// Whether a word names a weekday written in full ("Thursday"), in any case.
+pub fn names_a_weekday(word: &str) -> bool {
+    lexicon::weekday(word).is_some_and(|(_, abbreviated)| !abbreviated)
+}
+
 use sem::{Sem, Unresolvable};
 
 /// The date relative expressions are anchored on (the publication date), with how much of it
