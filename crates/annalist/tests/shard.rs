@@ -101,6 +101,13 @@ fn run_ok(mut c: Command) -> String {
     err
 }
 
+/// How many finished (not `.partial`) outputs `dir` holds.
+fn finished_outputs(dir: &Path) -> usize {
+    let Ok(rd) = std::fs::read_dir(dir) else { return 0 };
+    rd.filter(|e| e.as_ref().is_ok_and(|e| !e.file_name().to_string_lossy().ends_with(".partial")))
+        .count()
+}
+
 /// File name → contents of a directory.
 fn listing(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let Ok(rd) = std::fs::read_dir(dir) else { return BTreeMap::new() };
@@ -169,10 +176,31 @@ fn a_killed_shard_restarts_without_half_files_or_duplicates() {
     let mut kills = 0;
     for _ in 0..6 {
         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        // The kill point follows the run's own progress, not a clock estimate (a warm second
+        // run can be faster than the first): wait until `k` more outputs are finished, then a
+        // seeded share of half an input's time, so kills land between and inside inputs.
+        let before = finished_outputs(&out);
+        if before == expected.len() {
+            std::fs::remove_dir_all(&out).unwrap();
+        }
+        let before = finished_outputs(&out);
+        let k = before + (seed >> 40) as usize % (expected.len() - before);
         let frac = (seed >> 33) as f64 / (1u64 << 31) as f64;
-        let delay = full.mul_f64(0.3 + 0.7 * frac);
         let mut child = shard_cmd(&manifest, "0/1", &out).spawn().unwrap();
-        std::thread::sleep(delay);
+        let start = Instant::now();
+        let deadline = Instant::now() + full * 20;
+        while finished_outputs(&out) < k
+            && child.try_wait().unwrap().is_none()
+            && Instant::now() < deadline
+        {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        // Half an input's time at most, measured on this run where it can be.
+        let per_input = match k - before {
+            0 => full / expected.len() as u32,
+            done => start.elapsed() / done as u32,
+        };
+        std::thread::sleep(per_input.mul_f64(0.5 * frac));
         let finished = child.try_wait().unwrap().is_some();
         if !finished {
             child.kill().unwrap();
@@ -198,6 +226,7 @@ fn a_killed_shard_restarts_without_half_files_or_duplicates() {
             }
         }
     }
+    eprintln!("{kills} of 6 runs killed mid-way (full run {full:?})");
     assert!(kills > 0, "no run was killed mid-way (full run {full:?})");
     run_ok(shard_cmd(&manifest, "0/1", &out));
     let got: BTreeMap<_, _> =
