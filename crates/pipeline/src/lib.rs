@@ -125,6 +125,7 @@ impl Engine {
                 Ok(mut found) => {
                     let nominal =
                         coder::nominal::code(s, date, &self.dictionaries, &self.nouns, &found);
+                    drop_bare_plans(s, &mut found, &nominal);
                     found.extend(nominal);
                     found_all.extend(found.into_iter().map(|ce| (si, ce)));
                 }
@@ -1198,6 +1199,32 @@ fn other_time_phrase(tree: &provenance::Tree<'_>, t: usize) -> Option<(usize, us
         }
     }
     None
+}
+
+/// A verb of planning coded only by its own default (03, no pattern) whose object is an
+/// event noun coded in the same sentence ("said the group had planned a suicide attack on
+/// Iraqi forces", "were preparing an offensive") names no deed of its own: the noun's event
+/// carries it and the provenance stage marks it planned. Agreeing or promising is public and
+/// stays an event ("agreed to postpone the demonstration"), as does a plan with a pattern.
+fn drop_bare_plans(
+    s: &AnalyzedSentence,
+    verbal: &mut Vec<coder::CodedEvent>,
+    nominal: &[coder::CodedEvent],
+) {
+    verbal.retain(|v| {
+        let planning = || {
+            s.tokens
+                .iter()
+                .find(|t| t.span == v.trigger)
+                .is_some_and(|t| matches!(t.lemma.as_str(), "plan" | "plot" | "prepare"))
+        };
+        let deed_in_object = || {
+            nominal
+                .iter()
+                .any(|n| n.code.get(..2) != Some("03") && v.target.span.contains(n.trigger))
+        };
+        !(v.pattern.is_none() && v.code == "030" && planning() && deed_in_object())
+    });
 }
 
 /// A nominal event without source or target ("the details of the suicide attack") takes the

@@ -136,3 +136,25 @@ fn welcoming_a_vote_praises_it_and_naming_is_no_call() {
     assert!(welcomed.contains(&"051") && welcomed.contains(&"043"), "{welcomed:?}");
     assert!(!codes("called").contains(&"041"), "{:?}", codes("called"));
 }
+
+/// Planning a deed is no deed of its own: "planned a suicide attack" gives the attack (marked
+/// planned), not an intent to cooperate (030) from "planned"; agreeing to a deed stays an event.
+#[test]
+fn a_planned_attack_is_the_attack_not_an_intent_to_cooperate() {
+    let engine = engine();
+    let text = "Plot\n\nThe official said the group had planned a suicide attack on Iraqi forces. \
+        The rebels agreed to postpone the demonstration in Baku.\n";
+    let coded = engine.code_raw(&doc("plans", text, "2009-01-21", None)).expect("coded");
+    let at = |trigger: &str| -> Vec<(&str, &str)> {
+        coded
+            .events
+            .iter()
+            .filter(|e| e.trigger.slice(&coded.article.text) == Some(trigger))
+            .map(|e| (e.code.as_str(), e.modality.as_str()))
+            .collect()
+    };
+    assert!(at("planned").is_empty(), "{:?}", at("planned"));
+    let attack = at("suicide attack");
+    assert!(attack.iter().any(|&(c, m)| c.starts_with("18") && m == "planned"), "{attack:?}");
+    assert!(at("agreed").iter().any(|&(c, _)| c.starts_with("03")), "{:?}", at("agreed"));
+}
