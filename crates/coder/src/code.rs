@@ -468,6 +468,9 @@ struct Analysis<'a> {
     skip: Vec<bool>,
     /// The sentence's words, for the pattern pre-filter.
     present: rustc_hash::FxHashSet<u64>,
+    /// Per word, 1 + the first word of the actor name of three or more words it is in
+    /// ("National Council of Resistance of Iran"), 0 outside one; empty when there is none.
+    name_of: Vec<usize>,
 }
 
 /// Codes one sentence. `date` picks date-restricted actor codes.
@@ -812,6 +815,7 @@ fn code_sentence_v2(
         skip: buf.skip,
         nominal: buf.nominal,
         present: rustc_hash::FxHashSet::default(),
+        name_of: Vec::new(),
     };
     a.compute_bounds();
     a.skip.clear();
@@ -827,6 +831,23 @@ fn code_sentence_v2(
                 continue;
             }
             if let Some((_, len)) = dicts.actors.index.match_at(&ws, k) {
+                // (Product rule.) A name with prepositions inside ("National Council of
+                // Resistance of Iran") is one phrase however deep the parser nested its
+                // attachments.
+                let last_capital = s
+                    .tokens
+                    .get(k + len - 1)
+                    .is_some_and(|t| t.form.chars().next().is_some_and(char::is_uppercase));
+                if opts.clauses && len >= 3 && k + len <= n && last_capital {
+                    if a.name_of.is_empty() {
+                        a.name_of.resize(n, 0);
+                    }
+                    for m in &mut a.name_of[k..k + len] {
+                        if *m == 0 {
+                            *m = k + 1;
+                        }
+                    }
+                }
                 if len >= 2
                     && k + len <= n
                     && s.tokens[k..k + len]
@@ -1046,9 +1067,12 @@ impl Analysis<'_> {
                     && ct.upos == "PROPN"
                     && self.subtree_bounds(cur).0 == h + 1);
             if self.nominal[h] && internal && !self.inert_boundary(cur) {
-                // A nested prepositional attachment is kept only one level deep.
+                // A nested prepositional attachment is kept only one level deep (inside a
+                // known name, its words are one level).
                 if is_attachment(&ct.deprel)
-                    && self.children[cur].iter().any(|&c| is_attachment(&self.s.tokens[c].deprel))
+                    && self.children[cur].iter().any(|&c| {
+                        is_attachment(&self.s.tokens[c].deprel) && !self.same_name(c, cur)
+                    })
                 {
                     return if self.nominal[cur] { Some(cur) } else { None };
                 }
@@ -1124,6 +1148,14 @@ impl Analysis<'_> {
                     .chain(&self.children[h])
                     .any(|&k| k > i && k < c && base_rel(&self.s.tokens[k].deprel) == "cc"))
         })
+    }
+
+    /// Whether words `a` and `b` are in the same known actor name of three or more words.
+    fn same_name(&self, a: usize, b: usize) -> bool {
+        match (self.name_of.get(a), self.name_of.get(b)) {
+            (Some(&x), Some(&y)) => x != 0 && x == y,
+            _ => false,
+        }
     }
 
     fn inert_boundary(&self, _i: usize) -> bool {

@@ -158,3 +158,22 @@ fn a_planned_attack_is_the_attack_not_an_intent_to_cooperate() {
     assert!(attack.iter().any(|&(c, m)| c.starts_with("18") && m == "planned"), "{attack:?}");
     assert!(at("agreed").iter().any(|&(c, _)| c.starts_with("03")), "{:?}", at("agreed"));
 }
+
+/// A known name with prepositions inside is one actor however deep the parser nests it: "A
+/// spokesman for the National Council of Resistance of Iran" speaks for the NCRI (IRNOPP), not
+/// as a bare government spokesman who takes the article's other government (IRQ).
+#[test]
+fn a_spokesman_for_a_long_name_speaks_for_it() {
+    let engine = engine();
+    let text = "Denial\n\nAn Iraqi security official said police arrested a man. A spokesman for \
+        the National Council of Resistance of Iran, the group's political wing, denied the \
+        report.\n";
+    let coded = engine.code_raw(&doc("names", text, "2009-01-21", None)).expect("coded");
+    let denied: Vec<&str> = coded
+        .events
+        .iter()
+        .filter(|e| e.trigger.slice(&coded.article.text) == Some("denied"))
+        .flat_map(|e| e.sources.iter().map(|a| a.code.as_str()))
+        .collect();
+    assert!(!denied.is_empty() && denied.iter().all(|c| c.starts_with("IRNOPP")), "{denied:?}");
+}
