@@ -177,3 +177,25 @@ fn a_spokesman_for_a_long_name_speaks_for_it() {
         .collect();
     assert!(!denied.is_empty() && denied.iter().all(|c| c.starts_with("IRNOPP")), "{denied:?}");
 }
+
+/// A meeting "in <place>" is at a third location (044) only when the place is in neither
+/// party's country: in the source's it hosts (043), in the target's it visits (042).
+#[test]
+fn where_a_meeting_was_held_decides_host_visit_or_third_location() {
+    let engine = engine();
+    for (city, code) in [("Ankara", "043"), ("Izmir", "043"), ("Athens", "042"), ("Geneva", "044")]
+    {
+        let text = format!(
+            "Talks\n\nTurkish Foreign Minister Mevlut Cavusoglu met his Greek counterpart Nikos \
+             Dendias in {city} on Monday.\n"
+        );
+        let coded = engine.code_raw(&doc("venue", &text, "2020-10-05", None)).expect("coded");
+        let met: Vec<&str> = coded
+            .events
+            .iter()
+            .filter(|e| e.trigger.slice(&coded.article.text) == Some("met"))
+            .map(|e| e.code.as_str())
+            .collect();
+        assert_eq!(met, [code], "{city}");
+    }
+}
