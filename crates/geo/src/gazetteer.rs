@@ -384,7 +384,17 @@ impl Gazetteer {
     /// towns of 10,000 or more, as alternate names.
     pub fn lookup(&self, name: &str) -> Vec<Candidate> {
         let k = key(name);
-        let found = self.lookup_key(&k);
+        let mut found = self.lookup_key(&k);
+        // "St Helens" / "Saint Helens", "Mt. Kenya" / "Mount Kenya", "Ft. Worth" / "Fort
+        // Worth": GeoNames writes one form and lists the other only for some places.
+        if let Some(other) = abbreviated_twin(&k) {
+            for mut c in self.lookup_key(&other) {
+                if !found.iter().any(|o| o.place == c.place) {
+                    c.alternate = true;
+                    found.push(c);
+                }
+            }
+        }
         if !found.is_empty() || k.len() < 5 {
             return found;
         }
@@ -442,6 +452,25 @@ impl Gazetteer {
 
 /// The Arabic article as GeoNames transliterates it before a name ("Al Ḩasakah", "As
 /// Sulaymānīyah", "Ad Dīwānīyah").
+/// Leading words names are written both in full and abbreviated: (full, abbreviated) keys.
+const TWIN_WORDS: &[(&str, &str)] =
+    &[("saint", "st"), ("sainte", "ste"), ("mount", "mt"), ("fort", "ft")];
+
+/// The key written with the other form of its first word ("st helens" → "saint helens"), when
+/// it opens with one of [`TWIN_WORDS`] and goes on.
+fn abbreviated_twin(k: &str) -> Option<String> {
+    let (first, rest) = k.split_once(' ')?;
+    TWIN_WORDS.iter().find_map(|&(full, short)| {
+        if first == full {
+            Some(format!("{short} {rest}"))
+        } else if first == short {
+            Some(format!("{full} {rest}"))
+        } else {
+            None
+        }
+    })
+}
+
 const ARABIC_ARTICLES: &[&str] =
     &["al", "as", "ar", "ad", "ash", "az", "an", "at", "ath", "adh", "el"];
 

@@ -793,6 +793,7 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
             (span, end)
         };
         let metonym = !demonym && is_metonym(text, &ws, i, end, l);
+        let cands = directed_water(gaz, text, span).unwrap_or(cands);
         out.push(Toponym { span, candidates: cands, demonym, metonym, locative, kind_hint });
         i = end + 1;
     }
@@ -947,6 +948,31 @@ const INSTITUTION_WORDS: &[&str] = &[
     "estate",
 ];
 
+/// Compass words that, written before an ocean's or a sea's name, name its own part ("the north
+/// Atlantic" is the North Atlantic Ocean, which GeoNames keeps as a feature of its own).
+const WATER_PARTS: &[&str] = &["north", "south"];
+
+/// For a name right after "north"/"south" ("the north Atlantic"), the water bodies named
+/// "North X"/"South X", when the gazetteer has such a feature; `None` otherwise.
+fn directed_water(gaz: &Gazetteer, text: &str, span: Span) -> Option<Vec<Candidate>> {
+    let before = text.get(..span.start as usize)?.strip_suffix(' ')?;
+    let word_start = before
+        .char_indices()
+        .rfind(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = before[word_start..].to_lowercase();
+    if !WATER_PARTS.contains(&word.as_str()) {
+        return None;
+    }
+    let surface = span.slice(text)?;
+    let water: Vec<Candidate> = gaz
+        .lookup(&format!("{word} {surface}"))
+        .into_iter()
+        .filter(|c| gaz.place(c.place).is_some_and(|p| p.kind == PlaceKind::Water))
+        .collect();
+    (!water.is_empty()).then_some(water)
+}
+
 /// A toponym for a span the caller already knows is a place name (gold spans, or spans from
 /// another recogniser). Candidates come from the exact name, else from the name without a
 /// leading "the", a possessive, or a trailing type word ("Diyala province"); a span with no
@@ -954,7 +980,7 @@ const INSTITUTION_WORDS: &[&str] = &[
 pub fn toponym_for_span(gaz: &Gazetteer, text: &str, span: Span) -> Toponym {
     let l = lists();
     let surface = span.slice(text).unwrap_or("");
-    let mut cands = gaz.lookup(surface);
+    let mut cands = directed_water(gaz, text, span).unwrap_or_else(|| gaz.lookup(surface));
     let mut kind_hint = None;
     if cands.is_empty() {
         let k = key(surface);

@@ -232,6 +232,7 @@ pub fn resolve(
         chosen = pick(gaz, &toponyms, &keys, &links, &ctx, actor_countries, w);
     }
     let within = in_links(text, &toponyms);
+    let ctx = context(gaz, &keys, &chosen, &votes);
     toponyms
         .into_iter()
         .zip(chosen.iter())
@@ -251,9 +252,40 @@ pub fn resolve(
                     place = Some(y);
                 }
             }
+            let weak = |x: u32| toponym.candidates.iter().any(|c| c.place == x && c.candidate_only);
+            if container.is_none()
+                && place.is_some_and(|x| weak(x) && stray(gaz, &ctx, &keys[i], x))
+            {
+                place = None;
+            }
             Resolved { toponym, place, margin: c.map_or(0.0, |c| c.1), container }
         })
         .collect()
+}
+
+/// Towns below this population in a country no other name of the article is in are strays.
+const STRAY_MAX_POPULATION: u64 = 20_000;
+/// … when at least this many other names (votes) make the article's context.
+const STRAY_MIN_CONTEXT: f64 = 3.0;
+
+/// Whether `x`, reached only by a candidate-only name (a village only the newer extract
+/// carries, a division's bare stem), is a small town of a country the rest of the article never
+/// names: most often a place the gazetteer lacks, named like a foreign village ("academy
+/// branches in Rehab and New Cairo" is Cairo's Rehab City, not Rehab, Jordan); the caller then
+/// answers with the article's focus. A name the gazetteer lists for the town itself keeps it
+/// ("Settlers from Yitzhar marched; jets struck Qandil; …").
+fn stray(gaz: &Gazetteer, ctx: &Context, own_key: &str, x: u32) -> bool {
+    let Some(p) = gaz.place(x) else { return false };
+    let others: f64 = ctx
+        .country
+        .iter()
+        .filter(|(k, _)| k.as_str() != own_key)
+        .map(|(_, m)| m.values().sum::<f64>())
+        .sum();
+    p.kind == PlaceKind::City
+        && p.population < STRAY_MAX_POPULATION
+        && others >= STRAY_MIN_CONTEXT
+        && ctx.share_country(own_key, p.country) == 0.0
 }
 
 /// How far a town may lie from the town an "X in Y" names and still be taken for a place of it.
@@ -1160,5 +1192,36 @@ mod tests {
         let want: Vec<(String, String)> =
             want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_village_reached_only_by_a_candidate_only_name_abroad_yields_to_the_focus() {
+        use crate::recognize::toponym_for_span;
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let text = "The academy has branches in Rehab and New Cairo, near Cairo, Egypt, and Giza.";
+        // Each name by the words before it ("near Cairo", not the Cairo of "New Cairo").
+        let spans: Vec<model::Span> = [
+            ("in ", "Rehab"),
+            ("and ", "New Cairo"),
+            ("near ", "Cairo"),
+            (", ", "Egypt"),
+            ("and ", "Giza"),
+        ]
+        .iter()
+        .map(|(before, n)| {
+            let s = text.find(&format!("{before}{n}")).unwrap() + before.len();
+            model::Span::new(s, s + n.len())
+        })
+        .collect();
+        assert_eq!(spans[2].slice(text), Some("Cairo"));
+        assert!(spans[2].start > spans[1].end);
+        let tops: Vec<_> = spans.iter().map(|&s| toponym_for_span(&gaz, text, s)).collect();
+        // Rehab, Jordan is a candidate-only reading (a village only the newer extract has).
+        assert!(tops[0].candidates.iter().all(|c| c.candidate_only), "{:?}", tops[0]);
+        let r = resolve(&gaz, text, tops, &[], &Weights::default());
+        assert_eq!(r[0].place, None);
+        let focus = focus(&gaz, &r).and_then(|p| gaz.place(p)).map(|p| p.country.to_string());
+        assert_eq!(focus.as_deref(), Some("EG"));
+        assert!(r[1..].iter().all(|t| t.place.is_some()));
     }
 }

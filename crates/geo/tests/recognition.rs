@@ -92,3 +92,42 @@ fn a_square_or_building_named_after_a_place_is_not_that_place() {
     // An institution named after a prominent place still takes it.
     assert!(!span_of("The Bank of Japan held rates.", "Bank of Japan").candidates.is_empty());
 }
+
+fn ids_for(text: &str, name: &str) -> Vec<String> {
+    let g = gaz();
+    let s = text.find(name).unwrap();
+    let t = toponym_for_span(g, text, Span::new(s, s + name.len()));
+    t.candidates.iter().filter_map(|c| g.id_string(c.place)).collect()
+}
+
+#[test]
+fn saint_mount_and_fort_find_places_written_the_other_way() {
+    // GeoNames writes "St Helens" (the English borough) and "Saint Helens" (Oregon's town):
+    // either spelling finds both.
+    let st = ids_for("She grew up in Saint Helens.", "Saint Helens");
+    assert!(st.contains(&"geonames:3333201".to_string()), "{st:?}");
+    assert!(st.contains(&"geonames:5750041".to_string()), "{st:?}");
+    let full = ids_for("Traffic stopped in Ft. Worth today.", "Ft. Worth");
+    assert!(!full.is_empty(), "{full:?}");
+}
+
+#[test]
+fn north_or_south_before_an_ocean_names_its_own_part() {
+    let text = "Waters of the north Atlantic are cooler; the Atlantic hurricane season opens.";
+    assert_eq!(ids_for(text, "Atlantic"), vec!["geonames:3411923"]);
+    let later = &text[20..];
+    assert!(ids_for(later, "Atlantic").contains(&"geonames:3373405".to_string()));
+    // Not a water body's part: "north London" keeps London's candidates.
+    let london = ids_for("Police in north London said so.", "London");
+    assert!(london.contains(&"geonames:2643743".to_string()), "{london:?}");
+}
+
+#[test]
+fn adjectives_of_countries_and_regions_are_demonyms_nouns_for_people_are_not() {
+    let text = "The Basque leaders met Bruneian and Saudi Arabian envoys; an Iowan and \
+        Luxembourgers watched.";
+    let found = recognize(gaz(), text);
+    let demonyms: Vec<&str> =
+        found.iter().filter(|t| t.demonym).filter_map(|t| t.span.slice(text)).collect();
+    assert_eq!(demonyms, vec!["Basque", "Bruneian", "Saudi Arabian"]);
+}
