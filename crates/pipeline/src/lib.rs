@@ -1091,7 +1091,7 @@ fn refine_event_time(
         && STATEMENT_ROOTS.contains(&ev.root.as_str())
         && (0..s.tokens.len()).any(|i| s.tokens[i].span.overlaps(ev.trigger) && past_finite(s, i))
     {
-        if let Some(d) = dateline {
+        if let Some(d) = dateline.filter(|d| opens(text, d.span, s.span)) {
             ev.time = Some(timex::event_time(Some(d), anchor));
         }
     }
@@ -1138,23 +1138,105 @@ fn own_timexes(
                 return true;
             }
             let Some(k) = tree.token_at(x.span) else { return true };
+            if not_a_point(text, s.span, x, timexes) {
+                return false;
+            }
             if let Some((prep, p)) = other_time {
                 if k <= prep || (k != p && k > t && !tree.ancestors(k).contains(&p)) {
                     return false;
                 }
+            }
+            if dates_a_thing(&tree, x.span, t) {
+                return false;
             }
             // The first verb above the expression.
             let verb = std::iter::once(k).chain(tree.ancestors(k)).find(|&v| tree.is_verbal(v));
             match verb {
                 Some(v) if v != t => {
                     let lemma = tree.lemma(v);
-                    !provenance::attribution::SPEECH.contains(&lemma.as_str())
+                    if provenance::attribution::SPEECH.contains(&lemma.as_str()) {
+                        return in_fronted_report(&tree, v, k, t);
+                    }
+                    // A clause below the event ("the civil war, which ended in 2002, killed
+                    // …"): its own time.
+                    // Only a clause before the event: one after it often holds an expression
+                    // the parser hung on its nearest verb ("fired on students marching to the
+                    // palace on Tuesday").
+                    !(k < t
+                        && tree.ancestors(v).contains(&t)
+                        && matches!(tree.rel(v), "acl" | "ccomp" | "csubj"))
                 }
                 _ => true,
             }
         })
         .cloned()
         .collect()
+}
+
+/// Whether an expression is one end of a range, which names no point the event happened at
+/// ("deployed from 2003 to 2017", "in referendums held between 2018 and 2021"). (A start
+/// alone, "has fought since 1984", and a list, "in the 1990s and 2000s", keep their first
+/// date, as the gold set reads them.)
+fn not_a_point(
+    text: &str,
+    sentence: model::Span,
+    x: &timex::Timex,
+    timexes: &[timex::Timex],
+) -> bool {
+    let opens_range = |a: &timex::Timex| {
+        let before = text.get(sentence.start as usize..a.span.start as usize).unwrap_or("");
+        let lead = before.trim_end();
+        let lead = ["the", "The"].iter().find_map(|d| lead.strip_suffix(d)).unwrap_or(lead);
+        let word = lead.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty());
+        word.is_some_and(|w| w.eq_ignore_ascii_case("from") || w.eq_ignore_ascii_case("between"))
+    };
+    let joined = |a: &timex::Timex, b: &timex::Timex| {
+        let gap = text.get(a.span.end as usize..b.span.start as usize).unwrap_or("x");
+        let gap = gap.trim().trim_end_matches("the").trim();
+        a.span.end <= b.span.start
+            && matches!(gap, "and" | "to" | "until" | "through" | "-" | "–")
+            && opens_range(a)
+    };
+    timexes
+        .iter()
+        .any(|o| o.span != x.span && sentence.contains(o.span) && (joined(o, x) || joined(x, o)))
+}
+
+/// Whether the expression at `span` dates a thing named by a noun other than the event's
+/// trigger `t`, and not the event: "a 2015 nuclear deal", "last Sunday's attack" as the object
+/// of "withdrew from" or "suspected of taking part in". A noun that is the event's subject
+/// keeps it ("last Sunday's attack killed 20 people").
+fn dates_a_thing(tree: &provenance::Tree<'_>, span: model::Span, t: usize) -> bool {
+    let Some(k) = tree.head_token_in(span) else { return false };
+    if !matches!(tree.full_rel(k), "nmod:poss" | "compound" | "amod" | "nummod") {
+        return false;
+    }
+    let Some(h) = tree.head(k) else { return false };
+    if h == t || tree.is_verbal(h) || !matches!(tree.tok(h).upos.as_str(), "NOUN" | "PROPN") {
+        return false;
+    }
+    // A noun right under the event as its subject, or as the occasion it happened in ("were
+    // killed in Tuesday's attack"), keeps the date; as what was acted on or left ("withdrew
+    // from a 2015 deal") or further down ("suspected of taking part in last Sunday's attack"),
+    // not.
+    if tree.head(h) != Some(t) {
+        return true;
+    }
+    let case = tree.child_with(h, &["case"]).map(|c| tree.form_lower(c));
+    match tree.rel(h) {
+        "nsubj" => false,
+        "obl" | "nmod" => !matches!(case.as_deref(), Some("in" | "during" | "at" | "since")),
+        _ => true,
+    }
+}
+
+/// Whether an expression the parser hung on a verb of saying `v` lies in the report fronted
+/// before the speaker ("killed seven soldiers … late on Tuesday, the agency reported"): left
+/// of the speaker's subject, past a comma, with the event `t` there too.
+fn in_fronted_report(tree: &provenance::Tree<'_>, v: usize, k: usize, t: usize) -> bool {
+    let Some(subj) = tree.child_with(v, &["nsubj"]) else { return false };
+    let first = tree.subtree(subj).into_iter().min().unwrap_or(subj);
+    t < k && k < first && (k..first).any(|i| tree.form_lower(i) == ",")
 }
 
 /// Words that put a phrase or clause at an earlier time than the clause it modifies. ("Before"
