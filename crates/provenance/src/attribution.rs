@@ -229,6 +229,9 @@ pub fn chain(
     if let Some((v, np)) = trailing_speech(tree, t) {
         match np {
             Some(span) => {
+                // "…, state news agency TASS said, citing the regional governor": the cited
+                // source under the verb is the inner link.
+                add_cited_links(&mut inner_first, tree, v, resolve);
                 let text = tree.slice(span).to_string();
                 let role = classify(&text, tree.lemma(v).as_str());
                 let role =
@@ -272,17 +275,7 @@ fn add_verb_links(
     v: usize,
     resolve: &dyn Fn(usize) -> Option<(String, Span)>,
 ) {
-    // "quoting X", "citing X": the inner source.
-    for c in tree.children(v) {
-        let l = tree.lemma(c);
-        if matches!(tree.rel(c), "advcl" | "xcomp" | "conj")
-            && matches!(l.as_str(), "quote" | "cite")
-        {
-            if let Some(o) = tree.child_with(c, &["obj", "obl"]) {
-                push(out, tree, o, resolve);
-            }
-        }
-    }
+    add_cited_links(out, tree, v, resolve);
     if let Some(subj) = subject(tree, v) {
         push(out, tree, subj, resolve);
     }
@@ -293,6 +286,50 @@ fn add_verb_links(
         }
     }
     // "… said in a statement": the document as an extra outer link is noise; the subject suffices.
+}
+
+/// "quoting X", "citing X" under speech verb `v`: the inner source.
+fn add_cited_links(
+    out: &mut Vec<AttributionLink>,
+    tree: &Tree,
+    v: usize,
+    resolve: &dyn Fn(usize) -> Option<(String, Span)>,
+) {
+    let before = out.len();
+    for c in tree.children(v) {
+        let l = tree.lemma(c);
+        if matches!(tree.rel(c), "advcl" | "xcomp" | "conj")
+            && matches!(l.as_str(), "quote" | "cite")
+        {
+            if let Some(o) = tree.child_with(c, &["obj", "obl"]) {
+                push(out, tree, o, resolve);
+            }
+        }
+    }
+    if out.len() > before {
+        return;
+    }
+    // The parser made ", citing" a preposition of a noun under the verb ("said on Thursday,
+    // citing/case witnesses/nmod"): read it from the words, inside the verb's phrase, when
+    // what is cited names people or a body ("citing security concerns" gives a reason).
+    let phrase = tree.subtree(v);
+    for k in phrase.iter().copied().filter(|&k| k > v && k > 0) {
+        if !matches!(tree.form_lower(k).as_str(), "citing" | "quoting")
+            || tree.form_lower(k - 1) != ","
+        {
+            continue;
+        }
+        let o = match tree.rel(k) {
+            "case" | "mark" => tree.head(k).filter(|&h| h > k),
+            _ => tree.child_with(k, &["obj", "obl"]),
+        };
+        if let Some(o) = o.filter(|&o| {
+            tree.tok(o).upos == "PROPN" || CITED_PEOPLE.contains(&tree.lemma(o).as_str())
+        }) {
+            push(out, tree, o, resolve);
+            return;
+        }
+    }
 }
 
 fn is_according(tree: &Tree, n: usize) -> bool {
@@ -408,7 +445,7 @@ fn push(
     let (text, span) = match (tree.tok(n).upos.as_str(), resolve(n)) {
         ("PRON", Some((text, span))) => (text, span),
         _ => {
-            let span = tree.name_span(n);
+            let span = without_time(tree, n, tree.name_span(n));
             (tree.slice(span).to_string(), span)
         }
     };
@@ -417,6 +454,67 @@ fn push(
     }
     let role = classify(&text, tree.lemma(n).as_str());
     out.push(AttributionLink { role, text, span: Some(span), actor: None });
+}
+
+/// Nouns of people or bodies that a ", citing X" read from the words may name.
+const CITED_PEOPLE: &[&str] = &[
+    "witness",
+    "resident",
+    "official",
+    "source",
+    "relative",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officer",
+    "governor",
+    "minister",
+    "ministry",
+    "police",
+    "activist",
+    "survivor",
+    "doctor",
+    "medic",
+    "diplomat",
+    "commander",
+    "lawmaker",
+];
+
+/// Days a time phrase the parser hung on a speaker may name ("Fiji's military commander on
+/// Thursday denied …").
+const DAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+];
+
+/// `span`, the phrase of noun `n`, without a time phrase after the noun that the parser made
+/// its modifier ("the commander on Thursday" → "the commander").
+fn without_time(tree: &Tree, n: usize, span: Span) -> Span {
+    let time =
+        tree.children(n).filter(|&c| c > n && matches!(tree.rel(c), "nmod" | "obl")).find(|&c| {
+            DAY_WORDS.contains(&tree.form_lower(c).as_str())
+                && tree.children(c).any(|m| tree.rel(m) == "case" && tree.form_lower(m) == "on")
+        });
+    let Some(c) = time else { return span };
+    let first = tree.subtree(c).into_iter().min().unwrap_or(c);
+    // The words before the time phrase, without trailing punctuation.
+    let mut end = first;
+    while end > n + 1 && tree.tok(end - 1).upos == "PUNCT" {
+        end -= 1;
+    }
+    let last = tree.tok(end - 1).span;
+    if last.end <= span.start || last.end >= span.end {
+        return span;
+    }
+    Span { start: span.start, end: last.end }
 }
 
 /// Cited outlet, document, or source, from the words of the phrase.
@@ -462,6 +560,23 @@ mod tests {
         let tree = Tree::new(&s, &text);
         let t = s.tokens.iter().position(|t| t.form == trigger).unwrap();
         chain(&tree, t, &|_| None).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn citing_read_from_the_words_when_the_parser_made_it_a_preposition() {
+        // Soldiers killed 40 , HRW said on Thursday , citing witnesses .
+        let spec = "Soldiers/soldier/NOUN/2/nsubj killed/kill/VERB/0/root 40/40/NUM/2/obj ,/,/PUNCT/5/punct HRW/HRW/PROPN/5/nsubj said/say/VERB/2/parataxis on/on/ADP/8/case Thursday/Thursday/PROPN/6/obl ,/,/PUNCT/11/punct citing/cite/VERB/11/case witnesses/witness/NOUN/8/nmod ././PUNCT/2/punct";
+        assert_eq!(chain_of(spec, "killed"), ["HRW", "witnesses"]);
+        // "…, citing security concerns" gives a reason, not a source.
+        let spec = spec.replace("witnesses/witness", "concerns/concern");
+        assert_eq!(chain_of(&spec, "killed"), ["HRW"]);
+    }
+
+    #[test]
+    fn a_day_the_parser_hung_on_the_speaker_is_not_part_of_the_link() {
+        // The commander on Thursday said troops attacked .
+        let c = chain_of("The/the/DET/2/det commander/commander/NOUN/5/nsubj on/on/ADP/4/case Thursday/Thursday/PROPN/2/nmod said/say/VERB/0/root troops/troop/NOUN/7/nsubj attacked/attack/VERB/5/ccomp ././PUNCT/5/punct", "attacked");
+        assert_eq!(c, ["The commander"]);
     }
 
     #[test]
