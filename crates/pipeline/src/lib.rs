@@ -268,7 +268,9 @@ impl Engine {
             let mut placed_before: Vec<(u32, model::Span, model::Location)> = Vec::new();
             for ev in &mut events {
                 let quoted = quotes.iter().any(|q| q.span.contains(ev.trigger));
-                let own = attached_place(gaz, places, &article.text, &sentences, ev);
+                let own = attached_place(gaz, places, &article.text, &sentences, ev).map(|o| {
+                    finer_than_doers_country(gaz, places, &article.text, &sentences, ev, o)
+                });
                 own_placed.push(own.is_some());
                 if let Some(l) = &own {
                     placed_before.push((ev.sentence, ev.trigger, l.clone()));
@@ -518,6 +520,36 @@ fn attached_place(
         }
         (None, Some(u)) => Some(u),
         (own, _) => own,
+    }
+}
+
+/// A country that only says where the doers are ("Police *in Senegal* detained 47 people
+/// after clashes in the southern city of Ziguinchor"), named before the trigger, gives way to
+/// a finer place of the same country that a locative governs elsewhere in the sentence.
+fn finer_than_doers_country(
+    gaz: &geo::Gazetteer,
+    places: &geo::ArticlePlaces,
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+    own: model::Location,
+) -> model::Location {
+    let before = own.span.is_some_and(|sp| sp.end <= ev.trigger.start);
+    let Some(s) = sentences.get(ev.sentence as usize) else { return own };
+    if own.precision != model::GeoPrecision::Country || !before || ev.historical {
+        return own;
+    }
+    let mut skip = geo::aimed_clauses(s, ev.trigger);
+    skip.extend(own.span);
+    let found = places.sentence_place_outside(gaz, text, s.span, ev.trigger, &skip);
+    if found.basis == geo::PlaceBasis::Sentence
+        && finer(&found.location, &own)
+        && found.location.country == own.country
+        && found.location.span.is_some_and(|sp| sp.start >= ev.trigger.end)
+    {
+        found.location
+    } else {
+        own
     }
 }
 
