@@ -344,7 +344,12 @@ impl Engine {
                         .flatten()
                         .map(|(l, basis)| {
                             firm = basis == geo::PlaceBasis::Sentence;
-                            l
+                            if firm {
+                                unlisted_on_the_way(gaz, places, &article.text, &sentences, ev, &l)
+                                    .unwrap_or(l)
+                            } else {
+                                l
+                            }
                         })
                 });
                 if firm && ASSAULT_ROOTS.contains(&ev.root.as_str()) {
@@ -513,7 +518,8 @@ fn attached_place(
                     && u.span != o.span)
                 || (!finer(&o, &u)
                     && u.span.zip(o.span).is_some_and(|(us, os)| us.end <= os.start))
-                || owned_by(text, &o, &u))
+                || owned_by(text, &o, &u)
+                || part_of(text, &u, &o))
                 && o.country == u.country =>
         {
             Some(u)
@@ -521,6 +527,32 @@ fn attached_place(
         (None, Some(u)) => Some(u),
         (own, _) => own,
     }
+}
+
+/// For an event its sentence places at a known place after the trigger (the parser having
+/// hung the phrase too deep for the event's own phrases: "set fire to 12 trucks on a highway
+/// *near the town of Ercilla in Chile's Araucania region*"), a place the gazetteer lacks that
+/// the words between name, inside that known place: it, being finer.
+fn unlisted_on_the_way(
+    gaz: &geo::Gazetteer,
+    places: &geo::ArticlePlaces,
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+    known: &model::Location,
+) -> Option<model::Location> {
+    let s = sentences.get(ev.sentence as usize)?;
+    let end = known.span?.end;
+    if end <= ev.trigger.end {
+        return None;
+    }
+    let between = model::Span { start: ev.trigger.end, end };
+    let (u, _) = geo::unlisted_place(gaz, places, text, s, &[between], ev.trigger)?;
+    // "the road between the villages of Kirants and Voskepar": a stretch between two places
+    // is in their container, not at either.
+    let lead = text.get(between.start as usize..u.span?.start as usize).unwrap_or("");
+    let stretch = lead.split_whitespace().rev().take(5).any(|w| w.eq_ignore_ascii_case("between"));
+    (!stretch && finer(&u, known) && u.country == known.country).then_some(u)
 }
 
 /// A country that only says where the doers are ("Police *in Senegal* detained 47 people
@@ -562,6 +594,22 @@ fn owned_by(text: &str, o: &model::Location, u: &model::Location) -> bool {
             rest.split_whitespace().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'))
         })
     })
+}
+
+/// Whether the unlisted place `u` is named as a part of the known place `o` right after it
+/// ("in the *Ratoma* district of Conakry", "the Shujaiya neighbourhood of Gaza City"): a part
+/// is finer than the whole, whatever precision its type noun gives it.
+fn part_of(text: &str, u: &model::Location, o: &model::Location) -> bool {
+    let (Some(us), Some(os)) = (u.span, o.span) else { return false };
+    if us.end > os.start {
+        return false;
+    }
+    let gap = text.get(us.end as usize..os.start as usize).unwrap_or("").to_lowercase();
+    let words: Vec<&str> = gap.split_whitespace().filter(|w| *w != "the").collect();
+    matches!(
+        words.as_slice(),
+        ["district" | "neighbourhood" | "neighborhood" | "suburb" | "quarter" | "township", "of"]
+    )
 }
 
 /// Whether location `a` is finer than `b` (a place before a city before a province before a
@@ -1466,5 +1514,33 @@ mod tests {
         assert!(owned_by(text, &loc("Port-au-Prince"), &loc("Delmas")));
         assert!(!owned_by(text, &loc("Delmas"), &loc("Port-au-Prince")));
         assert!(!owned_by(text, &loc("hospital"), &loc("Delmas")));
+    }
+
+    #[test]
+    fn a_district_named_as_part_of_a_known_city_is_finer() {
+        use super::part_of;
+        let text = "fired tear gas in the Ratoma district of Conakry and near Kaloum in Conakry";
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Some(model::Span::new(i, i + w.len()))
+        };
+        let loc = |w: &str| model::Location {
+            name: w.to_string(),
+            gazetteer_id: None,
+            admin1: None,
+            country: Some("GN".to_string()),
+            lat: None,
+            lon: None,
+            precision: model::GeoPrecision::City,
+            span: at(w),
+        };
+        assert!(part_of(text, &loc("Ratoma"), &loc("Conakry")));
+        assert!(!part_of(text, &loc("Conakry"), &loc("Ratoma")));
+        // "near Kaloum in Conakry": no word of a part.
+        let kaloum = loc("Kaloum");
+        let mut conakry = loc("Conakry");
+        let i = text.rfind("Conakry").unwrap();
+        conakry.span = Some(model::Span::new(i, i + 7));
+        assert!(!part_of(text, &kaloum, &conakry));
     }
 }
