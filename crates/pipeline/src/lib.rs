@@ -222,6 +222,16 @@ impl Engine {
                 ev,
             );
         }
+        let report_day = dateline_date.map(|d| d.span);
+        let day_timexes: Vec<(model::Span, i64)> = timexes
+            .iter()
+            .filter(|x| Some(x.span) != report_day && x.granularity == timex::Granularity::Day)
+            .filter_map(|x| {
+                let i = x.interval.as_ref().filter(|i| i.start == i.end)?;
+                Some((x.span, model::days::iso_days(&i.start.to_string())?))
+            })
+            .collect();
+        offset_dates(&article.text, &sentences, &day_timexes, &mut events);
         times.time += t.elapsed();
 
         // Places are assigned once the modality is known (it decides the fallbacks).
@@ -1177,6 +1187,137 @@ fn refine_event_time(
     }
 }
 
+/// Dates counted from another event's day, for events with no date of their own:
+/// - an event inside the clause or phrase of "a day after" / "two days before" is that many
+///   days before (after) what the phrase hangs on: a day-dated event earlier in the sentence,
+///   else a day the sentence names before the phrase ("denied on Thursday …, *a day after* he
+///   warned ministers" → Wednesday), else ("The raids came four days after rebels killed …")
+///   the last day-dated event told before;
+/// - an event with "two days earlier" / "a week later" of its own is counted from the last
+///   day-dated event told before it ("… had attacked a checkpoint two days earlier").
+fn offset_dates(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    day_timexes: &[(model::Span, i64)],
+    events: &mut [Event],
+) {
+    let day_of = |e: &Event| -> Option<i64> {
+        let t = e.time.as_ref()?;
+        (t.basis == model::TimeBasis::Text && t.precision == model::DatePrecision::Day)
+            .then(|| t.start.as_deref().and_then(model::days::iso_days))
+            .flatten()
+    };
+    for i in 0..events.len() {
+        let undated = events[i]
+            .time
+            .as_ref()
+            .is_none_or(|t| t.basis == model::TimeBasis::PublicationFallback);
+        if !undated || events[i].historical {
+            continue;
+        }
+        let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
+        let tree = provenance::Tree::new(s, text);
+        let Some(t) = tree.head_token_in(events[i].trigger) else { continue };
+        let Some((first, word, days)) = counted_offset(&tree, t) else { continue };
+        let phrase_start = tree.tok(first).span.start;
+        // The reference: a day-dated event of the sentence before the phrase, else the last
+        // one told before this event.
+        let before_in_sentence = (0..events.len()).rev().find(|&j| {
+            j != i
+                && events[j].sentence == events[i].sentence
+                && events[j].trigger.end <= phrase_start
+                && day_of(&events[j]).is_some()
+        });
+        let earlier = || {
+            (0..i).rev().find(|&j| {
+                events[j].sentence < events[i].sentence
+                    && day_of(&events[j]).is_some()
+                    && !events[j].historical
+            })
+        };
+        // A day named before the phrase in the sentence when no event there has one ("the
+        // commander on Thursday denied …, a day after he warned").
+        let named_day = || {
+            day_timexes
+                .iter()
+                .rev()
+                .find(|(sp, _)| s.span.contains(*sp) && sp.end <= phrase_start)
+                .map(|x| x.1)
+        };
+        let base = match word {
+            "after" | "before" => before_in_sentence
+                .and_then(|j| day_of(&events[j]))
+                .or_else(named_day)
+                .or_else(|| earlier().and_then(|j| day_of(&events[j]))),
+            _ => earlier().and_then(|j| day_of(&events[j])),
+        };
+        let Some(base) = base else { continue };
+        let day = match word {
+            "after" | "earlier" => base - days,
+            _ => base + days,
+        };
+        let (y, m, d) = model::days::civil_from_days(day);
+        let iso = format!("{y:04}-{m:02}-{d:02}");
+        let span = tree.tok(first).span;
+        events[i].time = Some(model::EventTime {
+            start: Some(iso.clone()),
+            end: Some(iso),
+            precision: model::DatePrecision::Day,
+            basis: model::TimeBasis::Text,
+            span: Some(span),
+        });
+    }
+}
+
+/// A counted offset that dates the event at token `t`: "two days after" / "a day before"
+/// whose phrase holds `t`, or "two days earlier" / "a week later" on `t` itself. Returns the
+/// offset's first token, its word ("after", "before", "earlier", "later") and its length in
+/// days.
+fn counted_offset<'a>(tree: &provenance::Tree<'a>, t: usize) -> Option<(usize, &'static str, i64)> {
+    let number = |w: &str| -> Option<i64> {
+        Some(match w {
+            "a" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            _ => w.parse::<i64>().ok().filter(|n| (1..=60).contains(n))?,
+        })
+    };
+    let ancestors = tree.ancestors(t);
+    (2..tree.len()).find_map(|k| {
+        let word: &'static str = match tree.form_lower(k).as_str() {
+            "after" => "after",
+            "before" => "before",
+            "earlier" => "earlier",
+            "later" => "later",
+            _ => return None,
+        };
+        let unit = match tree.form_lower(k - 1).as_str() {
+            "day" | "days" => 1,
+            "week" | "weeks" => 7,
+            _ => return None,
+        };
+        let n = number(&tree.form_lower(k - 2))?;
+        let holds = match word {
+            // The phrase "after …" holds the trigger: its head is the trigger or above it.
+            "after" | "before" => {
+                k < t
+                    && tree.head(k).is_some_and(|h| h == t || ancestors.contains(&h))
+                    && tree.head(k).is_some_and(|h| h > k)
+            }
+            // "two days earlier" modifies the trigger's own clause.
+            _ => k > t && tree.head(k).is_some_and(|h| h == t),
+        };
+        holds.then_some((k - 2, word, n * unit))
+    })
+}
+
 /// Whether token `i` is a verb in the simple past: tagged so, or a past participle the tagger
 /// chose for a conjunct of a simple past verb with no auxiliary of its own ("laid a wreath and
 /// called/VBN on Baghdad to …").
@@ -1514,6 +1655,31 @@ mod tests {
         assert!(owned_by(text, &loc("Port-au-Prince"), &loc("Delmas")));
         assert!(!owned_by(text, &loc("Delmas"), &loc("Port-au-Prince")));
         assert!(!owned_by(text, &loc("hospital"), &loc("Delmas")));
+    }
+
+    #[test]
+    fn counted_offsets_hold_the_trigger_of_their_phrase_or_clause() {
+        use super::counted_offset;
+        // denied on Thursday , a day after he warned ministers
+        let text = "denied on Thursday , a day after he warned ministers";
+        let mut s = crate::test_support::sentence(text, &[]);
+        let heads = [0, 3, 1, 1, 6, 9, 9, 9, 1, 9];
+        for (t, h) in s.tokens.iter_mut().zip(heads) {
+            t.head = h;
+        }
+        let tree = provenance::Tree::new(&s, text);
+        assert_eq!(counted_offset(&tree, 8), Some((4, "after", 1)));
+        assert_eq!(counted_offset(&tree, 0), None);
+        // had attacked a checkpoint two days earlier
+        let text = "had attacked a checkpoint two days earlier";
+        let mut s = crate::test_support::sentence(text, &[]);
+        let heads = [2, 0, 4, 2, 6, 7, 2];
+        for (t, h) in s.tokens.iter_mut().zip(heads) {
+            t.head = h;
+        }
+        let tree = provenance::Tree::new(&s, text);
+        assert_eq!(counted_offset(&tree, 1), Some((4, "earlier", 2)));
+        assert_eq!(counted_offset(&tree, 3), None);
     }
 
     #[test]
