@@ -164,8 +164,14 @@ pub fn chain(
     let mut inner_first: Vec<AttributionLink> = Vec::new();
     let mut path = vec![t];
     path.extend(tree.ancestors(t));
+    let speaker_act = conjoined_with_the_saying(tree, t);
     let mut prev: Option<usize> = None;
     for (depth, &a) in path.iter().enumerate() {
+        // The speaker's own second act ("said it was monitoring the situation and *called
+        // on* Iran to …"): no verb of saying above vouches for it.
+        if speaker_act == Some(a) {
+            break;
+        }
         // "according to X" on the clause of the event or any clause above it.
         for c in tree.children(a) {
             if tree.rel(c) == "obl"
@@ -260,6 +266,31 @@ pub fn chain(
     inner_first.reverse();
     dedup(&mut inner_first);
     inner_first
+}
+
+/// For a trigger `t` conjoined to the verb of a speech complement but in another form — a
+/// bare simple past beside a progressive or a modal ("said it *was monitoring* the situation
+/// and *called* on Iran to …", "said the motion *would fail* and *accused* the opposition") —
+/// the verb of saying: the parser joined the speaker's second act to what was said.
+fn conjoined_with_the_saying(tree: &Tree, t: usize) -> Option<usize> {
+    if tree.rel(t) != "conj" || tree.tok(t).xpos != "VBD" {
+        return None;
+    }
+    let own = |v: usize, rels: &[&str]| tree.children(v).any(|c| rels.contains(&tree.rel(c)));
+    if own(t, &["nsubj", "aux"]) {
+        return None;
+    }
+    let first = tree.head(t)?;
+    // A perfect's "had" may be shared ("said they had foiled a plot and arrested three
+    // suspects"); a progressive's or a modal's is not ("was monitoring …", "would fail").
+    let other_form = tree
+        .children(first)
+        .any(|c| tree.rel(c) == "aux" && !matches!(tree.lemma(c).as_str(), "have" | "to"));
+    if !tree.is_verbal(first) || !other_form || !matches!(tree.rel(first), "ccomp") {
+        return None;
+    }
+    let v = tree.head(first)?;
+    (is_attribution_verb(tree, v) && v < first).then_some(v)
 }
 
 fn is_attribution_verb(tree: &Tree, v: usize) -> bool {
@@ -570,6 +601,26 @@ mod tests {
         // "…, citing security concerns" gives a reason, not a source.
         let spec = spec.replace("witnesses/witness", "concerns/concern");
         assert_eq!(chain_of(&spec, "killed"), ["HRW"]);
+    }
+
+    #[test]
+    fn the_speakers_second_act_joined_to_what_was_said_is_not_vouched_for() {
+        let spec = "The/the/DET/2/det fleet/fleet/NOUN/3/nsubj said/say/VERB/0/root it/it/PRON/6/nsubj was/be/AUX/6/aux monitoring/monitor/VERB/3/ccomp it/it/PRON/6/obj and/and/CCONJ/9/cc called/call/VERB/6/conj on/on/ADP/11/case Iran/Iran/PROPN/9/obl ././PUNCT/3/punct";
+        let (text, mut s) = sentence(spec);
+        s.tokens[8].xpos = "VBD".into();
+        let tree = Tree::new(&s, &text);
+        let links = |t: usize| -> Vec<String> {
+            chain(&tree, t, &|_| None).into_iter().map(|l| l.text).collect()
+        };
+        assert!(links(8).is_empty(), "{:?}", links(8));
+        assert_eq!(links(5), ["The fleet"]);
+        // A perfect's "had" may be shared: "said they had foiled a plot and arrested three".
+        let spec = spec.replace("was/be/AUX", "had/have/AUX");
+        let (text, mut s) = sentence(&spec);
+        s.tokens[8].xpos = "VBD".into();
+        let tree = Tree::new(&s, &text);
+        let got: Vec<String> = chain(&tree, 8, &|_| None).into_iter().map(|l| l.text).collect();
+        assert_eq!(got, ["The fleet"]);
     }
 
     #[test]
