@@ -131,6 +131,11 @@ const SENT_PEOPLE: &[&str] = &[
     "warships",
     "ships",
     "jets",
+    "gendarmes",
+    "gendarmerie",
+    "policemen",
+    "paratroopers",
+    "guards",
 ];
 
 /// Verbs of appeal, whose "to"/"for" phrases name an addressee or a matter, not where the
@@ -361,9 +366,10 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     let lemma = toks[t].lemma.to_lowercase();
     // "deployed *hundreds of extra troops* to the region": people counted by a quantity noun.
     let people = |d: usize| SENT_PEOPLE.contains(&toks[d].form.to_lowercase().as_str());
+    // "peacekeepers *were deployed* to the islands": the people as the passive's subject.
     let sends = SENDING.contains(&lemma.as_str())
         && sentence.children(t as u32 + 1).any(|d| {
-            toks[d].deprel == "obj"
+            matches!(toks[d].deprel.as_str(), "obj" | "nsubj:pass")
                 && (people(d)
                     || sentence.children(d as u32 + 1).any(|c| {
                         toks[c].deprel == "nmod"
@@ -1162,6 +1168,31 @@ mod tests {
             .collect();
         assert!(got.iter().any(|g| g.starts_with("in the village of Zaongo")), "{got:?}");
         assert!(!got.iter().any(|g| g.contains("Geneva")), "{got:?}");
+    }
+
+    #[test]
+    fn people_sent_as_the_passives_subject_put_the_sending_where_they_go() {
+        let text = "Peacekeepers were deployed to the islands .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Peacekeepers", 3, "nsubj:pass"),
+                ("were", 3, "aux:pass"),
+                ("deployed", 0, "root"),
+                ("to", 6, "case"),
+                ("the", 6, "det"),
+                ("islands", 3, "obl"),
+                (".", 3, "punct"),
+            ],
+        );
+        s.tokens[2].upos = "VERB".to_string();
+        s.tokens[2].lemma = "deploy".to_string();
+        let at = text.find("deployed").unwrap();
+        let got: Vec<&str> = event_spans(&s, Span::new(at, at + 8), false)
+            .iter()
+            .map(|sp| sp.slice(text).unwrap())
+            .collect();
+        assert_eq!(got, ["to the islands"]);
     }
 
     #[test]

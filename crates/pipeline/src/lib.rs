@@ -515,6 +515,9 @@ fn attached_place(
     // A place of the phrase that the gazetteer lacks, with where it lies ("near the village
     // of Ovchi-Kalacha in Kyrgyzstan's Batken region"): it, not its container.
     let unlisted = geo::unlisted_place(gaz, places, text, s, &attached, ev.trigger).map(|u| u.0);
+    let own = own.or_else(|| {
+        unlisted.is_none().then(|| the_country(gaz, places, text, s, ev, &attached)).flatten()
+    });
     match (own, unlisted) {
         // "in the *Barmal* district of Afghanistan's Paktika province": a division the
         // gazetteer lacks inside the province the phrase names is finer than that province.
@@ -537,6 +540,62 @@ fn attached_place(
         (None, Some(u)) => Some(u),
         (own, _) => own,
     }
+}
+
+/// Words for the country a story is about when the text does not name it again ("sent
+/// gendarmes *to the Pacific territory*", "deployed *to the islands*", "protested *across
+/// the island*").
+const COUNTRY_WORDS: &[&str] =
+    &["country", "nation", "territory", "islands", "island", "archipelago", "kingdom", "republic"];
+
+/// The dateline's country for an event whose own phrase names it only by a definite
+/// description ("to the Pacific territory", "voters *in the territory* rejected", "across
+/// the country") or that was done "nationwide" ("imposed a *nationwide* curfew"); `None`
+/// without a dateline place.
+fn the_country(
+    gaz: &geo::Gazetteer,
+    places: &geo::ArticlePlaces,
+    text: &str,
+    s: &AnalyzedSentence,
+    ev: &Event,
+    attached: &[model::Span],
+) -> Option<model::Location> {
+    let described = attached.iter().find(|sp| {
+        let words: Vec<String> = sp
+            .slice(text)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        // A preposition, "the", up to one modifier, the word: "to the Pacific territory".
+        matches!(words.as_slice(),
+            [_, the, w] | [_, the, _, w]
+                if the == "the" && COUNTRY_WORDS.contains(&w.as_str()))
+    });
+    // A curfew only planned ("said it would impose a nationwide curfew") is placed nowhere yet.
+    let nationwide = || {
+        if ev.modality != model::Modality::Asserted {
+            return None;
+        }
+        let t = trigger_head(s, ev.trigger)?;
+        let toks = &s.tokens;
+        let on = |h: usize| {
+            s.children(h as u32 + 1).find(|&c| toks[c].form.eq_ignore_ascii_case("nationwide"))
+        };
+        on(t)
+            .or_else(|| {
+                s.children(t as u32 + 1).filter(|&c| toks[c].deprel.starts_with("obj")).find_map(on)
+            })
+            .map(|k| toks[k].span)
+    };
+    let span = described.copied().or_else(nationwide)?;
+    let dateline = places.dateline_place(gaz);
+    if dateline.basis != geo::PlaceBasis::Dateline {
+        return None;
+    }
+    let cc = dateline.location.country.as_deref()?;
+    geo::location_of(gaz, gaz.country(cc)?, Some(span))
 }
 
 /// For an event its sentence places at a known place after the trigger (the parser having
