@@ -165,12 +165,27 @@ impl Engine {
                     found.timexes.iter().filter(|t| Some(t.span) != report_day).cloned().collect();
                 for ev in &mut events {
                     let own = own_timexes(&article.text, &sentences, ev, &candidates);
-                    ev.time = Some(timex::resolve_event_time(
+                    let mut time =
+                        timex::resolve_event_time(&article.text, ev.trigger, &own, anchor.as_ref());
+                    past_weekday(
                         &article.text,
-                        ev.trigger,
-                        &own,
-                        anchor.as_ref(),
-                    ));
+                        &sentences,
+                        ev,
+                        article
+                            .published
+                            .as_ref()
+                            .filter(|p| {
+                                matches!(
+                                    p.precision,
+                                    model::DatePrecision::Day
+                                        | model::DatePrecision::Minute
+                                        | model::DatePrecision::Second
+                                )
+                            })
+                            .and_then(|p| p.value.get(..10)),
+                        &mut time,
+                    );
+                    ev.time = Some(time);
                 }
             }
             Err(e) => diagnostics.push(format!("time expressions: {e}")),
@@ -624,9 +639,10 @@ fn unlisted_on_the_way(
     (!stretch && finer(&u, known) && u.country == known.country).then_some(u)
 }
 
-/// A country that only says where the doers are ("Police *in Senegal* detained 47 people
-/// after clashes in the southern city of Ziguinchor"), named before the trigger, gives way to
-/// a finer place of the same country that a locative governs elsewhere in the sentence.
+/// A country or region that only says where the doers are ("Police *in Senegal* detained 47
+/// people after clashes in the southern city of Ziguinchor", "Police in the breakaway region
+/// *of Somaliland* fired … in the city of Burao"), named before the trigger, gives way to a
+/// finer place of the same country that a locative governs after the trigger.
 fn finer_than_doers_country(
     gaz: &geo::Gazetteer,
     places: &geo::ArticlePlaces,
@@ -637,7 +653,8 @@ fn finer_than_doers_country(
 ) -> model::Location {
     let before = own.span.is_some_and(|sp| sp.end <= ev.trigger.start);
     let Some(s) = sentences.get(ev.sentence as usize) else { return own };
-    if own.precision != model::GeoPrecision::Country || !before || ev.historical {
+    let coarse = !matches!(own.precision, model::GeoPrecision::Place | model::GeoPrecision::City);
+    if !coarse || !before || ev.historical {
         return own;
     }
     let mut skip = geo::aimed_clauses(s, ev.trigger);
@@ -1375,6 +1392,43 @@ fn counted_offset<'a>(tree: &provenance::Tree<'a>, t: usize) -> Option<(usize, &
         };
         holds.then_some((k - 2, word, n * unit))
     })
+}
+
+/// A weekday that dates a deed told in the simple past is the one before the report, never the
+/// next ("police fired live rounds … protesting against a delayed election … on Tuesday",
+/// where the expression's own guess of tense pointed ahead).
+fn past_weekday(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+    published: Option<&str>,
+    time: &mut model::EventTime,
+) {
+    let (Some(span), Some(start)) = (time.span, time.start.as_deref()) else { return };
+    if time.basis != model::TimeBasis::Text || time.precision != model::DatePrecision::Day {
+        return;
+    }
+    let (Some(day), Some(publ)) =
+        (model::days::iso_days(start), published.and_then(model::days::iso_days))
+    else {
+        return;
+    };
+    let weekday = span
+        .slice(text)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphabetic())
+        .any(timex::names_a_weekday);
+    let Some(s) = sentences.get(ev.sentence as usize) else { return };
+    let past =
+        (0..s.tokens.len()).any(|i| s.tokens[i].span.overlaps(ev.trigger) && past_finite(s, i));
+    if !(weekday && past && day > publ) {
+        return;
+    }
+    let back = day - 7 * ((day - publ + 6) / 7);
+    let (y, m, d) = model::days::civil_from_days(back);
+    let iso = format!("{y:04}-{m:02}-{d:02}");
+    time.start = Some(iso.clone());
+    time.end = Some(iso);
 }
 
 /// Whether token `i` is a verb in the simple past: tagged so, or a past participle the tagger

@@ -408,10 +408,14 @@ fn linear_subject(tree: &Tree, v: usize) -> Option<(usize, usize)> {
         if matches!(tok.form.as_str(), "," | "—" | "–") {
             break;
         }
+        // "the State Committee *for* National Security", "the army*'s* chief *of* staff".
+        let inside = |k: usize| k > 0 && k + 1 < v;
         let nominal =
             matches!(tok.upos.as_str(), "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "CCONJ")
                 || (tok.upos == "PUNCT" && tok.form == "-")
-                || (tok.upos == "PRON" && tok.feats.contains("Poss=Yes"));
+                || (tok.upos == "PRON" && tok.feats.contains("Poss=Yes"))
+                || (inside(k) && tok.upos == "ADP" && matches!(tok.form.as_str(), "of" | "for"))
+                || (inside(k) && matches!(tok.form.as_str(), "'s" | "’s"));
         if !nominal {
             return None;
         }
@@ -480,11 +484,21 @@ fn push(
             (tree.slice(span).to_string(), span)
         }
     };
-    if text.is_empty() {
+    if text.is_empty() || dateline_like(&text) {
         return;
     }
     let role = classify(&text, tree.lemma(n).as_str());
     out.push(AttributionLink { role, text, span: Some(span), actor: None });
+}
+
+/// Whether a phrase is a wire dateline the sentence splitter left on the lead
+/// ("PORT-AU-PRINCE, March 30 (Reuters"): a place in capitals, a comma, then a date.
+fn dateline_like(text: &str) -> bool {
+    let Some((place, rest)) = text.split_once(',') else { return false };
+    let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 3
+        && place.chars().all(|c| c.is_uppercase() || matches!(c, '-' | ' ' | '\'' | '.'))
+        && rest.chars().any(|c| c.is_ascii_digit())
 }
 
 /// Nouns of people or bodies that a ", citing X" read from the words may name.
@@ -621,6 +635,21 @@ mod tests {
         let tree = Tree::new(&s, &text);
         let got: Vec<String> = chain(&tree, 8, &|_| None).into_iter().map(|l| l.text).collect();
         assert_eq!(got, ["The fleet"]);
+    }
+
+    #[test]
+    fn a_long_trailing_speaker_with_of_for_and_possessive_is_read_from_the_words() {
+        // Troops detained seven , the Committee for Security said . (parser: "detained" a
+        // participle on "Troops", the subject of "said")
+        let spec = "Troops/troop/NOUN/9/nsubj detained/detain/VERB/1/acl seven/seven/NUM/2/obj ,/,/PUNCT/1/punct the/the/DET/6/det Committee/Committee/PROPN/9/nsubj for/for/ADP/8/case Security/Security/PROPN/6/nmod said/say/VERB/0/root ././PUNCT/9/punct";
+        assert_eq!(chain_of(spec, "detained"), ["the Committee for Security"]);
+    }
+
+    #[test]
+    fn a_dateline_left_on_the_lead_is_no_link() {
+        assert!(dateline_like("PORT-AU-PRINCE, March 30 (Reuters"));
+        assert!(!dateline_like("NATO, the EU and the US"));
+        assert!(!dateline_like("the national police"));
     }
 
     #[test]

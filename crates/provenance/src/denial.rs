@@ -220,7 +220,10 @@ fn cue_at(tree: &Tree, v: usize) -> Option<Cue> {
     }
     // "the report was baseless, he said": a copular verdict whose subject names a claim, said
     // by the subject of the verb of saying above it.
-    let has_cop = tree.children(v).any(|c| tree.rel(c) == "cop");
+    // "the charges were fabricated": a passive participle of falsehood judges its subject too.
+    let has_cop = tree
+        .children(v)
+        .any(|c| tree.rel(c) == "cop" || (tree.full_rel(c) == "aux:pass" && tree.lemma(c) == "be"));
     let claim = tree.children(v).find(|&c| {
         tree.rel(c) == "nsubj" && CLAIM_NOUNS.contains(&tree.lemma(c).to_lowercase().as_str())
     });
