@@ -146,8 +146,11 @@ pub fn of(tree: &Tree, t: usize) -> (Modality, Option<Span>, bool) {
             }
         }
         if let Some((m, cue)) = aux_mood(tree, g) {
-            // The governor's mood carries down to complements ("would seek to expel").
-            if matches!(rel, "xcomp" | "obj" | "ccomp") {
+            // The governor's mood carries down to complements ("would seek to expel") and to
+            // an infinitive of purpose ("would vote next week *to ban* the state police").
+            let purpose = rel == "advcl"
+                && tree.children(cur).any(|c| tree.rel(c) == "mark" && tree.form_lower(c) == "to");
+            if matches!(rel, "xcomp" | "obj" | "ccomp") || purpose {
                 return (combine_negation(m, negated.is_some()), Some(cue), negated.is_some());
             }
         }
@@ -337,6 +340,13 @@ mod tests {
         };
         assert!(future("It/it/PRON/4/nsubj would/would/AUX/4/aux not/not/PART/4/advmod withdraw/withdraw/VERB/0/root", "withdraw"));
         assert!(!future("It/it/PRON/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod withdraw/withdraw/VERB/0/root", "withdraw"));
+    }
+
+    #[test]
+    fn a_purpose_under_a_future_is_planned() {
+        // Lawmakers would vote to ban the police.
+        let spec = "Lawmakers/lawmaker/NOUN/3/nsubj would/would/AUX/3/aux vote/vote/VERB/0/root to/to/PART/5/mark ban/ban/VERB/3/advcl the/the/DET/7/det police/police/NOUN/5/obj";
+        assert_eq!(modality(spec, "ban"), Modality::Planned);
     }
 
     #[test]
