@@ -1496,9 +1496,21 @@ fn own_timexes(
                     // Only a clause before the event: one after it often holds an expression
                     // the parser hung on its nearest verb ("fired on students marching to the
                     // palace on Tuesday").
-                    !(k < t
+                    // A clause of another time below the event ("has accused Moscow of
+                    // trying to choke its exports *since Russia quit a deal last July*").
+                    let other_time_clause = tree.rel(v) == "advcl"
                         && tree.ancestors(v).contains(&t)
-                        && matches!(tree.rel(v), "acl" | "ccomp" | "csubj"))
+                        && tree.children(v).any(|m| {
+                            tree.rel(m) == "mark"
+                                && matches!(
+                                    tree.form_lower(m).as_str(),
+                                    "since" | "after" | "before" | "until"
+                                )
+                        });
+                    let clause_before = k < t
+                        && tree.ancestors(v).contains(&t)
+                        && matches!(tree.rel(v), "acl" | "ccomp" | "csubj");
+                    !(other_time_clause || clause_before)
                 }
                 _ => true,
             }

@@ -415,7 +415,7 @@ fn linear_subject(tree: &Tree, v: usize) -> Option<(usize, usize)> {
                 || (tok.upos == "PUNCT" && tok.form == "-")
                 || (tok.upos == "PRON" && tok.feats.contains("Poss=Yes"))
                 || (inside(k) && tok.upos == "ADP" && matches!(tok.form.as_str(), "of" | "for"))
-                || (inside(k) && matches!(tok.form.as_str(), "'s" | "’s"));
+                || (inside(k) && matches!(tok.form.as_str(), "'s" | "’s" | "'" | "’"));
         if !nominal {
             return None;
         }
