@@ -463,6 +463,18 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
                     .any(|k| toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("of"))
         }));
     }
+    // "struck a cargo ship *moored in the port of Pivdennyi*": where an assault's target lay,
+    // said by a participle on it.
+    if assault {
+        for &d in args.iter().filter(|&&d| toks[d].deprel == "obj") {
+            heads.extend(sentence.children(d as u32 + 1).filter(|&c| {
+                toks[c].deprel == "acl"
+                    && toks[c].upos == "VERB"
+                    && matches!(toks[c].xpos.as_str(), "VBN" | "VBG" | "")
+                    && !communicates(&toks[c].lemma)
+            }));
+        }
+    }
     // A nominal trigger as a verb's subject or object: the verb's phrases are the event's —
     // unless the verb only speaks of it ("condemned *the strikes* at a news conference in
     // Washington": the strikes were not in Washington).
@@ -494,8 +506,9 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
             let head = toks[d].form.to_lowercase();
             let site = toks[d].upos == "NOUN" && SITE_NOUNS.contains(&head.as_str());
             // An assault on part of a named place is there ("shelled residential areas of
-            // Sievierodonetsk").
-            if assault && AREA_NOUNS.contains(&head.as_str()) {
+            // Sievierodonetsk"), and so is any deed done on it ("will patrol the streets of the
+            // city of Esmeraldas").
+            if AREA_NOUNS.contains(&head.as_str()) {
                 // "shelled the outskirts *of the border village of Kfar Kila*": through a type
                 // noun to its name.
                 let typed = || {
@@ -1193,6 +1206,41 @@ mod tests {
             .map(|sp| sp.slice(text).unwrap())
             .collect();
         assert_eq!(got, ["to the islands"]);
+    }
+
+    #[test]
+    fn an_assaults_target_lies_where_its_participle_says() {
+        let text = "Drones struck a ship moored in the port of Pivdennyi .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Drones", 2, "nsubj"),
+                ("struck", 0, "root"),
+                ("a", 4, "det"),
+                ("ship", 2, "obj"),
+                ("moored", 4, "acl"),
+                ("in", 8, "case"),
+                ("the", 8, "det"),
+                ("port", 5, "obl"),
+                ("of", 10, "case"),
+                ("Pivdennyi", 8, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "strike".to_string();
+        s.tokens[4].upos = "VERB".to_string();
+        s.tokens[4].xpos = "VBN".to_string();
+        s.tokens[4].lemma = "moor".to_string();
+        let at = text.find("struck").unwrap();
+        let got: Vec<&str> = event_spans(&s, Span::new(at, at + 6), true)
+            .iter()
+            .map(|sp| sp.slice(text).unwrap())
+            .collect();
+        assert!(got.iter().any(|g| g.starts_with("in the port of Pivdennyi")), "{got:?}");
+        // Not for a deed that is no assault: "sold a ship moored in …" says nothing of where.
+        let got = event_spans(&s, Span::new(at, at + 6), false);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

@@ -293,9 +293,11 @@ impl Engine {
             let mut placed_before: Vec<(u32, model::Span, model::Location)> = Vec::new();
             for ev in &mut events {
                 let quoted = quotes.iter().any(|q| q.span.contains(ev.trigger));
-                let own = attached_place(gaz, places, &article.text, &sentences, ev).map(|o| {
-                    finer_than_doers_country(gaz, places, &article.text, &sentences, ev, o)
-                });
+                let own = attached_place(gaz, places, &article.text, &sentences, ev)
+                    .map(|o| {
+                        finer_than_doers_country(gaz, places, &article.text, &sentences, ev, o)
+                    })
+                    .or_else(|| named_again(&article.text, &sentences, ev, &placed_before));
                 own_placed.push(own.is_some());
                 if let Some(l) = &own {
                     placed_before.push((ev.sentence, ev.trigger, l.clone()));
@@ -637,6 +639,39 @@ fn unlisted_on_the_way(
     let lead = text.get(between.start as usize..u.span?.start as usize).unwrap_or("");
     let stretch = lead.split_whitespace().rev().take(5).any(|w| w.eq_ignore_ascii_case("between"));
     (!stretch && finer(&u, known) && u.country == known.country).then_some(u)
+}
+
+/// A place the gazetteer lacks that an earlier event of the article was placed at ("executed
+/// 40 civilians in the village of Zaongo in the Centre-Nord region"), named again bare in
+/// this event's own phrases ("killed 'terrorists' in fighting near Zaongo"): the same place.
+fn named_again(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+    placed_before: &[(u32, model::Span, model::Location)],
+) -> Option<model::Location> {
+    let s = sentences.get(ev.sentence as usize)?;
+    let spans = geo::event_spans(s, ev.trigger, ASSAULT_ROOTS.contains(&ev.root.as_str()));
+    placed_before.iter().rev().map(|x| &x.2).find_map(|l| {
+        if l.gazetteer_id.is_some() || l.name.is_empty() {
+            return None;
+        }
+        let words = |p: &str| -> Vec<String> {
+            p.split(|c: char| !c.is_alphanumeric() && c != '-').map(str::to_string).collect()
+        };
+        let name = words(&l.name);
+        let found = spans.iter().find_map(|sp| {
+            let phrase = sp.slice(text)?;
+            if !words(phrase).windows(name.len()).any(|w| w == name.as_slice()) {
+                return None;
+            }
+            let start = sp.start as usize + phrase.find(&l.name)?;
+            Some(model::Span::new(start, start + l.name.len()))
+        })?;
+        let mut again = l.clone();
+        again.span = Some(found);
+        Some(again)
+    })
 }
 
 /// A country or region that only says where the doers are ("Police *in Senegal* detained 47
