@@ -1440,7 +1440,14 @@ fn past_weekday(
     time: &mut model::EventTime,
 ) {
     let (Some(span), Some(start)) = (time.span, time.start.as_deref()) else { return };
-    if time.basis != model::TimeBasis::Text || time.precision != model::DatePrecision::Day {
+    if time.basis != model::TimeBasis::Text {
+        return;
+    }
+    if time.precision == model::DatePrecision::Month {
+        past_month(text, sentences, ev, published, time);
+        return;
+    }
+    if time.precision != model::DatePrecision::Day {
         return;
     }
     let (Some(day), Some(publ)) =
@@ -1464,6 +1471,42 @@ fn past_weekday(
     let iso = format!("{y:04}-{m:02}-{d:02}");
     time.start = Some(iso.clone());
     time.end = Some(iso);
+}
+
+/// A bare month ("in May", no year) dating a deed told in the simple past is the last such
+/// month before the report, never one to come.
+fn past_month(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+    published: Option<&str>,
+    time: &mut model::EventTime,
+) {
+    let (Some(span), Some(start)) = (time.span, time.start.as_deref()) else { return };
+    let (Some(day), Some(publ)) =
+        (model::days::iso_days(start), published.and_then(model::days::iso_days))
+    else {
+        return;
+    };
+    let bare = span.slice(text).is_some_and(|w| {
+        !w.chars().any(|c| c.is_ascii_digit())
+            && !w.split_whitespace().any(|x| x.eq_ignore_ascii_case("year"))
+    });
+    let Some(s) = sentences.get(ev.sentence as usize) else { return };
+    let past =
+        (0..s.tokens.len()).any(|i| s.tokens[i].span.overlaps(ev.trigger) && past_finite(s, i));
+    if !(bare && past && day > publ) {
+        return;
+    }
+    let shift = |iso: &str| -> Option<String> {
+        let y: i64 = iso.get(..4)?.parse().ok()?;
+        let shifted = format!("{:04}{}", y - 1, iso.get(4..)?);
+        // The last day of a leap February, a year before.
+        let leap = |y: i64| y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+        Some(if leap(y - 1) { shifted } else { shifted.replacen("-02-29", "-02-28", 1) })
+    };
+    time.start = time.start.as_deref().and_then(shift);
+    time.end = time.end.as_deref().and_then(shift);
 }
 
 /// Whether token `i` is a verb in the simple past: tagged so, or a past participle the tagger
@@ -1515,7 +1558,7 @@ fn own_timexes(
                     return false;
                 }
             }
-            if dates_a_thing(&tree, x.span, t) {
+            if dates_a_thing(&tree, x.span, t, x.granularity == timex::Granularity::Day) {
                 return false;
             }
             // The first verb above the expression.
@@ -1587,7 +1630,7 @@ fn not_a_point(
 /// trigger `t`, and not the event: "a 2015 nuclear deal", "last Sunday's attack" as the object
 /// of "withdrew from" or "suspected of taking part in". A noun that is the event's subject
 /// keeps it ("last Sunday's attack killed 20 people").
-fn dates_a_thing(tree: &provenance::Tree<'_>, span: model::Span, t: usize) -> bool {
+fn dates_a_thing(tree: &provenance::Tree<'_>, span: model::Span, t: usize, day: bool) -> bool {
     let Some(k) = tree.head_token_in(span) else { return false };
     if !matches!(tree.full_rel(k), "nmod:poss" | "compound" | "amod" | "nummod") {
         return false;
@@ -1596,14 +1639,19 @@ fn dates_a_thing(tree: &provenance::Tree<'_>, span: model::Span, t: usize) -> bo
     if h == t || tree.is_verbal(h) || !matches!(tree.tok(h).upos.as_str(), "NOUN" | "PROPN") {
         return false;
     }
-    // A noun right under the event as its subject, or as the occasion it happened in ("were
-    // killed in Tuesday's attack"), keeps the date; as what was acted on or left ("withdrew
+    // A noun right under the event as its subject, or as the occasion it happened in or next
+    // to ("were killed in Tuesday's attack"), keeps the date; as what was acted on or left ("withdrew
     // from a 2015 deal") or further down ("suspected of taking part in last Sunday's attack"),
     // not.
+    let case = tree.child_with(h, &["case"]).map(|c| tree.form_lower(c));
+    // A day's occasion the deed followed, however deep the parser hung it ("opened fire on
+    // protesters *after Friday prayers*"); not a longer one ("before the January election").
+    if day && matches!(case.as_deref(), Some("after" | "following")) {
+        return false;
+    }
     if tree.head(h) != Some(t) {
         return true;
     }
-    let case = tree.child_with(h, &["case"]).map(|c| tree.form_lower(c));
     match tree.rel(h) {
         "nsubj" => false,
         "obl" | "nmod" => !matches!(case.as_deref(), Some("in" | "during" | "at" | "since")),
