@@ -131,6 +131,11 @@ const SENT_PEOPLE: &[&str] = &[
     "warships",
     "ships",
     "jets",
+    "gendarmes",
+    "gendarmerie",
+    "policemen",
+    "paratroopers",
+    "guards",
 ];
 
 /// Verbs of appeal, whose "to"/"for" phrases name an addressee or a matter, not where the
@@ -361,9 +366,10 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     let lemma = toks[t].lemma.to_lowercase();
     // "deployed *hundreds of extra troops* to the region": people counted by a quantity noun.
     let people = |d: usize| SENT_PEOPLE.contains(&toks[d].form.to_lowercase().as_str());
+    // "peacekeepers *were deployed* to the islands": the people as the passive's subject.
     let sends = SENDING.contains(&lemma.as_str())
         && sentence.children(t as u32 + 1).any(|d| {
-            toks[d].deprel == "obj"
+            matches!(toks[d].deprel.as_str(), "obj" | "nsubj:pass")
                 && (people(d)
                     || sentence.children(d as u32 + 1).any(|c| {
                         toks[c].deprel == "nmod"
@@ -457,6 +463,18 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
                     .any(|k| toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("of"))
         }));
     }
+    // "struck a cargo ship *moored in the port of Pivdennyi*": where an assault's target lay,
+    // said by a participle on it.
+    if assault {
+        for &d in args.iter().filter(|&&d| toks[d].deprel == "obj") {
+            heads.extend(sentence.children(d as u32 + 1).filter(|&c| {
+                toks[c].deprel == "acl"
+                    && toks[c].upos == "VERB"
+                    && matches!(toks[c].xpos.as_str(), "VBN" | "VBG" | "")
+                    && !communicates(&toks[c].lemma)
+            }));
+        }
+    }
     // A nominal trigger as a verb's subject or object: the verb's phrases are the event's —
     // unless the verb only speaks of it ("condemned *the strikes* at a news conference in
     // Washington": the strikes were not in Washington).
@@ -488,8 +506,9 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
             let head = toks[d].form.to_lowercase();
             let site = toks[d].upos == "NOUN" && SITE_NOUNS.contains(&head.as_str());
             // An assault on part of a named place is there ("shelled residential areas of
-            // Sievierodonetsk").
-            if assault && AREA_NOUNS.contains(&head.as_str()) {
+            // Sievierodonetsk"), and so is any deed done on it ("will patrol the streets of the
+            // city of Esmeraldas").
+            if AREA_NOUNS.contains(&head.as_str()) {
                 // "shelled the outskirts *of the border village of Kfar Kila*": through a type
                 // noun to its name.
                 let typed = || {
@@ -580,6 +599,12 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     for h in others {
         add(h, &mut out);
     }
+    for sp in fronted_report_places(sentence, t, &preps) {
+        if !out.iter().any(|o| o.contains(sp)) {
+            out.retain(|o| !sp.contains(*o));
+            out.push(sp);
+        }
+    }
     // "A court *in Bishkek* sentenced two journalists to five years in prison": the deed's
     // own phrases name nothing ("in prison" has no name), so the subject's place stands.
     let named = |sp: &Span| toks.iter().any(|x| sp.contains(x.span) && x.upos == "PROPN");
@@ -619,6 +644,42 @@ fn misattached_after(sentence: &AnalyzedSentence, t: usize, preps: &[&str]) -> O
     let head = toks[d].form.to_lowercase();
     (nominal && (rightward || sibling) && d > k && !TEMPORAL.contains(&head.as_str()))
         .then(|| subtree(sentence, d))
+}
+
+/// Locative phrases of a report fronted before its speaker that the parser hung on the verb
+/// of saying ("executed 40 civilians *in the village of Zaongo* earlier this month, Human
+/// Rights Watch said", with "in the village" under "said"): those between the trigger and
+/// the comma before the speaker are the trigger's. The verb of saying is the trigger's
+/// governor or a dependent after it; phrases after the speaker ("said in Geneva") stay its.
+fn fronted_report_places(sentence: &AnalyzedSentence, t: usize, preps: &[&str]) -> Vec<Span> {
+    let toks = &sentence.tokens;
+    let governor = (toks[t].head as usize).checked_sub(1);
+    let verbs = sentence.children(t as u32 + 1).chain(governor).filter(|&v| {
+        v > t
+            && toks[v].upos == "VERB"
+            && !communicates(&toks[t].lemma)
+            && matches!(toks[v].lemma.to_lowercase().as_str(), "say" | "tell" | "report" | "add")
+    });
+    let mut out = Vec::new();
+    for v in verbs.collect::<Vec<_>>() {
+        let Some(subj) =
+            sentence.children(v as u32 + 1).find(|&c| toks[c].deprel.starts_with("nsubj"))
+        else {
+            continue;
+        };
+        // The last comma before the verb, with the subject after it (the parser may split the
+        // speaker's name: "Human/amod Rights/ccomp Watch/nsubj said").
+        let Some(comma) = (t + 1..v).rev().find(|&k| toks[k].form == ",") else { continue };
+        if subj < comma {
+            continue;
+        }
+        out.extend(
+            locatives(sentence, v, preps)
+                .into_iter()
+                .filter(|sp| sp.start >= toks[t].span.end && sp.end <= toks[comma].span.end),
+        );
+    }
+    out
 }
 
 /// Whether the triggers `a` and `b` head conjoined verbs or clauses of the sentence ("met
@@ -1080,6 +1141,106 @@ mod tests {
             .map(|sp| sp.slice(text).unwrap())
             .collect();
         assert!(got.iter().any(|g| g.starts_with("at Camp Ashraf")), "{got:?}");
+    }
+
+    #[test]
+    fn a_place_of_a_fronted_report_hung_on_the_verb_of_saying_is_the_events() {
+        // The parser hung "in the village of Zaongo" on "said"; "in Geneva" after the speaker
+        // stays the saying's.
+        let text = "Soldiers executed 40 civilians in the village of Zaongo , Human Rights Watch said in Geneva .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Soldiers", 2, "nsubj"),
+                ("executed", 0, "root"),
+                ("40", 4, "nummod"),
+                ("civilians", 2, "obj"),
+                ("in", 7, "case"),
+                ("the", 7, "det"),
+                ("village", 14, "obl"),
+                ("of", 9, "case"),
+                ("Zaongo", 7, "nmod"),
+                (",", 7, "punct"),
+                ("Human", 12, "amod"),
+                ("Rights", 14, "ccomp"),
+                ("Watch", 14, "nsubj"),
+                ("said", 2, "advcl"),
+                ("in", 16, "case"),
+                ("Geneva", 14, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[13].upos = "VERB".to_string();
+        s.tokens[13].lemma = "say".to_string();
+        s.tokens[1].lemma = "execute".to_string();
+        let at = text.find("executed").unwrap();
+        let got: Vec<&str> = event_spans(&s, Span::new(at, at + 8), true)
+            .iter()
+            .map(|sp| sp.slice(text).unwrap())
+            .collect();
+        assert!(got.iter().any(|g| g.starts_with("in the village of Zaongo")), "{got:?}");
+        assert!(!got.iter().any(|g| g.contains("Geneva")), "{got:?}");
+    }
+
+    #[test]
+    fn people_sent_as_the_passives_subject_put_the_sending_where_they_go() {
+        let text = "Peacekeepers were deployed to the islands .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Peacekeepers", 3, "nsubj:pass"),
+                ("were", 3, "aux:pass"),
+                ("deployed", 0, "root"),
+                ("to", 6, "case"),
+                ("the", 6, "det"),
+                ("islands", 3, "obl"),
+                (".", 3, "punct"),
+            ],
+        );
+        s.tokens[2].upos = "VERB".to_string();
+        s.tokens[2].lemma = "deploy".to_string();
+        let at = text.find("deployed").unwrap();
+        let got: Vec<&str> = event_spans(&s, Span::new(at, at + 8), false)
+            .iter()
+            .map(|sp| sp.slice(text).unwrap())
+            .collect();
+        assert_eq!(got, ["to the islands"]);
+    }
+
+    #[test]
+    fn an_assaults_target_lies_where_its_participle_says() {
+        let text = "Drones struck a ship moored in the port of Pivdennyi .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Drones", 2, "nsubj"),
+                ("struck", 0, "root"),
+                ("a", 4, "det"),
+                ("ship", 2, "obj"),
+                ("moored", 4, "acl"),
+                ("in", 8, "case"),
+                ("the", 8, "det"),
+                ("port", 5, "obl"),
+                ("of", 10, "case"),
+                ("Pivdennyi", 8, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "strike".to_string();
+        s.tokens[4].upos = "VERB".to_string();
+        s.tokens[4].xpos = "VBN".to_string();
+        s.tokens[4].lemma = "moor".to_string();
+        let at = text.find("struck").unwrap();
+        let got: Vec<&str> = event_spans(&s, Span::new(at, at + 6), true)
+            .iter()
+            .map(|sp| sp.slice(text).unwrap())
+            .collect();
+        assert!(got.iter().any(|g| g.starts_with("in the port of Pivdennyi")), "{got:?}");
+        // Not for a deed that is no assault: "sold a ship moored in …" says nothing of where.
+        let got = event_spans(&s, Span::new(at, at + 6), false);
+        assert!(got.is_empty(), "{got:?}");
     }
 
     #[test]

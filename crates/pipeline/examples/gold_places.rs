@@ -1,7 +1,7 @@
 //! Development aid for event places: codes provenance gold articles given on the command line
 //! (the dev part only — never the held-out part) and prints every predicted event with its
 //! root, modality and location beside the gold place lines, and with `--lookup NAME` the
-//! gazetteer's readings of a name.
+//! gazetteer's readings of a name. `ALL_ERRORS=1` lists every field's errors.
 //!
 //! `cargo run --release -p pipeline --example gold_places -- tests/data/provenance/dev/3*.txt`
 
@@ -52,7 +52,9 @@ fn main() {
             println!("  gold {:<14} {} {} place {:?}", ge.trigger, ge.root, ge.modality, ge.place);
         }
     }
-    for e in report.errors.iter().filter(|e| e.contains(": place")) {
+    // `ALL_ERRORS=1` prints every field's errors, not only the places'.
+    let all = std::env::var_os("ALL_ERRORS").is_some();
+    for e in report.errors.iter().filter(|e| all || e.contains(": place")) {
         println!("{e}");
     }
     println!("{}", report.summary());

@@ -75,6 +75,36 @@ const CLAIM_NOUNS: &[&str] = &[
     "this",
     "that",
 ];
+/// Objects of "reject" / "dismiss" that are proposals or people, not claims.
+const NOT_CLAIMS: &[&str] = &[
+    "independence",
+    "proposal",
+    "plan",
+    "offer",
+    "deal",
+    "agreement",
+    "bill",
+    "law",
+    "budget",
+    "demand",
+    "request",
+    "appeal",
+    "resolution",
+    "ultimatum",
+    "candidacy",
+    "nomination",
+    "application",
+    "bid",
+    "motion",
+    "minister",
+    "commander",
+    "chief",
+    "governor",
+    "official",
+    "general",
+    "ambassador",
+    "head",
+];
 /// Nouns for a part in something ("denied any involvement", "any link to the man"): what is
 /// denied is the denier's own part in the events before, and nothing else.
 const INVOLVEMENT: &[&str] = &[
@@ -162,6 +192,12 @@ fn cue_at(tree: &Tree, v: usize) -> Option<Cue> {
     if tree.is_verbal(v) && DENY_VERBS.contains(&lemma.as_str()) && !negated(v) {
         // "rejected" as a bare adjective ("the rejected plan") has no subject: not a denial.
         denier_subject(tree, v)?;
+        // "voters rejected independence", "dismissed the army chief": a proposal turned down
+        // or a person removed, not a claim contested.
+        let object = tree.children(v).find(|&c| tree.rel(c) == "obj");
+        if object.is_some_and(|o| NOT_CLAIMS.contains(&tree.lemma(o).to_lowercase().as_str())) {
+            return None;
+        }
         return Some(Cue { span: tree.tok(v).span, speaker_verb: v, content: v });
     }
     if !FALSEHOOD.contains(&tree.form_lower(v).as_str()) || negated(v) {
@@ -184,7 +220,10 @@ fn cue_at(tree: &Tree, v: usize) -> Option<Cue> {
     }
     // "the report was baseless, he said": a copular verdict whose subject names a claim, said
     // by the subject of the verb of saying above it.
-    let has_cop = tree.children(v).any(|c| tree.rel(c) == "cop");
+    // "the charges were fabricated": a passive participle of falsehood judges its subject too.
+    let has_cop = tree
+        .children(v)
+        .any(|c| tree.rel(c) == "cop" || (tree.full_rel(c) == "aux:pass" && tree.lemma(c) == "be"));
     let claim = tree.children(v).find(|&c| {
         tree.rel(c) == "nsubj" && CLAIM_NOUNS.contains(&tree.lemma(c).to_lowercase().as_str())
     });
@@ -473,6 +512,20 @@ mod tests {
         assert_eq!(d[0].text, "denied");
         assert_eq!(d[0].denier.as_ref().unwrap().text, "Rebels");
         assert_eq!(d[0].claims, vec![evs[0].trigger]);
+    }
+
+    #[test]
+    fn turning_down_a_proposal_is_no_denial() {
+        let (text, s) = sentence(
+            "Voters/voter/NOUN/2/nsubj rejected/reject/VERB/0/root independence/independence/NOUN/2/obj \
+             ././PUNCT/2/punct",
+        );
+        assert!(find(&text, &[s], &[], &[]).is_empty());
+        let (text, s) = sentence(
+            "Rebels/rebel/NOUN/2/nsubj rejected/reject/VERB/0/root the/the/DET/4/det \
+             allegations/allegation/NOUN/2/obj ././PUNCT/2/punct",
+        );
+        assert_eq!(find(&text, &[s], &[], &[]).len(), 1);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //!
 //! True when the event's own date (from the text, not the publication fallback) ends well
 //! before the publication date, or when the syntax marks it as background: "since 1984",
+//! "from 2003 to 2017",
 //! "the anniversary of …", "under the … regime", "former", present perfect of long duration
 //! ("has repeatedly urged", "has been blacklisted by …"), past perfect with a duration.
 
@@ -44,9 +45,13 @@ pub fn of(
         for c in tree.children(a) {
             let rel = tree.rel(c);
             let f = tree.form_lower(c);
-            // "since 1984" (a year before publication)
+            // "since 1984", "from 2003 to 2017", "between 2018 and 2021" (a year before
+            // publication)
             if rel == "obl"
-                && tree.children(c).any(|m| tree.rel(m) == "case" && tree.form_lower(m) == "since")
+                && tree.children(c).any(|m| {
+                    tree.rel(m) == "case"
+                        && matches!(tree.form_lower(m).as_str(), "since" | "from" | "between")
+                })
             {
                 if let (Ok(y), Some(py)) = (tree.tok(c).form.parse::<i32>(), pub_year) {
                     if y < py {

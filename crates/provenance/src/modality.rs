@@ -130,6 +130,11 @@ pub fn of(tree: &Tree, t: usize) -> (Modality, Option<Span>, bool) {
             if PLAN.contains(&lemma.as_str())
                 && matches!(rel, "xcomp" | "obj" | "advcl" | "nmod" | "obl" | "ccomp")
             {
+                // "denied that the army was planning to overthrow the government": a plan
+                // that is denied, the deed with it.
+                if let Some(d) = denial_above(tree, g) {
+                    return (Modality::Denied, Some(tree.tok(d).span), negated.is_some());
+                }
                 return (combine_negation(Modality::Planned, gneg), Some(gspan), negated.is_some());
             }
             if PLAN_NOUNS.contains(&lemma.as_str()) && matches!(rel, "acl" | "nmod" | "compound") {
@@ -141,8 +146,11 @@ pub fn of(tree: &Tree, t: usize) -> (Modality, Option<Span>, bool) {
             }
         }
         if let Some((m, cue)) = aux_mood(tree, g) {
-            // The governor's mood carries down to complements ("would seek to expel").
-            if matches!(rel, "xcomp" | "obj" | "ccomp") {
+            // The governor's mood carries down to complements ("would seek to expel") and to
+            // an infinitive of purpose ("would vote next week *to ban* the state police").
+            let purpose = rel == "advcl"
+                && tree.children(cur).any(|c| tree.rel(c) == "mark" && tree.form_lower(c) == "to");
+            if matches!(rel, "xcomp" | "obj" | "ccomp") || purpose {
                 return (combine_negation(m, negated.is_some()), Some(cue), negated.is_some());
             }
         }
@@ -157,6 +165,24 @@ pub fn of(tree: &Tree, t: usize) -> (Modality, Option<Span>, bool) {
         return (Modality::Negated, negated, true);
     }
     (Modality::Asserted, None, false)
+}
+
+/// An unnegated verb of denial whose complement holds token `v`, reached through complement
+/// relations only (as the walk in [`of`] reads them).
+fn denial_above(tree: &Tree, v: usize) -> Option<usize> {
+    let mut cur = v;
+    for _ in 0..4 {
+        let rel = tree.rel(cur);
+        if !matches!(rel, "xcomp" | "ccomp" | "obj" | "advcl" | "csubj") {
+            return None;
+        }
+        let g = tree.head(cur)?;
+        if DENY.contains(&tree.lemma(g).as_str()) && negation(tree, g).is_none() {
+            return Some(g);
+        }
+        cur = g;
+    }
+    None
 }
 
 fn self_cue(tree: &Tree, t: usize) -> Option<Modality> {
@@ -314,6 +340,23 @@ mod tests {
         };
         assert!(future("It/it/PRON/4/nsubj would/would/AUX/4/aux not/not/PART/4/advmod withdraw/withdraw/VERB/0/root", "withdraw"));
         assert!(!future("It/it/PRON/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod withdraw/withdraw/VERB/0/root", "withdraw"));
+    }
+
+    #[test]
+    fn a_purpose_under_a_future_is_planned() {
+        // Lawmakers would vote to ban the police.
+        let spec = "Lawmakers/lawmaker/NOUN/3/nsubj would/would/AUX/3/aux vote/vote/VERB/0/root to/to/PART/5/mark ban/ban/VERB/3/advcl the/the/DET/7/det police/police/NOUN/5/obj";
+        assert_eq!(modality(spec, "ban"), Modality::Planned);
+    }
+
+    #[test]
+    fn a_denied_plan_is_denied() {
+        // He denied that the army was planning to overthrow the government.
+        let spec = "He/he/PRON/2/nsubj denied/deny/VERB/0/root that/that/SCONJ/7/mark the/the/DET/5/det army/army/NOUN/7/nsubj was/be/AUX/7/aux planning/plan/VERB/2/ccomp to/to/PART/9/mark overthrow/overthrow/VERB/7/xcomp the/the/DET/11/det government/government/NOUN/9/obj";
+        assert_eq!(modality(spec, "overthrow"), Modality::Denied);
+        // Not denied: the plan stands.
+        let spec = spec.replace("denied/deny", "said/say");
+        assert_eq!(modality(&spec, "overthrow"), Modality::Planned);
     }
 
     #[test]

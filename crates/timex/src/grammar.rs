@@ -420,6 +420,18 @@ impl<'a> Grammar<'a> {
             if let Some((e3, y)) = self.year4(e2) {
                 return Some((e3, Ok(DExpr::Cal { y: Y::Abs(y), m: Some(m), d: None })));
             }
+            // "in May last year", "in March next year", "in June this year"
+            if !abbr && self.is(e + 1, "year") {
+                let off = match self.l(e) {
+                    "last" => Some(-1),
+                    "next" => Some(1),
+                    "this" => Some(0),
+                    _ => None,
+                };
+                if let Some(off) = off {
+                    return Some((e + 2, Ok(DExpr::Cal { y: Y::Rel(off), m: Some(m), d: None })));
+                }
+            }
             if let Some(e3) = self.short_year(e) {
                 return Some((e3, Err(Unresolvable::TwoDigitYear)));
             }
@@ -1528,11 +1540,13 @@ impl<'a> Grammar<'a> {
         if let Some((e2, y)) = self.year4(k) {
             return (e2, Y::Abs(y));
         }
-        if k > e {
+        // "of last year", and without "of" after a bare period: "in May last year".
+        if k > e || !of_required {
             let off = match self.l(k) {
                 "last" => Some(-1),
                 "next" => Some(1),
-                "this" | "the" => Some(0),
+                "this" => Some(0),
+                "the" if k > e => Some(0),
                 _ => None,
             };
             if let (Some(off), true) = (off, self.is(k + 1, "year")) {

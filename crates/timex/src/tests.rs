@@ -149,6 +149,10 @@ fn deictics_and_units() {
         ("The camp was emptied last weekend.", "2009-W11-WE"),
         ("The camp was emptied over the weekend.", "2009-W11-WE"),
         ("Talks will resume over the weekend.", "2009-W12-WE"),
+        ("Serbs clashed with peacekeepers in May last year.", "2008-05"),
+        ("The summit is planned for June next year.", "2010-06"),
+        ("Talks broke down in January this year.", "2009-01"),
+        ("The church was bombed on Christmas Day last year.", "2008-12-25"),
     ] {
         assert_eq!(val(text, a), v, "{text}");
     }
