@@ -1591,13 +1591,32 @@ fn own_timexes(
                     let clause_before = k < t
                         && tree.ancestors(v).contains(&t)
                         && matches!(tree.rel(v), "acl" | "ccomp" | "csubj");
-                    !(other_time_clause || clause_before)
+                    !(other_time_clause || clause_before || reported_elsewhere(&tree, v, t))
                 }
                 _ => true,
             }
         })
         .cloned()
         .collect()
+}
+
+/// Whether verb `v` lies in what someone said and the event `t` does not: "The group said no
+/// member had left the camp *this month* and urged the United Nations to protect the
+/// residents" — the month dates the leaving, not the saying nor the urging beside it.
+fn reported_elsewhere(tree: &provenance::Tree<'_>, v: usize, t: usize) -> bool {
+    let mut child = v;
+    for a in tree.ancestors(v) {
+        // (A complement after its verb: a report fronted before "…, the governor said" is
+        // one report, whatever the parser hung on the verb of saying.)
+        if tree.rel(child) == "ccomp"
+            && child > a
+            && provenance::attribution::SPEECH.contains(&tree.lemma(a).as_str())
+        {
+            return child != t && !tree.ancestors(t).contains(&child);
+        }
+        child = a;
+    }
+    false
 }
 
 /// Whether an expression is one end of a range, which names no point the event happened at

@@ -199,3 +199,23 @@ fn where_a_meeting_was_held_decides_host_visit_or_third_location() {
         assert_eq!(met, [code], "{city}");
     }
 }
+
+/// A time expression inside what someone said dates the reported deed, not the saying nor
+/// what the speaker did beside it.
+#[test]
+fn a_date_in_a_reported_clause_does_not_date_the_saying() {
+    let engine = engine();
+    let text = "Denial\n\nThe group said no member of its organisation had left the camp this \
+        month and urged the United Nations to protect the residents.\n";
+    let coded = engine.code_raw(&doc("reported", text, "2009-01-22", None)).expect("coded");
+    let mut seen = 0;
+    for e in &coded.events {
+        let trigger = e.trigger.slice(&coded.article.text).unwrap_or("");
+        if matches!(trigger, "said" | "urged") {
+            seen += 1;
+            let time = e.time.as_ref().expect("dated");
+            assert_ne!(time.precision, model::DatePrecision::Month, "{trigger}: {time:?}");
+        }
+    }
+    assert!(seen > 0, "no statement coded");
+}
