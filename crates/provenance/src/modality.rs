@@ -240,7 +240,10 @@ fn local(tree: &Tree, t: usize) -> Option<(Modality, Span)> {
         let f = tree.form_lower(c);
         let l = tree.lemma(c);
         let span = tree.tok(c).span;
-        if matches!(rel, "amod" | "compound" | "advmod" | "nmod" | "acl") {
+        // A clause with a subject of its own says what the noun holds, not how its deed
+        // stands ("accusations that one of its members *had planned* a suicide bombing").
+        let content = rel == "acl" && tree.children(c).any(|g| tree.rel(g) == "nsubj");
+        if !content && matches!(rel, "amod" | "compound" | "advmod" | "nmod" | "acl") {
             if ATTEMPT_MODS.contains(&f.as_str()) || ATTEMPT_MODS.contains(&l.as_str()) {
                 return Some((Modality::Attempted, span));
             }
@@ -362,6 +365,16 @@ mod tests {
     #[test]
     fn plain_assertion() {
         assert_eq!(modality("Rebels/rebel/NOUN/2/nsubj attacked/attack/VERB/0/root the/the/DET/4/det base/base/NOUN/2/obj", "attacked"), Modality::Asserted);
+    }
+
+    #[test]
+    fn a_content_clause_is_no_modifier_of_its_noun() {
+        // Iraqi accusations that a member had planned a bombing: the accusation was made.
+        let spec = "Iraqi/Iraqi/ADJ/2/amod accusations/accusation/NOUN/0/root that/that/SCONJ/5/mark he/he/PRON/5/nsubj planned/plan/VERB/2/acl a/a/DET/7/det bombing/bombing/NOUN/5/obj";
+        assert_eq!(modality(spec, "accusations"), Modality::Asserted);
+        // An attack planned for Monday: planned.
+        let spec = "an/a/DET/2/det attack/attack/NOUN/0/root planned/planned/VERB/2/acl for/for/ADP/5/case Monday/Monday/PROPN/3/obl";
+        assert_eq!(modality(spec, "attack"), Modality::Planned);
     }
 
     #[test]
