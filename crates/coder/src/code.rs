@@ -1637,7 +1637,10 @@ impl Analysis<'_> {
         let in_place = (locative || dicts.metonym_capitals)
             && self.children[head].iter().any(|&c| {
                 base_rel(&self.s.tokens[c].deprel) == "case"
-                    && matches!(self.words[c].as_str(), "IN" | "AT")
+                    && matches!(
+                        self.words[c].as_str(),
+                        "IN" | "AT" | "THROUGH" | "THROUGHOUT" | "ACROSS"
+                    )
             });
         (names_a_thing || in_place).then(|| country.to_string())
     }
@@ -1674,7 +1677,11 @@ impl Analysis<'_> {
             .collect();
         stack.reverse();
         while let Some((c, depth)) = stack.pop() {
-            if self.children[c].iter().any(|&k| self.words[k] == "IN") {
+            // (Product rule: "marched through central Belgrade", "across the country".)
+            let place_word = |w: &str| {
+                w == "IN" || (clauses && matches!(w, "THROUGH" | "THROUGHOUT" | "ACROSS"))
+            };
+            if self.children[c].iter().any(|&k| place_word(&self.words[k])) {
                 if let Some(ph) = self.phrase_of[c].map(|q| &self.phrases[q]) {
                     if let [code] = ph.codes.as_slice() {
                         if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -2243,10 +2250,22 @@ impl Analysis<'_> {
             // Hosts, mediators and sponsors of a compound subject act together for others
             // ("Venezuela and Cuba hosted talks between the two sides"), not with each other.
             let for_others = third_party_verb(&self.s.tokens[vp_head]);
+            // (Product rules.) A place named after "in"/"at" is where the members met, not a
+            // partner ("Ethiopia and Eritrea signed an agreement in Riyadh"); and a fight that
+            // is an exchange ("Thai and Cambodian troops exchanged fire", "clashed") is
+            // between the members too.
+            let reciprocal = opts.clauses
+                && code.starts_with("19")
+                && matches!(
+                    self.s.tokens[vp_head].lemma.as_str(),
+                    "exchange" | "clash" | "skirmish"
+                );
+            let together = matches!(code.get(..2), Some("03" | "04" | "05" | "06")) || reciprocal;
             let mutual = !reduced_passive
                 && !for_others
-                && matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
-                && target.is_some_and(|t| self.phrases[t].null)
+                && together
+                && target
+                    .is_some_and(|t| self.phrases[t].null || (opts.clauses && self.place_only(t)))
                 && self.compound_subject(vp_head).is_some();
             let target = target.filter(|_| !mutual);
             if let Some(tg) = target {
@@ -2275,6 +2294,32 @@ impl Analysis<'_> {
                         self.speaker_country(vp_head, opts.clauses).as_deref(),
                         opts,
                     );
+                    // (Product rule.) A passive act of force whose only phrase after the verb is
+                    // a place ("a lawyer was shot dead in Nairobi") names no doer: the place did
+                    // not fire. (An arrest or an investigation there is the state's: "was put
+                    // under investigation in Italy".)
+                    if opts.clauses
+                        && passive
+                        && matches!(code.get(..2), Some("18" | "19" | "20"))
+                        && self.locative_place(tg)
+                    {
+                        for e in &mut events[before..] {
+                            e.source = CodedActor {
+                                code: "---".into(),
+                                text: String::new(),
+                                span: Span::default(),
+                            };
+                        }
+                    }
+                    // (Product rule.) A state or an international body that protests complains
+                    // officially (114); crowds demonstrate (141).
+                    if opts.clauses && self.s.tokens[i].lemma == "protest" {
+                        for e in &mut events[before..] {
+                            if e.code == "141" && official(&e.source.code) {
+                                e.code = "114".into();
+                            }
+                        }
+                    }
                     // A purpose infinitive of the same kind as an act its controller already
                     // did ("met with Assad to discuss …", "visited Cairo to hold talks") is
                     // that act told again, not a second event.
@@ -2291,10 +2336,7 @@ impl Analysis<'_> {
                     }
                     coded = true;
                 }
-            } else if !reduced_passive
-                && !for_others
-                && matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
-            {
+            } else if !reduced_passive && !for_others && together {
                 // "Russia and China met", "A and B agreed to cooperate": with no target, the
                 // members of a compound subject cooperate with each other.
                 if let Some(sr) = self.compound_subject(vp_head) {
@@ -3117,8 +3159,38 @@ impl Analysis<'_> {
                     base_rel(&self.s.tokens[c].deprel) == "case"
                         && matches!(
                             self.words[c].as_str(),
-                            "IN" | "AT" | "OVER" | "NEAR" | "ACROSS" | "INSIDE" | "OUTSIDE"
+                            "IN" | "AT"
+                                | "OVER"
+                                | "NEAR"
+                                | "ACROSS"
+                                | "INSIDE"
+                                | "OUTSIDE"
+                                | "THROUGH"
+                                | "THROUGHOUT"
                         )
+                })
+        })
+    }
+
+    /// Whether phrase `p` codes only a place: [`Self::locative_place`], or a phrase whose
+    /// bare-country codes come from a name after "in"/"at" inside it ("a border agreement
+    /// in Riyadh", "talks in Washington").
+    fn place_only(&self, p: usize) -> bool {
+        if self.locative_place(p) {
+            return true;
+        }
+        let ph = &self.phrases[p];
+        let bare = |c: &String| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase());
+        if ph.compound || ph.codes.is_empty() || !ph.codes.iter().all(bare) {
+            return false;
+        }
+        let Some((ws, _)) = ph.texts.first() else { return false };
+        ws.iter().any(|&k| {
+            self.s.tokens[k].upos == "PROPN"
+                && self.head(k).is_some_and(|h| ws.contains(&h) && self.s.tokens[h].upos != "PROPN")
+                && self.children[k].iter().any(|&c| {
+                    base_rel(&self.s.tokens[c].deprel) == "case"
+                        && matches!(self.words[c].as_str(), "IN" | "AT")
                 })
         })
     }
@@ -3636,10 +3708,11 @@ impl Analysis<'_> {
         // `poss`: the country an agent phrase owned by "its"/"their" takes ("Syria offered
         // its troops": the source's).
         // `home`: the country of a state source, which a target without one takes when
-        // the source is police ("Egyptian police dispersed demonstrators": police act at
-        // home) or the target the opposition ("the government banned the opposition
-        // newspaper": an opposition is its own state's); it is given as the source's code
-        // (`EGYCOP`).
+        // the source is police or a court ("Egyptian police dispersed demonstrators",
+        // "Pakistan's Supreme Court sentenced a former prime minister": they act at home) or
+        // the target the opposition or labour ("the government banned the opposition
+        // newspaper", "will hold talks with garment unions": its own state's); it is given as
+        // the source's code (`EGYCOP`).
         // `across`: the country of the other side (product rules only), which an ethnic
         // group named without a state takes ("ethnic Albanians vowed to fight Macedonia",
         // "the Sri Lankan army held Tamil civilians": minorities act within their state),
@@ -3692,7 +3765,8 @@ impl Analysis<'_> {
                         .or_else(|| {
                             home.filter(|h| {
                                 c.len() > 3
-                                    && (h.get(3..6) == Some("COP") || c.get(3..6) == Some("OPP"))
+                                    && (matches!(h.get(3..6), Some("COP" | "JUD"))
+                                        || matches!(c.get(3..6), Some("OPP" | "LAB")))
                             })
                             .and_then(|h| h.get(..3))
                             .map(str::to_string)
@@ -3898,6 +3972,21 @@ impl CodedEvent {
             evidence,
         }
     }
+}
+
+/// Whether an actor code names a state or an international body acting as such: a
+/// government or its elite (`NGAGOV`, `CHNELIGOV`), or an IGO. (A bare country is no sure
+/// sign: "thousands of Nigerians" is `NGA` too.)
+fn official(code: &str) -> bool {
+    if code.starts_with("IGO") {
+        return true;
+    }
+    let Some(c) = country_prefix(code) else { return false };
+    let mut rest = &code[c.len()..];
+    while let Some(r) = rest.strip_prefix("ELI") {
+        rest = r;
+    }
+    rest.starts_with("GOV")
 }
 
 /// A code's country part: its first three letters when they name a state (upper-case letters,

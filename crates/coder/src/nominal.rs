@@ -168,12 +168,15 @@ fn code_nouns(
         // when a verb already codes it ("began a hunger strike" is no "strike").
         used[first..=last].fill(true);
         let root = code.get(..2).unwrap_or("");
+        // A noun inside a verb's own trigger is a word of that verb's phrase, whatever
+        // code the noun has alone ("went on strike" is no military strike).
         if verbal.iter().any(|v| {
-            v.code.get(..2) == Some(root)
-                && (v.target.span.contains(trigger)
-                    || v.trigger.overlaps(trigger)
-                    || s.tokens[h].head as usize >= 1
-                        && s.tokens[s.tokens[h].head as usize - 1].span == v.trigger)
+            v.trigger.contains(trigger)
+                || v.code.get(..2) == Some(root)
+                    && (v.target.span.contains(trigger)
+                        || v.trigger.overlaps(trigger)
+                        || s.tokens[h].head as usize >= 1
+                            && s.tokens[s.tokens[h].head as usize - 1].span == v.trigger)
         }) {
             continue;
         }
