@@ -2301,7 +2301,13 @@ impl Analysis<'_> {
                     if opts.clauses
                         && passive
                         && matches!(code.get(..2), Some("18" | "19" | "20"))
-                        && self.locative_place(tg)
+                        && self.place_only(tg)
+                        // ("were engaged in ethnic cleansing": the subject did it; no passive act
+                        // was done to it.)
+                        && !matches!(
+                            self.s.tokens[vp_head].lemma.as_str(),
+                            "engage" | "involve" | "implicate"
+                        )
                     {
                         for e in &mut events[before..] {
                             e.source = CodedActor {
@@ -2309,6 +2315,46 @@ impl Analysis<'_> {
                                 text: String::new(),
                                 span: Span::default(),
                             };
+                        }
+                    }
+                    // (Product rule.) A protest is made in a place, not at it ("students
+                    // protested in Nairobi"): with no one else named, it is aimed at home, at
+                    // the source's own government, as below.
+                    // (A place in another country is what the protest is aimed at: "Palestinian
+                    // prisoners rioted at a jail in northern Israel".)
+                    if opts.clauses && code.starts_with("14") && self.place_only(tg) {
+                        for e in &mut events[before..] {
+                            let home = country_prefix(&e.source.code);
+                            let there = country_prefix(&e.target.code);
+                            if home.is_some() && home != there {
+                                continue;
+                            }
+                            e.target = match home {
+                                Some(c) => CodedActor {
+                                    code: format!("{c}GOV"),
+                                    text: String::new(),
+                                    span: Span::default(),
+                                },
+                                None => CodedActor {
+                                    code: "---".into(),
+                                    text: String::new(),
+                                    span: Span::default(),
+                                },
+                            };
+                        }
+                    }
+                    // (Product rule.) A meeting "in" a place of one side's country is no meeting
+                    // at a third location (044): the host's guest visited (042), the host
+                    // received a visit (043).
+                    if opts.clauses && code == "044" && !self.place_only(tg) {
+                        if let Some(at) = self.in_place_country(vp_head, dicts) {
+                            for e in &mut events[before..] {
+                                if country_prefix(&e.target.code) == Some(at.as_str()) {
+                                    e.code = "042".into();
+                                } else if country_prefix(&e.source.code) == Some(at.as_str()) {
+                                    e.code = "043".into();
+                                }
+                            }
                         }
                     }
                     // (Product rule.) A state or an international body that protests complains
@@ -2950,8 +2996,18 @@ impl Analysis<'_> {
                         && matches!(self.s.tokens[k].upos.as_str(), "SCONJ" | "ADP")
                 })
         };
+        // (Product rule.) The purpose infinitive of an act announced for the future is
+        // announced with it ("will send a team to help identify victims").
+        let purpose_of_future = || {
+            matches!(base_rel(&self.s.tokens[v].deprel), "advcl" | "xcomp")
+                && self.children[v]
+                    .iter()
+                    .any(|&k| self.words[k] == "TO" && base_rel(&self.s.tokens[k].deprel) == "mark")
+                && self.head(v).is_some_and(|h| h < v && self.is_verb(h) && self.future(h))
+        };
         // ("plans to impose" also when the tagger read "plans" as a noun: `acl`)
         aux || conditional()
+            || purpose_of_future()
             || (matches!(base_rel(&self.s.tokens[v].deprel), "xcomp" | "acl")
                 && self.head(v).is_some_and(|h| {
                     matches!(
@@ -3172,6 +3228,39 @@ impl Analysis<'_> {
         })
     }
 
+    /// The country of a place named after "in"/"at" in verb `v`'s own clause ("met his
+    /// Qatari counterpart in Cairo": EGY), looked up by its own words (the phrase holding it
+    /// may be coded by another actor).
+    fn in_place_country(&self, v: usize, dicts: &Dictionaries) -> Option<String> {
+        let (lo, hi) = self.subtree_bounds(v);
+        (lo..=hi).find_map(|k| {
+            let t = &self.s.tokens[k];
+            if t.upos != "PROPN"
+                || !matches!(base_rel(&t.deprel), "obl" | "nmod")
+                || self.governing_verb(k) != Some(v)
+                || !self.children[k].iter().any(|&c| {
+                    base_rel(&self.s.tokens[c].deprel) == "case"
+                        && matches!(self.words[c].as_str(), "IN" | "AT")
+                })
+            {
+                return None;
+            }
+            let rel = |c: usize| base_rel(&self.s.tokens[c].deprel);
+            let first = self.children[k]
+                .iter()
+                .copied()
+                .filter(|&c| c < k && matches!(rel(c), "compound" | "flat"))
+                .min()
+                .unwrap_or(k);
+            let last =
+                self.children[k].iter().copied().filter(|&c| c > k && rel(c) == "flat").max();
+            let words: Vec<&str> =
+                (first..=last.unwrap_or(k)).map(|j| self.words[j].as_str()).collect();
+            let code = crate::nominal::code_words(&words, None, dicts)?;
+            country_prefix(&code).map(str::to_string)
+        })
+    }
+
     /// Whether phrase `p` codes only a place: [`Self::locative_place`], or a phrase whose
     /// bare-country codes come from a name after "in"/"at" inside it ("a border agreement
     /// in Riyadh", "talks in Washington").
@@ -3185,6 +3274,13 @@ impl Analysis<'_> {
             return false;
         }
         let Some((ws, _)) = ph.texts.first() else { return false };
+        // A name outside the place's own words may be what was coded ("his Qatari
+        // counterpart in Cairo" is Qatar's).
+        let named = |j: usize| {
+            let t = &self.s.tokens[j];
+            t.upos == "PROPN"
+                || (t.upos == "ADJ" && t.form.chars().next().is_some_and(char::is_uppercase))
+        };
         ws.iter().any(|&k| {
             self.s.tokens[k].upos == "PROPN"
                 && self.head(k).is_some_and(|h| ws.contains(&h) && self.s.tokens[h].upos != "PROPN")
@@ -3192,6 +3288,10 @@ impl Analysis<'_> {
                     base_rel(&self.s.tokens[c].deprel) == "case"
                         && matches!(self.words[c].as_str(), "IN" | "AT")
                 })
+                && {
+                    let (lo, hi) = self.subtree_bounds(k);
+                    ws.iter().all(|&j| (lo..=hi).contains(&j) || !named(j))
+                }
         })
     }
 
