@@ -2242,6 +2242,15 @@ impl Analysis<'_> {
                 }
                 t => t,
             };
+            // (Product rule.) A demand or appeal that names no one after the verb is made to
+            // the subject of its clause ("demanded on Friday that M23 rebels withdraw").
+            let target = match target {
+                Some(tg) if !self.phrases[tg].null => Some(tg),
+                t if opts.clauses && matches!(code.get(..2), Some("02" | "10")) => {
+                    self.clause_subject(vp_head).or(t)
+                }
+                t => t,
+            };
             let mut coded = false;
             let before = events.len();
             // A cooperative act whose only phrase after the verb is no actor ("Brazil and the
@@ -2290,7 +2299,7 @@ impl Analysis<'_> {
                         negated,
                         &pattern,
                         &cues,
-                        self.verb_place(vp_head, opts.clauses).as_deref(),
+                        self.event_place(vp_head, dicts, opts).as_deref(),
                         self.speaker_country(vp_head, opts.clauses).as_deref(),
                         opts,
                     );
@@ -2400,7 +2409,7 @@ impl Analysis<'_> {
                         negated,
                         &pattern,
                         &cues,
-                        self.verb_place(vp_head, opts.clauses).as_deref(),
+                        self.event_place(vp_head, dicts, opts).as_deref(),
                         self.speaker_country(vp_head, opts.clauses).as_deref(),
                         opts,
                     );
@@ -3261,6 +3270,30 @@ impl Analysis<'_> {
         })
     }
 
+    /// The country where verb `v`'s act happened, for actors named without one:
+    /// [`Self::verb_place`], else (product rule) a place after "in"/"at" read by its own
+    /// words where the phrase holding it is coded otherwise ("stormed the parliament
+    /// building in Nairobi").
+    fn event_place(&self, v: usize, dicts: &Dictionaries, opts: &Options) -> Option<String> {
+        self.verb_place(v, opts.clauses)
+            .or_else(|| opts.clauses.then(|| self.in_place_country(v, dicts)).flatten())
+    }
+
+    /// The coded subject of verb `v`'s complement clause ("demanded that *M23 rebels*
+    /// withdraw").
+    fn clause_subject(&self, v: usize) -> Option<usize> {
+        let c = self.children[v]
+            .iter()
+            .copied()
+            .find(|&c| base_rel(&self.s.tokens[c].deprel) == "ccomp" && self.is_verb(c))?;
+        self.children[c]
+            .iter()
+            .copied()
+            .find(|&k| base_rel(&self.s.tokens[k].deprel) == "nsubj")
+            .and_then(|k| self.phrase_of[k])
+            .filter(|&p| !self.phrases[p].null)
+    }
+
     /// Whether phrase `p` codes only a place: [`Self::locative_place`], or a phrase whose
     /// bare-country codes come from a name after "in"/"at" inside it ("a border agreement
     /// in Riyadh", "talks in Washington").
@@ -3810,9 +3843,10 @@ impl Analysis<'_> {
         // `home`: the country of a state source, which a target without one takes when
         // the source is police or a court ("Egyptian police dispersed demonstrators",
         // "Pakistan's Supreme Court sentenced a former prime minister": they act at home) or
-        // the target the opposition or labour ("the government banned the opposition
-        // newspaper", "will hold talks with garment unions": its own state's); it is given as
-        // the source's code (`EGYCOP`).
+        // the target the opposition, labour or a former office holder ("the government
+        // banned the opposition newspaper", "will hold talks with garment unions", "will not
+        // release the ousted president": its own state's); it is given as the source's code
+        // (`EGYCOP`).
         // `across`: the country of the other side (product rules only), which an ethnic
         // group named without a state takes ("ethnic Albanians vowed to fight Macedonia",
         // "the Sri Lankan army held Tamil civilians": minorities act within their state),
@@ -3866,7 +3900,7 @@ impl Analysis<'_> {
                             home.filter(|h| {
                                 c.len() > 3
                                     && (matches!(h.get(3..6), Some("COP" | "JUD"))
-                                        || matches!(c.get(3..6), Some("OPP" | "LAB")))
+                                        || matches!(c.get(3..6), Some("OPP" | "LAB" | "ELI")))
                             })
                             .and_then(|h| h.get(..3))
                             .map(str::to_string)
