@@ -180,6 +180,23 @@ fn code_nouns(
         }) {
             continue;
         }
+        // An act named inside an appeal, an intent, talks, a demand, a rejection or a threat
+        // ("an appeal for aid", "talks on a ceasefire", "a warning against an invasion") is
+        // what that event is about, not an event of its own.
+        let about = (s.tokens[h].head as usize).checked_sub(1).is_some_and(|g| {
+            let gspan = s.tokens[g].span;
+            let roots_about =
+                |r: Option<&str>| matches!(r, Some("02" | "03" | "04" | "10" | "12" | "13"));
+            out.iter().any(|e| e.trigger.contains(gspan) && roots_about(e.code.get(..2)))
+                || verbal.iter().any(|e| {
+                    e.trigger.contains(gspan)
+                        && matches!(s.tokens[g].upos.as_str(), "NOUN" | "PROPN")
+                        && roots_about(e.code.get(..2))
+                })
+        });
+        if about {
+            continue;
+        }
         let source = source_of(s, h, children, words, date, dicts, first);
         let target = target_of(s, h, children, words, date, dicts);
         // A bare nominal event ("the details of the suicide attack") is kept: the pipeline
