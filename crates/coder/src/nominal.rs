@@ -67,6 +67,13 @@ const SUPPORT_VERBS: &[&str] = &[
     "behind",
 ];
 
+/// Verbs that say little but "do" of their object noun ("lodged a protest", "held talks"):
+/// when the verb codes an event, the noun is that event's own word.
+const LIGHT_VERBS: &[&str] = &[
+    "lodge", "file", "register", "stage", "hold", "conduct", "carry", "launch", "mount", "make",
+    "issue",
+];
+
 /// Words that make a predicate nominal a denunciation ("X is a terrorist organization",
 /// said Y): CAMEO 111, Y criticises or denounces X.
 const DENOUNCING: &[&str] = &[
@@ -194,7 +201,15 @@ fn code_nouns(
                         && roots_about(e.code.get(..2))
                 })
         });
-        if about {
+        // The object of a light verb that coded an event of its own ("lodged a protest",
+        // "filed a complaint", "staged a protest") is that event's noun, whatever code the
+        // noun has alone.
+        let light_object = s.tokens[h].deprel == "obj"
+            && (s.tokens[h].head as usize).checked_sub(1).is_some_and(|g| {
+                LIGHT_VERBS.iter().any(|l| l.eq_ignore_ascii_case(&s.tokens[g].lemma))
+                    && verbal.iter().any(|e| e.trigger.contains(s.tokens[g].span))
+            });
+        if about || light_object {
             continue;
         }
         let source = source_of(s, h, children, words, date, dicts, first);
@@ -459,7 +474,18 @@ fn source_of(
         let lemma = s.tokens[v].lemma.to_lowercase();
         let rel = s.tokens[cur].deprel.split(':').next().unwrap_or("");
         let form = s.tokens[v].form.to_lowercase();
+        // (An oblique "over"/"about" the act is what the verb's event is about: "lodged a
+        // protest over the visit" says nothing of who visited.)
+        let topic = matches!(rel, "obl" | "nmod")
+            && children[cur].iter().any(|&c| {
+                s.tokens[c].deprel == "case"
+                    && matches!(
+                        s.tokens[c].form.to_ascii_lowercase().as_str(),
+                        "over" | "about" | "regarding" | "concerning"
+                    )
+            });
         if matches!(rel, "obj" | "obl" | "nsubj:pass" | "xcomp" | "nmod")
+            && !topic
             && (SUPPORT_VERBS.contains(&lemma.as_str()) || SUPPORT_VERBS.contains(&form.as_str()))
         {
             let subj = children[v]
