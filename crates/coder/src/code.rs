@@ -3014,9 +3014,22 @@ impl Analysis<'_> {
                     .any(|&k| self.words[k] == "TO" && base_rel(&self.s.tokens[k].deprel) == "mark")
                 && self.head(v).is_some_and(|h| h < v && self.is_verb(h) && self.future(h))
         };
+        // "ready/willing/prepared to hold talks" read off the words themselves, also when the
+        // parser hung the infinitive elsewhere ("Russia is ready to hold talks with Ukraine,
+        // the Kremlin said": `advcl` of "said").
+        let ready_to = || {
+            self.children[v].iter().any(|&k| {
+                k > 0
+                    && k < v
+                    && self.words[k] == "TO"
+                    && base_rel(&self.s.tokens[k].deprel) == "mark"
+                    && matches!(self.words[k - 1].as_str(), "READY" | "WILLING" | "PREPARED")
+            })
+        };
         // ("plans to impose" also when the tagger read "plans" as a noun: `acl`)
         aux || conditional()
             || purpose_of_future()
+            || ready_to()
             || (matches!(base_rel(&self.s.tokens[v].deprel), "xcomp" | "acl")
                 && self.head(v).is_some_and(|h| {
                     matches!(

@@ -484,10 +484,19 @@ fn source_of(
                         "over" | "about" | "regarding" | "concerning"
                     )
             });
-        if matches!(rel, "obj" | "obl" | "nsubj:pass" | "xcomp" | "nmod")
-            && !topic
-            && (SUPPORT_VERBS.contains(&lemma.as_str()) || SUPPORT_VERBS.contains(&form.as_str()))
-        {
+        let support =
+            SUPPORT_VERBS.contains(&lemma.as_str()) || SUPPORT_VERBS.contains(&form.as_str());
+        // (A reason given to another verb is no act of a subject higher up: "vowed to
+        // retaliate against Israel for the strike" says nothing of who struck.)
+        let reason = !support
+            && matches!(rel, "obl" | "nmod")
+            && children[cur].iter().any(|&c| {
+                s.tokens[c].deprel == "case" && s.tokens[c].form.eq_ignore_ascii_case("for")
+            });
+        if topic || reason {
+            break;
+        }
+        if matches!(rel, "obj" | "obl" | "nsubj:pass" | "xcomp" | "nmod") && support {
             let subj = children[v]
                 .iter()
                 .copied()
