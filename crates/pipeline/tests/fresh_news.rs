@@ -84,7 +84,7 @@ fn parse(file: &str, text: &str) -> Vec<Case> {
     }
     for c in &cases {
         assert!(!c.text.is_empty(), "{}:{}: case without text", c.file, c.line);
-        assert!(c.none != !c.expect.is_empty(), "{}:{}: expect events or none", c.file, c.line);
+        assert!(c.none == c.expect.is_empty(), "{}:{}: expect events or none", c.file, c.line);
     }
     cases
 }
