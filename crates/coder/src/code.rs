@@ -1669,7 +1669,10 @@ impl Analysis<'_> {
         let in_place = (locative || dicts.metonym_capitals)
             && self.children[head].iter().any(|&c| {
                 base_rel(&self.s.tokens[c].deprel) == "case"
-                    && matches!(self.words[c].as_str(), "IN" | "AT")
+                    && matches!(
+                        self.words[c].as_str(),
+                        "IN" | "AT" | "THROUGH" | "THROUGHOUT" | "ACROSS"
+                    )
             });
         (names_a_thing || in_place).then(|| country.to_string())
     }
@@ -1706,7 +1709,11 @@ impl Analysis<'_> {
             .collect();
         stack.reverse();
         while let Some((c, depth)) = stack.pop() {
-            if self.children[c].iter().any(|&k| self.words[k] == "IN") {
+            // (Product rule: "marched through central Belgrade", "across the country".)
+            let place_word = |w: &str| {
+                w == "IN" || (clauses && matches!(w, "THROUGH" | "THROUGHOUT" | "ACROSS"))
+            };
+            if self.children[c].iter().any(|&k| place_word(&self.words[k])) {
                 if let Some(ph) = self.phrase_of[c].map(|q| &self.phrases[q]) {
                     if let [code] = ph.codes.as_slice() {
                         if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -2267,6 +2274,15 @@ impl Analysis<'_> {
                 }
                 t => t,
             };
+            // (Product rule.) A demand or appeal that names no one after the verb is made to
+            // the subject of its clause ("demanded on Friday that M23 rebels withdraw").
+            let target = match target {
+                Some(tg) if !self.phrases[tg].null => Some(tg),
+                t if opts.clauses && matches!(code.get(..2), Some("02" | "10")) => {
+                    self.clause_subject(vp_head).or(t)
+                }
+                t => t,
+            };
             let mut coded = false;
             let before = events.len();
             // A cooperative act whose only phrase after the verb is no actor ("Brazil and the
@@ -2275,10 +2291,22 @@ impl Analysis<'_> {
             // Hosts, mediators and sponsors of a compound subject act together for others
             // ("Venezuela and Cuba hosted talks between the two sides"), not with each other.
             let for_others = third_party_verb(&self.s.tokens[vp_head]);
+            // (Product rules.) A place named after "in"/"at" is where the members met, not a
+            // partner ("Ethiopia and Eritrea signed an agreement in Riyadh"); and a fight that
+            // is an exchange ("Thai and Cambodian troops exchanged fire", "clashed") is
+            // between the members too.
+            let reciprocal = opts.clauses
+                && code.starts_with("19")
+                && matches!(
+                    self.s.tokens[vp_head].lemma.as_str(),
+                    "exchange" | "clash" | "skirmish"
+                );
+            let together = matches!(code.get(..2), Some("03" | "04" | "05" | "06")) || reciprocal;
             let mutual = !reduced_passive
                 && !for_others
-                && matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
-                && target.is_some_and(|t| self.phrases[t].null)
+                && together
+                && target
+                    .is_some_and(|t| self.phrases[t].null || (opts.clauses && self.place_only(t)))
                 && self.compound_subject(vp_head).is_some();
             let target = target.filter(|_| !mutual);
             if let Some(tg) = target {
@@ -2303,10 +2331,82 @@ impl Analysis<'_> {
                         negated,
                         &pattern,
                         &cues,
-                        self.verb_place(vp_head, opts.clauses).as_deref(),
+                        self.event_place(vp_head, dicts, opts).as_deref(),
                         self.speaker_country(vp_head, opts.clauses).as_deref(),
                         opts,
                     );
+                    // (Product rule.) A passive act of force whose only phrase after the verb is
+                    // a place ("a lawyer was shot dead in Nairobi") names no doer: the place did
+                    // not fire. (An arrest or an investigation there is the state's: "was put
+                    // under investigation in Italy".)
+                    if opts.clauses
+                        && passive
+                        && matches!(code.get(..2), Some("18" | "19" | "20"))
+                        && self.place_only(tg)
+                        // ("were engaged in ethnic cleansing": the subject did it; no passive act
+                        // was done to it.)
+                        && !matches!(
+                            self.s.tokens[vp_head].lemma.as_str(),
+                            "engage" | "involve" | "implicate"
+                        )
+                    {
+                        for e in &mut events[before..] {
+                            e.source = CodedActor {
+                                code: "---".into(),
+                                text: String::new(),
+                                span: Span::default(),
+                            };
+                        }
+                    }
+                    // (Product rule.) A protest is made in a place, not at it ("students
+                    // protested in Nairobi"): with no one else named, it is aimed at home, at
+                    // the source's own government, as below.
+                    // (A place in another country is what the protest is aimed at: "Palestinian
+                    // prisoners rioted at a jail in northern Israel".)
+                    if opts.clauses && code.starts_with("14") && self.place_only(tg) {
+                        for e in &mut events[before..] {
+                            let home = country_prefix(&e.source.code);
+                            let there = country_prefix(&e.target.code);
+                            if home.is_some() && home != there {
+                                continue;
+                            }
+                            e.target = match home {
+                                Some(c) => CodedActor {
+                                    code: format!("{c}GOV"),
+                                    text: String::new(),
+                                    span: Span::default(),
+                                },
+                                None => CodedActor {
+                                    code: "---".into(),
+                                    text: String::new(),
+                                    span: Span::default(),
+                                },
+                            };
+                        }
+                    }
+                    // (Product rule.) A meeting "in" a place of one side's country is no meeting
+                    // at a third location (044): the host's guest visited (042), the host
+                    // received a visit (043).
+                    if opts.clauses && code == "044" && !self.place_only(tg) {
+                        if let Some(at) = self.in_place_country(vp_head, dicts) {
+                            for e in &mut events[before..] {
+                                if country_prefix(&e.target.code) == Some(at.as_str()) {
+                                    e.code = "042".into();
+                                } else if country_prefix(&e.source.code) == Some(at.as_str()) {
+                                    e.code = "043".into();
+                                }
+                            }
+                        }
+                    }
+                    // (Product rule.) A state or an international body that protests complains
+                    // officially (114); crowds demonstrate (141).
+                    if opts.clauses && self.s.tokens[i].lemma == "protest" {
+                        for e in &mut events[before..] {
+                            if e.code == "141" && official(&e.source.code) {
+                                e.code = "114".into();
+                            }
+                        }
+                    }
                     // A purpose infinitive of the same kind as an act its controller already
                     // did ("met with Assad to discuss …", "visited Cairo to hold talks") is
                     // that act told again, not a second event.
@@ -2323,10 +2423,7 @@ impl Analysis<'_> {
                     }
                     coded = true;
                 }
-            } else if !reduced_passive
-                && !for_others
-                && matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
-            {
+            } else if !reduced_passive && !for_others && together {
                 // "Russia and China met", "A and B agreed to cooperate": with no target, the
                 // members of a compound subject cooperate with each other.
                 if let Some(sr) = self.compound_subject(vp_head) {
@@ -2344,7 +2441,7 @@ impl Analysis<'_> {
                         negated,
                         &pattern,
                         &cues,
-                        self.verb_place(vp_head, opts.clauses).as_deref(),
+                        self.event_place(vp_head, dicts, opts).as_deref(),
                         self.speaker_country(vp_head, opts.clauses).as_deref(),
                         opts,
                     );
@@ -2940,8 +3037,31 @@ impl Analysis<'_> {
                         && matches!(self.s.tokens[k].upos.as_str(), "SCONJ" | "ADP")
                 })
         };
+        // (Product rule.) The purpose infinitive of an act announced for the future is
+        // announced with it ("will send a team to help identify victims").
+        let purpose_of_future = || {
+            matches!(base_rel(&self.s.tokens[v].deprel), "advcl" | "xcomp")
+                && self.children[v]
+                    .iter()
+                    .any(|&k| self.words[k] == "TO" && base_rel(&self.s.tokens[k].deprel) == "mark")
+                && self.head(v).is_some_and(|h| h < v && self.is_verb(h) && self.future(h))
+        };
+        // "ready/willing/prepared to hold talks" read off the words themselves, also when the
+        // parser hung the infinitive elsewhere ("Russia is ready to hold talks with Ukraine,
+        // the Kremlin said": `advcl` of "said").
+        let ready_to = || {
+            self.children[v].iter().any(|&k| {
+                k > 0
+                    && k < v
+                    && self.words[k] == "TO"
+                    && base_rel(&self.s.tokens[k].deprel) == "mark"
+                    && matches!(self.words[k - 1].as_str(), "READY" | "WILLING" | "PREPARED")
+            })
+        };
         // ("plans to impose" also when the tagger read "plans" as a noun: `acl`)
         aux || conditional()
+            || purpose_of_future()
+            || ready_to()
             || (matches!(base_rel(&self.s.tokens[v].deprel), "xcomp" | "acl")
                 && self.head(v).is_some_and(|h| {
                     matches!(
@@ -3149,9 +3269,107 @@ impl Analysis<'_> {
                     base_rel(&self.s.tokens[c].deprel) == "case"
                         && matches!(
                             self.words[c].as_str(),
-                            "IN" | "AT" | "OVER" | "NEAR" | "ACROSS" | "INSIDE" | "OUTSIDE"
+                            "IN" | "AT"
+                                | "OVER"
+                                | "NEAR"
+                                | "ACROSS"
+                                | "INSIDE"
+                                | "OUTSIDE"
+                                | "THROUGH"
+                                | "THROUGHOUT"
                         )
                 })
+        })
+    }
+
+    /// The country of a place named after "in"/"at" in verb `v`'s own clause ("met his
+    /// Qatari counterpart in Cairo": EGY), looked up by its own words (the phrase holding it
+    /// may be coded by another actor).
+    fn in_place_country(&self, v: usize, dicts: &Dictionaries) -> Option<String> {
+        let (lo, hi) = self.subtree_bounds(v);
+        (lo..=hi).find_map(|k| {
+            let t = &self.s.tokens[k];
+            if t.upos != "PROPN"
+                || !matches!(base_rel(&t.deprel), "obl" | "nmod")
+                || self.governing_verb(k) != Some(v)
+                || !self.children[k].iter().any(|&c| {
+                    base_rel(&self.s.tokens[c].deprel) == "case"
+                        && matches!(self.words[c].as_str(), "IN" | "AT")
+                })
+            {
+                return None;
+            }
+            let rel = |c: usize| base_rel(&self.s.tokens[c].deprel);
+            let first = self.children[k]
+                .iter()
+                .copied()
+                .filter(|&c| c < k && matches!(rel(c), "compound" | "flat"))
+                .min()
+                .unwrap_or(k);
+            let last =
+                self.children[k].iter().copied().filter(|&c| c > k && rel(c) == "flat").max();
+            let words: Vec<&str> =
+                (first..=last.unwrap_or(k)).map(|j| self.words[j].as_str()).collect();
+            let code = crate::nominal::code_words(&words, None, dicts)?;
+            country_prefix(&code).map(str::to_string)
+        })
+    }
+
+    /// The country where verb `v`'s act happened, for actors named without one:
+    /// [`Self::verb_place`], else (product rule) a place after "in"/"at" read by its own
+    /// words where the phrase holding it is coded otherwise ("stormed the parliament
+    /// building in Nairobi").
+    fn event_place(&self, v: usize, dicts: &Dictionaries, opts: &Options) -> Option<String> {
+        self.verb_place(v, opts.clauses)
+            .or_else(|| opts.clauses.then(|| self.in_place_country(v, dicts)).flatten())
+    }
+
+    /// The coded subject of verb `v`'s complement clause ("demanded that *M23 rebels*
+    /// withdraw").
+    fn clause_subject(&self, v: usize) -> Option<usize> {
+        let c = self.children[v]
+            .iter()
+            .copied()
+            .find(|&c| base_rel(&self.s.tokens[c].deprel) == "ccomp" && self.is_verb(c))?;
+        self.children[c]
+            .iter()
+            .copied()
+            .find(|&k| base_rel(&self.s.tokens[k].deprel) == "nsubj")
+            .and_then(|k| self.phrase_of[k])
+            .filter(|&p| !self.phrases[p].null)
+    }
+
+    /// Whether phrase `p` codes only a place: [`Self::locative_place`], or a phrase whose
+    /// bare-country codes come from a name after "in"/"at" inside it ("a border agreement
+    /// in Riyadh", "talks in Washington").
+    fn place_only(&self, p: usize) -> bool {
+        if self.locative_place(p) {
+            return true;
+        }
+        let ph = &self.phrases[p];
+        let bare = |c: &String| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase());
+        if ph.compound || ph.codes.is_empty() || !ph.codes.iter().all(bare) {
+            return false;
+        }
+        let Some((ws, _)) = ph.texts.first() else { return false };
+        // A name outside the place's own words may be what was coded ("his Qatari
+        // counterpart in Cairo" is Qatar's).
+        let named = |j: usize| {
+            let t = &self.s.tokens[j];
+            t.upos == "PROPN"
+                || (t.upos == "ADJ" && t.form.chars().next().is_some_and(char::is_uppercase))
+        };
+        ws.iter().any(|&k| {
+            self.s.tokens[k].upos == "PROPN"
+                && self.head(k).is_some_and(|h| ws.contains(&h) && self.s.tokens[h].upos != "PROPN")
+                && self.children[k].iter().any(|&c| {
+                    base_rel(&self.s.tokens[c].deprel) == "case"
+                        && matches!(self.words[c].as_str(), "IN" | "AT")
+                })
+                && {
+                    let (lo, hi) = self.subtree_bounds(k);
+                    ws.iter().all(|&j| (lo..=hi).contains(&j) || !named(j))
+                }
         })
     }
 
@@ -3668,9 +3886,11 @@ impl Analysis<'_> {
         // `poss`: the country an agent phrase owned by "its"/"their" takes ("Syria offered
         // its troops": the source's).
         // `home`: the country of a state source, which a target without one takes when
-        // the source is police ("Egyptian police dispersed demonstrators": police act at
-        // home) or the target the opposition ("the government banned the opposition
-        // newspaper": an opposition is its own state's); it is given as the source's code
+        // the source is police or a court ("Egyptian police dispersed demonstrators",
+        // "Pakistan's Supreme Court sentenced a former prime minister": they act at home) or
+        // the target the opposition, labour or a former office holder ("the government
+        // banned the opposition newspaper", "will hold talks with garment unions", "will not
+        // release the ousted president": its own state's); it is given as the source's code
         // (`EGYCOP`).
         // `across`: the country of the other side (product rules only), which an ethnic
         // group named without a state takes ("ethnic Albanians vowed to fight Macedonia",
@@ -3724,7 +3944,8 @@ impl Analysis<'_> {
                         .or_else(|| {
                             home.filter(|h| {
                                 c.len() > 3
-                                    && (h.get(3..6) == Some("COP") || c.get(3..6) == Some("OPP"))
+                                    && (matches!(h.get(3..6), Some("COP" | "JUD"))
+                                        || matches!(c.get(3..6), Some("OPP" | "LAB" | "ELI")))
                             })
                             .and_then(|h| h.get(..3))
                             .map(str::to_string)
@@ -3930,6 +4151,21 @@ impl CodedEvent {
             evidence,
         }
     }
+}
+
+/// Whether an actor code names a state or an international body acting as such: a
+/// government or its elite (`NGAGOV`, `CHNELIGOV`), or an IGO. (A bare country is no sure
+/// sign: "thousands of Nigerians" is `NGA` too.)
+fn official(code: &str) -> bool {
+    if code.starts_with("IGO") {
+        return true;
+    }
+    let Some(c) = country_prefix(code) else { return false };
+    let mut rest = &code[c.len()..];
+    while let Some(r) = rest.strip_prefix("ELI") {
+        rest = r;
+    }
+    rest.starts_with("GOV")
 }
 
 /// A code's country part: its first three letters when they name a state (upper-case letters,

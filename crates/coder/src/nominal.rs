@@ -67,6 +67,13 @@ const SUPPORT_VERBS: &[&str] = &[
     "behind",
 ];
 
+/// Verbs that say little but "do" of their object noun ("lodged a protest", "held talks"):
+/// when the verb codes an event, the noun is that event's own word.
+const LIGHT_VERBS: &[&str] = &[
+    "lodge", "file", "register", "stage", "hold", "conduct", "carry", "launch", "mount", "make",
+    "issue",
+];
+
 /// Words that make a predicate nominal a denunciation ("X is a terrorist organization",
 /// said Y): CAMEO 111, Y criticises or denounces X.
 const DENOUNCING: &[&str] = &[
@@ -168,13 +175,41 @@ fn code_nouns(
         // when a verb already codes it ("began a hunger strike" is no "strike").
         used[first..=last].fill(true);
         let root = code.get(..2).unwrap_or("");
+        // A noun inside a verb's own trigger is a word of that verb's phrase, whatever
+        // code the noun has alone ("went on strike" is no military strike).
         if verbal.iter().any(|v| {
-            v.code.get(..2) == Some(root)
-                && (v.target.span.contains(trigger)
-                    || v.trigger.overlaps(trigger)
-                    || s.tokens[h].head as usize >= 1
-                        && s.tokens[s.tokens[h].head as usize - 1].span == v.trigger)
+            v.trigger.contains(trigger)
+                || v.code.get(..2) == Some(root)
+                    && (v.target.span.contains(trigger)
+                        || v.trigger.overlaps(trigger)
+                        || s.tokens[h].head as usize >= 1
+                            && s.tokens[s.tokens[h].head as usize - 1].span == v.trigger)
         }) {
+            continue;
+        }
+        // An act named inside an appeal, an intent, talks, a demand, a rejection or a threat
+        // ("an appeal for aid", "talks on a ceasefire", "a warning against an invasion") is
+        // what that event is about, not an event of its own.
+        let about = (s.tokens[h].head as usize).checked_sub(1).is_some_and(|g| {
+            let gspan = s.tokens[g].span;
+            let roots_about =
+                |r: Option<&str>| matches!(r, Some("02" | "03" | "04" | "10" | "12" | "13"));
+            out.iter().any(|e| e.trigger.contains(gspan) && roots_about(e.code.get(..2)))
+                || verbal.iter().any(|e| {
+                    e.trigger.contains(gspan)
+                        && matches!(s.tokens[g].upos.as_str(), "NOUN" | "PROPN")
+                        && roots_about(e.code.get(..2))
+                })
+        });
+        // The object of a light verb that coded an event of its own ("lodged a protest",
+        // "filed a complaint", "staged a protest") is that event's noun, whatever code the
+        // noun has alone.
+        let light_object = s.tokens[h].deprel == "obj"
+            && (s.tokens[h].head as usize).checked_sub(1).is_some_and(|g| {
+                LIGHT_VERBS.iter().any(|l| l.eq_ignore_ascii_case(&s.tokens[g].lemma))
+                    && verbal.iter().any(|e| e.trigger.contains(s.tokens[g].span))
+            });
+        if about || light_object {
             continue;
         }
         let source = source_of(s, h, children, words, date, dicts, first);
@@ -439,9 +474,29 @@ fn source_of(
         let lemma = s.tokens[v].lemma.to_lowercase();
         let rel = s.tokens[cur].deprel.split(':').next().unwrap_or("");
         let form = s.tokens[v].form.to_lowercase();
-        if matches!(rel, "obj" | "obl" | "nsubj:pass" | "xcomp" | "nmod")
-            && (SUPPORT_VERBS.contains(&lemma.as_str()) || SUPPORT_VERBS.contains(&form.as_str()))
-        {
+        // (An oblique "over"/"about" the act is what the verb's event is about: "lodged a
+        // protest over the visit" says nothing of who visited.)
+        let topic = matches!(rel, "obl" | "nmod")
+            && children[cur].iter().any(|&c| {
+                s.tokens[c].deprel == "case"
+                    && matches!(
+                        s.tokens[c].form.to_ascii_lowercase().as_str(),
+                        "over" | "about" | "regarding" | "concerning"
+                    )
+            });
+        let support =
+            SUPPORT_VERBS.contains(&lemma.as_str()) || SUPPORT_VERBS.contains(&form.as_str());
+        // (A reason given to another verb is no act of a subject higher up: "vowed to
+        // retaliate against Israel for the strike" says nothing of who struck.)
+        let reason = !support
+            && matches!(rel, "obl" | "nmod")
+            && children[cur].iter().any(|&c| {
+                s.tokens[c].deprel == "case" && s.tokens[c].form.eq_ignore_ascii_case("for")
+            });
+        if topic || reason {
+            break;
+        }
+        if matches!(rel, "obj" | "obl" | "nsubj:pass" | "xcomp" | "nmod") && support {
             let subj = children[v]
                 .iter()
                 .copied()
