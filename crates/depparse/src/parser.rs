@@ -711,15 +711,20 @@ fn part_features<const PART: u8>(st: &State, x: &Words, out: &mut Vec<u64>) {
     let (b0l1, b0l2) = (ch(&st.lc1, b0), ch(&st.lc2, b0));
     let d = dist(s0, b0);
     let d1 = dist(s1, s0);
-    // Into a local array, then onto `out` at once: cheaper than a push per feature.
-    let mut buf = [0u64; FEATURES];
+    // A part's features go into a local array, then onto `out` at once: cheaper than a
+    // push per feature (and a small array costs little to zero). All of them (training,
+    // greedy decoding) are pushed.
+    let mut buf = [0u64; PART_FEATURES];
     let mut n = 0usize;
     // Macros rather than closures so a feature outside `PART` is not even computed.
     macro_rules! emit {
         ($part:expr, $t:expr, $v:expr) => {
             if PART & $part != 0 {
-                if let Some(slot) = buf.get_mut(n) {
-                    *slot = feature($t, $v);
+                let v = feature($t, $v);
+                if PART == ALL {
+                    out.push(v);
+                } else if let Some(slot) = buf.get_mut(n) {
+                    *slot = v;
                 }
                 n += 1;
             }
@@ -868,8 +873,10 @@ fn part_features<const PART: u8>(st: &State, x: &Words, out: &mut Vec<u64>) {
         fs!(358, mix(cs1.c4, p(s0)));
         fs!(359, mix(p(s1), cs0.c4));
     }
-    debug_assert!(n <= FEATURES);
-    out.extend_from_slice(&buf[..n.min(FEATURES)]);
+    if PART != ALL {
+        debug_assert!(n <= PART_FEATURES);
+        out.extend_from_slice(&buf[..n.min(PART_FEATURES)]);
+    }
 }
 
 /// A word's part of a configuration as its children parts ([`S0_KIDS`], [`B0_KIDS`],
@@ -944,8 +951,12 @@ fn kids_features(part: u8, st: &State, x: &Words, out: &mut Vec<u64>) {
     }
 }
 
-/// Room for the configuration features [`features`] adds (96 with clusters).
-const FEATURES: usize = 128;
+/// Room for the features of one part of [`part_features`] other than all of them (26 at
+/// most, with clusters: the `PAIR` part).
+const PART_FEATURES: usize = 32;
+
+/// Room for the labeller's features (51 with clusters).
+const FEATURES: usize = 64;
 
 /// A signature (never 0) of everything [`label_features`] reads in `st` for the arc `h → d`
 /// that `action` (of transition class `c`) makes, besides the sentence itself: the arc and
@@ -1857,7 +1868,8 @@ impl Beam {
                 }
             }
         }
-        self.cands.sort_by(|a, b| {
+        // All keys differ (hypothesis rank and action break ties): unstable is the same order.
+        self.cands.sort_unstable_by(|a, b| {
             b.score.total_cmp(&a.score).then(a.from.cmp(&b.from)).then(a.action.cmp(&b.action))
         });
         let keep = k.min(self.cands.len());
