@@ -655,7 +655,7 @@ fn features(st: &State, x: &Words, out: &mut Vec<u64>, full: bool) {
             role_features(role, i, x, out);
         }
     }
-    part_features::<{ PAIR | STACK | REST }>(st, x, out);
+    part_features::<ALL>(st, x, out);
 }
 
 /// [`part_features`]: the features of the stack top and buffer front words alone (their
@@ -666,6 +666,15 @@ const REST: u8 = 2;
 /// [`part_features`]: the features of the two top stack words alone (forms, tags, distance,
 /// what lies between them, clusters).
 const STACK: u8 = 4;
+/// [`part_features`]: the features of the stack top and its children alone (their forms,
+/// tags, labels, valencies and label sets): the same wherever that word has those children.
+const S0_KIDS: u8 = 8;
+/// [`part_features`]: the buffer front and its (left) children alone.
+const B0_KIDS: u8 = 16;
+/// [`part_features`]: the second stack word and its children alone.
+const S1_KIDS: u8 = 32;
+/// Every part: the configuration features in their training order.
+const ALL: u8 = PAIR | STACK | REST | S0_KIDS | B0_KIDS | S1_KIDS;
 
 /// Appends the configuration features of `st` (all but the per-position [`role_features`])
 /// in the parts `PART` (a union of [`PAIR`], [`STACK`] and [`REST`]) to `out`. Within a
@@ -702,15 +711,20 @@ fn part_features<const PART: u8>(st: &State, x: &Words, out: &mut Vec<u64>) {
     let (b0l1, b0l2) = (ch(&st.lc1, b0), ch(&st.lc2, b0));
     let d = dist(s0, b0);
     let d1 = dist(s1, s0);
-    // Into a local array, then onto `out` at once: cheaper than a push per feature.
-    let mut buf = [0u64; FEATURES];
+    // A part's features go into a local array, then onto `out` at once: cheaper than a
+    // push per feature (and a small array costs little to zero). All of them (training,
+    // greedy decoding) are pushed.
+    let mut buf = [0u64; PART_FEATURES];
     let mut n = 0usize;
     // Macros rather than closures so a feature outside `PART` is not even computed.
     macro_rules! emit {
         ($part:expr, $t:expr, $v:expr) => {
             if PART & $part != 0 {
-                if let Some(slot) = buf.get_mut(n) {
-                    *slot = feature($t, $v);
+                let v = feature($t, $v);
+                if PART == ALL {
+                    out.push(v);
+                } else if let Some(slot) = buf.get_mut(n) {
+                    *slot = v;
                 }
                 n += 1;
             }
@@ -729,6 +743,21 @@ fn part_features<const PART: u8>(st: &State, x: &Words, out: &mut Vec<u64>) {
     macro_rules! fs {
         ($t:expr, $v:expr) => {
             emit!(STACK, $t, $v)
+        };
+    }
+    macro_rules! k0 {
+        ($t:expr, $v:expr) => {
+            emit!(S0_KIDS, $t, $v)
+        };
+    }
+    macro_rules! kb {
+        ($t:expr, $v:expr) => {
+            emit!(B0_KIDS, $t, $v)
+        };
+    }
+    macro_rules! k1 {
+        ($t:expr, $v:expr) => {
+            emit!(S1_KIDS, $t, $v)
         };
     }
     let wp = |i: u32| mix(w(i), p(i));
@@ -769,54 +798,54 @@ fn part_features<const PART: u8>(st: &State, x: &Words, out: &mut Vec<u64>) {
     fs!(51, mix(mix(p(s1), p(s0)), d1));
     fs!(52, mix(mix(w(s1), w(s0)), d1));
     // Valency.
-    f!(53, mix(w(s0), vr(s0)));
-    f!(54, mix(p(s0), vr(s0)));
-    f!(55, mix(w(s0), vl(s0)));
-    f!(56, mix(p(s0), vl(s0)));
-    f!(57, mix(w(b0), vl(b0)));
-    f!(58, mix(p(b0), vl(b0)));
-    f!(59, mix(p(s1), vr(s1)));
-    f!(60, mix(p(s1), vl(s1)));
+    k0!(53, mix(w(s0), vr(s0)));
+    k0!(54, mix(p(s0), vr(s0)));
+    k0!(55, mix(w(s0), vl(s0)));
+    k0!(56, mix(p(s0), vl(s0)));
+    kb!(57, mix(w(b0), vl(b0)));
+    kb!(58, mix(p(b0), vl(b0)));
+    k1!(59, mix(p(s1), vr(s1)));
+    k1!(60, mix(p(s1), vl(s1)));
     // Children.
-    f!(61, w(s0l1));
-    f!(62, p(s0l1));
-    f!(63, l(s0l1));
-    f!(64, w(s0r1));
-    f!(65, p(s0r1));
-    f!(66, l(s0r1));
-    f!(67, w(b0l1));
-    f!(68, p(b0l1));
-    f!(69, l(b0l1));
-    f!(70, w(s1r1));
-    f!(71, p(s1r1));
-    f!(72, l(s1r1));
-    f!(73, p(ch(&st.lc1, s1)));
-    f!(74, l(s1l1));
+    k0!(61, w(s0l1));
+    k0!(62, p(s0l1));
+    k0!(63, l(s0l1));
+    k0!(64, w(s0r1));
+    k0!(65, p(s0r1));
+    k0!(66, l(s0r1));
+    kb!(67, w(b0l1));
+    kb!(68, p(b0l1));
+    kb!(69, l(b0l1));
+    k1!(70, w(s1r1));
+    k1!(71, p(s1r1));
+    k1!(72, l(s1r1));
+    k1!(73, p(ch(&st.lc1, s1)));
+    k1!(74, l(s1l1));
     // Third order.
-    f!(75, w(s0l2));
-    f!(76, p(s0l2));
-    f!(77, l(s0l2));
-    f!(78, w(s0r2));
-    f!(79, p(s0r2));
-    f!(80, l(s0r2));
-    f!(81, w(b0l2));
-    f!(82, p(b0l2));
-    f!(83, l(b0l2));
-    f!(84, mix(mix(p(s0), p(s0l1)), p(s0l2)));
-    f!(85, mix(mix(p(s0), p(s0r1)), p(s0r2)));
-    f!(86, mix(mix(p(b0), p(b0l1)), p(b0l2)));
-    f!(87, mix(mix(p(s1), p(s1r1)), p(s1r2)));
-    f!(88, mix(mix(p(s0), l(s0l1)), l(s0r1)));
+    k0!(75, w(s0l2));
+    k0!(76, p(s0l2));
+    k0!(77, l(s0l2));
+    k0!(78, w(s0r2));
+    k0!(79, p(s0r2));
+    k0!(80, l(s0r2));
+    kb!(81, w(b0l2));
+    kb!(82, p(b0l2));
+    kb!(83, l(b0l2));
+    k0!(84, mix(mix(p(s0), p(s0l1)), p(s0l2)));
+    k0!(85, mix(mix(p(s0), p(s0r1)), p(s0r2)));
+    kb!(86, mix(mix(p(b0), p(b0l1)), p(b0l2)));
+    k1!(87, mix(mix(p(s1), p(s1r1)), p(s1r2)));
+    k0!(88, mix(mix(p(s0), l(s0l1)), l(s0r1)));
     f!(89, mix(mix(p(s1), l(s1r1)), p(s0)));
     // Label sets.
-    f!(90, mix(w(s0), rs(s0)));
-    f!(91, mix(p(s0), rs(s0)));
-    f!(92, mix(w(s0), ls(s0)));
-    f!(93, mix(p(s0), ls(s0)));
-    f!(94, mix(w(b0), ls(b0)));
-    f!(95, mix(p(b0), ls(b0)));
-    f!(96, mix(p(s1), rs(s1)));
-    f!(97, mix(p(s1), ls(s1)));
+    k0!(90, mix(w(s0), rs(s0)));
+    k0!(91, mix(p(s0), rs(s0)));
+    k0!(92, mix(w(s0), ls(s0)));
+    k0!(93, mix(p(s0), ls(s0)));
+    kb!(94, mix(w(b0), ls(b0)));
+    kb!(95, mix(p(b0), ls(b0)));
+    k1!(96, mix(p(s1), rs(s1)));
+    k1!(97, mix(p(s1), ls(s1)));
     // Universal-tag backoffs.
     fa!(98, mix(u(s0), u(b0)));
     f!(99, mix(mix(u(s1), u(s0)), u(b0)));
@@ -844,12 +873,112 @@ fn part_features<const PART: u8>(st: &State, x: &Words, out: &mut Vec<u64>) {
         fs!(358, mix(cs1.c4, p(s0)));
         fs!(359, mix(p(s1), cs0.c4));
     }
-    debug_assert!(n <= FEATURES);
-    out.extend_from_slice(&buf[..n.min(FEATURES)]);
+    if PART != ALL {
+        debug_assert!(n <= PART_FEATURES);
+        out.extend_from_slice(&buf[..n.min(PART_FEATURES)]);
+    }
 }
 
-/// Room for the configuration features [`features`] adds (96 with clusters).
-const FEATURES: usize = 128;
+/// A word's part of a configuration as its children parts ([`S0_KIDS`], [`B0_KIDS`],
+/// [`S1_KIDS`]) see it: the word, its two outermost children on each side with their labels,
+/// its valencies and label sets. Within a sentence, equal keys give equal part features, so
+/// a beam decoder sums their weights once per key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+struct Kids {
+    part: u8,
+    i: u32,
+    /// lc1, lc2, rc1, rc2.
+    kids: [u32; 4],
+    labels: [u16; 4],
+    nl: u16,
+    nr: u16,
+    lset: u128,
+    rset: u128,
+}
+
+impl Kids {
+    /// The key of word `i` (or `NONE`) in children part `part` of `st`.
+    fn of(st: &State, part: u8, i: u32) -> Kids {
+        if i == NONE {
+            return Kids { part, i, kids: [NONE; 4], labels: [u16::MAX; 4], ..Kids::default() };
+        }
+        let at = i as usize;
+        let kids = [st.lc1[at], st.lc2[at], st.rc1[at], st.rc2[at]];
+        let labels = kids.map(|k| if k == NONE { u16::MAX } else { st.label[k as usize] });
+        Kids {
+            part,
+            i,
+            kids,
+            labels,
+            nl: st.nl[at],
+            nr: st.nr[at],
+            lset: st.lset[at],
+            rset: st.rset[at],
+        }
+    }
+
+    /// The children parts of `st` with their words: stack top, buffer front, second.
+    fn all(st: &State) -> [Kids; 3] {
+        [
+            Kids::of(st, S0_KIDS, st.s(0)),
+            Kids::of(st, B0_KIDS, st.bf(0)),
+            Kids::of(st, S1_KIDS, st.s(1)),
+        ]
+    }
+
+    /// A well-mixed hash of the key (for a memo slot).
+    fn hash(&self) -> u64 {
+        let k = &self.kids;
+        let mut h = mix(self.part as u64, self.i as u64);
+        h = mix(h, k[0] as u64 | (k[1] as u64) << 32);
+        h = mix(h, k[2] as u64 | (k[3] as u64) << 32);
+        let l = &self.labels;
+        h = mix(h, l[0] as u64 | (l[1] as u64) << 16 | (l[2] as u64) << 32 | (l[3] as u64) << 48);
+        h = mix(h, self.nl as u64 | (self.nr as u64) << 16);
+        h = mix(h, self.lset as u64 ^ (self.lset >> 64) as u64);
+        h = mix(h, self.rset as u64 ^ (self.rset >> 64) as u64);
+        hash::finish(h)
+    }
+}
+
+/// Appends the features of the children part `part` ([`S0_KIDS`], [`B0_KIDS`] or
+/// [`S1_KIDS`]) of `st` to `out`.
+fn kids_features(part: u8, st: &State, x: &Words, out: &mut Vec<u64>) {
+    match part {
+        S0_KIDS => part_features::<S0_KIDS>(st, x, out),
+        B0_KIDS => part_features::<B0_KIDS>(st, x, out),
+        _ => part_features::<S1_KIDS>(st, x, out),
+    }
+}
+
+/// Room for the features of one part of [`part_features`] other than all of them (26 at
+/// most, with clusters: the `PAIR` part).
+const PART_FEATURES: usize = 32;
+
+/// Room for the labeller's features (51 with clusters).
+const FEATURES: usize = 64;
+
+/// A signature (never 0) of everything [`label_features`] reads in `st` for the arc `h → d`
+/// that `action` (of transition class `c`) makes, besides the sentence itself: the arc and
+/// class, the children of `d` and `h` it looks at with their labels, the valencies and label
+/// sets of both, and the buffer front. Equal signatures give equal features (up to a 64-bit
+/// hash collision), hence the same label. `d` and `h` are words of the sentence.
+fn label_sig(st: &State, c: usize, action: usize, d: u32, h: u32) -> u64 {
+    let (di, hi) = (d as usize, h as usize);
+    let lab = |k: u32| if k == NONE { u16::MAX as u64 } else { st.label[k as usize] as u64 };
+    let (dl1, dl2, dr1, hl1, hr1) = (st.lc1[di], st.lc2[di], st.rc1[di], st.lc1[hi], st.rc1[hi]);
+    let mut a = mix(c as u64, action as u64);
+    a = mix(a, d as u64 | (h as u64) << 32);
+    a = mix(a, dl1 as u64 | (dl2 as u64) << 32);
+    a = mix(a, dr1 as u64 | (hl1 as u64) << 32);
+    a = mix(a, hr1 as u64 | (st.bf(0) as u64) << 32);
+    a = mix(a, lab(dl1) | lab(dl2) << 16 | lab(dr1) << 32 | lab(hl1) << 48);
+    a = mix(a, lab(hr1) | (st.nl[di] as u64) << 16 | (st.nr[di] as u64) << 32);
+    for v in [st.lset[di], st.rset[di], st.lset[hi], st.rset[hi]] {
+        a = mix(mix(a, v as u64), (v >> 64) as u64);
+    }
+    hash::finish(a) | 1
+}
 
 /// Features of the arc `h → d` made by `action` (LEFT or RIGHT) for the labeller.
 fn label_features(st: &State, x: &Words, action: usize, d: u32, h: u32, out: &mut Vec<u64>) {
@@ -983,16 +1112,17 @@ impl ParserModel {
         if h as usize >= st.n {
             return self.root;
         }
-        label_features(st, x, action, d, h, feats);
         // Hypotheses of a beam often make the same arc in the same surroundings: the same
-        // features give the same label, so it is looked up once per sentence.
-        let sig = feats.iter().fold(c as u64, |a, &f| mix(a, f)) | 1;
+        // features give the same label, so it is looked up once per sentence, by a signature
+        // of what the features read (before computing them).
+        let sig = memo.as_ref().map_or(0, |_| label_sig(st, c, action, d, h));
         let slot = memo.as_ref().map(|m| &m.slots[sig as usize % MEMO]);
         if let Some(&(k, l)) = slot {
             if k == sig {
                 return l;
             }
         }
+        label_features(st, x, action, d, h, feats);
         scores.iter_mut().for_each(|s| *s = 0);
         self.labeler.score(feats, scores);
         let root = self.root as usize;
@@ -1050,9 +1180,11 @@ impl ParserModel {
         let mut feats = std::mem::take(&mut bm.feats);
         let mut pairs = std::mem::take(&mut bm.pairs);
         let mut stacks = std::mem::take(&mut bm.stacks);
+        let mut kids = std::mem::take(&mut bm.kids);
         let nc = self.actions.nclasses();
         pairs.clear(nc);
         stacks.clear(nc);
+        kids.start(nc);
         let mut score = |st: &State, out: &mut [f64]| {
             iscores.iter_mut().for_each(|s| *s = 0);
             // The (stack top, buffer front) and (second, top of the stack) parts: summed once
@@ -1075,6 +1207,17 @@ impl ParserModel {
             for (s, &v) in iscores.iter_mut().zip(sums) {
                 *s += v;
             }
+            // Each children part: summed once per word and children.
+            for key in Kids::all(st) {
+                let sums = kids.sums(&key, |sums| {
+                    feats.clear();
+                    kids_features(key.part, st, x, &mut feats);
+                    self.actions.score(&feats, sums);
+                });
+                for (s, &v) in iscores.iter_mut().zip(sums) {
+                    *s += v;
+                }
+            }
             feats.clear();
             part_features::<REST>(st, x, &mut feats);
             self.actions.score(&feats, &mut iscores);
@@ -1094,6 +1237,7 @@ impl ParserModel {
         bm.memo = memo;
         bm.pairs = pairs;
         bm.stacks = stacks;
+        bm.kids = kids;
         bm.pre = pre;
         bm.feats = feats;
         &bm.cur[0].st
@@ -1558,6 +1702,7 @@ struct Beam {
     pre: Static<i32>,
     pairs: PairMemo,
     stacks: PairMemo,
+    kids: KidsMemo,
 }
 
 /// Slots of the per-sentence [`PairMemo`] (a power of two).
@@ -1590,6 +1735,50 @@ impl PairMemo {
             sums.iter_mut().for_each(|s| *s = 0);
             fill(sums);
             self.keys[slot] = Some(key);
+        }
+        sums
+    }
+}
+
+/// Slots of the per-sentence [`KidsMemo`] (a power of two).
+const KIDS_MEMO: usize = 1024;
+
+/// Summed transition weights of the children parts, by [`Kids`] key, for one sentence:
+/// direct-mapped on the exact key, so a clash only costs a recomputation. A slot belongs to
+/// the sentence whose number it carries, so starting a sentence clears nothing.
+#[derive(Debug, Default)]
+struct KidsMemo {
+    sentence: u64,
+    nc: usize,
+    keys: Vec<(u64, Kids)>,
+    sums: Vec<i32>,
+}
+
+impl KidsMemo {
+    /// Starts a sentence scored over `nc` classes.
+    fn start(&mut self, nc: usize) {
+        self.sentence += 1;
+        if self.nc != nc || self.keys.len() != KIDS_MEMO {
+            self.nc = nc;
+            self.keys.clear();
+            self.keys.resize(KIDS_MEMO, (0, Kids::default()));
+            self.sums.clear();
+            self.sums.resize(KIDS_MEMO * nc, 0);
+        }
+    }
+
+    /// The summed weights of the part keyed by `key`, computed by `fill` (which adds into
+    /// zeroed sums) when not memoised.
+    fn sums(&mut self, key: &Kids, fill: impl FnOnce(&mut [i32])) -> &[i32] {
+        let nc = self.nc;
+        let slot = key.hash() as usize & (KIDS_MEMO - 1);
+        let sums = &mut self.sums[slot * nc..(slot + 1) * nc];
+        let (at, k) = &mut self.keys[slot];
+        if *at != self.sentence || *k != *key {
+            sums.iter_mut().for_each(|s| *s = 0);
+            fill(sums);
+            *at = self.sentence;
+            *k = *key;
         }
         sums
     }
@@ -1679,7 +1868,8 @@ impl Beam {
                 }
             }
         }
-        self.cands.sort_by(|a, b| {
+        // All keys differ (hypothesis rank and action break ties): unstable is the same order.
+        self.cands.sort_unstable_by(|a, b| {
             b.score.total_cmp(&a.score).then(a.from.cmp(&b.from)).then(a.action.cmp(&b.action))
         });
         let keep = k.min(self.cands.len());
@@ -1688,10 +1878,18 @@ impl Beam {
         }
         for j in 0..keep {
             let c = self.cands[j];
-            let src = &self.cur[c.from as usize];
+            let from = c.from as usize;
+            let parent = self.cur[from].node;
+            // When decoding, the old beam is dropped after the step: a hypothesis' last
+            // extension takes its configuration instead of a copy (training reads the old
+            // beam afterwards, so it copies).
+            let reused = gold.is_some() || self.cands[j + 1..keep].iter().any(|o| o.from == c.from);
+            if reused {
+                self.next[j].st.clone_from(&self.cur[from].st);
+            } else {
+                std::mem::swap(&mut self.next[j].st, &mut self.cur[from].st);
+            }
             let dst = &mut self.next[j];
-            dst.st.clone_from(&src.st);
-            let parent = src.node;
             let a = c.action as usize;
             let base = moves.base(a);
             let l = if base == SHIFT { 0 } else { label(&dst.st, x, a) };
@@ -2061,9 +2259,11 @@ mod tests {
         }
     }
 
-    /// The beam decoder's two feature parts are together exactly the configuration features
-    /// (the memoised sums are then exact), and the `PAIR` (`STACK`) part is the same wherever
-    /// the (stack top, buffer front) pair (the two top stack words) is.
+    /// The beam decoder's feature parts are together exactly the configuration features (the
+    /// memoised sums are then exact), the `PAIR` (`STACK`) part is the same wherever the
+    /// (stack top, buffer front) pair (the two top stack words) is, each children part the
+    /// same wherever its [`Kids`] key is, and the labeller's features the same wherever
+    /// their [`label_sig`] is.
     #[test]
     fn feature_parts_are_all_the_features_and_pairs_key_theirs() {
         let parsed = nlp::conllu::parse(include_str!("../tests/data/tiny.conllu"));
@@ -2082,26 +2282,55 @@ mod tests {
                 st.reset(n);
                 let mut by_pair: HashMap<(u32, u32), Vec<u64>> = HashMap::new();
                 let mut by_stack: HashMap<(u32, u32), Vec<u64>> = HashMap::new();
-                let mut k = 0usize;
-                while !st.done() {
-                    let (mut all, mut pair, mut stack, mut rest) = (vec![], vec![], vec![], vec![]);
-                    features(&st, &x, &mut all, false);
-                    part_features::<PAIR>(&st, &x, &mut pair);
-                    part_features::<STACK>(&st, &x, &mut stack);
-                    part_features::<REST>(&st, &x, &mut rest);
-                    let mut parts = [pair.clone(), stack.clone(), rest].concat();
-                    parts.sort_unstable();
-                    all.sort_unstable();
-                    assert_eq!(parts, all);
-                    let seen = by_pair.entry((st.s(0), st.bf(0))).or_insert(pair.clone());
-                    assert_eq!(*seen, pair);
-                    let seen = by_stack.entry((st.s(1), st.s(0))).or_insert(stack.clone());
-                    assert_eq!(*seen, stack);
-                    // Some legal transition, varied so arcs of both kinds are made.
-                    k += 1;
-                    let a = (0..3).map(|j| (k + j) % 3).find(|&a| st.legal(a)).unwrap();
-                    st.apply(a, (k % 5) as u16);
+                let mut by_kids: HashMap<Kids, Vec<u64>> = HashMap::new();
+                let mut by_sig: HashMap<u64, Vec<u64>> = HashMap::new();
+                // Several transition sequences, so the same word meets different children
+                // and the same arc different configurations.
+                for path in 0..6 {
+                    st.reset(n);
+                    let mut k = path;
+                    while !st.done() {
+                        let (mut all, mut pair, mut stack, mut rest) =
+                            (vec![], vec![], vec![], vec![]);
+                        features(&st, &x, &mut all, false);
+                        part_features::<PAIR>(&st, &x, &mut pair);
+                        part_features::<STACK>(&st, &x, &mut stack);
+                        part_features::<REST>(&st, &x, &mut rest);
+                        let mut parts = [pair.clone(), stack.clone(), rest].concat();
+                        for key in Kids::all(&st) {
+                            let mut kids = vec![];
+                            kids_features(key.part, &st, &x, &mut kids);
+                            parts.extend_from_slice(&kids);
+                            let seen = by_kids.entry(key).or_insert(kids.clone());
+                            assert_eq!(*seen, kids);
+                        }
+                        parts.sort_unstable();
+                        all.sort_unstable();
+                        assert_eq!(parts, all);
+                        let seen = by_pair.entry((st.s(0), st.bf(0))).or_insert(pair.clone());
+                        assert_eq!(*seen, pair);
+                        let seen = by_stack.entry((st.s(1), st.s(0))).or_insert(stack.clone());
+                        assert_eq!(*seen, stack);
+                        // The labeller's signature: equal signatures, equal features.
+                        for c in [LEFT, RIGHT] {
+                            let (d, h) = if st.legal(c) { st.arc(c) } else { (NONE, NONE) };
+                            if d == NONE || h as usize >= n {
+                                continue;
+                            }
+                            let mut lf = vec![];
+                            label_features(&st, &x, c, d, h, &mut lf);
+                            let seen =
+                                by_sig.entry(label_sig(&st, c, c, d, h)).or_insert(lf.clone());
+                            assert_eq!(*seen, lf);
+                        }
+                        // Some legal transition, varied so arcs of both kinds are made.
+                        k += 1;
+                        let a = (0..3).map(|j| (k + j) % 3).find(|&a| st.legal(a)).unwrap();
+                        st.apply(a, ((k + path) % 5) as u16);
+                    }
                 }
+                // The memo keys repeat (else the test would show nothing).
+                assert!(by_kids.len() < 3 * by_pair.len() * 6, "{} kids keys", by_kids.len());
             }
         }
     }

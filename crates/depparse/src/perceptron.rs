@@ -366,12 +366,16 @@ impl Weights {
             return; // an empty model that was never indexed
         }
         if !self.compact.is_empty() {
+            // The table and its mask as one slice whose length the compiler can see, so
+            // indexing by a masked hash needs no bounds check.
+            let table = &self.compact[..=self.mask];
+            let mask = table.len() - 1;
             // Lane 0 sums the fingerprints (unused); lanes 1..=3 the class weights.
             let mut total = [0i32; 4];
             for chunk in feats.chunks(BATCH) {
                 let mut first = [0u64; BATCH];
                 for (f, s) in chunk.iter().zip(first.iter_mut()) {
-                    *s = self.compact[*f as usize & self.mask];
+                    *s = table[*f as usize & mask];
                 }
                 let (mut even, mut odd) = (0u64, 0u64);
                 for (&f, &s) in chunk.iter().zip(&first) {
@@ -379,10 +383,10 @@ impl Weights {
                     let mut s = s;
                     if s & 0xffff != fp && s >> 16 != 0 {
                         // The home slot holds another feature: walk on to this one or a gap.
-                        let mut slot = f as usize & self.mask;
+                        let mut slot = f as usize & mask;
                         loop {
-                            slot = (slot + 1) & self.mask;
-                            s = self.compact[slot];
+                            slot = (slot + 1) & mask;
+                            s = table[slot];
                             if s & 0xffff == fp || s >> 16 == 0 {
                                 break;
                             }
@@ -434,22 +438,25 @@ impl Weights {
             }
             return;
         }
+        // As above: a slice the masked index provably falls in.
+        let table = &self.slots[..=self.mask];
+        let mask = table.len() - 1;
         let mut found = [(0u32, 0u32); BATCH];
         for chunk in feats.chunks(BATCH) {
             // Pass 1: first probe of every feature (independent loads).
             let mut first = [Slot::default(); BATCH];
             for (f, s) in chunk.iter().zip(first.iter_mut()) {
-                *s = self.slots[*f as usize & self.mask];
+                *s = table[*f as usize & mask];
             }
             // Pass 2: finish the probes; add the rows kept inside their slot.
             let mut n = 0;
             for (i, &f) in chunk.iter().enumerate() {
                 let mut s = first[i];
-                let mut slot = f as usize & self.mask;
+                let mut slot = f as usize & mask;
                 let fp = (f >> 32) as u32;
                 while s.count != 0 && s.fp != fp {
-                    slot = (slot + 1) & self.mask;
-                    s = self.slots[slot];
+                    slot = (slot + 1) & mask;
+                    s = table[slot];
                 }
                 if s.count == 0 {
                     continue;
