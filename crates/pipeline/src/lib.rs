@@ -16,7 +16,6 @@ pub mod repair;
 mod roles;
 #[cfg(test)]
 mod test_support;
-mod venue;
 pub mod voices;
 
 use model::{AnalyzedSentence, Article, Denial, Event, Quote, RawDocument};
@@ -417,7 +416,6 @@ impl Engine {
             }
             // Conjoined clauses share a place; "the attack near …" refines a country.
             geo::share_places(gaz, places, &article.text, &sentences, &own_placed, &mut events);
-            venue::settle(&article.text, &sentences, &mut events, date, &self.dictionaries, gaz);
         }
         times.place += t.elapsed();
 
