@@ -889,6 +889,23 @@ fn anaphor_fits(noun: &str, p: &crate::place::Place<'_>) -> bool {
     }
 }
 
+/// Whether `p` is a second-level division named like a town of its country that holds at
+/// least half its people ("Nuevo Laredo" the municipality and the city; not the "Sinaloa"
+/// municipality with a village of 1,000): news that calls it "the city" or "the town" means
+/// the seat, so the division read of the name is the town's antecedent as well.
+fn named_after_seat(gaz: &Gazetteer, p: &crate::place::Place<'_>) -> bool {
+    p.kind == PlaceKind::Admin2
+        && gaz.lookup(p.name).iter().any(|c| {
+            c.place != p.index
+                && gaz.place(c.place).is_some_and(|t| {
+                    t.kind == PlaceKind::City
+                        && t.country == p.country
+                        && t.name == p.name
+                        && t.population.saturating_mul(2) >= p.population
+                })
+        })
+}
+
 impl ArticlePlaces {
     /// The antecedent of a definite type noun inside `phrase` ("at the camp"): the last usable
     /// place of that type named before the phrase.
@@ -911,7 +928,12 @@ impl ArticlePlaces {
         self.resolved
             .iter()
             .filter(|r| r.toponym.span.end <= phrase.start && usable(r))
-            .filter(|r| r.place.and_then(|p| gaz.place(p)).is_some_and(|p| anaphor_fits(&noun, &p)))
+            .filter(|r| {
+                r.place.and_then(|p| gaz.place(p)).is_some_and(|p| {
+                    anaphor_fits(&noun, &p)
+                        || (matches!(noun.as_str(), "town" | "city") && named_after_seat(gaz, &p))
+                })
+            })
             .max_by_key(|r| r.toponym.span.start)
     }
 

@@ -292,13 +292,16 @@ impl Engine {
             let mut last_time: Option<model::EventTime> = None;
             // The events placed by their own phrases so far: (sentence, trigger, location).
             let mut placed_before: Vec<(u32, model::Span, model::Location)> = Vec::new();
+            // The events placed so far, by any basis, for "at the same rally".
+            let mut located_before: Vec<(u32, model::Span, model::Location)> = Vec::new();
             for ev in &mut events {
                 let quoted = quotes.iter().any(|q| q.span.contains(ev.trigger));
                 let own = attached_place(gaz, places, &article.text, &sentences, ev)
                     .map(|o| {
                         finer_than_doers_country(gaz, places, &article.text, &sentences, ev, o)
                     })
-                    .or_else(|| named_again(&article.text, &sentences, ev, &placed_before));
+                    .or_else(|| named_again(&article.text, &sentences, ev, &placed_before))
+                    .or_else(|| same_again(&article.text, &sentences, ev, &located_before));
                 own_placed.push(own.is_some());
                 if let Some(l) = &own {
                     placed_before.push((ev.sentence, ev.trigger, l.clone()));
@@ -380,6 +383,9 @@ impl Engine {
                             }
                         })
                 });
+                if let Some(l) = &ev.location {
+                    located_before.push((ev.sentence, ev.trigger, l.clone()));
+                }
                 if firm && ASSAULT_ROOTS.contains(&ev.root.as_str()) {
                     last_assault.clone_from(&ev.location);
                     last_parties = parties(ev);
@@ -673,6 +679,79 @@ fn named_again(
         again.span = Some(found);
         Some(again)
     })
+}
+
+/// Nouns that follow "the same" for a time or a manner, not a thing at a place ("on the same
+/// day", "for the same reason").
+const SAME_NOT_PLACE: &[&str] = &[
+    "day",
+    "days",
+    "time",
+    "times",
+    "week",
+    "month",
+    "year",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "period",
+    "hour",
+    "date",
+    "way",
+    "reason",
+    "reasons",
+    "charge",
+    "charges",
+    "fate",
+    "number",
+    "amount",
+    "level",
+    "rate",
+    "conditions",
+    "demands",
+    "law",
+    "decree",
+];
+
+/// An event whose own phrase names a thing told before by "the same" ("was beaten *at the
+/// same rally*", "*the same post* was attacked last week", "in *the same area*"): the place of
+/// the last event placed before it.
+fn same_again(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+    located_before: &[(u32, model::Span, model::Location)],
+) -> Option<model::Location> {
+    let s = sentences.get(ev.sentence as usize)?;
+    let spans = geo::event_spans(s, ev.trigger, ASSAULT_ROOTS.contains(&ev.root.as_str()));
+    let same = spans.iter().any(|sp| {
+        let Some(phrase) = sp.slice(text) else { return false };
+        let words: Vec<String> = phrase
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        let opening = match words.first().map(String::as_str) {
+            Some("the") => 0,
+            Some("at" | "in" | "on" | "near" | "outside" | "inside" | "around" | "from") => 1,
+            _ => return false,
+        };
+        words.get(opening).is_some_and(|w| w == "the")
+            && words.get(opening + 1).is_some_and(|w| w == "same")
+            && words.get(opening + 2).is_some_and(|n| !SAME_NOT_PLACE.contains(&n.as_str()))
+    });
+    if !same {
+        return None;
+    }
+    located_before
+        .iter()
+        .rev()
+        .find(|(n, t, l)| {
+            (*n < ev.sentence || (*n == ev.sentence && t.end <= ev.trigger.start))
+                && l.precision != model::GeoPrecision::Unknown
+        })
+        .map(|x| x.2.clone())
 }
 
 /// A country or region that only says where the doers are ("Police *in Senegal* detained 47
