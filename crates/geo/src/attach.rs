@@ -613,6 +613,74 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
             add(h, &mut out);
         }
     }
+    // "used water cannon *to disperse protesters outside parliament in Tbilisi*": a deed done
+    // to do another happened where that other was to be done. With the deed's own phrases
+    // naming nothing, its purpose clause places it, however the parser hung the clause (on
+    // the trigger, or on its object or complement).
+    if !says && !out.iter().any(named) {
+        for p in purpose_clauses(sentence, t) {
+            add(p, &mut out);
+            for d in sentence.children(p as u32 + 1).filter(|&d| toks[d].deprel == "obj") {
+                add(d, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// Nouns whose "to" clause is their content, not the purpose of the deed done to them
+/// ("foiled *a plot to bomb* a base near Khujand": the foiling was not at the base).
+const INTENT_NOUNS: &[&str] = &[
+    "plot",
+    "plan",
+    "plans",
+    "attempt",
+    "bid",
+    "scheme",
+    "conspiracy",
+    "effort",
+    "efforts",
+    "order",
+    "orders",
+    "call",
+    "calls",
+    "demand",
+    "demands",
+    "deal",
+    "agreement",
+    "decision",
+    "permission",
+    "right",
+    "proposal",
+    "offer",
+    "request",
+    "threat",
+    "promise",
+    "campaign",
+];
+
+/// The purpose clauses ("to disperse …") of the trigger at `t`: an infinitive verb marked by
+/// "to", hung on the trigger or on its complement or its object (unless that object is a
+/// noun of intent whose "to" clause is its content), that does not speak.
+fn purpose_clauses(sentence: &AnalyzedSentence, t: usize) -> Vec<usize> {
+    let toks = &sentence.tokens;
+    let mut hosts = vec![t];
+    hosts.extend(sentence.children(t as u32 + 1).filter(|&d| {
+        toks[d].deprel == "xcomp"
+            || (toks[d].deprel == "obj"
+                && !INTENT_NOUNS.contains(&toks[d].form.to_lowercase().as_str()))
+    }));
+    let mut out = Vec::new();
+    for h in hosts {
+        out.extend(sentence.children(h as u32 + 1).filter(|&c| {
+            matches!(toks[c].deprel.split(':').next(), Some("acl" | "advcl" | "xcomp"))
+                && toks[c].upos == "VERB"
+                && !communicates(&toks[c].lemma)
+                && sentence
+                    .children(c as u32 + 1)
+                    .any(|k| toks[k].deprel == "mark" && toks[k].form.eq_ignore_ascii_case("to"))
+        }));
+    }
     out
 }
 
@@ -1279,6 +1347,61 @@ mod tests {
             .iter()
             .map(|sp| sp.slice(text).unwrap())
             .collect()
+    }
+
+    #[test]
+    fn a_purpose_clause_places_a_deed_whose_phrases_name_nothing() {
+        // The parse seen on "used water cannon and pepper spray to disperse …": the clause
+        // hung on the complement, not on the trigger.
+        let text =
+            "Police used water cannon to disperse protesters outside parliament in Tbilisi .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Police", 2, "nsubj"),
+                ("used", 0, "root"),
+                ("water", 2, "obj"),
+                ("cannon", 2, "xcomp"),
+                ("to", 6, "mark"),
+                ("disperse", 4, "acl"),
+                ("protesters", 6, "obj"),
+                ("outside", 9, "case"),
+                ("parliament", 7, "nmod"),
+                ("in", 11, "case"),
+                ("Tbilisi", 9, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "use".to_string();
+        s.tokens[5].upos = "VERB".to_string();
+        s.tokens[5].lemma = "disperse".to_string();
+        s.tokens[10].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "used", false), ["outside parliament in Tbilisi"]);
+        // "foiled a plot to bomb a base near Khujand": a plan's "to" clause is its content.
+        let text = "Police foiled a plot to bomb a base near Khujand .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Police", 2, "nsubj"),
+                ("foiled", 0, "root"),
+                ("a", 4, "det"),
+                ("plot", 2, "obj"),
+                ("to", 6, "mark"),
+                ("bomb", 4, "acl"),
+                ("a", 8, "det"),
+                ("base", 6, "obj"),
+                ("near", 10, "case"),
+                ("Khujand", 8, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "foil".to_string();
+        s.tokens[5].upos = "VERB".to_string();
+        s.tokens[5].lemma = "bomb".to_string();
+        s.tokens[9].upos = "PROPN".to_string();
+        assert!(words(text, &s, "foiled", false).is_empty());
     }
 
     #[test]
