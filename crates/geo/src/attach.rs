@@ -450,6 +450,17 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
                 && OCCASIONS.contains(&toks[c].lemma.to_lowercase().as_str())
         }));
     }
+    // "opened fire *on striking oil workers in Zhanaozen*" parsed as a clause "on striking …"
+    // with the place on the participle: a clause marked by one of the event's own prepositions
+    // right before it is that prepositional phrase, and its phrases are the event's.
+    heads.extend(sentence.children(t as u32 + 1).filter(|&c| {
+        toks[c].deprel.starts_with("advcl")
+            && toks[c].upos == "VERB"
+            && c > 0
+            && toks[c - 1].deprel == "mark"
+            && toks[c - 1].head as usize == c + 1
+            && preps.contains(&toks[c - 1].form.to_lowercase().as_str())
+    }));
     // "killed *hundreds of people* in Zamfara", "attacked *a convoy of peacekeepers* outside
     // Gao": the phrase may hang on the "of" noun of a quantity or group. Not for a charge:
     // "accused the government *of killing civilians in air strikes on Mekelle*" is what was
@@ -1347,6 +1358,31 @@ mod tests {
             .iter()
             .map(|sp| sp.slice(text).unwrap())
             .collect()
+    }
+
+    #[test]
+    fn a_phrase_misparsed_as_a_marked_clause_is_the_events() {
+        let text = "Police opened fire on striking workers in Zhanaozen .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Police", 2, "nsubj"),
+                ("opened", 0, "root"),
+                ("fire", 2, "obj"),
+                ("on", 5, "mark"),
+                ("striking", 2, "advcl"),
+                ("workers", 5, "obj"),
+                ("in", 8, "case"),
+                ("Zhanaozen", 5, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "open".to_string();
+        s.tokens[4].upos = "VERB".to_string();
+        s.tokens[4].lemma = "strike".to_string();
+        s.tokens[7].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "opened", true), ["in Zhanaozen"]);
     }
 
     #[test]
