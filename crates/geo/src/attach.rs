@@ -363,7 +363,15 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     let toks = &sentence.tokens;
     // A journey happens where it ends: "flew *to Saudi Arabia*"; so does a sending of people
     // or goods ("sent peacekeepers *to Bentiu*").
-    let lemma = toks[t].lemma.to_lowercase();
+    // The learnt lemmatizer misses some irregular pasts of the motion verbs ("fled" →
+    // "flead"): those forms say the verb themselves.
+    let lemma = match toks[t].form.to_lowercase().as_str() {
+        "fled" => "flee".to_string(),
+        "flew" | "flown" => "fly".to_string(),
+        "went" | "gone" => "go".to_string(),
+        "came" => "come".to_string(),
+        _ => toks[t].lemma.to_lowercase(),
+    };
     // "deployed *hundreds of extra troops* to the region": people counted by a quantity noun.
     let people = |d: usize| SENT_PEOPLE.contains(&toks[d].form.to_lowercase().as_str());
     // "peacekeepers *were deployed* to the islands": the people as the passive's subject.
@@ -1358,6 +1366,26 @@ mod tests {
             .iter()
             .map(|sp| sp.slice(text).unwrap())
             .collect()
+    }
+
+    #[test]
+    fn an_irregular_past_of_a_motion_verb_is_motion_whatever_its_lemma() {
+        let text = "Families fled to Sittwe .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Families", 2, "nsubj"),
+                ("fled", 0, "root"),
+                ("to", 4, "case"),
+                ("Sittwe", 2, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        // What the learnt lemmatizer gave on news.
+        s.tokens[1].lemma = "flead".to_string();
+        s.tokens[3].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "fled", false), ["to Sittwe"]);
     }
 
     #[test]

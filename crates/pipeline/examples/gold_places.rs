@@ -79,7 +79,7 @@ fn print_parses(engine: &pipeline::Engine, g: &provenance::gold::GoldArticle) {
     for s in &c.sentences {
         println!("  --");
         for (i, t) in s.tokens.iter().enumerate() {
-            println!("    {} {} {} {} {}", i + 1, t.form, t.upos, t.head, t.deprel);
+            println!("    {} {} {} {} {} {}", i + 1, t.form, t.lemma, t.upos, t.head, t.deprel);
         }
     }
     // Each event's attached phrases, as `geo::event_spans` reads them (assault reading).
