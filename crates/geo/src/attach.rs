@@ -627,21 +627,31 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     // "A court *in Bishkek* sentenced two journalists to five years in prison": the deed's
     // own phrases name nothing ("in prison" has no name), so the subject's place stands.
     let named = |sp: &Span| toks.iter().any(|x| sp.contains(x.span) && x.upos == "PROPN");
-    if !out.iter().any(named) {
-        for h in subjects {
-            add(h, &mut out);
-        }
-    }
     // "used water cannon *to disperse protesters outside parliament in Tbilisi*": a deed done
     // to do another happened where that other was to be done. With the deed's own phrases
     // naming nothing, its purpose clause places it, however the parser hung the clause (on
-    // the trigger, or on its object or complement).
+    // the trigger, or on its object or complement) — before the subject's place, which says
+    // where the doers are ("Police in Somaliland fired live rounds to disperse supporters
+    // protesting … in the city of Burao"). The purpose's object's own participle counts.
     if !says && !out.iter().any(named) {
         for p in purpose_clauses(sentence, t) {
             add(p, &mut out);
             for d in sentence.children(p as u32 + 1).filter(|&d| toks[d].deprel == "obj") {
                 add(d, &mut out);
+                for v in sentence.children(d as u32 + 1).filter(|&v| {
+                    toks[v].deprel == "acl"
+                        && toks[v].upos == "VERB"
+                        && toks[v].form.ends_with("ing")
+                        && !communicates(&toks[v].lemma)
+                }) {
+                    add(v, &mut out);
+                }
             }
+        }
+    }
+    if !out.iter().any(named) {
+        for h in subjects {
+            add(h, &mut out);
         }
     }
     out
@@ -1466,6 +1476,32 @@ mod tests {
         s.tokens[5].lemma = "bomb".to_string();
         s.tokens[9].upos = "PROPN".to_string();
         assert!(words(text, &s, "foiled", false).is_empty());
+        // The purpose before the subject's place, through the purpose's object's participle.
+        let text = "Police in Somaliland fired rounds to disperse supporters protesting in Burao .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Police", 4, "nsubj"),
+                ("in", 3, "case"),
+                ("Somaliland", 1, "nmod"),
+                ("fired", 0, "root"),
+                ("rounds", 4, "obj"),
+                ("to", 7, "mark"),
+                ("disperse", 4, "advcl"),
+                ("supporters", 7, "obj"),
+                ("protesting", 8, "acl"),
+                ("in", 11, "case"),
+                ("Burao", 9, "obl"),
+                (".", 4, "punct"),
+            ],
+        );
+        for (i, lemma) in [(3, "fire"), (6, "disperse"), (8, "protest")] {
+            s.tokens[i].upos = "VERB".to_string();
+            s.tokens[i].lemma = lemma.to_string();
+        }
+        s.tokens[2].upos = "PROPN".to_string();
+        s.tokens[10].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "fired", true), ["in Burao"]);
     }
 
     #[test]
