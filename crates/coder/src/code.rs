@@ -2207,8 +2207,17 @@ impl Analysis<'_> {
                 });
             // Only acts of force and coercion (17–20) are read so: the field's records code
             // "a woman believed linked to Al-Qaeda" with the woman as the source.
-            let reduced_passive =
-                reduced_passive && matches!(code.get(..2), Some("17" | "18" | "19" | "20"));
+            // (Product rule.) Any act so written with a `by` phrase naming an actor is read
+            // so too ("200 Palestinian prisoners freed by Israel": Israel freed them).
+            let by_actor = || {
+                self.children[i].iter().any(|&c| {
+                    self.s.tokens[c].deprel == "obl:agent"
+                        && self.phrase_of[c].is_some_and(|a| !self.phrases[a].null)
+                })
+            };
+            let reduced_passive = reduced_passive
+                && (matches!(code.get(..2), Some("17" | "18" | "19" | "20"))
+                    || (opts.clauses && by_actor()));
             let (target, agent) = if reduced_passive {
                 let agent = self.children[i]
                     .iter()
@@ -2301,13 +2310,37 @@ impl Analysis<'_> {
                     self.s.tokens[vp_head].lemma.as_str(),
                     "exchange" | "clash" | "skirmish"
                 );
-            let together = matches!(code.get(..2), Some("03" | "04" | "05" | "06")) || reciprocal;
+            // (Product rules.) Members of a compound subject who act on "each other" or "one
+            // another" act on each other, whatever the act ("Thailand and Cambodia accused
+            // each other"); and what they exchange or swap that belongs to no country
+            // ("Russia and Ukraine exchanged 95 prisoners of war") passes between them.
+            let each_other = opts.clauses
+                && (target.is_some_and(|t| self.reciprocal_pronoun(t))
+                    || self.children[vp_head].iter().any(|&c| {
+                        base_rel(&self.s.tokens[c].deprel) == "obj"
+                            && matches!(self.words[c].as_str(), "OTHER" | "ANOTHER")
+                            && c > 0
+                            && matches!(self.words[c - 1].as_str(), "EACH" | "ONE")
+                    }));
+            let swapped = opts.clauses
+                && matches!(self.s.tokens[vp_head].lemma.as_str(), "exchange" | "swap" | "trade")
+                && target
+                    .is_some_and(|t| self.phrases[t].codes.iter().all(|c| c.starts_with("---")));
+            let together = matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
+                || reciprocal
+                || each_other
+                || swapped;
             let mutual = !reduced_passive
                 && !for_others
                 && together
-                && target
-                    .is_some_and(|t| self.phrases[t].null || (opts.clauses && self.place_only(t)))
-                && self.compound_subject(vp_head).is_some();
+                && target.is_some_and(|t| {
+                    self.phrases[t].null
+                        || (each_other
+                            && (self.phrases[t].codes.is_empty() || self.reciprocal_pronoun(t)))
+                        || swapped
+                        || (opts.clauses && self.place_only(t))
+                })
+                && self.compound_subject(vp_head, opts.clauses).is_some();
             let target = target.filter(|_| !mutual);
             if let Some(tg) = target {
                 let source = agent
@@ -2426,7 +2459,7 @@ impl Analysis<'_> {
             } else if !reduced_passive && !for_others && together {
                 // "Russia and China met", "A and B agreed to cooperate": with no target, the
                 // members of a compound subject cooperate with each other.
-                if let Some(sr) = self.compound_subject(vp_head) {
+                if let Some(sr) = self.compound_subject(vp_head, opts.clauses) {
                     let mut cues = Vec::new();
                     let negated = self.negation(i, vp_head, &mut cues);
                     let trigger = self.s.tokens[vstart].span.cover(self.s.tokens[vend].span);
@@ -2648,16 +2681,41 @@ impl Analysis<'_> {
 
     /// The phrase of verb `v`'s subject before it when that is a compound of two or more
     /// coded members.
-    fn compound_subject(&self, v: usize) -> Option<usize> {
+    /// (Product rule, `clauses`.) A main verb the parser hung as `acl` on the root noun that
+    /// is its subject ("The Iranian and Saudi foreign ministers met/acl in Beijing") has that
+    /// noun as its subject.
+    fn compound_subject(&self, v: usize, clauses: bool) -> Option<usize> {
+        let hung = || {
+            let h = self.head(v)?;
+            (clauses
+                && self.s.tokens[v].deprel == "acl"
+                && self.s.tokens[h].deprel == "root"
+                && h < v
+                && !self.children[v].iter().any(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj"))
+            .then_some(h)
+        };
         self.children[v]
             .iter()
             .copied()
             .find(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj" && c < v)
+            .or_else(hung)
             .and_then(|c| self.phrase_of[c])
             .filter(|&p| {
                 let ph = &self.phrases[p];
                 ph.compound && ph.codes.iter().filter(|c| c.as_str() != "---").count() > 1
             })
+    }
+
+    /// Whether phrase `p` is the reciprocal pronoun "each other" / "one another".
+    fn reciprocal_pronoun(&self, p: usize) -> bool {
+        let ph = &self.phrases[p];
+        ph.texts.iter().any(|(ws, _)| {
+            ws.iter().any(|&k| {
+                matches!(self.words[k].as_str(), "OTHER" | "ANOTHER")
+                    && k > 0
+                    && matches!(self.words[k - 1].as_str(), "EACH" | "ONE")
+            })
+        })
     }
 
     /// Whether phrase `p` is a role owned by "its"/"their" alone (`---MIL` for "its
