@@ -2269,10 +2269,29 @@ impl Analysis<'_> {
             // or about an actor among its own dependents; one named only inside what was said
             // ("Washington said such a step enjoyed support from Moscow") is no target of it,
             // and the field's coders leave such a statement uncoded.
+            // (Product rule.) A denial is of what its clause says, whoever is named there
+            // ("The Kremlin denied that Russian troops had crossed into Kazakhstan"): it is
+            // kept, and aimed at no one when that actor is the denier's own (below).
+            let denial = opts.clauses && code.starts_with("016");
+            // With no one named after the verb, the denial is about its clause's subject.
+            let target = match target {
+                None if denial => self.embedded_clause(vp_head).and_then(|c| {
+                    self.children[c]
+                        .iter()
+                        .copied()
+                        .find(|&k| base_rel(&self.s.tokens[k].deprel) == "nsubj")
+                        .and_then(|k| self.phrase_of[k])
+                        .filter(|&q| !self.phrases[q].null)
+                }),
+                t => t,
+            };
+            let denied_in_clause = target
+                .is_some_and(|tg| denial && self.inside_said_clause(vp_head, &self.phrases[tg]));
             let target = target.filter(|&tg| {
-                !(pattern.is_none()
-                    && code.starts_with("01")
-                    && self.inside_said_clause(vp_head, &self.phrases[tg]))
+                denial
+                    || !(pattern.is_none()
+                        && code.starts_with("01")
+                        && self.inside_said_clause(vp_head, &self.phrases[tg]))
             });
             // (Product rules.) An object that is the source's own ("its troops", "their
             // ambassador") gives way to the verb's `to` phrase: "Syria offered its troops to
@@ -2391,6 +2410,21 @@ impl Analysis<'_> {
                             };
                         }
                     }
+                    // (Product rule.) A denial that its own side did something ("denied that
+                    // Russia had any role") is aimed at no one: the denier's country is not
+                    // the target of its own denial.
+                    if denied_in_clause {
+                        for e in &mut events[before..] {
+                            let home = country_prefix(&e.source.code);
+                            if home.is_some() && home == country_prefix(&e.target.code) {
+                                e.target = CodedActor {
+                                    code: "---".into(),
+                                    text: String::new(),
+                                    span: Span::default(),
+                                };
+                            }
+                        }
+                    }
                     // (Product rule.) A protest is made in a place, not at it ("students
                     // protested in Nairobi"): with no one else named, it is aimed at home, at
                     // the source's own government, as below.
@@ -2496,8 +2530,9 @@ impl Analysis<'_> {
             };
             if coded && clause.is_some() && opts.statement_clauses {
                 // The clause's own verbs are coded too; a bare statement gives way to them, a
-                // coded saying (an accusation, a refusal) stands beside them.
-                if code.starts_with("01") {
+                // coded saying (an accusation, a refusal) stands beside them, and so (product
+                // rule) does a denial.
+                if code.starts_with("01") && !denial {
                     let (lo, hi) = self.subtree_bounds(clause.unwrap_or(i));
                     provisional.push((before..events.len(), lo, hi));
                 }
