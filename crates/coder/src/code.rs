@@ -2311,6 +2311,15 @@ impl Analysis<'_> {
                 }
                 t => t,
             };
+            // (Product rule.) "The country" named after the verb is the country last named
+            // before it in the sentence ("condemned the coup in Niger and suspended the
+            // country from all its activities": Niger).
+            let target = match target {
+                Some(tg) if opts.clauses && self.the_country(tg) => {
+                    self.country_named_before(tg).or(Some(tg))
+                }
+                t => t,
+            };
             let mut coded = false;
             let before = events.len();
             // A cooperative act whose only phrase after the verb is no actor ("Brazil and the
@@ -2739,6 +2748,28 @@ impl Analysis<'_> {
                 let ph = &self.phrases[p];
                 ph.compound && ph.codes.iter().filter(|c| c.as_str() != "---").count() > 1
             })
+    }
+
+    /// Whether phrase `p` is no actor and reads "the country" alone.
+    fn the_country(&self, p: usize) -> bool {
+        let ph = &self.phrases[p];
+        ph.null
+            && !ph.compound
+            && ph.texts.first().is_some_and(|(ws, _)| {
+                ws.len() == 2 && self.words[ws[0]] == "THE" && self.words[ws[1]] == "COUNTRY"
+            })
+    }
+
+    /// The last phrase before phrase `p` that is one bare country ("Niger", `NER`).
+    fn country_named_before(&self, p: usize) -> Option<usize> {
+        let start = self.phrases[p].texts.first()?.1.start;
+        (0..self.phrases.len()).rev().find(|&q| {
+            let ph = &self.phrases[q];
+            q != p
+                && ph.codes.len() == 1
+                && bare_country(&ph.codes[0])
+                && ph.texts.first().is_some_and(|(_, sp)| sp.end <= start)
+        })
     }
 
     /// Whether phrase `p` is the reciprocal pronoun "each other" / "one another".
