@@ -2207,8 +2207,17 @@ impl Analysis<'_> {
                 });
             // Only acts of force and coercion (17–20) are read so: the field's records code
             // "a woman believed linked to Al-Qaeda" with the woman as the source.
-            let reduced_passive =
-                reduced_passive && matches!(code.get(..2), Some("17" | "18" | "19" | "20"));
+            // (Product rule.) Any act so written with a `by` phrase naming an actor is read
+            // so too ("200 Palestinian prisoners freed by Israel": Israel freed them).
+            let by_actor = || {
+                self.children[i].iter().any(|&c| {
+                    self.s.tokens[c].deprel == "obl:agent"
+                        && self.phrase_of[c].is_some_and(|a| !self.phrases[a].null)
+                })
+            };
+            let reduced_passive = reduced_passive
+                && (matches!(code.get(..2), Some("17" | "18" | "19" | "20"))
+                    || (opts.clauses && by_actor()));
             let (target, agent) = if reduced_passive {
                 let agent = self.children[i]
                     .iter()
@@ -2260,10 +2269,29 @@ impl Analysis<'_> {
             // or about an actor among its own dependents; one named only inside what was said
             // ("Washington said such a step enjoyed support from Moscow") is no target of it,
             // and the field's coders leave such a statement uncoded.
+            // (Product rule.) A denial is of what its clause says, whoever is named there
+            // ("The Kremlin denied that Russian troops had crossed into Kazakhstan"): it is
+            // kept, and aimed at no one when that actor is the denier's own (below).
+            let denial = opts.clauses && code.starts_with("016");
+            // With no one named after the verb, the denial is about its clause's subject.
+            let target = match target {
+                None if denial => self.embedded_clause(vp_head).and_then(|c| {
+                    self.children[c]
+                        .iter()
+                        .copied()
+                        .find(|&k| base_rel(&self.s.tokens[k].deprel) == "nsubj")
+                        .and_then(|k| self.phrase_of[k])
+                        .filter(|&q| !self.phrases[q].null)
+                }),
+                t => t,
+            };
+            let denied_in_clause = target
+                .is_some_and(|tg| denial && self.inside_said_clause(vp_head, &self.phrases[tg]));
             let target = target.filter(|&tg| {
-                !(pattern.is_none()
-                    && code.starts_with("01")
-                    && self.inside_said_clause(vp_head, &self.phrases[tg]))
+                denial
+                    || !(pattern.is_none()
+                        && code.starts_with("01")
+                        && self.inside_said_clause(vp_head, &self.phrases[tg]))
             });
             // (Product rules.) An object that is the source's own ("its troops", "their
             // ambassador") gives way to the verb's `to` phrase: "Syria offered its troops to
@@ -2280,6 +2308,15 @@ impl Analysis<'_> {
                 Some(tg) if !self.phrases[tg].null => Some(tg),
                 t if opts.clauses && matches!(code.get(..2), Some("02" | "10")) => {
                     self.clause_subject(vp_head).or(t)
+                }
+                t => t,
+            };
+            // (Product rule.) "The country" named after the verb is the country last named
+            // before it in the sentence ("condemned the coup in Niger and suspended the
+            // country from all its activities": Niger).
+            let target = match target {
+                Some(tg) if opts.clauses && self.the_country(tg) => {
+                    self.country_named_before(tg).or(Some(tg))
                 }
                 t => t,
             };
@@ -2301,13 +2338,37 @@ impl Analysis<'_> {
                     self.s.tokens[vp_head].lemma.as_str(),
                     "exchange" | "clash" | "skirmish"
                 );
-            let together = matches!(code.get(..2), Some("03" | "04" | "05" | "06")) || reciprocal;
+            // (Product rules.) Members of a compound subject who act on "each other" or "one
+            // another" act on each other, whatever the act ("Thailand and Cambodia accused
+            // each other"); and what they exchange or swap that belongs to no country
+            // ("Russia and Ukraine exchanged 95 prisoners of war") passes between them.
+            let each_other = opts.clauses
+                && (target.is_some_and(|t| self.reciprocal_pronoun(t))
+                    || self.children[vp_head].iter().any(|&c| {
+                        base_rel(&self.s.tokens[c].deprel) == "obj"
+                            && matches!(self.words[c].as_str(), "OTHER" | "ANOTHER")
+                            && c > 0
+                            && matches!(self.words[c - 1].as_str(), "EACH" | "ONE")
+                    }));
+            let swapped = opts.clauses
+                && matches!(self.s.tokens[vp_head].lemma.as_str(), "exchange" | "swap" | "trade")
+                && target
+                    .is_some_and(|t| self.phrases[t].codes.iter().all(|c| c.starts_with("---")));
+            let together = matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
+                || reciprocal
+                || each_other
+                || swapped;
             let mutual = !reduced_passive
                 && !for_others
                 && together
-                && target
-                    .is_some_and(|t| self.phrases[t].null || (opts.clauses && self.place_only(t)))
-                && self.compound_subject(vp_head).is_some();
+                && target.is_some_and(|t| {
+                    self.phrases[t].null
+                        || (each_other
+                            && (self.phrases[t].codes.is_empty() || self.reciprocal_pronoun(t)))
+                        || swapped
+                        || (opts.clauses && self.place_only(t))
+                })
+                && self.compound_subject(vp_head, opts.clauses).is_some();
             let target = target.filter(|_| !mutual);
             if let Some(tg) = target {
                 let source = agent
@@ -2356,6 +2417,21 @@ impl Analysis<'_> {
                                 text: String::new(),
                                 span: Span::default(),
                             };
+                        }
+                    }
+                    // (Product rule.) A denial that its own side did something ("denied that
+                    // Russia had any role") is aimed at no one: the denier's country is not
+                    // the target of its own denial.
+                    if denied_in_clause {
+                        for e in &mut events[before..] {
+                            let home = country_prefix(&e.source.code);
+                            if home.is_some() && home == country_prefix(&e.target.code) {
+                                e.target = CodedActor {
+                                    code: "---".into(),
+                                    text: String::new(),
+                                    span: Span::default(),
+                                };
+                            }
                         }
                     }
                     // (Product rule.) A protest is made in a place, not at it ("students
@@ -2426,7 +2502,7 @@ impl Analysis<'_> {
             } else if !reduced_passive && !for_others && together {
                 // "Russia and China met", "A and B agreed to cooperate": with no target, the
                 // members of a compound subject cooperate with each other.
-                if let Some(sr) = self.compound_subject(vp_head) {
+                if let Some(sr) = self.compound_subject(vp_head, opts.clauses) {
                     let mut cues = Vec::new();
                     let negated = self.negation(i, vp_head, &mut cues);
                     let trigger = self.s.tokens[vstart].span.cover(self.s.tokens[vend].span);
@@ -2463,8 +2539,9 @@ impl Analysis<'_> {
             };
             if coded && clause.is_some() && opts.statement_clauses {
                 // The clause's own verbs are coded too; a bare statement gives way to them, a
-                // coded saying (an accusation, a refusal) stands beside them.
-                if code.starts_with("01") {
+                // coded saying (an accusation, a refusal) stands beside them, and so (product
+                // rule) does a denial.
+                if code.starts_with("01") && !denial {
                     let (lo, hi) = self.subtree_bounds(clause.unwrap_or(i));
                     provisional.push((before..events.len(), lo, hi));
                 }
@@ -2648,16 +2725,63 @@ impl Analysis<'_> {
 
     /// The phrase of verb `v`'s subject before it when that is a compound of two or more
     /// coded members.
-    fn compound_subject(&self, v: usize) -> Option<usize> {
+    /// (Product rule, `clauses`.) A main verb the parser hung as `acl` on the root noun that
+    /// is its subject ("The Iranian and Saudi foreign ministers met/acl in Beijing") has that
+    /// noun as its subject.
+    fn compound_subject(&self, v: usize, clauses: bool) -> Option<usize> {
+        let hung = || {
+            let h = self.head(v)?;
+            (clauses
+                && self.s.tokens[v].deprel == "acl"
+                && self.s.tokens[h].deprel == "root"
+                && h < v
+                && !self.children[v].iter().any(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj"))
+            .then_some(h)
+        };
         self.children[v]
             .iter()
             .copied()
             .find(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj" && c < v)
+            .or_else(hung)
             .and_then(|c| self.phrase_of[c])
             .filter(|&p| {
                 let ph = &self.phrases[p];
                 ph.compound && ph.codes.iter().filter(|c| c.as_str() != "---").count() > 1
             })
+    }
+
+    /// Whether phrase `p` is no actor and reads "the country" alone.
+    fn the_country(&self, p: usize) -> bool {
+        let ph = &self.phrases[p];
+        ph.null
+            && !ph.compound
+            && ph.texts.first().is_some_and(|(ws, _)| {
+                ws.len() == 2 && self.words[ws[0]] == "THE" && self.words[ws[1]] == "COUNTRY"
+            })
+    }
+
+    /// The last phrase before phrase `p` that is one bare country ("Niger", `NER`).
+    fn country_named_before(&self, p: usize) -> Option<usize> {
+        let start = self.phrases[p].texts.first()?.1.start;
+        (0..self.phrases.len()).rev().find(|&q| {
+            let ph = &self.phrases[q];
+            q != p
+                && ph.codes.len() == 1
+                && bare_country(&ph.codes[0])
+                && ph.texts.first().is_some_and(|(_, sp)| sp.end <= start)
+        })
+    }
+
+    /// Whether phrase `p` is the reciprocal pronoun "each other" / "one another".
+    fn reciprocal_pronoun(&self, p: usize) -> bool {
+        let ph = &self.phrases[p];
+        ph.texts.iter().any(|(ws, _)| {
+            ws.iter().any(|&k| {
+                matches!(self.words[k].as_str(), "OTHER" | "ANOTHER")
+                    && k > 0
+                    && matches!(self.words[k - 1].as_str(), "EACH" | "ONE")
+            })
+        })
     }
 
     /// Whether phrase `p` is a role owned by "its"/"their" alone (`---MIL` for "its

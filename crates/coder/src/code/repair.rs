@@ -45,6 +45,10 @@
 //!   refugees/obl", built-in path only, `apply_product`): an `of` oblique right after a
 //!   verb's object that is a number noun (hundreds, thousands, dozens …) belongs to that
 //!   object;
+//! - **a verb read as a noun before its resultative adjective** ("Gunmen on motorbikes
+//!   shot/NOUN dead/ADJ a village chief/obj", built-in path only, `apply_product`): a past
+//!   form the verb dictionary knows, tagged a noun of the noun before it, right before an
+//!   adjective of that noun holding a direct object, is that noun's verb;
 //! - **a subordinator read as a preposition** ("… after a hafling was reported", "five
 //!   years after crowds burned …"): `after`/`before`/`since`/`until` in front of the subject
 //!   of a finite verb marks that verb's clause, which is subordinate.
@@ -777,11 +781,86 @@ pub(super) fn needed_product(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool
             && s.tokens[i].upos == "VERB"
             && misread_participle(s, i, dicts, true).is_some())
             || quantity_of(s, i).is_some()
+            || verb_before_predicate(s, i, dicts).is_some()
     })
+}
+
+/// (Built-in path.) **A verb read as a noun before its resultative adjective** ("Gunmen on
+/// motorbikes shot/NOUN dead/ADJ a village chief/obj …"): a past form the verb dictionary
+/// knows, tagged a noun and hung on the noun before it, right before an adjective that
+/// holds a direct object (an adjective takes none) and modifies that same noun: the word is
+/// that noun's verb, the adjective its predicate, the object its own.
+/// Returns (verb, adjective, subject).
+fn verb_before_predicate(
+    s: &AnalyzedSentence,
+    p: usize,
+    dicts: &Dictionaries,
+) -> Option<(usize, usize, usize)> {
+    let t = &s.tokens[p];
+    if t.upos != "NOUN" || !verb_word(s, p, dicts) || p + 1 >= s.tokens.len() {
+        return None;
+    }
+    let a = p + 1;
+    if s.tokens[a].upos != "ADJ" || !children(s, a).any(|c| base(&s.tokens[c].deprel) == "obj") {
+        return None;
+    }
+    let subj = head(s, p).filter(|&h| h < p && head(s, a) == Some(h))?;
+    matches!(s.tokens[subj].upos.as_str(), "NOUN" | "PROPN").then_some((p, a, subj))
+}
+
+/// Makes the word found by [`verb_before_predicate`] its subject's verb.
+fn noun_as_verb(s: &mut AnalyzedSentence, (p, a, subj): (usize, usize, usize)) {
+    let (sh, srel) = (head(s, subj), s.tokens[subj].deprel.clone());
+    retag_verb(s, p, "VBD");
+    // The verb's words before it ("on motorbikes") are an attachment of the subject.
+    let before: Vec<usize> = children(s, p).filter(|&c| c < p && c > subj).collect();
+    if let Some(&n) =
+        before.iter().rev().find(|&&c| matches!(s.tokens[c].upos.as_str(), "NOUN" | "PROPN"))
+    {
+        set(s, n, Some(subj), "nmod");
+        for &c in &before {
+            if c != n {
+                let r = s.tokens[c].deprel.clone();
+                set(s, c, Some(n), &r);
+            }
+        }
+    }
+    match sh {
+        // "…, security sources said": the subject's conjuncts after the verb are the
+        // speaker's; the saying becomes an aside of the new clause.
+        Some(h) if base(&srel) == "nsubj" && h > a => {
+            for k in a + 1..h {
+                if head(s, k) == Some(subj) && base(&s.tokens[k].deprel) == "conj" {
+                    set(s, k, Some(h), "nsubj");
+                }
+                if head(s, k) == Some(subj) && base(&s.tokens[k].deprel) == "punct" {
+                    set(s, k, Some(h), "punct");
+                }
+            }
+            let hh = head(s, h);
+            let hrel = s.tokens[h].deprel.clone();
+            set(s, p, hh, &hrel);
+            set(s, h, Some(p), "parataxis");
+        }
+        _ => set(s, p, sh, &srel),
+    }
+    set(s, subj, Some(p), "nsubj");
+    for k in 0..s.tokens.len() {
+        if head(s, k) == Some(a) && matches!(base(&s.tokens[k].deprel), "obj" | "obl" | "nmod") {
+            let r = if base(&s.tokens[k].deprel) == "obj" { "obj" } else { "obl" };
+            set(s, k, Some(p), r);
+        }
+    }
+    set(s, a, Some(p), "xcomp");
 }
 
 /// (Built-in path.) Applies the product-only repairs, after [`apply`].
 pub(super) fn apply_product(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
+    for p in 0..s.tokens.len() {
+        if let Some(m) = verb_before_predicate(s, p, dicts) {
+            noun_as_verb(s, m);
+        }
+    }
     for p in 0..s.tokens.len() {
         if let Some(m) = misread_participle(s, p, dicts, true) {
             participle_as_verb(s, m);
