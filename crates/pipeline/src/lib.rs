@@ -1948,6 +1948,21 @@ fn to_event(article: &Article, s: &AnalyzedSentence, ce: coder::CodedEvent) -> O
 
 #[cfg(test)]
 mod tests {
+    /// A city-precision location of country `cc` at the first occurrence of `w` in `text`.
+    fn city_in(text: &str, w: &str, cc: &str) -> model::Location {
+        let i = text.find(w).expect("word in text");
+        model::Location {
+            name: w.to_string(),
+            gazetteer_id: None,
+            admin1: None,
+            country: Some(cc.to_string()),
+            lat: None,
+            lon: None,
+            precision: model::GeoPrecision::City,
+            span: Some(model::Span::new(i, i + w.len())),
+        }
+    }
+
     #[test]
     fn parties_that_may_be_the_same() {
         use super::same_party;
@@ -1971,20 +1986,7 @@ mod tests {
     fn an_owner_before_an_unlisted_place_holds_it() {
         use super::owned_by;
         let text = "stormed a hospital in Port-au-Prince's Delmas district";
-        let at = |w: &str| {
-            let i = text.find(w).unwrap();
-            Some(model::Span::new(i, i + w.len()))
-        };
-        let loc = |w: &str| model::Location {
-            name: w.to_string(),
-            gazetteer_id: None,
-            admin1: None,
-            country: Some("HT".to_string()),
-            lat: None,
-            lon: None,
-            precision: model::GeoPrecision::City,
-            span: at(w),
-        };
+        let loc = |w: &str| city_in(text, w, "HT");
         assert!(owned_by(text, &loc("Port-au-Prince"), &loc("Delmas")));
         assert!(!owned_by(text, &loc("Delmas"), &loc("Port-au-Prince")));
         assert!(!owned_by(text, &loc("hospital"), &loc("Delmas")));
@@ -2019,20 +2021,7 @@ mod tests {
     fn a_district_named_as_part_of_a_known_city_is_finer() {
         use super::part_of;
         let text = "fired tear gas in the Ratoma district of Conakry and near Kaloum in Conakry";
-        let at = |w: &str| {
-            let i = text.find(w).unwrap();
-            Some(model::Span::new(i, i + w.len()))
-        };
-        let loc = |w: &str| model::Location {
-            name: w.to_string(),
-            gazetteer_id: None,
-            admin1: None,
-            country: Some("GN".to_string()),
-            lat: None,
-            lon: None,
-            precision: model::GeoPrecision::City,
-            span: at(w),
-        };
+        let loc = |w: &str| city_in(text, w, "GN");
         assert!(part_of(text, &loc("Ratoma"), &loc("Conakry")));
         assert!(!part_of(text, &loc("Conakry"), &loc("Ratoma")));
         // "near Kaloum in Conakry": no word of a part.
