@@ -32,19 +32,7 @@ fn main() {
     let models = depparse::Models::load_default().expect("models");
     let engine = pipeline::Engine::new(models, lexicon::load(&[], false).expect("lexicon"));
     for (id, date, text) in items {
-        let raw = model::RawDocument {
-            origin: model::Origin { input: id.clone(), offset: None, line: None },
-            uri: None,
-            fetched: None,
-            content_type: None,
-            hash: model::ContentHash(id.clone()),
-            bytes: text.as_bytes().to_vec(),
-            hints: model::Hints {
-                date: (!date.is_empty()).then(|| date.clone()),
-                plain_text: true,
-                ..Default::default()
-            },
-        };
+        let raw = pipeline::eval::plain_text(&id, &text, &date, None);
         let coded = engine.code_raw(&raw).expect("codes");
         println!("== {id} {date}\n   {text}");
         for s in &coded.sentences {

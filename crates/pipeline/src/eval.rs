@@ -53,22 +53,33 @@ pub fn predict(engine: &Engine, g: &GoldArticle) -> Predicted {
     }
 }
 
-/// A gold article as the plain-text news item the scorer codes: its publication date and
-/// outlet as container hints.
-pub fn raw_document(g: &GoldArticle) -> RawDocument {
+/// A plain-text news item named `name` (its origin and content hash), with its publication
+/// date (empty: none) and outlet as container hints: how the suites and aids hand text to
+/// [`Engine::code_raw`].
+pub fn plain_text(name: &str, text: &str, date: &str, outlet: Option<&str>) -> RawDocument {
     RawDocument {
-        origin: Origin { input: g.name.clone(), offset: None, line: None },
+        origin: Origin { input: name.to_string(), offset: None, line: None },
         uri: None,
         fetched: None,
         content_type: Some("text/plain".into()),
-        hash: ContentHash(format!("gold:{}", g.name)),
-        bytes: g.text.as_bytes().to_vec(),
+        hash: ContentHash(name.to_string()),
+        bytes: text.as_bytes().to_vec(),
         hints: Hints {
             title: None,
-            date: (!g.published.is_empty()).then(|| g.published.clone()),
-            outlet: (!g.outlet.is_empty()).then(|| g.outlet.clone()),
+            date: (!date.is_empty()).then(|| date.to_string()),
+            outlet: outlet.map(str::to_string),
             plain_text: true,
         },
+    }
+}
+
+/// A gold article as the plain-text news item the scorer codes: its publication date and
+/// outlet as container hints.
+pub fn raw_document(g: &GoldArticle) -> RawDocument {
+    let outlet = (!g.outlet.is_empty()).then_some(g.outlet.as_str());
+    RawDocument {
+        hash: ContentHash(format!("gold:{}", g.name)),
+        ..plain_text(&g.name, &g.text, &g.published, outlet)
     }
 }
 

@@ -115,19 +115,7 @@ fn root(code: &str) -> &str {
 }
 
 fn raw(text: &str, date: &str, id: &str) -> model::RawDocument {
-    model::RawDocument {
-        origin: model::Origin { input: id.to_string(), offset: None, line: None },
-        uri: None,
-        fetched: None,
-        content_type: None,
-        hash: model::ContentHash(id.to_string()),
-        bytes: text.as_bytes().to_vec(),
-        hints: model::Hints {
-            date: (!date.is_empty()).then(|| date.to_string()),
-            plain_text: true,
-            ..Default::default()
-        },
-    }
+    pipeline::eval::plain_text(id, text, date, None)
 }
 
 fn show(e: &model::Event, text: &str) -> String {

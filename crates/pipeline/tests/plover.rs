@@ -45,19 +45,7 @@ use pipeline::Engine;
 use std::collections::{BTreeMap, BTreeSet};
 
 fn raw(text: &str, date: &str, id: &str) -> model::RawDocument {
-    model::RawDocument {
-        origin: model::Origin { input: id.to_string(), offset: None, line: None },
-        uri: None,
-        fetched: None,
-        content_type: None,
-        hash: model::ContentHash(id.to_string()),
-        bytes: text.as_bytes().to_vec(),
-        hints: model::Hints {
-            date: (!date.is_empty()).then(|| date.to_string()),
-            plain_text: true,
-            ..Default::default()
-        },
-    }
+    pipeline::eval::plain_text(id, text, date, None)
 }
 
 /// The current PLOVER name of a draft-0.5/0.6 category.

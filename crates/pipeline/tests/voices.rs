@@ -1,7 +1,7 @@
 //! Attribution links, quote speakers and deniers carry actor codes where the lexicon knows them;
 //! acronyms and bare roles take what the article says of them; and two common verbs read right.
 
-use model::{AttributionRole, ContentHash, Hints, Origin, RawDocument};
+use model::{AttributionRole, RawDocument};
 use pipeline::Engine;
 
 fn engine() -> Engine {
@@ -20,20 +20,7 @@ fn event_at<'a>(coded: &'a pipeline::Coded, trigger: &str) -> &'a model::Event {
 
 /// A plain-text article dated `date`, from `outlet`.
 fn doc(name: &str, text: &str, date: &str, outlet: Option<&str>) -> RawDocument {
-    RawDocument {
-        origin: Origin { input: name.into(), offset: None, line: None },
-        uri: None,
-        fetched: None,
-        content_type: Some("text/plain".into()),
-        hash: ContentHash(name.into()),
-        bytes: text.as_bytes().to_vec(),
-        hints: Hints {
-            title: None,
-            date: Some(date.into()),
-            outlet: outlet.map(str::to_string),
-            plain_text: true,
-        },
-    }
+    pipeline::eval::plain_text(name, text, date, outlet)
 }
 
 #[test]
