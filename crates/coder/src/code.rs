@@ -2381,6 +2381,7 @@ impl Analysis<'_> {
                     let negated = self.negation(i, vp_head, &mut cues);
                     let trigger = self.s.tokens[vstart].span.cover(self.s.tokens[vend].span);
                     let code = self.body_expelled(&code, tg, opts);
+                    let code = self.platform(&code, sr, opts);
                     self.make_events(
                         &mut events,
                         sr,
@@ -3129,6 +3130,38 @@ impl Analysis<'_> {
             !ph.null && ph.codes.iter().all(|c| c.starts_with("IGO") || c.starts_with("NGO"));
         if opts.clauses && code.starts_with("174") && body {
             "166".to_string()
+        } else {
+            code.to_string()
+        }
+    }
+
+    /// (Product rule.) An act of force coded by its verb or weapon (190 unspecified, 194
+    /// artillery, rockets and missiles) is aerial (195) when the doers named are aircraft
+    /// ("Israeli warplanes fired missiles at …", "helicopter gunships struck …") and drone
+    /// warfare (1952) when they are drones: CAMEO's 195 is set by the platform, not the
+    /// munition.
+    fn platform(&self, code: &str, source: usize, opts: &Options) -> String {
+        if !opts.clauses || !matches!(code, "190" | "194") {
+            return code.to_string();
+        }
+        let ph = &self.phrases[source];
+        let heads =
+            ph.texts.iter().filter_map(|(ws, _)| ws.last()).map(|&k| self.words[k].as_str());
+        let mut aerial = false;
+        let mut drone = false;
+        for w in heads {
+            let w = w.rsplit('_').next().unwrap_or(w);
+            match w.trim_end_matches('S') {
+                "DRONE" | "UAV" => drone = true,
+                "WARPLANE" | "JET" | "AIRCRAFT" | "HELICOPTER" | "GUNSHIP" | "BOMBER"
+                | "FIGHTER" | "CHOPPER" | "PLANE" => aerial = true,
+                _ => return code.to_string(),
+            }
+        }
+        if drone && !aerial {
+            "1952".to_string()
+        } else if aerial {
+            "195".to_string()
         } else {
             code.to_string()
         }
@@ -4334,6 +4367,38 @@ mod tests {
         assert_eq!(refusal_code("087"), Some("1246"));
         assert_eq!(refusal_code("040"), None);
         assert_eq!(refusal_code("190"), None);
+    }
+
+    #[test]
+    fn aircraft_and_drones_as_doers_make_an_attack_aerial() {
+        let mut d = Dictionaries::default();
+        d.actors.add_text("ARNOR [ARN]\n+ARNORIAN_\nGONDOR [GON]\n", "a.txt");
+        d.agents.add_text(
+            "WARPLANE {WARPLANES} [~MIL]\nDRONE {DRONES} [~MIL]\nTROOPS {} [~MIL]\n",
+            "g.txt",
+        );
+        d.verbs.add_text("--- ATTACK [190] ---\nATTACK\n--- SHELL [194] ---\nSHELL\n", "v.txt");
+        d.actors.finish();
+        d.agents.finish();
+        d.verbs.finish();
+        let code = |subject: &str, verb: &str| -> Vec<String> {
+            let text = format!("Arnorian {subject} {verb} Gondor.");
+            let tree = format!(
+                "(ROOT (S (NP (JJ Arnorian) (NNS {subject})) (VP (VBD {verb}) (NP (NNP Gondor))) (. .)))"
+            );
+            let (s, _) = to_sentence(&parse_tree(&tree).unwrap(), &text, 0);
+            code_sentence(&s, None, &d, &Options::default())
+                .unwrap()
+                .iter()
+                .map(|e| e.code.clone())
+                .collect()
+        };
+        assert_eq!(code("warplanes", "attacked"), vec!["195"]);
+        assert_eq!(code("warplanes", "shelled"), vec!["195"]);
+        assert_eq!(code("drones", "attacked"), vec!["1952"]);
+        // Ground forces keep the verb's or the weapon's code.
+        assert_eq!(code("troops", "attacked"), vec!["190"]);
+        assert_eq!(code("troops", "shelled"), vec!["194"]);
     }
 
     #[test]

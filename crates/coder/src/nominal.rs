@@ -574,6 +574,25 @@ fn target_of(
             }
         }
     }
+    // The object of a verb (or its conjunct) whose "against"/"targeting" phrase the parser hung
+    // on the verb: "announced travel bans against three officials", "imposed asset freezes and
+    // bans on travel against four officers" — what the act is against is its target.
+    let mut obj = h;
+    if s.tokens[obj].deprel == "conj" && s.tokens[obj].head >= 1 {
+        obj = s.tokens[obj].head as usize - 1;
+    }
+    if s.tokens[obj].deprel == "obj" && s.tokens[obj].head >= 1 {
+        let v = s.tokens[obj].head as usize - 1;
+        for &c in &children[v] {
+            let against = s.tokens[c].deprel.starts_with("obl")
+                && matches!(case_of(s, c, children).as_deref(), Some("against" | "targeting"));
+            if against {
+                if let Some(a) = code_np(s, c, children, words, date, dicts) {
+                    return Some(a);
+                }
+            }
+        }
+    }
     None
 }
 

@@ -126,6 +126,7 @@ impl Engine {
                     let nominal =
                         coder::nominal::code(s, date, &self.dictionaries, &self.nouns, &found);
                     drop_bare_plans(s, &mut found, &nominal);
+                    drop_bare_announcements(s, &mut found, &nominal);
                     found.extend(nominal);
                     found_all.extend(found.into_iter().map(|ce| (si, ce)));
                 }
@@ -1833,6 +1834,42 @@ fn drop_bare_plans(
                 .any(|n| n.code.get(..2) != Some("03") && v.target.span.contains(n.trigger))
         };
         !(v.pattern.is_none() && v.code == "030" && planning() && deed_in_object())
+    });
+}
+
+/// A verb of announcing coded only as a statement (010, no pattern) whose object is an act
+/// coded as a nominal event ("announced new sanctions against Iran", "declared a curfew",
+/// "unveiled an aid package for flood victims") is that act, done by announcing it: the
+/// statement is dropped and the nominal event (with the announcer as its source) stays.
+fn drop_bare_announcements(
+    s: &AnalyzedSentence,
+    verbal: &mut Vec<coder::CodedEvent>,
+    nominal: &[coder::CodedEvent],
+) {
+    let index = |span: model::Span| s.tokens.iter().position(|t| t.span == span);
+    let head = |k: usize| (s.tokens[k].head as usize).checked_sub(1);
+    verbal.retain(|v| {
+        if v.pattern.is_some() || v.code != "010" {
+            return true;
+        }
+        let Some(vi) = index(v.trigger) else { return true };
+        if !matches!(s.tokens[vi].lemma.as_str(), "announce" | "declare" | "unveil" | "proclaim") {
+            return true;
+        }
+        let announced = nominal.iter().filter(|n| !n.source.code.is_empty()).any(|n| {
+            // The nominal trigger's head word is the verb's object, or a conjunct of it.
+            s.tokens.iter().enumerate().filter(|(_, t)| n.trigger.contains(t.span)).any(|(k, t)| {
+                let mut k = k;
+                if t.deprel == "conj" {
+                    match head(k) {
+                        Some(h) => k = h,
+                        None => return false,
+                    }
+                }
+                s.tokens[k].deprel == "obj" && head(k) == Some(vi)
+            })
+        });
+        !announced
     });
 }
 

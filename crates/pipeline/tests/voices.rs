@@ -206,3 +206,41 @@ fn a_date_in_a_reported_clause_does_not_date_the_saying() {
     }
     assert!(seen > 0, "no statement coded");
 }
+
+/// Announcing an act is doing it: "announced new sanctions against Iran" is the sanctions
+/// (163) from the announcer to the party they are against, with no separate statement (010);
+/// the "against" phrase the parser hangs on the verb still names the act's target. A verb of
+/// announcing whose object is no act stays a statement.
+#[test]
+fn an_announced_act_is_the_act_not_a_statement() {
+    let engine = engine();
+    let text = "Sanctions\n\nThe European Union announced new sanctions against Iran on Monday. \
+        Britain announced travel bans against three Russian officials. \
+        The Canadian government announced asset freezes and bans on travel to Canada against \
+        four senior officers in the Russian military. \
+        Iran announced the results of the election on Tuesday.\n";
+    let coded = engine.code_raw(&doc("announce", text, "2014-07-21", None)).expect("coded");
+    let events: Vec<(&str, String, String, &str)> = coded
+        .events
+        .iter()
+        .map(|e| {
+            let codes = |a: &[model::ActorRef]| {
+                a.iter().map(|x| x.code.as_str()).collect::<Vec<_>>().join(",")
+            };
+            (
+                e.code.as_str(),
+                codes(&e.sources),
+                codes(&e.targets),
+                e.trigger.slice(&coded.article.text).unwrap_or(""),
+            )
+        })
+        .collect();
+    let has = |code: &str, s: &str, t: &str| {
+        events.iter().any(|e| e.0 == code && e.1 == s && e.2.starts_with(t))
+    };
+    assert!(has("163", "IGOEUREEC", "IRN"), "{events:?}");
+    assert!(has("172", "GBR", "RUS"), "{events:?}");
+    assert!(has("163", "CANGOV", "RUS"), "{events:?}");
+    let statements: Vec<_> = events.iter().filter(|e| e.3 == "announced" && e.0 == "010").collect();
+    assert!(statements.len() <= 1, "only the election results stay a statement: {events:?}");
+}
