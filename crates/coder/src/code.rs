@@ -1983,7 +1983,11 @@ impl Analysis<'_> {
         let n = self.s.tokens.len();
         let mut events: Vec<CodedEvent> = Vec::new();
         // Statements coded before their clause: (their events, the clause's word bounds).
-        let mut provisional: Vec<(std::ops::Range<usize>, usize, usize)> = Vec::new();
+        // Events that give way to an event coded inside words lo..=hi: any event, or (with a
+        // root) only one of that root from the same source.
+        #[allow(clippy::type_complexity)]
+        let mut provisional: Vec<(std::ops::Range<usize>, usize, usize, Option<String>)> =
+            Vec::new();
         let mut i = 0;
         while i < n {
             // The main word of a multi-word verb the tagger took for a noun ("wire/VERB
@@ -2544,12 +2548,25 @@ impl Analysis<'_> {
                 // rule) does a denial.
                 if code.starts_with("01") && !denial {
                     let (lo, hi) = self.subtree_bounds(clause.unwrap_or(i));
-                    provisional.push((before..events.len(), lo, hi));
+                    provisional.push((before..events.len(), lo, hi, None));
+                } else if matches!(code.get(..2), Some("12" | "13")) && !denial {
+                    // (Product rule.) A saying coded as the speaker's own refusal or threat
+                    // ("said they will attack Iraq", "said it would not provide support")
+                    // is the same event as its clause's verb coded as that refusal or threat
+                    // by the same actor: the clause's event, with the deed's own trigger,
+                    // stands alone. An accusation of another stays beside the deed.
+                    let (lo, hi) = self.subtree_bounds(clause.unwrap_or(i));
+                    provisional.push((
+                        before..events.len(),
+                        lo,
+                        hi,
+                        code.get(..2).map(String::from),
+                    ));
                 }
                 i += 1;
             } else if let (true, Some(c)) = (coded, complement) {
                 let (lo, hi) = self.subtree_bounds(c);
-                provisional.push((before..events.len(), lo, hi));
+                provisional.push((before..events.len(), lo, hi, None));
                 i += 1;
             } else if coded {
                 // Verbs inside the coded phrase are not coded again — up to a clause of its
@@ -2589,10 +2606,16 @@ impl Analysis<'_> {
         }
         // A statement whose clause yielded an event of its own is dropped.
         let mut drop = vec![false; events.len()];
-        for (range, lo, hi) in &provisional {
+        for (range, lo, hi, root) in &provisional {
             let (from, to) = (self.s.tokens[*lo].span.start, self.s.tokens[*hi].span.end);
             let inner = events.iter().enumerate().any(|(k, e)| {
-                !range.contains(&k) && e.trigger.start >= from && e.trigger.end <= to
+                !range.contains(&k)
+                    && e.trigger.start >= from
+                    && e.trigger.end <= to
+                    && root.as_ref().is_none_or(|r| {
+                        e.code.get(..2) == Some(r.as_str())
+                            && events[range.clone()].iter().any(|s| s.source.code == e.source.code)
+                    })
             });
             if inner {
                 for k in range.clone() {
@@ -4399,6 +4422,42 @@ mod tests {
         // Ground forces keep the verb's or the weapon's code.
         assert_eq!(code("troops", "attacked"), vec!["190"]);
         assert_eq!(code("troops", "shelled"), vec!["194"]);
+    }
+
+    #[test]
+    fn a_saying_coded_as_the_speakers_threat_gives_way_to_the_threatened_deed() {
+        let mut d = Dictionaries::default();
+        d.actors.add_text("ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n", "a.txt");
+        d.verbs.add_text(
+            "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n- * WILL_ATTACK + [138]\n\
+             - * THAT + ATTACKED [112]\n--- ATTACK [190] ---\nATTACK {ATTACKED}\n",
+            "v.txt",
+        );
+        d.actors.finish();
+        d.agents.finish();
+        d.verbs.finish();
+        let code = |text: &str, tree: &str| -> Vec<(String, String, String)> {
+            let (s, _) = to_sentence(&parse_tree(tree).unwrap(), text, 0);
+            code_sentence(&s, None, &d, &Options::default())
+                .unwrap()
+                .iter()
+                .map(|e| (e.source.code.clone(), e.target.code.clone(), e.code.clone()))
+                .collect()
+        };
+        let t = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+        // The speaker's own threat: one event, at the threatened deed.
+        let threat = code(
+            "Arnor said it will attack Gondor.",
+            "(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP (MD will) (VP (VB attack) (NP (NNP Gondor))))))) (. .)))",
+        );
+        assert_eq!(threat, vec![t("ARN", "GON", "1384")]);
+        // An accusation of another actor stays beside the deed it reports.
+        let accusation = code(
+            "Arnor said that Gondor attacked Rohan.",
+            "(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (IN that) (S (NP (NNP Gondor)) (VP (VBD attacked) (NP (NNP Rohan)))))) (. .)))",
+        );
+        assert!(accusation.contains(&t("GON", "ROH", "190")), "{accusation:?}");
+        assert!(accusation.iter().any(|e| e.0 == "ARN" && e.2 == "112"), "{accusation:?}");
     }
 
     #[test]

@@ -384,6 +384,122 @@ fn petr2_gold_records_from_raw_text_with_builtin_lexicon() {
     testdata::assert_floor("coder.petr2_gsr.lexicon.pass_pct", 100.0 * s.pass_rate());
 }
 
+/// One adjudicated event: each field's acceptable alternatives.
+struct Adjudged {
+    source: Vec<String>,
+    target: Vec<String>,
+    code: Vec<String>,
+}
+
+/// `tests/data/petr2-adjudication/petr2-adjudicated.tsv`: per record id, its events (`None`
+/// for `NONE`).
+fn read_adjudication() -> BTreeMap<String, Vec<Adjudged>> {
+    let path =
+        testdata::workspace_root().join("tests/data/petr2-adjudication/petr2-adjudicated.tsv");
+    let text = std::fs::read_to_string(&path).expect("adjudication file");
+    let mut out = BTreeMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let mut cols = line.split('\t');
+        let (Some(id), Some(triples)) = (cols.next(), cols.next()) else {
+            panic!("{}:{}: want ID<TAB>TRIPLES<TAB>REASON", path.display(), i + 1);
+        };
+        let alts = |f: &str| f.split('|').map(str::to_string).collect::<Vec<_>>();
+        let events = if triples.trim() == "NONE" {
+            Vec::new()
+        } else {
+            triples
+                .split(" ; ")
+                .map(|g| {
+                    let f: Vec<&str> = g.split_whitespace().collect();
+                    assert_eq!(f.len(), 3, "{}:{}: bad triple {g:?}", path.display(), i + 1);
+                    Adjudged { source: alts(f[0]), target: alts(f[1]), code: alts(f[2]) }
+                })
+                .collect()
+        };
+        out.insert(id.to_string(), events);
+    }
+    out
+}
+
+/// Whether `produced` matches `adjudged` one to one.
+fn matches_one_to_one(produced: &[&coder::input::records::Triple], adjudged: &[Adjudged]) -> bool {
+    fn fits(t: &coder::input::records::Triple, a: &Adjudged) -> bool {
+        a.source.contains(&t.source) && a.target.contains(&t.target) && a.code.contains(&t.code)
+    }
+    fn assign(
+        produced: &[&coder::input::records::Triple],
+        adjudged: &[Adjudged],
+        used: &mut [bool],
+    ) -> bool {
+        let Some((first, rest)) = produced.split_first() else { return true };
+        for k in 0..adjudged.len() {
+            if !used[k] && fits(first, &adjudged[k]) {
+                used[k] = true;
+                if assign(rest, adjudged, used) {
+                    return true;
+                }
+                used[k] = false;
+            }
+        }
+        false
+    }
+    produced.len() == adjudged.len() && assign(produced, adjudged, &mut vec![false; adjudged.len()])
+}
+
+/// The PETR-2 records scored against a blind adjudication from the CAMEO codebook
+/// (tests/data/petr2-adjudication/README.md), beside the published gold scored the same way.
+#[test]
+fn petr2_adjudicated_by_the_codebook() {
+    let Some(path) = testdata::shared("data/universal-petrarch/text/PETR2_GSR_validation.xml")
+    else {
+        return;
+    };
+    let adjudication = read_adjudication();
+    let (file, _) = coder::validate::read_record_file(&path).expect("records");
+    let loaded = lexicon::load(&[], false).expect("lexicon");
+    let parser = RecordParser(models());
+    // The product's coding (future acts as intents, clause rules), as `annalist code` runs it.
+    let report = coder::validate::run_with(
+        &file,
+        "PETR2_GSR",
+        &loaded.dictionaries,
+        ParseMode::Ours,
+        Some(&parser),
+        &coder::Options::default(),
+    );
+    let verbose = std::env::var_os("PETR2_FAILS").is_some();
+    let (mut ours, mut gold, mut both) = (0, 0, 0);
+    for r in &report.results {
+        let adjudged = adjudication
+            .get(&r.id)
+            .unwrap_or_else(|| panic!("record {} has no adjudication", r.id));
+        let produced: Vec<&coder::input::records::Triple> = r.produced.iter().collect();
+        let expected: Vec<&coder::input::records::Triple> = match &r.expected {
+            coder::input::records::Expectation::Events(v) => v.iter().collect(),
+            _ => Vec::new(),
+        };
+        let (o, g) =
+            (matches_one_to_one(&produced, adjudged), matches_one_to_one(&expected, adjudged));
+        ours += usize::from(o);
+        gold += usize::from(g);
+        both += usize::from(o && r.pass);
+        if verbose && !o {
+            println!("ADJ FAIL {} lexicon {:?}", r.id, r.produced);
+        }
+    }
+    let n = report.results.len();
+    assert_eq!(n, adjudication.len(), "every record adjudicated, no other");
+    let pct = |k: usize| 100.0 * k as f64 / n as f64;
+    println!(
+        "PETR2 records against the blind codebook adjudication: built-in lexicon {ours}/{n} \
+         ({:.1} %), the published gold {gold}/{n} ({:.1} %); {both} records pass both the \
+         gold and the adjudication",
+        pct(ours),
+        pct(gold)
+    );
+    testdata::assert_floor("coder.petr2_gsr.adjudicated.pass_pct", pct(ours));
+}
+
 /// Runs a record file from raw text with our parser and its own dictionaries.
 fn raw_suite(rel: &str, floor: &str) {
     let Some(path) = testdata::shared(rel) else { return };
