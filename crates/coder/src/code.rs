@@ -2608,17 +2608,36 @@ impl Analysis<'_> {
         let mut drop = vec![false; events.len()];
         for (range, lo, hi, root) in &provisional {
             let (from, to) = (self.s.tokens[*lo].span.start, self.s.tokens[*hi].span.end);
-            let inner = events.iter().enumerate().any(|(k, e)| {
-                !range.contains(&k)
-                    && e.trigger.start >= from
-                    && e.trigger.end <= to
-                    && root.as_ref().is_none_or(|r| {
-                        e.code.get(..2) == Some(r.as_str())
-                            && events[range.clone()].iter().any(|s| s.source.code == e.source.code)
-                    })
-            });
-            if inner {
+            let inner: Vec<usize> = (0..events.len())
+                .filter(|&k| {
+                    let e = &events[k];
+                    !range.contains(&k)
+                        && e.trigger.start >= from
+                        && e.trigger.end <= to
+                        && root.as_ref().is_none_or(|r| {
+                            e.code.get(..2) == Some(r.as_str())
+                                && events[range.clone()]
+                                    .iter()
+                                    .any(|s| s.source.code == e.source.code)
+                        })
+                })
+                .collect();
+            if inner.is_empty() {
+                continue;
+            }
+            // The saying's own pattern names the act more exactly than the clause's verb
+            // alone when the deed's code does not refine it ("would not give permission" is
+            // a refusal to yield, 124, where "give" alone reads as refused aid): then the
+            // deed gives way instead.
+            let refines = |k: &usize| {
+                events[range.clone()].iter().all(|s| events[*k].code.starts_with(s.code.as_str()))
+            };
+            if root.is_none() || inner.iter().all(refines) {
                 for k in range.clone() {
+                    drop[k] = true;
+                }
+            } else {
+                for k in inner {
                     drop[k] = true;
                 }
             }
@@ -3238,8 +3257,25 @@ impl Analysis<'_> {
                     && matches!(self.words[k - 1].as_str(), "READY" | "WILLING" | "PREPARED")
             })
         };
+        // "is scheduled/due/set/expected to meet": an act timetabled for the future.
+        let timetabled = || {
+            matches!(base_rel(&self.s.tokens[v].deprel), "xcomp")
+                && self.head(v).is_some_and(|h| {
+                    matches!(
+                        self.words[h].as_str(),
+                        "SCHEDULED" | "DUE" | "SET" | "EXPECTED" | "SLATED"
+                    ) && self.children[h].iter().any(|&k| {
+                        matches!(base_rel(&self.s.tokens[k].deprel), "aux:pass" | "cop" | "aux")
+                            && matches!(
+                                self.words[k].as_str(),
+                                "IS" | "ARE" | "WAS" | "WERE" | "BE" | "BEEN" | "'S" | "'RE"
+                            )
+                    })
+                })
+        };
         // ("plans to impose" also when the tagger read "plans" as a noun: `acl`)
         aux || conditional()
+            || timetabled()
             || purpose_of_future()
             || ready_to()
             || (matches!(base_rel(&self.s.tokens[v].deprel), "xcomp" | "acl")
@@ -4458,6 +4494,35 @@ mod tests {
         );
         assert!(accusation.contains(&t("GON", "ROH", "190")), "{accusation:?}");
         assert!(accusation.iter().any(|e| e.0 == "ARN" && e.2 == "112"), "{accusation:?}");
+    }
+
+    #[test]
+    fn an_act_scheduled_or_due_is_announced_for_the_future() {
+        let d = {
+            let mut d = dicts();
+            d.verbs.add_text("--- MEET [040] ---\nMEET {MEETS MET}\n", "w.txt");
+            d.verbs.finish();
+            d
+        };
+        let code = |text: &str, tree: &str| -> Vec<String> {
+            let (s, _) = to_sentence(&parse_tree(tree).unwrap(), text, 0);
+            code_sentence(&s, None, &d, &Options::default())
+                .unwrap()
+                .iter()
+                .map(|e| e.code.clone())
+                .collect()
+        };
+        for (verb, tag) in [("scheduled", "VBN"), ("slated", "VBN"), ("expected", "VBN")] {
+            let text = format!("Arnor is {verb} to meet Gondor.");
+            let tree = format!(
+                "(ROOT (S (NP (NNP Arnor)) (VP (VBZ is) (VP ({tag} {verb}) (S (VP (TO to) (VP (VB meet) (NP (NNP Gondor))))))) (. .)))"
+            );
+            assert_eq!(code(&text, &tree), vec!["036"], "{text}");
+        }
+        // Done, not timetabled.
+        let text = "Arnor met Gondor.";
+        let tree = "(ROOT (S (NP (NNP Arnor)) (VP (VBD met) (NP (NNP Gondor))) (. .)))";
+        assert_eq!(code(text, tree), vec!["040"]);
     }
 
     #[test]
