@@ -2222,7 +2222,62 @@ impl Analysis<'_> {
             let reduced_passive = reduced_passive
                 && (matches!(code.get(..2), Some("17" | "18" | "19" | "20"))
                     || (opts.clauses && by_actor()));
-            let (target, agent) = if reduced_passive {
+            // (Product rule.) A munition fired in the passive ("a mortar bomb was fired at
+            // Israel from the Gaza Strip", "rockets were launched from Lebanon into northern
+            // Israel") came from where its `from` phrase says, the only doer named, and went
+            // where its `at`/`into`/`on`/`toward` phrase says.
+            let launched_from = (opts.clauses
+                && !is_aux
+                && !passive
+                && matches!(code.get(..2), Some("18" | "19"))
+                && self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass")
+                && self.children[i].iter().any(|&c| {
+                    self.s.tokens[c].deprel == "nsubj:pass"
+                        && self.phrase_of[c].is_none_or(|p| self.phrases[p].null)
+                }))
+            .then(|| {
+                let has_case = |c: usize, cases: &[&str]| {
+                    self.children[c].iter().any(|&k| {
+                        self.s.tokens[k].deprel == "case" && cases.contains(&self.words[k].as_str())
+                    })
+                };
+                let coded = |c: usize| self.phrase_of[c].filter(|&p| !self.phrases[p].null);
+                let from = self.children[i].iter().copied().find(|&c| {
+                    c > i
+                        && base_rel(&self.s.tokens[c].deprel) == "obl"
+                        && has_case(c, &["FROM"])
+                        && coded(c).is_some()
+                })?;
+                // Where it went: an oblique of the verb, or the parser's attachment of "into
+                // northern Israel" to the place it came from; a pronoun there stands for the
+                // speaker who reports it ("Israel said a mortar bomb was fired at it").
+                let aims = ["AT", "INTO", "ON", "TOWARD", "TOWARDS", "AGAINST"];
+                let at = self.children[i]
+                    .iter()
+                    .copied()
+                    .filter(|&c| c > i && base_rel(&self.s.tokens[c].deprel) == "obl")
+                    .chain(
+                        self.children[from]
+                            .iter()
+                            .copied()
+                            .filter(|&c| base_rel(&self.s.tokens[c].deprel) == "nmod"),
+                    )
+                    .filter(|&c| has_case(c, &aims))
+                    .find_map(|c| {
+                        if self.personal_pronoun(c) {
+                            self.antecedent(i)
+                        } else {
+                            coded(c)
+                        }
+                    })?;
+                // (One phrase for both, "from Lebanon into northern Israel", names no pair.)
+                let from = coded(from)?;
+                (from != at).then_some((from, at))
+            })
+            .flatten();
+            let (target, agent) = if let Some((from, at)) = launched_from {
+                (Some(at), Some(from))
+            } else if reduced_passive {
                 let agent = self.children[i]
                     .iter()
                     .copied()

@@ -244,3 +244,29 @@ fn an_announced_act_is_the_act_not_a_statement() {
     let statements: Vec<_> = events.iter().filter(|e| e.3 == "announced" && e.0 == "010").collect();
     assert!(statements.len() <= 1, "only the election results stay a statement: {events:?}");
 }
+
+/// A munition fired in the passive came from where its `from` phrase says and went where its
+/// `at` phrase says; "at it" in a report stands for the reporter: "Turkey said a shell was
+/// fired at it from Syria" is Syria firing on Turkey (and Turkey's accusation), never Turkey
+/// firing on Syria.
+#[test]
+fn a_munition_fired_from_a_place_at_the_speaker_comes_from_that_place() {
+    let engine = engine();
+    let text = "Border fire\n\nTurkey said a shell was fired at it from Syria on Monday. \
+        Saudi Arabia said a missile was fired at it from Yemen on Tuesday.\n";
+    let coded = engine.code_raw(&doc("fired", text, "2014-09-02", None)).expect("coded");
+    let fired: Vec<(String, String)> = coded
+        .events
+        .iter()
+        .filter(|e| e.trigger.slice(&coded.article.text) == Some("fired"))
+        .map(|e| {
+            let first =
+                |a: &[model::ActorRef]| a.first().map(|x| x.code.clone()).unwrap_or_default();
+            (first(&e.sources), first(&e.targets))
+        })
+        .collect();
+    let pair = |s: &str, t: &str| (s.to_string(), t.to_string());
+    assert!(fired.contains(&pair("SYR", "TUR")), "{fired:?}");
+    assert!(fired.contains(&pair("YEM", "SAU")), "{fired:?}");
+    assert!(!fired.iter().any(|(s, _)| s == "TUR" || s == "SAU"), "{fired:?}");
+}
