@@ -2670,10 +2670,15 @@ impl Analysis<'_> {
                         && e.trigger.start >= from
                         && e.trigger.end <= to
                         && root.as_ref().is_none_or(|r| {
+                            // The same actor, or its own side: a minister saying "the police
+                            // would not allow anarchy" speaks for his state's police (actors of
+                            // one country, or both without one).
                             e.code.get(..2) == Some(r.as_str())
-                                && events[range.clone()]
-                                    .iter()
-                                    .any(|s| s.source.code == e.source.code)
+                                && events[range.clone()].iter().any(|s| {
+                                    s.source.code == e.source.code
+                                        || (s.source.code.get(..3) == e.source.code.get(..3)
+                                            && s.source.code.len() >= 3)
+                                })
                         })
                 })
                 .collect();
@@ -4518,7 +4523,8 @@ mod tests {
     #[test]
     fn a_saying_coded_as_the_speakers_threat_gives_way_to_the_threatened_deed() {
         let mut d = Dictionaries::default();
-        d.actors.add_text("ARNOR [ARN]\nGONDOR [GON]\nROHAN [ROH]\n", "a.txt");
+        d.actors.add_text("ARNOR [ARN]\n+ARNORIAN_\nGONDOR [GON]\nROHAN [ROH]\n", "a.txt");
+        d.agents.add_text("TROOPS {} [~MIL]\n", "g.txt");
         d.verbs.add_text(
             "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n- * WILL_ATTACK + [138]\n\
              - * THAT + ATTACKED [112]\n--- ATTACK [190] ---\nATTACK {ATTACKED}\n",
@@ -4542,6 +4548,12 @@ mod tests {
             "(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (S (NP (PRP it)) (VP (MD will) (VP (VB attack) (NP (NNP Gondor))))))) (. .)))",
         );
         assert_eq!(threat, vec![t("ARN", "GON", "1384")]);
+        // So is a threat by the speaker's own side.
+        let own_side = code(
+            "Arnor said Arnorian troops will attack Gondor.",
+            "(ROOT (S (NP (NNP Arnor)) (VP (VBD said) (SBAR (S (NP (JJ Arnorian) (NNS troops)) (VP (MD will) (VP (VB attack) (NP (NNP Gondor))))))) (. .)))",
+        );
+        assert_eq!(own_side, vec![t("ARNMIL", "GON", "1384")]);
         // An accusation of another actor stays beside the deed it reports.
         let accusation = code(
             "Arnor said that Gondor attacked Rohan.",
