@@ -324,22 +324,32 @@ fn plover_sentences_builtin_and_phoenix() {
     testdata::assert_floor("coder.plover.builtin.pct", ours);
 }
 
+/// The PETR-2 gold records (78), in ../shared/data.
+const PETR2_GOLD: &str = "data/universal-petrarch/text/PETR2_GSR_validation.xml";
+
+/// The PETR-2 records coded from raw text with the built-in lexicon: with the field's coding
+/// (`validate::run`), or from `options`.
+fn petr2_report(
+    path: &std::path::Path,
+    parser: &RecordParser,
+    options: Option<&coder::Options>,
+) -> coder::validate::Report {
+    let (file, _) = coder::validate::read_record_file(path).expect("records");
+    let loaded = lexicon::load(&[], false).expect("lexicon");
+    let dicts = &loaded.dictionaries;
+    match options {
+        None => coder::validate::run(&file, "PETR2_GSR", dicts, ParseMode::Ours, Some(parser)),
+        Some(o) => {
+            coder::validate::run_with(&file, "PETR2_GSR", dicts, ParseMode::Ours, Some(parser), o)
+        }
+    }
+}
+
 #[test]
 fn petr2_gold_records_from_raw_text_with_builtin_lexicon() {
-    let Some(path) = testdata::shared("data/universal-petrarch/text/PETR2_GSR_validation.xml")
-    else {
-        return;
-    };
-    let (file, _) = coder::validate::read_record_file(&path).expect("records");
-    let loaded = lexicon::load(&[], false).expect("lexicon");
+    let Some(path) = testdata::shared(PETR2_GOLD) else { return };
     let parser = RecordParser(models());
-    let report = coder::validate::run(
-        &file,
-        "PETR2_GSR",
-        &loaded.dictionaries,
-        ParseMode::Ours,
-        Some(&parser),
-    );
+    let report = petr2_report(&path, &parser, None);
     // The same records from raw text with the Phoenix dictionaries they were written for.
     let phoenix =
         coder::validate::validate_file(&path, &[], None, ParseMode::Ours, Some(&parser)).ok();
@@ -464,23 +474,10 @@ fn matches_one_to_one(
 /// (tests/data/petr2-adjudication/README.md), beside the published gold scored the same way.
 #[test]
 fn petr2_adjudicated_by_the_codebook() {
-    let Some(path) = testdata::shared("data/universal-petrarch/text/PETR2_GSR_validation.xml")
-    else {
-        return;
-    };
+    let Some(path) = testdata::shared(PETR2_GOLD) else { return };
     let adjudication = read_adjudication();
-    let (file, _) = coder::validate::read_record_file(&path).expect("records");
-    let loaded = lexicon::load(&[], false).expect("lexicon");
-    let parser = RecordParser(models());
     // The product's coding (future acts as intents, clause rules), as `annalist code` runs it.
-    let report = coder::validate::run_with(
-        &file,
-        "PETR2_GSR",
-        &loaded.dictionaries,
-        ParseMode::Ours,
-        Some(&parser),
-        &coder::Options::default(),
-    );
+    let report = petr2_report(&path, &RecordParser(models()), Some(&coder::Options::default()));
     let verbose = std::env::var_os("PETR2_FAILS").is_some();
     let (mut ours, mut gold, mut both) = (0, 0, 0);
     let (mut ours_loose, mut gold_loose) = (0, 0);
