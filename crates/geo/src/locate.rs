@@ -235,7 +235,9 @@ fn describes(text: &str, from: u32, bearing: u32) -> bool {
 }
 
 /// Whether a country's name stands before a word for its people or forces ("bases hosting
-/// *U.S.* troops", "an attack on *Iraq* army positions"): a nationality, not a place.
+/// *U.S.* troops", "an attack on *Iraq* army positions") or for a post it keeps abroad ("a
+/// *U.S.* base at the al-Omar oil field in Syria", "the *U.S.* embassy in Baghdad"): a
+/// nationality, not a place.
 fn attributive(gaz: &Gazetteer, text: &str, r: &Resolved) -> bool {
     let country = r.place.and_then(|p| gaz.place(p)).is_some_and(|p| p.kind == PlaceKind::Country);
     let next = text.get(r.toponym.span.end as usize..).and_then(|t| t.split_whitespace().next());
@@ -269,6 +271,10 @@ fn attributive(gaz: &Gazetteer, text: &str, r: &Resolved) -> bool {
                     | "navy"
                     | "marines"
                     | "contractors"
+                    | "base"
+                    | "bases"
+                    | "embassy"
+                    | "consulate"
             )
         })
 }
@@ -349,6 +355,67 @@ fn container(text: &str, top: Span) -> bool {
     // "the *Rueso* district of Narathiwat province": before a division's type noun the name is
     // the division itself, and the "of" place holds it.
     PLACE_TYPES.contains(&noun.as_str()) && of == "of" && !DIVISION_TYPES.contains(&noun.as_str())
+}
+
+/// Lower-case words that may stand between a name and the "in" of its container, saying what
+/// the named thing is ("the X *border crossing* in Y", "the X *oil field* in Y").
+const SITE_WORDS: &[&str] = &[
+    "border",
+    "crossing",
+    "oil",
+    "gas",
+    "refugee",
+    "air",
+    "military",
+    "army",
+    "naval",
+    "base",
+    "camp",
+    "field",
+    "airport",
+    "port",
+    "bridge",
+    "dam",
+    "district",
+    "region",
+    "province",
+    "county",
+    "state",
+    "department",
+    "municipality",
+    "village",
+    "town",
+    "city",
+    "area",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "valley",
+    "mountains",
+    "hills",
+    "prison",
+];
+
+/// Whether the words between a name and the next one say that the name lies in it: "in",
+/// "in the", "in northern", "in the north-western", after at most three words of
+/// [`SITE_WORDS`] ("border crossing in the").
+pub(crate) fn lies_in(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let Some(at) = words.iter().position(|w| *w == "in") else { return false };
+    let before = &words[..at];
+    let after = &words[at + 1..];
+    let direction = |w: &str| {
+        w.chars().all(|c| c.is_lowercase() || c == '-')
+            && ["north", "south", "east", "west", "central"].iter().any(|d| w.contains(d))
+    };
+    before.len() <= 3
+        && before.iter().all(|w| SITE_WORDS.contains(w))
+        && match after {
+            [] => true,
+            [w] => *w == "the" || direction(w),
+            [the, w] => *the == "the" && direction(w),
+            _ => false,
+        }
 }
 
 /// Type nouns of administrative divisions: "the X district of Y" is the district X in Y.
@@ -677,6 +744,59 @@ impl ArticlePlaces {
         for i in strays {
             self.resolved[i].place = None;
         }
+        self.drop_contradicted(gaz, text);
+    }
+
+    /// Drops the reading of a name that the text itself places in another country: "X in Y"
+    /// (with at most a few type words between: "the Torkham border crossing in the Khyber
+    /// district", "the village of Let Yet Kone in the Sagaing region", "the town of Puerto
+    /// Jordan in Arauca department") where the gazetteer's X lies in a country other than
+    /// Y's. The gazetteer's X is then another place of the same name (the Afghan side of the
+    /// crossing, a town in New Caledonia, the country Jordan); the name stays recognised with
+    /// no place, so that the event placement reads it as a place the gazetteer lacks, inside
+    /// Y. Other names of the same capitalised run go with it ("Puerto" of "Puerto Jordan").
+    fn drop_contradicted(&mut self, gaz: &Gazetteer, text: &str) {
+        let place = |r: &Resolved| r.place.and_then(|p| gaz.place(p));
+        let mut dropped: Vec<Span> = Vec::new();
+        for (i, r) in self.resolved.iter().enumerate() {
+            let Some(p) = place(r) else { continue };
+            if r.toponym.demonym
+                || r.toponym.metonym
+                || p.country.is_empty()
+                || !matches!(
+                    p.kind,
+                    PlaceKind::Country
+                        | PlaceKind::Admin1
+                        | PlaceKind::Admin2
+                        | PlaceKind::City
+                        | PlaceKind::Site
+                )
+            {
+                continue;
+            }
+            let Some(o) = self.resolved.get(i + 1) else { continue };
+            let Some(q) = place(o) else { continue };
+            if o.toponym.demonym
+                || q.country.is_empty()
+                || q.country == p.country
+                || !matches!(
+                    q.kind,
+                    PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::City
+                )
+            {
+                continue;
+            }
+            let run = capitalised_run(text, r.toponym.span);
+            let gap = text.get(run.end as usize..o.toponym.span.start as usize).unwrap_or("");
+            if lies_in(gap) {
+                dropped.push(run);
+            }
+        }
+        for r in self.resolved.iter_mut() {
+            if dropped.iter().any(|d| d.contains(r.toponym.span)) {
+                r.place = None;
+            }
+        }
     }
 
     /// Toponyms that probably stand for actors ("Moscow said"): the caller may treat them as
@@ -889,6 +1009,44 @@ fn anaphor_fits(noun: &str, p: &crate::place::Place<'_>) -> bool {
     }
 }
 
+/// The type nouns that refer back to the same places as `noun`: a town, city or village is
+/// one kind of place for a reference back.
+fn same_type(a: &str, b: &str) -> bool {
+    let town = |w: &str| matches!(w, "town" | "city" | "village");
+    a == b || (town(a) && town(b))
+}
+
+/// Whether the capitalised run `run` was named with the type noun `noun` ("the Chapare
+/// *region*", "the *town of* Kitshanga").
+fn named_as(text: &str, run: Span, noun: &str) -> bool {
+    let after = text.get(run.end as usize..).unwrap_or("");
+    let next = after.split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let before = text.get(..run.start as usize).unwrap_or("");
+    let mut prev = before.split_whitespace().rev();
+    let of = prev.next() == Some("of");
+    let type_before = prev.next().is_some_and(|w| same_type(w, noun));
+    // "the region of X", not "the Chapare region of X", where X holds the region named.
+    let own_noun = prev.next().is_some_and(|w| !w.starts_with(char::is_uppercase));
+    (after.starts_with(' ') && same_type(next, noun)) || (of && type_before && own_noun)
+}
+
+/// Whether `after` names a place of the type `noun` as "the <noun> of <Name>" ("the town of
+/// Kitshanga") for which `known(offset)` says the gazetteer gave no place.
+pub(crate) fn names_unlisted(after: &str, noun: &str, known: impl Fn(usize) -> bool) -> bool {
+    let words: Vec<(usize, &str)> = after
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - after.as_ptr() as usize, w))
+        .collect();
+    words.windows(3).any(|w| {
+        let name = w[2].1;
+        same_type(w[0].1, noun)
+            && w[1].1 == "of"
+            && name.starts_with(char::is_uppercase)
+            && !known(w[2].0)
+    })
+}
+
 /// Whether `p` is a second-level division named like a town of its country that holds at
 /// least half its people ("Nuevo Laredo" the municipality and the city; not the "Sinaloa"
 /// municipality with a village of 1,000): news that calls it "the city" or "the town" means
@@ -925,16 +1083,34 @@ impl ArticlePlaces {
             let lower = w[1].chars().all(char::is_lowercase);
             (w[0] == "the" && lower && !own_name && ANAPHORS.contains(&n.as_str())).then_some(n)
         })?;
-        self.resolved
-            .iter()
-            .filter(|r| r.toponym.span.end <= phrase.start && usable(r))
-            .filter(|r| {
-                r.place.and_then(|p| gaz.place(p)).is_some_and(|p| {
-                    anaphor_fits(&noun, &p)
-                        || (matches!(noun.as_str(), "town" | "city") && named_after_seat(gaz, &p))
-                })
-            })
+        let before =
+            || self.resolved.iter().filter(|r| r.toponym.span.end <= phrase.start && usable(r));
+        // "the Chapare region of Cochabamba department … in the region": the last place the
+        // text itself named with the noun is its antecedent, whatever level the gazetteer files
+        // it at; else the last place of the noun's type.
+        let found = before()
+            .filter(|r| named_as(text, capitalised_run(text, r.toponym.span), &noun))
             .max_by_key(|r| r.toponym.span.start)
+            .or_else(|| {
+                before()
+                    .filter(|r| {
+                        r.place.and_then(|p| gaz.place(p)).is_some_and(|p| {
+                            anaphor_fits(&noun, &p)
+                                || (matches!(noun.as_str(), "town" | "city")
+                                    && named_after_seat(gaz, &p))
+                        })
+                    })
+                    .max_by_key(|r| r.toponym.span.start)
+            })?;
+        // "… withdrew from the town of Kitshanga … troops had retaken the town": a place of the
+        // same type the gazetteer lacks, named after the candidate, is the antecedent, and the
+        // caller finds it among the places it has given events.
+        let after = text.get(found.toponym.span.end as usize..phrase.start as usize)?;
+        (!names_unlisted(after, &noun, |at| {
+            let at = found.toponym.span.end + at as u32;
+            self.resolved.iter().any(|r| r.toponym.span.start == at && r.place.is_some())
+        }))
+        .then_some(found)
     }
 
     /// "across the country", "throughout the country" with no country named before: the

@@ -300,8 +300,27 @@ impl Engine {
                     .map(|o| {
                         finer_than_doers_country(gaz, places, &article.text, &sentences, ev, o)
                     })
+                    .map(|o| {
+                        // "Troops deployed *in the province* pursued the attackers into the
+                        // bush west of *the village*": a division before the trigger that only
+                        // says where the doers are gives way to the finer place the event's
+                        // own phrases refer back to.
+                        let doers = o.span.is_some_and(|sp| sp.end <= ev.trigger.start)
+                            && matches!(
+                                o.precision,
+                                model::GeoPrecision::Province | model::GeoPrecision::Country
+                            );
+                        doers
+                            .then(|| {
+                                mentioned_again(&article.text, &sentences, ev, &located_before)
+                            })
+                            .flatten()
+                            .filter(|m| finer(m, &o) && m.country == o.country)
+                            .unwrap_or(o)
+                    })
                     .or_else(|| named_again(&article.text, &sentences, ev, &placed_before))
-                    .or_else(|| same_again(&article.text, &sentences, ev, &located_before));
+                    .or_else(|| same_again(&article.text, &sentences, ev, &located_before))
+                    .or_else(|| mentioned_again(&article.text, &sentences, ev, &located_before));
                 own_placed.push(own.is_some());
                 if let Some(l) = &own {
                     placed_before.push((ev.sentence, ev.trigger, l.clone()));
@@ -752,6 +771,116 @@ fn same_again(
                 && l.precision != model::GeoPrecision::Unknown
         })
         .map(|x| x.2.clone())
+}
+
+/// Nouns of places and buildings that, after "the" and with no name of their own, refer back
+/// to the last one the text named ("the village of Mucojo … west of *the village*", "the
+/// Nasser hospital in Khan Younis … the surroundings of *the hospital*").
+const REFERRING_NOUNS: &[&str] = &[
+    "town",
+    "village",
+    "city",
+    "camp",
+    "base",
+    "hospital",
+    "school",
+    "university",
+    "market",
+    "mosque",
+    "church",
+    "prison",
+    "compound",
+    "crossing",
+    "bridge",
+    "station",
+    "building",
+    "port",
+    "airport",
+];
+
+/// Whether two referring nouns name the same kind of place (a town, city or village is one).
+fn same_kind(a: &str, b: &str) -> bool {
+    let town = |w: &str| matches!(w, "town" | "city" | "village");
+    a == b || (town(a) && town(b))
+}
+
+/// An event whose own phrases (or, for an assault, its object) refer back with "the <noun>"
+/// to a place or building named earlier ("troops had retaken *the town*", "pursued the
+/// attackers into the bush west of *the village*", "tanks shelled the surroundings of *the
+/// hospital*"): the place an event of that earlier sentence was given right at or after the
+/// earlier mention ("withdrew from the town of *Kitshanga*", "raided the area around the
+/// Nasser hospital in *Khan Younis*"). The gazetteer need not know the place: what counts is
+/// where the story put the thing referred to.
+fn mentioned_again(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+    located_before: &[(u32, model::Span, model::Location)],
+) -> Option<model::Location> {
+    let s = sentences.get(ev.sentence as usize)?;
+    let toks = &s.tokens;
+    let assault = ASSAULT_ROOTS.contains(&ev.root.as_str());
+    let mut phrases: Vec<model::Span> = geo::event_spans(s, ev.trigger, assault);
+    if assault {
+        if let Some(t) = trigger_head(s, ev.trigger) {
+            phrases.extend(
+                s.children(t as u32 + 1)
+                    .filter(|&c| toks[c].deprel == "obj")
+                    .map(|c| subtree_span(s, c)),
+            );
+        }
+    }
+    let noun = phrases.iter().find_map(|sp| {
+        let words: Vec<&str> = sp
+            .slice(text)?
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        (0..words.len().saturating_sub(1)).find_map(|i| {
+            let n = words[i + 1];
+            (words[i].eq_ignore_ascii_case("the")
+                && REFERRING_NOUNS.contains(&n)
+                && words.get(i + 2).is_none_or(|w| *w != "of"))
+            .then_some(n)
+        })
+    })?;
+    // The last earlier mention of a place of that kind, before this sentence.
+    let before = text.get(..s.span.start as usize)?;
+    let mention = before
+        .match_indices(|c: char| c.is_alphabetic())
+        .map(|(i, _)| i)
+        .filter(|&i| i == 0 || !before[..i].ends_with(|c: char| c.is_alphanumeric()))
+        .filter_map(|i| {
+            let word: String = before[i..].chars().take_while(|c| c.is_alphabetic()).collect();
+            same_kind(&word, noun).then_some((i, i + word.len()))
+        })
+        .next_back()?;
+    let n =
+        sentences.iter().position(|x| x.span.contains(model::Span::new(mention.0, mention.1)))?;
+    located_before
+        .iter()
+        .filter(|(k, _, l)| *k as usize == n && l.precision != model::GeoPrecision::Unknown)
+        .filter_map(|(_, _, l)| {
+            let at = l.span?.start as usize;
+            let gap = text.get(mention.1..at)?;
+            (at >= mention.1 && gap.len() <= 40 && !gap.contains(['.', ';', ',']))
+                .then_some((at, l))
+        })
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, l)| l.clone())
+}
+
+/// The span of the subtree of token `d`.
+fn subtree_span(s: &AnalyzedSentence, d: usize) -> model::Span {
+    let mut span = s.tokens[d].span;
+    let mut stack = vec![d];
+    while let Some(k) = stack.pop() {
+        for c in s.children(k as u32 + 1) {
+            span = span.cover(s.tokens[c].span);
+            stack.push(c);
+        }
+    }
+    span
 }
 
 /// A country or region that only says where the doers are ("Police *in Senegal* detained 47
