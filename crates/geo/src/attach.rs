@@ -94,6 +94,23 @@ pub fn attached_spans(sentence: &AnalyzedSentence, trigger: Span) -> Vec<Span> {
     locatives(sentence, t, LOCATIVE)
 }
 
+/// Verbs of taking or entering ground: a named place as their object is where it was done
+/// ("seized Bara", "recaptured Kupiansk", "stormed Tripoli").
+const TAKING: &[&str] = &[
+    "seize",
+    "capture",
+    "recapture",
+    "retake",
+    "occupy",
+    "overrun",
+    "storm",
+    "besiege",
+    "raid",
+    "enter",
+    "liberate",
+    "invade",
+];
+
 /// Verbs of travel, whose destination is the event's place.
 const MOTION: &[&str] = &[
     "fly", "travel", "arrive", "go", "come", "return", "head", "visit", "journey", "sail", "flee",
@@ -572,7 +589,10 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
             }
             // "visited *Kabul*", "toured *Kharkiv*": a visit is at the named place it takes.
             let visited = matches!(lemma.as_str(), "visit" | "tour") && toks[d].upos == "PROPN";
-            if site || ((assault || visited) && toks[d].upos == "PROPN") {
+            // "The RSF *seized Bara* in 2023", "troops *captured Avdiivka*", "had 'liberated'
+            // Robotyne": taking a named place is done there, however the deed is coded.
+            let taken = TAKING.contains(&lemma.as_str()) && toks[d].upos == "PROPN";
+            if site || ((assault || visited || taken) && toks[d].upos == "PROPN") {
                 let mut span = core_phrase(sentence, d);
                 // "captured *the town of Shire*", "shelled the nearby town *of Chasiv Yar*":
                 // the type noun's own name.

@@ -91,3 +91,17 @@ fn el_alto_is_bolivian() {
         LA PAZ, Oct 1 (AP) - Protesters blocked highways in El Alto on Monday, police said.\n";
     assert_eq!(place_at(&e, text, "2025-10-01", "blocked"), named("El Alto", "BO"));
 }
+
+#[test]
+fn taking_a_named_place_is_done_there_however_it_is_coded() {
+    let e = engine();
+    let text = "Ukraine war\n\n\
+        LONDON, Dec 11 (Reuters) - Russian forces shelled Kharkiv on Tuesday, Ukrainian \
+        officials said. The army captured Avdiivka in 2024.\n";
+    let got = place_at(&e, text, "2024-12-11", "captured");
+    assert_eq!(got.map(|p| (p.0.starts_with("Avdiivka"), p.1)), Some((true, "UA".to_string())));
+    let text = "Sudan war\n\n\
+        PORT SUDAN, Feb 5 (Reuters) - Warplanes struck positions near Bara on Tuesday. Rebels \
+        stormed El Fasher last year.\n";
+    assert_eq!(place_at(&e, text, "2025-02-05", "stormed"), named("El Fasher", "SD"));
+}
