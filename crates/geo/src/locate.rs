@@ -203,6 +203,30 @@ fn reference(text: &str, phrase: Span, top: Span) -> bool {
         })
 }
 
+/// Capitalised heads of institutions and buildings named after a place or a person.
+const INSTITUTIONS: &[&str] = &[
+    "University",
+    "College",
+    "Institute",
+    "Hospital",
+    "School",
+    "Academy",
+    "Stadium",
+    "Museum",
+    "Hotel",
+];
+
+/// Whether the name at `top` opens an institution's name ("*Emory* University in Atlanta",
+/// "*Kabul* University"): it names the institution, and another place of the phrase says
+/// where it is; alone it still places the deed.
+fn institution(text: &str, top: Span) -> bool {
+    let after = text.get(top.end as usize..).unwrap_or("");
+    after.strip_prefix(' ').is_some_and(|a| {
+        let word: String = a.chars().take_while(|c| c.is_alphabetic()).collect();
+        INSTITUTIONS.contains(&word.as_str())
+    })
+}
+
 /// Whether the text from `from` (the end of a name) to `bearing` (a bearing phrase's start)
 /// is a comma and a distance ("Misrata*, about 200 km* east of Tripoli"): the bearing phrase
 /// describes the name before it.
@@ -591,11 +615,26 @@ fn topical(text: &str, phrase: Span, top: Span) -> bool {
                 | "across"
         )
     });
+    // "on the road *between* Gao and Ansongo", "the border between the two villages": a
+    // stretch of ground between places is in what holds them, not a topic like "talks
+    // between Armenia and Azerbaijan".
+    let stretch = words
+        .iter()
+        .position(|w| *w == "between")
+        .and_then(|i| i.checked_sub(1))
+        .is_some_and(|p| GROUND_BETWEEN.contains(&words[p].to_lowercase().as_str()));
     topic
         || last_prep.is_some_and(|w| {
-            matches!(*w, "to" | "from" | "into" | "for" | "with" | "toward" | "towards" | "between")
+            matches!(*w, "to" | "from" | "into" | "for" | "with" | "toward" | "towards")
+                || (*w == "between" && !stretch)
         })
 }
+
+/// Nouns of ground that "between" two places may follow: the ground lies in what holds them.
+const GROUND_BETWEEN: &[&str] = &[
+    "road", "highway", "route", "stretch", "area", "frontier", "corridor", "railway", "line",
+    "motorway", "towns", "villages", "cities",
+];
 
 /// Nouns of talk whose "on"/"about" phrase is a topic ("talks on …", "a deal over …").
 const DISCOURSE: &[&str] = &[
@@ -844,18 +883,23 @@ impl ArticlePlaces {
         // Inside a phrase, a reference point ("200 km east *of Tripoli*", "on the border *with
         // Myanmar*") gives way to the place itself, and so does a container before its type
         // noun ("the *Port-au-Prince* suburb of Croix-des-Bouquets").
-        let candidates: Vec<(u32, (bool, u8), bool, &Resolved)> =
-            self.resolved
-                .iter()
-                .filter_map(|r| {
-                    let phrase = site.attached.iter().find(|a| {
-                        inside(a, r.toponym.span) && !topical(text, **a, r.toponym.span)
-                    })?;
-                    let role = (reference(text, *phrase, r.toponym.span), fineness(gaz, r));
-                    let container = container(text, r.toponym.span);
-                    usable_here(r).then_some((distance(*phrase), role, container, r))
-                })
-                .collect();
+        let candidates: Vec<(u32, (bool, u8), bool, &Resolved)> = self
+            .resolved
+            .iter()
+            .filter_map(|r| {
+                let phrase = site.attached.iter().find(|a| {
+                    inside(a, r.toponym.span)
+                        && !topical(text, **a, r.toponym.span)
+                        && !self.across_border(gaz, text, **a, r)
+                })?;
+                let role = (
+                    reference(text, *phrase, r.toponym.span) || institution(text, r.toponym.span),
+                    fineness(gaz, r),
+                );
+                let container = container(text, r.toponym.span);
+                usable_here(r).then_some((distance(*phrase), role, container, r))
+            })
+            .collect();
         // A possessive place holds a place of its own country named after it in the same
         // phrase ("in *Port-au-Prince's* Delmas district").
         let country = |r: &Resolved| r.place.and_then(|p| gaz.place(p)).map(|p| p.country);
@@ -1263,6 +1307,25 @@ impl ArticlePlaces {
             location: location_of(gaz, holder, span)?,
             basis: PlaceBasis::Attached,
             place: Some(holder),
+        })
+    }
+
+    /// Whether `r` ends or opens a stretch "between" two places of different countries in
+    /// `phrase` ("the main road between Peshawar and Kabul"): the stretch is in neither.
+    fn across_border(&self, gaz: &Gazetteer, text: &str, phrase: Span, r: &Resolved) -> bool {
+        let lead = text.get(phrase.start as usize..r.toponym.span.start as usize).unwrap_or("");
+        if !lead.split_whitespace().any(|w| w == "between") {
+            return false;
+        }
+        let country = |x: &Resolved| x.place.and_then(|p| gaz.place(p)).map(|p| p.country);
+        self.resolved.iter().any(|o| {
+            let (a, b) = if o.toponym.span.start < r.toponym.span.start { (o, r) } else { (r, o) };
+            phrase.contains(o.toponym.span)
+                && o.toponym.span != r.toponym.span
+                && text
+                    .get(a.toponym.span.end as usize..b.toponym.span.start as usize)
+                    .is_some_and(|g| g.trim() == "and")
+                && country(o).is_some_and(|c| !c.is_empty() && Some(c) != country(r))
         })
     }
 

@@ -636,3 +636,60 @@ fn a_reference_back_takes_the_place_the_text_named_with_its_noun() {
     );
     assert_eq!(ev.location.precision, GeoPrecision::Province);
 }
+
+#[test]
+fn a_stretch_of_road_between_two_towns_is_in_what_holds_them() {
+    let g = gaz();
+    let text = "BAMAKO (Annalist Wire) — Jihadists ambushed a convoy on the road between Gao and \
+        Ansongo in northern Mali.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "on the road between Gao and Ansongo in northern Mali")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "ambushed"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!((ev.location.name.as_str(), ev.location.precision), ("Gao", GeoPrecision::Province));
+    // A road between towns of two countries is in neither.
+    let text = "ISLAMABAD (Annalist Wire) — Trucks were stopped on the road between Peshawar and \
+        Kabul.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "on the road between Peshawar and Kabul")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "stopped"), attached: &pp, dateline: None, text },
+    );
+    assert_ne!(ev.basis, PlaceBasis::Attached);
+    // Talks between two countries are no ground between them.
+    let text = "PARIS (Annalist Wire) — Diplomats spoke at talks between Armenia and Azerbaijan.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "at talks between Armenia and Azerbaijan")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "spoke"), attached: &pp, dateline: None, text },
+    );
+    assert_ne!(ev.location.country.as_deref(), Some("AM"));
+}
+
+#[test]
+fn a_name_opening_an_institutions_name_gives_way_to_where_the_institution_is() {
+    let g = gaz();
+    let locate = |text: &str, phrase: &str, trigger: &str| {
+        let places = ArticlePlaces::analyze(g, text, &[]);
+        let pp = [span_of(text, phrase)];
+        places
+            .locate(
+                g,
+                &EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text },
+            )
+            .location
+    };
+    let text = "NEW YORK (Annalist Wire) — Police arrested 40 students at Columbia University in \
+        New York City.";
+    let l = locate(text, "at Columbia University in New York City", "arrested");
+    assert_eq!(l.country.as_deref(), Some("US"));
+    assert_ne!(l.name, "Columbia");
+    // Alone, the name still places the deed.
+    let text = "KABUL (Annalist Wire) — Gunmen attacked students at Kabul University.";
+    let l = locate(text, "at Kabul University", "attacked");
+    assert_eq!(l.name, "Kabul");
+}
