@@ -248,6 +248,7 @@ impl Engine {
             })
             .collect();
         offset_dates(&article.text, &sentences, &day_timexes, &mut events);
+        eve_dates(&article.text, &sentences, &day_timexes, &mut events);
         times.time += t.elapsed();
 
         // Places are assigned once the modality is known (it decides the fallbacks).
@@ -1589,6 +1590,46 @@ fn offset_dates(
     }
 }
 
+/// "On the eve of Sunday's election", "on the eve of the May 3 summit": an undated event of a
+/// sentence that says it happened on the eve of a day the text names is dated the day before.
+fn eve_dates(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    day_timexes: &[(model::Span, i64)],
+    events: &mut [Event],
+) {
+    for ev in events.iter_mut() {
+        let undated =
+            ev.time.as_ref().is_none_or(|t| t.basis == model::TimeBasis::PublicationFallback);
+        if !undated || ev.historical {
+            continue;
+        }
+        let Some(s) = sentences.get(ev.sentence as usize) else { continue };
+        let Some(body) = s.span.slice(text) else { continue };
+        let lower = body.to_lowercase();
+        let Some(at) = lower.find("the eve of ") else { continue };
+        let eve = s.span.start as usize + at;
+        let after = eve + "the eve of ".len();
+        // The day named right after "of" (at most an article and a number between).
+        let day = day_timexes.iter().find(|(sp, _)| {
+            sp.start as usize >= after
+                && text
+                    .get(after..sp.start as usize)
+                    .is_some_and(|g| g.split_whitespace().count() <= 1 && g.len() <= 4)
+        });
+        let Some((_, d)) = day else { continue };
+        let (y, m, dd) = model::days::civil_from_days(d - 1);
+        let iso = format!("{y:04}-{m:02}-{dd:02}");
+        ev.time = Some(model::EventTime {
+            start: Some(iso.clone()),
+            end: Some(iso),
+            precision: model::DatePrecision::Day,
+            basis: model::TimeBasis::Text,
+            span: Some(model::Span::new(eve, after)),
+        });
+    }
+}
+
 /// A counted offset that dates the event at token `t`: "two days after" / "a day before"
 /// whose phrase holds `t`, or "two days earlier" / "a week later" on `t` itself. Returns the
 /// offset's first token, its word ("after", "before", "earlier", "later") and its length in
@@ -1761,6 +1802,15 @@ fn own_timexes(
             let Some(k) = tree.token_at(x.span) else { return true };
             if not_a_point(text, s.span, x, timexes) {
                 return false;
+            }
+            // "ambushed a boat … on Sunday *and abducted* 23 people": an expression right
+            // before "and" and the event ends the first of two coordinated deeds and dates
+            // both, however the parser hung the first one.
+            let joined = text
+                .get(x.span.end as usize..ev.trigger.start as usize)
+                .is_some_and(|g| matches!(g.trim(), "and" | ", and"));
+            if joined && x.granularity == timex::Granularity::Day {
+                return true;
             }
             if let Some((prep, p)) = other_time {
                 if k <= prep || (k != p && k > t && !tree.ancestors(k).contains(&p)) {

@@ -1,0 +1,42 @@
+//! Event dates through the whole pipeline, on sentences written for these rules (not the gold
+//! set's): two coordinated deeds dated once, "on the eve of" a named day.
+
+fn engine() -> pipeline::Engine {
+    pipeline::eval::builtin_engine().expect("engine")
+}
+
+/// The scorer's date string of the event at the first trigger starting with `trigger`.
+fn date_at(engine: &pipeline::Engine, text: &str, date: &str, trigger: &str) -> String {
+    let raw = pipeline::eval::plain_text("dates", text, date, Some("Reuters"));
+    let coded = engine.code_raw(&raw).expect("coded");
+    let t = &coded.article.text;
+    let ev = coded
+        .events
+        .iter()
+        .find(|e| e.trigger.slice(t).is_some_and(|s| s.starts_with(trigger)))
+        .unwrap_or_else(|| panic!("no event at {trigger}: {:?}", coded.events));
+    provenance::score::date_string(ev)
+}
+
+#[test]
+fn a_day_before_and_dates_both_coordinated_deeds() {
+    let e = engine();
+    let text = "Kidnapping in Nigeria\n\n\
+        ABUJA, Dec 11 (Reuters) - Bandits on motorbikes raided a farming village near Gusau in \
+        Zamfara state on Sunday and abducted 40 people, police said on Tuesday.\n";
+    assert_eq!(date_at(&e, text, "2024-12-11", "abducted"), "2024-12-08");
+}
+
+#[test]
+fn on_the_eve_of_a_named_day_is_the_day_before() {
+    let e = engine();
+    let text = "Candidate killed\n\n\
+        MEXICO CITY, June 3 (Reuters) - Gunmen killed a local candidate in the town of Taxco on \
+        the eve of Sunday's vote, prosecutors said on Monday.\n";
+    assert_eq!(date_at(&e, text, "2024-06-03", "killed"), "2024-06-01");
+    // "The eve" of nothing dated leaves the event as it was.
+    let text = "Candidate killed\n\n\
+        MEXICO CITY, June 3 (Reuters) - Gunmen killed a local candidate in the town of Taxco on \
+        the eve of the vote, prosecutors said.\n";
+    assert_eq!(date_at(&e, text, "2024-06-03", "killed"), "unknown");
+}
