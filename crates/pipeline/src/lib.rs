@@ -186,6 +186,7 @@ impl Engine {
                             .and_then(|p| p.value.get(..10)),
                         &mut time,
                     );
+                    coordinated_days(&article.text, &own, &mut time);
                     ev.time = Some(time);
                 }
             }
@@ -1588,6 +1589,44 @@ fn offset_dates(
             span: Some(span),
         });
     }
+}
+
+/// "shelled the city *on Monday and Tuesday*": a deed dated by one of two days joined by "and"
+/// took both; within one ISO week it is dated by that week.
+fn coordinated_days(text: &str, timexes: &[timex::Timex], time: &mut model::EventTime) {
+    if time.basis != model::TimeBasis::Text || time.precision != model::DatePrecision::Day {
+        return;
+    }
+    let Some(sp) = time.span else { return };
+    let day = |x: &timex::Timex| {
+        let i = x.interval.as_ref().filter(|i| i.start == i.end)?;
+        (x.granularity == timex::Granularity::Day)
+            .then(|| model::days::iso_days(&i.start.to_string()))
+            .flatten()
+    };
+    let Some(own) = timexes.iter().find(|x| x.span == sp).and_then(day) else { return };
+    let joined = |a: model::Span, b: model::Span| {
+        a.end <= b.start
+            && text.get(a.end as usize..b.start as usize).is_some_and(|g| g.trim() == "and")
+    };
+    let Some(other) = timexes
+        .iter()
+        .filter(|x| x.span != sp && (joined(sp, x.span) || joined(x.span, sp)))
+        .find_map(day)
+    else {
+        return;
+    };
+    let monday = |d: i64| d - (d + 3).rem_euclid(7);
+    if monday(own) != monday(other) || own == other {
+        return;
+    }
+    let iso = |d: i64| {
+        let (y, m, dd) = model::days::civil_from_days(d);
+        format!("{y:04}-{m:02}-{dd:02}")
+    };
+    time.start = Some(iso(own.min(other)));
+    time.end = Some(iso(own.max(other)));
+    time.precision = model::DatePrecision::Week;
 }
 
 /// "On the eve of Sunday's election", "on the eve of the May 3 summit": an undated event of a

@@ -40,3 +40,17 @@ fn on_the_eve_of_a_named_day_is_the_day_before() {
         the eve of the vote, prosecutors said.\n";
     assert_eq!(date_at(&e, text, "2024-06-03", "killed"), "unknown");
 }
+
+#[test]
+fn two_days_joined_by_and_date_a_deed_by_their_week() {
+    let e = engine();
+    let text = "Shelling in Sudan\n\n\
+        PORT SUDAN, Feb 5 (Reuters) - Paramilitary fighters shelled the city of Kadugli on \
+        Monday and Tuesday, killing eight civilians, doctors said.\n";
+    assert_eq!(date_at(&e, text, "2025-02-05", "shelled"), "2025-W06");
+    // A single day stays a day.
+    let text = "Shelling in Sudan\n\n\
+        PORT SUDAN, Feb 5 (Reuters) - Paramilitary fighters shelled the city of Kadugli on \
+        Monday, killing eight civilians, doctors said.\n";
+    assert_eq!(date_at(&e, text, "2025-02-05", "shelled"), "2025-02-03");
+}
