@@ -1886,7 +1886,23 @@ fn own_timexes(
                     let clause_before = k < t
                         && tree.ancestors(v).contains(&t)
                         && matches!(tree.rel(v), "acl" | "ccomp" | "csubj");
-                    !(other_time_clause || clause_before || reported_elsewhere(&tree, v, t))
+                    // "accused militants *of assassinating* a commander *on Sunday*": the
+                    // charge's "of"/"for" clause holds the charged deed's time, not the
+                    // charge's.
+                    let charged = v > t
+                        && matches!(
+                            tree.lemma(t).as_str(),
+                            "accuse" | "blame" | "charge" | "suspect" | "convict"
+                        )
+                        && tree.ancestors(v).contains(&t)
+                        && tree.children(v).any(|m| {
+                            matches!(tree.rel(m), "mark" | "case")
+                                && matches!(tree.form_lower(m).as_str(), "of" | "for")
+                        });
+                    !(other_time_clause
+                        || clause_before
+                        || charged
+                        || reported_elsewhere(&tree, v, t))
                 }
                 _ => true,
             }

@@ -54,3 +54,17 @@ fn two_days_joined_by_and_date_a_deed_by_their_week() {
         Monday, killing eight civilians, doctors said.\n";
     assert_eq!(date_at(&e, text, "2025-02-05", "shelled"), "2025-02-03");
 }
+
+#[test]
+fn a_day_inside_a_charge_dates_the_charged_deed_not_the_charge() {
+    let e = engine();
+    let text = "Blame in Lebanon\n\n\
+        BEIRUT, July 24 (Reuters) - The army said it deployed troops around the camp.\n\n\
+        Hezbollah accused Israel of killing two of its fighters in south Lebanon on Sunday.\n";
+    assert_eq!(date_at(&e, text, "2024-07-24", "accused"), "unknown");
+    // The charge's own day still dates it.
+    let text = "Blame in Lebanon\n\n\
+        BEIRUT, July 24 (Reuters) - The army said it deployed troops around the camp.\n\n\
+        Hezbollah on Sunday accused Israel of killing two of its fighters in south Lebanon.\n";
+    assert_eq!(date_at(&e, text, "2024-07-24", "accused"), "2024-07-21");
+}
