@@ -1156,8 +1156,12 @@ const ASSAULT_NOUNS: &[&str] = &[
 /// the fighting*"), or it is done by or to "the attackers".
 fn takes_up_assault(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
     let Some(s) = sentences.get(ev.sentence as usize) else { return false };
+    // A deed denied or alleged "in the shelling" is told of the shelling told before, at its
+    // place ("denied that civilians had been killed *in the shelling*"); only the explicit
+    // reference counts for it, not the participants or the object.
+    let claimed = matches!(ev.modality, model::Modality::Denied | model::Modality::Alleged);
     if ev.historical
-        || ev.modality != model::Modality::Asserted
+        || !(ev.modality == model::Modality::Asserted || claimed)
         || !ASSAULT_ROOTS.contains(&ev.root.as_str())
     {
         return false;
@@ -1191,9 +1195,7 @@ fn takes_up_assault(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
         });
     // "repelled *the assault*", "carried out *the attack*": the deed's object takes it up.
     let object = s.children(t as u32 + 1).any(|d| toks[d].deprel == "obj" && definite(d));
-    participants
-        || object
-        || definite(t)
+    (!claimed && (participants || object || definite(t)))
         || s.children(t as u32 + 1).any(|d| {
             toks[d].deprel.starts_with("obl")
                 && definite(d)

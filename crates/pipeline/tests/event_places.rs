@@ -105,3 +105,14 @@ fn taking_a_named_place_is_done_there_however_it_is_coded() {
         stormed El Fasher last year.\n";
     assert_eq!(place_at(&e, text, "2025-02-05", "stormed"), named("El Fasher", "SD"));
 }
+
+#[test]
+fn a_deed_denied_in_the_assault_told_before_is_at_its_place() {
+    let e = engine();
+    let text = "Air strike in Myanmar\n\n\
+        BANGKOK, March 5 (Reuters) - Military jets bombed the town of Mindat in Chin state on \
+        Monday, residents said.\n\n\
+        The junta denied that civilians were killed in the bombing.\n";
+    let got = place_at(&e, text, "2025-03-05", "killed");
+    assert_eq!(got.map(|p| p.1), Some("MM".to_string()));
+}
