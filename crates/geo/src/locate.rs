@@ -458,6 +458,11 @@ fn possessive_owner(text: &str, top: Span) -> bool {
     })
 }
 
+/// A populated place this small loses to a famous namesake ([`ArticlePlaces::prefer_famous`]).
+const HAMLET_POPULATION: u64 = 10_000;
+/// A division or country this populous is what its bare main name means, against a hamlet.
+const FAMOUS_POPULATION: u64 = 1_000_000;
+
 /// Places at or above this population are known beyond their country: never dropped as
 /// strays ([`ArticlePlaces::drop_strays`]).
 const STRAY_POPULATION: u64 = 300_000;
@@ -784,6 +789,36 @@ impl ArticlePlaces {
             self.resolved[i].place = None;
         }
         self.drop_contradicted(gaz, text);
+        self.prefer_famous(gaz, text);
+    }
+
+    /// "The cartel's founder was arrested *in Texas*" in a story from Mexico: a hamlet the
+    /// story's country weight chose (under [`HAMLET_POPULATION`]) for a name that is also the
+    /// main name of a first-level division or country of a million people or more is that
+    /// division, unless the text calls it a town ("the village of Texas"). (For event places
+    /// only: the resolver itself keeps its reading.)
+    fn prefer_famous(&mut self, gaz: &Gazetteer, text: &str) {
+        for r in self.resolved.iter_mut() {
+            let Some(p) = r.place.and_then(|p| gaz.place(p)) else { continue };
+            // "Jordan, Minnesota", "Paris, Texas": a hamlet its text places keeps its reading.
+            if p.kind != PlaceKind::City
+                || p.population >= HAMLET_POPULATION
+                || r.container.is_some()
+                || r.toponym.kind_hint == Some(PlaceKind::City)
+                || typed(text, capitalised_run(text, r.toponym.span))
+            {
+                continue;
+            }
+            let famous = r.toponym.candidates.iter().filter(|c| !c.alternate).find(|c| {
+                gaz.place(c.place).is_some_and(|q| {
+                    matches!(q.kind, PlaceKind::Admin1 | PlaceKind::Country)
+                        && q.population >= FAMOUS_POPULATION
+                })
+            });
+            if let Some(c) = famous {
+                r.place = Some(c.place);
+            }
+        }
     }
 
     /// Drops the reading of a name that the text itself places in another country: "X in Y"

@@ -693,3 +693,18 @@ fn a_name_opening_an_institutions_name_gives_way_to_where_the_institution_is() {
     let l = locate(text, "at Kabul University", "attacked");
     assert_eq!(l.name, "Kabul");
 }
+
+#[test]
+fn a_hamlet_named_after_a_famous_division_gives_way_to_it_for_events() {
+    // The story's country weight reads "Texas" as a Mexican hamlet.
+    let text = "MEXICO CITY (Annalist Wire) — Gunmen clashed in Culiacan, the capital of Sinaloa \\
+        state. A cartel founder was arrested in Texas in July.";
+    assert!(read_after_drops(text, "Texas").is_some_and(|(_, c)| c == "US"));
+    // Called a village, it stays the village.
+    let text = "MEXICO CITY (Annalist Wire) — Gunmen clashed in Culiacan, the capital of Sinaloa \\
+        state, and in the village of Texas.";
+    assert!(read_after_drops(text, "Texas").is_none_or(|(_, c)| c != "US"));
+    // A hamlet its text places in its state keeps its reading.
+    let text = "MINNEAPOLIS (Annalist Wire) — Police arrested two men in Jordan, Minnesota.";
+    assert!(read_after_drops(text, "Jordan").is_some_and(|(_, c)| c == "US"));
+}
