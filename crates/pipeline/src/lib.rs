@@ -1999,6 +1999,11 @@ fn dates_a_thing(tree: &provenance::Tree<'_>, span: model::Span, t: usize, day: 
 /// of the speaker's subject, past a comma, with the event `t` there too.
 fn in_fronted_report(tree: &provenance::Tree<'_>, v: usize, k: usize, t: usize) -> bool {
     let Some(subj) = tree.child_with(v, &["nsubj"]) else { return false };
+    // "…, on Sunday, one of the militia leaders said": a time phrase the parser took for the
+    // speaker (it keeps its preposition) lies in the report before the speaker.
+    if k == subj && t < k && tree.child_with(subj, &["case"]).is_some() {
+        return true;
+    }
     let first = tree.subtree(subj).into_iter().min().unwrap_or(subj);
     t < k && k < first && (k..first).any(|i| tree.form_lower(i) == ",")
 }
@@ -2251,6 +2256,28 @@ mod tests {
         let tree = provenance::Tree::new(&s, text);
         assert_eq!(counted_offset(&tree, 1), Some((4, "earlier", 2)));
         assert_eq!(counted_offset(&tree, 3), None);
+    }
+
+    #[test]
+    fn a_time_phrase_parsed_as_the_trailing_speaker_lies_in_the_report() {
+        use super::in_fronted_report;
+        // killed women , on Sunday , one of leaders said
+        let text = "killed women , on Sunday , one of leaders said";
+        let mut s = crate::test_support::sentence(text, &[]);
+        let heads = [10, 1, 5, 5, 10, 7, 5, 9, 7, 0];
+        let rels =
+            ["ccomp", "obj", "punct", "case", "nsubj", "punct", "nmod", "case", "nmod", "root"];
+        for ((t, h), r) in s.tokens.iter_mut().zip(heads).zip(rels) {
+            t.head = h;
+            t.deprel = r.to_string();
+        }
+        let tree = provenance::Tree::new(&s, text);
+        // "Sunday" (4) under "said" (9) dates "killed" (0).
+        assert!(in_fronted_report(&tree, 9, 4, 0));
+        // Without its preposition it would be the speaker itself.
+        s.tokens[3].deprel = "det".to_string();
+        let tree = provenance::Tree::new(&s, text);
+        assert!(!in_fronted_report(&tree, 9, 4, 0));
     }
 
     #[test]

@@ -68,3 +68,20 @@ fn a_day_inside_a_charge_dates_the_charged_deed_not_the_charge() {
         Hezbollah on Sunday accused Israel of killing two of its fighters in south Lebanon.\n";
     assert_eq!(date_at(&e, text, "2024-07-24", "accused"), "2024-07-21");
 }
+
+#[test]
+fn a_day_the_parser_took_for_the_trailing_speaker_dates_the_report() {
+    let e = engine();
+    let text = "Attack in Congo\n\n\
+        MAIDUGURI, Nigeria, Oct 9 (Reuters) - Gunmen abducted 20 farmers near Damboa on \
+        Tuesday, two militia leaders said on Wednesday.\n\n\
+        The insurgents also killed three traders in the village of Kirawa, about 60 km from the \
+        state capital, on Monday, one of the village chiefs said.\n";
+    assert_eq!(date_at(&e, text, "2024-10-09", "killed"), "2024-10-07");
+    let raw = pipeline::eval::plain_text("dates", text, "2024-10-09", Some("Reuters"));
+    let coded = e.code_raw(&raw).expect("coded");
+    let t = &coded.article.text;
+    let ev = coded.events.iter().find(|x| x.trigger.slice(t) == Some("killed")).expect("killed");
+    let links: Vec<&str> = ev.attribution.chain.iter().skip(1).map(|l| l.text.as_str()).collect();
+    assert_eq!(links, vec!["one of the village chiefs"]);
+}
