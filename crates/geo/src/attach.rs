@@ -94,6 +94,23 @@ pub fn attached_spans(sentence: &AnalyzedSentence, trigger: Span) -> Vec<Span> {
     locatives(sentence, t, LOCATIVE)
 }
 
+/// Verbs of taking or entering ground: a named place as their object is where it was done
+/// ("seized Bara", "recaptured Kupiansk", "stormed Tripoli").
+const TAKING: &[&str] = &[
+    "seize",
+    "capture",
+    "recapture",
+    "retake",
+    "occupy",
+    "overrun",
+    "storm",
+    "besiege",
+    "raid",
+    "enter",
+    "liberate",
+    "invade",
+];
+
 /// Verbs of travel, whose destination is the event's place.
 const MOTION: &[&str] = &[
     "fly", "travel", "arrive", "go", "come", "return", "head", "visit", "journey", "sail", "flee",
@@ -358,6 +375,27 @@ const TARGET: &[&str] = &["on", "against", "into"];
 /// a cathedral in Makassar*"); and, for a nominal trigger that is the subject or object of a
 /// verb ("an air strike … hit a market *in Saada*"), that verb's and its object's. For an
 /// assault (`assault`), "on" and "against" also introduce the place.
+/// Whether the verb at `t` is a withdrawal of the subject itself ("rebels *withdrew from* the
+/// town of Kitshanga", "troops *retreated from* Bakhmut", "forces *pulled out of* Jabalia"):
+/// it happens where they left, so its "from" phrase places it. A withdrawal of something else
+/// ("withdrew its ambassador from Paris", "withdrew the bill") is not one: it has an object.
+fn withdrawal(sentence: &AnalyzedSentence, t: usize) -> bool {
+    let toks = &sentence.tokens;
+    let lemma = toks[t].lemma.to_lowercase();
+    let form = toks[t].form.to_lowercase();
+    let out = || {
+        sentence
+            .children(t as u32 + 1)
+            .any(|c| toks[c].deprel == "compound:prt" && toks[c].form.eq_ignore_ascii_case("out"))
+    };
+    let leaving = matches!(lemma.as_str(), "withdraw" | "retreat")
+        || matches!(form.as_str(), "withdrew" | "withdrawn")
+        || (matches!(lemma.as_str(), "pull" | "move") && out());
+    leaving
+        && toks[t].upos == "VERB"
+        && !sentence.children(t as u32 + 1).any(|c| toks[c].deprel == "obj")
+}
+
 pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) -> Vec<Span> {
     let Some(t) = head_of(sentence, trigger) else { return Vec::new() };
     let toks = &sentence.tokens;
@@ -392,7 +430,8 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     // missile *from an area near its capital*").
     // A rescue happens where it takes people from ("evacuated aid workers *from the area*",
     // "rescued six students *from a forest*"); a withdrawal "from Somalia" is a policy.
-    let removal = matches!(lemma.as_str(), "evacuate" | "rescue");
+    let leaving = withdrawal(sentence, t);
+    let removal = matches!(lemma.as_str(), "evacuate" | "rescue") || leaving;
     let launch = matches!(lemma.as_str(), "fire" | "launch" | "test-fire")
         && !sentence.children(t as u32 + 1).any(|d| {
             !TEMPORAL.contains(&toks[d].form.to_lowercase().as_str())
@@ -409,6 +448,7 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
         .chain(if assault { TARGET } else { &[] })
         .chain(if motion { &["to"][..] } else { &[] })
         .chain(if launch || removal { &["from"][..] } else { &[] })
+        .chain(if leaving { &["of"][..] } else { &[] })
         .copied()
         .collect();
     // An unmarked oblique is a bare noun phrase the parser did not take for the object
@@ -549,7 +589,10 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
             }
             // "visited *Kabul*", "toured *Kharkiv*": a visit is at the named place it takes.
             let visited = matches!(lemma.as_str(), "visit" | "tour") && toks[d].upos == "PROPN";
-            if site || ((assault || visited) && toks[d].upos == "PROPN") {
+            // "The RSF *seized Bara* in 2023", "troops *captured Avdiivka*", "had 'liberated'
+            // Robotyne": taking a named place is done there, however the deed is coded.
+            let taken = TAKING.contains(&lemma.as_str()) && toks[d].upos == "PROPN";
+            if site || ((assault || visited || taken) && toks[d].upos == "PROPN") {
                 let mut span = core_phrase(sentence, d);
                 // "captured *the town of Shire*", "shelled the nearby town *of Chasiv Yar*":
                 // the type noun's own name.
@@ -2315,5 +2358,82 @@ mod tests {
         // Goods counted the same way are not placed by where they go.
         s.tokens[4].form = "tonnes".to_string();
         assert!(words(text, &s, "deployed", false).is_empty());
+    }
+
+    #[test]
+    fn a_withdrawal_of_the_subject_is_where_it_left() {
+        let spans = |text: &str, words: &[(&str, u32, &str)], verb: usize, lemma: &str| {
+            let mut s = sentence(text, words);
+            s.tokens[verb].upos = "VERB".to_string();
+            s.tokens[verb].lemma = lemma.to_string();
+            let t = s.tokens[verb].span;
+            event_spans(&s, t, false)
+                .iter()
+                .map(|sp| sp.slice(text).unwrap().to_string())
+                .collect::<Vec<_>>()
+        };
+        let text = "Rebels withdrew from the town of Kitshanga .";
+        let got = spans(
+            text,
+            &[
+                ("Rebels", 2, "nsubj"),
+                ("withdrew", 0, "root"),
+                ("from", 5, "case"),
+                ("the", 5, "det"),
+                ("town", 2, "obl"),
+                ("of", 7, "case"),
+                ("Kitshanga", 5, "nmod"),
+                (".", 2, "punct"),
+            ],
+            1,
+            "withdraw",
+        );
+        assert!(got.iter().any(|g| g.starts_with("from the town of Kitshanga")), "{got:?}");
+        let text = "Troops pulled out of Jabalia .";
+        let got = spans(
+            text,
+            &[
+                ("Troops", 2, "nsubj"),
+                ("pulled", 0, "root"),
+                ("out", 2, "compound:prt"),
+                ("of", 5, "case"),
+                ("Jabalia", 2, "obl"),
+                (".", 2, "punct"),
+            ],
+            1,
+            "pull",
+        );
+        assert_eq!(got, vec!["of Jabalia".to_string()]);
+        let text = "Forces retreated from Bakhmut .";
+        let got = spans(
+            text,
+            &[
+                ("Forces", 2, "nsubj"),
+                ("retreated", 0, "root"),
+                ("from", 4, "case"),
+                ("Bakhmut", 2, "obl"),
+                (".", 2, "punct"),
+            ],
+            1,
+            "retreat",
+        );
+        assert_eq!(got, vec!["from Bakhmut".to_string()]);
+        // A withdrawal of something else: its "from" says whence it came, not where it was done.
+        let text = "Kenya withdrew its ambassador from Paris .";
+        let got = spans(
+            text,
+            &[
+                ("Kenya", 2, "nsubj"),
+                ("withdrew", 0, "root"),
+                ("its", 4, "nmod:poss"),
+                ("ambassador", 2, "obj"),
+                ("from", 6, "case"),
+                ("Paris", 2, "obl"),
+                (".", 2, "punct"),
+            ],
+            1,
+            "withdraw",
+        );
+        assert!(got.is_empty(), "{got:?}");
     }
 }

@@ -203,6 +203,30 @@ fn reference(text: &str, phrase: Span, top: Span) -> bool {
         })
 }
 
+/// Capitalised heads of institutions and buildings named after a place or a person.
+const INSTITUTIONS: &[&str] = &[
+    "University",
+    "College",
+    "Institute",
+    "Hospital",
+    "School",
+    "Academy",
+    "Stadium",
+    "Museum",
+    "Hotel",
+];
+
+/// Whether the name at `top` opens an institution's name ("*Emory* University in Atlanta",
+/// "*Kabul* University"): it names the institution, and another place of the phrase says
+/// where it is; alone it still places the deed.
+fn institution(text: &str, top: Span) -> bool {
+    let after = text.get(top.end as usize..).unwrap_or("");
+    after.strip_prefix(' ').is_some_and(|a| {
+        let word: String = a.chars().take_while(|c| c.is_alphabetic()).collect();
+        INSTITUTIONS.contains(&word.as_str())
+    })
+}
+
 /// Whether the text from `from` (the end of a name) to `bearing` (a bearing phrase's start)
 /// is a comma and a distance ("Misrata*, about 200 km* east of Tripoli"): the bearing phrase
 /// describes the name before it.
@@ -235,7 +259,9 @@ fn describes(text: &str, from: u32, bearing: u32) -> bool {
 }
 
 /// Whether a country's name stands before a word for its people or forces ("bases hosting
-/// *U.S.* troops", "an attack on *Iraq* army positions"): a nationality, not a place.
+/// *U.S.* troops", "an attack on *Iraq* army positions") or for a post it keeps abroad ("a
+/// *U.S.* base at the al-Omar oil field in Syria", "the *U.S.* embassy in Baghdad"): a
+/// nationality, not a place.
 fn attributive(gaz: &Gazetteer, text: &str, r: &Resolved) -> bool {
     let country = r.place.and_then(|p| gaz.place(p)).is_some_and(|p| p.kind == PlaceKind::Country);
     let next = text.get(r.toponym.span.end as usize..).and_then(|t| t.split_whitespace().next());
@@ -269,6 +295,10 @@ fn attributive(gaz: &Gazetteer, text: &str, r: &Resolved) -> bool {
                     | "navy"
                     | "marines"
                     | "contractors"
+                    | "base"
+                    | "bases"
+                    | "embassy"
+                    | "consulate"
             )
         })
 }
@@ -351,6 +381,67 @@ fn container(text: &str, top: Span) -> bool {
     PLACE_TYPES.contains(&noun.as_str()) && of == "of" && !DIVISION_TYPES.contains(&noun.as_str())
 }
 
+/// Lower-case words that may stand between a name and the "in" of its container, saying what
+/// the named thing is ("the X *border crossing* in Y", "the X *oil field* in Y").
+const SITE_WORDS: &[&str] = &[
+    "border",
+    "crossing",
+    "oil",
+    "gas",
+    "refugee",
+    "air",
+    "military",
+    "army",
+    "naval",
+    "base",
+    "camp",
+    "field",
+    "airport",
+    "port",
+    "bridge",
+    "dam",
+    "district",
+    "region",
+    "province",
+    "county",
+    "state",
+    "department",
+    "municipality",
+    "village",
+    "town",
+    "city",
+    "area",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "valley",
+    "mountains",
+    "hills",
+    "prison",
+];
+
+/// Whether the words between a name and the next one say that the name lies in it: "in",
+/// "in the", "in northern", "in the north-western", after at most three words of
+/// [`SITE_WORDS`] ("border crossing in the").
+pub(crate) fn lies_in(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let Some(at) = words.iter().position(|w| *w == "in") else { return false };
+    let before = &words[..at];
+    let after = &words[at + 1..];
+    let direction = |w: &str| {
+        w.chars().all(|c| c.is_lowercase() || c == '-')
+            && ["north", "south", "east", "west", "central"].iter().any(|d| w.contains(d))
+    };
+    before.len() <= 3
+        && before.iter().all(|w| SITE_WORDS.contains(w))
+        && match after {
+            [] => true,
+            [w] => *w == "the" || direction(w),
+            [the, w] => *the == "the" && direction(w),
+            _ => false,
+        }
+}
+
 /// Type nouns of administrative divisions: "the X district of Y" is the district X in Y.
 const DIVISION_TYPES: &[&str] =
     &["province", "district", "region", "state", "governorate", "county", "zone", "department"];
@@ -366,6 +457,11 @@ fn possessive_owner(text: &str, top: Span) -> bool {
             .any(|w| w.starts_with(char::is_uppercase))
     })
 }
+
+/// A populated place this small loses to a famous namesake ([`ArticlePlaces::prefer_famous`]).
+const HAMLET_POPULATION: u64 = 10_000;
+/// A division or country this populous is what its bare main name means, against a hamlet.
+const FAMOUS_POPULATION: u64 = 1_000_000;
 
 /// Places at or above this population are known beyond their country: never dropped as
 /// strays ([`ArticlePlaces::drop_strays`]).
@@ -524,11 +620,26 @@ fn topical(text: &str, phrase: Span, top: Span) -> bool {
                 | "across"
         )
     });
+    // "on the road *between* Gao and Ansongo", "the border between the two villages": a
+    // stretch of ground between places is in what holds them, not a topic like "talks
+    // between Armenia and Azerbaijan".
+    let stretch = words
+        .iter()
+        .position(|w| *w == "between")
+        .and_then(|i| i.checked_sub(1))
+        .is_some_and(|p| GROUND_BETWEEN.contains(&words[p].to_lowercase().as_str()));
     topic
         || last_prep.is_some_and(|w| {
-            matches!(*w, "to" | "from" | "into" | "for" | "with" | "toward" | "towards" | "between")
+            matches!(*w, "to" | "from" | "into" | "for" | "with" | "toward" | "towards")
+                || (*w == "between" && !stretch)
         })
 }
+
+/// Nouns of ground that "between" two places may follow: the ground lies in what holds them.
+const GROUND_BETWEEN: &[&str] = &[
+    "road", "highway", "route", "stretch", "area", "frontier", "corridor", "railway", "line",
+    "motorway", "towns", "villages", "cities",
+];
 
 /// Nouns of talk whose "on"/"about" phrase is a topic ("talks on …", "a deal over …").
 const DISCOURSE: &[&str] = &[
@@ -677,6 +788,89 @@ impl ArticlePlaces {
         for i in strays {
             self.resolved[i].place = None;
         }
+        self.drop_contradicted(gaz, text);
+        self.prefer_famous(gaz, text);
+    }
+
+    /// "The cartel's founder was arrested *in Texas*" in a story from Mexico: a hamlet the
+    /// story's country weight chose (under [`HAMLET_POPULATION`]) for a name that is also the
+    /// main name of a first-level division or country of a million people or more is that
+    /// division, unless the text calls it a town ("the village of Texas"). (For event places
+    /// only: the resolver itself keeps its reading.)
+    fn prefer_famous(&mut self, gaz: &Gazetteer, text: &str) {
+        for r in self.resolved.iter_mut() {
+            let Some(p) = r.place.and_then(|p| gaz.place(p)) else { continue };
+            // "Jordan, Minnesota", "Paris, Texas": a hamlet its text places keeps its reading.
+            if p.kind != PlaceKind::City
+                || p.population >= HAMLET_POPULATION
+                || r.container.is_some()
+                || r.toponym.kind_hint == Some(PlaceKind::City)
+                || typed(text, capitalised_run(text, r.toponym.span))
+            {
+                continue;
+            }
+            let famous = r.toponym.candidates.iter().filter(|c| !c.alternate).find(|c| {
+                gaz.place(c.place).is_some_and(|q| {
+                    matches!(q.kind, PlaceKind::Admin1 | PlaceKind::Country)
+                        && q.population >= FAMOUS_POPULATION
+                })
+            });
+            if let Some(c) = famous {
+                r.place = Some(c.place);
+            }
+        }
+    }
+
+    /// Drops the reading of a name that the text itself places in another country: "X in Y"
+    /// (with at most a few type words between: "the Torkham border crossing in the Khyber
+    /// district", "the village of Let Yet Kone in the Sagaing region", "the town of Puerto
+    /// Jordan in Arauca department") where the gazetteer's X lies in a country other than
+    /// Y's. The gazetteer's X is then another place of the same name (the Afghan side of the
+    /// crossing, a town in New Caledonia, the country Jordan); the name stays recognised with
+    /// no place, so that the event placement reads it as a place the gazetteer lacks, inside
+    /// Y. Other names of the same capitalised run go with it ("Puerto" of "Puerto Jordan").
+    fn drop_contradicted(&mut self, gaz: &Gazetteer, text: &str) {
+        let place = |r: &Resolved| r.place.and_then(|p| gaz.place(p));
+        let mut dropped: Vec<Span> = Vec::new();
+        for (i, r) in self.resolved.iter().enumerate() {
+            let Some(p) = place(r) else { continue };
+            if r.toponym.demonym
+                || r.toponym.metonym
+                || p.country.is_empty()
+                || !matches!(
+                    p.kind,
+                    PlaceKind::Country
+                        | PlaceKind::Admin1
+                        | PlaceKind::Admin2
+                        | PlaceKind::City
+                        | PlaceKind::Site
+                )
+            {
+                continue;
+            }
+            let Some(o) = self.resolved.get(i + 1) else { continue };
+            let Some(q) = place(o) else { continue };
+            if o.toponym.demonym
+                || q.country.is_empty()
+                || q.country == p.country
+                || !matches!(
+                    q.kind,
+                    PlaceKind::Country | PlaceKind::Admin1 | PlaceKind::Admin2 | PlaceKind::City
+                )
+            {
+                continue;
+            }
+            let run = capitalised_run(text, r.toponym.span);
+            let gap = text.get(run.end as usize..o.toponym.span.start as usize).unwrap_or("");
+            if lies_in(gap) {
+                dropped.push(run);
+            }
+        }
+        for r in self.resolved.iter_mut() {
+            if dropped.iter().any(|d| d.contains(r.toponym.span)) {
+                r.place = None;
+            }
+        }
     }
 
     /// Toponyms that probably stand for actors ("Moscow said"): the caller may treat them as
@@ -724,18 +918,23 @@ impl ArticlePlaces {
         // Inside a phrase, a reference point ("200 km east *of Tripoli*", "on the border *with
         // Myanmar*") gives way to the place itself, and so does a container before its type
         // noun ("the *Port-au-Prince* suburb of Croix-des-Bouquets").
-        let candidates: Vec<(u32, (bool, u8), bool, &Resolved)> =
-            self.resolved
-                .iter()
-                .filter_map(|r| {
-                    let phrase = site.attached.iter().find(|a| {
-                        inside(a, r.toponym.span) && !topical(text, **a, r.toponym.span)
-                    })?;
-                    let role = (reference(text, *phrase, r.toponym.span), fineness(gaz, r));
-                    let container = container(text, r.toponym.span);
-                    usable_here(r).then_some((distance(*phrase), role, container, r))
-                })
-                .collect();
+        let candidates: Vec<(u32, (bool, u8), bool, &Resolved)> = self
+            .resolved
+            .iter()
+            .filter_map(|r| {
+                let phrase = site.attached.iter().find(|a| {
+                    inside(a, r.toponym.span)
+                        && !topical(text, **a, r.toponym.span)
+                        && !self.across_border(gaz, text, **a, r)
+                })?;
+                let role = (
+                    reference(text, *phrase, r.toponym.span) || institution(text, r.toponym.span),
+                    fineness(gaz, r),
+                );
+                let container = container(text, r.toponym.span);
+                usable_here(r).then_some((distance(*phrase), role, container, r))
+            })
+            .collect();
         // A possessive place holds a place of its own country named after it in the same
         // phrase ("in *Port-au-Prince's* Delmas district").
         let country = |r: &Resolved| r.place.and_then(|p| gaz.place(p)).map(|p| p.country);
@@ -889,6 +1088,44 @@ fn anaphor_fits(noun: &str, p: &crate::place::Place<'_>) -> bool {
     }
 }
 
+/// The type nouns that refer back to the same places as `noun`: a town, city or village is
+/// one kind of place for a reference back.
+fn same_type(a: &str, b: &str) -> bool {
+    let town = |w: &str| matches!(w, "town" | "city" | "village");
+    a == b || (town(a) && town(b))
+}
+
+/// Whether the capitalised run `run` was named with the type noun `noun` ("the Chapare
+/// *region*", "the *town of* Kitshanga").
+fn named_as(text: &str, run: Span, noun: &str) -> bool {
+    let after = text.get(run.end as usize..).unwrap_or("");
+    let next = after.split_whitespace().next().unwrap_or("");
+    let next = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let before = text.get(..run.start as usize).unwrap_or("");
+    let mut prev = before.split_whitespace().rev();
+    let of = prev.next() == Some("of");
+    let type_before = prev.next().is_some_and(|w| same_type(w, noun));
+    // "the region of X", not "the Chapare region of X", where X holds the region named.
+    let own_noun = prev.next().is_some_and(|w| !w.starts_with(char::is_uppercase));
+    (after.starts_with(' ') && same_type(next, noun)) || (of && type_before && own_noun)
+}
+
+/// Whether `after` names a place of the type `noun` as "the <noun> of <Name>" ("the town of
+/// Kitshanga") for which `known(offset)` says the gazetteer gave no place.
+pub(crate) fn names_unlisted(after: &str, noun: &str, known: impl Fn(usize) -> bool) -> bool {
+    let words: Vec<(usize, &str)> = after
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - after.as_ptr() as usize, w))
+        .collect();
+    words.windows(3).any(|w| {
+        let name = w[2].1;
+        same_type(w[0].1, noun)
+            && w[1].1 == "of"
+            && name.starts_with(char::is_uppercase)
+            && !known(w[2].0)
+    })
+}
+
 /// Whether `p` is a second-level division named like a town of its country that holds at
 /// least half its people ("Nuevo Laredo" the municipality and the city; not the "Sinaloa"
 /// municipality with a village of 1,000): news that calls it "the city" or "the town" means
@@ -925,16 +1162,34 @@ impl ArticlePlaces {
             let lower = w[1].chars().all(char::is_lowercase);
             (w[0] == "the" && lower && !own_name && ANAPHORS.contains(&n.as_str())).then_some(n)
         })?;
-        self.resolved
-            .iter()
-            .filter(|r| r.toponym.span.end <= phrase.start && usable(r))
-            .filter(|r| {
-                r.place.and_then(|p| gaz.place(p)).is_some_and(|p| {
-                    anaphor_fits(&noun, &p)
-                        || (matches!(noun.as_str(), "town" | "city") && named_after_seat(gaz, &p))
-                })
-            })
+        let before =
+            || self.resolved.iter().filter(|r| r.toponym.span.end <= phrase.start && usable(r));
+        // "the Chapare region of Cochabamba department … in the region": the last place the
+        // text itself named with the noun is its antecedent, whatever level the gazetteer files
+        // it at; else the last place of the noun's type.
+        let found = before()
+            .filter(|r| named_as(text, capitalised_run(text, r.toponym.span), &noun))
             .max_by_key(|r| r.toponym.span.start)
+            .or_else(|| {
+                before()
+                    .filter(|r| {
+                        r.place.and_then(|p| gaz.place(p)).is_some_and(|p| {
+                            anaphor_fits(&noun, &p)
+                                || (matches!(noun.as_str(), "town" | "city")
+                                    && named_after_seat(gaz, &p))
+                        })
+                    })
+                    .max_by_key(|r| r.toponym.span.start)
+            })?;
+        // "… withdrew from the town of Kitshanga … troops had retaken the town": a place of the
+        // same type the gazetteer lacks, named after the candidate, is the antecedent, and the
+        // caller finds it among the places it has given events.
+        let after = text.get(found.toponym.span.end as usize..phrase.start as usize)?;
+        (!names_unlisted(after, &noun, |at| {
+            let at = found.toponym.span.end + at as u32;
+            self.resolved.iter().any(|r| r.toponym.span.start == at && r.place.is_some())
+        }))
+        .then_some(found)
     }
 
     /// "across the country", "throughout the country" with no country named before: the
@@ -1087,6 +1342,25 @@ impl ArticlePlaces {
             location: location_of(gaz, holder, span)?,
             basis: PlaceBasis::Attached,
             place: Some(holder),
+        })
+    }
+
+    /// Whether `r` ends or opens a stretch "between" two places of different countries in
+    /// `phrase` ("the main road between Peshawar and Kabul"): the stretch is in neither.
+    fn across_border(&self, gaz: &Gazetteer, text: &str, phrase: Span, r: &Resolved) -> bool {
+        let lead = text.get(phrase.start as usize..r.toponym.span.start as usize).unwrap_or("");
+        if !lead.split_whitespace().any(|w| w == "between") {
+            return false;
+        }
+        let country = |x: &Resolved| x.place.and_then(|p| gaz.place(p)).map(|p| p.country);
+        self.resolved.iter().any(|o| {
+            let (a, b) = if o.toponym.span.start < r.toponym.span.start { (o, r) } else { (r, o) };
+            phrase.contains(o.toponym.span)
+                && o.toponym.span != r.toponym.span
+                && text
+                    .get(a.toponym.span.end as usize..b.toponym.span.start as usize)
+                    .is_some_and(|g| g.trim() == "and")
+                && country(o).is_some_and(|c| !c.is_empty() && Some(c) != country(r))
         })
     }
 

@@ -177,10 +177,28 @@ pub fn resolve(
     actor_countries: &[&str],
     w: &Weights,
 ) -> Vec<Resolved> {
-    let keys: Vec<String> =
+    let mut keys: Vec<String> =
         toponyms.iter().map(|t| crate::normalize::key(t.span.slice(text).unwrap_or(""))).collect();
     // "The city of X" / "the province of X" say what X is as "X province" does.
     let mut toponyms = toponyms;
+    // "on the Niger river", "the Jordan river", "along the Congo river": a name before the word
+    // "river" names the river, not the country or state that shares its name; it reads as the
+    // gazetteer's river of that name, and as nothing else, so that it does not pull a later
+    // "Niger state" towards the country.
+    for (t, k) in toponyms.iter_mut().zip(keys.iter_mut()) {
+        let Some(name) = t.span.slice(text) else { continue };
+        if river_after(text, t.span.end as usize) {
+            let rivers: Vec<Candidate> = gaz
+                .lookup(&format!("{name} River"))
+                .into_iter()
+                .chain(gaz.lookup(&format!("River {name}")))
+                .filter(|c| gaz.place(c.place).is_some_and(|p| p.kind == PlaceKind::Water))
+                .collect();
+            t.candidates = rivers;
+            t.kind_hint = Some(PlaceKind::Water);
+            *k = format!("{k} river");
+        }
+    }
     for t in toponyms.iter_mut() {
         if t.kind_hint.is_none() {
             t.kind_hint = type_before(text, t.span.start as usize);
@@ -261,6 +279,13 @@ pub fn resolve(
             Resolved { toponym, place, margin: c.map_or(0.0, |c| c.1), container }
         })
         .collect()
+}
+
+/// Whether the word right after a name is "river" ("the Niger river", "the Jordan River").
+fn river_after(text: &str, end: usize) -> bool {
+    let Some(after) = text.get(end..).and_then(|a| a.strip_prefix(' ')) else { return false };
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    word.eq_ignore_ascii_case("river")
 }
 
 /// Towns below this population in a country no other name of the article is in are strays.

@@ -141,14 +141,25 @@ fn in_phrase(
     let known =
         |sp: Span| places.resolved.iter().any(|r| r.place.is_some() && r.toponym.span.overlaps(sp));
     let mut i = 0;
+    let capitalised = |k: usize| toks[k].form.starts_with(char::is_uppercase);
     while i < toks.len() {
-        if toks[i].upos != "PROPN" || !phrase.contains(toks[i].span) {
+        // After "the village of", "the town of" a capitalised word opens the name whatever
+        // the tagger made of it ("the village of *Let* Yet Kone").
+        let after_type = i >= 2
+            && toks[i - 1].form.eq_ignore_ascii_case("of")
+            && type_noun(&toks[i - 2].form).is_some()
+            && capitalised(i);
+        if (toks[i].upos != "PROPN" && !after_type) || !phrase.contains(toks[i].span) {
             i += 1;
             continue;
         }
-        // A run of proper nouns: one name ("Khor Mor", "Kfar Kila").
+        // A run of proper nouns: one name ("Khor Mor", "Kfar Kila"); after a type noun's
+        // "of", a run of capitalised words ("Let Yet Kone").
         let mut j = i + 1;
-        while j < toks.len() && toks[j].upos == "PROPN" && phrase.contains(toks[j].span) {
+        while j < toks.len()
+            && (toks[j].upos == "PROPN" || (after_type && capitalised(j)))
+            && phrase.contains(toks[j].span)
+        {
             j += 1;
         }
         let run = toks[i].span.cover(toks[j - 1].span);
@@ -231,6 +242,36 @@ fn in_phrase(
             })
             .min_by_key(|(r, p)| (rank(p.kind), r.toponym.span.start))
             .map(|(_, p)| p);
+        // "the al-Omar oil field *in Syria's Deir el-Zor province*", "the Torkham border
+        // crossing *in the Khyber district*": a known place the sentence says it lies in, right
+        // after it (the parser having hung that phrase elsewhere); the owned place of a
+        // possessive is the finer one.
+        let in_after = || {
+            let after = |from: u32| {
+                places
+                    .resolved
+                    .iter()
+                    .filter(|r| r.toponym.span.start >= from)
+                    .filter(|r| sentence.span.contains(r.toponym.span) && !r.toponym.demonym)
+                    .min_by_key(|r| r.toponym.span.start)
+            };
+            let next = after(run.end)?;
+            let gap = text.get(run.end as usize..next.toponym.span.start as usize)?;
+            if !crate::locate::lies_in(gap) {
+                return None;
+            }
+            let owned = after(next.toponym.span.end).filter(|o| {
+                text.get(next.toponym.span.end as usize..o.toponym.span.start as usize)
+                    .is_some_and(|g| g == "'s " || g == "’s ")
+            });
+            let p = next.place.and_then(|p| gaz.place(p)).filter(|p| !p.country.is_empty())?;
+            Some(
+                owned
+                    .and_then(|o| o.place.and_then(|x| gaz.place(x)))
+                    .filter(|o| o.country == p.country)
+                    .unwrap_or(p),
+            )
+        };
         // "the *Myanmar* border town of Myawaddy": one modifying noun may stand between.
         let nationality = || {
             (of_type && first >= 3)
@@ -331,6 +372,7 @@ fn in_phrase(
                 .find(holds_places)
         };
         let Some(p) = container
+            .or_else(in_after)
             .or_else(nationality)
             .or_else(site_nationality)
             .or_else(other_phrase)

@@ -2,7 +2,7 @@
 //! unknown — with the precision of what was found, the span it came from, and never a capital
 //! by default; metonyms and demonyms are not locations.
 
-use geo::{ArticlePlaces, EventSite, Gazetteer, PlaceBasis};
+use geo::{ArticlePlaces, EventSite, Gazetteer, PlaceBasis, PlaceKind};
 use model::{GeoPrecision, Span};
 
 fn span_of(text: &str, needle: &str) -> Span {
@@ -542,4 +542,169 @@ fn a_possessive_place_holds_a_place_of_its_country_named_after_it() {
     // container: the nearest name stays.
     let jerusalem = at("clashed", "in Jerusalem's Old City");
     assert_eq!(jerusalem.span.and_then(|s| s.slice(text)), Some("Jerusalem"));
+}
+
+/// The place `name` reads as in `text` after the stray and contradiction passes.
+fn read_after_drops(text: &str, name: &str) -> Option<(String, &'static str)> {
+    let g = gaz();
+    let mut places = ArticlePlaces::analyze(g, text, &[]);
+    places.drop_strays(g, text);
+    let at = span_of(text, name);
+    let r = places.resolved.iter().find(|r| r.toponym.span.overlaps(at)).expect("recognised");
+    r.place.and_then(|p| g.place(p)).map(|p| (p.name.to_string(), p.country))
+}
+
+#[test]
+fn a_name_said_to_lie_in_another_country_is_a_place_the_gazetteer_lacks() {
+    // The gazetteer's Torkham is the Afghan side; the text puts this one in Pakistan.
+    let text = "ISLAMABAD (Annalist Wire) — Guards fired at the Torkham border crossing in the \
+        Khyber district.";
+    assert_eq!(read_after_drops(text, "Torkham"), None);
+    assert!(read_after_drops(text, "Khyber").is_some_and(|(_, c)| c == "PK"));
+    // A country's name inside a town's name ("Puerto Jordan in Arauca department"), with the
+    // other names of its run.
+    let text = "BOGOTA (Annalist Wire) — Rebels attacked the town of Puerto Jordan in Arauca \
+        department.";
+    assert_eq!(read_after_drops(text, "Jordan"), None);
+    assert_eq!(read_after_drops(text, "Puerto"), None);
+    // A town that lies where the text says keeps its reading, and so does a list.
+    let text = "CAIRO (Annalist Wire) — Fighting in Manbij in northern Syria went on.";
+    assert!(read_after_drops(text, "Manbij").is_some_and(|(_, c)| c == "SY"));
+    let text = "KYIV (Annalist Wire) — Drones struck Kharkiv in Ukraine and Belgorod in Russia.";
+    assert!(read_after_drops(text, "Belgorod").is_some_and(|(_, c)| c == "RU"));
+    assert!(read_after_drops(text, "Kharkiv").is_some_and(|(_, c)| c == "UA"));
+}
+
+#[test]
+fn a_name_before_river_is_the_river_not_the_namesake_country() {
+    let g = gaz();
+    // "the Niger river … in Niger state": the state is Nigeria's, the river no country.
+    let text = "ABUJA (Annalist Wire) — Gunmen ambushed a boat on the Niger river near the town \
+        of Mokwa in Niger state.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let kinds: Vec<(PlaceKind, &str)> = places
+        .resolved
+        .iter()
+        .filter(|r| r.toponym.span.slice(text) == Some("Niger"))
+        .filter_map(|r| r.place.and_then(|p| g.place(p)))
+        .map(|p| (p.kind, p.country))
+        .collect();
+    assert_eq!(kinds.first().map(|k| k.0), Some(PlaceKind::Water));
+    assert_eq!(kinds.get(1), Some(&(PlaceKind::Admin1, "NG")));
+    let mokwa = span_of(text, "Mokwa");
+    let m = places.resolved.iter().find(|r| r.toponym.span == mokwa).and_then(|r| r.place);
+    assert!(m.and_then(|p| g.place(p)).is_some_and(|p| p.country == "NG"));
+    // A river the gazetteer lacks reads as nothing, not as the town of its name.
+    let text = "BOGOTA (Annalist Wire) — The rebels withdrew across the Arauca river.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let arauca = span_of(text, "Arauca");
+    assert!(places.resolved.iter().all(|r| r.toponym.span != arauca || r.place.is_none()));
+}
+
+#[test]
+fn a_country_before_a_post_it_keeps_abroad_is_no_place() {
+    let g = gaz();
+    let text = "BAGHDAD (Annalist Wire) — Militias fired rockets at a U.S. base and at the U.S. \
+        embassy.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "at a U.S. base"), span_of(text, "at the U.S. embassy")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "fired"), attached: &pp, dateline: None, text },
+    );
+    assert_ne!(ev.location.country.as_deref(), Some("US"));
+}
+
+#[test]
+fn a_reference_back_takes_the_place_the_text_named_with_its_noun() {
+    let g = gaz();
+    let text = "LA PAZ (Annalist Wire) — Farmers blocked the highway in the Chapare region of \
+        Cochabamba department. They have blocked roads in the region since Monday.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "in the region")];
+    let trigger = Span::new(text.rfind("blocked").unwrap(), text.rfind("blocked").unwrap() + 7);
+    let ev = places.locate(g, &EventSite { trigger, attached: &pp, dateline: None, text });
+    assert_eq!(ev.location.name, "Chapare");
+    // With no place named with the noun, the last place of its type.
+    let text = "KYIV (Annalist Wire) — Drones struck Kharkiv in Kharkiv oblast and Sumy. Shelling \
+        went on in the region.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "in the region")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "Shelling"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!(ev.location.precision, GeoPrecision::Province);
+}
+
+#[test]
+fn a_stretch_of_road_between_two_towns_is_in_what_holds_them() {
+    let g = gaz();
+    let text = "BAMAKO (Annalist Wire) — Jihadists ambushed a convoy on the road between Gao and \
+        Ansongo in northern Mali.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "on the road between Gao and Ansongo in northern Mali")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "ambushed"), attached: &pp, dateline: None, text },
+    );
+    assert_eq!((ev.location.name.as_str(), ev.location.precision), ("Gao", GeoPrecision::Province));
+    // A road between towns of two countries is in neither.
+    let text = "ISLAMABAD (Annalist Wire) — Trucks were stopped on the road between Peshawar and \
+        Kabul.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "on the road between Peshawar and Kabul")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "stopped"), attached: &pp, dateline: None, text },
+    );
+    assert_ne!(ev.basis, PlaceBasis::Attached);
+    // Talks between two countries are no ground between them.
+    let text = "PARIS (Annalist Wire) — Diplomats spoke at talks between Armenia and Azerbaijan.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let pp = [span_of(text, "at talks between Armenia and Azerbaijan")];
+    let ev = places.locate(
+        g,
+        &EventSite { trigger: span_of(text, "spoke"), attached: &pp, dateline: None, text },
+    );
+    assert_ne!(ev.location.country.as_deref(), Some("AM"));
+}
+
+#[test]
+fn a_name_opening_an_institutions_name_gives_way_to_where_the_institution_is() {
+    let g = gaz();
+    let locate = |text: &str, phrase: &str, trigger: &str| {
+        let places = ArticlePlaces::analyze(g, text, &[]);
+        let pp = [span_of(text, phrase)];
+        places
+            .locate(
+                g,
+                &EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text },
+            )
+            .location
+    };
+    let text = "NEW YORK (Annalist Wire) — Police arrested 40 students at Columbia University in \
+        New York City.";
+    let l = locate(text, "at Columbia University in New York City", "arrested");
+    assert_eq!(l.country.as_deref(), Some("US"));
+    assert_ne!(l.name, "Columbia");
+    // Alone, the name still places the deed.
+    let text = "KABUL (Annalist Wire) — Gunmen attacked students at Kabul University.";
+    let l = locate(text, "at Kabul University", "attacked");
+    assert_eq!(l.name, "Kabul");
+}
+
+#[test]
+fn a_hamlet_named_after_a_famous_division_gives_way_to_it_for_events() {
+    // The story's country weight reads "Texas" as a Mexican hamlet.
+    let text = "MEXICO CITY (Annalist Wire) — Gunmen clashed in Culiacan, the capital of Sinaloa \\
+        state. A cartel founder was arrested in Texas in July.";
+    assert!(read_after_drops(text, "Texas").is_some_and(|(_, c)| c == "US"));
+    // Called a village, it stays the village.
+    let text = "MEXICO CITY (Annalist Wire) — Gunmen clashed in Culiacan, the capital of Sinaloa \\
+        state, and in the village of Texas.";
+    assert!(read_after_drops(text, "Texas").is_none_or(|(_, c)| c != "US"));
+    // A hamlet its text places in its state keeps its reading.
+    let text = "MINNEAPOLIS (Annalist Wire) — Police arrested two men in Jordan, Minnesota.";
+    assert!(read_after_drops(text, "Jordan").is_some_and(|(_, c)| c == "US"));
 }

@@ -293,3 +293,70 @@ fn a_country_before_a_modified_type_noun_and_a_name_before_a_crossing() {
     assert_eq!(loc.country.as_deref(), Some("MM"));
     assert_eq!(loc.span.and_then(|sp| sp.slice(text)), Some("Kanyabayonga"));
 }
+
+#[test]
+fn after_a_type_noun_a_capitalised_run_is_the_name_whatever_its_tags() {
+    let g = gaz();
+    // The tagger took "Let" for a verb and "Yet" for a conjunction.
+    let text = "Jets bombed the village of Let Yet Kone in the Sagaing region.";
+    let s = sentence(
+        text,
+        &[
+            ("Jets", "NOUN", 2, "nsubj"),
+            ("bombed", "VERB", 0, "root"),
+            ("the", "DET", 4, "det"),
+            ("village", "NOUN", 2, "obj"),
+            ("of", "ADP", 6, "case"),
+            ("Let", "VERB", 4, "nmod"),
+            ("Yet", "CCONJ", 8, "cc"),
+            ("Kone", "PROPN", 4, "conj"),
+            ("in", "ADP", 12, "case"),
+            ("the", "DET", 12, "det"),
+            ("Sagaing", "PROPN", 12, "compound"),
+            ("region", "NOUN", 4, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let mut places = ArticlePlaces::analyze(g, text, &[]);
+    places.drop_strays(g, text);
+    let phrase = [span_of(text, "the village of Let Yet Kone in the Sagaing region")];
+    let (loc, _) = unlisted_place(g, &places, text, &s, &phrase, span_of(text, "bombed"))
+        .expect("unlisted village");
+    assert_eq!((loc.name.as_str(), loc.country.as_deref()), ("Let Yet Kone", Some("MM")));
+}
+
+#[test]
+fn a_place_the_sentence_says_it_lies_in_holds_an_unlisted_site() {
+    let g = gaz();
+    // The parser hung "in Syria's Deir el-Zor province" on the verb, outside the site's phrase.
+    let text = "Militias fired rockets at the al-Omar oil field in Syria's Deir el-Zor province.";
+    let s = sentence(
+        text,
+        &[
+            ("Militias", "NOUN", 2, "nsubj"),
+            ("fired", "VERB", 0, "root"),
+            ("rockets", "NOUN", 2, "obj"),
+            ("at", "ADP", 10, "case"),
+            ("the", "DET", 10, "det"),
+            ("al", "PROPN", 8, "compound"),
+            ("-", "PUNCT", 6, "punct"),
+            ("Omar", "PROPN", 10, "compound"),
+            ("oil", "NOUN", 10, "compound"),
+            ("field", "NOUN", 2, "obl"),
+            ("in", "ADP", 17, "case"),
+            ("Syria", "PROPN", 17, "nmod:poss"),
+            ("'s", "PART", 12, "case"),
+            ("Deir", "PROPN", 17, "compound"),
+            ("el", "PROPN", 14, "flat"),
+            ("-", "PUNCT", 16, "punct"),
+            ("Zor", "PROPN", 15, "flat"),
+            ("province", "NOUN", 2, "obl:unmarked"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "at the al-Omar oil field")];
+    let (loc, _) = unlisted_place(g, &places, text, &s, &phrase, span_of(text, "fired"))
+        .expect("unlisted field");
+    assert_eq!((loc.name.as_str(), loc.country.as_deref()), ("Omar", Some("SY")));
+}

@@ -187,6 +187,7 @@ impl Engine {
                             .and_then(|p| p.value.get(..10)),
                         &mut time,
                     );
+                    coordinated_days(&article.text, &own, &mut time);
                     ev.time = Some(time);
                 }
             }
@@ -249,6 +250,7 @@ impl Engine {
             })
             .collect();
         offset_dates(&article.text, &sentences, &day_timexes, &mut events);
+        eve_dates(&article.text, &sentences, &day_timexes, &mut events);
         times.time += t.elapsed();
 
         // Places are assigned once the modality is known (it decides the fallbacks).
@@ -301,8 +303,27 @@ impl Engine {
                     .map(|o| {
                         finer_than_doers_country(gaz, places, &article.text, &sentences, ev, o)
                     })
+                    .map(|o| {
+                        // "Troops deployed *in the province* pursued the attackers into the
+                        // bush west of *the village*": a division before the trigger that only
+                        // says where the doers are gives way to the finer place the event's
+                        // own phrases refer back to.
+                        let doers = o.span.is_some_and(|sp| sp.end <= ev.trigger.start)
+                            && matches!(
+                                o.precision,
+                                model::GeoPrecision::Province | model::GeoPrecision::Country
+                            );
+                        doers
+                            .then(|| {
+                                mentioned_again(&article.text, &sentences, ev, &located_before)
+                            })
+                            .flatten()
+                            .filter(|m| finer(m, &o) && m.country == o.country)
+                            .unwrap_or(o)
+                    })
                     .or_else(|| named_again(&article.text, &sentences, ev, &placed_before))
-                    .or_else(|| same_again(&article.text, &sentences, ev, &located_before));
+                    .or_else(|| same_again(&article.text, &sentences, ev, &located_before))
+                    .or_else(|| mentioned_again(&article.text, &sentences, ev, &located_before));
                 own_placed.push(own.is_some());
                 if let Some(l) = &own {
                     placed_before.push((ev.sentence, ev.trigger, l.clone()));
@@ -755,6 +776,116 @@ fn same_again(
         .map(|x| x.2.clone())
 }
 
+/// Nouns of places and buildings that, after "the" and with no name of their own, refer back
+/// to the last one the text named ("the village of Mucojo … west of *the village*", "the
+/// Nasser hospital in Khan Younis … the surroundings of *the hospital*").
+const REFERRING_NOUNS: &[&str] = &[
+    "town",
+    "village",
+    "city",
+    "camp",
+    "base",
+    "hospital",
+    "school",
+    "university",
+    "market",
+    "mosque",
+    "church",
+    "prison",
+    "compound",
+    "crossing",
+    "bridge",
+    "station",
+    "building",
+    "port",
+    "airport",
+];
+
+/// Whether two referring nouns name the same kind of place (a town, city or village is one).
+fn same_kind(a: &str, b: &str) -> bool {
+    let town = |w: &str| matches!(w, "town" | "city" | "village");
+    a == b || (town(a) && town(b))
+}
+
+/// An event whose own phrases (or, for an assault, its object) refer back with "the <noun>"
+/// to a place or building named earlier ("troops had retaken *the town*", "pursued the
+/// attackers into the bush west of *the village*", "tanks shelled the surroundings of *the
+/// hospital*"): the place an event of that earlier sentence was given right at or after the
+/// earlier mention ("withdrew from the town of *Kitshanga*", "raided the area around the
+/// Nasser hospital in *Khan Younis*"). The gazetteer need not know the place: what counts is
+/// where the story put the thing referred to.
+fn mentioned_again(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+    located_before: &[(u32, model::Span, model::Location)],
+) -> Option<model::Location> {
+    let s = sentences.get(ev.sentence as usize)?;
+    let toks = &s.tokens;
+    let assault = ASSAULT_ROOTS.contains(&ev.root.as_str());
+    let mut phrases: Vec<model::Span> = geo::event_spans(s, ev.trigger, assault);
+    if assault {
+        if let Some(t) = trigger_head(s, ev.trigger) {
+            phrases.extend(
+                s.children(t as u32 + 1)
+                    .filter(|&c| toks[c].deprel == "obj")
+                    .map(|c| subtree_span(s, c)),
+            );
+        }
+    }
+    let noun = phrases.iter().find_map(|sp| {
+        let words: Vec<&str> = sp
+            .slice(text)?
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        (0..words.len().saturating_sub(1)).find_map(|i| {
+            let n = words[i + 1];
+            (words[i].eq_ignore_ascii_case("the")
+                && REFERRING_NOUNS.contains(&n)
+                && words.get(i + 2).is_none_or(|w| *w != "of"))
+            .then_some(n)
+        })
+    })?;
+    // The last earlier mention of a place of that kind, before this sentence.
+    let before = text.get(..s.span.start as usize)?;
+    let mention = before
+        .match_indices(|c: char| c.is_alphabetic())
+        .map(|(i, _)| i)
+        .filter(|&i| i == 0 || !before[..i].ends_with(|c: char| c.is_alphanumeric()))
+        .filter_map(|i| {
+            let word: String = before[i..].chars().take_while(|c| c.is_alphabetic()).collect();
+            same_kind(&word, noun).then_some((i, i + word.len()))
+        })
+        .next_back()?;
+    let n =
+        sentences.iter().position(|x| x.span.contains(model::Span::new(mention.0, mention.1)))?;
+    located_before
+        .iter()
+        .filter(|(k, _, l)| *k as usize == n && l.precision != model::GeoPrecision::Unknown)
+        .filter_map(|(_, _, l)| {
+            let at = l.span?.start as usize;
+            let gap = text.get(mention.1..at)?;
+            (at >= mention.1 && gap.len() <= 40 && !gap.contains(['.', ';', ',']))
+                .then_some((at, l))
+        })
+        .min_by_key(|(at, _)| *at)
+        .map(|(_, l)| l.clone())
+}
+
+/// The span of the subtree of token `d`.
+fn subtree_span(s: &AnalyzedSentence, d: usize) -> model::Span {
+    let mut span = s.tokens[d].span;
+    let mut stack = vec![d];
+    while let Some(k) = stack.pop() {
+        for c in s.children(k as u32 + 1) {
+            span = span.cover(s.tokens[c].span);
+            stack.push(c);
+        }
+    }
+    span
+}
+
 /// A country or region that only says where the doers are ("Police *in Senegal* detained 47
 /// people after clashes in the southern city of Ziguinchor", "Police in the breakaway region
 /// *of Somaliland* fired … in the city of Burao"), named before the trigger, gives way to a
@@ -1026,8 +1157,12 @@ const ASSAULT_NOUNS: &[&str] = &[
 /// the fighting*"), or it is done by or to "the attackers".
 fn takes_up_assault(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
     let Some(s) = sentences.get(ev.sentence as usize) else { return false };
+    // A deed denied or alleged "in the shelling" is told of the shelling told before, at its
+    // place ("denied that civilians had been killed *in the shelling*"); only the explicit
+    // reference counts for it, not the participants or the object.
+    let claimed = matches!(ev.modality, model::Modality::Denied | model::Modality::Alleged);
     if ev.historical
-        || ev.modality != model::Modality::Asserted
+        || !(ev.modality == model::Modality::Asserted || claimed)
         || !ASSAULT_ROOTS.contains(&ev.root.as_str())
     {
         return false;
@@ -1061,9 +1196,7 @@ fn takes_up_assault(sentences: &[AnalyzedSentence], ev: &Event) -> bool {
         });
     // "repelled *the assault*", "carried out *the attack*": the deed's object takes it up.
     let object = s.children(t as u32 + 1).any(|d| toks[d].deprel == "obj" && definite(d));
-    participants
-        || object
-        || definite(t)
+    (!claimed && (participants || object || definite(t)))
         || s.children(t as u32 + 1).any(|d| {
             toks[d].deprel.starts_with("obl")
                 && definite(d)
@@ -1461,6 +1594,84 @@ fn offset_dates(
     }
 }
 
+/// "shelled the city *on Monday and Tuesday*": a deed dated by one of two days joined by "and"
+/// took both; within one ISO week it is dated by that week.
+fn coordinated_days(text: &str, timexes: &[timex::Timex], time: &mut model::EventTime) {
+    if time.basis != model::TimeBasis::Text || time.precision != model::DatePrecision::Day {
+        return;
+    }
+    let Some(sp) = time.span else { return };
+    let day = |x: &timex::Timex| {
+        let i = x.interval.as_ref().filter(|i| i.start == i.end)?;
+        (x.granularity == timex::Granularity::Day)
+            .then(|| model::days::iso_days(&i.start.to_string()))
+            .flatten()
+    };
+    let Some(own) = timexes.iter().find(|x| x.span == sp).and_then(day) else { return };
+    let joined = |a: model::Span, b: model::Span| {
+        a.end <= b.start
+            && text.get(a.end as usize..b.start as usize).is_some_and(|g| g.trim() == "and")
+    };
+    let Some(other) = timexes
+        .iter()
+        .filter(|x| x.span != sp && (joined(sp, x.span) || joined(x.span, sp)))
+        .find_map(day)
+    else {
+        return;
+    };
+    let monday = |d: i64| d - (d + 3).rem_euclid(7);
+    if monday(own) != monday(other) || own == other {
+        return;
+    }
+    let iso = |d: i64| {
+        let (y, m, dd) = model::days::civil_from_days(d);
+        format!("{y:04}-{m:02}-{dd:02}")
+    };
+    time.start = Some(iso(own.min(other)));
+    time.end = Some(iso(own.max(other)));
+    time.precision = model::DatePrecision::Week;
+}
+
+/// "On the eve of Sunday's election", "on the eve of the May 3 summit": an undated event of a
+/// sentence that says it happened on the eve of a day the text names is dated the day before.
+fn eve_dates(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    day_timexes: &[(model::Span, i64)],
+    events: &mut [Event],
+) {
+    for ev in events.iter_mut() {
+        let undated =
+            ev.time.as_ref().is_none_or(|t| t.basis == model::TimeBasis::PublicationFallback);
+        if !undated || ev.historical {
+            continue;
+        }
+        let Some(s) = sentences.get(ev.sentence as usize) else { continue };
+        let Some(body) = s.span.slice(text) else { continue };
+        let lower = body.to_lowercase();
+        let Some(at) = lower.find("the eve of ") else { continue };
+        let eve = s.span.start as usize + at;
+        let after = eve + "the eve of ".len();
+        // The day named right after "of" (at most an article and a number between).
+        let day = day_timexes.iter().find(|(sp, _)| {
+            sp.start as usize >= after
+                && text
+                    .get(after..sp.start as usize)
+                    .is_some_and(|g| g.split_whitespace().count() <= 1 && g.len() <= 4)
+        });
+        let Some((_, d)) = day else { continue };
+        let (y, m, dd) = model::days::civil_from_days(d - 1);
+        let iso = format!("{y:04}-{m:02}-{dd:02}");
+        ev.time = Some(model::EventTime {
+            start: Some(iso.clone()),
+            end: Some(iso),
+            precision: model::DatePrecision::Day,
+            basis: model::TimeBasis::Text,
+            span: Some(model::Span::new(eve, after)),
+        });
+    }
+}
+
 /// A counted offset that dates the event at token `t`: "two days after" / "a day before"
 /// whose phrase holds `t`, or "two days earlier" / "a week later" on `t` itself. Returns the
 /// offset's first token, its word ("after", "before", "earlier", "later") and its length in
@@ -1634,6 +1845,15 @@ fn own_timexes(
             if not_a_point(text, s.span, x, timexes) {
                 return false;
             }
+            // "ambushed a boat … on Sunday *and abducted* 23 people": an expression right
+            // before "and" and the event ends the first of two coordinated deeds and dates
+            // both, however the parser hung the first one.
+            let joined = text
+                .get(x.span.end as usize..ev.trigger.start as usize)
+                .is_some_and(|g| matches!(g.trim(), "and" | ", and"));
+            if joined && x.granularity == timex::Granularity::Day {
+                return true;
+            }
             if let Some((prep, p)) = other_time {
                 if k <= prep || (k != p && k > t && !tree.ancestors(k).contains(&p)) {
                     return false;
@@ -1669,7 +1889,23 @@ fn own_timexes(
                     let clause_before = k < t
                         && tree.ancestors(v).contains(&t)
                         && matches!(tree.rel(v), "acl" | "ccomp" | "csubj");
-                    !(other_time_clause || clause_before || reported_elsewhere(&tree, v, t))
+                    // "accused militants *of assassinating* a commander *on Sunday*": the
+                    // charge's "of"/"for" clause holds the charged deed's time, not the
+                    // charge's.
+                    let charged = v > t
+                        && matches!(
+                            tree.lemma(t).as_str(),
+                            "accuse" | "blame" | "charge" | "suspect" | "convict"
+                        )
+                        && tree.ancestors(v).contains(&t)
+                        && tree.children(v).any(|m| {
+                            matches!(tree.rel(m), "mark" | "case")
+                                && matches!(tree.form_lower(m).as_str(), "of" | "for")
+                        });
+                    !(other_time_clause
+                        || clause_before
+                        || charged
+                        || reported_elsewhere(&tree, v, t))
                 }
                 _ => true,
             }
@@ -1764,6 +2000,11 @@ fn dates_a_thing(tree: &provenance::Tree<'_>, span: model::Span, t: usize, day: 
 /// of the speaker's subject, past a comma, with the event `t` there too.
 fn in_fronted_report(tree: &provenance::Tree<'_>, v: usize, k: usize, t: usize) -> bool {
     let Some(subj) = tree.child_with(v, &["nsubj"]) else { return false };
+    // "…, on Sunday, one of the militia leaders said": a time phrase the parser took for the
+    // speaker (it keeps its preposition) lies in the report before the speaker.
+    if k == subj && t < k && tree.child_with(subj, &["case"]).is_some() {
+        return true;
+    }
     let first = tree.subtree(subj).into_iter().min().unwrap_or(subj);
     t < k && k < first && (k..first).any(|i| tree.form_lower(i) == ",")
 }
@@ -2052,6 +2293,28 @@ mod tests {
         let tree = provenance::Tree::new(&s, text);
         assert_eq!(counted_offset(&tree, 1), Some((4, "earlier", 2)));
         assert_eq!(counted_offset(&tree, 3), None);
+    }
+
+    #[test]
+    fn a_time_phrase_parsed_as_the_trailing_speaker_lies_in_the_report() {
+        use super::in_fronted_report;
+        // killed women , on Sunday , one of leaders said
+        let text = "killed women , on Sunday , one of leaders said";
+        let mut s = crate::test_support::sentence(text, &[]);
+        let heads = [10, 1, 5, 5, 10, 7, 5, 9, 7, 0];
+        let rels =
+            ["ccomp", "obj", "punct", "case", "nsubj", "punct", "nmod", "case", "nmod", "root"];
+        for ((t, h), r) in s.tokens.iter_mut().zip(heads).zip(rels) {
+            t.head = h;
+            t.deprel = r.to_string();
+        }
+        let tree = provenance::Tree::new(&s, text);
+        // "Sunday" (4) under "said" (9) dates "killed" (0).
+        assert!(in_fronted_report(&tree, 9, 4, 0));
+        // Without its preposition it would be the speaker itself.
+        s.tokens[3].deprel = "det".to_string();
+        let tree = provenance::Tree::new(&s, text);
+        assert!(!in_fronted_report(&tree, 9, 4, 0));
     }
 
     #[test]

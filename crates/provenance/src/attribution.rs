@@ -382,7 +382,11 @@ fn trailing_speech(tree: &Tree, t: usize) -> Option<(usize, Option<Span>)> {
             let whole = tree.tok(a).span.cover(tree.tok(b).span);
             // Where the tree's subject covers the phrase, let the tree's reading give the links
             // (it also finds "quoting X" and "according to X" under the verb).
-            let tree_subject = subject(tree, v).map(|s| tree.name_span(s));
+            // A phrase with a preposition of its own is no subject, whatever the parser made of
+            // it ("…, *on Sunday*, one of the militia leaders said").
+            let tree_subject = subject(tree, v)
+                .filter(|&s| tree.child_with(s, &["case"]).is_none())
+                .map(|s| tree.name_span(s));
             return Some(match tree_subject {
                 Some(sp) if sp.start <= whole.start && sp.end >= whole.end => (v, None),
                 _ => (v, Some(whole)),
@@ -635,6 +639,14 @@ mod tests {
         let tree = Tree::new(&s, &text);
         let got: Vec<String> = chain(&tree, 8, &|_| None).into_iter().map(|l| l.text).collect();
         assert_eq!(got, ["The fleet"]);
+    }
+
+    #[test]
+    fn a_time_phrase_parsed_as_the_speaker_is_no_part_of_the_voice() {
+        // Rebels killed two , on Sunday , one of the leaders said . (parser: "Sunday" with its
+        // preposition as the subject of "said")
+        let spec = "Rebels/rebel/NOUN/2/nsubj killed/kill/VERB/12/ccomp two/two/NUM/2/obj ,/,/PUNCT/6/punct on/on/ADP/6/case Sunday/Sunday/PROPN/12/nsubj ,/,/PUNCT/8/punct one/one/NUM/6/nmod of/of/ADP/11/case the/the/DET/11/det leaders/leader/NOUN/8/nmod said/say/VERB/0/root ././PUNCT/12/punct";
+        assert_eq!(chain_of(spec, "killed"), ["one of the leaders"]);
     }
 
     #[test]

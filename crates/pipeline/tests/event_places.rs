@@ -1,0 +1,118 @@
+//! Event places through the whole pipeline, on sentences written for these rules (not the gold
+//! set's): references back to a place named earlier, withdrawals, rivers, names the text puts
+//! in another country than the gazetteer's namesake.
+
+use model::RawDocument;
+
+fn engine() -> pipeline::Engine {
+    pipeline::eval::builtin_engine().expect("engine")
+}
+
+fn doc(text: &str, date: &str) -> RawDocument {
+    pipeline::eval::plain_text("places", text, date, Some("Reuters"))
+}
+
+/// (name, country) of the place of the event at the first occurrence of `trigger`.
+fn place_at(
+    engine: &pipeline::Engine,
+    text: &str,
+    date: &str,
+    trigger: &str,
+) -> Option<(String, String)> {
+    let coded = engine.code_raw(&doc(text, date)).expect("coded");
+    let t = &coded.article.text;
+    let ev = coded
+        .events
+        .iter()
+        .find(|e| e.trigger.slice(t).is_some_and(|s| s.starts_with(trigger)))
+        .unwrap_or_else(|| panic!("no event at {trigger}: {:?}", coded.events));
+    ev.location
+        .as_ref()
+        .filter(|l| l.precision != model::GeoPrecision::Unknown)
+        .map(|l| (l.name.clone(), l.country.clone().unwrap_or_default()))
+}
+
+fn named(name: &str, cc: &str) -> Option<(String, String)> {
+    Some((name.to_string(), cc.to_string()))
+}
+
+#[test]
+fn a_reference_back_to_a_town_the_gazetteer_lacks_is_that_town() {
+    let e = engine();
+    let text = "Rebels pull out of Congo town\n\n\
+        KINSHASA, March 4 (Reuters) - Rebels withdrew from the town of Kalembe in North Kivu \
+        province on Sunday, the army said.\n\n\
+        Congolese soldiers later attacked the town, a rebel spokesman said.\n";
+    assert_eq!(place_at(&e, text, "2025-03-04", "attacked"), named("Kalembe", "CD"));
+}
+
+#[test]
+fn a_reference_back_to_a_building_is_where_the_story_put_it() {
+    let e = engine();
+    let text = "Troops raid hospital in Gaza\n\n\
+        CAIRO, May 7 (Reuters) - Israeli troops stormed the al-Awda hospital in Jabalia on \
+        Tuesday, health officials said.\n\n\
+        Witnesses said tanks shelled the courtyard of the hospital overnight.\n";
+    assert_eq!(place_at(&e, text, "2025-05-07", "shelled").map(|p| p.1), Some("PS".to_string()));
+}
+
+#[test]
+fn a_withdrawal_happens_where_the_forces_left() {
+    let e = engine();
+    let text = "Russia leaves Kherson\n\n\
+        LONDON, Nov 9 (AFP) - Russian forces withdrew from Kherson in southern Ukraine on \
+        Wednesday, the defence ministry in Moscow said.\n";
+    let got = place_at(&e, text, "2022-11-09", "withdrew");
+    assert_eq!(got.map(|p| (p.0.starts_with("Kherson"), p.1)), Some((true, "UA".to_string())));
+}
+
+#[test]
+fn a_river_does_not_make_its_namesake_the_place() {
+    let e = engine();
+    let text = "Boat attacked in Nigeria\n\n\
+        ABUJA, June 3 (Reuters) - Bandits attacked a ferry on the Niger river near Jebba in \
+        Kwara state on Monday, police said. Police in Niger state said they were searching.\n";
+    assert_eq!(place_at(&e, text, "2025-06-03", "attacked").map(|p| p.1), Some("NG".to_string()));
+}
+
+#[test]
+fn a_name_the_text_puts_in_another_country_than_the_gazetteer_is_placed_there() {
+    let e = engine();
+    let text = "Rebels attack Colombian town\n\n\
+        BOGOTA, Feb 2 (Reuters) - Rebels attacked a police post in the village of Nueva \
+        Jordan in Cauca department on Saturday, the army said.\n";
+    assert_eq!(place_at(&e, text, "2025-02-02", "attacked"), named("Nueva Jordan", "CO"));
+}
+
+#[test]
+fn el_alto_is_bolivian() {
+    let e = engine();
+    let text = "Protest in Bolivia\n\n\
+        LA PAZ, Oct 1 (AP) - Protesters blocked highways in El Alto on Monday, police said.\n";
+    assert_eq!(place_at(&e, text, "2025-10-01", "blocked"), named("El Alto", "BO"));
+}
+
+#[test]
+fn taking_a_named_place_is_done_there_however_it_is_coded() {
+    let e = engine();
+    let text = "Ukraine war\n\n\
+        LONDON, Dec 11 (Reuters) - Russian forces shelled Kharkiv on Tuesday, Ukrainian \
+        officials said. The army captured Avdiivka in 2024.\n";
+    let got = place_at(&e, text, "2024-12-11", "captured");
+    assert_eq!(got.map(|p| (p.0.starts_with("Avdiivka"), p.1)), Some((true, "UA".to_string())));
+    let text = "Sudan war\n\n\
+        PORT SUDAN, Feb 5 (Reuters) - Warplanes struck positions near Bara on Tuesday. Rebels \
+        stormed El Fasher last year.\n";
+    assert_eq!(place_at(&e, text, "2025-02-05", "stormed"), named("El Fasher", "SD"));
+}
+
+#[test]
+fn a_deed_denied_in_the_assault_told_before_is_at_its_place() {
+    let e = engine();
+    let text = "Air strike in Myanmar\n\n\
+        BANGKOK, March 5 (Reuters) - Military jets bombed the town of Mindat in Chin state on \
+        Monday, residents said.\n\n\
+        The junta denied that civilians were killed in the bombing.\n";
+    let got = place_at(&e, text, "2025-03-05", "killed");
+    assert_eq!(got.map(|p| p.1), Some("MM".to_string()));
+}
