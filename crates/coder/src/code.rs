@@ -1837,6 +1837,12 @@ impl Analysis<'_> {
             if opts.clauses && self.argument_between_commas(lo, hi) {
                 continue;
             }
+            // … nor when it is a participial adjunct of a verb outside it, a second act of that
+            // verb's subject ("expelled three diplomats, accusing them of spying", "fired tear
+            // gas, killing two demonstrators", "…, two days after cutting ties with Taiwan").
+            if opts.clauses && (lo..hi).any(|k| self.participial_adjunct(k, lo, hi)) {
+                continue;
+            }
             // … nor when it opens with a coordinator before a coordinated verb (", but was
             // still refusing admittance to …"): a clause of its own, not an aside.
             if opts.clauses
@@ -1876,6 +1882,30 @@ impl Analysis<'_> {
                 && self.head(k).is_some_and(|h| self.is_verb(h))
         });
         any && all
+    }
+
+    /// Whether word `k` is an -ing participle without a subject of its own, the adverbial
+    /// clause (`advcl`, bare or after "after"/"before"/"while"/"by"/"since"/"upon") of a verb
+    /// outside `lo..hi`: its doer is that verb's subject.
+    fn participial_adjunct(&self, k: usize, lo: usize, hi: usize) -> bool {
+        let t = &self.s.tokens[k];
+        t.xpos == "VBG"
+            && base_rel(&t.deprel) == "advcl"
+            && self.head(k).is_some_and(|h| (h < lo || h >= hi) && self.is_verb(h))
+            && self.gerund_controlled(k)
+    }
+
+    /// Whether -ing verb `k` has no subject of its own and no subordinator other than the
+    /// temporal and manner prepositions that leave the doer the main clause's subject.
+    fn gerund_controlled(&self, k: usize) -> bool {
+        self.children[k].iter().all(|&c| match base_rel(&self.s.tokens[c].deprel) {
+            "nsubj" | "csubj" | "expl" => false,
+            "mark" => matches!(
+                self.words[c].as_str(),
+                "AFTER" | "BEFORE" | "WHILE" | "BY" | "SINCE" | "UPON" | "WHEN"
+            ),
+            _ => true,
+        })
     }
 
     /// Whether token `k` is a hyphen written between two words without spaces ("peace-keeping"
@@ -2320,6 +2350,31 @@ impl Analysis<'_> {
                 }
                 t => t,
             };
+            // (Product rule.) A pronoun object of a participial adjunct stands for the object of
+            // the verb it hangs on ("expelled three French diplomats, accusing them of spying";
+            // "arrested two reporters, charging them with treason").
+            let target = match target {
+                Some(tg) if opts.clauses && self.phrases[tg].null => {
+                    let adjunct_object = || {
+                        let t = &self.s.tokens[vp_head];
+                        if t.xpos != "VBG"
+                            || base_rel(&t.deprel) != "advcl"
+                            || !self.gerund_controlled(vp_head)
+                        {
+                            return None;
+                        }
+                        let pron = self.children[vp_head].iter().copied().find(|&c| {
+                            base_rel(&self.s.tokens[c].deprel) == "obj"
+                                && self.phrase_of[c] == Some(tg)
+                                && matches!(self.words[c].as_str(), "THEM" | "HIM" | "HER" | "IT")
+                        })?;
+                        let _ = pron;
+                        self.coded_object(self.head(vp_head)?)
+                    };
+                    adjunct_object().or(Some(tg))
+                }
+                t => t,
+            };
             let mut coded = false;
             let before = events.len();
             // A cooperative act whose only phrase after the verb is no actor ("Brazil and the
@@ -2483,6 +2538,17 @@ impl Analysis<'_> {
                             }
                         }
                     }
+                    // (Product rule.) A bare statement in a participial adjunct ("…, saying the
+                    // men had attacked a checkpoint") is the subject's gloss on its act, no event.
+                    if opts.clauses
+                        && pattern.is_none()
+                        && code.starts_with("01")
+                        && self.s.tokens[vp_head].xpos == "VBG"
+                        && base_rel(&self.s.tokens[vp_head].deprel) == "advcl"
+                        && self.gerund_controlled(vp_head)
+                    {
+                        events.truncate(before);
+                    }
                     // A purpose infinitive of the same kind as an act its controller already
                     // did ("met with Assad to discuss …", "visited Cairo to hold talks") is
                     // that act told again, not a second event.
@@ -2573,6 +2639,15 @@ impl Analysis<'_> {
                 // out of Nigeria, but was still refusing admittance to Ghanaians").
                 let participle = match (participle, opts.clauses) {
                     (p, true) => match (p, self.coordinated_clause(i, vp_end)) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    },
+                    (p, false) => p,
+                };
+                // (Product rule.) So is a participial adjunct of the verb, its subject's second
+                // act ("expelled three diplomats, accusing them of spying").
+                let participle = match (participle, opts.clauses) {
+                    (p, true) => match (p, self.adjunct_participle(vp_head, i, dicts)) {
                         (Some(a), Some(b)) => Some(a.min(b)),
                         (a, b) => a.or(b),
                     },
@@ -2719,6 +2794,20 @@ impl Analysis<'_> {
                     .head(k)
                     .and_then(|h| self.phrase_of[h])
                     .is_some_and(|p| !self.phrases[p].null)
+                && self.verb_forms(k, dicts).is_some()
+        })
+    }
+
+    /// The first dictionary verb in -ing after `i` that is a participial adjunct of `v`
+    /// without a subject of its own ("…, accusing them of spying"; "after cutting ties").
+    fn adjunct_participle(&self, v: usize, i: usize, dicts: &Dictionaries) -> Option<usize> {
+        self.children[v].iter().copied().find(|&k| {
+            k > i
+                && self.s.tokens[k].xpos == "VBG"
+                && base_rel(&self.s.tokens[k].deprel) == "advcl"
+                && self.live(k)
+                && !self.inert[k]
+                && self.gerund_controlled(k)
                 && self.verb_forms(k, dicts).is_some()
         })
     }
@@ -3570,7 +3659,10 @@ impl Analysis<'_> {
         let to = kids.iter().any(|&c| {
             c < v && base_rel(&self.s.tokens[c].deprel) == "mark" && self.words[c] == "TO"
         });
-        if !to || kids.iter().any(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj") {
+        // (Product rule.) A participial adjunct ("…, accusing them of spying", "after cutting
+        // ties with Taiwan") is done by the subject of the verb it hangs on, like a purpose.
+        let ing = rel == "advcl" && self.s.tokens[v].xpos == "VBG" && self.gerund_controlled(v);
+        if !(to || ing) || kids.iter().any(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj") {
             return None;
         }
         let h = self.head(v).filter(|&h| h < v)?;
