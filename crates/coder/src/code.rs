@@ -412,6 +412,25 @@ fn is_quote(form: &str) -> bool {
     matches!(form, "\"" | "``" | "''" | "\u{201c}" | "\u{201d}" | "'" | "\u{2019}" | "\u{2018}")
 }
 
+/// A preposition that names where something happened ("in Beirut", "off Luzon", "along the
+/// border"): a place after it is the scene, not a party.
+fn locative_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "IN" | "AT"
+            | "OVER"
+            | "NEAR"
+            | "OFF"
+            | "ALONG"
+            | "AROUND"
+            | "ACROSS"
+            | "INSIDE"
+            | "OUTSIDE"
+            | "THROUGH"
+            | "THROUGHOUT"
+    )
+}
+
 fn base_rel(r: &str) -> &str {
     match r.bytes().position(|b| b == b':') {
         Some(i) => &r[..i],
@@ -3480,17 +3499,7 @@ impl Analysis<'_> {
                 && self.s.tokens[k].upos == "PROPN"
                 && self.children[k].iter().any(|&c| {
                     base_rel(&self.s.tokens[c].deprel) == "case"
-                        && matches!(
-                            self.words[c].as_str(),
-                            "IN" | "AT"
-                                | "OVER"
-                                | "NEAR"
-                                | "ACROSS"
-                                | "INSIDE"
-                                | "OUTSIDE"
-                                | "THROUGH"
-                                | "THROUGHOUT"
-                        )
+                        && locative_preposition(&self.words[c])
                 })
         })
     }
@@ -3577,7 +3586,7 @@ impl Analysis<'_> {
                 && self.head(k).is_some_and(|h| ws.contains(&h) && self.s.tokens[h].upos != "PROPN")
                 && self.children[k].iter().any(|&c| {
                     base_rel(&self.s.tokens[c].deprel) == "case"
-                        && matches!(self.words[c].as_str(), "IN" | "AT")
+                        && locative_preposition(&self.words[c])
                 })
                 && {
                     let (lo, hi) = self.subtree_bounds(k);
