@@ -2174,10 +2174,18 @@ impl Analysis<'_> {
             // (Product rule.) Calling something a name labels it ("called the measures
             // \"economic war\"", "called the report a lie"): only a call without a second
             // predicate is a telephone call (041).
-            if opts.clauses && code == "041" && self.names_its_object(vp_head) {
+            // (Product rule.) … and a label that is an insult is a denunciation (111: "called
+            // Milei a fascist", "called the vote a farce"), one that is praise is praise (051:
+            // "called Tokyo a reliable partner").
+            let label = if opts.clauses && code == "041" { self.label_code(vp_head) } else { None };
+            if opts.clauses && code == "041" && label.is_none() && self.names_its_object(vp_head) {
                 i += 1;
                 continue;
             }
+            let code = match label {
+                Some(l) => l.to_string(),
+                None => code,
+            };
             // A statement with a clause of its own ("Russia said Sudan must return the
             // helicopter", "Hungary said it will support the resolution").
             // A verb of saying whose pattern coded what was said ("said that X attacked" → 112)
@@ -2789,7 +2797,10 @@ impl Analysis<'_> {
                 && base_rel(&self.s.tokens[k].deprel) == "advcl"
                 && kids.iter().any(|&c| {
                     base_rel(&self.s.tokens[c].deprel) == "mark"
-                        && matches!(self.words[c].as_str(), "BEFORE" | "UNTIL" | "TILL")
+                        && matches!(
+                            self.words[c].as_str(),
+                            "BEFORE" | "UNTIL" | "TILL" | "AFTER" | "WHEN"
+                        )
                 })
                 && kids.iter().any(|&c| {
                     c > v
@@ -3611,6 +3622,76 @@ impl Analysis<'_> {
                             && (toks[a].upos == "ADJ" || (c + 1..a).any(quote))
                     }))
         })
+    }
+
+    /// The code of the label verb `v` ("called X a …") gives its object: 111 for an insult,
+    /// 051 for praise, none for any other label (a noun or adjective `xcomp`, its head word).
+    fn label_code(&self, v: usize) -> Option<&'static str> {
+        let c = self.children[v].iter().copied().find(|&c| {
+            base_rel(&self.s.tokens[c].deprel) == "xcomp"
+                && matches!(self.s.tokens[c].upos.as_str(), "NOUN" | "ADJ")
+        })?;
+        let w = self.s.tokens[c].lemma.to_lowercase();
+        const INSULT: &[&str] = &[
+            "fascist",
+            "nazi",
+            "terrorist",
+            "dictator",
+            "tyrant",
+            "despot",
+            "liar",
+            "criminal",
+            "murderer",
+            "killer",
+            "thief",
+            "traitor",
+            "puppet",
+            "racist",
+            "butcher",
+            "thug",
+            "gangster",
+            "coward",
+            "hypocrite",
+            "clown",
+            "bully",
+            "enemy",
+            "lie",
+            "farce",
+            "sham",
+            "fraud",
+            "disgrace",
+            "provocation",
+            "propaganda",
+            "interference",
+            "insult",
+            "travesty",
+            "outrage",
+            "aggressor",
+            "warmonger",
+            "pariah",
+            "failure",
+            "joke",
+        ];
+        const PRAISE: &[&str] = &[
+            "friend",
+            "partner",
+            "ally",
+            "hero",
+            "brother",
+            "champion",
+            "success",
+            "breakthrough",
+            "model",
+            "milestone",
+            "statesman",
+        ];
+        if INSULT.contains(&w.as_str()) {
+            Some("111")
+        } else if PRAISE.contains(&w.as_str()) {
+            Some("051")
+        } else {
+            None
+        }
     }
 
     /// Whether verb `v` is a bare past participle (`acl`, no subject or object of its own, no
