@@ -2174,6 +2174,13 @@ impl Analysis<'_> {
             // (Product rule.) Calling something a name labels it ("called the measures
             // \"economic war\"", "called the report a lie"): only a call without a second
             // predicate is a telephone call (041).
+            // (Product rule.) An act forecast by someone else ("Congress is expected to debate
+            // the law", "relations are unlikely to improve", "the talks are likely to resume")
+            // is no act, and no one's intent.
+            if opts.clauses && self.forecast(vp_head) {
+                i += 1;
+                continue;
+            }
             // (Product rule.) … and a label that is an insult is a denunciation (111: "called
             // Milei a fascist", "called the vote a farce"), one that is praise is praise (051:
             // "called Tokyo a reliable partner").
@@ -3622,6 +3629,25 @@ impl Analysis<'_> {
                             && (toks[a].upos == "ADJ" || (c + 1..a).any(quote))
                     }))
         })
+    }
+
+    /// Whether verb `v` is the infinitive of a forecast: the complement of "is expected",
+    /// "is predicted", "is likely", "is unlikely" ("is expected to debate", "are unlikely to
+    /// improve"). An actor's own expectation ("Iran expects to sign") is not read here.
+    fn forecast(&self, v: usize) -> bool {
+        let has_to = self.children[v].iter().any(|&k| {
+            k < v && self.words[k] == "TO" && base_rel(&self.s.tokens[k].deprel) == "mark"
+        });
+        if !has_to || base_rel(&self.s.tokens[v].deprel) != "xcomp" {
+            return false;
+        }
+        let Some(h) = self.head(v) else { return false };
+        let lemma = self.s.tokens[h].lemma.to_ascii_lowercase();
+        let kids = &self.children[h];
+        let passive = kids.iter().any(|&k| self.s.tokens[k].deprel == "aux:pass");
+        let copula = kids.iter().any(|&k| base_rel(&self.s.tokens[k].deprel) == "cop");
+        (passive && matches!(lemma.as_str(), "expect" | "predict" | "forecast" | "project"))
+            || (copula && matches!(lemma.as_str(), "likely" | "unlikely"))
     }
 
     /// The code of the label verb `v` ("called X a …") gives its object: 111 for an insult,
