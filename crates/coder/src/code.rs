@@ -4277,7 +4277,15 @@ impl Analysis<'_> {
                             home.filter(|h| {
                                 c.len() > 3
                                     && (matches!(h.get(3..6), Some("COP" | "JUD"))
-                                        || matches!(c.get(3..6), Some("OPP" | "LAB" | "ELI")))
+                                        || matches!(c.get(3..6), Some("OPP" | "LAB" | "ELI"))
+                                        // (Product rule: rebels named without a country
+                                        // whom a government or army deals with, and no
+                                        // place says otherwise, are its own: "the junta
+                                        // rejected an offer of talks from the rebel
+                                        // alliance".)
+                                        || (opts.clauses
+                                            && matches!(c.get(3..6), Some("REB" | "INS"))
+                                            && matches!(h.get(3..6), Some("GOV" | "MIL"))))
                             })
                             .and_then(|h| h.get(..3))
                             .map(str::to_string)
