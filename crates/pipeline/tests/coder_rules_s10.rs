@@ -126,3 +126,15 @@ fn bombers_that_kill_are_bombings() {
     );
     has("Suicide bombers killed 12 people in Nigeria.", "20240629", "", "", "1831");
 }
+
+#[test]
+fn an_offer_of_talks_turned_down_is_a_refusal_to_meet() {
+    has("Israel rejected Hamas's offer of talks.", "20231014", "ISR", "PSE", "125");
+    has(
+        "The Ukrainian government turned down a Russian offer to negotiate.",
+        "20231014",
+        "UKR",
+        "RUS",
+        "125",
+    );
+}
