@@ -138,3 +138,9 @@ fn an_offer_of_talks_turned_down_is_a_refusal_to_meet() {
         "125",
     );
 }
+
+#[test]
+fn vowing_to_retake_ground_threatens_force() {
+    has("Ukraine vowed to retake Crimea from Russia.", "20231014", "UKR", "RUS", "138");
+    has("The Syrian army vowed to recapture Idlib.", "20231014", "SYR", "", "138");
+}
