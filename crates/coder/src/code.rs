@@ -1917,6 +1917,18 @@ impl Analysis<'_> {
     /// Whether -ing verb `k` has no subject of its own and no subordinator other than the
     /// temporal and manner prepositions that leave the doer the main clause's subject.
     fn gerund_controlled(&self, k: usize) -> bool {
+        // A free adjunct is set off by a comma or opened by its subordinator ("…, accusing",
+        // "after cutting"); an -ing word hung on the verb without either is mostly a noun's
+        // modifier the parser misplaced ("vetoed a draft on Friday calling for …").
+        let mark =
+            self.children[k].iter().any(|&c| c < k && base_rel(&self.s.tokens[c].deprel) == "mark");
+        let comma = (0..k)
+            .rev()
+            .find(|&j| !matches!(self.s.tokens[j].upos.as_str(), "ADV"))
+            .is_some_and(|j| self.s.tokens[j].form == ",");
+        if !(mark || comma) {
+            return false;
+        }
         self.children[k].iter().all(|&c| match base_rel(&self.s.tokens[c].deprel) {
             "nsubj" | "csubj" | "expl" => false,
             "mark" => matches!(
@@ -2573,10 +2585,11 @@ impl Analysis<'_> {
                         }
                     }
                     // (Product rule.) A bare statement in a participial adjunct ("…, saying the
-                    // men had attacked a checkpoint") is the subject's gloss on its act, no event.
+                    // men had attacked a checkpoint") is the subject's gloss on its act, no event;
+                    // so is a "calling" there that labels nothing coded ("…, calling the reports
+                    // a provocation"): no telephone call is told that way.
                     if opts.clauses
-                        && pattern.is_none()
-                        && code.starts_with("01")
+                        && ((pattern.is_none() && code.starts_with("01")) || code == "041")
                         && self.s.tokens[vp_head].xpos == "VBG"
                         && base_rel(&self.s.tokens[vp_head].deprel) == "advcl"
                         && self.gerund_controlled(vp_head)
