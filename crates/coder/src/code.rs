@@ -412,6 +412,25 @@ fn is_quote(form: &str) -> bool {
     matches!(form, "\"" | "``" | "''" | "\u{201c}" | "\u{201d}" | "'" | "\u{2019}" | "\u{2018}")
 }
 
+/// A preposition that names where something happened ("in Beirut", "off Luzon", "along the
+/// border"): a place after it is the scene, not a party.
+fn locative_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "IN" | "AT"
+            | "OVER"
+            | "NEAR"
+            | "OFF"
+            | "ALONG"
+            | "AROUND"
+            | "ACROSS"
+            | "INSIDE"
+            | "OUTSIDE"
+            | "THROUGH"
+            | "THROUGHOUT"
+    )
+}
+
 fn base_rel(r: &str) -> &str {
     match r.bytes().position(|b| b == b':') {
         Some(i) => &r[..i],
@@ -1837,6 +1856,12 @@ impl Analysis<'_> {
             if opts.clauses && self.argument_between_commas(lo, hi) {
                 continue;
             }
+            // … nor when it is a participial adjunct of a verb outside it, a second act of that
+            // verb's subject ("expelled three diplomats, accusing them of spying", "fired tear
+            // gas, killing two demonstrators", "…, two days after cutting ties with Taiwan").
+            if opts.clauses && (lo..hi).any(|k| self.participial_adjunct(k, lo, hi)) {
+                continue;
+            }
             // … nor when it opens with a coordinator before a coordinated verb (", but was
             // still refusing admittance to …"): a clause of its own, not an aside.
             if opts.clauses
@@ -1876,6 +1901,42 @@ impl Analysis<'_> {
                 && self.head(k).is_some_and(|h| self.is_verb(h))
         });
         any && all
+    }
+
+    /// Whether word `k` is an -ing participle without a subject of its own, the adverbial
+    /// clause (`advcl`, bare or after "after"/"before"/"while"/"by"/"since"/"upon") of a verb
+    /// outside `lo..hi`: its doer is that verb's subject.
+    fn participial_adjunct(&self, k: usize, lo: usize, hi: usize) -> bool {
+        let t = &self.s.tokens[k];
+        t.xpos == "VBG"
+            && base_rel(&t.deprel) == "advcl"
+            && self.head(k).is_some_and(|h| (h < lo || h >= hi) && self.is_verb(h))
+            && self.gerund_controlled(k)
+    }
+
+    /// Whether -ing verb `k` has no subject of its own and no subordinator other than the
+    /// temporal and manner prepositions that leave the doer the main clause's subject.
+    fn gerund_controlled(&self, k: usize) -> bool {
+        // A free adjunct is set off by a comma or opened by its subordinator ("…, accusing",
+        // "after cutting"); an -ing word hung on the verb without either is mostly a noun's
+        // modifier the parser misplaced ("vetoed a draft on Friday calling for …").
+        let mark =
+            self.children[k].iter().any(|&c| c < k && base_rel(&self.s.tokens[c].deprel) == "mark");
+        let comma = (0..k)
+            .rev()
+            .find(|&j| !matches!(self.s.tokens[j].upos.as_str(), "ADV"))
+            .is_some_and(|j| self.s.tokens[j].form == ",");
+        if !(mark || comma) {
+            return false;
+        }
+        self.children[k].iter().all(|&c| match base_rel(&self.s.tokens[c].deprel) {
+            "nsubj" | "csubj" | "expl" => false,
+            "mark" => matches!(
+                self.words[c].as_str(),
+                "AFTER" | "BEFORE" | "WHILE" | "BY" | "SINCE" | "UPON" | "WHEN"
+            ),
+            _ => true,
+        })
     }
 
     /// Whether token `k` is a hyphen written between two words without spaces ("peace-keeping"
@@ -2129,10 +2190,25 @@ impl Analysis<'_> {
             // (Product rule.) Calling something a name labels it ("called the measures
             // \"economic war\"", "called the report a lie"): only a call without a second
             // predicate is a telephone call (041).
-            if opts.clauses && code == "041" && self.names_its_object(vp_head) {
+            // (Product rule.) An act forecast by someone else ("Congress is expected to debate
+            // the law", "relations are unlikely to improve", "the talks are likely to resume")
+            // is no act, and no one's intent.
+            if opts.clauses && self.forecast(vp_head) {
                 i += 1;
                 continue;
             }
+            // (Product rule.) … and a label that is an insult is a denunciation (111: "called
+            // Milei a fascist", "called the vote a farce"), one that is praise is praise (051:
+            // "called Tokyo a reliable partner").
+            let label = if opts.clauses && code == "041" { self.label_code(vp_head) } else { None };
+            if opts.clauses && code == "041" && label.is_none() && self.names_its_object(vp_head) {
+                i += 1;
+                continue;
+            }
+            let code = match label {
+                Some(l) => l.to_string(),
+                None => code,
+            };
             // A statement with a clause of its own ("Russia said Sudan must return the
             // helicopter", "Hungary said it will support the resolution").
             // A verb of saying whose pattern coded what was said ("said that X attacked" → 112)
@@ -2379,6 +2455,31 @@ impl Analysis<'_> {
                 }
                 t => t,
             };
+            // (Product rule.) A pronoun object of a participial adjunct stands for the object of
+            // the verb it hangs on ("expelled three French diplomats, accusing them of spying";
+            // "arrested two reporters, charging them with treason").
+            let target = match target {
+                Some(tg) if opts.clauses && self.phrases[tg].null => {
+                    let adjunct_object = || {
+                        let t = &self.s.tokens[vp_head];
+                        if t.xpos != "VBG"
+                            || base_rel(&t.deprel) != "advcl"
+                            || !self.gerund_controlled(vp_head)
+                        {
+                            return None;
+                        }
+                        let pron = self.children[vp_head].iter().copied().find(|&c| {
+                            base_rel(&self.s.tokens[c].deprel) == "obj"
+                                && self.phrase_of[c] == Some(tg)
+                                && matches!(self.words[c].as_str(), "THEM" | "HIM" | "HER" | "IT")
+                        })?;
+                        let _ = pron;
+                        self.coded_object(self.head(vp_head)?)
+                    };
+                    adjunct_object().or(Some(tg))
+                }
+                t => t,
+            };
             let mut coded = false;
             let before = events.len();
             // A cooperative act whose only phrase after the verb is no actor ("Brazil and the
@@ -2543,6 +2644,18 @@ impl Analysis<'_> {
                             }
                         }
                     }
+                    // (Product rule.) A bare statement in a participial adjunct ("…, saying the
+                    // men had attacked a checkpoint") is the subject's gloss on its act, no event;
+                    // so is a "calling" there that labels nothing coded ("…, calling the reports
+                    // a provocation"): no telephone call is told that way.
+                    if opts.clauses
+                        && ((pattern.is_none() && code.starts_with("01")) || code == "041")
+                        && self.s.tokens[vp_head].xpos == "VBG"
+                        && base_rel(&self.s.tokens[vp_head].deprel) == "advcl"
+                        && self.gerund_controlled(vp_head)
+                    {
+                        events.truncate(before);
+                    }
                     // A purpose infinitive of the same kind as an act its controller already
                     // did ("met with Assad to discuss …", "visited Cairo to hold talks") is
                     // that act told again, not a second event.
@@ -2646,6 +2759,15 @@ impl Analysis<'_> {
                 // out of Nigeria, but was still refusing admittance to Ghanaians").
                 let participle = match (participle, opts.clauses) {
                     (p, true) => match (p, self.coordinated_clause(i, vp_end)) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    },
+                    (p, false) => p,
+                };
+                // (Product rule.) So is a participial adjunct of the verb, its subject's second
+                // act ("expelled three diplomats, accusing them of spying").
+                let participle = match (participle, opts.clauses) {
+                    (p, true) => match (p, self.adjunct_participle(vp_head, i, dicts)) {
                         (Some(a), Some(b)) => Some(a.min(b)),
                         (a, b) => a.or(b),
                     },
@@ -2798,7 +2920,10 @@ impl Analysis<'_> {
                 && base_rel(&self.s.tokens[k].deprel) == "advcl"
                 && kids.iter().any(|&c| {
                     base_rel(&self.s.tokens[c].deprel) == "mark"
-                        && matches!(self.words[c].as_str(), "BEFORE" | "UNTIL" | "TILL")
+                        && matches!(
+                            self.words[c].as_str(),
+                            "BEFORE" | "UNTIL" | "TILL" | "AFTER" | "WHEN"
+                        )
                 })
                 && kids.iter().any(|&c| {
                     c > v
@@ -2822,6 +2947,20 @@ impl Analysis<'_> {
                     .head(k)
                     .and_then(|h| self.phrase_of[h])
                     .is_some_and(|p| !self.phrases[p].null)
+                && self.verb_forms(k, dicts).is_some()
+        })
+    }
+
+    /// The first dictionary verb in -ing after `i` that is a participial adjunct of `v`
+    /// without a subject of its own ("…, accusing them of spying"; "after cutting ties").
+    fn adjunct_participle(&self, v: usize, i: usize, dicts: &Dictionaries) -> Option<usize> {
+        self.children[v].iter().copied().find(|&k| {
+            k > i
+                && self.s.tokens[k].xpos == "VBG"
+                && base_rel(&self.s.tokens[k].deprel) == "advcl"
+                && self.live(k)
+                && !self.inert[k]
+                && self.gerund_controlled(k)
                 && self.verb_forms(k, dicts).is_some()
         })
     }
@@ -3542,17 +3681,7 @@ impl Analysis<'_> {
                 && self.s.tokens[k].upos == "PROPN"
                 && self.children[k].iter().any(|&c| {
                     base_rel(&self.s.tokens[c].deprel) == "case"
-                        && matches!(
-                            self.words[c].as_str(),
-                            "IN" | "AT"
-                                | "OVER"
-                                | "NEAR"
-                                | "ACROSS"
-                                | "INSIDE"
-                                | "OUTSIDE"
-                                | "THROUGH"
-                                | "THROUGHOUT"
-                        )
+                        && locative_preposition(&self.words[c])
                 })
         })
     }
@@ -3639,7 +3768,7 @@ impl Analysis<'_> {
                 && self.head(k).is_some_and(|h| ws.contains(&h) && self.s.tokens[h].upos != "PROPN")
                 && self.children[k].iter().any(|&c| {
                     base_rel(&self.s.tokens[c].deprel) == "case"
-                        && matches!(self.words[c].as_str(), "IN" | "AT")
+                        && locative_preposition(&self.words[c])
                 })
                 && {
                     let (lo, hi) = self.subtree_bounds(k);
@@ -3664,6 +3793,95 @@ impl Analysis<'_> {
                             && (toks[a].upos == "ADJ" || (c + 1..a).any(quote))
                     }))
         })
+    }
+
+    /// Whether verb `v` is the infinitive of a forecast: the complement of "is expected",
+    /// "is predicted", "is likely", "is unlikely" ("is expected to debate", "are unlikely to
+    /// improve"). An actor's own expectation ("Iran expects to sign") is not read here.
+    fn forecast(&self, v: usize) -> bool {
+        let has_to = self.children[v].iter().any(|&k| {
+            k < v && self.words[k] == "TO" && base_rel(&self.s.tokens[k].deprel) == "mark"
+        });
+        if !has_to || base_rel(&self.s.tokens[v].deprel) != "xcomp" {
+            return false;
+        }
+        let Some(h) = self.head(v) else { return false };
+        let lemma = self.s.tokens[h].lemma.to_ascii_lowercase();
+        let kids = &self.children[h];
+        let passive = kids.iter().any(|&k| self.s.tokens[k].deprel == "aux:pass");
+        let copula = kids.iter().any(|&k| base_rel(&self.s.tokens[k].deprel) == "cop");
+        (passive && matches!(lemma.as_str(), "expect" | "predict" | "forecast" | "project"))
+            || (copula && matches!(lemma.as_str(), "likely" | "unlikely"))
+    }
+
+    /// The code of the label verb `v` ("called X a …") gives its object: 111 for an insult,
+    /// 051 for praise, none for any other label (a noun or adjective `xcomp`, its head word).
+    fn label_code(&self, v: usize) -> Option<&'static str> {
+        let c = self.children[v].iter().copied().find(|&c| {
+            base_rel(&self.s.tokens[c].deprel) == "xcomp"
+                && matches!(self.s.tokens[c].upos.as_str(), "NOUN" | "ADJ")
+        })?;
+        let w = self.s.tokens[c].lemma.to_lowercase();
+        const INSULT: &[&str] = &[
+            "fascist",
+            "nazi",
+            "terrorist",
+            "dictator",
+            "tyrant",
+            "despot",
+            "liar",
+            "criminal",
+            "murderer",
+            "killer",
+            "thief",
+            "traitor",
+            "puppet",
+            "racist",
+            "butcher",
+            "thug",
+            "gangster",
+            "coward",
+            "hypocrite",
+            "clown",
+            "bully",
+            "enemy",
+            "lie",
+            "farce",
+            "sham",
+            "fraud",
+            "disgrace",
+            "provocation",
+            "propaganda",
+            "interference",
+            "insult",
+            "travesty",
+            "outrage",
+            "aggressor",
+            "warmonger",
+            "pariah",
+            "failure",
+            "joke",
+        ];
+        const PRAISE: &[&str] = &[
+            "friend",
+            "partner",
+            "ally",
+            "hero",
+            "brother",
+            "champion",
+            "success",
+            "breakthrough",
+            "model",
+            "milestone",
+            "statesman",
+        ];
+        if INSULT.contains(&w.as_str()) {
+            Some("111")
+        } else if PRAISE.contains(&w.as_str()) {
+            Some("051")
+        } else {
+            None
+        }
     }
 
     /// Whether verb `v` is a bare past participle (`acl`, no subject or object of its own, no
@@ -3721,7 +3939,10 @@ impl Analysis<'_> {
         let to = kids.iter().any(|&c| {
             c < v && base_rel(&self.s.tokens[c].deprel) == "mark" && self.words[c] == "TO"
         });
-        if !to || kids.iter().any(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj") {
+        // (Product rule.) A participial adjunct ("…, accusing them of spying", "after cutting
+        // ties with Taiwan") is done by the subject of the verb it hangs on, like a purpose.
+        let ing = rel == "advcl" && self.s.tokens[v].xpos == "VBG" && self.gerund_controlled(v);
+        if !(to || ing) || kids.iter().any(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj") {
             return None;
         }
         let h = self.head(v).filter(|&h| h < v)?;
@@ -4220,7 +4441,15 @@ impl Analysis<'_> {
                             home.filter(|h| {
                                 c.len() > 3
                                     && (matches!(h.get(3..6), Some("COP" | "JUD"))
-                                        || matches!(c.get(3..6), Some("OPP" | "LAB" | "ELI")))
+                                        || matches!(c.get(3..6), Some("OPP" | "LAB" | "ELI"))
+                                        // (Product rule: rebels named without a country
+                                        // whom a government or army deals with, and no
+                                        // place says otherwise, are its own: "the junta
+                                        // rejected an offer of talks from the rebel
+                                        // alliance".)
+                                        || (opts.clauses
+                                            && matches!(c.get(3..6), Some("REB" | "INS"))
+                                            && matches!(h.get(3..6), Some("GOV" | "MIL"))))
                             })
                             .and_then(|h| h.get(..3))
                             .map(str::to_string)

@@ -212,8 +212,15 @@ fn code_nouns(
         if about || light_object {
             continue;
         }
-        let source = source_of(s, h, children, words, date, dicts, first);
-        let target = target_of(s, h, children, words, date, dicts);
+        // (A fight "between X and Y" is X's with Y: "fighting between the army and the
+        // rebels", "clashes between police and protesters".)
+        let (source, target) = match between_of(s, h, children, words, date, dicts) {
+            Some((a, b)) => (Some(a), Some(b)),
+            None => (
+                source_of(s, h, children, words, date, dicts, first),
+                target_of(s, h, children, words, date, dicts),
+            ),
+        };
         // A bare nominal event ("the details of the suicide attack") is kept: the pipeline
         // fills its arguments from an earlier mention of the same event, or drops it.
         let empty = |span: Span| CodedActor { code: String::new(), text: String::new(), span };
@@ -536,6 +543,26 @@ fn source_of(
     None
 }
 
+/// The two sides of an act "between X and Y" (a `between` modifier of the noun whose head has
+/// a coordinated second member), both coded.
+fn between_of(
+    s: &AnalyzedSentence,
+    h: usize,
+    children: &[Vec<usize>],
+    words: &[String],
+    date: Option<DateKey>,
+    dicts: &Dictionaries,
+) -> Option<(CodedActor, CodedActor)> {
+    let c = children[h].iter().copied().find(|&c| {
+        s.tokens[c].deprel.starts_with("nmod")
+            && case_of(s, c, children).as_deref() == Some("between")
+    })?;
+    let second = children[c].iter().copied().find(|&k| s.tokens[k].deprel == "conj")?;
+    let a = code_np(s, c, children, words, date, dicts)?;
+    let b = code_np(s, second, children, words, date, dicts)?;
+    Some((a, b))
+}
+
 fn target_of(
     s: &AnalyzedSentence,
     h: usize,
@@ -773,5 +800,30 @@ mod tests {
         )
         .expect("rows");
         assert!(code(&s, None, &dicts, &nouns, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_fight_between_two_sides_is_the_first_sides_with_the_second() {
+        let mut dicts = Dictionaries::default();
+        dicts.actors.add_text("ARNOR_ [ARN]\nGONDOR_ [GON]\n", "a.txt");
+        dicts.actors.finish();
+        let mut nouns = Dictionaries::default();
+        nouns.verbs.add_text("--- ATTACK [190] ---\nCLASH {CLASHES}\n", "n.txt");
+        nouns.verbs.finish();
+        // "Clashes between Arnor and Gondor erupted." (also "fighting between the army and
+        // the rebels", "a battle between police and smugglers")
+        let text = "Clashes between Arnor and Gondor erupted.";
+        let rows = "1\tClashes\tclash\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n\
+                    2\tbetween\tbetween\tADP\tIN\t_\t3\tcase\t_\t_\n\
+                    3\tArnor\tArnor\tPROPN\tNNP\t_\t1\tnmod\t_\t_\n\
+                    4\tand\tand\tCCONJ\tCC\t_\t5\tcc\t_\t_\n\
+                    5\tGondor\tGondor\tPROPN\tNNP\t_\t3\tconj\t_\t_\n\
+                    6\terupted\terupt\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n\
+                    7\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_\n";
+        let (s, _) = parse_rows(rows, text, 0).expect("rows");
+        let ev = code(&s, None, &dicts, &nouns, &[]);
+        assert_eq!(ev.len(), 1, "{ev:?}");
+        assert_eq!((ev[0].source.code.as_str(), ev[0].target.code.as_str()), ("ARN", "GON"));
+        assert_eq!(ev[0].code, "190");
     }
 }
