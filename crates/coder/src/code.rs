@@ -2954,6 +2954,9 @@ impl Analysis<'_> {
     /// The first dictionary verb in -ing after `i` that is a participial adjunct of `v`
     /// without a subject of its own ("…, accusing them of spying"; "after cutting ties").
     fn adjunct_participle(&self, v: usize, i: usize, dicts: &Dictionaries) -> Option<usize> {
+        if self.says(v) {
+            return None;
+        }
         self.children[v].iter().copied().find(|&k| {
             k > i
                 && self.s.tokens[k].xpos == "VBG"
@@ -2963,6 +2966,25 @@ impl Analysis<'_> {
                 && self.gerund_controlled(k)
                 && self.verb_forms(k, dicts).is_some()
         })
+    }
+
+    /// Whether verb `v` is a verb of saying. An adjunct the parser hung on a trailing one
+    /// ("…, the Central Command said, expanding its campaign against …") belongs to the
+    /// reported clause, not to the speaker.
+    fn says(&self, v: usize) -> bool {
+        matches!(
+            self.s.tokens[v].lemma.to_ascii_lowercase().as_str(),
+            "say" | "tell" | "state" | "add" | "report" | "announce" | "claim" | "confirm"
+        )
+    }
+
+    /// Whether a phrase of the sentence is coded with a country other than `code`'s.
+    fn names_another_country(&self, code: &str) -> bool {
+        let own = code.get(..3);
+        self.phrases
+            .iter()
+            .flat_map(|p| &p.codes)
+            .any(|c| country_prefix(c).is_some() && c.get(..3) != own && !c.starts_with("---"))
     }
 
     /// The phrase of verb `v`'s subject before it when that is a compound of two or more
@@ -3941,7 +3963,10 @@ impl Analysis<'_> {
         });
         // (Product rule.) A participial adjunct ("…, accusing them of spying", "after cutting
         // ties with Taiwan") is done by the subject of the verb it hangs on, like a purpose.
-        let ing = rel == "advcl" && self.s.tokens[v].xpos == "VBG" && self.gerund_controlled(v);
+        let ing = rel == "advcl"
+            && self.s.tokens[v].xpos == "VBG"
+            && self.gerund_controlled(v)
+            && !self.head(v).is_some_and(|h| self.says(h));
         if !(to || ing) || kids.iter().any(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj") {
             return None;
         }
@@ -4447,9 +4472,15 @@ impl Analysis<'_> {
                                         // place says otherwise, are its own: "the junta
                                         // rejected an offer of talks from the rebel
                                         // alliance".)
+                                        // (Not when the sentence names another
+                                        // country: a state fighting abroad, "the US
+                                        // launched an air strike … southwest of Baghdad
+                                        // … against the militant group", fights no rebels
+                                        // of its own.)
                                         || (opts.clauses
                                             && matches!(c.get(3..6), Some("REB" | "INS"))
-                                            && matches!(h.get(3..6), Some("GOV" | "MIL"))))
+                                            && matches!(h.get(3..6), Some("GOV" | "MIL"))
+                                            && !self.names_another_country(h)))
                             })
                             .and_then(|h| h.get(..3))
                             .map(str::to_string)
