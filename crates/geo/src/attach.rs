@@ -116,6 +116,10 @@ const MOTION: &[&str] = &[
     "fly", "travel", "arrive", "go", "come", "return", "head", "visit", "journey", "sail", "flee",
 ];
 
+/// Verbs of a crowd's or a force's movement on a goal, whose "on" (and "to") phrase names where
+/// it happens ("marched on the capital", "advanced on Goma", "converged on the square").
+const CONVERGING: &[&str] = &["march", "advance", "converge"];
+
 /// Verbs of sending people, whose destination is the event's place ("sent peacekeepers *to
 /// Bentiu*", "deployed troops *to the border*"). Goods and messages sent somewhere ("send air
 /// defence systems to Kyiv", "sent a letter to Washington") do not place the sending.
@@ -443,10 +447,15 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
                         )
                 })
         });
+    // A march or advance happens where it heads: "protesters *marched on* parliament",
+    // "rebels *advanced on* Goma", "supporters *converged on* the capital", "marched *to*
+    // the palace".
+    let converging = CONVERGING.contains(&lemma.as_str());
     let preps: Vec<&str> = LOCATIVE
         .iter()
         .chain(if assault { TARGET } else { &[] })
-        .chain(if motion { &["to"][..] } else { &[] })
+        .chain(if motion || converging { &["to"][..] } else { &[] })
+        .chain(if converging { &["on", "upon"][..] } else { &[] })
         .chain(if launch || removal { &["from"][..] } else { &[] })
         .chain(if leaving { &["of"][..] } else { &[] })
         .copied()
