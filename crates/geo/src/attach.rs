@@ -531,6 +531,18 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
                     .any(|k| toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("of"))
         }));
     }
+    // "attacked a synagogue and two churches *in Derbent*", "arrested a man and a woman *in
+    // Makassar*", "burned houses and shops *in Kidal*": a phrase on the last of coordinated
+    // objects is all of theirs (however the parser joined them). Not what is only spoken of
+    // ("condemned the arrests and the killings in Kidal").
+    if !says && !charges {
+        for &d in args.iter().filter(|&&d| toks[d].deprel == "obj") {
+            heads.extend(sentence.children(d as u32 + 1).filter(|&c| {
+                matches!(toks[c].deprel.as_str(), "conj" | "appos")
+                    && matches!(toks[c].upos.as_str(), "NOUN" | "PROPN")
+            }));
+        }
+    }
     // "struck a cargo ship *moored in the port of Pivdennyi*": where an assault's target lay,
     // said by a participle on it.
     if assault {
@@ -1428,6 +1440,37 @@ mod tests {
             .iter()
             .map(|sp| sp.slice(text).unwrap())
             .collect()
+    }
+
+    #[test]
+    fn a_phrase_on_the_last_of_coordinated_objects_places_the_deed() {
+        let text = "Militants attacked a synagogue and two churches in Derbent .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Militants", 2, "nsubj"),
+                ("attacked", 0, "root"),
+                ("a", 4, "det"),
+                ("synagogue", 2, "obj"),
+                ("and", 7, "cc"),
+                ("two", 7, "nummod"),
+                ("churches", 4, "conj"),
+                ("in", 9, "case"),
+                ("Derbent", 7, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        for (i, u) in [(1, "VERB"), (3, "NOUN"), (6, "NOUN"), (8, "PROPN")] {
+            s.tokens[i].upos = u.to_string();
+        }
+        s.tokens[1].lemma = "attack".to_string();
+        assert_eq!(words(text, &s, "attacked", true), ["in Derbent"]);
+        // The same with the parser's apposition.
+        s.tokens[6].deprel = "appos".to_string();
+        assert_eq!(words(text, &s, "attacked", true), ["in Derbent"]);
+        // Only spoken of: the statement is not there.
+        s.tokens[1].lemma = "condemn".to_string();
+        assert!(words(text, &s, "attacked", false).is_empty());
     }
 
     #[test]
