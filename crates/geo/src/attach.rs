@@ -752,9 +752,14 @@ const INTENT_NOUNS: &[&str] = &[
     "campaign",
 ];
 
+/// Verbs of protest and complaint: as a purpose ("summoned the envoy *to protest* the killing
+/// of a villager in Lalmonirhat", "recalled its ambassador to protest the arms sale") they
+/// react to what they speak of, as "to condemn" does; its places are not the deed's.
+const REACTING: &[&str] = &["protest", "complain", "object"];
+
 /// The purpose clauses ("to disperse …") of the trigger at `t`: an infinitive verb marked by
 /// "to", hung on the trigger or on its complement or its object (unless that object is a
-/// noun of intent whose "to" clause is its content), that does not speak.
+/// noun of intent whose "to" clause is its content), that does not speak nor protest.
 fn purpose_clauses(sentence: &AnalyzedSentence, t: usize) -> Vec<usize> {
     let toks = &sentence.tokens;
     let mut hosts = vec![t];
@@ -769,6 +774,7 @@ fn purpose_clauses(sentence: &AnalyzedSentence, t: usize) -> Vec<usize> {
             matches!(toks[c].deprel.split(':').next(), Some("acl" | "advcl" | "xcomp"))
                 && toks[c].upos == "VERB"
                 && !communicates(&toks[c].lemma)
+                && !REACTING.contains(&toks[c].lemma.to_lowercase().as_str())
                 && sentence
                     .children(c as u32 + 1)
                     .any(|k| toks[k].deprel == "mark" && toks[k].form.eq_ignore_ascii_case("to"))
@@ -1516,6 +1522,40 @@ mod tests {
         s.tokens[4].lemma = "strike".to_string();
         s.tokens[7].upos = "PROPN".to_string();
         assert_eq!(words(text, &s, "opened", true), ["in Zhanaozen"]);
+    }
+
+    #[test]
+    fn a_purpose_of_protest_does_not_place_the_deed() {
+        // "summoned the envoy to protest the killing of a villager in Lalmonirhat": the
+        // protest speaks of the killing; the summons is not where it was.
+        let text = "Pakistan summoned the envoy to protest the shelling of villages in Bajaur .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Pakistan", 2, "nsubj"),
+                ("summoned", 0, "root"),
+                ("the", 4, "det"),
+                ("envoy", 2, "obj"),
+                ("to", 6, "mark"),
+                ("protest", 2, "advcl"),
+                ("the", 8, "det"),
+                ("shelling", 6, "obj"),
+                ("of", 10, "case"),
+                ("villages", 8, "nmod"),
+                ("in", 12, "case"),
+                ("Bajaur", 6, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "summon".to_string();
+        s.tokens[5].upos = "VERB".to_string();
+        s.tokens[5].lemma = "protest".to_string();
+        s.tokens[11].upos = "PROPN".to_string();
+        assert!(words(text, &s, "summoned", false).is_empty());
+        // A purpose that acts still places it ("sent troops to secure villages in Bajaur").
+        s.tokens[5].lemma = "secure".to_string();
+        assert_eq!(words(text, &s, "summoned", false), ["in Bajaur"]);
     }
 
     #[test]
