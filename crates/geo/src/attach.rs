@@ -710,6 +710,29 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
                 }) {
                     add(v, &mut out);
                 }
+                // "to disperse (hundreds of) protesters *who had blocked the highway outside
+                // Juliaca*", "to clear students who were occupying the campus in Dhaka": a
+                // crowd is where its relative clause says it stood.
+                let crowd =
+                    std::iter::once(d).chain(sentence.children(d as u32 + 1).filter(|&c| {
+                        toks[c].deprel == "nmod"
+                            && sentence.children(c as u32 + 1).any(|k| {
+                                toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("of")
+                            })
+                    }));
+                for n in crowd.collect::<Vec<_>>() {
+                    for v in sentence.children(n as u32 + 1).filter(|&v| {
+                        toks[v].deprel == "acl:relcl"
+                            && CROWD_STANDING.contains(&toks[v].lemma.to_lowercase().as_str())
+                    }) {
+                        add(v, &mut out);
+                        for o in
+                            sentence.children(v as u32 + 1).filter(|&o| toks[o].deprel == "obj")
+                        {
+                            add(o, &mut out);
+                        }
+                    }
+                }
             }
         }
     }
@@ -751,6 +774,11 @@ const INTENT_NOUNS: &[&str] = &[
     "promise",
     "campaign",
 ];
+
+/// Verbs of a crowd's standing somewhere, whose relative clause on the crowd says where it
+/// was ("protesters who had blocked the highway outside Juliaca").
+const CROWD_STANDING: &[&str] =
+    &["gather", "block", "blockade", "occupy", "rally", "assemble", "camp", "march", "protest"];
 
 /// Verbs of protest and complaint: as a purpose ("summoned the envoy *to protest* the killing
 /// of a villager in Lalmonirhat", "recalled its ambassador to protest the arms sale") they
@@ -1522,6 +1550,42 @@ mod tests {
         s.tokens[4].lemma = "strike".to_string();
         s.tokens[7].upos = "PROPN".to_string();
         assert_eq!(words(text, &s, "opened", true), ["in Zhanaozen"]);
+    }
+
+    #[test]
+    fn a_crowd_to_be_dispersed_is_where_its_relative_clause_put_it() {
+        let text =
+            "Police fired tear gas to disperse protesters who had blocked a road outside Juliaca .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Police", 2, "nsubj"),
+                ("fired", 0, "root"),
+                ("tear", 4, "compound"),
+                ("gas", 2, "obj"),
+                ("to", 6, "mark"),
+                ("disperse", 2, "advcl"),
+                ("protesters", 6, "obj"),
+                ("who", 10, "nsubj"),
+                ("had", 10, "aux"),
+                ("blocked", 7, "acl:relcl"),
+                ("a", 12, "det"),
+                ("road", 10, "obj"),
+                ("outside", 14, "case"),
+                ("Juliaca", 12, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        for (i, u, l) in [(1, "VERB", "fire"), (5, "VERB", "disperse"), (9, "VERB", "block")] {
+            s.tokens[i].upos = u.to_string();
+            s.tokens[i].lemma = l.to_string();
+        }
+        s.tokens[13].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "fired", false), ["outside Juliaca"]);
+        // A relative clause of another deed is not where the crowd stands ("to arrest men who
+        // had attacked a post outside Juliaca").
+        s.tokens[9].lemma = "attack".to_string();
+        assert!(words(text, &s, "fired", false).is_empty());
     }
 
     #[test]
