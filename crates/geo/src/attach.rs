@@ -116,6 +116,10 @@ const MOTION: &[&str] = &[
     "fly", "travel", "arrive", "go", "come", "return", "head", "visit", "journey", "sail", "flee",
 ];
 
+/// Verbs of a crowd's or a force's movement on a goal, whose "on" (and "to") phrase names where
+/// it happens ("marched on the capital", "advanced on Goma", "converged on the square").
+const CONVERGING: &[&str] = &["march", "advance", "converge"];
+
 /// Verbs of sending people, whose destination is the event's place ("sent peacekeepers *to
 /// Bentiu*", "deployed troops *to the border*"). Goods and messages sent somewhere ("send air
 /// defence systems to Kyiv", "sent a letter to Washington") do not place the sending.
@@ -443,10 +447,15 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
                         )
                 })
         });
+    // A march or advance happens where it heads: "protesters *marched on* parliament",
+    // "rebels *advanced on* Goma", "supporters *converged on* the capital", "marched *to*
+    // the palace".
+    let converging = CONVERGING.contains(&lemma.as_str());
     let preps: Vec<&str> = LOCATIVE
         .iter()
         .chain(if assault { TARGET } else { &[] })
-        .chain(if motion { &["to"][..] } else { &[] })
+        .chain(if motion || converging { &["to"][..] } else { &[] })
+        .chain(if converging { &["on", "upon"][..] } else { &[] })
         .chain(if launch || removal { &["from"][..] } else { &[] })
         .chain(if leaving { &["of"][..] } else { &[] })
         .copied()
@@ -521,6 +530,18 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
                     .children(c as u32 + 1)
                     .any(|k| toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("of"))
         }));
+    }
+    // "attacked a synagogue and two churches *in Derbent*", "arrested a man and a woman *in
+    // Makassar*", "burned houses and shops *in Kidal*": a phrase on the last of coordinated
+    // objects is all of theirs (however the parser joined them). Not what is only spoken of
+    // ("condemned the arrests and the killings in Kidal").
+    if !says && !charges {
+        for &d in args.iter().filter(|&&d| toks[d].deprel == "obj") {
+            heads.extend(sentence.children(d as u32 + 1).filter(|&c| {
+                matches!(toks[c].deprel.as_str(), "conj" | "appos")
+                    && matches!(toks[c].upos.as_str(), "NOUN" | "PROPN")
+            }));
+        }
     }
     // "struck a cargo ship *moored in the port of Pivdennyi*": where an assault's target lay,
     // said by a participle on it.
@@ -689,6 +710,29 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
                 }) {
                     add(v, &mut out);
                 }
+                // "to disperse (hundreds of) protesters *who had blocked the highway outside
+                // Juliaca*", "to clear students who were occupying the campus in Dhaka": a
+                // crowd is where its relative clause says it stood.
+                let crowd =
+                    std::iter::once(d).chain(sentence.children(d as u32 + 1).filter(|&c| {
+                        toks[c].deprel == "nmod"
+                            && sentence.children(c as u32 + 1).any(|k| {
+                                toks[k].deprel == "case" && toks[k].form.eq_ignore_ascii_case("of")
+                            })
+                    }));
+                for n in crowd.collect::<Vec<_>>() {
+                    for v in sentence.children(n as u32 + 1).filter(|&v| {
+                        toks[v].deprel == "acl:relcl"
+                            && CROWD_STANDING.contains(&toks[v].lemma.to_lowercase().as_str())
+                    }) {
+                        add(v, &mut out);
+                        for o in
+                            sentence.children(v as u32 + 1).filter(|&o| toks[o].deprel == "obj")
+                        {
+                            add(o, &mut out);
+                        }
+                    }
+                }
             }
         }
     }
@@ -731,9 +775,19 @@ const INTENT_NOUNS: &[&str] = &[
     "campaign",
 ];
 
+/// Verbs of a crowd's standing somewhere, whose relative clause on the crowd says where it
+/// was ("protesters who had blocked the highway outside Juliaca").
+const CROWD_STANDING: &[&str] =
+    &["gather", "block", "blockade", "occupy", "rally", "assemble", "camp", "march", "protest"];
+
+/// Verbs of protest and complaint: as a purpose ("summoned the envoy *to protest* the killing
+/// of a villager in Lalmonirhat", "recalled its ambassador to protest the arms sale") they
+/// react to what they speak of, as "to condemn" does; its places are not the deed's.
+const REACTING: &[&str] = &["protest", "complain", "object"];
+
 /// The purpose clauses ("to disperse …") of the trigger at `t`: an infinitive verb marked by
 /// "to", hung on the trigger or on its complement or its object (unless that object is a
-/// noun of intent whose "to" clause is its content), that does not speak.
+/// noun of intent whose "to" clause is its content), that does not speak nor protest.
 fn purpose_clauses(sentence: &AnalyzedSentence, t: usize) -> Vec<usize> {
     let toks = &sentence.tokens;
     let mut hosts = vec![t];
@@ -748,6 +802,7 @@ fn purpose_clauses(sentence: &AnalyzedSentence, t: usize) -> Vec<usize> {
             matches!(toks[c].deprel.split(':').next(), Some("acl" | "advcl" | "xcomp"))
                 && toks[c].upos == "VERB"
                 && !communicates(&toks[c].lemma)
+                && !REACTING.contains(&toks[c].lemma.to_lowercase().as_str())
                 && sentence
                     .children(c as u32 + 1)
                     .any(|k| toks[k].deprel == "mark" && toks[k].form.eq_ignore_ascii_case("to"))
@@ -1422,6 +1477,37 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_on_the_last_of_coordinated_objects_places_the_deed() {
+        let text = "Militants attacked a synagogue and two churches in Derbent .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Militants", 2, "nsubj"),
+                ("attacked", 0, "root"),
+                ("a", 4, "det"),
+                ("synagogue", 2, "obj"),
+                ("and", 7, "cc"),
+                ("two", 7, "nummod"),
+                ("churches", 4, "conj"),
+                ("in", 9, "case"),
+                ("Derbent", 7, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        for (i, u) in [(1, "VERB"), (3, "NOUN"), (6, "NOUN"), (8, "PROPN")] {
+            s.tokens[i].upos = u.to_string();
+        }
+        s.tokens[1].lemma = "attack".to_string();
+        assert_eq!(words(text, &s, "attacked", true), ["in Derbent"]);
+        // The same with the parser's apposition.
+        s.tokens[6].deprel = "appos".to_string();
+        assert_eq!(words(text, &s, "attacked", true), ["in Derbent"]);
+        // Only spoken of: the statement is not there.
+        s.tokens[1].lemma = "condemn".to_string();
+        assert!(words(text, &s, "attacked", false).is_empty());
+    }
+
+    #[test]
     fn an_irregular_past_of_a_motion_verb_is_motion_whatever_its_lemma() {
         let text = "Families fled to Sittwe .";
         let mut s = sentence(
@@ -1464,6 +1550,76 @@ mod tests {
         s.tokens[4].lemma = "strike".to_string();
         s.tokens[7].upos = "PROPN".to_string();
         assert_eq!(words(text, &s, "opened", true), ["in Zhanaozen"]);
+    }
+
+    #[test]
+    fn a_crowd_to_be_dispersed_is_where_its_relative_clause_put_it() {
+        let text =
+            "Police fired tear gas to disperse protesters who had blocked a road outside Juliaca .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Police", 2, "nsubj"),
+                ("fired", 0, "root"),
+                ("tear", 4, "compound"),
+                ("gas", 2, "obj"),
+                ("to", 6, "mark"),
+                ("disperse", 2, "advcl"),
+                ("protesters", 6, "obj"),
+                ("who", 10, "nsubj"),
+                ("had", 10, "aux"),
+                ("blocked", 7, "acl:relcl"),
+                ("a", 12, "det"),
+                ("road", 10, "obj"),
+                ("outside", 14, "case"),
+                ("Juliaca", 12, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        for (i, u, l) in [(1, "VERB", "fire"), (5, "VERB", "disperse"), (9, "VERB", "block")] {
+            s.tokens[i].upos = u.to_string();
+            s.tokens[i].lemma = l.to_string();
+        }
+        s.tokens[13].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "fired", false), ["outside Juliaca"]);
+        // A relative clause of another deed is not where the crowd stands ("to arrest men who
+        // had attacked a post outside Juliaca").
+        s.tokens[9].lemma = "attack".to_string();
+        assert!(words(text, &s, "fired", false).is_empty());
+    }
+
+    #[test]
+    fn a_purpose_of_protest_does_not_place_the_deed() {
+        // "summoned the envoy to protest the killing of a villager in Lalmonirhat": the
+        // protest speaks of the killing; the summons is not where it was.
+        let text = "Pakistan summoned the envoy to protest the shelling of villages in Bajaur .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Pakistan", 2, "nsubj"),
+                ("summoned", 0, "root"),
+                ("the", 4, "det"),
+                ("envoy", 2, "obj"),
+                ("to", 6, "mark"),
+                ("protest", 2, "advcl"),
+                ("the", 8, "det"),
+                ("shelling", 6, "obj"),
+                ("of", 10, "case"),
+                ("villages", 8, "nmod"),
+                ("in", 12, "case"),
+                ("Bajaur", 6, "obl"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "summon".to_string();
+        s.tokens[5].upos = "VERB".to_string();
+        s.tokens[5].lemma = "protest".to_string();
+        s.tokens[11].upos = "PROPN".to_string();
+        assert!(words(text, &s, "summoned", false).is_empty());
+        // A purpose that acts still places it ("sent troops to secure villages in Bajaur").
+        s.tokens[5].lemma = "secure".to_string();
+        assert_eq!(words(text, &s, "summoned", false), ["in Bajaur"]);
     }
 
     #[test]

@@ -1780,9 +1780,15 @@ fn past_month(
     else {
         return;
     };
+    // ("next month", "this month", "last month" are counted from the report, whatever the
+    // tense: not a bare month.)
     let bare = span.slice(text).is_some_and(|w| {
         !w.chars().any(|c| c.is_ascii_digit())
-            && !w.split_whitespace().any(|x| x.eq_ignore_ascii_case("year"))
+            && !w.split_whitespace().any(|x| {
+                ["year", "month", "next", "this", "last", "coming", "past", "previous"]
+                    .iter()
+                    .any(|d| x.eq_ignore_ascii_case(d))
+            })
     });
     let Some(s) = sentences.get(ev.sentence as usize) else { return };
     let past =
@@ -1902,9 +1908,16 @@ fn own_timexes(
                             matches!(tree.rel(m), "mark" | "case")
                                 && matches!(tree.form_lower(m).as_str(), "of" | "for")
                         });
+                    // "agreed to set up a commission *and will sign* a deal next month": a
+                    // verb below the event with a future or modal auxiliary the event lacks
+                    // has its own time frame; its expression dates it alone.
+                    let other_frame = tree.ancestors(v).contains(&t)
+                        && modal_aux(&tree, v)
+                        && !modal_aux(&tree, t);
                     !(other_time_clause
                         || clause_before
                         || charged
+                        || other_frame
                         || reported_elsewhere(&tree, v, t))
                 }
                 _ => true,
@@ -1912,6 +1925,18 @@ fn own_timexes(
         })
         .cloned()
         .collect()
+}
+
+/// Whether verb `v` carries a future or modal auxiliary ("will sign", "would march", "could
+/// fall"), which moves it out of the time frame of a past or present verb above it.
+fn modal_aux(tree: &provenance::Tree<'_>, v: usize) -> bool {
+    tree.children(v).any(|m| {
+        tree.rel(m) == "aux"
+            && matches!(
+                tree.form_lower(m).as_str(),
+                "will" | "'ll" | "would" | "shall" | "could" | "may" | "might" | "must" | "can"
+            )
+    })
 }
 
 /// Whether verb `v` lies in what someone said and the event `t` does not: "The group said no

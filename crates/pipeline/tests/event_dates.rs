@@ -85,3 +85,36 @@ fn a_day_the_parser_took_for_the_trailing_speaker_dates_the_report() {
     let links: Vec<&str> = ev.attribution.chain.iter().skip(1).map(|l| l.text.as_str()).collect();
     assert_eq!(links, vec!["one of the village chiefs"]);
 }
+
+#[test]
+fn an_expression_of_a_later_verb_with_will_does_not_date_the_event_above_it() {
+    let e = engine();
+    let text = "Talks in Ethiopia\n\n\
+        NAIROBI, March 18 (Reuters) - Kenya agreed with Ethiopia to set up a joint commission and \
+        will sign a transport agreement next month, the statement said.\n";
+    assert_ne!(date_at(&e, text, "2025-03-18", "agreed"), "2024-04");
+    assert_ne!(date_at(&e, text, "2025-03-18", "agreed"), "2025-04");
+    let text = "Arrests in Kenya\n\n\
+        NAIROBI, March 18 (Reuters) - Police arrested 12 protesters in Kisumu and will charge \
+        them in court on Friday, a police spokesman said.\n";
+    assert_ne!(date_at(&e, text, "2025-03-18", "arrested"), "2025-03-21");
+    // The event's own expression still dates it.
+    let text = "Arrests in Kenya\n\n\
+        NAIROBI, March 18 (Reuters) - Police arrested 12 protesters in Kisumu on Monday and \
+        will charge them in court on Friday, a police spokesman said.\n";
+    assert_eq!(date_at(&e, text, "2025-03-18", "arrested"), "2025-03-17");
+}
+
+#[test]
+fn next_month_in_a_past_tense_sentence_is_never_a_year_back() {
+    let e = engine();
+    let text = "Talks delayed\n\n\
+        NAIROBI, March 18 (Reuters) - Kenya postponed its talks with Ethiopia to next month, \
+        the foreign ministry said.\n";
+    assert_ne!(date_at(&e, text, "2025-03-18", "postponed"), "2024-04");
+    // A bare month in the simple past is still the last such month.
+    let text = "Talks delayed\n\n\
+        NAIROBI, March 18 (Reuters) - Kenya postponed its talks with Ethiopia in May, the \
+        foreign ministry said.\n";
+    assert_eq!(date_at(&e, text, "2025-03-18", "postponed"), "2024-05");
+}

@@ -116,3 +116,16 @@ fn a_deed_denied_in_the_assault_told_before_is_at_its_place() {
     let got = place_at(&e, text, "2025-03-05", "killed");
     assert_eq!(got.map(|p| p.1), Some("MM".to_string()));
 }
+
+#[test]
+fn a_march_on_a_place_happens_there() {
+    let e = engine();
+    let text = "Farmers threaten march\n\n\
+        LIMA, June 10 (Reuters) - Protest leaders in the southern region of Puno said on Monday \
+        that thousands of farmers would march on Lima next week.\n";
+    assert_eq!(place_at(&e, text, "2025-06-10", "march"), named("Lima", "PE"));
+    let text = "Uganda protest\n\n\
+        NAIROBI, Jan 22 (Reuters) - Thousands of Ugandan opposition supporters marched on the \
+        parliament in Kampala on Tuesday, police said.\n";
+    assert_eq!(place_at(&e, text, "2025-01-22", "marched"), named("Kampala", "UG"));
+}
