@@ -982,6 +982,17 @@ fn fallback_place(
         return None;
     }
     let s = sentences.get(ev.sentence as usize)?;
+    // "Bangladesh *summoned* India's high commissioner to protest against the killing … in the
+    // Lalmonirhat district": an envoy is summoned to the summoner's own foreign ministry, so the
+    // summons happens in the summoner's country (where a dateline of that country was filed),
+    // never at the place of the matter it protests.
+    if summons_envoy(s, ev) {
+        let found = places.dateline_place(gaz);
+        let doers = countries_of(gaz, text, &ev.sources);
+        let ours = found.location.country.as_deref().is_some_and(|c| doers.iter().any(|d| d == c));
+        return (found.basis == geo::PlaceBasis::Dateline && ours)
+            .then_some((found.location, found.basis));
+    }
     // "failed to reach agreement *at EU-mediated talks*": what was done at a gathering whose
     // place the text does not name happened where the lead was filed from.
     if at_gathering(text, s, ev) {
@@ -1112,6 +1123,37 @@ fn in_the_area(text: &str, sentences: &[AnalyzedSentence], ev: &Event) -> bool {
 /// Gatherings at which things are agreed, rejected or said.
 const GATHERINGS: &[&str] =
     &["talks", "summit", "meeting", "conference", "negotiations", "session", "forum"];
+
+/// Heads of the phrases that name a diplomat posted abroad.
+const ENVOYS: &[&str] = &[
+    "ambassador",
+    "envoy",
+    "commissioner",
+    "chargé",
+    "charge",
+    "diplomat",
+    "consul",
+    "attaché",
+    "attache",
+];
+
+/// Whether the event is the summoning of a diplomat ("summoned India's high commissioner",
+/// "summoned the Russian ambassador", "summoned the charge d'affaires"): the verb "summon" (or
+/// "call in") with an envoy as its object.
+fn summons_envoy(s: &AnalyzedSentence, ev: &Event) -> bool {
+    let Some(t) = trigger_head(s, ev.trigger) else { return false };
+    let verb = &s.tokens[t];
+    let lemma = verb.lemma.to_lowercase();
+    let summon = lemma == "summon"
+        || (lemma == "call"
+            && s.children(t as u32 + 1).any(|c| s.tokens[c].form.eq_ignore_ascii_case("in")));
+    summon
+        && verb.upos == "VERB"
+        && s.children(t as u32 + 1).any(|c| {
+            s.tokens[c].deprel == "obj"
+                && ENVOYS.contains(&s.tokens[c].lemma.to_lowercase().as_str())
+        })
+}
 
 /// Whether one of the event's own phrases puts it at a gathering ("*at* EU-mediated *talks*",
 /// "*during* a *summit*").

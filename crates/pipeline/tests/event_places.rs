@@ -129,3 +129,18 @@ fn a_march_on_a_place_happens_there() {
         parliament in Kampala on Tuesday, police said.\n";
     assert_eq!(place_at(&e, text, "2025-01-22", "marched"), named("Kampala", "UG"));
 }
+
+#[test]
+fn a_summoned_envoy_is_summoned_in_the_summoners_country() {
+    let e = engine();
+    let text = "Pakistan summons Afghan envoy\n\n\
+        ISLAMABAD, Oct 3 (Reuters) - Pakistan summoned Afghanistan's ambassador on Thursday to \
+        protest against a cross-border raid on a checkpoint in the Kurram district, the foreign \
+        office said.\n";
+    assert_eq!(place_at(&e, text, "2025-10-03", "summoned"), named("Islamabad", "PK"));
+    // Filed from elsewhere: the summoner's country is not the dateline's, so no place.
+    let text = "Poland summons Russian envoy\n\n\
+        MOSCOW, Oct 3 (Reuters) - Poland summoned Russia's ambassador on Thursday over a drone \
+        that crashed near the town of Hrubieszow, the Polish foreign ministry said.\n";
+    assert_eq!(place_at(&e, text, "2025-10-03", "summoned"), None);
+}
