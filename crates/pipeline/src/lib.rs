@@ -293,6 +293,9 @@ impl Engine {
             // returned fire") is the same fight.
             let mut last_parties: Vec<String> = Vec::new();
             let mut last_time: Option<model::EventTime> = None;
+            // The last meeting placed by its own phrases: (sentence, time, place), for "the two
+            // leaders agreed" in the next sentence.
+            let mut last_meeting: Option<(u32, Option<model::EventTime>, model::Location)> = None;
             // The events placed by their own phrases so far: (sentence, trigger, location).
             let mut placed_before: Vec<(u32, model::Span, model::Location)> = Vec::new();
             // The events placed so far, by any basis, for "at the same rally".
@@ -381,7 +384,31 @@ impl Engine {
                         .then(|| last_assault.clone().or_else(|| story.clone()))
                         .flatten()
                 };
-                let taken_up = governed.or_else(|| continued().or_else(told_before)).or_else(area);
+                // "Ruto met Abiy in Addis Ababa on Monday … The two leaders agreed to set up a
+                // joint commission": what the meeting's parties agreed or did together in the
+                // next sentence, with no place of its own, was done at that meeting.
+                let at_meeting = || {
+                    last_meeting
+                        .as_ref()
+                        .filter(|(n, time, _)| {
+                            own.is_none()
+                                && !unknown_own
+                                && !quoted
+                                && !ev.historical
+                                && ev.modality == model::Modality::Asserted
+                                && MEETING_ROOTS.contains(&ev.root.as_str())
+                                && ev.sentence == n + 1
+                                && !dated_apart(ev, time.as_ref())
+                                && sentences
+                                    .get(ev.sentence as usize)
+                                    .is_some_and(|s| meeting_parties_subject(s, ev))
+                        })
+                        .map(|x| x.2.clone())
+                };
+                let taken_up = governed
+                    .or_else(|| continued().or_else(told_before))
+                    .or_else(area)
+                    .or_else(at_meeting);
                 ev.location = own.or(taken_up).or_else(|| {
                     (!quoted && !unknown_own)
                         .then(|| {
@@ -407,6 +434,15 @@ impl Engine {
                 });
                 if let Some(l) = &ev.location {
                     located_before.push((ev.sentence, ev.trigger, l.clone()));
+                }
+                if firm
+                    && ev.root == "04"
+                    && !ev.historical
+                    && ev.modality == model::Modality::Asserted
+                {
+                    if let Some(l) = &ev.location {
+                        last_meeting = Some((ev.sentence, ev.time.clone(), l.clone()));
+                    }
                 }
                 if firm && ASSAULT_ROOTS.contains(&ev.root.as_str()) {
                     last_assault.clone_from(&ev.location);
@@ -1123,6 +1159,60 @@ fn in_the_area(text: &str, sentences: &[AnalyzedSentence], ev: &Event) -> bool {
 /// Gatherings at which things are agreed, rejected or said.
 const GATHERINGS: &[&str] =
     &["talks", "summit", "meeting", "conference", "negotiations", "session", "forum"];
+
+/// Roots of what parties do together at a meeting: intend to cooperate, consult, cooperate,
+/// cooperate materially.
+const MEETING_ROOTS: &[&str] = &["03", "04", "05", "06"];
+
+/// Nouns that name the parties of a meeting ("the two *leaders*", "both *sides*", "the
+/// *ministers*").
+const PARTY_NOUNS: &[&str] = &[
+    "leader",
+    "side",
+    "party",
+    "minister",
+    "president",
+    "delegation",
+    "official",
+    "negotiator",
+    "country",
+    "nation",
+    "government",
+    "envoy",
+    "counterpart",
+    "head",
+    "man",
+];
+
+/// Whether the event's subject refers back to the parties of a meeting told before: "they",
+/// "both", "the two", or a definite plural party noun ("the two leaders", "both sides", "the
+/// ministers"). A conjunct takes its first conjunct's subject.
+fn meeting_parties_subject(s: &AnalyzedSentence, ev: &Event) -> bool {
+    let Some(mut t) = trigger_head(s, ev.trigger) else { return false };
+    let toks = &s.tokens;
+    let subject = loop {
+        if let Some(c) = s.children(t as u32 + 1).find(|&c| toks[c].deprel.starts_with("nsubj")) {
+            break c;
+        }
+        match toks[t].deprel.as_str() {
+            "conj" | "xcomp" if toks[t].head > 0 => t = toks[t].head as usize - 1,
+            _ => return false,
+        }
+    };
+    let head = &toks[subject];
+    let form = head.form.to_lowercase();
+    if matches!(form.as_str(), "they" | "both") {
+        return true;
+    }
+    let words: Vec<String> =
+        s.children(subject as u32 + 1).map(|c| toks[c].form.to_lowercase()).collect();
+    let definite = words.iter().any(|w| matches!(w.as_str(), "the" | "both"));
+    if head.upos == "NUM" {
+        return definite;
+    }
+    let plural = head.xpos == "NNS" || head.feats.contains("Number=Plur");
+    definite && plural && PARTY_NOUNS.contains(&head.lemma.to_lowercase().as_str())
+}
 
 /// Heads of the phrases that name a diplomat posted abroad.
 const ENVOYS: &[&str] = &[

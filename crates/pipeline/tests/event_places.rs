@@ -144,3 +144,22 @@ fn a_summoned_envoy_is_summoned_in_the_summoners_country() {
         that crashed near the town of Hrubieszow, the Polish foreign ministry said.\n";
     assert_eq!(place_at(&e, text, "2025-10-03", "summoned"), None);
 }
+
+#[test]
+fn what_the_parties_agreed_next_is_agreed_at_their_meeting() {
+    let e = engine();
+    let text = "Turkey, Iraq leaders hold talks\n\n\
+        ANKARA, May 6 (Reuters) - Turkish President Tayyip Erdogan met Iraqi Prime Minister \
+        Mohammed Shia al-Sudani in Baghdad on Monday to discuss water sharing and a planned \
+        highway, Erdogan's office said.\n\n\
+        The two leaders agreed to set up a joint committee on the Tigris and Euphrates, the \
+        statement said.\n";
+    assert_eq!(place_at(&e, text, "2025-05-06", "agreed"), named("Baghdad", "IQ"));
+    // Not the meeting's parties: no place borrowed from it.
+    let text = "Turkey, Iraq leaders hold talks\n\n\
+        ANKARA, May 6 (Reuters) - Turkish President Tayyip Erdogan met Iraqi Prime Minister \
+        Mohammed Shia al-Sudani in Baghdad on Monday to discuss water sharing, Erdogan's office \
+        said.\n\n\
+        Syria agreed last year to share data on the Euphrates, the statement said.\n";
+    assert_ne!(place_at(&e, text, "2025-05-06", "agreed"), named("Baghdad", "IQ"));
+}
