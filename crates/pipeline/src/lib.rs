@@ -405,10 +405,19 @@ impl Engine {
                         })
                         .map(|x| x.2.clone())
                 };
+                // "Dodik threatened on Thursday to withdraw … *Speaking at a rally in Banja
+                // Luka*, Dodik said …": a statement with no place of its own was made at the
+                // occasion its speaker's next sentence opens with.
+                let spoken_at = || {
+                    (own.is_none() && !unknown_own && !quoted && !ev.historical)
+                        .then(|| occasion_next(gaz, places, &article.text, &sentences, ev))
+                        .flatten()
+                };
                 let taken_up = governed
                     .or_else(|| continued().or_else(told_before))
                     .or_else(area)
-                    .or_else(at_meeting);
+                    .or_else(at_meeting)
+                    .or_else(spoken_at);
                 ev.location = own.or(taken_up).or_else(|| {
                     (!quoted && !unknown_own)
                         .then(|| {
@@ -1159,6 +1168,100 @@ fn in_the_area(text: &str, sentences: &[AnalyzedSentence], ev: &Event) -> bool {
 /// Gatherings at which things are agreed, rejected or said.
 const GATHERINGS: &[&str] =
     &["talks", "summit", "meeting", "conference", "negotiations", "session", "forum"];
+
+/// Participles of a speaking occasion that open a sentence ("*Speaking* at a rally in X, he
+/// said", "*Addressing* parliament in X", "*Talking* to reporters in X").
+const SPEAKING: &[&str] = &["speak", "address", "talk"];
+
+/// Words that date a phrase apart from the statement before it.
+const DAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "earlier",
+    "later",
+    "last",
+    "previous",
+    "ago",
+];
+
+/// For a statement (its trigger a verb of saying, threatening or judging) with no place of its
+/// own: the place of the speaking occasion that opens the next sentence, when that sentence's
+/// speaker is the same ("he", "she", or a name of the first speaker's) and the occasion is not
+/// dated apart ("Dodik threatened on Thursday … *Speaking at a rally in Banja Luka*, Dodik
+/// said …"). Remarks reported across two sentences of a lead were made at one occasion.
+fn occasion_next(
+    gaz: &geo::Gazetteer,
+    places: &geo::ArticlePlaces,
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+) -> Option<model::Location> {
+    let s = sentences.get(ev.sentence as usize)?;
+    let next = sentences.get(ev.sentence as usize + 1)?;
+    let t = trigger_head(s, ev.trigger)?;
+    if s.tokens[t].upos != "VERB" || !communicating(&s.tokens[t].lemma.to_lowercase()) {
+        return None;
+    }
+    let toks = &next.tokens;
+    let r = toks.iter().position(|x| x.head == 0)?;
+    if !communicating(&toks[r].lemma.to_lowercase()) {
+        return None;
+    }
+    // The occasion: an -ing participle of speaking on the main verb, before it.
+    let c = next.children(r as u32 + 1).find(|&c| {
+        c < r
+            && toks[c].deprel.starts_with("advcl")
+            && toks[c].form.ends_with("ing")
+            && SPEAKING.contains(&toks[c].lemma.to_lowercase().as_str())
+    })?;
+    let clause = model::Span::new(toks[c].span.start as usize, toks[r].span.start as usize);
+    if toks
+        .iter()
+        .any(|x| clause.contains(x.span) && DAY_WORDS.contains(&x.form.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    // The same speaker: a pronoun, or a proper name the first statement's subject holds.
+    let subject = next.children(r as u32 + 1).find(|&k| toks[k].deprel.starts_with("nsubj"))?;
+    let subjects: Vec<usize> =
+        s.children(t as u32 + 1).filter(|&k| s.tokens[k].deprel.starts_with("nsubj")).collect();
+    // The words of the first subject's phrase ("Bosnian Serb leader Milorad Dodik").
+    let under = |mut i: usize| {
+        for _ in 0..s.tokens.len() {
+            if subjects.contains(&i) {
+                return true;
+            }
+            match s.tokens[i].head {
+                0 => return false,
+                h => i = h as usize - 1,
+            }
+        }
+        false
+    };
+    let first_subject: Vec<String> = (0..s.tokens.len())
+        .filter(|&i| under(i))
+        .map(|i| s.tokens[i].form.to_lowercase())
+        .collect();
+    let form = toks[subject].form.to_lowercase();
+    let same = matches!(form.as_str(), "he" | "she")
+        || (toks[subject].upos == "PROPN" && first_subject.contains(&form));
+    if !same {
+        return None;
+    }
+    let spans: Vec<model::Span> = geo::event_spans(next, toks[r].span, false)
+        .into_iter()
+        .filter(|sp| clause.contains(*sp))
+        .collect();
+    let site = geo::EventSite { trigger: toks[r].span, attached: &spans, dateline: None, text };
+    let found = places.locate(gaz, &site);
+    (found.basis == geo::PlaceBasis::Attached).then_some(found.location)
+}
 
 /// Roots of what parties do together at a meeting: intend to cooperate, consult, cooperate,
 /// cooperate materially.

@@ -163,3 +163,21 @@ fn what_the_parties_agreed_next_is_agreed_at_their_meeting() {
         Syria agreed last year to share data on the Euphrates, the statement said.\n";
     assert_ne!(place_at(&e, text, "2025-05-06", "agreed"), named("Baghdad", "IQ"));
 }
+
+#[test]
+fn a_statement_is_made_at_the_occasion_the_next_sentence_opens_with() {
+    let e = engine();
+    let text = "Georgian leader threatens to quit talks\n\n\
+        TBILISI, April 9 (AP) - Georgian Prime Minister Irakli Kobakhidze threatened on Tuesday \
+        to pull out of talks with the European Union unless Brussels dropped its conditions.\n\n\
+        Speaking at a party congress in Batumi, Kobakhidze said the government would not accept \
+        outside pressure.\n";
+    assert_eq!(place_at(&e, text, "2025-04-09", "threatened"), named("Batumi", "GE"));
+    // Another speaker's occasion does not place it.
+    let text = "Georgian leader threatens to quit talks\n\n\
+        TBILISI, April 9 (AP) - Georgian Prime Minister Irakli Kobakhidze threatened on Tuesday \
+        to pull out of talks with the European Union unless Brussels dropped its conditions.\n\n\
+        Speaking at a party congress in Batumi, opposition leader Nika Melia said the \
+        government would not last.\n";
+    assert_eq!(place_at(&e, text, "2025-04-09", "threatened"), None);
+}
