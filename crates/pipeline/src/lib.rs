@@ -1127,6 +1127,20 @@ fn fallback_place(
             .map(|l| (l.clone(), geo::PlaceBasis::Dateline));
     }
     let local = meeting || actors.is_empty() || here.is_some_and(|c| actors.iter().any(|a| a == c));
+    // A story filed from abroad about another country ("CANBERRA — … rioters burned shops in
+    // the capital Honiara … Protesters from the island of Malaita had marched on parliament"):
+    // a later deed of the story's country at a site named with no place name ("on parliament",
+    // "the presidential palace") happened at the story's place, as in a story with no dateline.
+    if !local && verbal && at_unnamed_site(text, s, ev) {
+        let conjunct = trigger_head(s, ev.trigger).is_some_and(|t| s.tokens[t].deprel == "conj");
+        return story
+            .filter(|l| {
+                l.country.as_deref().is_some_and(|c| actors.iter().all(|a| a == c))
+                    && !conjunct
+                    && !ongoing(sentences, ev)
+            })
+            .map(|l| (l.clone(), geo::PlaceBasis::Dateline));
+    }
     if !(verbal && local && found.basis == geo::PlaceBasis::Dateline) {
         return None;
     }
@@ -1168,6 +1182,41 @@ fn in_the_area(text: &str, sentences: &[AnalyzedSentence], ev: &Event) -> bool {
 /// Gatherings at which things are agreed, rejected or said.
 const GATHERINGS: &[&str] =
     &["talks", "summit", "meeting", "conference", "negotiations", "session", "forum"];
+
+/// Nouns of a site a story's town holds, named without a place name ("marched on
+/// *parliament*", "stormed *the presidential palace*", "outside *the police headquarters*").
+const UNNAMED_SITES: &[&str] = &[
+    "parliament",
+    "palace",
+    "headquarters",
+    "ministry",
+    "embassy",
+    "consulate",
+    "courthouse",
+    "legislature",
+    "congress",
+    "senate",
+    "residence",
+    "compound",
+    "square",
+    "station",
+];
+
+/// Whether one of the event's own phrases (or its object) names a site of [`UNNAMED_SITES`].
+fn at_unnamed_site(text: &str, s: &AnalyzedSentence, ev: &Event) -> bool {
+    let site = |w: &str| UNNAMED_SITES.contains(&w.to_lowercase().as_str());
+    let argument = trigger_head(s, ev.trigger).is_some_and(|t| {
+        s.children(t as u32 + 1).any(|c| {
+            matches!(s.tokens[c].deprel.split(':').next(), Some("obj" | "obl"))
+                && site(&s.tokens[c].lemma)
+        })
+    });
+    argument
+        || geo::event_spans(s, ev.trigger, true).iter().any(|sp| {
+            sp.slice(text)
+                .is_some_and(|p| p.split(|c: char| !c.is_alphanumeric()).take(6).any(site))
+        })
+}
 
 /// Participles of a speaking occasion that open a sentence ("*Speaking* at a rally in X, he
 /// said", "*Addressing* parliament in X", "*Talking* to reporters in X").

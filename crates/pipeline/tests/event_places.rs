@@ -181,3 +181,14 @@ fn a_statement_is_made_at_the_occasion_the_next_sentence_opens_with() {
         government would not last.\n";
     assert_eq!(place_at(&e, text, "2025-04-09", "threatened"), None);
 }
+
+#[test]
+fn a_site_without_a_place_name_is_in_the_story_place_of_a_story_filed_abroad() {
+    let e = engine();
+    let text = "Unrest in Nairobi\n\n\
+        KAMPALA, Jan 11 (Reuters) - Kenyan police fired tear gas at protesters in Nairobi on \
+        Wednesday, witnesses said.\n\n\
+        Protesters from Kenya's coastal city of Mombasa had marched on parliament earlier in \
+        the day.\n";
+    assert_eq!(place_at(&e, text, "2025-01-11", "marched"), named("Nairobi", "KE"));
+}
