@@ -1131,7 +1131,12 @@ fn fallback_place(
     // the capital Honiara … Protesters from the island of Malaita had marched on parliament"):
     // a later deed of the story's country at a site named with no place name ("on parliament",
     // "the presidential palace") happened at the story's place, as in a story with no dateline.
-    if !local && verbal && at_unnamed_site(text, s, ev) {
+    // With no actor of any country named ("Demonstrators had earlier stormed the headquarters
+    // of the national electoral commission"), a story about another country than the
+    // dateline's is about that country's sites too.
+    let elsewhere = story.is_some_and(|l| l.country.is_some() && l.country.as_deref() != here);
+    let unclaimed = actors.is_empty() && !meeting && elsewhere;
+    if (!local || unclaimed) && verbal && at_unnamed_site(text, s, ev) {
         let conjunct = trigger_head(s, ev.trigger).is_some_and(|t| s.tokens[t].deprel == "conj");
         return story
             .filter(|l| {

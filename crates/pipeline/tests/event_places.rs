@@ -192,3 +192,14 @@ fn a_site_without_a_place_name_is_in_the_story_place_of_a_story_filed_abroad() {
         the day.\n";
     assert_eq!(place_at(&e, text, "2025-01-11", "marched"), named("Nairobi", "KE"));
 }
+
+#[test]
+fn a_site_stormed_by_a_crowd_of_no_country_is_in_the_story_place() {
+    let e = engine();
+    let text = "Uganda police fire tear gas\n\n\
+        NAIROBI, Jan 13 (Reuters) - Police in Uganda fired tear gas at opposition supporters in \
+        Kampala on Monday, witnesses said.\n\n\
+        Demonstrators had earlier stormed the headquarters of the electoral commission, the \
+        witnesses said.\n";
+    assert_eq!(place_at(&e, text, "2025-01-13", "stormed"), named("Kampala", "UG"));
+}
