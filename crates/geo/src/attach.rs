@@ -697,7 +697,11 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     // the trigger, or on its object or complement) — before the subject's place, which says
     // where the doers are ("Police in Somaliland fired live rounds to disperse supporters
     // protesting … in the city of Burao"). The purpose's object's own participle counts.
-    if !says && !out.iter().any(named) {
+    // Not for a verb of commitment: "agreed *to build a pipeline linking the refinery at
+    // Szazhalombatta*" is what was agreed, and its places are the agreed act's, not where the
+    // agreement was made.
+    let committing = COMMITTING.contains(&lemma.as_str());
+    if !says && !committing && !out.iter().any(named) {
         for p in purpose_clauses(sentence, t) {
             add(p, &mut out);
             for d in sentence.children(p as u32 + 1).filter(|&d| toks[d].deprel == "obj") {
@@ -779,6 +783,11 @@ const INTENT_NOUNS: &[&str] = &[
 /// was ("protesters who had blocked the highway outside Juliaca").
 const CROWD_STANDING: &[&str] =
     &["gather", "block", "blockade", "occupy", "rally", "assemble", "camp", "march", "protest"];
+
+/// Verbs of commitment and decision: their infinitive ("agreed *to build* …", "decided *to
+/// close* …", "offered *to host* …") is the content committed to, not a purpose served there.
+const COMMITTING: &[&str] =
+    &["agree", "decide", "plan", "offer", "refuse", "consent", "intend", "resolve", "opt"];
 
 /// Verbs of protest and complaint: as a purpose ("summoned the envoy *to protest* the killing
 /// of a villager in Lalmonirhat", "recalled its ambassador to protest the arms sale") they
@@ -1474,6 +1483,38 @@ mod tests {
             .iter()
             .map(|sp| sp.slice(text).unwrap())
             .collect()
+    }
+
+    #[test]
+    fn a_committed_infinitive_does_not_place_the_commitment() {
+        // "agreed to build a bridge at Vidin": what was agreed, not where; "deployed troops to
+        // guard a bridge at Vidin": a purpose, served there.
+        let text = "The ministers agreed to build a bridge at Vidin .";
+        let mut s = sentence(
+            text,
+            &[
+                ("The", 2, "det"),
+                ("ministers", 3, "nsubj"),
+                ("agreed", 0, "root"),
+                ("to", 5, "mark"),
+                ("build", 3, "xcomp"),
+                ("a", 7, "det"),
+                ("bridge", 5, "obj"),
+                ("at", 9, "case"),
+                ("Vidin", 5, "obl"),
+                (".", 3, "punct"),
+            ],
+        );
+        for (i, (upos, lemma)) in
+            [(2, ("VERB", "agree")), (4, ("VERB", "build")), (8, ("PROPN", "Vidin"))]
+        {
+            s.tokens[i].upos = upos.to_string();
+            s.tokens[i].lemma = lemma.to_string();
+        }
+        assert!(words(text, &s, "agreed", false).is_empty());
+        s.tokens[2].form = "deployed".to_string();
+        s.tokens[2].lemma = "deploy".to_string();
+        assert!(!words(text, &s, "agreed", false).is_empty());
     }
 
     #[test]
