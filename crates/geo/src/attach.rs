@@ -417,9 +417,12 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     // "deployed *hundreds of extra troops* to the region": people counted by a quantity noun.
     let people = |d: usize| SENT_PEOPLE.contains(&toks[d].form.to_lowercase().as_str());
     // "peacekeepers *were deployed* to the islands": the people as the passive's subject.
+    // "sent *reinforcements* to the town": a plural noun of people the parser took for an
+    // adverb is still the object.
     let sends = SENDING.contains(&lemma.as_str())
         && sentence.children(t as u32 + 1).any(|d| {
-            matches!(toks[d].deprel.as_str(), "obj" | "nsubj:pass")
+            (matches!(toks[d].deprel.as_str(), "obj" | "nsubj:pass")
+                || (toks[d].deprel == "advmod" && people(d)))
                 && (people(d)
                     || sentence.children(d as u32 + 1).any(|c| {
                         toks[c].deprel == "nmod"
@@ -1483,6 +1486,32 @@ mod tests {
             .iter()
             .map(|sp| sp.slice(text).unwrap())
             .collect()
+    }
+
+    #[test]
+    fn people_sent_are_sent_whatever_tag_the_parser_gave_them() {
+        // "sent reinforcements to Koro" with "reinforcements" parsed as an adverb.
+        let text = "The army sent reinforcements to Koro .";
+        let mut s = sentence(
+            text,
+            &[
+                ("The", 2, "det"),
+                ("army", 3, "nsubj"),
+                ("sent", 0, "root"),
+                ("reinforcements", 3, "advmod"),
+                ("to", 6, "case"),
+                ("Koro", 3, "obl"),
+                (".", 3, "punct"),
+            ],
+        );
+        s.tokens[2].upos = "VERB".to_string();
+        s.tokens[2].lemma = "send".to_string();
+        s.tokens[3].upos = "ADV".to_string();
+        s.tokens[5].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "sent", false), ["to Koro"]);
+        // An adverb that names no people does not make the sending a journey.
+        s.tokens[3].form = "quickly".to_string();
+        assert!(words(text, &s, "sent", false).is_empty());
     }
 
     #[test]
