@@ -438,7 +438,8 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     // A rescue happens where it takes people from ("evacuated aid workers *from the area*",
     // "rescued six students *from a forest*"); a withdrawal "from Somalia" is a policy.
     let leaving = withdrawal(sentence, t);
-    let removal = matches!(lemma.as_str(), "evacuate" | "rescue") || leaving;
+    // So does a freeing ("freed 500 inmates *from the prison in Mirebalais*").
+    let removal = matches!(lemma.as_str(), "evacuate" | "rescue" | "free") || leaving;
     let launch = matches!(lemma.as_str(), "fire" | "launch" | "test-fire")
         && !sentence.children(t as u32 + 1).any(|d| {
             !TEMPORAL.contains(&toks[d].form.to_lowercase().as_str())
@@ -1486,6 +1487,30 @@ mod tests {
             .iter()
             .map(|sp| sp.slice(text).unwrap())
             .collect()
+    }
+
+    #[test]
+    fn a_freeing_happens_where_the_people_were_held() {
+        let text = "Gangs freed 500 inmates from a prison in Mirebalais .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Gangs", 2, "nsubj"),
+                ("freed", 0, "root"),
+                ("500", 4, "nummod"),
+                ("inmates", 2, "obj"),
+                ("from", 7, "case"),
+                ("a", 7, "det"),
+                ("prison", 2, "obl"),
+                ("in", 9, "case"),
+                ("Mirebalais", 7, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "free".to_string();
+        s.tokens[8].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "freed", false), ["from a prison in Mirebalais"]);
     }
 
     #[test]
