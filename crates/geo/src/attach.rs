@@ -417,9 +417,12 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     // "deployed *hundreds of extra troops* to the region": people counted by a quantity noun.
     let people = |d: usize| SENT_PEOPLE.contains(&toks[d].form.to_lowercase().as_str());
     // "peacekeepers *were deployed* to the islands": the people as the passive's subject.
+    // "sent *reinforcements* to the town": a plural noun of people the parser took for an
+    // adverb is still the object.
     let sends = SENDING.contains(&lemma.as_str())
         && sentence.children(t as u32 + 1).any(|d| {
-            matches!(toks[d].deprel.as_str(), "obj" | "nsubj:pass")
+            (matches!(toks[d].deprel.as_str(), "obj" | "nsubj:pass")
+                || (toks[d].deprel == "advmod" && people(d)))
                 && (people(d)
                     || sentence.children(d as u32 + 1).any(|c| {
                         toks[c].deprel == "nmod"
@@ -435,7 +438,8 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     // A rescue happens where it takes people from ("evacuated aid workers *from the area*",
     // "rescued six students *from a forest*"); a withdrawal "from Somalia" is a policy.
     let leaving = withdrawal(sentence, t);
-    let removal = matches!(lemma.as_str(), "evacuate" | "rescue") || leaving;
+    // So does a freeing ("freed 500 inmates *from the prison in Mirebalais*").
+    let removal = matches!(lemma.as_str(), "evacuate" | "rescue" | "free") || leaving;
     let launch = matches!(lemma.as_str(), "fire" | "launch" | "test-fire")
         && !sentence.children(t as u32 + 1).any(|d| {
             !TEMPORAL.contains(&toks[d].form.to_lowercase().as_str())
@@ -697,7 +701,11 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
     // the trigger, or on its object or complement) — before the subject's place, which says
     // where the doers are ("Police in Somaliland fired live rounds to disperse supporters
     // protesting … in the city of Burao"). The purpose's object's own participle counts.
-    if !says && !out.iter().any(named) {
+    // Not for a verb of commitment: "agreed *to build a pipeline linking the refinery at
+    // Szazhalombatta*" is what was agreed, and its places are the agreed act's, not where the
+    // agreement was made.
+    let committing = COMMITTING.contains(&lemma.as_str());
+    if !says && !committing && !out.iter().any(named) {
         for p in purpose_clauses(sentence, t) {
             add(p, &mut out);
             for d in sentence.children(p as u32 + 1).filter(|&d| toks[d].deprel == "obj") {
@@ -779,6 +787,11 @@ const INTENT_NOUNS: &[&str] = &[
 /// was ("protesters who had blocked the highway outside Juliaca").
 const CROWD_STANDING: &[&str] =
     &["gather", "block", "blockade", "occupy", "rally", "assemble", "camp", "march", "protest"];
+
+/// Verbs of commitment and decision: their infinitive ("agreed *to build* …", "decided *to
+/// close* …", "offered *to host* …") is the content committed to, not a purpose served there.
+const COMMITTING: &[&str] =
+    &["agree", "decide", "plan", "offer", "refuse", "consent", "intend", "resolve", "opt"];
 
 /// Verbs of protest and complaint: as a purpose ("summoned the envoy *to protest* the killing
 /// of a villager in Lalmonirhat", "recalled its ambassador to protest the arms sale") they
@@ -1474,6 +1487,88 @@ mod tests {
             .iter()
             .map(|sp| sp.slice(text).unwrap())
             .collect()
+    }
+
+    #[test]
+    fn a_freeing_happens_where_the_people_were_held() {
+        let text = "Gangs freed 500 inmates from a prison in Mirebalais .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Gangs", 2, "nsubj"),
+                ("freed", 0, "root"),
+                ("500", 4, "nummod"),
+                ("inmates", 2, "obj"),
+                ("from", 7, "case"),
+                ("a", 7, "det"),
+                ("prison", 2, "obl"),
+                ("in", 9, "case"),
+                ("Mirebalais", 7, "nmod"),
+                (".", 2, "punct"),
+            ],
+        );
+        s.tokens[1].upos = "VERB".to_string();
+        s.tokens[1].lemma = "free".to_string();
+        s.tokens[8].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "freed", false), ["from a prison in Mirebalais"]);
+    }
+
+    #[test]
+    fn people_sent_are_sent_whatever_tag_the_parser_gave_them() {
+        // "sent reinforcements to Koro" with "reinforcements" parsed as an adverb.
+        let text = "The army sent reinforcements to Koro .";
+        let mut s = sentence(
+            text,
+            &[
+                ("The", 2, "det"),
+                ("army", 3, "nsubj"),
+                ("sent", 0, "root"),
+                ("reinforcements", 3, "advmod"),
+                ("to", 6, "case"),
+                ("Koro", 3, "obl"),
+                (".", 3, "punct"),
+            ],
+        );
+        s.tokens[2].upos = "VERB".to_string();
+        s.tokens[2].lemma = "send".to_string();
+        s.tokens[3].upos = "ADV".to_string();
+        s.tokens[5].upos = "PROPN".to_string();
+        assert_eq!(words(text, &s, "sent", false), ["to Koro"]);
+        // An adverb that names no people does not make the sending a journey.
+        s.tokens[3].form = "quickly".to_string();
+        assert!(words(text, &s, "sent", false).is_empty());
+    }
+
+    #[test]
+    fn a_committed_infinitive_does_not_place_the_commitment() {
+        // "agreed to build a bridge at Vidin": what was agreed, not where; "deployed troops to
+        // guard a bridge at Vidin": a purpose, served there.
+        let text = "The ministers agreed to build a bridge at Vidin .";
+        let mut s = sentence(
+            text,
+            &[
+                ("The", 2, "det"),
+                ("ministers", 3, "nsubj"),
+                ("agreed", 0, "root"),
+                ("to", 5, "mark"),
+                ("build", 3, "xcomp"),
+                ("a", 7, "det"),
+                ("bridge", 5, "obj"),
+                ("at", 9, "case"),
+                ("Vidin", 5, "obl"),
+                (".", 3, "punct"),
+            ],
+        );
+        for (i, (upos, lemma)) in
+            [(2, ("VERB", "agree")), (4, ("VERB", "build")), (8, ("PROPN", "Vidin"))]
+        {
+            s.tokens[i].upos = upos.to_string();
+            s.tokens[i].lemma = lemma.to_string();
+        }
+        assert!(words(text, &s, "agreed", false).is_empty());
+        s.tokens[2].form = "deployed".to_string();
+        s.tokens[2].lemma = "deploy".to_string();
+        assert!(!words(text, &s, "agreed", false).is_empty());
     }
 
     #[test]

@@ -293,6 +293,9 @@ impl Engine {
             // returned fire") is the same fight.
             let mut last_parties: Vec<String> = Vec::new();
             let mut last_time: Option<model::EventTime> = None;
+            // The last meeting placed by its own phrases: (sentence, time, place), for "the two
+            // leaders agreed" in the next sentence.
+            let mut last_meeting: Option<(u32, Option<model::EventTime>, model::Location)> = None;
             // The events placed by their own phrases so far: (sentence, trigger, location).
             let mut placed_before: Vec<(u32, model::Span, model::Location)> = Vec::new();
             // The events placed so far, by any basis, for "at the same rally".
@@ -381,7 +384,40 @@ impl Engine {
                         .then(|| last_assault.clone().or_else(|| story.clone()))
                         .flatten()
                 };
-                let taken_up = governed.or_else(|| continued().or_else(told_before)).or_else(area);
+                // "Ruto met Abiy in Addis Ababa on Monday … The two leaders agreed to set up a
+                // joint commission": what the meeting's parties agreed or did together in the
+                // next sentence, with no place of its own, was done at that meeting.
+                let at_meeting = || {
+                    last_meeting
+                        .as_ref()
+                        .filter(|(n, time, _)| {
+                            own.is_none()
+                                && !unknown_own
+                                && !quoted
+                                && !ev.historical
+                                && ev.modality == model::Modality::Asserted
+                                && MEETING_ROOTS.contains(&ev.root.as_str())
+                                && ev.sentence == n + 1
+                                && !dated_apart(ev, time.as_ref())
+                                && sentences
+                                    .get(ev.sentence as usize)
+                                    .is_some_and(|s| meeting_parties_subject(s, ev))
+                        })
+                        .map(|x| x.2.clone())
+                };
+                // "Dodik threatened on Thursday to withdraw … *Speaking at a rally in Banja
+                // Luka*, Dodik said …": a statement with no place of its own was made at the
+                // occasion its speaker's next sentence opens with.
+                let spoken_at = || {
+                    (own.is_none() && !unknown_own && !quoted && !ev.historical)
+                        .then(|| occasion_next(gaz, places, &article.text, &sentences, ev))
+                        .flatten()
+                };
+                let taken_up = governed
+                    .or_else(|| continued().or_else(told_before))
+                    .or_else(area)
+                    .or_else(at_meeting)
+                    .or_else(spoken_at);
                 ev.location = own.or(taken_up).or_else(|| {
                     (!quoted && !unknown_own)
                         .then(|| {
@@ -407,6 +443,15 @@ impl Engine {
                 });
                 if let Some(l) = &ev.location {
                     located_before.push((ev.sentence, ev.trigger, l.clone()));
+                }
+                if firm
+                    && ev.root == "04"
+                    && !ev.historical
+                    && ev.modality == model::Modality::Asserted
+                {
+                    if let Some(l) = &ev.location {
+                        last_meeting = Some((ev.sentence, ev.time.clone(), l.clone()));
+                    }
                 }
                 if firm && ASSAULT_ROOTS.contains(&ev.root.as_str()) {
                     last_assault.clone_from(&ev.location);
@@ -982,6 +1027,17 @@ fn fallback_place(
         return None;
     }
     let s = sentences.get(ev.sentence as usize)?;
+    // "Bangladesh *summoned* India's high commissioner to protest against the killing … in the
+    // Lalmonirhat district": an envoy is summoned to the summoner's own foreign ministry, so the
+    // summons happens in the summoner's country (where a dateline of that country was filed),
+    // never at the place of the matter it protests.
+    if summons_envoy(s, ev) {
+        let found = places.dateline_place(gaz);
+        let doers = countries_of(gaz, text, &ev.sources);
+        let ours = found.location.country.as_deref().is_some_and(|c| doers.iter().any(|d| d == c));
+        return (found.basis == geo::PlaceBasis::Dateline && ours)
+            .then_some((found.location, found.basis));
+    }
     // "failed to reach agreement *at EU-mediated talks*": what was done at a gathering whose
     // place the text does not name happened where the lead was filed from.
     if at_gathering(text, s, ev) {
@@ -1071,6 +1127,25 @@ fn fallback_place(
             .map(|l| (l.clone(), geo::PlaceBasis::Dateline));
     }
     let local = meeting || actors.is_empty() || here.is_some_and(|c| actors.iter().any(|a| a == c));
+    // A story filed from abroad about another country ("CANBERRA — … rioters burned shops in
+    // the capital Honiara … Protesters from the island of Malaita had marched on parliament"):
+    // a later deed of the story's country at a site named with no place name ("on parliament",
+    // "the presidential palace") happened at the story's place, as in a story with no dateline.
+    // With no actor of any country named ("Demonstrators had earlier stormed the headquarters
+    // of the national electoral commission"), a story about another country than the
+    // dateline's is about that country's sites too.
+    let elsewhere = story.is_some_and(|l| l.country.is_some() && l.country.as_deref() != here);
+    let unclaimed = actors.is_empty() && !meeting && elsewhere;
+    if (!local || unclaimed) && verbal && at_unnamed_site(text, s, ev) {
+        let conjunct = trigger_head(s, ev.trigger).is_some_and(|t| s.tokens[t].deprel == "conj");
+        return story
+            .filter(|l| {
+                l.country.as_deref().is_some_and(|c| actors.iter().all(|a| a == c))
+                    && !conjunct
+                    && !ongoing(sentences, ev)
+            })
+            .map(|l| (l.clone(), geo::PlaceBasis::Dateline));
+    }
     if !(verbal && local && found.basis == geo::PlaceBasis::Dateline) {
         return None;
     }
@@ -1112,6 +1187,220 @@ fn in_the_area(text: &str, sentences: &[AnalyzedSentence], ev: &Event) -> bool {
 /// Gatherings at which things are agreed, rejected or said.
 const GATHERINGS: &[&str] =
     &["talks", "summit", "meeting", "conference", "negotiations", "session", "forum"];
+
+/// Nouns of a site a story's town holds, named without a place name ("marched on
+/// *parliament*", "stormed *the presidential palace*", "outside *the police headquarters*").
+const UNNAMED_SITES: &[&str] = &[
+    "parliament",
+    "palace",
+    "headquarters",
+    "ministry",
+    "embassy",
+    "consulate",
+    "courthouse",
+    "legislature",
+    "congress",
+    "senate",
+    "residence",
+    "compound",
+    "square",
+    "station",
+];
+
+/// Whether one of the event's own phrases (or its object) names a site of [`UNNAMED_SITES`].
+fn at_unnamed_site(text: &str, s: &AnalyzedSentence, ev: &Event) -> bool {
+    let site = |w: &str| UNNAMED_SITES.contains(&w.to_lowercase().as_str());
+    let argument = trigger_head(s, ev.trigger).is_some_and(|t| {
+        s.children(t as u32 + 1).any(|c| {
+            matches!(s.tokens[c].deprel.split(':').next(), Some("obj" | "obl"))
+                && site(&s.tokens[c].lemma)
+        })
+    });
+    argument
+        || geo::event_spans(s, ev.trigger, true).iter().any(|sp| {
+            sp.slice(text)
+                .is_some_and(|p| p.split(|c: char| !c.is_alphanumeric()).take(6).any(site))
+        })
+}
+
+/// Participles of a speaking occasion that open a sentence ("*Speaking* at a rally in X, he
+/// said", "*Addressing* parliament in X", "*Talking* to reporters in X").
+const SPEAKING: &[&str] = &["speak", "address", "talk"];
+
+/// Words that date a phrase apart from the statement before it.
+const DAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "earlier",
+    "later",
+    "last",
+    "previous",
+    "ago",
+];
+
+/// For a statement (its trigger a verb of saying, threatening or judging) with no place of its
+/// own: the place of the speaking occasion that opens the next sentence, when that sentence's
+/// speaker is the same ("he", "she", or a name of the first speaker's) and the occasion is not
+/// dated apart ("Dodik threatened on Thursday … *Speaking at a rally in Banja Luka*, Dodik
+/// said …"). Remarks reported across two sentences of a lead were made at one occasion.
+fn occasion_next(
+    gaz: &geo::Gazetteer,
+    places: &geo::ArticlePlaces,
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    ev: &Event,
+) -> Option<model::Location> {
+    let s = sentences.get(ev.sentence as usize)?;
+    let next = sentences.get(ev.sentence as usize + 1)?;
+    let t = trigger_head(s, ev.trigger)?;
+    if s.tokens[t].upos != "VERB" || !communicating(&s.tokens[t].lemma.to_lowercase()) {
+        return None;
+    }
+    let toks = &next.tokens;
+    let r = toks.iter().position(|x| x.head == 0)?;
+    if !communicating(&toks[r].lemma.to_lowercase()) {
+        return None;
+    }
+    // The occasion: an -ing participle of speaking on the main verb, before it.
+    let c = next.children(r as u32 + 1).find(|&c| {
+        c < r
+            && toks[c].deprel.starts_with("advcl")
+            && toks[c].form.ends_with("ing")
+            && SPEAKING.contains(&toks[c].lemma.to_lowercase().as_str())
+    })?;
+    let clause = model::Span::new(toks[c].span.start as usize, toks[r].span.start as usize);
+    if toks
+        .iter()
+        .any(|x| clause.contains(x.span) && DAY_WORDS.contains(&x.form.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    // The same speaker: a pronoun, or a proper name the first statement's subject holds.
+    let subject = next.children(r as u32 + 1).find(|&k| toks[k].deprel.starts_with("nsubj"))?;
+    let subjects: Vec<usize> =
+        s.children(t as u32 + 1).filter(|&k| s.tokens[k].deprel.starts_with("nsubj")).collect();
+    // The words of the first subject's phrase ("Bosnian Serb leader Milorad Dodik").
+    let under = |mut i: usize| {
+        for _ in 0..s.tokens.len() {
+            if subjects.contains(&i) {
+                return true;
+            }
+            match s.tokens[i].head {
+                0 => return false,
+                h => i = h as usize - 1,
+            }
+        }
+        false
+    };
+    let first_subject: Vec<String> = (0..s.tokens.len())
+        .filter(|&i| under(i))
+        .map(|i| s.tokens[i].form.to_lowercase())
+        .collect();
+    let form = toks[subject].form.to_lowercase();
+    let same = matches!(form.as_str(), "he" | "she")
+        || (toks[subject].upos == "PROPN" && first_subject.contains(&form));
+    if !same {
+        return None;
+    }
+    let spans: Vec<model::Span> = geo::event_spans(next, toks[r].span, false)
+        .into_iter()
+        .filter(|sp| clause.contains(*sp))
+        .collect();
+    let site = geo::EventSite { trigger: toks[r].span, attached: &spans, dateline: None, text };
+    let found = places.locate(gaz, &site);
+    (found.basis == geo::PlaceBasis::Attached).then_some(found.location)
+}
+
+/// Roots of what parties do together at a meeting: intend to cooperate, consult, cooperate,
+/// cooperate materially.
+const MEETING_ROOTS: &[&str] = &["03", "04", "05", "06"];
+
+/// Nouns that name the parties of a meeting ("the two *leaders*", "both *sides*", "the
+/// *ministers*").
+const PARTY_NOUNS: &[&str] = &[
+    "leader",
+    "side",
+    "party",
+    "minister",
+    "president",
+    "delegation",
+    "official",
+    "negotiator",
+    "country",
+    "nation",
+    "government",
+    "envoy",
+    "counterpart",
+    "head",
+    "man",
+];
+
+/// Whether the event's subject refers back to the parties of a meeting told before: "they",
+/// "both", "the two", or a definite plural party noun ("the two leaders", "both sides", "the
+/// ministers"). A conjunct takes its first conjunct's subject.
+fn meeting_parties_subject(s: &AnalyzedSentence, ev: &Event) -> bool {
+    let Some(mut t) = trigger_head(s, ev.trigger) else { return false };
+    let toks = &s.tokens;
+    let subject = loop {
+        if let Some(c) = s.children(t as u32 + 1).find(|&c| toks[c].deprel.starts_with("nsubj")) {
+            break c;
+        }
+        match toks[t].deprel.as_str() {
+            "conj" | "xcomp" if toks[t].head > 0 => t = toks[t].head as usize - 1,
+            _ => return false,
+        }
+    };
+    let head = &toks[subject];
+    let form = head.form.to_lowercase();
+    if matches!(form.as_str(), "they" | "both") {
+        return true;
+    }
+    let words: Vec<String> =
+        s.children(subject as u32 + 1).map(|c| toks[c].form.to_lowercase()).collect();
+    let definite = words.iter().any(|w| matches!(w.as_str(), "the" | "both"));
+    if head.upos == "NUM" {
+        return definite;
+    }
+    let plural = head.xpos == "NNS" || head.feats.contains("Number=Plur");
+    definite && plural && PARTY_NOUNS.contains(&head.lemma.to_lowercase().as_str())
+}
+
+/// Heads of the phrases that name a diplomat posted abroad.
+const ENVOYS: &[&str] = &[
+    "ambassador",
+    "envoy",
+    "commissioner",
+    "chargé",
+    "charge",
+    "diplomat",
+    "consul",
+    "attaché",
+    "attache",
+];
+
+/// Whether the event is the summoning of a diplomat ("summoned India's high commissioner",
+/// "summoned the Russian ambassador", "summoned the charge d'affaires"): the verb "summon" (or
+/// "call in") with an envoy as its object.
+fn summons_envoy(s: &AnalyzedSentence, ev: &Event) -> bool {
+    let Some(t) = trigger_head(s, ev.trigger) else { return false };
+    let verb = &s.tokens[t];
+    let lemma = verb.lemma.to_lowercase();
+    let summon = lemma == "summon"
+        || (lemma == "call"
+            && s.children(t as u32 + 1).any(|c| s.tokens[c].form.eq_ignore_ascii_case("in")));
+    summon
+        && verb.upos == "VERB"
+        && s.children(t as u32 + 1).any(|c| {
+            s.tokens[c].deprel == "obj"
+                && ENVOYS.contains(&s.tokens[c].lemma.to_lowercase().as_str())
+        })
+}
 
 /// Whether one of the event's own phrases puts it at a gathering ("*at* EU-mediated *talks*",
 /// "*during* a *summit*").

@@ -129,3 +129,77 @@ fn a_march_on_a_place_happens_there() {
         parliament in Kampala on Tuesday, police said.\n";
     assert_eq!(place_at(&e, text, "2025-01-22", "marched"), named("Kampala", "UG"));
 }
+
+#[test]
+fn a_summoned_envoy_is_summoned_in_the_summoners_country() {
+    let e = engine();
+    let text = "Pakistan summons Afghan envoy\n\n\
+        ISLAMABAD, Oct 3 (Reuters) - Pakistan summoned Afghanistan's ambassador on Thursday to \
+        protest against a cross-border raid on a checkpoint in the Kurram district, the foreign \
+        office said.\n";
+    assert_eq!(place_at(&e, text, "2025-10-03", "summoned"), named("Islamabad", "PK"));
+    // Filed from elsewhere: the summoner's country is not the dateline's, so no place.
+    let text = "Poland summons Russian envoy\n\n\
+        MOSCOW, Oct 3 (Reuters) - Poland summoned Russia's ambassador on Thursday over a drone \
+        that crashed near the town of Hrubieszow, the Polish foreign ministry said.\n";
+    assert_eq!(place_at(&e, text, "2025-10-03", "summoned"), None);
+}
+
+#[test]
+fn what_the_parties_agreed_next_is_agreed_at_their_meeting() {
+    let e = engine();
+    let text = "Turkey, Iraq leaders hold talks\n\n\
+        ANKARA, May 6 (Reuters) - Turkish President Tayyip Erdogan met Iraqi Prime Minister \
+        Mohammed Shia al-Sudani in Baghdad on Monday to discuss water sharing and a planned \
+        highway, Erdogan's office said.\n\n\
+        The two leaders agreed to set up a joint committee on the Tigris and Euphrates, the \
+        statement said.\n";
+    assert_eq!(place_at(&e, text, "2025-05-06", "agreed"), named("Baghdad", "IQ"));
+    // Not the meeting's parties: no place borrowed from it.
+    let text = "Turkey, Iraq leaders hold talks\n\n\
+        ANKARA, May 6 (Reuters) - Turkish President Tayyip Erdogan met Iraqi Prime Minister \
+        Mohammed Shia al-Sudani in Baghdad on Monday to discuss water sharing, Erdogan's office \
+        said.\n\n\
+        Syria agreed last year to share data on the Euphrates, the statement said.\n";
+    assert_ne!(place_at(&e, text, "2025-05-06", "agreed"), named("Baghdad", "IQ"));
+}
+
+#[test]
+fn a_statement_is_made_at_the_occasion_the_next_sentence_opens_with() {
+    let e = engine();
+    let text = "Georgian leader threatens to quit talks\n\n\
+        TBILISI, April 9 (AP) - Georgian Prime Minister Irakli Kobakhidze threatened on Tuesday \
+        to pull out of talks with the European Union unless Brussels dropped its conditions.\n\n\
+        Speaking at a party congress in Batumi, Kobakhidze said the government would not accept \
+        outside pressure.\n";
+    assert_eq!(place_at(&e, text, "2025-04-09", "threatened"), named("Batumi", "GE"));
+    // Another speaker's occasion does not place it.
+    let text = "Georgian leader threatens to quit talks\n\n\
+        TBILISI, April 9 (AP) - Georgian Prime Minister Irakli Kobakhidze threatened on Tuesday \
+        to pull out of talks with the European Union unless Brussels dropped its conditions.\n\n\
+        Speaking at a party congress in Batumi, opposition leader Nika Melia said the \
+        government would not last.\n";
+    assert_eq!(place_at(&e, text, "2025-04-09", "threatened"), None);
+}
+
+#[test]
+fn a_site_without_a_place_name_is_in_the_story_place_of_a_story_filed_abroad() {
+    let e = engine();
+    let text = "Unrest in Nairobi\n\n\
+        KAMPALA, Jan 11 (Reuters) - Kenyan police fired tear gas at protesters in Nairobi on \
+        Wednesday, witnesses said.\n\n\
+        Protesters from Kenya's coastal city of Mombasa had marched on parliament earlier in \
+        the day.\n";
+    assert_eq!(place_at(&e, text, "2025-01-11", "marched"), named("Nairobi", "KE"));
+}
+
+#[test]
+fn a_site_stormed_by_a_crowd_of_no_country_is_in_the_story_place() {
+    let e = engine();
+    let text = "Uganda police fire tear gas\n\n\
+        NAIROBI, Jan 13 (Reuters) - Police in Uganda fired tear gas at opposition supporters in \
+        Kampala on Monday, witnesses said.\n\n\
+        Demonstrators had earlier stormed the headquarters of the electoral commission, the \
+        witnesses said.\n";
+    assert_eq!(place_at(&e, text, "2025-01-13", "stormed"), named("Kampala", "UG"));
+}
