@@ -2659,7 +2659,12 @@ impl Analysis<'_> {
                     // A purpose infinitive of the same kind as an act its controller already
                     // did ("met with Assad to discuss …", "visited Cairo to hold talks") is
                     // that act told again, not a second event.
-                    if self.purpose_controller(vp_head).is_some() {
+                    // (Product rule.) A participial adjunct of casualties ("struck an apartment
+                    // block, killing three people"; "shelled the town, wounding 12") is not the
+                    // attack told again but its result, an event of its own.
+                    if self.purpose_controller(vp_head).is_some()
+                        && !(opts.clauses && self.casualty_adjunct(vp_head))
+                    {
                         let root = code.get(..2);
                         let (done, new) = events.split_at(before);
                         let again = new.iter().all(|e| {
@@ -2966,6 +2971,16 @@ impl Analysis<'_> {
                 && self.gerund_controlled(k)
                 && self.verb_forms(k, dicts).is_some()
         })
+    }
+
+    /// Whether verb `v` is an -ing adjunct (`advcl`, no subject of its own) that counts
+    /// casualties: "killing three people", "wounding 12", "injuring dozens".
+    fn casualty_adjunct(&self, v: usize) -> bool {
+        let t = &self.s.tokens[v];
+        t.xpos == "VBG"
+            && base_rel(&t.deprel) == "advcl"
+            && matches!(t.lemma.to_ascii_lowercase().as_str(), "kill" | "wound" | "injure" | "maim")
+            && self.gerund_controlled(v)
     }
 
     /// Whether verb `v` is a verb of saying. An adjunct the parser hung on a trailing one
