@@ -913,14 +913,14 @@ fn adjunct_under_speaker(s: &AnalyzedSentence, k: usize) -> Option<usize> {
     };
     // The reported clause is the speaker's `ccomp` before it, or the verb the speaker's
     // clause hangs on as `parataxis` ("X shelled …, killing …, the ministry said/parataxis").
-    children(s, h)
-        .find(|&c| c < k && base(&s.tokens[c].deprel) == "ccomp" && clause(c))
-        .or_else(|| {
+    children(s, h).find(|&c| c < k && base(&s.tokens[c].deprel) == "ccomp" && clause(c)).or_else(
+        || {
             (base(&s.tokens[h].deprel) == "parataxis")
                 .then(|| head(s, h))
                 .flatten()
                 .filter(|&c| c < k && clause(c))
-        })
+        },
+    )
 }
 
 /// Makes the participle `p` found by [`misread_participle`] the verb of its clause.
