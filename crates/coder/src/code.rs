@@ -2830,11 +2830,22 @@ impl Analysis<'_> {
             }
         }
         let events = events.into_iter().zip(drop).filter(|(_, d)| !d).map(|(e, _)| e);
-        // Remove duplicates (same actors and code).
+        // Remove duplicates (same actors and code). (Product rule.) Casualties told in a
+        // participial adjunct ("stormed an army base, killing 10 soldiers") are a second event
+        // even when coded like the attack.
+        let casualties = |e: &CodedEvent| {
+            opts.clauses
+                && self.s.tokens.iter().position(|t| t.span == e.trigger).is_some_and(|k| {
+                    self.casualty_adjunct(k) && self.head(k).is_some_and(|h| self.is_verb(h))
+                })
+        };
         let mut out: Vec<CodedEvent> = Vec::new();
         for e in events {
             if !out.iter().any(|o| {
-                o.source.code == e.source.code && o.target.code == e.target.code && o.code == e.code
+                o.source.code == e.source.code
+                    && o.target.code == e.target.code
+                    && o.code == e.code
+                    && !(o.trigger != e.trigger && casualties(&e))
             }) {
                 out.push(e);
             }
@@ -3427,12 +3438,16 @@ impl Analysis<'_> {
             ph.texts.iter().filter_map(|(ws, _)| ws.last()).map(|&k| self.words[k].as_str());
         let mut aerial = false;
         let mut drone = false;
+        // (Bare "fighters" are combatants — "Islamic State fighters stormed …" — the aircraft
+        // are "fighter jets"; a "suicide bomber" is a man on foot.)
+        let suicide = ph.texts.iter().flat_map(|(ws, _)| ws).any(|&k| self.words[k] == "SUICIDE");
         for w in heads {
             let w = w.rsplit('_').next().unwrap_or(w);
             match w.trim_end_matches('S') {
                 "DRONE" | "UAV" => drone = true,
-                "WARPLANE" | "JET" | "AIRCRAFT" | "HELICOPTER" | "GUNSHIP" | "BOMBER"
-                | "FIGHTER" | "CHOPPER" | "PLANE" => aerial = true,
+                "BOMBER" if !suicide => aerial = true,
+                "WARPLANE" | "JET" | "AIRCRAFT" | "HELICOPTER" | "GUNSHIP" | "CHOPPER"
+                | "PLANE" => aerial = true,
                 _ => return code.to_string(),
             }
         }
