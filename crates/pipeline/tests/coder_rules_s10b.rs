@@ -74,3 +74,29 @@ fn bare_fighters_are_combatants_not_aircraft() {
         "{got:?}"
     );
 }
+
+#[test]
+fn shot_dead_read_as_a_noun_is_the_verb() {
+    has(
+        "Nigerian police shot dead two suspected armed robbers in Lagos on Saturday, a police \
+         spokesman said.",
+        "20240518",
+        "shot dead",
+        "NGACOP",
+        "19",
+    );
+    has(
+        "Israeli troops shot dead two Palestinians near Nablus on Thursday.",
+        "20240518",
+        "shot dead",
+        "ISR",
+        "19",
+    );
+    has(
+        "Ugandan soldiers shot dead three cattle rustlers in Karamoja on Monday.",
+        "20240518",
+        "shot dead",
+        "UGA",
+        "19",
+    );
+}

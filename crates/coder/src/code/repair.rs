@@ -52,6 +52,10 @@
 //! - **a subordinator read as a preposition** ("… after a hafling was reported", "five
 //!   years after crowds burned …"): `after`/`before`/`since`/`until` in front of the subject
 //!   of a finite verb marks that verb's clause, which is subordinate;
+//! - **a verb read as the head noun of its own subject** ("Kenyan police/compound
+//!   shot/NOUN dead/amod two protesters/obj", built-in path only, `apply_product`): a past
+//!   form the verb dictionary knows, tagged a noun with a compound before it and an object
+//!   after it whose adjective stands right after it, is the verb of that compound;
 //! - **a participial adjunct hung on the trailing speaker** ("Missiles struck a block,
 //!   killing/advcl→said three people, the governor said", built-in path only,
 //!   `apply_product`): an -ing verb after a comma, without a subject of its own, under a verb
@@ -787,6 +791,7 @@ pub(super) fn needed_product(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool
             || quantity_of(s, i).is_some()
             || verb_before_predicate(s, i, dicts).is_some()
             || adjunct_under_speaker(s, i).is_some()
+            || resultative_noun_head(s, i, dicts).is_some()
     })
 }
 
@@ -867,6 +872,24 @@ pub(super) fn apply_product(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
         }
     }
     for p in 0..s.tokens.len() {
+        if let Some((p, a, subj, o)) = resultative_noun_head(s, p, dicts) {
+            retag_verb(s, p, "VBD");
+            // The noun the parser hung the verb on hands it its place ("police shot/compound
+            // dead robbers/nsubj, a spokesman said": the clause is the speaker's report).
+            if head(s, p) == Some(o) {
+                let rel = match base(&s.tokens[o].deprel) {
+                    "nsubj" => "ccomp".to_string(),
+                    _ => s.tokens[o].deprel.clone(),
+                };
+                let h = head(s, o);
+                set(s, p, h, &rel);
+            }
+            set(s, subj, Some(p), "nsubj");
+            set(s, o, Some(p), "obj");
+            set(s, a, Some(p), "xcomp");
+        }
+    }
+    for p in 0..s.tokens.len() {
         if let Some(m) = misread_participle(s, p, dicts, true) {
             participle_as_verb(s, m);
         }
@@ -881,6 +904,37 @@ pub(super) fn apply_product(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
             set(s, k, Some(c), "advcl");
         }
     }
+}
+
+/// A verb read as a noun before its resultative adjective, with its subject hung on it
+/// ("Kenyan police/compound shot/NOUN dead/amod two protesters/obj"; "troops/nsubj shot/NOUN
+/// dead two Palestinians/parataxis"; "police shot/compound dead robbers"): a form the verb
+/// dictionary knows, tagged a noun, whose noun right before it hangs on it, right before an
+/// adjective of a noun after it that is its dependent or its head, is the verb: the noun
+/// before it its subject, the noun after its object, the adjective its complement.
+fn resultative_noun_head(
+    s: &AnalyzedSentence,
+    p: usize,
+    dicts: &Dictionaries,
+) -> Option<(usize, usize, usize, usize)> {
+    let t = &s.tokens[p];
+    if t.upos != "NOUN" || !verb_word(s, p, dicts) || p == 0 || p + 1 >= s.tokens.len() {
+        return None;
+    }
+    let a = p + 1;
+    if s.tokens[a].upos != "ADJ" {
+        return None;
+    }
+    let o = head(s, a).filter(|&o| {
+        o > a
+            && (head(s, o) == Some(p) || head(s, p) == Some(o))
+            && matches!(s.tokens[o].upos.as_str(), "NOUN" | "PROPN")
+    })?;
+    let subj = p - 1;
+    (head(s, subj) == Some(p)
+        && matches!(base(&s.tokens[subj].deprel), "compound" | "nsubj")
+        && matches!(s.tokens[subj].upos.as_str(), "NOUN" | "PROPN"))
+    .then_some((p, a, subj, o))
 }
 
 /// A participial adjunct the parser hung on the trailing verb of saying ("Missiles struck
