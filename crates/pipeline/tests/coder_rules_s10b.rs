@@ -100,3 +100,28 @@ fn shot_dead_read_as_a_noun_is_the_verb() {
         "19",
     );
 }
+
+#[test]
+fn an_opening_fight_noun_read_as_a_verb_is_the_sides_fight() {
+    has(
+        "Clashes between Armenia and Azerbaijan erupted on Thursday.",
+        "20240926",
+        "Clashes",
+        "ARM",
+        "19",
+    );
+    has(
+        "Clashes between Kyrgyz border guards and Tajik troops left two dead on Thursday.",
+        "20240926",
+        "Clashes",
+        "KGZ",
+        "19",
+    );
+    has(
+        "Clashes between Sudanese troops and Chadian rebels left five dead near the border.",
+        "20240926",
+        "Clashes",
+        "SDN",
+        "19",
+    );
+}
