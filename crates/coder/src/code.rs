@@ -2659,7 +2659,12 @@ impl Analysis<'_> {
                     // A purpose infinitive of the same kind as an act its controller already
                     // did ("met with Assad to discuss …", "visited Cairo to hold talks") is
                     // that act told again, not a second event.
-                    if self.purpose_controller(vp_head).is_some() {
+                    // (Product rule.) A participial adjunct of casualties ("struck an apartment
+                    // block, killing three people"; "shelled the town, wounding 12") is not the
+                    // attack told again but its result, an event of its own.
+                    if self.purpose_controller(vp_head).is_some()
+                        && !(opts.clauses && self.casualty_adjunct(vp_head))
+                    {
                         let root = code.get(..2);
                         let (done, new) = events.split_at(before);
                         let again = new.iter().all(|e| {
@@ -2825,11 +2830,22 @@ impl Analysis<'_> {
             }
         }
         let events = events.into_iter().zip(drop).filter(|(_, d)| !d).map(|(e, _)| e);
-        // Remove duplicates (same actors and code).
+        // Remove duplicates (same actors and code). (Product rule.) Casualties told in a
+        // participial adjunct ("stormed an army base, killing 10 soldiers") are a second event
+        // even when coded like the attack.
+        let casualties = |e: &CodedEvent| {
+            opts.clauses
+                && self.s.tokens.iter().position(|t| t.span == e.trigger).is_some_and(|k| {
+                    self.casualty_adjunct(k) && self.head(k).is_some_and(|h| self.is_verb(h))
+                })
+        };
         let mut out: Vec<CodedEvent> = Vec::new();
         for e in events {
             if !out.iter().any(|o| {
-                o.source.code == e.source.code && o.target.code == e.target.code && o.code == e.code
+                o.source.code == e.source.code
+                    && o.target.code == e.target.code
+                    && o.code == e.code
+                    && !(o.trigger != e.trigger && casualties(&e))
             }) {
                 out.push(e);
             }
@@ -2966,6 +2982,16 @@ impl Analysis<'_> {
                 && self.gerund_controlled(k)
                 && self.verb_forms(k, dicts).is_some()
         })
+    }
+
+    /// Whether verb `v` is an -ing adjunct (`advcl`, no subject of its own) that counts
+    /// casualties: "killing three people", "wounding 12", "injuring dozens".
+    fn casualty_adjunct(&self, v: usize) -> bool {
+        let t = &self.s.tokens[v];
+        t.xpos == "VBG"
+            && base_rel(&t.deprel) == "advcl"
+            && matches!(t.lemma.to_ascii_lowercase().as_str(), "kill" | "wound" | "injure" | "maim")
+            && self.gerund_controlled(v)
     }
 
     /// Whether verb `v` is a verb of saying. An adjunct the parser hung on a trailing one
@@ -3412,12 +3438,16 @@ impl Analysis<'_> {
             ph.texts.iter().filter_map(|(ws, _)| ws.last()).map(|&k| self.words[k].as_str());
         let mut aerial = false;
         let mut drone = false;
+        // (Bare "fighters" are combatants — "Islamic State fighters stormed …" — the aircraft
+        // are "fighter jets"; a "suicide bomber" is a man on foot.)
+        let suicide = ph.texts.iter().flat_map(|(ws, _)| ws).any(|&k| self.words[k] == "SUICIDE");
         for w in heads {
             let w = w.rsplit('_').next().unwrap_or(w);
             match w.trim_end_matches('S') {
                 "DRONE" | "UAV" => drone = true,
-                "WARPLANE" | "JET" | "AIRCRAFT" | "HELICOPTER" | "GUNSHIP" | "BOMBER"
-                | "FIGHTER" | "CHOPPER" | "PLANE" => aerial = true,
+                "BOMBER" if !suicide => aerial = true,
+                "WARPLANE" | "JET" | "AIRCRAFT" | "HELICOPTER" | "GUNSHIP" | "CHOPPER"
+                | "PLANE" => aerial = true,
                 _ => return code.to_string(),
             }
         }

@@ -148,8 +148,13 @@ fn code_nouns(
     let (words, lemmas, children) = (&v.words, &v.lemmas, &v.children);
     let mut out: Vec<CodedEvent> = Vec::new();
     let mut used = vec![false; n];
+    // (A sentence-initial plural or gerund the tagger read as a verb before "between" —
+    // "Clashes/VERB between Armenia and Azerbaijan erupted", "Fighting/VERB between the army
+    // and militiamen killed 30" — is the fight's noun, its sides the "between" phrase.)
+    let opening = opening_between(s, children);
     for i in 0..n {
-        if used[i] || !matches!(s.tokens[i].upos.as_str(), "NOUN" | "PROPN" | "ADJ") {
+        let opens = opening.is_some_and(|(o, _)| o == i);
+        if used[i] || !(opens || matches!(s.tokens[i].upos.as_str(), "NOUN" | "PROPN" | "ADJ")) {
             continue;
         }
         let Some((code, first, last)) = match_form(words, lemmas, i, nouns)
@@ -163,7 +168,7 @@ fn code_nouns(
             h == 0 || h - 1 < first || h - 1 > last
         });
         let Some(h) = head else { continue };
-        if !matches!(s.tokens[h].upos.as_str(), "NOUN" | "PROPN") {
+        if !(matches!(s.tokens[h].upos.as_str(), "NOUN" | "PROPN") || opens && h == i) {
             continue;
         }
         let trigger = s.tokens[first].span.cover(s.tokens[last].span);
@@ -214,7 +219,19 @@ fn code_nouns(
         }
         // (A fight "between X and Y" is X's with Y: "fighting between the army and the
         // rebels", "clashes between police and protesters".)
-        let (source, target) = match between_of(s, h, children, words, date, dicts) {
+        let sides = match opening {
+            Some((o, c)) if o == h => {
+                let second = children[c].iter().copied().find(|&k| s.tokens[k].deprel == "conj");
+                second.and_then(|b| {
+                    Some((
+                        code_np(s, c, children, words, date, dicts)?,
+                        code_np(s, b, children, words, date, dicts)?,
+                    ))
+                })
+            }
+            _ => between_of(s, h, children, words, date, dicts),
+        };
+        let (source, target) = match sides {
             Some((a, b)) => (Some(a), Some(b)),
             None => (
                 source_of(s, h, children, words, date, dicts, first),
@@ -541,6 +558,24 @@ fn source_of(
         cur = v;
     }
     None
+}
+
+/// The first word of the sentence when the tagger read it as a verb (a capitalised plural or
+/// gerund: "Clashes", "Fighting") right before "between", with the noun that "between" marks.
+fn opening_between(s: &AnalyzedSentence, children: &[Vec<usize>]) -> Option<(usize, usize)> {
+    let i = s.tokens.iter().position(|t| t.upos != "PUNCT")?;
+    let t = &s.tokens[i];
+    let between = s.tokens.get(i + 1)?;
+    if t.upos != "VERB"
+        || !matches!(t.xpos.as_str(), "VBZ" | "VBG" | "NNS" | "")
+        || !t.form.starts_with(|c: char| c.is_uppercase())
+        || !between.form.eq_ignore_ascii_case("between")
+        || between.deprel != "case"
+    {
+        return None;
+    }
+    let c = (between.head as usize).checked_sub(1)?;
+    children[c].iter().any(|&k| s.tokens[k].deprel == "conj").then_some((i, c))
 }
 
 /// The two sides of an act "between X and Y" (a `between` modifier of the noun whose head has

@@ -51,7 +51,15 @@
 //!   adjective of that noun holding a direct object, is that noun's verb;
 //! - **a subordinator read as a preposition** ("… after a hafling was reported", "five
 //!   years after crowds burned …"): `after`/`before`/`since`/`until` in front of the subject
-//!   of a finite verb marks that verb's clause, which is subordinate.
+//!   of a finite verb marks that verb's clause, which is subordinate;
+//! - **a verb read as the head noun of its own subject** ("Kenyan police/compound
+//!   shot/NOUN dead/amod two protesters/obj", built-in path only, `apply_product`): a past
+//!   form the verb dictionary knows, tagged a noun with a compound before it and an object
+//!   after it whose adjective stands right after it, is the verb of that compound;
+//! - **a participial adjunct hung on the trailing speaker** ("Missiles struck a block,
+//!   killing/advcl→said three people, the governor said", built-in path only,
+//!   `apply_product`): an -ing verb after a comma, without a subject of its own, under a verb
+//!   of saying that follows with its subject, belongs to the reported clause before it.
 
 use crate::dict::Dictionaries;
 use model::AnalyzedSentence;
@@ -782,6 +790,8 @@ pub(super) fn needed_product(s: &AnalyzedSentence, dicts: &Dictionaries) -> bool
             && misread_participle(s, i, dicts, true).is_some())
             || quantity_of(s, i).is_some()
             || verb_before_predicate(s, i, dicts).is_some()
+            || adjunct_under_speaker(s, i).is_some()
+            || resultative_noun_head(s, i, dicts).is_some()
     })
 }
 
@@ -862,6 +872,24 @@ pub(super) fn apply_product(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
         }
     }
     for p in 0..s.tokens.len() {
+        if let Some((p, a, subj, o)) = resultative_noun_head(s, p, dicts) {
+            retag_verb(s, p, "VBD");
+            // The noun the parser hung the verb on hands it its place ("police shot/compound
+            // dead robbers/nsubj, a spokesman said": the clause is the speaker's report).
+            if head(s, p) == Some(o) {
+                let rel = match base(&s.tokens[o].deprel) {
+                    "nsubj" => "ccomp".to_string(),
+                    _ => s.tokens[o].deprel.clone(),
+                };
+                let h = head(s, o);
+                set(s, p, h, &rel);
+            }
+            set(s, subj, Some(p), "nsubj");
+            set(s, o, Some(p), "obj");
+            set(s, a, Some(p), "xcomp");
+        }
+    }
+    for p in 0..s.tokens.len() {
         if let Some(m) = misread_participle(s, p, dicts, true) {
             participle_as_verb(s, m);
         }
@@ -871,6 +899,82 @@ pub(super) fn apply_product(s: &mut AnalyzedSentence, dicts: &Dictionaries) {
             set(s, k, Some(o), "nmod");
         }
     }
+    for k in 0..s.tokens.len() {
+        if let Some(c) = adjunct_under_speaker(s, k) {
+            set(s, k, Some(c), "advcl");
+        }
+    }
+}
+
+/// A verb read as a noun before its resultative adjective, with its subject hung on it
+/// ("Kenyan police/compound shot/NOUN dead/amod two protesters/obj"; "troops/nsubj shot/NOUN
+/// dead two Palestinians/parataxis"; "police shot/compound dead robbers"): a form the verb
+/// dictionary knows, tagged a noun, whose noun right before it hangs on it, right before an
+/// adjective of a noun after it that is its dependent or its head, is the verb: the noun
+/// before it its subject, the noun after its object, the adjective its complement.
+fn resultative_noun_head(
+    s: &AnalyzedSentence,
+    p: usize,
+    dicts: &Dictionaries,
+) -> Option<(usize, usize, usize, usize)> {
+    let t = &s.tokens[p];
+    if t.upos != "NOUN" || !verb_word(s, p, dicts) || p == 0 || p + 1 >= s.tokens.len() {
+        return None;
+    }
+    let a = p + 1;
+    if s.tokens[a].upos != "ADJ" {
+        return None;
+    }
+    let o = head(s, a).filter(|&o| {
+        o > a
+            && (head(s, o) == Some(p) || head(s, p) == Some(o))
+            && matches!(s.tokens[o].upos.as_str(), "NOUN" | "PROPN")
+    })?;
+    let subj = p - 1;
+    (head(s, subj) == Some(p)
+        && matches!(base(&s.tokens[subj].deprel), "compound" | "nsubj")
+        && matches!(s.tokens[subj].upos.as_str(), "NOUN" | "PROPN"))
+    .then_some((p, a, subj, o))
+}
+
+/// A participial adjunct the parser hung on the trailing verb of saying ("Missiles struck
+/// a block in Kharkiv, killing/advcl→said three people, the governor said"): an -ing verb
+/// after a comma, with no subject or subordinator of its own, under a verb of saying that
+/// comes after it with its subject between, belongs to the reported clause before the
+/// speaker (its `ccomp`, or the verb it hangs on as `parataxis`), whose subject did it.
+fn adjunct_under_speaker(s: &AnalyzedSentence, k: usize) -> Option<usize> {
+    let t = &s.tokens[k];
+    if t.xpos != "VBG" || !matches!(base(&t.deprel), "advcl" | "ccomp") {
+        return None;
+    }
+    if k == 0 || s.tokens[k - 1].form != "," {
+        return None;
+    }
+    let h = head(s, k).filter(|&h| h > k)?;
+    let saying = matches!(
+        s.tokens[h].lemma.to_ascii_lowercase().as_str(),
+        "say" | "tell" | "state" | "add" | "report" | "announce" | "claim" | "confirm"
+    );
+    if !saying
+        || children(s, k).any(|c| matches!(base(&s.tokens[c].deprel), "nsubj" | "mark" | "expl"))
+        || !children(s, h).any(|c| c > k && base(&s.tokens[c].deprel) == "nsubj")
+    {
+        return None;
+    }
+    let clause = |c: usize| {
+        is_verb_tag(&s.tokens[c])
+            && children(s, c).any(|d| d < c && base(&s.tokens[d].deprel) == "nsubj")
+    };
+    // The reported clause is the speaker's `ccomp` before it, or the verb the speaker's
+    // clause hangs on as `parataxis` ("X shelled …, killing …, the ministry said/parataxis").
+    children(s, h).find(|&c| c < k && base(&s.tokens[c].deprel) == "ccomp" && clause(c)).or_else(
+        || {
+            (base(&s.tokens[h].deprel) == "parataxis")
+                .then(|| head(s, h))
+                .flatten()
+                .filter(|&c| c < k && clause(c))
+        },
+    )
 }
 
 /// Makes the participle `p` found by [`misread_participle`] the verb of its clause.
