@@ -410,7 +410,9 @@ impl Engine {
                 // occasion its speaker's next sentence opens with.
                 let spoken_at = || {
                     (own.is_none() && !unknown_own && !quoted && !ev.historical)
-                        .then(|| occasion_next(gaz, places, &article.text, &sentences, ev))
+                        .then(|| {
+                            occasion_next(gaz, places, &article.text, &sentences, &timexes, ev)
+                        })
                         .flatten()
                 };
                 let taken_up = governed
@@ -1227,22 +1229,9 @@ fn at_unnamed_site(text: &str, s: &AnalyzedSentence, ev: &Event) -> bool {
 /// said", "*Addressing* parliament in X", "*Talking* to reporters in X").
 const SPEAKING: &[&str] = &["speak", "address", "talk"];
 
-/// Words that date a phrase apart from the statement before it.
-const DAY_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "yesterday",
-    "earlier",
-    "later",
-    "last",
-    "previous",
-    "ago",
-];
+/// Words that date a phrase apart from the statement before it that are no time expression of
+/// their own ("Speaking *earlier* at a rally …").
+const APART_WORDS: &[&str] = &["earlier", "later", "previously"];
 
 /// For a statement (its trigger a verb of saying, threatening or judging) with no place of its
 /// own: the place of the speaking occasion that opens the next sentence, when that sentence's
@@ -1254,6 +1243,7 @@ fn occasion_next(
     places: &geo::ArticlePlaces,
     text: &str,
     sentences: &[AnalyzedSentence],
+    timexes: &[timex::Timex],
     ev: &Event,
 ) -> Option<model::Location> {
     let s = sentences.get(ev.sentence as usize)?;
@@ -1275,10 +1265,12 @@ fn occasion_next(
             && SPEAKING.contains(&toks[c].lemma.to_lowercase().as_str())
     })?;
     let clause = model::Span::new(toks[c].span.start as usize, toks[r].span.start as usize);
-    if toks
-        .iter()
-        .any(|x| clause.contains(x.span) && DAY_WORDS.contains(&x.form.to_lowercase().as_str()))
-    {
+    // Dated apart: a time expression inside the occasion's clause, or a bare "earlier".
+    let dated = timexes.iter().any(|x| clause.contains(x.span))
+        || toks.iter().any(|x| {
+            clause.contains(x.span) && APART_WORDS.contains(&x.form.to_lowercase().as_str())
+        });
+    if dated {
         return None;
     }
     // The same speaker: a pronoun, or a proper name the first statement's subject holds.
