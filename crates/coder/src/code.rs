@@ -454,6 +454,16 @@ fn np_internal(rel: &str, dep: &model::Token) -> bool {
 
 /// A noun phrase: its words (indices, in order) and, for a compound, its members.
 #[derive(Debug, Clone)]
+/// Events coded for a statement (`events`, indices into the sentence's events) that give way
+/// to an event coded inside its clause, words `lo..=hi`: any event, or with `root` only one of
+/// that root from the same source or its side.
+struct Provisional {
+    events: std::ops::Range<usize>,
+    lo: usize,
+    hi: usize,
+    root: Option<String>,
+}
+
 struct Phrase {
     /// Codes of the phrase (one per conjunct for a compound; `---` unknown).
     codes: Vec<String>,
@@ -2043,12 +2053,8 @@ impl Analysis<'_> {
     fn code_verbs(&self, dicts: &Dictionaries, opts: &Options) -> Vec<CodedEvent> {
         let n = self.s.tokens.len();
         let mut events: Vec<CodedEvent> = Vec::new();
-        // Statements coded before their clause: (their events, the clause's word bounds).
-        // Events that give way to an event coded inside words lo..=hi: any event, or (with a
-        // root) only one of that root from the same source.
-        #[allow(clippy::type_complexity)]
-        let mut provisional: Vec<(std::ops::Range<usize>, usize, usize, Option<String>)> =
-            Vec::new();
+        // Statements coded before their clause, which may give way to it.
+        let mut provisional: Vec<Provisional> = Vec::new();
         let mut i = 0;
         while i < n {
             // The main word of a multi-word verb the tagger took for a noun ("wire/VERB
@@ -2721,7 +2727,12 @@ impl Analysis<'_> {
                 // rule) does a denial.
                 if code.starts_with("01") && !denial {
                     let (lo, hi) = self.subtree_bounds(clause.unwrap_or(i));
-                    provisional.push((before..events.len(), lo, hi, None));
+                    provisional.push(Provisional {
+                        events: before..events.len(),
+                        lo,
+                        hi,
+                        root: None,
+                    });
                 } else if matches!(code.get(..2), Some("12" | "13")) && !denial {
                     // (Product rule.) A saying coded as the speaker's own refusal or threat
                     // ("said they will attack Iraq", "said it would not provide support")
@@ -2729,17 +2740,13 @@ impl Analysis<'_> {
                     // by the same actor: the clause's event, with the deed's own trigger,
                     // stands alone. An accusation of another stays beside the deed.
                     let (lo, hi) = self.subtree_bounds(clause.unwrap_or(i));
-                    provisional.push((
-                        before..events.len(),
-                        lo,
-                        hi,
-                        code.get(..2).map(String::from),
-                    ));
+                    let root = code.get(..2).map(String::from);
+                    provisional.push(Provisional { events: before..events.len(), lo, hi, root });
                 }
                 i += 1;
             } else if let (true, Some(c)) = (coded, complement) {
                 let (lo, hi) = self.subtree_bounds(c);
-                provisional.push((before..events.len(), lo, hi, None));
+                provisional.push(Provisional { events: before..events.len(), lo, hi, root: None });
                 i += 1;
             } else if coded {
                 // Verbs inside the coded phrase are not coded again — up to a clause of its
@@ -2788,7 +2795,7 @@ impl Analysis<'_> {
         }
         // A statement whose clause yielded an event of its own is dropped.
         let mut drop = vec![false; events.len()];
-        for (range, lo, hi, root) in &provisional {
+        for Provisional { events: range, lo, hi, root } in &provisional {
             let (from, to) = (self.s.tokens[*lo].span.start, self.s.tokens[*hi].span.end);
             let inner: Vec<usize> = (0..events.len())
                 .filter(|&k| {
