@@ -834,18 +834,7 @@ impl ArticlePlaces {
         let mut dropped: Vec<Span> = Vec::new();
         for (i, r) in self.resolved.iter().enumerate() {
             let Some(p) = place(r) else { continue };
-            if r.toponym.demonym
-                || r.toponym.metonym
-                || p.country.is_empty()
-                || !matches!(
-                    p.kind,
-                    PlaceKind::Country
-                        | PlaceKind::Admin1
-                        | PlaceKind::Admin2
-                        | PlaceKind::City
-                        | PlaceKind::Site
-                )
-            {
+            if r.toponym.demonym || r.toponym.metonym || p.country.is_empty() || !p.kind.locates() {
                 continue;
             }
             let Some(o) = self.resolved.get(i + 1) else { continue };

@@ -66,6 +66,12 @@ impl PlaceKind {
             PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water => GeoPrecision::Unknown,
         }
     }
+
+    /// Whether a place of this kind lies in one country and can locate an event: a country,
+    /// a division, a populated place or a site (not a continent, region or water).
+    pub fn locates(self) -> bool {
+        self.precision() != GeoPrecision::Unknown
+    }
 }
 
 /// Where a place record comes from, which decides the form of its public id.

@@ -302,16 +302,7 @@ fn in_phrase(
                 .rev()
                 .filter(|r| r.toponym.span.end <= run.start)
                 .filter_map(|r| r.place.and_then(|p| gaz.place(p)))
-                .find(|p| {
-                    matches!(
-                        p.kind,
-                        PlaceKind::Country
-                            | PlaceKind::Admin1
-                            | PlaceKind::Admin2
-                            | PlaceKind::City
-                            | PlaceKind::Site
-                    ) && !p.country.is_empty()
-                })
+                .find(|p| p.kind.locates() && !p.country.is_empty())
         };
         let near = || if nearby { last_named() } else { None };
         // Else the country the story is filed from when it is also the country the article
