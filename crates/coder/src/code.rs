@@ -475,6 +475,9 @@ struct Phrase {
     countryless: Vec<bool>,
     /// True when every code is `---`.
     null: bool,
+    /// (Product rules.) Per code: the actor a phrase of opponents is against ("opponents of
+    /// the Senate": the Senate's code), see [`Analysis::opponents_of`].
+    opposed: Vec<Option<String>>,
 }
 
 struct Analysis<'a> {
@@ -1337,7 +1340,13 @@ impl Analysis<'_> {
                         && known.unwrap_or_else(|| self.countryless(ws, date, dicts))
                 })
                 .collect();
-            self.phrases.push(Phrase { codes, texts, compound, countryless, null });
+            let opposed = texts
+                .iter()
+                .map(|(ws, _)| {
+                    opts.clauses.then(|| self.opponents_of(ws, date, dicts)).flatten().map(|o| o.1)
+                })
+                .collect();
+            self.phrases.push(Phrase { codes, texts, compound, countryless, null, opposed });
         }
         scratch::give_lists(by_top);
         scratch::give_lists(by_group);
@@ -1390,6 +1399,12 @@ impl Analysis<'_> {
             (Some(&a), Some(&b)) => self.s.tokens[a].span.cover(self.s.tokens[b].span),
             _ => Span::default(),
         };
+        // (Product rules.) "Opponents of X" are X's country's opposition, not X.
+        if opts.clauses {
+            if let Some((code, _)) = self.opponents_of(ws, date, dicts) {
+                return (code, span, None);
+            }
+        }
         // (Product rules.) "X-led Y": X leads Y, and Y is X's ("the US-led war against
         // Iraq" is the United States', "Vietnamese-led forces" VNMMIL).
         if opts.clauses {
@@ -1498,6 +1513,54 @@ impl Analysis<'_> {
             }
         }
         ("---".into(), span, known)
+    }
+
+    /// (Product rules.) A phrase headed by a word for those who stand against someone
+    /// ("opponents", "critics", "foes", "enemies", "detractors", "adversaries") with an
+    /// "of" attachment naming an actor: the phrase is that actor's country with the head's
+    /// own role ("opponents of Rwanda's Senate" RWAOPP, "critics of the Turkish government"
+    /// TUROPP), and the actor is whom they stand against (RWALEG, TURGOV). Without the rule
+    /// the words combine into the actor itself (RWAOPPLEG, the Senate's own opposition).
+    fn opponents_of(
+        &self,
+        ws: &[usize],
+        date: Option<DateKey>,
+        dicts: &Dictionaries,
+    ) -> Option<(String, String)> {
+        let &head = ws.iter().find(|&&k| self.head(k).is_none_or(|h| !ws.contains(&h)))?;
+        let lemma = self.s.tokens[head].lemma.to_lowercase();
+        if !matches!(
+            lemma.as_str(),
+            "opponent" | "critic" | "foe" | "enemy" | "detractor" | "adversary"
+        ) {
+            return None;
+        }
+        let of = self.children[head].iter().copied().find(|&c| {
+            base_rel(&self.s.tokens[c].deprel) == "nmod"
+                && ws.contains(&c)
+                && self.children[c]
+                    .iter()
+                    .any(|&d| self.s.tokens[d].deprel == "case" && self.words[d].as_str() == "OF")
+        })?;
+        let (lo, hi) = self.subtree_bounds(of);
+        let words = |keep: &dyn Fn(usize) -> bool| -> Vec<&str> {
+            ws.iter()
+                .copied()
+                .filter(|&k| keep(k))
+                .filter(|&k| self.s.tokens[k].xpos != "POS" && self.s.tokens[k].upos != "PUNCT")
+                .filter(|&k| self.words[k] != "OF")
+                .map(|k| self.words[k].as_str())
+                .collect()
+        };
+        let against = crate::nominal::code_words(&words(&|k| k >= lo && k <= hi), date, dicts)
+            .filter(|c| c != "---")?;
+        let own = crate::nominal::code_words(&words(&|k| k < lo || k > hi), date, dicts)?;
+        let role = own.strip_prefix("---")?;
+        let code = match against.get(..3) {
+            Some(c) if c != "---" && !role.is_empty() => format!("{c}{role}"),
+            _ => own.clone(),
+        };
+        Some((code, against))
     }
 
     /// The code of a phrase whose head is modified by "X-led" (a hyphen-joined participle of
@@ -4607,7 +4670,15 @@ impl Analysis<'_> {
         // the source's own government ("thousands of Nigerians rallied in Lagos to protest the
         // violations" NGA -> NGAGOV).
         if opts.clauses && code.starts_with("14") && tgts.iter().all(|a| a.code == "---") {
-            if let Some(c) = src_country.as_deref() {
+            // … or, for opponents of someone, at whom they oppose ("opponents of the Senate
+            // protested": the Senate).
+            if let Some(o) = self.phrases[src].opposed.iter().flatten().next() {
+                tgts = vec![CodedActor {
+                    code: o.clone(),
+                    text: String::new(),
+                    span: Span::default(),
+                }];
+            } else if let Some(c) = src_country.as_deref() {
                 tgts = vec![CodedActor {
                     code: format!("{c}GOV"),
                     text: String::new(),
