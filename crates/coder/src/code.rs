@@ -503,6 +503,9 @@ struct Analysis<'a> {
     /// Per word, 1 + the first word of the actor name of three or more words it is in
     /// ("National Council of Resistance of Iran"), 0 outside one; empty when there is none.
     name_of: Vec<usize>,
+    /// (Product rules.) A phrase of no words coding as no actor: the doer of an act told in
+    /// the passive without one ("the ambassador was summoned"). Set by `build_phrases`.
+    nobody: usize,
 }
 
 /// Codes one sentence. `date` picks date-restricted actor codes.
@@ -848,6 +851,7 @@ fn code_sentence_v2(
         nominal: buf.nominal,
         present: rustc_hash::FxHashSet::default(),
         name_of: Vec::new(),
+        nobody: 0,
     };
     a.compute_bounds();
     a.skip.clear();
@@ -1348,6 +1352,15 @@ impl Analysis<'_> {
                 .collect();
             self.phrases.push(Phrase { codes, texts, compound, countryless, null, opposed });
         }
+        self.nobody = self.phrases.len();
+        self.phrases.push(Phrase {
+            codes: vec!["---".into()],
+            texts: vec![(Vec::new(), Span::default())],
+            compound: false,
+            countryless: vec![false],
+            null: true,
+            opposed: vec![None],
+        });
         scratch::give_lists(by_top);
         scratch::give_lists(by_group);
         scratch::give_slots(tops);
@@ -2256,6 +2269,27 @@ impl Analysis<'_> {
                 i += 1;
                 continue;
             }
+            // (Product rule.) A bare past participle modifying an actor is a passive without
+            // its auxiliary or its doer ("two officials accused of corruption", "a minister
+            // invited to the summit", "rebels expelled from the talks"): the actor is what was
+            // done to, and with no `by` phrase no one is named as doing it. Only acts of force
+            // and coercion are coded so (with the actor as target, below); others are not
+            // coded, rather than with the actor as their doer.
+            // (Only acts done to someone are read so: appeals, praise, investigations,
+            // demands, criticism, rejections, threats and sanctions. A meeting or a flight
+            // hung on a noun is more often a main verb the parser misread: "negotiators and
+            // the rebel group met in Kuala Lumpur".)
+            if opts.clauses
+                && matches!(
+                    code.get(..2),
+                    Some("02" | "05" | "09" | "10" | "11" | "12" | "13" | "16")
+                )
+                && !code.starts_with("166")
+                && self.bare_participle_of(i, multiword.is_some()).is_some()
+            {
+                i += 1;
+                continue;
+            }
             // (Product rule.) Calling something a name labels it ("called the measures
             // \"economic war\"", "called the report a lie"): only a call without a second
             // predicate is a telephone call (041).
@@ -2420,8 +2454,40 @@ impl Analysis<'_> {
                 (from != at).then_some((from, at))
             })
             .flatten();
+            // (Product rule.) Any other act told in the passive without a `by` phrase ("the
+            // Russian ambassador was summoned", "three officials were accused of corruption",
+            // "the president was invited to the summit") was done to its subject by someone
+            // unnamed: the subject is the target and the source is no one, never the subject.
+            let agentless = (opts.clauses
+                && !is_aux
+                && !passive
+                && src_slot.is_none()
+                && tgt_slot.is_none()
+                && !matches!(code.get(..2), Some("17" | "18" | "19" | "20"))
+                // (A retreat told in the passive is the subject's own side's: "guerrillas have
+                // been demobilized", "peacekeepers were shipped out of the enclave".)
+                && !code.starts_with("087")
+                && !code.starts_with("166")
+                // (A participle that says how the subject stands is no passive: "Israel is
+                // opposed to French mediation", "is committed to", "is prepared to".)
+                && !STANCE_PARTICIPLES.contains(&self.s.tokens[i].lemma.to_lowercase().as_str())
+                && self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass")
+                // (A `by` anywhere in the verb's clause may be its doer the parser hung on a
+                // later word: "has been accused of misusing funds, much of it believed to have
+                // been embezzled, by government officials".)
+                && !(i + 1..=self.subtree_bounds(i).1).any(|k| self.words[k] == "BY"))
+            .then(|| {
+                self.children[i]
+                    .iter()
+                    .find(|&&c| self.s.tokens[c].deprel == "nsubj:pass")
+                    .and_then(|&c| self.phrase_of[c])
+                    .filter(|&p| !self.phrases[p].null)
+            })
+            .flatten();
             let (target, agent) = if let Some((from, at)) = launched_from {
                 (Some(at), Some(from))
+            } else if let Some(subject) = agentless {
+                (Some(subject), Some(self.nobody))
             } else if reduced_passive {
                 let agent = self.children[i]
                     .iter()
@@ -4012,9 +4078,16 @@ impl Analysis<'_> {
     /// So is a clause without a subject of its own under such a participle ("a trip aimed at
     /// pushing for a ceasefire": the pushing is the trip's).
     fn thing_participle(&self, v: usize, skip: bool) -> bool {
+        self.bare_participle_of(v, skip)
+            .is_some_and(|h| self.phrase_of[h].is_none_or(|p| self.phrases[p].null))
+    }
+
+    /// The noun a bare past participle modifies (see [`Self::thing_participle`]), whatever
+    /// that noun's phrase codes as.
+    fn bare_participle_of(&self, v: usize, skip: bool) -> Option<usize> {
         let t = &self.s.tokens[v];
         if skip {
-            return false;
+            return None;
         }
         let mut v = v;
         let mut t = t;
@@ -4030,21 +4103,18 @@ impl Analysis<'_> {
             }
         }
         if t.deprel != "acl" || !matches!(t.xpos.as_str(), "VBN" | "VBD") {
-            return false;
+            return None;
         }
         // (A noun at the root with the participle as the only verb is the subject of a main
         // verb the parser hung on it: "Tens of thousands of people rallied in Yerevan".)
-        let Some(h) = self
+        let h = self
             .head(v)
-            .filter(|&h| h < v && is_nominal(&self.s.tokens[h]) && self.head(h).is_some())
-        else {
-            return false;
-        };
+            .filter(|&h| h < v && is_nominal(&self.s.tokens[h]) && self.head(h).is_some())?;
         let own = self.children[v].iter().any(|&c| {
             let r = self.s.tokens[c].deprel.as_str();
             base_rel(r) == "nsubj" || r == "obj" || r == "obl:agent"
         });
-        !own && self.phrase_of[h].is_none_or(|p| self.phrases[p].null)
+        (!own).then_some(h)
     }
 
     /// For a "to" infinitive of purpose with no subject of its own (`advcl`, or `acl` of a
@@ -4799,6 +4869,33 @@ impl CodedEvent {
 /// Whether an actor code names a state or an international body acting as such: a
 /// government or its elite (`NGAGOV`, `CHNELIGOV`), or an IGO. (A bare country is no sure
 /// sign: "thousands of Nigerians" is `NGA` too.)
+/// Past participles that after "be" say how the subject stands rather than what was done to
+/// it ("opposed to", "committed to", "prepared to", "determined to").
+const STANCE_PARTICIPLES: &[&str] = &[
+    "oppose",
+    "commit",
+    "prepare",
+    "determine",
+    "dedicate",
+    "devote",
+    "resolve",
+    "concern",
+    "worry",
+    "interest",
+    "involve",
+    "engage",
+    "satisfy",
+    "disappoint",
+    "convince",
+    "divide",
+    "incline",
+    "dispose",
+    "poise",
+    "set",
+    "ally",
+    "swear",
+];
+
 fn official(code: &str) -> bool {
     if code.starts_with("IGO") {
         return true;

@@ -19,7 +19,8 @@
 //! sections given once before the first case apply to every case of the file. An `expect`
 //! line is `SOURCE TARGET CODE` plus optional flags `negated`, `passive`; `expect: none`
 //! means no event. `options: field` codes with the field's validation options (Annalist's
-//! product rules off), as the validation suites do; `metonym_capitals: yes` marks the actor
+//! product rules off), as the validation suites do; `options: one-sided` keeps events with
+//! one side unnamed (`---`), as `annalist code` does; `metonym_capitals: yes` marks the actor
 //! snippet as coding capitals as their governments (as the built-in lexicon does). Lines
 //! starting with `#` are comments.
 
@@ -118,6 +119,8 @@ fn run_case(file: &str, shared: &BTreeMap<String, String>, c: &Case) -> Result<(
             statement_clauses: false,
             ..Options::default()
         },
+        // `options: one-sided`: as `annalist code`, which keeps events with one side unnamed.
+        "one-sided" => Options { require_dyad: false, ..Options::default() },
         _ => Options::default(),
     };
     let events = code_sentence(&sentence, date, &d, &opts).unwrap_or_default();
