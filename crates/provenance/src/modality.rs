@@ -127,7 +127,14 @@ pub fn of(tree: &Tree, t: usize) -> (Modality, Option<Span>, bool) {
             {
                 return (Modality::Alleged, Some(gspan), negated.is_some());
             }
+            // "Two men sought/wanted in the slaying of …": a person sought or wanted in or for
+            // a deed is wanted by the police, and the deed was done, not planned.
+            let wanted_for = matches!(lemma.as_str(), "seek" | "want")
+                && rel == "obl"
+                && (tree.rel(g) == "acl"
+                    || tree.children(g).any(|c| tree.full_rel(c) == "aux:pass"));
             if PLAN.contains(&lemma.as_str())
+                && !wanted_for
                 && matches!(rel, "xcomp" | "obj" | "advcl" | "nmod" | "obl" | "ccomp")
             {
                 // "denied that the army was planning to overthrow the government": a plan
@@ -360,6 +367,19 @@ mod tests {
         // Not denied: the plan stands.
         let spec = spec.replace("denied/deny", "said/say");
         assert_eq!(modality(&spec, "overthrow"), Modality::Planned);
+    }
+
+    #[test]
+    fn a_deed_someone_is_wanted_in_was_done() {
+        // Two men sought in the slaying of two missionaries.
+        let spec = "Two/two/NUM/2/nummod men/man/NOUN/0/root sought/seek/VERB/2/acl in/in/ADP/6/case the/the/DET/6/det slaying/slaying/NOUN/3/obl of/of/ADP/8/case missionaries/missionary/NOUN/6/nmod";
+        assert_eq!(modality(spec, "slaying"), Modality::Asserted);
+        // He is wanted for the murder.
+        let spec = "He/he/PRON/3/nsubj:pass is/be/AUX/3/aux:pass wanted/want/VERB/0/root for/for/ADP/6/case the/the/DET/6/det murder/murder/NOUN/3/obl";
+        assert_eq!(modality(spec, "murder"), Modality::Asserted);
+        // But a deed someone seeks is still only sought: they sought an attack.
+        let spec = "They/they/PRON/2/nsubj sought/seek/VERB/0/root an/a/DET/4/det attack/attack/NOUN/2/obj";
+        assert_eq!(modality(spec, "attack"), Modality::Attempted);
     }
 
     #[test]
