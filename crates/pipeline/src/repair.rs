@@ -41,7 +41,58 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let f = reroot_from_relative_clause(s);
     let g = speaker_read_as_conjunct(s);
     let h = saying_phrase_read_into_its_clause(s);
-    a || b || c || d || e || f || g || h
+    let i = close_to_read_as_verb(s);
+    a || b || c || d || e || f || g || h || i
+}
+
+/// "close to" read as the verb *close* ("Sources/nsubj close/VERB to the prime minister said
+/// …", "unfurling banners close/VERB to the stadium"): a bare "close" right before "to", with
+/// no auxiliary, marker, object or clause of its own, is the adjective. It modifies the noun
+/// the parser made its subject (which takes its place in the tree), or else the noun right
+/// before it.
+fn close_to_read_as_verb(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut changed = false;
+    for v in 1..n.saturating_sub(1) {
+        let toks = &s.tokens;
+        if toks[v].upos != "VERB"
+            || !toks[v].form.eq_ignore_ascii_case("close")
+            || !toks[v + 1].form.eq_ignore_ascii_case("to")
+            || kids(toks, v).any(|c| {
+                matches!(
+                    base(toks, c),
+                    "aux" | "mark" | "obj" | "expl" | "cop" | "ccomp" | "xcomp" | "iobj"
+                )
+            })
+        {
+            continue;
+        }
+        let subject = kids(toks, v).find(|&c| c < v && base(toks, c) == "nsubj");
+        let noun = subject.or_else(|| {
+            Some(v - 1).filter(|&p| matches!(toks[p].upos.as_str(), "NOUN" | "PROPN" | "PRON"))
+        });
+        let toks = &mut s.tokens;
+        if let Some(m) = subject {
+            // The noun takes the verb's place; "close" and its "to" phrase modify it.
+            toks[m].head = toks[v].head;
+            toks[m].deprel = toks[v].deprel.clone();
+            for k in 0..n {
+                if k != m && toks[k].head as usize == v + 1 && k < v {
+                    toks[k].head = (m + 1) as u32;
+                }
+            }
+        }
+        if let Some(m) = noun {
+            toks[v].head = (m + 1) as u32;
+            toks[v].deprel = "amod".into();
+        }
+        toks[v].upos = "ADJ".into();
+        toks[v].xpos = "JJ".into();
+        toks[v].lemma = "close".into();
+        toks[v].feats = "Degree=Pos".into();
+        changed = true;
+    }
+    changed
 }
 
 /// A phrase of the verb of saying hung on the reported clause ("the army said on Monday/obl→
@@ -600,6 +651,33 @@ impl coder::validate::SentenceParser for RecordParser {
 mod tests {
     use super::*;
     use model::{Span, Token};
+
+    #[test]
+    fn close_to_is_the_adjective() {
+        // Sources close to the minister said the talks had failed.
+        let mut s = sentence(
+            "Sources/NOUN/2/nsubj close/VERB/5/nsubj to/ADP/4/case minister/NOUN/2/obl \
+             said/VERB/0/root the/DET/7/det talks/NOUN/8/nsubj failed/VERB/5/ccomp",
+        );
+        assert!(repair(&mut s));
+        let t = &s.tokens;
+        assert_eq!((t[0].head, t[0].deprel.as_str()), (5, "nsubj"));
+        assert_eq!((t[1].upos.as_str(), t[1].head, t[1].deprel.as_str()), ("ADJ", 1, "amod"));
+        assert_eq!(t[3].head, 2);
+        // Banners close to the stadium: it modifies the noun before it.
+        let mut s = sentence(
+            "unfurling/VERB/0/root banners/NOUN/1/obj close/VERB/1/xcomp to/ADP/5/case \
+             stadium/NOUN/3/obl",
+        );
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[2].head, s.tokens[2].deprel.as_str()), (2, "amod"));
+        // The verb stays a verb with an auxiliary of its own: the road will close to traffic.
+        let mut s = sentence(
+            "road/NOUN/3/nsubj will/AUX/3/aux close/VERB/0/root to/ADP/5/case traffic/NOUN/3/obl",
+        );
+        repair(&mut s);
+        assert_eq!(s.tokens[2].upos, "VERB");
+    }
 
     #[test]
     fn time_heads_are_calendar_names_and_spans() {
