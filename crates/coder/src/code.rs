@@ -1505,6 +1505,11 @@ impl Analysis<'_> {
             if let Some(country) = self.place_named(idx, words, &code, first, dicts, opts.clauses) {
                 return (country, span, known);
             }
+            if opts.clauses {
+                if let Some(c) = self.people_in_capital(idx, words, &code, first, date, dicts) {
+                    return (c, span, known);
+                }
+            }
             return (code, span, known);
         }
         // A hyphenated name the tokenizer split ("Barad - dur") is also tried as written.
@@ -1780,6 +1785,57 @@ impl Analysis<'_> {
                     )
             });
         (names_a_thing || in_place).then(|| country.to_string())
+    }
+
+    /// (Product rule.) People named by their role in or of a capital ("protesters in
+    /// Nairobi", "students in Tehran", "residents of Kabul") are of the capital's country, not
+    /// of its government: a capital stands for the government only as the actor itself
+    /// ("Tehran said"). `code` is the phrase's code with the capital's (`KENGOVOPP`); the
+    /// answer drops the government (`KENOPP`).
+    fn people_in_capital(
+        &self,
+        idx: &[usize],
+        words: &[&str],
+        code: &str,
+        first: Option<crate::nominal::FirstActor<'_>>,
+        date: Option<DateKey>,
+        dicts: &Dictionaries,
+    ) -> Option<String> {
+        if idx.len() != words.len() || code.get(3..6) != Some("GOV") {
+            return None;
+        }
+        let (a, len, c) = first?;
+        if c.len() != 6 || c.get(..3) != code.get(..3) || !c.ends_with("GOV") {
+            return None;
+        }
+        let name = idx.get(a..a + len.max(1))?;
+        // The name is an attachment of the phrase's head, introduced by a preposition of
+        // place or "of", and written as a proper name.
+        let &head = idx.iter().find(|&&k| self.head(k).is_none_or(|h| !idx.contains(&h)))?;
+        let &top = name.iter().find(|&&k| self.head(k).is_none_or(|h| !name.contains(&h)))?;
+        if name.contains(&head) || self.s.tokens[top].upos != "PROPN" {
+            return None;
+        }
+        let attached = self.children[top].iter().any(|&d| {
+            base_rel(&self.s.tokens[d].deprel) == "case"
+                && matches!(
+                    self.words[d].as_str(),
+                    "IN" | "OF" | "FROM" | "AT" | "ACROSS" | "THROUGHOUT" | "AROUND"
+                )
+        });
+        if !attached {
+            return None;
+        }
+        // The people's own role, from the phrase's other words ("officials" GOV: "officials
+        // in Moscow" stay RUSGOV).
+        let rest: Vec<&str> = (0..idx.len())
+            .filter(|&j| !(a..a + len.max(1)).contains(&j))
+            .filter(|&j| base_rel(&self.s.tokens[idx[j]].deprel) != "case")
+            .map(|j| words[j])
+            .collect();
+        let role = crate::nominal::code_words(&rest, date, dicts)?;
+        let role = role.strip_prefix("---")?;
+        (!role.is_empty()).then(|| format!("{}{role}", &code[..3]))
     }
 
     /// Whether the first actor of the phrase's words has no country ("ethnic Albanians").

@@ -99,3 +99,20 @@ fn a_span_of_time_after_in_is_when_something_is_sent_not_a_time_limit() {
     let got = coded("The army gave the rebels 48 hours to leave the town.", "20140720");
     assert!(got.iter().any(|(.., c)| c == "139"), "{got:?}");
 }
+
+#[test]
+fn people_in_a_capital_are_of_its_country_not_its_government() {
+    for (text, src) in [
+        ("Protesters in Nairobi clashed with police on Tuesday.", "KENOPP"),
+        ("Students in Tehran protested against the new law on Sunday.", "IRNEDU"),
+        ("Police in Dakar arrested two opposition leaders.", "SENCOP"),
+        // People whose role is the government's stay the government's.
+        ("Officials in Moscow accused Kyiv of sabotage.", "RUSGOV"),
+    ] {
+        let got = coded(text, "20250304");
+        assert!(got.iter().any(|(_, s, ..)| s == src), "{text}: want source {src}, got {got:?}");
+    }
+    // The capital alone still stands for the government.
+    let got = coded("Tehran condemned the sanctions imposed by the European Union.", "20250304");
+    assert!(got.iter().any(|(_, s, ..)| s == "IRNGOV"), "{got:?}");
+}
