@@ -76,9 +76,9 @@ fn close_to_read_as_verb(s: &mut AnalyzedSentence) -> bool {
             // The noun takes the verb's place; "close" and its "to" phrase modify it.
             toks[m].head = toks[v].head;
             toks[m].deprel = toks[v].deprel.clone();
-            for k in 0..n {
-                if k != m && toks[k].head as usize == v + 1 && k < v {
-                    toks[k].head = (m + 1) as u32;
+            for (k, t) in toks.iter_mut().enumerate().take(v) {
+                if k != m && t.head as usize == v + 1 {
+                    t.head = (m + 1) as u32;
                 }
             }
         }
