@@ -506,9 +506,27 @@ fn container_links(text: &str, ts: &[Toponym]) -> Vec<Option<usize>> {
         };
         if (gap.trim() == "," && !possessive()) || (gap.trim() == "(" && closed()) || within {
             out[i] = Some(i + 1);
+        } else if container_before_type(&g) {
+            // "the *Sindh* city of Hyderabad", "the Rift Valley town of Naivasha": a name before
+            // a type noun and "of" holds the place named after it.
+            out[i + 1] = Some(i);
         }
     }
     out
+}
+
+/// Whether the words between two names are a settlement's type noun and "of", with at most
+/// one descriptive word before the noun ("city of", "border town of", "port city of").
+fn container_before_type(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let settlement = |w: &str| matches!(w, "city" | "town" | "village" | "suburb");
+    match words.as_slice() {
+        [noun, "of"] => settlement(noun),
+        [extra, noun, "of"] => {
+            settlement(noun) && extra.chars().all(|c| c.is_lowercase() || c == '-')
+        }
+        _ => false,
+    }
 }
 
 /// How far a list member's choice must lead its runner-up for its level to count for the

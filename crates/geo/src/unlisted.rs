@@ -217,6 +217,21 @@ fn in_phrase(
         if !heads || !(of_type || after_prep || (type_after.is_some() && k > 0)) {
             continue;
         }
+        // "the *Rift Valley* city of Nakuru", "the Sindh town of Sehwan": a name before a
+        // settlement's type noun that has an "of" name of its own only says what holds that
+        // place ("the Rueso district of Narathiwat" is the district Rueso itself).
+        let settlement_of = |t: usize| {
+            toks.get(t).is_some_and(|t| {
+                matches!(
+                    t.form.to_lowercase().as_str(),
+                    "city" | "town" | "village" | "port" | "suburb" | "settlement"
+                )
+            }) && form(t + 1) == "of"
+                && toks.get(t + 2).is_some_and(|n| n.form.starts_with(char::is_uppercase))
+        };
+        if !of_type && (settlement_of(next) || settlement_of(next + 1)) {
+            continue;
+        }
         let precision = if of_type { type_noun(&toks[first - 2].form) } else { type_after }
             .unwrap_or(GeoPrecision::City);
         // Where it lies: the finest known place after it in the phrase ("in Mali's Gao

@@ -556,10 +556,11 @@ fn read_after_drops(text: &str, name: &str) -> Option<(String, &'static str)> {
 
 #[test]
 fn a_name_said_to_lie_in_another_country_is_a_place_the_gazetteer_lacks() {
-    // The gazetteer's Torkham is the Afghan side; the text puts this one in Pakistan.
+    // The gazetteer has a Torkham on each side of the border; the text puts this one in
+    // Pakistan.
     let text = "ISLAMABAD (Annalist Wire) — Guards fired at the Torkham border crossing in the \
         Khyber district.";
-    assert_eq!(read_after_drops(text, "Torkham"), None);
+    assert_eq!(read_after_drops(text, "Torkham").map(|p| p.1), Some("PK"));
     assert!(read_after_drops(text, "Khyber").is_some_and(|(_, c)| c == "PK"));
     // A country's name inside a town's name ("Puerto Jordan in Arauca department"), with the
     // other names of its run.
@@ -707,4 +708,40 @@ fn a_hamlet_named_after_a_famous_division_gives_way_to_it_for_events() {
     // A hamlet its text places in its state keeps its reading.
     let text = "MINNEAPOLIS (Annalist Wire) — Police arrested two men in Jordan, Minnesota.";
     assert!(read_after_drops(text, "Jordan").is_some_and(|(_, c)| c == "US"));
+}
+
+#[test]
+fn a_region_before_a_type_noun_contains_the_place_named_after_of() {
+    let g = gaz();
+    let text = "Police fired tear gas in the Rift Valley city of Nakuru. Troops clashed in the \
+        Kharkiv border town of Vovchansk. Gunmen raided the Sindh city of Hyderabad.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let at = |trigger: &str, phrase: &str| {
+        let pp = [span_of(text, phrase)];
+        let site =
+            EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text };
+        places.locate(g, &site).location
+    };
+    assert_eq!(at("fired", "in the Rift Valley city of Nakuru").name, "Nakuru");
+    assert_eq!(at("clashed", "in the Kharkiv border town of Vovchansk").name, "Vovchansk");
+    let h = at("raided", "the Sindh city of Hyderabad");
+    assert_eq!((h.name.as_str(), h.country.as_deref()), ("Hyderabad", Some("PK")));
+}
+
+#[test]
+fn the_origin_of_a_path_gives_way_to_its_goal() {
+    let g = gaz();
+    let text = "Militants fired rockets from Lebanon into northern Israel. Refugees crossed \
+        from Sudan into Chad. Troops withdrew from Kherson.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let at = |trigger: &str, phrase: &str| {
+        let pp = [span_of(text, phrase)];
+        let site =
+            EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text };
+        places.locate(g, &site).location
+    };
+    assert_eq!(at("fired", "from Lebanon into northern Israel").name, "Israel");
+    assert_eq!(at("crossed", "from Sudan into Chad").name, "Chad");
+    // A withdrawal's "from" with no goal still places it.
+    assert_eq!(at("withdrew", "from Kherson").name, "Kherson");
 }

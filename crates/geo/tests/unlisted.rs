@@ -360,3 +360,30 @@ fn a_place_the_sentence_says_it_lies_in_holds_an_unlisted_site() {
         .expect("unlisted field");
     assert_eq!((loc.name.as_str(), loc.country.as_deref()), ("Omar", Some("SY")));
 }
+
+#[test]
+fn a_name_before_a_settlement_noun_with_its_own_of_name_only_holds_it() {
+    let g = gaz();
+    let text = "Rebels seized the Ruwenzi town of Kanyabayonga in North Kivu province.";
+    let words = [
+        ("Rebels", "NOUN", 2, "nsubj"),
+        ("seized", "VERB", 0, "root"),
+        ("the", "DET", 5, "det"),
+        ("Ruwenzi", "PROPN", 5, "compound"),
+        ("town", "NOUN", 2, "obj"),
+        ("of", "ADP", 7, "case"),
+        ("Kanyabayonga", "PROPN", 5, "nmod"),
+        ("in", "ADP", 11, "case"),
+        ("North", "PROPN", 10, "compound"),
+        ("Kivu", "PROPN", 11, "compound"),
+        ("province", "NOUN", 7, "nmod"),
+        (".", "PUNCT", 2, "punct"),
+    ];
+    let s = sentence(text, &words);
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "the Ruwenzi town of Kanyabayonga in North Kivu province")];
+    let (loc, _) = unlisted_place(g, &places, text, &s, &phrase, span_of(text, "seized"))
+        .expect("unlisted town");
+    assert_eq!(loc.name, "Kanyabayonga");
+    assert_eq!(loc.country.as_deref(), Some("CD"));
+}

@@ -251,6 +251,7 @@ impl Engine {
             .collect();
         offset_dates(&article.text, &sentences, &day_timexes, &mut events);
         eve_dates(&article.text, &sentences, &day_timexes, &mut events);
+        participle_times(&sentences, &mut events);
         times.time += t.elapsed();
 
         // Places are assigned once the modality is known (it decides the fallbacks).
@@ -1088,7 +1089,8 @@ fn fallback_place(
     }
     // "foiled a plot *to bomb a base near Khujand*": a place inside a clause of what was
     // aimed at is not where the foiling happened.
-    let aimed = geo::aimed_clauses(s, ev.trigger);
+    let mut aimed = geo::aimed_clauses(s, ev.trigger);
+    aimed.extend(speakers_places(s, ev.trigger));
     let found = places.sentence_place_outside(gaz, text, s.span, ev.trigger, &aimed);
     if found.basis == geo::PlaceBasis::Sentence {
         return Some((found.location, found.basis));
@@ -1167,6 +1169,40 @@ fn fallback_place(
         }
         _ => None,
     }
+}
+
+/// The place phrases of a verb of saying whose complement holds the trigger ("the spokesman
+/// said *in Addis Ababa* that the troops had not crossed the border", "told reporters in
+/// Kigali that …", "announced in Geneva that …"): they say where the statement was made,
+/// never where the deed it reports was done.
+fn speakers_places(s: &AnalyzedSentence, trigger: model::Span) -> Vec<model::Span> {
+    let toks = &s.tokens;
+    let Some(mut k) = trigger_head(s, trigger) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut steps = 0;
+    while let Some(g) = (toks[k].head as usize).checked_sub(1) {
+        steps += 1;
+        if steps > toks.len() {
+            break;
+        }
+        let saying = toks[g].upos == "VERB"
+            && toks[k].deprel == "ccomp"
+            && communicating(&toks[g].lemma.to_lowercase());
+        if saying {
+            for c in s.children(g as u32 + 1) {
+                let locative = toks[c].deprel.starts_with("obl")
+                    && s.children(c as u32 + 1).any(|x| {
+                        toks[x].deprel == "case"
+                            && matches!(toks[x].form.to_lowercase().as_str(), "in" | "at" | "from")
+                    });
+                if c != k && locative && toks[c].span.end <= trigger.start {
+                    out.push(subtree_span(s, c));
+                }
+            }
+        }
+        k = g;
+    }
+    out
 }
 
 /// Whether one of the event's own phrases is about "the area" ("from the area by helicopter",
@@ -1875,6 +1911,45 @@ fn offset_dates(
     }
 }
 
+/// "set off a bomb outside the office on Thursday night, *wounding* a guard", "ambushed a
+/// patrol two days earlier, *killing* three": a present participle that hangs on a deed's
+/// clause and has no time of its own happened when that deed did.
+fn participle_times(sentences: &[AnalyzedSentence], events: &mut [Event]) {
+    for i in 0..events.len() {
+        let undated = events[i]
+            .time
+            .as_ref()
+            .is_none_or(|t| t.basis == model::TimeBasis::PublicationFallback);
+        if !undated || events[i].historical {
+            continue;
+        }
+        let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
+        let participle = trigger_head(s, events[i].trigger).is_some_and(|h| {
+            let t = &s.tokens[h];
+            t.upos == "VERB"
+                && t.form.to_lowercase().ends_with("ing")
+                && matches!(t.deprel.as_str(), "advcl" | "xcomp" | "conj")
+        });
+        if !participle {
+            continue;
+        }
+        let governor = (0..events.len()).find(|&j| {
+            j != i
+                && events[j].sentence == events[i].sentence
+                && events[j].trigger.end <= events[i].trigger.start
+                && !events[j].historical
+                && events[j]
+                    .time
+                    .as_ref()
+                    .is_some_and(|t| t.basis != model::TimeBasis::PublicationFallback)
+                && geo::clausal_dependent(s, events[j].trigger, events[i].trigger)
+        });
+        if let Some(j) = governor {
+            events[i].time = events[j].time.clone();
+        }
+    }
+}
+
 /// "shelled the city *on Monday and Tuesday*": a deed dated by one of two days joined by "and"
 /// took both; within one ISO week it is dated by that week.
 fn coordinated_days(text: &str, timexes: &[timex::Timex], time: &mut model::EventTime) {
@@ -1982,6 +2057,18 @@ fn counted_offset<'a>(tree: &provenance::Tree<'a>, t: usize) -> Option<(usize, &
             "later" => "later",
             _ => return None,
         };
+        // "had rallied in Jamshoro *earlier in the day*", "dispersed the crowd *later that
+        // day*": the same day as the deed told before.
+        let rest: Vec<String> =
+            (k + 1..(k + 4).min(tree.len())).map(|x| tree.form_lower(x)).collect();
+        let same_day = matches!(word, "earlier" | "later")
+            && (rest.starts_with(&["in".into(), "the".into(), "day".into()])
+                || rest.starts_with(&["that".into(), "day".into()]));
+        if same_day {
+            let day = if rest[0] == "in" { k + 3 } else { k + 2 };
+            let own = k > t && (tree.head(k) == Some(t) || tree.head(day) == Some(t));
+            return own.then_some((k, word, 0));
+        }
         let unit = match tree.form_lower(k - 1).as_str() {
             "day" | "days" => 1,
             "week" | "weeks" => 7,
