@@ -982,6 +982,24 @@ fn owned_by(text: &str, o: &model::Location, u: &model::Location) -> bool {
 /// is finer than the whole, whatever precision its type noun gives it.
 fn part_of(text: &str, u: &model::Location, o: &model::Location) -> bool {
     let (Some(us), Some(os)) = (u.span, o.span) else { return false };
+    // "in the Bab al-Tabbaneh *district of the city*": the city taken up by its type noun.
+    let after = text.get(us.end as usize..).unwrap_or("").to_lowercase();
+    let next: Vec<&str> = after
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let part = |w: &str| {
+        matches!(
+            w,
+            "district" | "neighbourhood" | "neighborhood" | "suburb" | "quarter" | "township"
+        )
+    };
+    if o.precision == model::GeoPrecision::City
+        && matches!(next.as_slice(), [p, "of", "the", "city" | "town" | "capital"] if part(p))
+    {
+        return true;
+    }
     if us.end > os.start {
         return false;
     }
@@ -2066,7 +2084,12 @@ fn counted_offset<'a>(tree: &provenance::Tree<'a>, t: usize) -> Option<(usize, &
                 || rest.starts_with(&["that".into(), "day".into()]));
         if same_day {
             let day = if rest[0] == "in" { k + 3 } else { k + 2 };
-            let own = k > t && (tree.head(k) == Some(t) || tree.head(day) == Some(t));
+            // Hung on the trigger or on a noun of its clause ("rallied in the town of Jamshoro
+            // earlier in the day" with "earlier" under "town"), no other verb between.
+            let ancestors = tree.ancestors(k);
+            let within = ancestors.contains(&t)
+                && ancestors.iter().take_while(|&&v| v != t).all(|&v| !tree.is_verbal(v));
+            let own = k > t && (within || tree.head(day) == Some(t));
             return own.then_some((k, word, 0));
         }
         let unit = match tree.form_lower(k - 1).as_str() {
@@ -2723,5 +2746,17 @@ mod tests {
         let i = text.rfind("Conakry").unwrap();
         conakry.span = Some(model::Span::new(i, i + 7));
         assert!(!part_of(text, &kaloum, &conakry));
+    }
+
+    #[test]
+    fn a_district_of_the_city_is_part_of_the_city_taken_up() {
+        use super::part_of;
+        let text = "Gunmen struck Tripoli. Troops raided the Bab Zeid quarter of the city and \
+            the Hamra district of the capital, then Ras Beirut in the city.";
+        let loc = |w: &str| city_in(text, w, "LB");
+        assert!(part_of(text, &loc("Bab Zeid"), &loc("Tripoli")));
+        assert!(part_of(text, &loc("Hamra"), &loc("Tripoli")));
+        // "in the city" says where it lies but names no part.
+        assert!(!part_of(text, &loc("Ras Beirut"), &loc("Tripoli")));
     }
 }
