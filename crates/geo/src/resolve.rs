@@ -57,6 +57,9 @@ pub struct Weights {
     pub actor_country: f64,
     pub container: f64,
     pub kind_hint: f64,
+    /// Extra for a first-level division named with a first-level type word ("the state of
+    /// Chihuahua", "the province of Cordoba"), over a same-named second-level one.
+    pub first_level: f64,
     pub seat_beats_division: f64,
     pub peer_kind: f64,
 }
@@ -82,6 +85,7 @@ impl Default for Weights {
             actor_country: 2.0,
             container: 6.0,
             kind_hint: 5.0,
+            first_level: 1.0,
             seat_beats_division: 4.0,
             peer_kind: 10.0,
         }
@@ -391,8 +395,13 @@ fn type_before(text: &str, start: usize) -> Option<PlaceKind> {
         .to_lowercase();
     match word.as_str() {
         "city" | "town" | "village" | "capital" | "suburb" | "hamlet" => Some(PlaceKind::City),
-        "state" | "province" | "region" | "county" | "district" | "governorate" | "prefecture"
-        | "oblast" | "department" | "emirate" => Some(PlaceKind::Admin1),
+        // Words that name a country's first-level division in most countries; the others
+        // name a division of either level ("county" is Kenya's first level and the United
+        // States' second).
+        "state" | "province" | "region" | "governorate" | "prefecture" | "oblast" | "emirate" => {
+            Some(PlaceKind::Admin1)
+        }
+        "county" | "district" | "department" => Some(PlaceKind::Admin2),
         _ => None,
     }
 }
@@ -777,7 +786,10 @@ fn scores(
                 Some(PlaceKind::Admin1 | PlaceKind::Admin2)
                     if matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2) =>
                 {
-                    s += w.kind_hint
+                    s += w.kind_hint;
+                    if t.kind_hint == Some(PlaceKind::Admin1) && p.kind == PlaceKind::Admin1 {
+                        s += w.first_level;
+                    }
                 }
                 Some(PlaceKind::City) if p.kind == PlaceKind::City => s += w.kind_hint,
                 _ => {}

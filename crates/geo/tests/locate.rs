@@ -745,3 +745,21 @@ fn the_origin_of_a_path_gives_way_to_its_goal() {
     // A withdrawal's "from" with no goal still places it.
     assert_eq!(at("withdrew", "from Kherson").name, "Kherson");
 }
+
+#[test]
+fn a_first_level_type_word_picks_the_first_level_division() {
+    let g = gaz();
+    let kind_of = |text: &str, name: &str| {
+        let places = ArticlePlaces::analyze(g, text, &[]);
+        let at = span_of(text, name);
+        let r = places.resolved.iter().find(|r| r.toponym.span.overlaps(at)).expect("recognised");
+        r.place.and_then(|p| g.place(p)).map(|p| p.kind)
+    };
+    let text = "MEXICO CITY (Reuters) - Gunmen killed five people in the state of Chihuahua.";
+    assert_eq!(kind_of(text, "Chihuahua"), Some(geo::PlaceKind::Admin1));
+    let text = "MEXICO CITY (Reuters) - Gunmen killed five people in Chihuahua state.";
+    assert_eq!(kind_of(text, "Chihuahua"), Some(geo::PlaceKind::Admin1));
+    // The city of the same name stays the city.
+    let text = "MEXICO CITY (Reuters) - Gunmen killed five people in the city of Chihuahua.";
+    assert_eq!(kind_of(text, "Chihuahua"), Some(geo::PlaceKind::City));
+}
