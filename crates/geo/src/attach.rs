@@ -908,10 +908,23 @@ pub fn clausal_dependent(sentence: &AnalyzedSentence, governor: Span, dependent:
         return false;
     };
     let toks = &sentence.tokens;
+    let adverbial = |d: usize| matches!(toks[d].deprel.split(':').next(), Some("advcl" | "xcomp"));
+    // "gunmen attacked crowds …, *killing* at least 60, officials said": a participle the
+    // parser hung on the verb of saying after the reported clause belongs to that clause.
+    let reported = || {
+        let v = toks[g].head as usize;
+        v > 0
+            && toks[d].head as usize == v
+            && toks[g].deprel == "ccomp"
+            && communicates(&toks[v - 1].lemma)
+            && g < d
+            && d < v - 1
+            && toks[d].upos == "VERB"
+            && toks[d].form.to_lowercase().ends_with("ing")
+    };
     g != d
-        && toks[d].head as usize == g + 1
-        && matches!(toks[d].deprel.split(':').next(), Some("advcl" | "xcomp"))
-        && !communicates(&toks[g].lemma)
+        && adverbial(d)
+        && ((toks[d].head as usize == g + 1 && !communicates(&toks[g].lemma)) || reported())
 }
 
 /// Prepositions of a phrase that sets one deed amid another ("seized the town *after* days of
@@ -2137,6 +2150,40 @@ mod tests {
         assert!(!clausal_dependent(&s, at("detonate"), at("arrested")));
         s.tokens[1].lemma = "say".to_string();
         assert!(!clausal_dependent(&s, at("arrested"), at("detonate")));
+    }
+
+    #[test]
+    fn a_participle_hung_on_the_verb_of_saying_belongs_to_the_reported_deed() {
+        let text = "Gunmen attacked a bus , killing six , police said .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Gunmen", 2, "nsubj"),
+                ("attacked", 10, "ccomp"),
+                ("a", 4, "det"),
+                ("bus", 2, "obj"),
+                (",", 6, "punct"),
+                ("killing", 10, "advcl"),
+                ("six", 6, "obj"),
+                (",", 10, "punct"),
+                ("police", 10, "nsubj"),
+                ("said", 0, "root"),
+                (".", 10, "punct"),
+            ],
+        );
+        for (i, lemma) in [(1, "attack"), (5, "kill"), (9, "say")] {
+            s.tokens[i].lemma = lemma.to_string();
+            s.tokens[i].upos = "VERB".to_string();
+        }
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        assert!(clausal_dependent(&s, at("attacked"), at("killing")));
+        assert!(!clausal_dependent(&s, at("killing"), at("attacked")));
+        // A finite clause on the same verb of saying is no participle of the deed.
+        s.tokens[5].form = "killed".to_string();
+        assert!(!clausal_dependent(&s, at("attacked"), at("killing")));
     }
 
     #[test]

@@ -19,6 +19,10 @@ const ASSAULT_ROOTS: &[&str] = &["18", "19", "20"];
 const REPORTING: &[&str] =
     &["say", "tell", "add", "state", "report", "announce", "write", "claim", "confirm", "deny"];
 
+/// How far (in bytes) a dateline's name may stand before the sentence it opens ("KABUL,
+/// Aug. 26 (AP) — ").
+const DATELINE_GAP: u32 = 60;
+
 /// Completes the events' places in place. `own[i]` says whether event `i` was placed by its
 /// own attached phrases; those, and events that happened, pass their place on. Events that
 /// did not happen according to the text (planned, hypothetical …) and historical background
@@ -124,10 +128,24 @@ pub fn share_places(
             continue;
         }
         let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
+        // The governing deed placed by its own phrases, or (having happened) by a place its
+        // own sentence names, or by the dateline that opens its sentence ("KABUL (AP) — Two
+        // suicide bombers attacked crowds …, *killing* at least 60"); not by a dateline far
+        // from it.
+        let dateline = places.dateline.map(|d| places.resolved[d].toponym.span);
+        let named_here = |e: &Event| {
+            happened(e)
+                && e.location.as_ref().and_then(|l| l.span).is_some_and(|sp| {
+                    s.span.contains(sp)
+                        || (Some(sp) == dateline
+                            && sp.end <= s.span.start
+                            && s.span.start - sp.end <= DATELINE_GAP)
+                })
+        };
         let donor = (0..events.len()).find(|&j| {
             j != i
                 && events[j].sentence == events[i].sentence
-                && own.get(j).copied().unwrap_or(false)
+                && (own.get(j).copied().unwrap_or(false) || named_here(&events[j]))
                 && placed(&events[j])
                 && clausal_dependent(s, events[j].trigger, events[i].trigger)
         });

@@ -1942,11 +1942,16 @@ fn participle_times(sentences: &[AnalyzedSentence], events: &mut [Event]) {
             continue;
         }
         let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
+        // A bare participle: none introduced by a preposition or a subordinator ("seized the
+        // town after days *of fighting*" is not dated by the seizure).
         let participle = trigger_head(s, events[i].trigger).is_some_and(|h| {
             let t = &s.tokens[h];
             t.upos == "VERB"
                 && t.form.to_lowercase().ends_with("ing")
                 && matches!(t.deprel.as_str(), "advcl" | "xcomp" | "conj")
+                && !s
+                    .children(h as u32 + 1)
+                    .any(|c| matches!(s.tokens[c].deprel.as_str(), "mark" | "case"))
         });
         if !participle {
             continue;
