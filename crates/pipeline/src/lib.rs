@@ -2264,6 +2264,28 @@ fn own_timexes(
             if dates_a_thing(&tree, x.span, t, x.granularity == timex::Granularity::Day) {
                 return false;
             }
+            // "summoned the envoy *on Tuesday* to protest against the shelling of Sake *on
+            // Sunday*": one deed has one day, so of two days the parser hung on the same verb,
+            // the one after a nominal event below that verb is the event's, and the one before
+            // it is the verb's.
+            let verb_of =
+                |k: usize| std::iter::once(k).chain(tree.ancestors(k)).find(|&v| tree.is_verbal(v));
+            if tree.tok(t).upos == "NOUN" && k < t && x.granularity == timex::Granularity::Day {
+                let above = verb_of(k);
+                let later_day = timexes.iter().any(|y| {
+                    y.granularity == timex::Granularity::Day
+                        && s.span.contains(y.span)
+                        && y.interval != x.interval
+                        && tree.token_at(y.span).is_some_and(|k2| {
+                            k2 > t
+                                && verb_of(k2) == above
+                                && above.is_some_and(|v| tree.ancestors(t).contains(&v))
+                        })
+                });
+                if later_day {
+                    return false;
+                }
+            }
             // The first verb above the expression.
             let verb = std::iter::once(k).chain(tree.ancestors(k)).find(|&v| tree.is_verbal(v));
             match verb {

@@ -137,3 +137,14 @@ fn earlier_in_the_day_is_the_day_of_the_deed_told_before() {
         The students had blocked a highway in Gazipur earlier in the day, police said.\n";
     assert_eq!(date_at(&e, text, "2025-02-20", "blocked"), "2025-02-18");
 }
+
+#[test]
+fn of_two_days_on_one_verb_the_later_dates_the_nominal_deed_after_it() {
+    let e = engine();
+    let text = "Mali protests\n\n\
+        BAMAKO, March 7 (Reuters) - Mali summoned Algeria's ambassador on Friday to protest \
+        against the bombing of a market in the town of Tessalit on Wednesday, the foreign \
+        ministry said.\n";
+    assert_eq!(date_at(&e, text, "2025-03-07", "bombing"), "2025-03-05");
+    assert_eq!(date_at(&e, text, "2025-03-07", "summoned"), "2025-03-07");
+}
