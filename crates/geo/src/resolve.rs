@@ -201,6 +201,17 @@ pub fn resolve(
             t.candidates = rivers;
             t.kind_hint = Some(PlaceKind::Water);
             *k = format!("{k} river");
+        } else if island_after(text, t.span.end as usize) {
+            // "an army base on *Boma* island in Lake Chad": the name is an island's; a town of
+            // that name elsewhere (Boma in Congo) is not it. With no island of the name the
+            // gazetteer lacks it, and the unlisted-place rules answer from its phrase.
+            let islands: Vec<Candidate> = gaz
+                .lookup(&format!("{name} Island"))
+                .into_iter()
+                .chain(gaz.lookup(name))
+                .filter(|c| gaz.place(c.place).is_some_and(|p| p.feature_code.starts_with("ISL")))
+                .collect();
+            t.candidates = islands;
         }
     }
     for t in toponyms.iter_mut() {
@@ -290,6 +301,14 @@ fn river_after(text: &str, end: usize) -> bool {
     let Some(after) = text.get(end..).and_then(|a| a.strip_prefix(' ')) else { return false };
     let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
     word.eq_ignore_ascii_case("river")
+}
+
+/// Whether the word right after a name is a lower-case "island" ("on Boma island"); a
+/// capitalised one is part of the name the recogniser already matched or missed.
+fn island_after(text: &str, end: usize) -> bool {
+    let Some(after) = text.get(end..).and_then(|a| a.strip_prefix(' ')) else { return false };
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    word == "island"
 }
 
 /// Towns below this population in a country no other name of the article is in are strays.

@@ -763,3 +763,14 @@ fn a_first_level_type_word_picks_the_first_level_division() {
     let text = "MEXICO CITY (Reuters) - Gunmen killed five people in the city of Chihuahua.";
     assert_eq!(kind_of(text, "Chihuahua"), Some(geo::PlaceKind::City));
 }
+
+#[test]
+fn a_name_before_island_is_an_island_not_a_town_elsewhere() {
+    // Boma in Congo is a town; "Boma island" in Lake Chad is not it.
+    let text = "N'DJAMENA (Annalist Wire) — Fighters attacked an army base on Boma island in \
+        Lake Chad.";
+    assert_ne!(read_after_drops(text, "Boma").map(|p| p.1), Some("CD"));
+    // The same name with no "island" after it keeps the town.
+    let text = "KINSHASA (Annalist Wire) — Fighters attacked an army base near Boma.";
+    assert_eq!(read_after_drops(text, "Boma").map(|p| p.1), Some("CD"));
+}
