@@ -19,6 +19,17 @@ const ASSAULT_ROOTS: &[&str] = &["18", "19", "20"];
 const REPORTING: &[&str] =
     &["say", "tell", "add", "state", "report", "announce", "write", "claim", "confirm", "deny"];
 
+/// A precision's rank, finest first.
+fn rank(p: GeoPrecision) -> u8 {
+    match p {
+        GeoPrecision::Place => 0,
+        GeoPrecision::City => 1,
+        GeoPrecision::Province => 2,
+        GeoPrecision::Country => 3,
+        _ => 4,
+    }
+}
+
 /// How far (in bytes) a dateline's name may stand before the sentence it opens ("KABUL,
 /// Aug. 26 (AP) — ").
 const DATELINE_GAP: u32 = 60;
@@ -124,7 +135,10 @@ pub fn share_places(
             events[i].modality,
             Modality::Asserted | Modality::Negated | Modality::Attempted | Modality::Alleged
         );
-        if placed(&events[i]) || events[i].historical || !open {
+        if events[i].historical
+            || !open
+            || (placed(&events[i]) && own.get(i).copied().unwrap_or(false))
+        {
             continue;
         }
         let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
@@ -150,7 +164,18 @@ pub fn share_places(
                 && clausal_dependent(s, events[j].trigger, events[i].trigger)
         });
         if let Some(j) = donor {
-            events[i].location = events[j].location.clone();
+            // A participle its sentence already placed keeps that place unless the deed's is
+            // a finer one of the same country ("… on a gathering in Pazigyi village in the
+            // Sagaing region …, killing at least 50": the village, not the region).
+            let finer = match (&events[i].location, &events[j].location) {
+                (Some(a), Some(b)) if placed(&events[i]) => {
+                    a.country == b.country && rank(b.precision) < rank(a.precision)
+                }
+                _ => true,
+            };
+            if finer {
+                events[i].location = events[j].location.clone();
+            }
         }
     }
     // Country-level assaults refined by a later definite mention in the same country.
