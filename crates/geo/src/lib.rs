@@ -21,8 +21,8 @@ mod share;
 mod unlisted;
 
 pub use attach::{
-    aimed_clauses, attached_spans, conjoined, definite_event_phrases, event_spans,
-    nominal_dependent,
+    aimed_clauses, attached_spans, clausal_dependent, conjoined, definite_event_phrases,
+    event_spans, nominal_dependent,
 };
 pub use base::FormatError;
 pub use compile::{compile, CompileError, Compiled, Diagnostic, Sources};

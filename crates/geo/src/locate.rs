@@ -188,7 +188,13 @@ fn reference(text: &str, phrase: Span, top: Span) -> bool {
         .map(str::to_lowercase)
         .collect();
     let n = words.len();
-    // The phrase's own preposition does not count ("from Kabul" as a whole phrase).
+    // The phrase's own preposition does not count ("from Kabul" as a whole phrase), unless
+    // the phrase goes on to the path's goal ("fired rockets *from Lebanon into northern
+    // Israel*", "crossed from Sudan into Chad", "fired from Gaza towards Ashkelon"): the
+    // origin of a path is a reference point, the deed lands at its goal.
+    if n == 1 && words[0] == "from" {
+        return path_goal_after(text, phrase, top);
+    }
     if n < 2 {
         return false;
     }
@@ -201,6 +207,15 @@ fn reference(text: &str, phrase: Span, top: Span) -> bool {
             let p = words[n - 3].as_str();
             BEARINGS.contains(&p)
         })
+}
+
+/// Whether, after the name at `top`, the phrase `phrase` goes on with the goal of a path
+/// ("into", "towards", "toward", "onto" and a capitalised name within three words).
+fn path_goal_after(text: &str, phrase: Span, top: Span) -> bool {
+    let Some(after) = text.get(top.end as usize..phrase.end as usize) else { return false };
+    let mut words = after.split_whitespace();
+    words.next().is_some_and(|w| matches!(w, "into" | "towards" | "toward" | "onto"))
+        && words.take(3).any(|w| w.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Capitalised heads of institutions and buildings named after a place or a person.
@@ -628,9 +643,14 @@ fn topical(text: &str, phrase: Span, top: Span) -> bool {
         .position(|w| *w == "between")
         .and_then(|i| i.checked_sub(1))
         .is_some_and(|p| GROUND_BETWEEN.contains(&words[p].to_lowercase().as_str()));
+    // "fired rockets *from Lebanon into northern Israel*": in a path opened by the phrase's
+    // own "from", the goal is where the deed lands, not a relation.
+    let path = between.split_whitespace().next().is_some_and(|w| w.eq_ignore_ascii_case("from"))
+        && last_prep.is_some_and(|w| matches!(*w, "into" | "toward" | "towards" | "onto"))
+        && words.iter().filter(|w| w.chars().all(|c| c.is_lowercase())).count() <= 3;
     topic
         || last_prep.is_some_and(|w| {
-            matches!(*w, "to" | "from" | "into" | "for" | "with" | "toward" | "towards")
+            !path && matches!(*w, "to" | "from" | "into" | "for" | "with" | "toward" | "towards")
                 || (*w == "between" && !stretch)
         })
 }
@@ -945,8 +965,11 @@ impl ArticlePlaces {
             .collect();
         let best = candidates
             .iter()
+            // A container before its type noun gives way even to a coarser entry of the
+            // gazetteer ("the *Rift Valley* city of Nakuru", whose valley is a finer feature
+            // than the city): the text says which place it names.
             .min_by_key(|(d, role, c, r)| {
-                (*d, *role, *c, distance(r.toponym.span), r.toponym.span.start)
+                (*d, role.0, *c, role.1, distance(r.toponym.span), r.toponym.span.start)
             })
             .copied();
         let attached = best.map(|(d, role, c, r)| {

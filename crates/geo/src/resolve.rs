@@ -57,6 +57,9 @@ pub struct Weights {
     pub actor_country: f64,
     pub container: f64,
     pub kind_hint: f64,
+    /// Extra for a first-level division named with a first-level type word ("the state of
+    /// Chihuahua", "the province of Cordoba"), over a same-named second-level one.
+    pub first_level: f64,
     pub seat_beats_division: f64,
     pub peer_kind: f64,
 }
@@ -82,6 +85,7 @@ impl Default for Weights {
             actor_country: 2.0,
             container: 6.0,
             kind_hint: 5.0,
+            first_level: 1.0,
             seat_beats_division: 4.0,
             peer_kind: 10.0,
         }
@@ -197,6 +201,17 @@ pub fn resolve(
             t.candidates = rivers;
             t.kind_hint = Some(PlaceKind::Water);
             *k = format!("{k} river");
+        } else if island_after(text, t.span.end as usize) {
+            // "an army base on *Boma* island in Lake Chad": the name is an island's; a town of
+            // that name elsewhere (Boma in Congo) is not it. With no island of the name the
+            // gazetteer lacks it, and the unlisted-place rules answer from its phrase.
+            let islands: Vec<Candidate> = gaz
+                .lookup(&format!("{name} Island"))
+                .into_iter()
+                .chain(gaz.lookup(name))
+                .filter(|c| gaz.place(c.place).is_some_and(|p| p.feature_code.starts_with("ISL")))
+                .collect();
+            t.candidates = islands;
         }
     }
     for t in toponyms.iter_mut() {
@@ -286,6 +301,14 @@ fn river_after(text: &str, end: usize) -> bool {
     let Some(after) = text.get(end..).and_then(|a| a.strip_prefix(' ')) else { return false };
     let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
     word.eq_ignore_ascii_case("river")
+}
+
+/// Whether the word right after a name is a lower-case "island" ("on Boma island"); a
+/// capitalised one is part of the name the recogniser already matched or missed.
+fn island_after(text: &str, end: usize) -> bool {
+    let Some(after) = text.get(end..).and_then(|a| a.strip_prefix(' ')) else { return false };
+    let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    word == "island"
 }
 
 /// Towns below this population in a country no other name of the article is in are strays.
@@ -391,8 +414,13 @@ fn type_before(text: &str, start: usize) -> Option<PlaceKind> {
         .to_lowercase();
     match word.as_str() {
         "city" | "town" | "village" | "capital" | "suburb" | "hamlet" => Some(PlaceKind::City),
-        "state" | "province" | "region" | "county" | "district" | "governorate" | "prefecture"
-        | "oblast" | "department" | "emirate" => Some(PlaceKind::Admin1),
+        // Words that name a country's first-level division in most countries; the others
+        // name a division of either level ("county" is Kenya's first level and the United
+        // States' second).
+        "state" | "province" | "region" | "governorate" | "prefecture" | "oblast" | "emirate" => {
+            Some(PlaceKind::Admin1)
+        }
+        "county" | "district" | "department" => Some(PlaceKind::Admin2),
         _ => None,
     }
 }
@@ -506,9 +534,27 @@ fn container_links(text: &str, ts: &[Toponym]) -> Vec<Option<usize>> {
         };
         if (gap.trim() == "," && !possessive()) || (gap.trim() == "(" && closed()) || within {
             out[i] = Some(i + 1);
+        } else if container_before_type(&g) {
+            // "the *Sindh* city of Hyderabad", "the Rift Valley town of Naivasha": a name before
+            // a type noun and "of" holds the place named after it.
+            out[i + 1] = Some(i);
         }
     }
     out
+}
+
+/// Whether the words between two names are a settlement's type noun and "of", with at most
+/// one descriptive word before the noun ("city of", "border town of", "port city of").
+fn container_before_type(gap: &str) -> bool {
+    let words: Vec<&str> = gap.split_whitespace().collect();
+    let settlement = |w: &str| matches!(w, "city" | "town" | "village" | "suburb");
+    match words.as_slice() {
+        [noun, "of"] => settlement(noun),
+        [extra, noun, "of"] => {
+            settlement(noun) && extra.chars().all(|c| c.is_lowercase() || c == '-')
+        }
+        _ => false,
+    }
 }
 
 /// How far a list member's choice must lead its runner-up for its level to count for the
@@ -759,7 +805,10 @@ fn scores(
                 Some(PlaceKind::Admin1 | PlaceKind::Admin2)
                     if matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2) =>
                 {
-                    s += w.kind_hint
+                    s += w.kind_hint;
+                    if t.kind_hint == Some(PlaceKind::Admin1) && p.kind == PlaceKind::Admin1 {
+                        s += w.first_level;
+                    }
                 }
                 Some(PlaceKind::City) if p.kind == PlaceKind::City => s += w.kind_hint,
                 _ => {}

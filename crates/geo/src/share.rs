@@ -19,6 +19,21 @@ const ASSAULT_ROOTS: &[&str] = &["18", "19", "20"];
 const REPORTING: &[&str] =
     &["say", "tell", "add", "state", "report", "announce", "write", "claim", "confirm", "deny"];
 
+/// A precision's rank, finest first.
+fn rank(p: GeoPrecision) -> u8 {
+    match p {
+        GeoPrecision::Place => 0,
+        GeoPrecision::City => 1,
+        GeoPrecision::Province => 2,
+        GeoPrecision::Country => 3,
+        _ => 4,
+    }
+}
+
+/// How far (in bytes) a dateline's name may stand before the sentence it opens ("KABUL,
+/// Aug. 26 (AP) — ").
+const DATELINE_GAP: u32 = 60;
+
 /// Completes the events' places in place. `own[i]` says whether event `i` was placed by its
 /// own attached phrases; those, and events that happened, pass their place on. Events that
 /// did not happen according to the text (planned, hypothetical …) and historical background
@@ -120,19 +135,47 @@ pub fn share_places(
             events[i].modality,
             Modality::Asserted | Modality::Negated | Modality::Attempted | Modality::Alleged
         );
-        if placed(&events[i]) || events[i].historical || !open {
+        if events[i].historical
+            || !open
+            || (placed(&events[i]) && own.get(i).copied().unwrap_or(false))
+        {
             continue;
         }
         let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
+        // The governing deed placed by its own phrases, or (having happened) by a place its
+        // own sentence names, or by the dateline that opens its sentence ("KABUL (AP) — Two
+        // suicide bombers attacked crowds …, *killing* at least 60"); not by a dateline far
+        // from it.
+        let dateline = places.dateline.map(|d| places.resolved[d].toponym.span);
+        let named_here = |e: &Event| {
+            happened(e)
+                && e.location.as_ref().and_then(|l| l.span).is_some_and(|sp| {
+                    s.span.contains(sp)
+                        || (Some(sp) == dateline
+                            && sp.end <= s.span.start
+                            && s.span.start - sp.end <= DATELINE_GAP)
+                })
+        };
         let donor = (0..events.len()).find(|&j| {
             j != i
                 && events[j].sentence == events[i].sentence
-                && own.get(j).copied().unwrap_or(false)
+                && (own.get(j).copied().unwrap_or(false) || named_here(&events[j]))
                 && placed(&events[j])
                 && clausal_dependent(s, events[j].trigger, events[i].trigger)
         });
         if let Some(j) = donor {
-            events[i].location = events[j].location.clone();
+            // A participle its sentence already placed keeps that place unless the deed's is
+            // a finer one of the same country ("… on a gathering in Pazigyi village in the
+            // Sagaing region …, killing at least 50": the village, not the region).
+            let finer = match (&events[i].location, &events[j].location) {
+                (Some(a), Some(b)) if placed(&events[i]) => {
+                    a.country == b.country && rank(b.precision) < rank(a.precision)
+                }
+                _ => true,
+            };
+            if finer {
+                events[i].location = events[j].location.clone();
+            }
         }
     }
     // Country-level assaults refined by a later definite mention in the same country.

@@ -44,6 +44,13 @@ const TYPE_NOUNS: &[(&str, GeoPrecision)] = &[
     ("hills", GeoPrecision::Place),
     ("forest", GeoPrecision::Place),
     ("valley", GeoPrecision::Place),
+    // Landmarks named by their own name ("near the *Ta Muen Thom* temple", "the Sidi Yahia
+    // shrine"): a site where a deed is done, in the place its phrase names.
+    ("temple", GeoPrecision::Place),
+    ("mosque", GeoPrecision::Place),
+    ("shrine", GeoPrecision::Place),
+    ("monastery", GeoPrecision::Place),
+    ("pagoda", GeoPrecision::Place),
 ];
 
 fn type_noun(word: &str) -> Option<GeoPrecision> {
@@ -57,7 +64,30 @@ const PLACE_PREPS: &[&str] = &["in", "near", "outside", "off", "above", "below"]
 
 /// Proper nouns that are no place names though they follow a place preposition, beside the
 /// calendar words of `attach::TEMPORAL` ("in March", "on Monday").
-const NOT_PLACES: &[&str] = &["ramadan", "parliament", "congress", "court"];
+const NOT_PLACES: &[&str] = &[
+    "ramadan",
+    "parliament",
+    "congress",
+    "court",
+    // Faiths and sects before a landmark's type noun ("a *Sufi* shrine", "a Shia mosque").
+    "shia",
+    "shiite",
+    "sunni",
+    "sufi",
+    "buddhist",
+    "hindu",
+    "sikh",
+    "catholic",
+    "orthodox",
+    "coptic",
+    "jewish",
+    "muslim",
+    "christian",
+    "ahmadi",
+    "alawite",
+    "yazidi",
+    "druze",
+];
 
 /// The unlisted place a phrase of `spans` names, nearest the trigger first, with its phrase:
 /// see the module comment. `None` when no phrase names one with evidence of where it lies.
@@ -156,8 +186,12 @@ fn in_phrase(
         // A run of proper nouns: one name ("Khor Mor", "Kfar Kila"); after a type noun's
         // "of", a run of capitalised words ("Let Yet Kone").
         let mut j = i + 1;
+        // A lower-case type noun the tagger took for a proper noun ("the Ta Muen Thom
+        // *temple*") ends the name: a name's own words are capitalised.
+        let type_word = |k: usize| !capitalised(k) && type_noun(&toks[k].form).is_some();
         while j < toks.len()
             && (toks[j].upos == "PROPN" || (after_type && capitalised(j)))
+            && !type_word(j)
             && phrase.contains(toks[j].span)
         {
             j += 1;
@@ -215,6 +249,21 @@ fn in_phrase(
                 && (head.is_some_and(|h| type_noun(&h.form).is_some())
                     || (type_after.is_some() && (next + 1..=next + 2).contains(&typed_head))));
         if !heads || !(of_type || after_prep || (type_after.is_some() && k > 0)) {
+            continue;
+        }
+        // "the *Rift Valley* city of Nakuru", "the Sindh town of Sehwan": a name before a
+        // settlement's type noun that has an "of" name of its own only says what holds that
+        // place ("the Rueso district of Narathiwat" is the district Rueso itself).
+        let settlement_of = |t: usize| {
+            toks.get(t).is_some_and(|t| {
+                matches!(
+                    t.form.to_lowercase().as_str(),
+                    "city" | "town" | "village" | "port" | "suburb" | "settlement"
+                )
+            }) && form(t + 1) == "of"
+                && toks.get(t + 2).is_some_and(|n| n.form.starts_with(char::is_uppercase))
+        };
+        if !of_type && (settlement_of(next) || settlement_of(next + 1)) {
             continue;
         }
         let precision = if of_type { type_noun(&toks[first - 2].form) } else { type_after }

@@ -556,10 +556,11 @@ fn read_after_drops(text: &str, name: &str) -> Option<(String, &'static str)> {
 
 #[test]
 fn a_name_said_to_lie_in_another_country_is_a_place_the_gazetteer_lacks() {
-    // The gazetteer's Torkham is the Afghan side; the text puts this one in Pakistan.
+    // The gazetteer has a Torkham on each side of the border; the text puts this one in
+    // Pakistan.
     let text = "ISLAMABAD (Annalist Wire) — Guards fired at the Torkham border crossing in the \
         Khyber district.";
-    assert_eq!(read_after_drops(text, "Torkham"), None);
+    assert_eq!(read_after_drops(text, "Torkham").map(|p| p.1), Some("PK"));
     assert!(read_after_drops(text, "Khyber").is_some_and(|(_, c)| c == "PK"));
     // A country's name inside a town's name ("Puerto Jordan in Arauca department"), with the
     // other names of its run.
@@ -707,4 +708,69 @@ fn a_hamlet_named_after_a_famous_division_gives_way_to_it_for_events() {
     // A hamlet its text places in its state keeps its reading.
     let text = "MINNEAPOLIS (Annalist Wire) — Police arrested two men in Jordan, Minnesota.";
     assert!(read_after_drops(text, "Jordan").is_some_and(|(_, c)| c == "US"));
+}
+
+#[test]
+fn a_region_before_a_type_noun_contains_the_place_named_after_of() {
+    let g = gaz();
+    let text = "Police fired tear gas in the Rift Valley city of Nakuru. Troops clashed in the \
+        Kharkiv border town of Vovchansk. Gunmen raided the Sindh city of Hyderabad.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let at = |trigger: &str, phrase: &str| {
+        let pp = [span_of(text, phrase)];
+        let site =
+            EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text };
+        places.locate(g, &site).location
+    };
+    assert_eq!(at("fired", "in the Rift Valley city of Nakuru").name, "Nakuru");
+    assert_eq!(at("clashed", "in the Kharkiv border town of Vovchansk").name, "Vovchansk");
+    let h = at("raided", "the Sindh city of Hyderabad");
+    assert_eq!((h.name.as_str(), h.country.as_deref()), ("Hyderabad", Some("PK")));
+}
+
+#[test]
+fn the_origin_of_a_path_gives_way_to_its_goal() {
+    let g = gaz();
+    let text = "Militants fired rockets from Lebanon into northern Israel. Refugees crossed \
+        from Sudan into Chad. Troops withdrew from Kherson.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let at = |trigger: &str, phrase: &str| {
+        let pp = [span_of(text, phrase)];
+        let site =
+            EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text };
+        places.locate(g, &site).location
+    };
+    assert_eq!(at("fired", "from Lebanon into northern Israel").name, "Israel");
+    assert_eq!(at("crossed", "from Sudan into Chad").name, "Chad");
+    // A withdrawal's "from" with no goal still places it.
+    assert_eq!(at("withdrew", "from Kherson").name, "Kherson");
+}
+
+#[test]
+fn a_first_level_type_word_picks_the_first_level_division() {
+    let g = gaz();
+    let kind_of = |text: &str, name: &str| {
+        let places = ArticlePlaces::analyze(g, text, &[]);
+        let at = span_of(text, name);
+        let r = places.resolved.iter().find(|r| r.toponym.span.overlaps(at)).expect("recognised");
+        r.place.and_then(|p| g.place(p)).map(|p| p.kind)
+    };
+    let text = "MEXICO CITY (Reuters) - Gunmen killed five people in the state of Chihuahua.";
+    assert_eq!(kind_of(text, "Chihuahua"), Some(geo::PlaceKind::Admin1));
+    let text = "MEXICO CITY (Reuters) - Gunmen killed five people in Chihuahua state.";
+    assert_eq!(kind_of(text, "Chihuahua"), Some(geo::PlaceKind::Admin1));
+    // The city of the same name stays the city.
+    let text = "MEXICO CITY (Reuters) - Gunmen killed five people in the city of Chihuahua.";
+    assert_eq!(kind_of(text, "Chihuahua"), Some(geo::PlaceKind::City));
+}
+
+#[test]
+fn a_name_before_island_is_an_island_not_a_town_elsewhere() {
+    // Boma in Congo is a town; "Boma island" in Lake Chad is not it.
+    let text = "N'DJAMENA (Annalist Wire) — Fighters attacked an army base on Boma island in \
+        Lake Chad.";
+    assert_ne!(read_after_drops(text, "Boma").map(|p| p.1), Some("CD"));
+    // The same name with no "island" after it keeps the town.
+    let text = "KINSHASA (Annalist Wire) — Fighters attacked an army base near Boma.";
+    assert_eq!(read_after_drops(text, "Boma").map(|p| p.1), Some("CD"));
 }

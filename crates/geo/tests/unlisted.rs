@@ -360,3 +360,78 @@ fn a_place_the_sentence_says_it_lies_in_holds_an_unlisted_site() {
         .expect("unlisted field");
     assert_eq!((loc.name.as_str(), loc.country.as_deref()), ("Omar", Some("SY")));
 }
+
+#[test]
+fn a_name_before_a_settlement_noun_with_its_own_of_name_only_holds_it() {
+    let g = gaz();
+    let text = "Rebels seized the Ruwenzi town of Kanyabayonga in North Kivu province.";
+    let words = [
+        ("Rebels", "NOUN", 2, "nsubj"),
+        ("seized", "VERB", 0, "root"),
+        ("the", "DET", 5, "det"),
+        ("Ruwenzi", "PROPN", 5, "compound"),
+        ("town", "NOUN", 2, "obj"),
+        ("of", "ADP", 7, "case"),
+        ("Kanyabayonga", "PROPN", 5, "nmod"),
+        ("in", "ADP", 11, "case"),
+        ("North", "PROPN", 10, "compound"),
+        ("Kivu", "PROPN", 11, "compound"),
+        ("province", "NOUN", 7, "nmod"),
+        (".", "PUNCT", 2, "punct"),
+    ];
+    let s = sentence(text, &words);
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "the Ruwenzi town of Kanyabayonga in North Kivu province")];
+    let (loc, _) = unlisted_place(g, &places, text, &s, &phrase, span_of(text, "seized"))
+        .expect("unlisted town");
+    assert_eq!(loc.name, "Kanyabayonga");
+    assert_eq!(loc.country.as_deref(), Some("CD"));
+}
+
+#[test]
+fn a_landmark_named_before_its_type_noun_is_a_place_where_its_phrase_puts_it() {
+    let g = gaz();
+    let text = "Troops clashed near the Sala Daeng temple in Thailand's Surin province.";
+    let words = [
+        ("Troops", "NOUN", 2, "nsubj"),
+        ("clashed", "VERB", 0, "root"),
+        ("near", "ADP", 7, "case"),
+        ("the", "DET", 7, "det"),
+        ("Sala", "PROPN", 7, "compound"),
+        ("Daeng", "PROPN", 5, "flat"),
+        ("temple", "PROPN", 2, "obl"),
+        ("in", "ADP", 12, "case"),
+        ("Thailand", "PROPN", 12, "nmod:poss"),
+        ("'s", "PART", 9, "case"),
+        ("Surin", "PROPN", 12, "compound"),
+        ("province", "NOUN", 7, "nmod"),
+        (".", "PUNCT", 2, "punct"),
+    ];
+    let s = sentence(text, &words);
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "near the Sala Daeng temple in Thailand's Surin province")];
+    let (loc, _) = unlisted_place(g, &places, text, &s, &phrase, span_of(text, "clashed"))
+        .expect("unlisted temple");
+    assert_eq!((loc.name.as_str(), loc.country.as_deref()), ("Sala Daeng", Some("TH")));
+    assert_eq!(loc.precision, GeoPrecision::Place);
+    // A faith before the type noun names no place.
+    let text = "Gunmen attacked a Sufi shrine in Pakistan's Sindh province.";
+    let words = [
+        ("Gunmen", "NOUN", 2, "nsubj"),
+        ("attacked", "VERB", 0, "root"),
+        ("a", "DET", 5, "det"),
+        ("Sufi", "PROPN", 5, "compound"),
+        ("shrine", "NOUN", 2, "obj"),
+        ("in", "ADP", 10, "case"),
+        ("Pakistan", "PROPN", 10, "nmod:poss"),
+        ("'s", "PART", 7, "case"),
+        ("Sindh", "PROPN", 10, "compound"),
+        ("province", "NOUN", 5, "nmod"),
+        (".", "PUNCT", 2, "punct"),
+    ];
+    let s = sentence(text, &words);
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "a Sufi shrine in Pakistan's Sindh province")];
+    let found = unlisted_place(g, &places, text, &s, &phrase, span_of(text, "attacked"));
+    assert!(found.as_ref().is_none_or(|(l, _)| l.name != "Sufi"), "{found:?}");
+}

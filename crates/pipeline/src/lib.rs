@@ -251,6 +251,7 @@ impl Engine {
             .collect();
         offset_dates(&article.text, &sentences, &day_timexes, &mut events);
         eve_dates(&article.text, &sentences, &day_timexes, &mut events);
+        participle_times(&sentences, &mut events);
         times.time += t.elapsed();
 
         // Places are assigned once the modality is known (it decides the fallbacks).
@@ -981,6 +982,24 @@ fn owned_by(text: &str, o: &model::Location, u: &model::Location) -> bool {
 /// is finer than the whole, whatever precision its type noun gives it.
 fn part_of(text: &str, u: &model::Location, o: &model::Location) -> bool {
     let (Some(us), Some(os)) = (u.span, o.span) else { return false };
+    // "in the Bab al-Tabbaneh *district of the city*": the city taken up by its type noun.
+    let after = text.get(us.end as usize..).unwrap_or("").to_lowercase();
+    let next: Vec<&str> = after
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let part = |w: &str| {
+        matches!(
+            w,
+            "district" | "neighbourhood" | "neighborhood" | "suburb" | "quarter" | "township"
+        )
+    };
+    if o.precision == model::GeoPrecision::City
+        && matches!(next.as_slice(), [p, "of", "the", "city" | "town" | "capital"] if part(p))
+    {
+        return true;
+    }
     if us.end > os.start {
         return false;
     }
@@ -1088,7 +1107,8 @@ fn fallback_place(
     }
     // "foiled a plot *to bomb a base near Khujand*": a place inside a clause of what was
     // aimed at is not where the foiling happened.
-    let aimed = geo::aimed_clauses(s, ev.trigger);
+    let mut aimed = geo::aimed_clauses(s, ev.trigger);
+    aimed.extend(speakers_places(s, ev.trigger));
     let found = places.sentence_place_outside(gaz, text, s.span, ev.trigger, &aimed);
     if found.basis == geo::PlaceBasis::Sentence {
         return Some((found.location, found.basis));
@@ -1167,6 +1187,40 @@ fn fallback_place(
         }
         _ => None,
     }
+}
+
+/// The place phrases of a verb of saying whose complement holds the trigger ("the spokesman
+/// said *in Addis Ababa* that the troops had not crossed the border", "told reporters in
+/// Kigali that …", "announced in Geneva that …"): they say where the statement was made,
+/// never where the deed it reports was done.
+fn speakers_places(s: &AnalyzedSentence, trigger: model::Span) -> Vec<model::Span> {
+    let toks = &s.tokens;
+    let Some(mut k) = trigger_head(s, trigger) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut steps = 0;
+    while let Some(g) = (toks[k].head as usize).checked_sub(1) {
+        steps += 1;
+        if steps > toks.len() {
+            break;
+        }
+        let saying = toks[g].upos == "VERB"
+            && toks[k].deprel == "ccomp"
+            && communicating(&toks[g].lemma.to_lowercase());
+        if saying {
+            for c in s.children(g as u32 + 1) {
+                let locative = toks[c].deprel.starts_with("obl")
+                    && s.children(c as u32 + 1).any(|x| {
+                        toks[x].deprel == "case"
+                            && matches!(toks[x].form.to_lowercase().as_str(), "in" | "at" | "from")
+                    });
+                if c != k && locative && toks[c].span.end <= trigger.start {
+                    out.push(subtree_span(s, c));
+                }
+            }
+        }
+        k = g;
+    }
+    out
 }
 
 /// Whether one of the event's own phrases is about "the area" ("from the area by helicopter",
@@ -1875,6 +1929,50 @@ fn offset_dates(
     }
 }
 
+/// "set off a bomb outside the office on Thursday night, *wounding* a guard", "ambushed a
+/// patrol two days earlier, *killing* three": a present participle that hangs on a deed's
+/// clause and has no time of its own happened when that deed did.
+fn participle_times(sentences: &[AnalyzedSentence], events: &mut [Event]) {
+    for i in 0..events.len() {
+        let undated = events[i]
+            .time
+            .as_ref()
+            .is_none_or(|t| t.basis == model::TimeBasis::PublicationFallback);
+        if !undated || events[i].historical {
+            continue;
+        }
+        let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
+        // A bare participle: none introduced by a preposition or a subordinator ("seized the
+        // town after days *of fighting*" is not dated by the seizure).
+        let participle = trigger_head(s, events[i].trigger).is_some_and(|h| {
+            let t = &s.tokens[h];
+            t.upos == "VERB"
+                && t.form.to_lowercase().ends_with("ing")
+                && matches!(t.deprel.as_str(), "advcl" | "xcomp" | "conj")
+                && !s
+                    .children(h as u32 + 1)
+                    .any(|c| matches!(s.tokens[c].deprel.as_str(), "mark" | "case"))
+        });
+        if !participle {
+            continue;
+        }
+        let governor = (0..events.len()).find(|&j| {
+            j != i
+                && events[j].sentence == events[i].sentence
+                && events[j].trigger.end <= events[i].trigger.start
+                && !events[j].historical
+                && events[j]
+                    .time
+                    .as_ref()
+                    .is_some_and(|t| t.basis != model::TimeBasis::PublicationFallback)
+                && geo::clausal_dependent(s, events[j].trigger, events[i].trigger)
+        });
+        if let Some(j) = governor {
+            events[i].time = events[j].time.clone();
+        }
+    }
+}
+
 /// "shelled the city *on Monday and Tuesday*": a deed dated by one of two days joined by "and"
 /// took both; within one ISO week it is dated by that week.
 fn coordinated_days(text: &str, timexes: &[timex::Timex], time: &mut model::EventTime) {
@@ -1982,6 +2080,23 @@ fn counted_offset<'a>(tree: &provenance::Tree<'a>, t: usize) -> Option<(usize, &
             "later" => "later",
             _ => return None,
         };
+        // "had rallied in Jamshoro *earlier in the day*", "dispersed the crowd *later that
+        // day*": the same day as the deed told before.
+        let rest: Vec<String> =
+            (k + 1..(k + 4).min(tree.len())).map(|x| tree.form_lower(x)).collect();
+        let same_day = matches!(word, "earlier" | "later")
+            && (rest.starts_with(&["in".into(), "the".into(), "day".into()])
+                || rest.starts_with(&["that".into(), "day".into()]));
+        if same_day {
+            let day = if rest[0] == "in" { k + 3 } else { k + 2 };
+            // Hung on the trigger or on a noun of its clause ("rallied in the town of Jamshoro
+            // earlier in the day" with "earlier" under "town"), no other verb between.
+            let ancestors = tree.ancestors(k);
+            let within = ancestors.contains(&t)
+                && ancestors.iter().take_while(|&&v| v != t).all(|&v| !tree.is_verbal(v));
+            let own = k > t && (within || tree.head(day) == Some(t));
+            return own.then_some((k, word, 0));
+        }
         let unit = match tree.form_lower(k - 1).as_str() {
             "day" | "days" => 1,
             "week" | "weeks" => 7,
@@ -2148,6 +2263,28 @@ fn own_timexes(
             }
             if dates_a_thing(&tree, x.span, t, x.granularity == timex::Granularity::Day) {
                 return false;
+            }
+            // "summoned the envoy *on Tuesday* to protest against the shelling of Sake *on
+            // Sunday*": one deed has one day, so of two days the parser hung on the same verb,
+            // the one after a nominal event below that verb is the event's, and the one before
+            // it is the verb's.
+            let verb_of =
+                |k: usize| std::iter::once(k).chain(tree.ancestors(k)).find(|&v| tree.is_verbal(v));
+            if tree.tok(t).upos == "NOUN" && k < t && x.granularity == timex::Granularity::Day {
+                let above = verb_of(k);
+                let later_day = timexes.iter().any(|y| {
+                    y.granularity == timex::Granularity::Day
+                        && s.span.contains(y.span)
+                        && y.interval != x.interval
+                        && tree.token_at(y.span).is_some_and(|k2| {
+                            k2 > t
+                                && verb_of(k2) == above
+                                && above.is_some_and(|v| tree.ancestors(t).contains(&v))
+                        })
+                });
+                if later_day {
+                    return false;
+                }
             }
             // The first verb above the expression.
             let verb = std::iter::once(k).chain(tree.ancestors(k)).find(|&v| tree.is_verbal(v));
@@ -2636,5 +2773,17 @@ mod tests {
         let i = text.rfind("Conakry").unwrap();
         conakry.span = Some(model::Span::new(i, i + 7));
         assert!(!part_of(text, &kaloum, &conakry));
+    }
+
+    #[test]
+    fn a_district_of_the_city_is_part_of_the_city_taken_up() {
+        use super::part_of;
+        let text = "Gunmen struck Tripoli. Troops raided the Bab Zeid quarter of the city and \
+            the Hamra district of the capital, then Ras Beirut in the city.";
+        let loc = |w: &str| city_in(text, w, "LB");
+        assert!(part_of(text, &loc("Bab Zeid"), &loc("Tripoli")));
+        assert!(part_of(text, &loc("Hamra"), &loc("Tripoli")));
+        // "in the city" says where it lies but names no part.
+        assert!(!part_of(text, &loc("Ras Beirut"), &loc("Tripoli")));
     }
 }

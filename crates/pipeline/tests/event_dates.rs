@@ -118,3 +118,33 @@ fn next_month_in_a_past_tense_sentence_is_never_a_year_back() {
         foreign ministry said.\n";
     assert_eq!(date_at(&e, text, "2025-03-18", "postponed"), "2024-05");
 }
+
+#[test]
+fn a_participle_after_a_dated_deed_happened_that_day() {
+    let e = engine();
+    let text = "Bomb in Lagos\n\n\
+        LAGOS, March 6 (Reuters) - Gunmen attacked a police station in Ikorodu on Tuesday night, \
+        killing three officers, police said.\n";
+    assert_eq!(date_at(&e, text, "2025-03-06", "killing"), "2025-03-04");
+}
+
+#[test]
+fn earlier_in_the_day_is_the_day_of_the_deed_told_before() {
+    let e = engine();
+    let text = "Protest in Dhaka\n\n\
+        DHAKA, Feb 20 (Reuters) - Police fired tear gas at students in Dhaka on Tuesday, \
+        witnesses said.\n\n\
+        The students had blocked a highway in Gazipur earlier in the day, police said.\n";
+    assert_eq!(date_at(&e, text, "2025-02-20", "blocked"), "2025-02-18");
+}
+
+#[test]
+fn of_two_days_on_one_verb_the_later_dates_the_nominal_deed_after_it() {
+    let e = engine();
+    let text = "Mali protests\n\n\
+        BAMAKO, March 7 (Reuters) - Mali summoned Algeria's ambassador on Friday to protest \
+        against the bombing of a market in the town of Tessalit on Wednesday, the foreign \
+        ministry said.\n";
+    assert_eq!(date_at(&e, text, "2025-03-07", "bombing"), "2025-03-05");
+    assert_eq!(date_at(&e, text, "2025-03-07", "summoned"), "2025-03-07");
+}

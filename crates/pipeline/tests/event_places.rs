@@ -203,3 +203,14 @@ fn a_site_stormed_by_a_crowd_of_no_country_is_in_the_story_place() {
         witnesses said.\n";
     assert_eq!(place_at(&e, text, "2025-01-13", "stormed"), named("Kampala", "UG"));
 }
+
+#[test]
+fn where_a_speaker_said_something_is_not_where_the_deed_was_done() {
+    let e = engine();
+    let text = "Ethiopia denies incursion\n\n\
+        NAIROBI, Dec 9 (Reuters) - Kenyan police said Ethiopian troops had detained herders \
+        near Moyale on Monday.\n\n\
+        Ethiopia's government spokesman said in Addis Ababa that the troops had not crossed \
+        the border.\n";
+    assert_ne!(place_at(&e, text, "2025-12-09", "crossed"), named("Addis Ababa", "ET"));
+}
