@@ -2580,7 +2580,18 @@ impl Analysis<'_> {
                     .copied()
                     .filter(|&c| self.s.tokens[c].deprel == "obl:agent")
                     .collect();
+                // (Product rule.) The `by` phrase of a passive names its doer wherever it
+                // stands: "migrants were rescued off the coast of Libya by the Italian coast
+                // guard" is Italy's act, not Libya's.
+                let by_doer = (opts.clauses && passive)
+                    .then(|| {
+                        by.iter()
+                            .filter_map(|&b| self.phrase_of[b])
+                            .find(|&q| !self.phrases[q].null && !self.locative_place(q))
+                    })
+                    .flatten();
                 let found = match self.find_target(&lower) {
+                    Some(p) if by_doer.is_some_and(|q| q != p) => by_doer,
                     Some(p) if passive && !by.is_empty() && self.locative_place(p) => lower
                         .iter()
                         .filter(|&&k| by.iter().any(|&b| k >= self.subtree_bounds(b).0))

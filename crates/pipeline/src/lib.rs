@@ -123,8 +123,9 @@ impl Engine {
         for (si, s) in sentences.iter().enumerate() {
             match coder::code_sentence(s, date, &self.dictionaries, &self.coder_options) {
                 Ok(mut found) => {
-                    let nominal =
+                    let mut nominal =
                         coder::nominal::code(s, date, &self.dictionaries, &self.nouns, &found);
+                    drop_ended_states(s, &mut nominal);
                     drop_bare_plans(s, &mut found, &nominal);
                     drop_bare_announcements(s, &mut found, &nominal);
                     found.extend(nominal);
@@ -2493,6 +2494,39 @@ fn other_time_phrase(tree: &provenance::Tree<'_>, t: usize) -> Option<(usize, us
         }
     }
     None
+}
+
+/// Verbs that end or ease a state of affairs their object names.
+const ENDING: &[&str] = &["end", "lift", "ease", "suspend", "cancel", "scrap", "revoke", "rescind"];
+
+/// An event noun that is the object of a verb ending or easing it ("ended the siege of the
+/// hospital", "lifted the sanctions on Iran", "suspended military aid") names a state that held
+/// before: the verb's own event says what was done, and the noun is no new event.
+fn drop_ended_states(s: &AnalyzedSentence, nominal: &mut Vec<coder::CodedEvent>) {
+    let head = |k: usize| (s.tokens[k].head as usize).checked_sub(1);
+    let head_of = |t: &model::Token| (t.head as usize).checked_sub(1);
+    nominal.retain(|n| {
+        let Some(k) = s.tokens.iter().rposition(|t| n.trigger.contains(t.span)) else {
+            return true;
+        };
+        // The trigger's head noun, or the first conjunct it is joined to.
+        let k = if s.tokens[k].deprel == "conj" { head(k).unwrap_or(k) } else { k };
+        // ("called off the strike": *call* with its particle *off*.)
+        let called_off = |v: usize| {
+            s.tokens[v].lemma == "call"
+                && s.tokens.iter().any(|t| {
+                    t.deprel == "compound:prt"
+                        && head_of(t) == Some(v)
+                        && t.form.eq_ignore_ascii_case("off")
+                })
+        };
+        let ended = s.tokens[k].deprel == "obj"
+            && head(k).is_some_and(|v| {
+                s.tokens[v].upos == "VERB"
+                    && (ENDING.contains(&s.tokens[v].lemma.as_str()) || called_off(v))
+            });
+        !ended
+    });
 }
 
 /// A verb of planning coded only by its own default (03, no pattern) whose object is an

@@ -116,3 +116,33 @@ fn people_in_a_capital_are_of_its_country_not_its_government() {
     let got = coded("Tehran condemned the sanctions imposed by the European Union.", "20250304");
     assert!(got.iter().any(|(_, s, ..)| s == "IRNGOV"), "{got:?}");
 }
+
+#[test]
+fn ending_something_says_what_was_done_and_the_ended_state_is_no_new_event() {
+    let got = coded(
+        "Ethiopia and Eritrea signed a peace deal in Jeddah, ending decades of hostility.",
+        "20250304",
+    );
+    assert!(!got.iter().any(|(w, ..)| w == "ending"), "ending hostility is no act: {got:?}");
+    let got = coded("The United States ended military aid to Niger on Friday.", "20250304");
+    assert!(
+        got.iter()
+            .any(|(w, s, t, c)| w == "ended" && s == "USA" && t == "NER" && c.starts_with("162")),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|(w, ..)| w == "aid"), "the aid ended is no new event: {got:?}");
+    let got =
+        coded("Teachers called off their strike after the government raised salaries.", "20250304");
+    assert!(got.iter().any(|(_, _, _, c)| c == "082"), "{got:?}");
+}
+
+#[test]
+fn the_by_phrase_of_a_passive_is_its_doer_wherever_it_stands() {
+    let got = by_trigger(
+        "Hundreds of migrants were rescued off the coast of Libya by the Italian coast guard.",
+        "20250304",
+        "rescued",
+    );
+    assert!(got.iter().any(|(s, ..)| s.starts_with("ITA")), "{got:?}");
+    assert!(!got.iter().any(|(s, ..)| s.starts_with("LBY")), "{got:?}");
+}
