@@ -123,8 +123,15 @@ impl Engine {
         for (si, s) in sentences.iter().enumerate() {
             match coder::code_sentence(s, date, &self.dictionaries, &self.coder_options) {
                 Ok(mut found) => {
-                    let nominal =
+                    let mut nominal =
                         coder::nominal::code(s, date, &self.dictionaries, &self.nouns, &found);
+                    coder::nominal::fold_weapon_subjects(
+                        s,
+                        date,
+                        &self.dictionaries,
+                        &mut found,
+                        &mut nominal,
+                    );
                     drop_bare_plans(s, &mut found, &nominal);
                     drop_bare_announcements(s, &mut found, &nominal);
                     found.extend(nominal);

@@ -41,7 +41,56 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let f = reroot_from_relative_clause(s);
     let g = speaker_read_as_conjunct(s);
     let h = saying_phrase_read_into_its_clause(s);
-    a || b || c || d || e || f || g || h
+    let i = gerund_read_as_auxiliary(s);
+    a || b || c || d || e || f || g || h || i
+}
+
+/// **A gerund subject read as an auxiliary** ("Shelling/aux:pass killed four civilians",
+/// "Looting/aux spread to the suburbs"): English auxiliaries are forms of be, have and do and
+/// the modals, never another -ing word. A word ending in -ing, tagged a verb or auxiliary and
+/// hung as the `aux` of a later verb that has no subject, with nothing but its own words between
+/// them, is that verb's subject: a noun (the act named, "shelling", "fighting", "looting").
+fn gerund_read_as_auxiliary(s: &mut AnalyzedSentence) -> bool {
+    let mut changed = false;
+    for g in 0..s.tokens.len() {
+        let toks = &s.tokens;
+        let t = &toks[g];
+        let lower = t.form.to_lowercase();
+        if !matches!(t.upos.as_str(), "VERB" | "AUX")
+            || base(toks, g) != "aux"
+            || !lower.ends_with("ing")
+            || lower.len() < 6
+            || matches!(t.lemma.to_lowercase().as_str(), "be" | "have" | "do" | "get")
+        {
+            continue;
+        }
+        let Some(v) = head(toks, g).filter(|&v| v > g && toks[v].upos == "VERB") else {
+            continue;
+        };
+        if kids(toks, v).any(|c| matches!(base(toks, c), "nsubj" | "csubj" | "expl"))
+            || (g + 1..v).any(|k| !descends_from(toks, k, g))
+        {
+            continue;
+        }
+        let passive = toks[g].deprel == "aux:pass";
+        let toks = &mut s.tokens;
+        toks[g].upos = "NOUN".into();
+        toks[g].xpos = "NN".into();
+        toks[g].lemma = lower;
+        toks[g].feats = "Number=Sing".into();
+        toks[g].deprel = "nsubj".into();
+        // The verb the "auxiliary" made passive is active again.
+        if passive {
+            toks[v].feats = toks[v]
+                .feats
+                .split('|')
+                .filter(|f| *f != "Voice=Pass")
+                .collect::<Vec<_>>()
+                .join("|");
+        }
+        changed = true;
+    }
+    changed
 }
 
 /// A phrase of the verb of saying hung on the reported clause ("the army said on Monday/obl→
@@ -636,6 +685,37 @@ mod tests {
             at += f[0].len() + 1;
         }
         AnalyzedSentence { index: 0, span: Span::new(0, at), tokens }
+    }
+
+    #[test]
+    fn a_gerund_read_as_an_auxiliary_is_the_subject() {
+        // "Looting spread to the suburbs ." and "Heavy fighting … " shapes: an -ing aux of a
+        // subjectless verb.
+        let mut s = sentence(
+            "Looting/VERB/2/aux spread/VERB/0/root/VerbForm=Fin to/ADP/5/case the/DET/5/det \
+             suburbs/NOUN/2/obl ./PUNCT/2/punct",
+        );
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[0].upos.as_str(), s.tokens[0].deprel.as_str()), ("NOUN", "nsubj"));
+        let mut s = sentence(
+            "Shelling/VERB/2/aux:pass killed/VERB/0/root/Voice=Pass four/NUM/4/nummod \
+             civilians/NOUN/2/obj ./PUNCT/2/punct",
+        );
+        assert!(repair(&mut s));
+        assert_eq!(s.tokens[0].deprel, "nsubj");
+        assert_eq!(s.tokens[1].feats, "");
+        // A real auxiliary, and a verb that has its subject, are left alone.
+        let mut s = sentence(
+            "Being/AUX/2/aux:pass attacked/VERB/0/root ,/PUNCT/2/punct they/PRON/5/nsubj \
+             fled/VERB/2/conj ./PUNCT/2/punct",
+        );
+        s.tokens[0].lemma = "be".into();
+        assert!(!repair(&mut s));
+        let mut s = sentence(
+            "Rebels/NOUN/3/nsubj fighting/VERB/3/aux took/VERB/0/root the/DET/5/det \
+             town/NOUN/3/obj ./PUNCT/3/punct",
+        );
+        assert!(!repair(&mut s));
     }
 
     #[test]
