@@ -256,6 +256,23 @@ fn code_nouns(
             ),
         };
         let target = target.map(|t| at_home(source.as_ref(), t));
+        // (A target named by its role alone is of the country the act's `in` phrase places
+        // it in: "the attack on a police station in Pakistan's Balochistan province".)
+        let target = target.map(|mut t| {
+            if let Some(role) = t.code.strip_prefix("---").filter(|r| r.len() >= 3) {
+                let place = children[h].iter().copied().find_map(|c| {
+                    (s.tokens[c].deprel.starts_with("nmod")
+                        && case_of(s, c, children).as_deref() == Some("in"))
+                    .then(|| code_np(s, c, children, words, date, dicts))
+                    .flatten()
+                    .filter(|a| a.code.len() == 3 && !a.code.starts_with("---"))
+                });
+                if let Some(p) = place {
+                    t.code = format!("{}{role}", p.code);
+                }
+            }
+            t
+        });
         // A bare nominal event ("the details of the suicide attack") is kept: the pipeline
         // fills its arguments from an earlier mention of the same event, or drops it.
         let empty = |span: Span| CodedActor { code: String::new(), text: String::new(), span };
@@ -347,24 +364,53 @@ pub fn fold_weapon_subjects(
             return true;
         };
         let Some(v) = weapon_subject_verb(s, h) else { return true };
-        if let Some(e) = verbal.iter_mut().find(|e| {
+        // The subject's phrase: the weapon noun and every word under it.
+        let phrase = (0..s.tokens.len())
+            .filter(|&k| {
+                let mut x = k;
+                for _ in 0..s.tokens.len() {
+                    if x == h {
+                        return true;
+                    }
+                    match (s.tokens[x].head as usize).checked_sub(1) {
+                        Some(p) => x = p,
+                        None => return false,
+                    }
+                }
+                false
+            })
+            .map(|k| s.tokens[k].span)
+            .reduce(Span::cover);
+        let has_country = |a: &CodedActor| !a.code.is_empty() && !a.code.starts_with("---");
+        let mut folded = false;
+        for e in verbal.iter_mut().filter(|e| {
             e.trigger.contains(s.tokens[v].span)
                 && !e.negated
                 // (Destroying property, 1712, is what the weapon did: "A roadside bomb
                 // damaged a police vehicle" is the bombing.)
                 && matches!(e.code.get(..2), Some("17" | "18" | "19" | "20"))
         }) {
+            folded = true;
             e.code.clone_from(&n.code);
             // The event rests on both words ("car bomb … killed"): its trigger covers them.
             e.trigger = e.trigger.cover(n.trigger);
-            if e.source.code.is_empty() && !n.source.code.is_empty() {
+            // The doer is the weapon phrase's own ("An Israeli air strike", "the attack …
+            // by separatist gunmen") as the nominal reads it; the verb coder may have taken
+            // the attack's target inside that phrase ("the attack on a police station") for
+            // the doer. (Its other readings stay: "a rocket fired from Lebanon" is Lebanon's.)
+            let victim = !n.target.code.is_empty()
+                && phrase.is_some_and(|p| p.contains(e.source.span))
+                && n.target.span.contains(e.source.span);
+            if !n.source.code.is_empty() || e.source.code.is_empty() || victim {
                 e.source = n.source.clone();
             }
             // ("Russia's offensive against Ukraine has killed thousands": those harmed are
-            // the attack's target when the verb names no one coded.)
-            if e.target.code.is_empty() && !n.target.code.is_empty() {
+            // the attack's target when the verb names no one of a country.)
+            if !has_country(&e.target) && has_country(&n.target) {
                 e.target = n.target.clone();
             }
+        }
+        if folded {
             return false;
         }
         if n.target.code.is_empty() {
@@ -644,10 +690,14 @@ fn source_of(
     }
     for &c in &children[h] {
         let rel = s.tokens[c].deprel.as_str();
-        // The doer of "the arrest of X by police", "the expulsion of two diplomats by Estonia":
-        // a parser often hangs the `by` phrase on the noun of the `of` phrase before it, which
-        // names the one the act befell, not a doer of its own.
-        if rel.starts_with("nmod") && case_of(s, c, children).as_deref() == Some("of") {
+        // The doer of "the arrest of X by police", "the expulsion of two diplomats by Estonia",
+        // "the attack on a police station in Y province by gunmen": a parser often hangs the
+        // `by` phrase on the noun of the act's phrase before it, which names the one the act
+        // befell or its place, not a doer of its own.
+        if rel.starts_with("nmod")
+            && rel != "nmod:poss"
+            && case_of(s, c, children).as_deref() != Some("by")
+        {
             for &b in &children[c] {
                 if s.tokens[b].deprel.starts_with("nmod")
                     && case_of(s, b, children).as_deref() == Some("by")

@@ -128,3 +128,40 @@ fn a_statement_carried_by_an_outlet_is_not_the_outlets() {
     );
     assert!(!got.iter().any(|(w, _, _, _)| w == "statement"), "{got:?}");
 }
+
+#[test]
+fn the_doer_of_an_attack_named_after_its_place_and_the_place_of_its_target() {
+    // "by X" hung on the act's `in` phrase is the doer, not part of that place; the target
+    // named by its role alone is of the country that phrase names.
+    let got = coded(
+        "The assault on a police checkpoint in Nigeria's Borno state by armed bandits killed \
+         seven officers on Friday, police said.",
+        "20250301",
+    );
+    assert!(
+        got.iter().any(|(w, s, t, c)| w == "assault"
+            && s.ends_with("CRM")
+            && !s.starts_with("NGA")
+            && t == "NGACOP"
+            && c.starts_with("19")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn approving_a_loan_is_providing_economic_aid() {
+    has(
+        "The IMF approved a $1.2 billion loan for Sri Lanka on Monday.",
+        "approved",
+        "IGO",
+        "LKA",
+        "071",
+    );
+    has(
+        "The Asian Development Bank approved a loan to Pakistan for flood reconstruction.",
+        "approved",
+        "IGO",
+        "PAK",
+        "071",
+    );
+}
