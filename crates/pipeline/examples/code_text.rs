@@ -30,6 +30,26 @@ fn main() {
                 }
             }
         }
+        // `CODER=1`: the verb coder's own events on each sentence, before the pipeline's
+        // nominal events and merges.
+        if std::env::var_os("CODER").is_some() {
+            let loaded = lexicon::load(&[], false).expect("lexicon");
+            for s in &coded.sentences {
+                let opts = coder::Options { require_dyad: false, ..coder::Options::default() };
+                for e in
+                    coder::code_sentence(s, None, &loaded.dictionaries, &opts).unwrap_or_default()
+                {
+                    println!(
+                        "   coder {} {} -> {} '{}' {:?}",
+                        e.code,
+                        e.source.code,
+                        e.target.code,
+                        e.trigger.slice(&coded.article.text).unwrap_or(""),
+                        e.pattern
+                    );
+                }
+            }
+        }
         let body = &coded.article.text;
         for e in &coded.events {
             let codes = |v: &[model::ActorRef]| {

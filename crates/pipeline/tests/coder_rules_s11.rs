@@ -165,3 +165,22 @@ fn approving_a_loan_is_providing_economic_aid() {
         "071",
     );
 }
+
+#[test]
+fn shot_dead_after_a_noun_phrase_is_the_verb() {
+    has(
+        "Security forces shot dead four demonstrators in the Kenyan town of Kisumu on \
+         Tuesday, a rights group said.",
+        "shot",
+        "KEN",
+        "KEN",
+        "1",
+    );
+    has(
+        "Police shot dead two suspected robbers in the Nigerian city of Kano on Friday.",
+        "shot",
+        "NGA",
+        "",
+        "1",
+    );
+}
