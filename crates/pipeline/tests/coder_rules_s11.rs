@@ -184,3 +184,22 @@ fn shot_dead_after_a_noun_phrase_is_the_verb() {
         "1",
     );
 }
+
+#[test]
+fn the_report_between_a_fronted_phrase_and_its_speaker_is_coded() {
+    has(
+        "In Mombasa, protesters blocked the main highway into the port, a police commander \
+         said.",
+        "blocked",
+        "KEN",
+        "",
+        "14",
+    );
+    has(
+        "On Tuesday, Ugandan police arrested 20 opposition supporters, a party spokesman said.",
+        "arrested",
+        "UGA",
+        "UGA",
+        "173",
+    );
+}
