@@ -2004,6 +2004,18 @@ impl Analysis<'_> {
             if opts.clauses && (lo..hi).any(|k| self.participial_adjunct(k, lo, hi)) {
                 continue;
             }
+            // … nor when it is the reported clause of a verb of saying after it ("In Mombasa,
+            // protesters blocked the main highway, a police commander said"): the report
+            // itself, between a fronted phrase and its speaker, is no aside.
+            if opts.clauses
+                && (lo..hi).any(|k| {
+                    self.is_verb(k)
+                        && base_rel(&self.s.tokens[k].deprel) == "ccomp"
+                        && self.head(k).is_some_and(|h| h >= hi && self.says(h))
+                })
+            {
+                continue;
+            }
             // … nor when it opens with a coordinator before a coordinated verb (", but was
             // still refusing admittance to …"): a clause of its own, not an aside.
             if opts.clauses

@@ -168,7 +168,20 @@ fn code_nouns(
             h == 0 || h - 1 < first || h - 1 > last
         });
         let Some(h) = head else { continue };
-        if !(matches!(s.tokens[h].upos.as_str(), "NOUN" | "PROPN") || opens && h == i) {
+        // (An adjective heading a noun phrase — with a possessor or an article, as a subject or
+        // object — is a noun: "Azerbaijan's offensive/ADJ against … ended".)
+        let adjective_as_noun = s.tokens[h].upos == "ADJ"
+            && matches!(
+                s.tokens[h].deprel.split(':').next().unwrap_or(""),
+                "nsubj" | "obj" | "obl" | "nmod"
+            )
+            && children[h]
+                .iter()
+                .any(|&c| matches!(s.tokens[c].deprel.as_str(), "nmod:poss" | "det"));
+        if !(matches!(s.tokens[h].upos.as_str(), "NOUN" | "PROPN")
+            || adjective_as_noun
+            || opens && h == i)
+        {
             continue;
         }
         let trigger = s.tokens[first].span.cover(s.tokens[last].span);
@@ -182,12 +195,16 @@ fn code_nouns(
         let root = code.get(..2).unwrap_or("");
         // A noun inside a verb's own trigger is a word of that verb's phrase, whatever
         // code the noun has alone ("went on strike" is no military strike).
+        // (The weapon subject of a verb of harm stays, for [`fold_weapon_subjects`] to give
+        // the verb's event its code: "A missile strike hit …" is 194, not the verb's 190.)
+        let weapon_subject = weapon_subject_verb(s, h).is_some();
         if verbal.iter().any(|v| {
             v.trigger.contains(trigger)
                 || v.code.get(..2) == Some(root)
                     && (v.target.span.contains(trigger)
                         || v.trigger.overlaps(trigger)
-                        || s.tokens[h].head as usize >= 1
+                        || !weapon_subject
+                            && s.tokens[h].head as usize >= 1
                             && s.tokens[s.tokens[h].head as usize - 1].span == v.trigger)
         }) {
             continue;
@@ -238,6 +255,24 @@ fn code_nouns(
                 target_of(s, h, children, words, date, dicts),
             ),
         };
+        let target = target.map(|t| at_home(source.as_ref(), t));
+        // (A target named by its role alone is of the country the act's `in` phrase places
+        // it in: "the attack on a police station in Pakistan's Balochistan province".)
+        let target = target.map(|mut t| {
+            if let Some(role) = t.code.strip_prefix("---").filter(|r| r.len() >= 3) {
+                let place = children[h].iter().copied().find_map(|c| {
+                    (s.tokens[c].deprel.starts_with("nmod")
+                        && case_of(s, c, children).as_deref() == Some("in"))
+                    .then(|| code_np(s, c, children, words, date, dicts))
+                    .flatten()
+                    .filter(|a| a.code.len() == 3 && !a.code.starts_with("---"))
+                });
+                if let Some(p) = place {
+                    t.code = format!("{}{role}", p.code);
+                }
+            }
+            t
+        });
         // A bare nominal event ("the details of the suicide attack") is kept: the pipeline
         // fills its arguments from an earlier mention of the same event, or drops it.
         let empty = |span: Span| CodedActor { code: String::new(), text: String::new(), span };
@@ -253,6 +288,172 @@ fn code_nouns(
         });
     }
     out
+}
+
+/// Verbs of harm or impact whose subject can be the weapon or the attack itself ("A car bomb
+/// killed nine people", "An air strike hit a school", "An explosion tore through a bus").
+const IMPACT_VERBS: &[&str] = &[
+    "kill",
+    "wound",
+    "injure",
+    "maim",
+    "hit",
+    "strike",
+    "destroy",
+    "damage",
+    "tear",
+    "rip",
+    "rock",
+    "target",
+    "flatten",
+    "level",
+    "raze",
+    "slam",
+    "pound",
+    "shatter",
+    "gut",
+    "devastate",
+    "demolish",
+    "wreck",
+];
+
+/// The verb of harm ([`IMPACT_VERBS`]) whose active subject is word `h`.
+fn weapon_subject_verb(s: &AnalyzedSentence, h: usize) -> Option<usize> {
+    let v = (s.tokens[h].head as usize).checked_sub(1)?;
+    (s.tokens[h].deprel == "nsubj"
+        && s.tokens[v].upos == "VERB"
+        && IMPACT_VERBS.contains(&s.tokens[v].lemma.to_lowercase().as_str()))
+    .then_some(v)
+}
+
+/// **A weapon or an attack as the subject of a verb of harm** ("A car bomb killed nine
+/// people", "An Israeli air strike hit a school", "Shelling killed four civilians", "An
+/// explosion tore through a bus"): news English names the blast, the strike or the shelling
+/// as the doer when the attacker is unknown or named elsewhere; CAMEO codes the attack (the
+/// weapon's code: 1832 car bombing, 195 air strike, 194 shelling) with the one harmed as its
+/// target. A nominal event of the violent families (18, 19, 20) whose head noun is the active
+/// subject of a verb of [`IMPACT_VERBS`] is one event with that verb: when the verb coded
+/// an event of its own, that event takes the weapon's code (and the nominal's source when it
+/// has none, its target when the verb names no one coded) and the nominal goes; otherwise the nominal takes the verb's object (or its
+/// `through`/`into`/`at`/`on` phrase) as its target.
+pub fn fold_weapon_subjects(
+    s: &AnalyzedSentence,
+    date: Option<DateKey>,
+    dicts: &Dictionaries,
+    verbal: &mut [CodedEvent],
+    nominal: &mut Vec<CodedEvent>,
+) {
+    if nominal.is_empty() {
+        return;
+    }
+    let children = children(s);
+    let words: Vec<String> = s.tokens.iter().map(|t| t.form.to_uppercase()).collect();
+    nominal.retain_mut(|n| {
+        if n.pattern.as_deref() != Some("nominal")
+            || !matches!(n.code.get(..2), Some("18" | "19" | "20"))
+        {
+            return true;
+        }
+        // The trigger's head noun: its word whose head lies outside it.
+        let Some(h) = (0..s.tokens.len()).find(|&k| {
+            n.trigger.contains(s.tokens[k].span)
+                && (s.tokens[k].head as usize)
+                    .checked_sub(1)
+                    .is_none_or(|g| !n.trigger.contains(s.tokens[g].span))
+        }) else {
+            return true;
+        };
+        let Some(v) = weapon_subject_verb(s, h) else { return true };
+        // The subject's phrase: the weapon noun and every word under it.
+        let phrase = (0..s.tokens.len())
+            .filter(|&k| {
+                let mut x = k;
+                for _ in 0..s.tokens.len() {
+                    if x == h {
+                        return true;
+                    }
+                    match (s.tokens[x].head as usize).checked_sub(1) {
+                        Some(p) => x = p,
+                        None => return false,
+                    }
+                }
+                false
+            })
+            .map(|k| s.tokens[k].span)
+            .reduce(Span::cover);
+        let has_country = |a: &CodedActor| !a.code.is_empty() && !a.code.starts_with("---");
+        let mut folded = false;
+        for e in verbal.iter_mut().filter(|e| {
+            e.trigger.contains(s.tokens[v].span)
+                && !e.negated
+                // (Destroying property, 1712, is what the weapon did: "A roadside bomb
+                // damaged a police vehicle" is the bombing.)
+                && matches!(e.code.get(..2), Some("17" | "18" | "19" | "20"))
+        }) {
+            folded = true;
+            e.code.clone_from(&n.code);
+            // The event rests on both words ("car bomb … killed"): its trigger covers them.
+            e.trigger = e.trigger.cover(n.trigger);
+            // The doer is the weapon phrase's own ("An Israeli air strike", "the attack …
+            // by separatist gunmen") as the nominal reads it; the verb coder may have taken
+            // the attack's target inside that phrase ("the attack on a police station") for
+            // the doer. (Its other readings stay: "a rocket fired from Lebanon" is Lebanon's.)
+            let victim = !n.target.code.is_empty()
+                && phrase.is_some_and(|p| p.contains(e.source.span))
+                && n.target.span.contains(e.source.span);
+            if !n.source.code.is_empty() || e.source.code.is_empty() || victim {
+                e.source = n.source.clone();
+            }
+            // ("Russia's offensive against Ukraine has killed thousands": those harmed are
+            // the attack's target when the verb names no one of a country.)
+            if !has_country(&e.target) && has_country(&n.target) {
+                e.target = n.target.clone();
+            }
+        }
+        if folded {
+            return false;
+        }
+        if n.target.code.is_empty() {
+            let place = children[v].iter().copied().find(|&c| {
+                s.tokens[c].deprel == "obj"
+                    || s.tokens[c].deprel.starts_with("obl")
+                        && matches!(
+                            case_of(s, c, &children).as_deref(),
+                            Some("through" | "into" | "at" | "on")
+                        )
+            });
+            if let Some(t) = place.and_then(|c| code_np(s, c, &children, &words, date, dicts)) {
+                n.target = t;
+            }
+        }
+        true
+    });
+}
+
+/// A target named by its role alone is the source's compatriot when the source is the state
+/// acting at home: police and courts act on their own country's people, and a government or
+/// army that acts on "an opposition leader", "union members" or "officials" acts on its own
+/// ("the arrest of an opposition leader by Tanzanian police": TZACOP -> TZAOPP), as the verb
+/// coder reads "police arrested opposition supporters".
+fn at_home(source: Option<&CodedActor>, mut target: CodedActor) -> CodedActor {
+    let Some(src) = source else { return target };
+    let (Some(country), Some(role)) = (src.code.get(..3), src.code.get(3..6)) else {
+        return target;
+    };
+    let Some(trole) = target.code.strip_prefix("---").filter(|r| r.len() >= 3) else {
+        return target;
+    };
+    let state = matches!(role, "GOV" | "MIL" | "COP" | "JUD");
+    let home =
+        matches!(role, "COP" | "JUD") || matches!(trole.get(..3), Some("OPP" | "LAB" | "ELI"));
+    if state
+        && home
+        && !matches!(country, "IGO" | "NGO" | "IMG" | "---")
+        && country.bytes().all(|b| b.is_ascii_uppercase())
+    {
+        target.code = format!("{country}{trole}");
+    }
+    target
 }
 
 /// "Y said X is a terrorist organization": a copular clause whose predicate denounces its
@@ -487,6 +688,48 @@ fn source_of(
             }
         }
     }
+    for &c in &children[h] {
+        let rel = s.tokens[c].deprel.as_str();
+        // The doer of "the arrest of X by police", "the expulsion of two diplomats by Estonia",
+        // "the attack on a police station in Y province by gunmen": a parser often hangs the
+        // `by` phrase on the noun of the act's phrase before it, which names the one the act
+        // befell or its place, not a doer of its own.
+        if rel.starts_with("nmod")
+            && rel != "nmod:poss"
+            && case_of(s, c, children).as_deref() != Some("by")
+        {
+            for &b in &children[c] {
+                if s.tokens[b].deprel.starts_with("nmod")
+                    && case_of(s, b, children).as_deref() == Some("by")
+                {
+                    if let Some(a) = code_np(s, b, children, words, date, dicts) {
+                        return Some(a);
+                    }
+                }
+            }
+        }
+        // The doer of "an attack claimed by al Shabaab", "the offensive launched by the army":
+        // the agent of a passive participle of a verb of doing or owning up to the act.
+        if rel == "acl" {
+            let lemma = s.tokens[c].lemma.to_lowercase();
+            // (Bare "carried by" bears or publishes — "a statement carried by the news
+            // agency"; only "carried out by" does.)
+            let bears = lemma == "carry"
+                && !children[c].iter().any(|&p| s.tokens[p].form.eq_ignore_ascii_case("out"));
+            if SUPPORT_VERBS.contains(&lemma.as_str()) && !bears {
+                for &b in &children[c] {
+                    if s.tokens[b].deprel == "obl:agent"
+                        || s.tokens[b].deprel.starts_with("obl")
+                            && case_of(s, b, children).as_deref() == Some("by")
+                    {
+                        if let Some(a) = code_np(s, b, children, words, date, dicts) {
+                            return Some(a);
+                        }
+                    }
+                }
+            }
+        }
+    }
     // The subject of the verb that carries the noun ("launched an attack", "involved in").
     let mut cur = h;
     for _ in 0..3 {
@@ -606,8 +849,13 @@ fn target_of(
     date: Option<DateKey>,
     dicts: &Dictionaries,
 ) -> Option<CodedActor> {
+    // (An adjective heading a noun phrase takes its phrases as `obl`: "Azerbaijan's
+    // offensive/ADJ against/obl Armenian separatists".)
+    let oblique_ok = s.tokens[h].upos == "ADJ";
     for &c in &children[h] {
-        if !s.tokens[c].deprel.starts_with("nmod") || s.tokens[c].deprel == "nmod:poss" {
+        let rel = s.tokens[c].deprel.as_str();
+        if !(rel.starts_with("nmod") || oblique_ok && rel.starts_with("obl")) || rel == "nmod:poss"
+        {
             continue;
         }
         if matches!(
@@ -676,6 +924,14 @@ fn code_np(
                 rel,
                 "case" | "punct" | "acl" | "acl:relcl" | "advcl" | "appos" | "parataxis" | "cc"
             ) || (x == n && rel == "conj")
+            {
+                continue;
+            }
+            // A `by` phrase names a doer, never who the phrase is: "the arrest of an
+            // opposition leader by police" with "by police" hung on "leader".
+            if rel.starts_with("nmod")
+                && rel != "nmod:poss"
+                && case_of(s, c, children).as_deref() == Some("by")
             {
                 continue;
             }

@@ -125,6 +125,13 @@ impl Engine {
                 Ok(mut found) => {
                     let mut nominal =
                         coder::nominal::code(s, date, &self.dictionaries, &self.nouns, &found);
+                    coder::nominal::fold_weapon_subjects(
+                        s,
+                        date,
+                        &self.dictionaries,
+                        &mut found,
+                        &mut nominal,
+                    );
                     drop_ended_states(s, &mut nominal);
                     drop_bare_plans(s, &mut found, &nominal);
                     drop_bare_announcements(s, &mut found, &nominal);

@@ -41,8 +41,10 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let f = reroot_from_relative_clause(s);
     let g = speaker_read_as_conjunct(s);
     let h = saying_phrase_read_into_its_clause(s);
-    let i = close_to_read_as_verb(s);
-    a || b || c || d || e || f || g || h || i
+    let i = gerund_read_as_auxiliary(s);
+    let j = shot_dead_read_as_noun(s);
+    let k = close_to_read_as_verb(s);
+    a || b || c || d || e || f || g || h || i || j || k
 }
 
 /// "close to" read as the verb *close* ("Sources/nsubj close/VERB to the prime minister said
@@ -90,6 +92,143 @@ fn close_to_read_as_verb(s: &mut AnalyzedSentence) -> bool {
         toks[v].xpos = "JJ".into();
         toks[v].lemma = "close".into();
         toks[v].feats = "Degree=Pos".into();
+        changed = true;
+    }
+    changed
+}
+
+/// **"shot dead" read as a noun or an adverb** ("Security forces shot/NOUN dead/ADJ two
+/// young men", "Police shot/ADV dead/amod three protesters/nsubj→said"): in news English
+/// "shot dead" right after a noun phrase is always the verb "shoot" with its result ("shot X
+/// dead" inverted), never the noun "shot". When "shot", not tagged a verb, follows a noun or
+/// name and precedes "dead" and a noun phrase, it becomes the clause's verb: the noun phrase
+/// before it its subject, the one after "dead" its object, "dead" its complement, and the
+/// clause takes the place in the sentence of the first of those words whose head lay outside
+/// them (a reported clause of a trailing "…, police said", or the root).
+fn shot_dead_read_as_noun(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut changed = false;
+    for v in 1..n.saturating_sub(2) {
+        let toks = &s.tokens;
+        if !toks[v].form.eq_ignore_ascii_case("shot")
+            || !toks[v + 1].form.eq_ignore_ascii_case("dead")
+            || matches!(toks[v].upos.as_str(), "VERB" | "AUX")
+            || !matches!(toks[v - 1].upos.as_str(), "NOUN" | "PROPN")
+        {
+            continue;
+        }
+        // The subject: the words before "shot" back to the sentence start or a comma, all
+        // of one noun phrase (its head the one word whose head lies outside them).
+        let start = (0..v).rev().find(|&k| toks[k].upos == "PUNCT").map_or(0, |k| k + 1);
+        let subj: Vec<usize> =
+            (start..v).filter(|&k| head(toks, k).is_none_or(|h| h < start || h >= v)).collect();
+        if subj.len() != 1
+            || !matches!(toks[subj[0]].upos.as_str(), "NOUN" | "PROPN")
+            || (start..v).any(|k| matches!(toks[k].upos.as_str(), "VERB" | "AUX" | "ADP" | "SCONJ"))
+        {
+            continue;
+        }
+        let subj = subj[0];
+        // The object: the first noun after "dead", with only its own modifiers before it.
+        let Some(obj) = (v + 2..n).find(|&k| matches!(toks[k].upos.as_str(), "NOUN" | "PROPN"))
+        else {
+            continue;
+        };
+        // (A participle before the noun is its adjective: "two suspected/VERB/amod robbers".)
+        if (v + 2..obj).any(|k| {
+            !matches!(toks[k].upos.as_str(), "DET" | "NUM" | "ADJ" | "ADV")
+                && toks[k].deprel != "amod"
+        }) {
+            continue;
+        }
+        let clause = [subj, v, v + 1, obj];
+        let outside = |k: usize| {
+            head(toks, k).is_none_or(|h| !clause.contains(&h) && !(start..=obj).contains(&h))
+        };
+        let Some(top) = clause.iter().copied().find(|&k| outside(k)) else { continue };
+        let (th, trel) = (toks[top].head, toks[top].deprel.clone());
+        let rel = match trel.split(':').next().unwrap_or("") {
+            "root" => "root".to_string(),
+            // ("…, police said": a clause under the verb of saying is what it reports.)
+            "nsubj" | "ccomp" | "obj" | "parataxis" if th as usize > obj + 1 => "ccomp".to_string(),
+            _ => trel,
+        };
+        let vh = (v + 1) as u32;
+        // Words of the new clause hung on its old heads stay; the clause's other subjects of
+        // the outer verb among them move under the new verb.
+        let toks = &mut s.tokens;
+        toks[v].upos = "VERB".into();
+        toks[v].xpos = "VBD".into();
+        toks[v].lemma = "shoot".into();
+        toks[v].feats = "Mood=Ind|Tense=Past|VerbForm=Fin".into();
+        toks[v].head = th;
+        toks[v].deprel = rel;
+        toks[subj].head = vh;
+        toks[subj].deprel = "nsubj".into();
+        toks[v + 1].head = vh;
+        toks[v + 1].deprel = "xcomp".into();
+        toks[obj].head = vh;
+        toks[obj].deprel = "obj".into();
+        for k in v + 2..obj {
+            if head(toks, k).is_some_and(|h| clause.contains(&h) && h != obj) {
+                let r = match toks[k].upos.as_str() {
+                    "NUM" => "nummod",
+                    "DET" => "det",
+                    "ADV" => "advmod",
+                    _ => "amod",
+                };
+                toks[k].head = (obj + 1) as u32;
+                toks[k].deprel = r.into();
+            }
+        }
+        changed = true;
+    }
+    changed
+}
+
+/// **A gerund subject read as an auxiliary** ("Shelling/aux:pass killed four civilians",
+/// "Looting/aux spread to the suburbs"): English auxiliaries are forms of be, have and do and
+/// the modals, never another -ing word. A word ending in -ing, tagged a verb or auxiliary and
+/// hung as the `aux` of a later verb that has no subject, with nothing but its own words between
+/// them, is that verb's subject: a noun (the act named, "shelling", "fighting", "looting").
+fn gerund_read_as_auxiliary(s: &mut AnalyzedSentence) -> bool {
+    let mut changed = false;
+    for g in 0..s.tokens.len() {
+        let toks = &s.tokens;
+        let t = &toks[g];
+        let lower = t.form.to_lowercase();
+        if !matches!(t.upos.as_str(), "VERB" | "AUX")
+            || base(toks, g) != "aux"
+            || !lower.ends_with("ing")
+            || lower.len() < 6
+            || matches!(t.lemma.to_lowercase().as_str(), "be" | "have" | "do" | "get")
+        {
+            continue;
+        }
+        let Some(v) = head(toks, g).filter(|&v| v > g && toks[v].upos == "VERB") else {
+            continue;
+        };
+        if kids(toks, v).any(|c| matches!(base(toks, c), "nsubj" | "csubj" | "expl"))
+            || (g + 1..v).any(|k| !descends_from(toks, k, g))
+        {
+            continue;
+        }
+        let passive = toks[g].deprel == "aux:pass";
+        let toks = &mut s.tokens;
+        toks[g].upos = "NOUN".into();
+        toks[g].xpos = "NN".into();
+        toks[g].lemma = lower;
+        toks[g].feats = "Number=Sing".into();
+        toks[g].deprel = "nsubj".into();
+        // The verb the "auxiliary" made passive is active again.
+        if passive {
+            toks[v].feats = toks[v]
+                .feats
+                .split('|')
+                .filter(|f| *f != "Voice=Pass")
+                .collect::<Vec<_>>()
+                .join("|");
+        }
         changed = true;
     }
     changed
@@ -714,6 +853,67 @@ mod tests {
             at += f[0].len() + 1;
         }
         AnalyzedSentence { index: 0, span: Span::new(0, at), tokens }
+    }
+
+    #[test]
+    fn shot_dead_read_as_a_noun_is_the_verb() {
+        // "Gunmen shot/NOUN dead/ADJ a farmer , police said ." with "dead" the subject of
+        // "said".
+        let mut s = sentence(
+            "Gunmen/NOUN/2/compound shot/NOUN/7/ccomp dead/ADJ/7/nsubj a/DET/5/det \
+             farmer/NOUN/3/obj ,/PUNCT/7/punct police/NOUN/7/nsubj said/VERB/0/root \
+             ./PUNCT/8/punct",
+        );
+        // (The spec's heads are 1-based: fix "said" as word 8.)
+        for t in &mut s.tokens {
+            if t.head == 7 {
+                t.head = 8;
+            }
+        }
+        s.tokens[6].head = 8;
+        s.tokens[6].deprel = "nsubj".into();
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[1].upos.as_str(), s.tokens[1].head), ("VERB", 8));
+        assert_eq!(s.tokens[1].deprel, "ccomp");
+        assert_eq!((s.tokens[0].head, s.tokens[0].deprel.as_str()), (2, "nsubj"));
+        assert_eq!((s.tokens[4].head, s.tokens[4].deprel.as_str()), (2, "obj"));
+        assert_eq!((s.tokens[2].head, s.tokens[2].deprel.as_str()), (2, "xcomp"));
+        // "a shot" after a verb, and "shot dead" already a verb, are left alone.
+        let mut s = sentence(
+            "He/PRON/2/nsubj heard/VERB/0/root a/DET/4/det shot/NOUN/2/obj ./PUNCT/2/punct",
+        );
+        assert!(!repair(&mut s));
+    }
+
+    #[test]
+    fn a_gerund_read_as_an_auxiliary_is_the_subject() {
+        // "Looting spread to the suburbs ." and "Heavy fighting … " shapes: an -ing aux of a
+        // subjectless verb.
+        let mut s = sentence(
+            "Looting/VERB/2/aux spread/VERB/0/root/VerbForm=Fin to/ADP/5/case the/DET/5/det \
+             suburbs/NOUN/2/obl ./PUNCT/2/punct",
+        );
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[0].upos.as_str(), s.tokens[0].deprel.as_str()), ("NOUN", "nsubj"));
+        let mut s = sentence(
+            "Shelling/VERB/2/aux:pass killed/VERB/0/root/Voice=Pass four/NUM/4/nummod \
+             civilians/NOUN/2/obj ./PUNCT/2/punct",
+        );
+        assert!(repair(&mut s));
+        assert_eq!(s.tokens[0].deprel, "nsubj");
+        assert_eq!(s.tokens[1].feats, "");
+        // A real auxiliary, and a verb that has its subject, are left alone.
+        let mut s = sentence(
+            "Being/AUX/2/aux:pass attacked/VERB/0/root ,/PUNCT/2/punct they/PRON/5/nsubj \
+             fled/VERB/2/conj ./PUNCT/2/punct",
+        );
+        s.tokens[0].lemma = "be".into();
+        assert!(!repair(&mut s));
+        let mut s = sentence(
+            "Rebels/NOUN/3/nsubj fighting/VERB/3/aux took/VERB/0/root the/DET/5/det \
+             town/NOUN/3/obj ./PUNCT/3/punct",
+        );
+        assert!(!repair(&mut s));
     }
 
     #[test]
