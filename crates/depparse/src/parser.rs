@@ -983,6 +983,30 @@ fn label_sig(st: &State, c: usize, action: usize, d: u32, h: u32) -> u64 {
 /// Features of the arc `h → d` made by `action` (LEFT or RIGHT) for the labeller.
 fn label_features(st: &State, x: &Words, action: usize, d: u32, h: u32, out: &mut Vec<u64>) {
     out.clear();
+    label_part_features::<LABEL_ALL>(st, x, action, d, h, out);
+}
+
+/// [`label_part_features`]: the labeller's features that read the words of the arc and the
+/// sentence alone (not the configuration): the same wherever a hypothesis makes that arc.
+const LABEL_ARC: u8 = 1;
+/// [`label_part_features`]: the labeller's features that read the configuration (children,
+/// their labels, valencies, label sets, the buffer front).
+const LABEL_STATE: u8 = 2;
+/// Every labeller feature, in training order.
+const LABEL_ALL: u8 = LABEL_ARC | LABEL_STATE;
+
+/// Appends the labeller's features of the arc `h → d` made by `action` in the parts `PART`
+/// (a union of [`LABEL_ARC`] and [`LABEL_STATE`]) to `out`; both parts together are
+/// [`label_features`] in their order. A feature's key depends on its template number alone,
+/// never on which other features are emitted, so a part's weights can be summed apart.
+fn label_part_features<const PART: u8>(
+    st: &State,
+    x: &Words,
+    action: usize,
+    d: u32,
+    h: u32,
+    out: &mut Vec<u64>,
+) {
     let w = |i: u32| if i == NONE { 0x3001 } else { x.w[i as usize] };
     let p = |i: u32| if i == NONE { 0x3001 } else { x.p[i as usize] };
     let u = |i: u32| if i == NONE { 0x3001 } else { x.u[i as usize] };
@@ -1008,54 +1032,72 @@ fn label_features(st: &State, x: &Words, action: usize, d: u32, h: u32, out: &mu
     let (dl1, dr1, dl2) = (ch(&st.lc1, d), ch(&st.rc1, d), ch(&st.lc2, d));
     let (hl1, hr1) = (ch(&st.lc1, h), ch(&st.rc1, h));
     let mut t = 0u64;
+    let mut n = 0usize;
     let mut buf = [0u64; FEATURES];
-    let mut f = |v: u64| {
-        if let Some(slot) = buf.get_mut(t as usize) {
-            *slot = hash::finish(mix(mix((t + 1).wrapping_mul(0x2000_0003), dir), v));
-        }
-        t += 1;
-    };
-    f(0);
-    f(w(d));
-    f(p(d));
-    f(u(d));
-    f(mix(w(d), p(d)));
-    f(w(h));
-    f(p(h));
-    f(mix(w(h), p(h)));
-    f(mix(p(d), p(h)));
-    f(mix(w(d), p(h)));
-    f(mix(p(d), w(h)));
-    f(mix(w(d), w(h)));
-    f(mix(u(d), u(h)));
-    f(mix(mix(p(d), p(h)), dist));
-    f(mix(u(d), dist));
-    f(mix(p(d), l(dl1)));
-    f(mix(p(d), l(dr1)));
-    f(mix(p(d), set(&st.lset, d)));
-    f(mix(p(d), set(&st.rset, d)));
-    f(mix(p(h), set(&st.lset, h)));
-    f(mix(p(h), set(&st.rset, h)));
-    f(mix(p(d), w(dl1)));
-    f(mix(p(d), p(dl1)));
-    f(mix(mix(p(d), w(dl1)), p(h)));
-    f(mix(mix(p(d), p(dl1)), p(dl2)));
-    f(mix(p(d), w(dr1)));
-    f(mix(p(d), p(dr1)));
-    f(mix(p(h), l(hl1)));
-    f(mix(p(h), l(hr1)));
-    f(mix(p(d), p(near(d, 1))));
-    f(mix(p(d), p(near(d, -1))));
-    f(mix(mix(p(d), p(h)), p(near(h, 1))));
-    f(mix(mix(p(d), p(h)), p(st.bf(0))));
-    f(mix(w(d), u(h)));
-    f(mix(u(d), w(h)));
-    f(mix(mix(w(dl1), p(d)), w(h)));
+    // Macros rather than closures so a feature outside `PART` is not even computed; the
+    // template number `t` counts every feature either way.
+    macro_rules! emit {
+        ($part:expr, $v:expr) => {
+            if PART & $part != 0 {
+                if let Some(slot) = buf.get_mut(n) {
+                    *slot = hash::finish(mix(mix((t + 1).wrapping_mul(0x2000_0003), dir), $v));
+                }
+                n += 1;
+            }
+            t += 1;
+        };
+    }
+    macro_rules! a {
+        ($v:expr) => {
+            emit!(LABEL_ARC, $v)
+        };
+    }
+    macro_rules! f {
+        ($v:expr) => {
+            emit!(LABEL_STATE, $v)
+        };
+    }
+    a!(0);
+    a!(w(d));
+    a!(p(d));
+    a!(u(d));
+    a!(mix(w(d), p(d)));
+    a!(w(h));
+    a!(p(h));
+    a!(mix(w(h), p(h)));
+    a!(mix(p(d), p(h)));
+    a!(mix(w(d), p(h)));
+    a!(mix(p(d), w(h)));
+    a!(mix(w(d), w(h)));
+    a!(mix(u(d), u(h)));
+    a!(mix(mix(p(d), p(h)), dist));
+    a!(mix(u(d), dist));
+    f!(mix(p(d), l(dl1)));
+    f!(mix(p(d), l(dr1)));
+    f!(mix(p(d), set(&st.lset, d)));
+    f!(mix(p(d), set(&st.rset, d)));
+    f!(mix(p(h), set(&st.lset, h)));
+    f!(mix(p(h), set(&st.rset, h)));
+    f!(mix(p(d), w(dl1)));
+    f!(mix(p(d), p(dl1)));
+    f!(mix(mix(p(d), w(dl1)), p(h)));
+    f!(mix(mix(p(d), p(dl1)), p(dl2)));
+    f!(mix(p(d), w(dr1)));
+    f!(mix(p(d), p(dr1)));
+    f!(mix(p(h), l(hl1)));
+    f!(mix(p(h), l(hr1)));
+    a!(mix(p(d), p(near(d, 1))));
+    a!(mix(p(d), p(near(d, -1))));
+    a!(mix(mix(p(d), p(h)), p(near(h, 1))));
+    f!(mix(mix(p(d), p(h)), p(st.bf(0))));
+    a!(mix(w(d), u(h)));
+    a!(mix(u(d), w(h)));
+    f!(mix(mix(w(dl1), p(d)), w(h)));
     // The dependent's subtree is complete when it is attached: its children tell a lot.
-    f(mix(p(d), w(dl2)));
-    f(mix(l(dl1), l(dl2)));
-    f(mix(w(d), l(dl1)));
-    f(mix(w(d), w(dr1)));
+    f!(mix(p(d), w(dl2)));
+    f!(mix(l(dl1), l(dl2)));
+    f!(mix(w(d), l(dl1)));
+    f!(mix(w(d), w(dr1)));
     let val = |i: u32| {
         if i == NONE {
             99
@@ -1063,22 +1105,21 @@ fn label_features(st: &State, x: &Words, action: usize, d: u32, h: u32, out: &mu
             (st.nl[i as usize] as u64) << 8 | st.nr[i as usize] as u64
         }
     };
-    f(mix(p(d), val(d)));
-    f(mix(p(h), w(hl1)));
-    f(mix(p(d), w(near(d, -1))));
-    f(mix(p(d), w(near(d, 1))));
-    f(mix(mix(p(d), p(h)), w(dl1)));
+    f!(mix(p(d), val(d)));
+    f!(mix(p(h), w(hl1)));
+    a!(mix(p(d), w(near(d, -1))));
+    a!(mix(p(d), w(near(d, 1))));
+    f!(mix(mix(p(d), p(h)), w(dl1)));
     if !x.cl.is_empty() {
         let (cd, chd) = (x.c(d), x.c(h));
-        f(mix(cd.c4, chd.c4));
-        f(mix(cd.c6, p(h)));
-        f(mix(p(d), chd.c6));
-        f(cd.full);
-        f(mix(cd.full, p(h)));
-        f(mix(cd.c6, chd.c6));
+        a!(mix(cd.c4, chd.c4));
+        a!(mix(cd.c6, p(h)));
+        a!(mix(p(d), chd.c6));
+        a!(cd.full);
+        a!(mix(cd.full, p(h)));
+        a!(mix(cd.c6, chd.c6));
     }
-    let n = t as usize;
-    debug_assert!(n <= FEATURES);
+    debug_assert!(t as usize <= FEATURES);
     out.extend_from_slice(&buf[..n.min(FEATURES)]);
 }
 
@@ -1105,7 +1146,7 @@ impl ParserModel {
         c: usize,
         feats: &mut Vec<u64>,
         scores: &mut [i32],
-        memo: Option<&mut LabelMemo>,
+        mut memo: Option<&mut LabelMemo>,
     ) -> u16 {
         let action = self.moves.base(c);
         let (d, h) = st.arc(action);
@@ -1122,8 +1163,25 @@ impl ParserModel {
                 return l;
             }
         }
-        label_features(st, x, action, d, h, feats);
-        scores.iter_mut().for_each(|s| *s = 0);
+        match memo.as_deref_mut() {
+            Some(m) => {
+                // The features of the arc's words alone: summed once per arc and sentence
+                // (integer sums, so the scores are exactly those of all features at once).
+                let key = (action as u64) << 62 | (h as u64) << 31 | d as u64;
+                let sums = m.arcs.sums(key, scores.len(), |sums| {
+                    feats.clear();
+                    label_part_features::<LABEL_ARC>(st, x, action, d, h, feats);
+                    self.labeler.score(feats, sums);
+                });
+                scores.copy_from_slice(sums);
+                feats.clear();
+                label_part_features::<LABEL_STATE>(st, x, action, d, h, feats);
+            }
+            None => {
+                label_features(st, x, action, d, h, feats);
+                scores.iter_mut().for_each(|s| *s = 0);
+            }
+        }
         self.labeler.score(feats, scores);
         let root = self.root as usize;
         let l = argmax_legal(scores, |l| l != root && self.moves.allows(c, l))
@@ -1227,7 +1285,7 @@ impl ParserModel {
             }
         };
         let mut memo = std::mem::take(&mut bm.memo);
-        memo.clear();
+        memo.clear(self.nlabels());
         let mut label = |st: &State, x: &Words, c: usize| {
             self.label(st, x, c, &mut lfeats, &mut lscores, Some(&mut memo))
         };
@@ -1788,16 +1846,21 @@ impl KidsMemo {
 const MEMO: usize = 256;
 
 /// Labels already chosen in this sentence, by a signature of the labeller's features (and the
-/// transition class): direct-mapped, so a clash only costs a recomputation.
+/// transition class): direct-mapped, so a clash only costs a recomputation. With them, the
+/// summed weights of the [`LABEL_ARC`] features by arc (dependent, head, direction): the
+/// hypotheses of a beam make the same arc in different surroundings.
 #[derive(Debug, Default)]
 struct LabelMemo {
     slots: Vec<(u64, u16)>,
+    arcs: PairMemo,
 }
 
 impl LabelMemo {
-    fn clear(&mut self) {
+    /// Empties the memo for a sentence labelled over `nl` labels.
+    fn clear(&mut self, nl: usize) {
         self.slots.clear();
         self.slots.resize(MEMO, (0, 0));
+        self.arcs.clear(nl);
     }
 }
 
