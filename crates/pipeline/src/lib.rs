@@ -1876,11 +1876,7 @@ fn offset_dates(
             .flatten()
     };
     for i in 0..events.len() {
-        let undated = events[i]
-            .time
-            .as_ref()
-            .is_none_or(|t| t.basis == model::TimeBasis::PublicationFallback);
-        if !undated || events[i].historical {
+        if !awaits_a_date(&events[i]) {
             continue;
         }
         let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
@@ -1937,16 +1933,19 @@ fn offset_dates(
     }
 }
 
+/// An event of the story's own time (not background history) that no expression of its own
+/// has dated yet: only the publication date stands for it, and later rules may date it.
+fn awaits_a_date(e: &Event) -> bool {
+    !e.historical
+        && e.time.as_ref().is_none_or(|t| t.basis == model::TimeBasis::PublicationFallback)
+}
+
 /// "set off a bomb outside the office on Thursday night, *wounding* a guard", "ambushed a
 /// patrol two days earlier, *killing* three": a present participle that hangs on a deed's
 /// clause and has no time of its own happened when that deed did.
 fn participle_times(sentences: &[AnalyzedSentence], events: &mut [Event]) {
     for i in 0..events.len() {
-        let undated = events[i]
-            .time
-            .as_ref()
-            .is_none_or(|t| t.basis == model::TimeBasis::PublicationFallback);
-        if !undated || events[i].historical {
+        if !awaits_a_date(&events[i]) {
             continue;
         }
         let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
@@ -2028,9 +2027,7 @@ fn eve_dates(
     events: &mut [Event],
 ) {
     for ev in events.iter_mut() {
-        let undated =
-            ev.time.as_ref().is_none_or(|t| t.basis == model::TimeBasis::PublicationFallback);
-        if !undated || ev.historical {
+        if !awaits_a_date(ev) {
             continue;
         }
         let Some(s) = sentences.get(ev.sentence as usize) else { continue };
