@@ -15,6 +15,23 @@ pub fn builtin_engine() -> Result<Engine, String> {
     Ok(Engine::new(models, loaded))
 }
 
+/// The events the built-in engine codes in `text` (plain text published on `date`), as
+/// (trigger text, sources, targets, code) with several actors joined by `+`: the shape the
+/// coder-rule tests compare against.
+pub fn coded_events(name: &str, text: &str, date: &str) -> Vec<(String, String, String, String)> {
+    let engine = builtin_engine().expect("engine");
+    let out = engine.code_raw(&plain_text(name, text, date, None)).expect("coded");
+    let codes =
+        |v: &[model::ActorRef]| v.iter().map(|a| a.code.clone()).collect::<Vec<_>>().join("+");
+    out.events
+        .iter()
+        .map(|e| {
+            let trig = text.get(e.trigger.start as usize..e.trigger.end as usize).unwrap_or("?");
+            (trig.to_string(), codes(&e.sources), codes(&e.targets), e.code.clone())
+        })
+        .collect()
+}
+
 /// Whether a path names the held-out part, which the development aids refuse to read.
 pub fn is_heldout(path: &str) -> bool {
     path.contains("heldout")

@@ -5,18 +5,7 @@
 
 /// The coded events as (trigger text, sources, targets, code).
 fn coded(text: &str, date: &str) -> Vec<(String, String, String, String)> {
-    let engine = pipeline::eval::builtin_engine().expect("engine");
-    let doc = pipeline::eval::plain_text("rules_s11", text, date, None);
-    let out = engine.code_raw(&doc).expect("coded");
-    let codes =
-        |v: &[model::ActorRef]| v.iter().map(|a| a.code.clone()).collect::<Vec<_>>().join("+");
-    out.events
-        .iter()
-        .map(|e| {
-            let trig = text.get(e.trigger.start as usize..e.trigger.end as usize).unwrap_or("?");
-            (trig.to_string(), codes(&e.sources), codes(&e.targets), e.code.clone())
-        })
-        .collect()
+    pipeline::eval::coded_events("rules_s11", text, date)
 }
 
 /// Whether an event whose trigger contains `word`, from `src` and to `tgt` (code prefixes;
