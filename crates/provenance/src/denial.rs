@@ -75,6 +75,8 @@ const CLAIM_NOUNS: &[&str] = &[
     "this",
     "that",
 ];
+/// Claim nouns that name an accusation.
+const ACCUSATION_NOUNS: &[&str] = &["charge", "accusation", "allegation"];
 /// Objects of "reject" / "dismiss" that are proposals or people, not claims.
 const NOT_CLAIMS: &[&str] = &[
     "independence",
@@ -150,17 +152,83 @@ pub fn find(
             // about that act: when the act was not coded, it points back to nothing else.
             let states_act = cue.content == cue.speaker_verb
                 && tree.children(cue.content).any(|c| matches!(tree.rel(c), "xcomp" | "ccomp"));
-            if content.is_empty() && !states_act {
+            // "…, a charge the group denied", "…, which Islamabad denies": a relative clause
+            // on the accusation the sentence makes contests what that accusation alleges, and
+            // nothing before it.
+            let relative = tree.full_rel(cue.speaker_verb) == "acl:relcl"
+                || tree.children(cue.speaker_verb).any(|c| {
+                    matches!(tree.rel(c), "obj" | "nsubj") && tree.form_lower(c) == "which"
+                });
+            if content.is_empty() && relative {
+                claims.extend(
+                    events
+                        .iter()
+                        .filter(|e| {
+                            e.sentence as usize == si
+                                && contestable(e)
+                                && !matches!(e.root.as_str(), "01" | "02" | "11")
+                                && !e.trigger.overlaps(cue.span)
+                                && tree.head_token_in(e.trigger).is_some_and(|t| {
+                                    !crate::attribution::SPEECH.contains(&tree.lemma(t).as_str())
+                                })
+                        })
+                        .map(|e| e.trigger),
+                );
+            } else if content.is_empty() && !states_act {
                 let involvement = tree.children(cue.content).any(|c| {
                     tree.rel(c) == "obj"
                         && INVOLVEMENT.contains(&tree.lemma(c).to_lowercase().as_str())
                 });
-                claims.extend(pointed_claims(si, denier.as_ref(), involvement, events));
+                let mut pointed = pointed_candidates(si, denier.as_ref(), involvement, events);
+                // "denied the charge", "the accusations were fabricated": an accusation names
+                // what was alleged (or said to be plotted), not the arrests or other deeds the
+                // story reports beside it.
+                let named = if tree.is_verbal(cue.content) {
+                    tree.children(cue.content).find(|&c| tree.rel(c) == "obj")
+                } else {
+                    Some(cue.content)
+                };
+                let accusation = named.is_some_and(|n| {
+                    ACCUSATION_NOUNS.contains(&tree.lemma(n).to_lowercase().as_str())
+                });
+                let alleged = |e: &&Event| {
+                    matches!(
+                        e.modality,
+                        Modality::Alleged | Modality::Planned | Modality::Attempted
+                    )
+                };
+                if accusation && pointed.iter().any(alleged) {
+                    pointed.retain(alleged);
+                }
+                claims.extend(pointed.iter().map(|e| e.trigger));
+            } else if content.is_empty() {
+                claims.extend(stated_act_claims(
+                    text,
+                    sentences,
+                    &tree,
+                    &cue,
+                    si,
+                    denier.as_ref(),
+                    events,
+                ));
             } else {
                 for &i in &content {
-                    claims.extend(restated_claims(&events[i], si, events));
+                    let given = presupposed(&tree, events[i].trigger);
+                    claims.extend(restated_claims(&events[i], si, events).filter(|sp| {
+                        let Some(e) = events.iter().find(|e| e.trigger == *sp) else {
+                            return true;
+                        };
+                        let lemma = sentences.get(e.sentence as usize).and_then(|s| {
+                            let t = Tree::new(s, text);
+                            t.head_token_in(e.trigger).map(|h| t.lemma(h))
+                        });
+                        !lemma.is_some_and(|l| {
+                            l.len() >= 4 && given.iter().any(|g| g.starts_with(l.as_str()))
+                        })
+                    }));
                 }
             }
+            claims.extend(answered_in_sentence(&tree, &cue, si, events));
             dedup(&mut claims);
             out.push(Denial {
                 cue: cue.span,
@@ -326,6 +394,21 @@ fn content_events(
         .collect()
 }
 
+/// Deeds a denied act takes as given: the nouns of its "in"/"during" phrases ("denied that
+/// civilians had been killed *in the shelling*" grants the shelling and contests the deaths).
+fn presupposed(tree: &Tree, trigger: Span) -> Vec<String> {
+    let Some(t) = tree.head_token_in(trigger) else { return Vec::new() };
+    tree.children(t)
+        .filter(|&c| {
+            tree.rel(c) == "obl"
+                && tree.children(c).any(|k| {
+                    tree.rel(k) == "case" && matches!(tree.form_lower(k).as_str(), "in" | "during")
+                })
+        })
+        .map(|c| tree.lemma(c).to_lowercase())
+        .collect()
+}
+
 /// Two actor codes can name the same participant: equal, one unknown, or one refining the other.
 fn compatible(a: &str, b: &str) -> bool {
     a.is_empty() || b.is_empty() || a.starts_with(b) || b.starts_with(a)
@@ -360,14 +443,123 @@ fn restated_claims<'e>(
         .map(|e| e.trigger)
 }
 
+/// Acts of force a denial may name ("denied *targeting* civilians", "denied that officers had
+/// *entered* the house"): such a denial answers the claim of force made just before it.
+const FORCE_ACTS: &[&str] = &[
+    "attack", "target", "hit", "strike", "shell", "bomb", "fire", "shoot", "kill", "raid", "storm",
+    "enter", "invade", "torture", "loot", "burn", "massacre", "execute", "detain", "arrest",
+    "abduct", "kidnap", "abuse",
+];
+
+/// What a denial that states an act the coder did not code contests: the earlier claim of
+/// the same verb when there is one ("denied *firing* the rockets" after "rockets were
+/// *fired*"); else, for an act of force, the acts of force claimed in the nearest sentence
+/// before that claims any, of the denier when it is named as doing some of them — unless the
+/// denier in the same sentence gives its own account of its force ("said its forces had hit
+/// military targets and denied attacking civilian infrastructure"): then it concedes the deed
+/// and contests only the act it names. Any other stated act ("denied that his government had
+/// lost control") answers no claim of the story.
+fn stated_act_claims(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    tree: &Tree,
+    cue: &Cue,
+    si: usize,
+    denier: Option<&AttributionLink>,
+    events: &[Event],
+) -> Vec<Span> {
+    let Some(act) = tree.children(cue.content).find(|&c| matches!(tree.rel(c), "xcomp" | "ccomp"))
+    else {
+        return Vec::new();
+    };
+    let verb = tree.lemma(act);
+    let lemma_of = |e: &Event| {
+        let s = sentences.get(e.sentence as usize)?;
+        let t = Tree::new(s, text);
+        t.head_token_in(e.trigger).map(|h| t.lemma(h))
+    };
+    let same_verb: Vec<Span> = pointed_candidates(si, None, false, events)
+        .into_iter()
+        .filter(|e| lemma_of(e).is_some_and(|l| l == verb))
+        .map(|e| e.trigger)
+        .collect();
+    if !same_verb.is_empty() || !FORCE_ACTS.contains(&verb.as_str()) {
+        return same_verb;
+    }
+    let force = |e: &Event| matches!(e.root.as_str(), "17" | "18" | "19" | "20");
+    // Who speaks the denial: the denier, and the voice of the event coded at the cue when
+    // someone inside the story speaks it.
+    let mut voices: Vec<String> = denier.map(|d| d.text.to_lowercase()).into_iter().collect();
+    voices.extend(
+        events
+            .iter()
+            .filter(|e| e.trigger.overlaps(cue.span) && e.attribution.chain.len() > 1)
+            .map(innermost),
+    );
+    let code = denier.and_then(|d| d.actor.as_deref()).unwrap_or("");
+    let concedes = events.iter().any(|e| {
+        e.sentence as usize == si
+            && force(e)
+            && e.modality == Modality::Asserted
+            && voices.contains(&innermost(e))
+            && compatible(first_code(&e.sources), code)
+    });
+    if concedes {
+        return Vec::new();
+    }
+    let cands: Vec<&Event> =
+        pointed_candidates(si, denier, false, events).into_iter().filter(|e| force(e)).collect();
+    let nearest = cands.iter().map(|e| e.sentence).max();
+    cands.iter().filter(|e| Some(e.sentence) == nearest).map(|e| e.trigger).collect()
+}
+
+/// The claims a denial answers in its own sentence: what another speaker said in an
+/// adverbial clause of the denying verb ("denied shelling the town, *after* a militia *said*
+/// artillery fire had **killed** two fighters").
+fn answered_in_sentence(tree: &Tree, cue: &Cue, si: usize, events: &[Event]) -> Vec<Span> {
+    let says: Vec<usize> = tree
+        .children(cue.speaker_verb)
+        .filter(|&c| {
+            tree.rel(c) == "advcl"
+                && crate::attribution::SPEECH.contains(&tree.lemma(c).as_str())
+                && crate::attribution::subject(tree, c).is_some()
+        })
+        .collect();
+    if says.is_empty() {
+        return Vec::new();
+    }
+    let under = |mut n: usize, top: usize| {
+        for _ in 0..8 {
+            if n == top {
+                return true;
+            }
+            match tree.head(n) {
+                Some(h) => n = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    events
+        .iter()
+        .filter(|e| e.sentence as usize == si && contestable(e))
+        .filter(|e| !matches!(e.root.as_str(), "01" | "02" | "11"))
+        .filter(|e| {
+            tree.head_token_in(e.trigger)
+                .is_some_and(|t| says.iter().any(|&s| t != s && under(t, s)))
+        })
+        .map(|e| e.trigger)
+        .collect()
+}
+
 /// What "denied the report" points back to: the contestable events of the sentences before.
 /// With `involvement` ("denied any role"), only those the denier is said to have done.
-fn pointed_claims(
+fn pointed_candidates<'e>(
     si: usize,
     denier: Option<&AttributionLink>,
     involvement: bool,
-    events: &[Event],
-) -> Vec<Span> {
+    events: &'e [Event],
+) -> Vec<&'e Event> {
     let lo = si.saturating_sub(WINDOW);
     let mut cands: Vec<&Event> = events
         .iter()
@@ -397,7 +589,7 @@ fn pointed_claims(
     } else if involvement {
         cands.clear();
     }
-    cands.iter().map(|e| e.trigger).collect()
+    cands
 }
 
 /// Negated or denied events that restate an earlier claim by another source, where no denial
@@ -552,6 +744,101 @@ mod tests {
         let d = find(&text, &[s1, s2], &evs, &[]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].text, "rejected");
+        assert_eq!(d[0].claims, vec![evs[1].trigger]);
+    }
+
+    /// Two sentences of one text, the second shifted after the first.
+    fn two(a: &str, b: &str) -> (String, Vec<AnalyzedSentence>) {
+        let (t1, s1) = sentence(a);
+        let (t2, mut s2) = sentence(b);
+        let text = format!("{t1} {t2}");
+        let shift = t1.len() + 1;
+        for tok in &mut s2.tokens {
+            tok.span = Span::new(tok.span.start as usize + shift, tok.span.end as usize + shift);
+        }
+        s2.span = Span::new(s2.span.start as usize + shift, s2.span.end as usize + shift);
+        s2.index = 1;
+        (text, vec![s1, s2])
+    }
+
+    #[test]
+    fn a_stated_act_not_coded_answers_the_claim_of_the_same_verb() {
+        // "Rockets were fired at the town. The group denied firing the rockets."
+        let (text, ss) = two(
+            "Rockets/rocket/NOUN/3/nsubj:pass were/be/AUX/3/aux:pass fired/fire/VERB/0/root \
+             at/at/ADP/6/case the/the/DET/6/det town/town/NOUN/3/obl ././PUNCT/3/punct",
+            "The/the/DET/2/det group/group/NOUN/3/nsubj denied/deny/VERB/0/root \
+             firing/fire/VERB/3/xcomp the/the/DET/6/det rockets/rocket/NOUN/4/obj ././PUNCT/3/punct",
+        );
+        let evs = vec![event(&text, "fired", 0, "19", "", Modality::Asserted)];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+    }
+
+    #[test]
+    fn a_stated_act_of_force_answers_the_nearest_claim_of_force() {
+        // "Police raided the house. The ministry denied that officers had entered the house."
+        let (text, ss) = two(
+            "Police/police/NOUN/2/nsubj raided/raid/VERB/0/root the/the/DET/4/det \
+             house/house/NOUN/2/obj ././PUNCT/2/punct",
+            "The/the/DET/2/det ministry/ministry/NOUN/3/nsubj denied/deny/VERB/0/root \
+             that/that/SCONJ/7/mark officers/officer/NOUN/7/nsubj had/have/AUX/7/aux \
+             entered/enter/VERB/3/ccomp the/the/DET/9/det house/house/NOUN/7/obj ././PUNCT/3/punct",
+        );
+        let evs = vec![event(&text, "raided", 0, "17", "COP", Modality::Asserted)];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+        // "… The governor denied that his government had lost control": no claim answered.
+        let (text, ss) = two(
+            "Police/police/NOUN/2/nsubj raided/raid/VERB/0/root the/the/DET/4/det \
+             house/house/NOUN/2/obj ././PUNCT/2/punct",
+            "The/the/DET/2/det governor/governor/NOUN/3/nsubj denied/deny/VERB/0/root \
+             that/that/SCONJ/7/mark his/his/PRON/6/nmod:poss government/government/NOUN/7/nsubj \
+             lost/lose/VERB/3/ccomp control/control/NOUN/7/obj ././PUNCT/3/punct",
+        );
+        let evs = vec![event(&text, "raided", 0, "17", "COP", Modality::Asserted)];
+        assert!(find(&text, &ss, &evs, &[])[0].claims.is_empty());
+    }
+
+    #[test]
+    fn a_charge_someone_denies_contests_what_the_sentence_alleges() {
+        // "Police said rebels burned a village. Officials accused the army of looting shops,
+        // a charge the army denied."
+        let (text, ss) = two(
+            "Police/police/NOUN/2/nsubj said/say/VERB/0/root rebels/rebel/NOUN/4/nsubj \
+             burned/burn/VERB/2/ccomp a/a/DET/6/det village/village/NOUN/4/obj ././PUNCT/2/punct",
+            "Officials/official/NOUN/2/nsubj accused/accuse/VERB/0/root the/the/DET/4/det \
+             army/army/NOUN/2/obj of/of/SCONJ/6/mark looting/loot/VERB/2/advcl shops/shop/NOUN/6/obj \
+             ,/,/PUNCT/10/punct a/a/DET/10/det charge/charge/NOUN/2/appos the/the/DET/12/det \
+             army/army/NOUN/13/nsubj denied/deny/VERB/10/acl:relcl ././PUNCT/2/punct",
+        );
+        let evs = vec![
+            event(&text, "burned", 0, "19", "REB", Modality::Asserted),
+            event(&text, "accused", 1, "11", "GOV", Modality::Asserted),
+            event(&text, "looting", 1, "19", "MIL", Modality::Alleged),
+        ];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![evs[2].trigger]);
+    }
+
+    #[test]
+    fn a_deed_the_denied_act_happened_in_is_granted() {
+        // "Troops shelled the town. A spokesman denied that civilians were killed in the shelling."
+        let (text, ss) = two(
+            "Troops/troop/NOUN/2/nsubj shelled/shell/VERB/0/root the/the/DET/4/det \
+             town/town/NOUN/2/obj ././PUNCT/2/punct",
+            "A/a/DET/2/det spokesman/spokesman/NOUN/3/nsubj denied/deny/VERB/0/root \
+             that/that/SCONJ/7/mark civilians/civilian/NOUN/7/nsubj:pass were/be/AUX/7/aux:pass \
+             killed/kill/VERB/3/ccomp in/in/ADP/10/case the/the/DET/10/det \
+             shelling/shelling/NOUN/7/obl ././PUNCT/3/punct",
+        );
+        let evs = vec![
+            event(&text, "shelled", 0, "19", "MIL", Modality::Asserted),
+            event(&text, "killed", 1, "19", "MIL", Modality::Denied),
+        ];
+        let d = find(&text, &ss, &evs, &[]);
         assert_eq!(d[0].claims, vec![evs[1].trigger]);
     }
 
