@@ -75,6 +75,8 @@ const CLAIM_NOUNS: &[&str] = &[
     "this",
     "that",
 ];
+/// Verbs of accusation: what they allege is the claim a denial after them answers.
+const ACCUSE_VERBS: &[&str] = &["accuse", "blame", "charge", "allege"];
 /// Claim nouns that name an accusation.
 const ACCUSATION_NOUNS: &[&str] = &["charge", "accusation", "allegation"];
 /// Objects of "reject" / "dismiss" that are proposals or people, not claims.
@@ -197,7 +199,32 @@ pub fn find(
                         Modality::Alleged | Modality::Planned | Modality::Attempted
                     )
                 };
-                if accusation && pointed.iter().any(alleged) {
+                // "The military accused the Taliban of sheltering the fighters. A Taliban
+                // spokesman said the claims were baseless": a denial right after an accusation
+                // answers that accusation — what it alleges, and not the deeds told before it.
+                let accusation_before = if involvement || si == 0 {
+                    None
+                } else {
+                    events.iter().find(|e| {
+                        e.sentence as usize == si - 1
+                            && e.root == "11"
+                            && sentences.get(si - 1).is_some_and(|s| {
+                                let t = Tree::new(s, text);
+                                t.head_token_in(e.trigger)
+                                    .is_some_and(|h| ACCUSE_VERBS.contains(&t.lemma(h).as_str()))
+                            })
+                    })
+                };
+                if let Some(acc) = accusation_before {
+                    // Its own sentence, and the earlier deeds of the one it accuses.
+                    let accused = first_code(&acc.targets);
+                    pointed.retain(|e| {
+                        e.sentence as usize == si - 1
+                            || (!accused.is_empty()
+                                && !first_code(&e.sources).is_empty()
+                                && same_party(first_code(&e.sources), accused))
+                    });
+                } else if accusation && pointed.iter().any(alleged) {
                     pointed.retain(alleged);
                 }
                 claims.extend(pointed.iter().map(|e| e.trigger));
@@ -407,6 +434,16 @@ fn presupposed(tree: &Tree, trigger: Span) -> Vec<String> {
         })
         .map(|c| tree.lemma(c).to_lowercase())
         .collect()
+}
+
+/// Two non-empty actor codes can name the same party, an unknown country ("---MIL", "the
+/// army" unresolved) standing for any: "BFAMIL" and "---MIL" can, "AFGINS" and "AFGGOV" cannot.
+fn same_party(a: &str, b: &str) -> bool {
+    let unknown = |c: &str| c.starts_with("---");
+    if (unknown(a) || unknown(b)) && a.len() > 3 && b.len() > 3 {
+        return compatible(a.get(3..).unwrap_or(""), b.get(3..).unwrap_or(""));
+    }
+    compatible(a, b)
 }
 
 /// Two actor codes can name the same participant: equal, one unknown, or one refining the other.
@@ -747,18 +784,57 @@ mod tests {
         assert_eq!(d[0].claims, vec![evs[1].trigger]);
     }
 
-    /// Two sentences of one text, the second shifted after the first.
-    fn two(a: &str, b: &str) -> (String, Vec<AnalyzedSentence>) {
-        let (t1, s1) = sentence(a);
-        let (t2, mut s2) = sentence(b);
-        let text = format!("{t1} {t2}");
-        let shift = t1.len() + 1;
-        for tok in &mut s2.tokens {
-            tok.span = Span::new(tok.span.start as usize + shift, tok.span.end as usize + shift);
+    /// Sentences of one text, each shifted after the ones before.
+    fn join(specs: &[&str]) -> (String, Vec<AnalyzedSentence>) {
+        let mut text = String::new();
+        let mut out = Vec::new();
+        for (i, spec) in specs.iter().enumerate() {
+            let (t, mut s) = sentence(spec);
+            let shift = if text.is_empty() { 0 } else { text.len() + 1 };
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&t);
+            for tok in &mut s.tokens {
+                tok.span =
+                    Span::new(tok.span.start as usize + shift, tok.span.end as usize + shift);
+            }
+            s.span = Span::new(s.span.start as usize + shift, s.span.end as usize + shift);
+            s.index = i as u32;
+            out.push(s);
         }
-        s2.span = Span::new(s2.span.start as usize + shift, s2.span.end as usize + shift);
-        s2.index = 1;
-        (text, vec![s1, s2])
+        (text, out)
+    }
+
+    fn two(a: &str, b: &str) -> (String, Vec<AnalyzedSentence>) {
+        join(&[a, b])
+    }
+
+    #[test]
+    fn a_denial_after_an_accusation_answers_it_not_the_story_before() {
+        // "Militants attacked a post. The army accused the government of sheltering them.
+        // A spokesman rejected the claims."
+        let (text, ss) = join(&[
+            "Militants/militant/NOUN/2/nsubj attacked/attack/VERB/0/root a/a/DET/4/det \
+             post/post/NOUN/2/obj ././PUNCT/2/punct",
+            "The/the/DET/2/det army/army/NOUN/3/nsubj accused/accuse/VERB/0/root \
+             the/the/DET/5/det government/government/NOUN/3/obj of/of/SCONJ/7/mark \
+             sheltering/shelter/VERB/3/advcl them/they/PRON/7/obj ././PUNCT/3/punct",
+            "A/a/DET/2/det spokesman/spokesman/NOUN/3/nsubj rejected/reject/VERB/0/root \
+             the/the/DET/5/det claims/claim/NOUN/3/obj ././PUNCT/3/punct",
+        ]);
+        let mut acc = event(&text, "accused", 1, "11", "MIL", Modality::Asserted);
+        acc.targets =
+            vec![ActorRef { code: "AFGGOV".into(), text: String::new(), span: Span::new(0, 0) }];
+        let evs = vec![event(&text, "attacked", 0, "19", "AFGINS", Modality::Asserted), acc];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].claims.is_empty(), "{:?}", d[0].claims);
+        // When the accused is the one the story says did the deed, the deed is answered too.
+        let mut evs = evs;
+        evs[0].sources[0].code = "AFGGOV".into();
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
     }
 
     #[test]
