@@ -140,8 +140,11 @@ pub fn find(
         let tree = Tree::new(s, text);
         // One denial per denier in a sentence: "denied the report and called it a lie" is one.
         let mut seen_subjects: Vec<Option<usize>> = Vec::new();
-        for v in 0..tree.len() {
-            let Some(cue) = cue_at(&tree, v) else { continue };
+        // A verb of denial, which states what is denied, before a verdict of falsehood by the
+        // same speaker ("said the accusation was baseless and denied that its troops had fired").
+        let mut cues: Vec<Cue> = (0..tree.len()).filter_map(|v| cue_at(&tree, v)).collect();
+        cues.sort_by_key(|c| (c.content != c.speaker_verb, c.span.start));
+        for cue in cues {
             let subj = denier_subject(&tree, cue.speaker_verb);
             if seen_subjects.contains(&subj) {
                 continue;
@@ -337,6 +340,9 @@ fn cue_at(tree: &Tree, v: usize) -> Option<Cue> {
 /// its own ("… a depot used by the rebels and **denied** hitting civilians", where the parser
 /// joins "denied" to "used") takes the subject of the sentence's main verb.
 fn denier_subject(tree: &Tree, v: usize) -> Option<usize> {
+    if let Some(s) = reporter_of_joined_denial(tree, v) {
+        return Some(s);
+    }
     if let Some(s) = crate::attribution::subject(tree, v) {
         return Some(s);
     }
@@ -349,6 +355,39 @@ fn denier_subject(tree: &Tree, v: usize) -> Option<usize> {
         return None;
     }
     crate::attribution::subject(tree, root)
+}
+
+/// "A coalition spokesman said its aircraft *had targeted* a depot and **denied** hitting
+/// civilians", "said that the accusation *was* baseless and **denied** …": a plain past denial
+/// joined to a reported clause in the perfect or with a copula is not that clause's (its
+/// tense does not match) but a second verb of the reporter, parallel to "said": the denier is
+/// the subject of the verb of saying.
+fn reporter_of_joined_denial(tree: &Tree, v: usize) -> Option<usize> {
+    if tree.rel(v) != "conj" || tree.children(v).any(|c| matches!(tree.rel(c), "aux" | "cop")) {
+        return None;
+    }
+    let mut cur = tree.head(v)?;
+    let first = cur;
+    for _ in 0..5 {
+        let h = tree.head(cur)?;
+        if tree.rel(cur) == "ccomp" && crate::attribution::SPEECH.contains(&tree.lemma(h).as_str())
+        {
+            // The reported clause is in the perfect or copular: "had targeted", "was baseless".
+            let marked = |n: usize| {
+                tree.children(n).any(|c| {
+                    tree.rel(c) == "cop"
+                        || (tree.rel(c) == "aux"
+                            && matches!(tree.form_lower(c).as_str(), "had" | "has" | "have"))
+                })
+            };
+            if !(marked(cur) || marked(first)) {
+                return None;
+            }
+            return crate::attribution::subject(tree, h);
+        }
+        cur = h;
+    }
+    None
 }
 
 /// The denier as an attribution link, with the actor code of an event argument at the same words.
@@ -929,6 +968,26 @@ mod tests {
         assert_eq!(d[0].text, "a sheer lie");
         // A pronoun denier with no named antecedent stays unnamed rather than "He".
         assert!(d[0].denier.is_none());
+    }
+
+    #[test]
+    fn a_plain_past_denial_joined_to_a_perfect_report_is_the_reporters() {
+        let (text, s) = sentence(
+            "A/a/DET/2/det spokesman/spokesman/NOUN/3/nsubj said/say/VERB/0/root \
+             its/its/PRON/5/nmod:poss aircraft/aircraft/NOUN/7/nsubj had/have/AUX/7/aux \
+             targeted/target/VERB/3/ccomp a/a/DET/9/det depot/depot/NOUN/7/obj and/and/CCONJ/11/cc \
+             denied/deny/VERB/7/conj hitting/hit/VERB/11/xcomp civilians/civilian/NOUN/12/obj",
+        );
+        let d = find(&text, &[s], &[], &[]);
+        assert_eq!(d[0].denier.as_ref().unwrap().text, "A spokesman");
+        // "Officials said rebels attacked the town and denied it": no perfect, the rebels deny.
+        let (text, s) = sentence(
+            "Officials/official/NOUN/2/nsubj said/say/VERB/0/root rebels/rebel/NOUN/4/nsubj \
+             attacked/attack/VERB/2/ccomp the/the/DET/6/det town/town/NOUN/4/obj and/and/CCONJ/8/cc \
+             denied/deny/VERB/4/conj it/it/PRON/8/obj",
+        );
+        let d = find(&text, &[s], &[], &[]);
+        assert_eq!(d[0].denier.as_ref().unwrap().text, "rebels");
     }
 
     #[test]
