@@ -186,8 +186,8 @@ pub fn find(
                 });
                 let mut pointed = pointed_candidates(si, denier.as_ref(), involvement, events);
                 // "denied the charge", "the accusations were fabricated": an accusation names
-                // what was alleged (or said to be plotted), not the arrests or other deeds the
-                // story reports beside it.
+                // what was alleged (or said to be plotted) when the story alleges something,
+                // and never the arrests made on it.
                 let named = if tree.is_verbal(cue.content) {
                     tree.children(cue.content).find(|&c| tree.rel(c) == "obj")
                 } else {
@@ -229,6 +229,9 @@ pub fn find(
                     });
                 } else if accusation && pointed.iter().any(alleged) {
                     pointed.retain(alleged);
+                } else if accusation {
+                    // The charges are the reason for an arrest, never that it happened.
+                    pointed.retain(|e| e.root != "17");
                 }
                 claims.extend(pointed.iter().map(|e| e.trigger));
             } else if content.is_empty() {
@@ -438,6 +441,19 @@ fn content_events(
         for c in tree.children(n) {
             let joined = n == cue.content
                 && matches!(tree.rel(c), "conj" | "cc" | "advcl" | "parataxis" | "punct");
+            // "denied that Belgrade *had organised* the attack and **declared** a day of
+            // mourning": a plain past verb joined to a perfect is the denier's next deed or
+            // statement, parallel to the denial, not part of what is denied.
+            let parallel = tree.rel(c) == "conj"
+                && !tree.children(c).any(|k| matches!(tree.rel(k), "aux" | "cop" | "nsubj"))
+                && tree.tok(c).feats.contains("Tense=Past")
+                && tree.children(n).any(|k| {
+                    tree.rel(k) == "aux"
+                        && matches!(tree.form_lower(k).as_str(), "had" | "has" | "have")
+                });
+            if parallel {
+                continue;
+            }
             if joined || Some(c) == subj || under.contains(&c) {
                 continue;
             }
@@ -988,6 +1004,40 @@ mod tests {
         );
         let d = find(&text, &[s], &[], &[]);
         assert_eq!(d[0].denier.as_ref().unwrap().text, "rebels");
+    }
+
+    #[test]
+    fn a_plain_past_verb_joined_to_a_denied_perfect_is_not_denied() {
+        // "Serbia denied that Belgrade had organised the attack and declared a day of mourning."
+        let (text, s) = sentence(
+            "Serbia/Serbia/PROPN/2/nsubj denied/deny/VERB/0/root that/that/SCONJ/6/mark \
+             Belgrade/Belgrade/PROPN/6/nsubj had/have/AUX/6/aux organised/organise/VERB/2/ccomp \
+             the/the/DET/8/det attack/attack/NOUN/6/obj and/and/CCONJ/10/cc \
+             declared/declare/VERB/6/conj mourning/mourning/NOUN/10/obj",
+        );
+        let mut s = s;
+        s.tokens[9].feats = "Mood=Ind|Tense=Past|VerbForm=Fin".into();
+        let evs = vec![
+            event(&text, "organised", 0, "18", "SRB", Modality::Denied),
+            event(&text, "declared", 0, "01", "SRB", Modality::Asserted),
+        ];
+        let d = find(&text, &[s], &evs, &[]);
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+    }
+
+    #[test]
+    fn charges_are_the_reason_for_an_arrest_not_its_denial() {
+        // "Police arrested three men. Their lawyers rejected the charges."
+        let (text, ss) = two(
+            "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root three/three/NUM/4/nummod \
+             men/man/NOUN/2/obj ././PUNCT/2/punct",
+            "Their/their/PRON/2/nmod:poss lawyers/lawyer/NOUN/3/nsubj rejected/reject/VERB/0/root \
+             the/the/DET/5/det charges/charge/NOUN/3/obj ././PUNCT/3/punct",
+        );
+        let evs = vec![event(&text, "arrested", 0, "17", "COP", Modality::Asserted)];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].claims.is_empty());
     }
 
     #[test]
