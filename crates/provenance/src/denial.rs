@@ -543,6 +543,22 @@ const FORCE_ACTS: &[&str] = &[
     "abduct", "kidnap", "abuse",
 ];
 
+/// Verbs that name an act by their object ("set fire", "carry out an attack").
+const LIGHT_VERBS: &[&str] = &["set", "carry", "launch", "stage", "conduct", "mount", "start"];
+/// Nouns of acts of force, objects of a light verb.
+const FORCE_NOUNS: &[&str] = &[
+    "fire",
+    "blaze",
+    "attack",
+    "strike",
+    "raid",
+    "assault",
+    "offensive",
+    "bombing",
+    "shelling",
+    "ambush",
+];
+
 /// What a denial that states an act the coder did not code contests: the earlier claim of
 /// the same verb when there is one ("denied *firing* the rockets" after "rockets were
 /// *fired*"); else, for an act of force, the acts of force claimed in the nearest sentence
@@ -575,7 +591,13 @@ fn stated_act_claims(
         .filter(|e| lemma_of(e).is_some_and(|l| l == verb))
         .map(|e| e.trigger)
         .collect();
-    if !same_verb.is_empty() || !FORCE_ACTS.contains(&verb.as_str()) {
+    // "denied *setting* the blaze", "denied *carrying out* the attacks": a light verb names
+    // an act of force by its object.
+    let light_force = LIGHT_VERBS.contains(&verb.as_str())
+        && tree.children(act).any(|c| {
+            tree.rel(c) == "obj" && FORCE_NOUNS.contains(&tree.lemma(c).to_lowercase().as_str())
+        });
+    if !same_verb.is_empty() || !(FORCE_ACTS.contains(&verb.as_str()) || light_force) {
         return same_verb;
     }
     let force = |e: &Event| matches!(e.root.as_str(), "17" | "18" | "19" | "20");
@@ -930,6 +952,21 @@ mod tests {
         );
         let evs = vec![event(&text, "raided", 0, "17", "COP", Modality::Asserted)];
         assert!(find(&text, &ss, &evs, &[])[0].claims.is_empty());
+    }
+
+    #[test]
+    fn a_light_verb_with_an_object_of_force_is_an_act_of_force() {
+        // "Gunmen attacked a market. The group denied carrying out the attack."
+        let (text, ss) = two(
+            "Gunmen/gunman/NOUN/2/nsubj attacked/attack/VERB/0/root a/a/DET/4/det \
+             market/market/NOUN/2/obj ././PUNCT/2/punct",
+            "The/the/DET/2/det group/group/NOUN/3/nsubj denied/deny/VERB/0/root \
+             carrying/carry/VERB/3/xcomp out/out/ADP/4/compound:prt the/the/DET/7/det \
+             attack/attack/NOUN/4/obj ././PUNCT/3/punct",
+        );
+        let evs = vec![event(&text, "attacked", 0, "18", "", Modality::Asserted)];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
     }
 
     #[test]
