@@ -145,9 +145,15 @@ pub fn of(
     // A perfect with a duration: "had warned for years", "has been fighting insurgents for
     // years" (not "had killed 1,500 people in the first three months of the year", nor
     // "had recaptured the town last week after two years of insurgent control").
+    // The parser may hang the duration on the object ("fighting insurgents … for years").
+    let objects: Vec<usize> = tree.children(t).filter(|&c| tree.rel(c) == "obj").collect();
+    let duration_site = |c: usize| {
+        tree.rel(c) == "obl"
+            || (tree.rel(c) == "nmod" && tree.head(c).is_some_and(|h| objects.contains(&h)))
+    };
     if aux.iter().any(|a| matches!(a.as_str(), "has" | "have" | "had"))
-        && tree.children(t).any(|c| {
-            tree.rel(c) == "obl"
+        && tree.children(t).chain(objects.iter().flat_map(|&o| tree.children(o))).any(|c| {
+            duration_site(c)
                 && matches!(tree.lemma(c).as_str(), "year" | "decade" | "month")
                 && tree.children(c).any(|m| {
                     tree.rel(m) == "case" && matches!(tree.form_lower(m).as_str(), "for" | "over")
@@ -225,6 +231,10 @@ mod tests {
     #[test]
     fn a_duration_is_for_or_over_years() {
         let (text, s) = sentence("Niger/Niger/PROPN/4/nsubj has/have/AUX/4/aux been/be/AUX/4/aux fighting/fight/VERB/0/root rebels/rebel/NOUN/4/obj for/for/ADP/7/case years/year/NOUN/4/obl");
+        let tree = Tree::new(&s, &text);
+        assert!(of(&tree, 3, None, Some("2022-05-10")).0);
+        // The same with the duration hung on the object.
+        let (text, s) = sentence("Niger/Niger/PROPN/4/nsubj has/have/AUX/4/aux been/be/AUX/4/aux fighting/fight/VERB/0/root rebels/rebel/NOUN/4/obj for/for/ADP/7/case years/year/NOUN/5/nmod");
         let tree = Tree::new(&s, &text);
         assert!(of(&tree, 3, None, Some("2022-05-10")).0);
         let (text, s) = sentence("Gangs/gang/NOUN/3/nsubj had/have/AUX/3/aux killed/kill/VERB/0/root 1,500/1,500/NUM/5/nummod people/people/NOUN/3/obj in/in/ADP/9/case the/the/DET/9/det first/first/ADJ/9/amod months/month/NOUN/3/obl");
