@@ -172,6 +172,18 @@ pub fn chain(
         if speaker_act == Some(a) {
             break;
         }
+        // A statement in an adverbial clause ("denied shelling the town *after* a militia
+        // *said* artillery fire had killed two fighters"): the deed is that speaker's claim,
+        // not vouched for by the voice of the clause it modifies.
+        if let Some(p) = prev {
+            if tree.rel(p) == "advcl"
+                && CORE_SPEECH.contains(&tree.lemma(p).as_str())
+                && subject(tree, p).is_some_and(|s| tree.head(s) == Some(p))
+                && !tree.children(p).any(|m| tree.form_lower(m) == "as")
+            {
+                break;
+            }
+        }
         // "according to X" on the clause of the event or any clause above it.
         for c in tree.children(a) {
             if tree.rel(c) == "obl"
@@ -609,6 +621,21 @@ mod tests {
         let tree = Tree::new(&s, &text);
         let t = s.tokens.iter().position(|t| t.form == trigger).unwrap();
         chain(&tree, t, &|_| None).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn a_statement_in_an_adverbial_clause_is_its_speakers_alone() {
+        let spec = "Rebels/rebel/NOUN/2/nsubj denied/deny/VERB/0/root shelling/shell/VERB/2/xcomp \
+                    the/the/DET/5/det town/town/NOUN/3/obj after/after/SCONJ/9/mark \
+                    a/a/DET/8/det militia/militia/NOUN/9/nsubj said/say/VERB/2/advcl \
+                    shells/shell/NOUN/11/nsubj killed/kill/VERB/9/ccomp two/two/NUM/13/nummod \
+                    fighters/fighter/NOUN/11/obj";
+        assert_eq!(chain_of(spec, "killed"), vec!["a militia".to_string()]);
+        // "as X said" still vouches for the clause it modifies.
+        let spec = "Troops/troop/NOUN/2/nsubj attacked/attack/VERB/0/root the/the/DET/4/det \
+                    town/town/NOUN/2/obj ,/,/PUNCT/8/punct as/as/SCONJ/8/mark \
+                    officials/official/NOUN/8/nsubj said/say/VERB/2/advcl";
+        assert_eq!(chain_of(spec, "attacked"), vec!["officials".to_string()]);
     }
 
     #[test]

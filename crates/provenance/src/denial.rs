@@ -75,6 +75,10 @@ const CLAIM_NOUNS: &[&str] = &[
     "this",
     "that",
 ];
+/// Verbs of accusation: what they allege is the claim a denial after them answers.
+const ACCUSE_VERBS: &[&str] = &["accuse", "blame", "charge", "allege"];
+/// Claim nouns that name an accusation.
+const ACCUSATION_NOUNS: &[&str] = &["charge", "accusation", "allegation"];
 /// Objects of "reject" / "dismiss" that are proposals or people, not claims.
 const NOT_CLAIMS: &[&str] = &[
     "independence",
@@ -136,8 +140,11 @@ pub fn find(
         let tree = Tree::new(s, text);
         // One denial per denier in a sentence: "denied the report and called it a lie" is one.
         let mut seen_subjects: Vec<Option<usize>> = Vec::new();
-        for v in 0..tree.len() {
-            let Some(cue) = cue_at(&tree, v) else { continue };
+        // A verb of denial, which states what is denied, before a verdict of falsehood by the
+        // same speaker ("said the accusation was baseless and denied that its troops had fired").
+        let mut cues: Vec<Cue> = (0..tree.len()).filter_map(|v| cue_at(&tree, v)).collect();
+        cues.sort_by_key(|c| (c.content != c.speaker_verb, c.span.start));
+        for cue in cues {
             let subj = denier_subject(&tree, cue.speaker_verb);
             if seen_subjects.contains(&subj) {
                 continue;
@@ -150,17 +157,111 @@ pub fn find(
             // about that act: when the act was not coded, it points back to nothing else.
             let states_act = cue.content == cue.speaker_verb
                 && tree.children(cue.content).any(|c| matches!(tree.rel(c), "xcomp" | "ccomp"));
-            if content.is_empty() && !states_act {
+            // "…, a charge the group denied", "…, which Islamabad denies": a relative clause
+            // on the accusation the sentence makes contests what that accusation alleges, and
+            // nothing before it.
+            let relative = tree.full_rel(cue.speaker_verb) == "acl:relcl"
+                || tree.children(cue.speaker_verb).any(|c| {
+                    matches!(tree.rel(c), "obj" | "nsubj") && tree.form_lower(c) == "which"
+                });
+            if content.is_empty() && relative {
+                claims.extend(
+                    events
+                        .iter()
+                        .filter(|e| {
+                            e.sentence as usize == si
+                                && contestable(e)
+                                && !matches!(e.root.as_str(), "01" | "02" | "11")
+                                && !e.trigger.overlaps(cue.span)
+                                && tree.head_token_in(e.trigger).is_some_and(|t| {
+                                    !crate::attribution::SPEECH.contains(&tree.lemma(t).as_str())
+                                })
+                        })
+                        .map(|e| e.trigger),
+                );
+            } else if content.is_empty() && !states_act {
                 let involvement = tree.children(cue.content).any(|c| {
                     tree.rel(c) == "obj"
                         && INVOLVEMENT.contains(&tree.lemma(c).to_lowercase().as_str())
                 });
-                claims.extend(pointed_claims(si, denier.as_ref(), involvement, events));
+                let mut pointed = pointed_candidates(si, denier.as_ref(), involvement, events);
+                // "denied the charge", "the accusations were fabricated": an accusation names
+                // what was alleged (or said to be plotted) when the story alleges something,
+                // and never the arrests made on it.
+                let named = if tree.is_verbal(cue.content) {
+                    tree.children(cue.content).find(|&c| tree.rel(c) == "obj")
+                } else {
+                    Some(cue.content)
+                };
+                let accusation = named.is_some_and(|n| {
+                    ACCUSATION_NOUNS.contains(&tree.lemma(n).to_lowercase().as_str())
+                });
+                let alleged = |e: &&Event| {
+                    matches!(
+                        e.modality,
+                        Modality::Alleged | Modality::Planned | Modality::Attempted
+                    )
+                };
+                // "The military accused the Taliban of sheltering the fighters. A Taliban
+                // spokesman said the claims were baseless": a denial right after an accusation
+                // answers that accusation — what it alleges, and not the deeds told before it.
+                let accusation_before = if involvement || si == 0 {
+                    None
+                } else {
+                    events.iter().find(|e| {
+                        e.sentence as usize == si - 1
+                            && e.root == "11"
+                            && sentences.get(si - 1).is_some_and(|s| {
+                                let t = Tree::new(s, text);
+                                t.head_token_in(e.trigger)
+                                    .is_some_and(|h| ACCUSE_VERBS.contains(&t.lemma(h).as_str()))
+                            })
+                    })
+                };
+                if let Some(acc) = accusation_before {
+                    // Its own sentence, and the earlier deeds of the one it accuses.
+                    let accused = first_code(&acc.targets);
+                    pointed.retain(|e| {
+                        e.sentence as usize == si - 1
+                            || (!accused.is_empty()
+                                && !first_code(&e.sources).is_empty()
+                                && same_party(first_code(&e.sources), accused))
+                    });
+                } else if accusation && pointed.iter().any(alleged) {
+                    pointed.retain(alleged);
+                } else if accusation {
+                    // The charges are the reason for an arrest, never that it happened.
+                    pointed.retain(|e| e.root != "17");
+                }
+                claims.extend(pointed.iter().map(|e| e.trigger));
+            } else if content.is_empty() {
+                claims.extend(stated_act_claims(
+                    text,
+                    sentences,
+                    &tree,
+                    &cue,
+                    si,
+                    denier.as_ref(),
+                    events,
+                ));
             } else {
                 for &i in &content {
-                    claims.extend(restated_claims(&events[i], si, events));
+                    let given = presupposed(&tree, events[i].trigger);
+                    claims.extend(restated_claims(&events[i], si, events).filter(|sp| {
+                        let Some(e) = events.iter().find(|e| e.trigger == *sp) else {
+                            return true;
+                        };
+                        let lemma = sentences.get(e.sentence as usize).and_then(|s| {
+                            let t = Tree::new(s, text);
+                            t.head_token_in(e.trigger).map(|h| t.lemma(h))
+                        });
+                        !lemma.is_some_and(|l| {
+                            l.len() >= 4 && given.iter().any(|g| g.starts_with(l.as_str()))
+                        })
+                    }));
                 }
             }
+            claims.extend(answered_in_sentence(&tree, &cue, si, events));
             dedup(&mut claims);
             out.push(Denial {
                 cue: cue.span,
@@ -242,6 +343,9 @@ fn cue_at(tree: &Tree, v: usize) -> Option<Cue> {
 /// its own ("… a depot used by the rebels and **denied** hitting civilians", where the parser
 /// joins "denied" to "used") takes the subject of the sentence's main verb.
 fn denier_subject(tree: &Tree, v: usize) -> Option<usize> {
+    if let Some(s) = reporter_of_joined_denial(tree, v) {
+        return Some(s);
+    }
     if let Some(s) = crate::attribution::subject(tree, v) {
         return Some(s);
     }
@@ -254,6 +358,39 @@ fn denier_subject(tree: &Tree, v: usize) -> Option<usize> {
         return None;
     }
     crate::attribution::subject(tree, root)
+}
+
+/// "A coalition spokesman said its aircraft *had targeted* a depot and **denied** hitting
+/// civilians", "said that the accusation *was* baseless and **denied** …": a plain past denial
+/// joined to a reported clause in the perfect or with a copula is not that clause's (its
+/// tense does not match) but a second verb of the reporter, parallel to "said": the denier is
+/// the subject of the verb of saying.
+fn reporter_of_joined_denial(tree: &Tree, v: usize) -> Option<usize> {
+    if tree.rel(v) != "conj" || tree.children(v).any(|c| matches!(tree.rel(c), "aux" | "cop")) {
+        return None;
+    }
+    let mut cur = tree.head(v)?;
+    let first = cur;
+    for _ in 0..5 {
+        let h = tree.head(cur)?;
+        if tree.rel(cur) == "ccomp" && crate::attribution::SPEECH.contains(&tree.lemma(h).as_str())
+        {
+            // The reported clause is in the perfect or copular: "had targeted", "was baseless".
+            let marked = |n: usize| {
+                tree.children(n).any(|c| {
+                    tree.rel(c) == "cop"
+                        || (tree.rel(c) == "aux"
+                            && matches!(tree.form_lower(c).as_str(), "had" | "has" | "have"))
+                })
+            };
+            if !(marked(cur) || marked(first)) {
+                return None;
+            }
+            return crate::attribution::subject(tree, h);
+        }
+        cur = h;
+    }
+    None
 }
 
 /// The denier as an attribution link, with the actor code of an event argument at the same words.
@@ -304,6 +441,19 @@ fn content_events(
         for c in tree.children(n) {
             let joined = n == cue.content
                 && matches!(tree.rel(c), "conj" | "cc" | "advcl" | "parataxis" | "punct");
+            // "denied that Belgrade *had organised* the attack and **declared** a day of
+            // mourning": a plain past verb joined to a perfect is the denier's next deed or
+            // statement, parallel to the denial, not part of what is denied.
+            let parallel = tree.rel(c) == "conj"
+                && !tree.children(c).any(|k| matches!(tree.rel(k), "aux" | "cop" | "nsubj"))
+                && tree.tok(c).feats.contains("Tense=Past")
+                && tree.children(n).any(|k| {
+                    tree.rel(k) == "aux"
+                        && matches!(tree.form_lower(k).as_str(), "had" | "has" | "have")
+                });
+            if parallel {
+                continue;
+            }
             if joined || Some(c) == subj || under.contains(&c) {
                 continue;
             }
@@ -324,6 +474,31 @@ fn content_events(
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Deeds a denied act takes as given: the nouns of its "in"/"during" phrases ("denied that
+/// civilians had been killed *in the shelling*" grants the shelling and contests the deaths).
+fn presupposed(tree: &Tree, trigger: Span) -> Vec<String> {
+    let Some(t) = tree.head_token_in(trigger) else { return Vec::new() };
+    tree.children(t)
+        .filter(|&c| {
+            tree.rel(c) == "obl"
+                && tree.children(c).any(|k| {
+                    tree.rel(k) == "case" && matches!(tree.form_lower(k).as_str(), "in" | "during")
+                })
+        })
+        .map(|c| tree.lemma(c).to_lowercase())
+        .collect()
+}
+
+/// Two non-empty actor codes can name the same party, an unknown country ("---MIL", "the
+/// army" unresolved) standing for any: "BFAMIL" and "---MIL" can, "AFGINS" and "AFGGOV" cannot.
+fn same_party(a: &str, b: &str) -> bool {
+    let unknown = |c: &str| c.starts_with("---");
+    if (unknown(a) || unknown(b)) && a.len() > 3 && b.len() > 3 {
+        return compatible(a.get(3..).unwrap_or(""), b.get(3..).unwrap_or(""));
+    }
+    compatible(a, b)
 }
 
 /// Two actor codes can name the same participant: equal, one unknown, or one refining the other.
@@ -360,14 +535,145 @@ fn restated_claims<'e>(
         .map(|e| e.trigger)
 }
 
+/// Acts of force a denial may name ("denied *targeting* civilians", "denied that officers had
+/// *entered* the house"): such a denial answers the claim of force made just before it.
+const FORCE_ACTS: &[&str] = &[
+    "attack", "target", "hit", "strike", "shell", "bomb", "fire", "shoot", "kill", "raid", "storm",
+    "enter", "invade", "torture", "loot", "burn", "massacre", "execute", "detain", "arrest",
+    "abduct", "kidnap", "abuse",
+];
+
+/// Verbs that name an act by their object ("set fire", "carry out an attack").
+const LIGHT_VERBS: &[&str] = &["set", "carry", "launch", "stage", "conduct", "mount", "start"];
+/// Nouns of acts of force, objects of a light verb.
+const FORCE_NOUNS: &[&str] = &[
+    "fire",
+    "blaze",
+    "attack",
+    "strike",
+    "raid",
+    "assault",
+    "offensive",
+    "bombing",
+    "shelling",
+    "ambush",
+];
+
+/// What a denial that states an act the coder did not code contests: the earlier claim of
+/// the same verb when there is one ("denied *firing* the rockets" after "rockets were
+/// *fired*"); else, for an act of force, the acts of force claimed in the nearest sentence
+/// before that claims any, of the denier when it is named as doing some of them — unless the
+/// denier in the same sentence gives its own account of its force ("said its forces had hit
+/// military targets and denied attacking civilian infrastructure"): then it concedes the deed
+/// and contests only the act it names. Any other stated act ("denied that his government had
+/// lost control") answers no claim of the story.
+fn stated_act_claims(
+    text: &str,
+    sentences: &[AnalyzedSentence],
+    tree: &Tree,
+    cue: &Cue,
+    si: usize,
+    denier: Option<&AttributionLink>,
+    events: &[Event],
+) -> Vec<Span> {
+    let Some(act) = tree.children(cue.content).find(|&c| matches!(tree.rel(c), "xcomp" | "ccomp"))
+    else {
+        return Vec::new();
+    };
+    let verb = tree.lemma(act);
+    let lemma_of = |e: &Event| {
+        let s = sentences.get(e.sentence as usize)?;
+        let t = Tree::new(s, text);
+        t.head_token_in(e.trigger).map(|h| t.lemma(h))
+    };
+    let same_verb: Vec<Span> = pointed_candidates(si, None, false, events)
+        .into_iter()
+        .filter(|e| lemma_of(e).is_some_and(|l| l == verb))
+        .map(|e| e.trigger)
+        .collect();
+    // "denied *setting* the blaze", "denied *carrying out* the attacks": a light verb names
+    // an act of force by its object.
+    let light_force = LIGHT_VERBS.contains(&verb.as_str())
+        && tree.children(act).any(|c| {
+            tree.rel(c) == "obj" && FORCE_NOUNS.contains(&tree.lemma(c).to_lowercase().as_str())
+        });
+    if !same_verb.is_empty() || !(FORCE_ACTS.contains(&verb.as_str()) || light_force) {
+        return same_verb;
+    }
+    let force = |e: &Event| matches!(e.root.as_str(), "17" | "18" | "19" | "20");
+    // Who speaks the denial: the denier, and the voice of the event coded at the cue when
+    // someone inside the story speaks it.
+    let mut voices: Vec<String> = denier.map(|d| d.text.to_lowercase()).into_iter().collect();
+    voices.extend(
+        events
+            .iter()
+            .filter(|e| e.trigger.overlaps(cue.span) && e.attribution.chain.len() > 1)
+            .map(innermost),
+    );
+    let code = denier.and_then(|d| d.actor.as_deref()).unwrap_or("");
+    let concedes = events.iter().any(|e| {
+        e.sentence as usize == si
+            && force(e)
+            && e.modality == Modality::Asserted
+            && voices.contains(&innermost(e))
+            && compatible(first_code(&e.sources), code)
+    });
+    if concedes {
+        return Vec::new();
+    }
+    let cands: Vec<&Event> =
+        pointed_candidates(si, denier, false, events).into_iter().filter(|e| force(e)).collect();
+    let nearest = cands.iter().map(|e| e.sentence).max();
+    cands.iter().filter(|e| Some(e.sentence) == nearest).map(|e| e.trigger).collect()
+}
+
+/// The claims a denial answers in its own sentence: what another speaker said in an
+/// adverbial clause of the denying verb ("denied shelling the town, *after* a militia *said*
+/// artillery fire had **killed** two fighters").
+fn answered_in_sentence(tree: &Tree, cue: &Cue, si: usize, events: &[Event]) -> Vec<Span> {
+    let says: Vec<usize> = tree
+        .children(cue.speaker_verb)
+        .filter(|&c| {
+            tree.rel(c) == "advcl"
+                && crate::attribution::SPEECH.contains(&tree.lemma(c).as_str())
+                && crate::attribution::subject(tree, c).is_some()
+        })
+        .collect();
+    if says.is_empty() {
+        return Vec::new();
+    }
+    let under = |mut n: usize, top: usize| {
+        for _ in 0..8 {
+            if n == top {
+                return true;
+            }
+            match tree.head(n) {
+                Some(h) => n = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    events
+        .iter()
+        .filter(|e| e.sentence as usize == si && contestable(e))
+        .filter(|e| !matches!(e.root.as_str(), "01" | "02" | "11"))
+        .filter(|e| {
+            tree.head_token_in(e.trigger)
+                .is_some_and(|t| says.iter().any(|&s| t != s && under(t, s)))
+        })
+        .map(|e| e.trigger)
+        .collect()
+}
+
 /// What "denied the report" points back to: the contestable events of the sentences before.
 /// With `involvement` ("denied any role"), only those the denier is said to have done.
-fn pointed_claims(
+fn pointed_candidates<'e>(
     si: usize,
     denier: Option<&AttributionLink>,
     involvement: bool,
-    events: &[Event],
-) -> Vec<Span> {
+    events: &'e [Event],
+) -> Vec<&'e Event> {
     let lo = si.saturating_sub(WINDOW);
     let mut cands: Vec<&Event> = events
         .iter()
@@ -397,7 +703,7 @@ fn pointed_claims(
     } else if involvement {
         cands.clear();
     }
-    cands.iter().map(|e| e.trigger).collect()
+    cands
 }
 
 /// Negated or denied events that restate an earlier claim by another source, where no denial
@@ -555,6 +861,155 @@ mod tests {
         assert_eq!(d[0].claims, vec![evs[1].trigger]);
     }
 
+    /// Sentences of one text, each shifted after the ones before.
+    fn join(specs: &[&str]) -> (String, Vec<AnalyzedSentence>) {
+        let mut text = String::new();
+        let mut out = Vec::new();
+        for (i, spec) in specs.iter().enumerate() {
+            let (t, mut s) = sentence(spec);
+            let shift = if text.is_empty() { 0 } else { text.len() + 1 };
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&t);
+            for tok in &mut s.tokens {
+                tok.span =
+                    Span::new(tok.span.start as usize + shift, tok.span.end as usize + shift);
+            }
+            s.span = Span::new(s.span.start as usize + shift, s.span.end as usize + shift);
+            s.index = i as u32;
+            out.push(s);
+        }
+        (text, out)
+    }
+
+    fn two(a: &str, b: &str) -> (String, Vec<AnalyzedSentence>) {
+        join(&[a, b])
+    }
+
+    #[test]
+    fn a_denial_after_an_accusation_answers_it_not_the_story_before() {
+        // "Militants attacked a post. The army accused the government of sheltering them.
+        // A spokesman rejected the claims."
+        let (text, ss) = join(&[
+            "Militants/militant/NOUN/2/nsubj attacked/attack/VERB/0/root a/a/DET/4/det \
+             post/post/NOUN/2/obj ././PUNCT/2/punct",
+            "The/the/DET/2/det army/army/NOUN/3/nsubj accused/accuse/VERB/0/root \
+             the/the/DET/5/det government/government/NOUN/3/obj of/of/SCONJ/7/mark \
+             sheltering/shelter/VERB/3/advcl them/they/PRON/7/obj ././PUNCT/3/punct",
+            "A/a/DET/2/det spokesman/spokesman/NOUN/3/nsubj rejected/reject/VERB/0/root \
+             the/the/DET/5/det claims/claim/NOUN/3/obj ././PUNCT/3/punct",
+        ]);
+        let mut acc = event(&text, "accused", 1, "11", "MIL", Modality::Asserted);
+        acc.targets =
+            vec![ActorRef { code: "AFGGOV".into(), text: String::new(), span: Span::new(0, 0) }];
+        let evs = vec![event(&text, "attacked", 0, "19", "AFGINS", Modality::Asserted), acc];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].claims.is_empty(), "{:?}", d[0].claims);
+        // When the accused is the one the story says did the deed, the deed is answered too.
+        let mut evs = evs;
+        evs[0].sources[0].code = "AFGGOV".into();
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+    }
+
+    #[test]
+    fn a_stated_act_not_coded_answers_the_claim_of_the_same_verb() {
+        // "Rockets were fired at the town. The group denied firing the rockets."
+        let (text, ss) = two(
+            "Rockets/rocket/NOUN/3/nsubj:pass were/be/AUX/3/aux:pass fired/fire/VERB/0/root \
+             at/at/ADP/6/case the/the/DET/6/det town/town/NOUN/3/obl ././PUNCT/3/punct",
+            "The/the/DET/2/det group/group/NOUN/3/nsubj denied/deny/VERB/0/root \
+             firing/fire/VERB/3/xcomp the/the/DET/6/det rockets/rocket/NOUN/4/obj ././PUNCT/3/punct",
+        );
+        let evs = vec![event(&text, "fired", 0, "19", "", Modality::Asserted)];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+    }
+
+    #[test]
+    fn a_stated_act_of_force_answers_the_nearest_claim_of_force() {
+        // "Police raided the house. The ministry denied that officers had entered the house."
+        let (text, ss) = two(
+            "Police/police/NOUN/2/nsubj raided/raid/VERB/0/root the/the/DET/4/det \
+             house/house/NOUN/2/obj ././PUNCT/2/punct",
+            "The/the/DET/2/det ministry/ministry/NOUN/3/nsubj denied/deny/VERB/0/root \
+             that/that/SCONJ/7/mark officers/officer/NOUN/7/nsubj had/have/AUX/7/aux \
+             entered/enter/VERB/3/ccomp the/the/DET/9/det house/house/NOUN/7/obj ././PUNCT/3/punct",
+        );
+        let evs = vec![event(&text, "raided", 0, "17", "COP", Modality::Asserted)];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+        // "… The governor denied that his government had lost control": no claim answered.
+        let (text, ss) = two(
+            "Police/police/NOUN/2/nsubj raided/raid/VERB/0/root the/the/DET/4/det \
+             house/house/NOUN/2/obj ././PUNCT/2/punct",
+            "The/the/DET/2/det governor/governor/NOUN/3/nsubj denied/deny/VERB/0/root \
+             that/that/SCONJ/7/mark his/his/PRON/6/nmod:poss government/government/NOUN/7/nsubj \
+             lost/lose/VERB/3/ccomp control/control/NOUN/7/obj ././PUNCT/3/punct",
+        );
+        let evs = vec![event(&text, "raided", 0, "17", "COP", Modality::Asserted)];
+        assert!(find(&text, &ss, &evs, &[])[0].claims.is_empty());
+    }
+
+    #[test]
+    fn a_light_verb_with_an_object_of_force_is_an_act_of_force() {
+        // "Gunmen attacked a market. The group denied carrying out the attack."
+        let (text, ss) = two(
+            "Gunmen/gunman/NOUN/2/nsubj attacked/attack/VERB/0/root a/a/DET/4/det \
+             market/market/NOUN/2/obj ././PUNCT/2/punct",
+            "The/the/DET/2/det group/group/NOUN/3/nsubj denied/deny/VERB/0/root \
+             carrying/carry/VERB/3/xcomp out/out/ADP/4/compound:prt the/the/DET/7/det \
+             attack/attack/NOUN/4/obj ././PUNCT/3/punct",
+        );
+        let evs = vec![event(&text, "attacked", 0, "18", "", Modality::Asserted)];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+    }
+
+    #[test]
+    fn a_charge_someone_denies_contests_what_the_sentence_alleges() {
+        // "Police said rebels burned a village. Officials accused the army of looting shops,
+        // a charge the army denied."
+        let (text, ss) = two(
+            "Police/police/NOUN/2/nsubj said/say/VERB/0/root rebels/rebel/NOUN/4/nsubj \
+             burned/burn/VERB/2/ccomp a/a/DET/6/det village/village/NOUN/4/obj ././PUNCT/2/punct",
+            "Officials/official/NOUN/2/nsubj accused/accuse/VERB/0/root the/the/DET/4/det \
+             army/army/NOUN/2/obj of/of/SCONJ/6/mark looting/loot/VERB/2/advcl shops/shop/NOUN/6/obj \
+             ,/,/PUNCT/10/punct a/a/DET/10/det charge/charge/NOUN/2/appos the/the/DET/12/det \
+             army/army/NOUN/13/nsubj denied/deny/VERB/10/acl:relcl ././PUNCT/2/punct",
+        );
+        let evs = vec![
+            event(&text, "burned", 0, "19", "REB", Modality::Asserted),
+            event(&text, "accused", 1, "11", "GOV", Modality::Asserted),
+            event(&text, "looting", 1, "19", "MIL", Modality::Alleged),
+        ];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![evs[2].trigger]);
+    }
+
+    #[test]
+    fn a_deed_the_denied_act_happened_in_is_granted() {
+        // "Troops shelled the town. A spokesman denied that civilians were killed in the shelling."
+        let (text, ss) = two(
+            "Troops/troop/NOUN/2/nsubj shelled/shell/VERB/0/root the/the/DET/4/det \
+             town/town/NOUN/2/obj ././PUNCT/2/punct",
+            "A/a/DET/2/det spokesman/spokesman/NOUN/3/nsubj denied/deny/VERB/0/root \
+             that/that/SCONJ/7/mark civilians/civilian/NOUN/7/nsubj:pass were/be/AUX/7/aux:pass \
+             killed/kill/VERB/3/ccomp in/in/ADP/10/case the/the/DET/10/det \
+             shelling/shelling/NOUN/7/obl ././PUNCT/3/punct",
+        );
+        let evs = vec![
+            event(&text, "shelled", 0, "19", "MIL", Modality::Asserted),
+            event(&text, "killed", 1, "19", "MIL", Modality::Denied),
+        ];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d[0].claims, vec![evs[1].trigger]);
+    }
+
     #[test]
     fn a_verdict_of_falsehood_is_a_denial() {
         let (text, s) = sentence(
@@ -566,6 +1021,60 @@ mod tests {
         assert_eq!(d[0].text, "a sheer lie");
         // A pronoun denier with no named antecedent stays unnamed rather than "He".
         assert!(d[0].denier.is_none());
+    }
+
+    #[test]
+    fn a_plain_past_denial_joined_to_a_perfect_report_is_the_reporters() {
+        let (text, s) = sentence(
+            "A/a/DET/2/det spokesman/spokesman/NOUN/3/nsubj said/say/VERB/0/root \
+             its/its/PRON/5/nmod:poss aircraft/aircraft/NOUN/7/nsubj had/have/AUX/7/aux \
+             targeted/target/VERB/3/ccomp a/a/DET/9/det depot/depot/NOUN/7/obj and/and/CCONJ/11/cc \
+             denied/deny/VERB/7/conj hitting/hit/VERB/11/xcomp civilians/civilian/NOUN/12/obj",
+        );
+        let d = find(&text, &[s], &[], &[]);
+        assert_eq!(d[0].denier.as_ref().unwrap().text, "A spokesman");
+        // "Officials said rebels attacked the town and denied it": no perfect, the rebels deny.
+        let (text, s) = sentence(
+            "Officials/official/NOUN/2/nsubj said/say/VERB/0/root rebels/rebel/NOUN/4/nsubj \
+             attacked/attack/VERB/2/ccomp the/the/DET/6/det town/town/NOUN/4/obj and/and/CCONJ/8/cc \
+             denied/deny/VERB/4/conj it/it/PRON/8/obj",
+        );
+        let d = find(&text, &[s], &[], &[]);
+        assert_eq!(d[0].denier.as_ref().unwrap().text, "rebels");
+    }
+
+    #[test]
+    fn a_plain_past_verb_joined_to_a_denied_perfect_is_not_denied() {
+        // "Serbia denied that Belgrade had organised the attack and declared a day of mourning."
+        let (text, s) = sentence(
+            "Serbia/Serbia/PROPN/2/nsubj denied/deny/VERB/0/root that/that/SCONJ/6/mark \
+             Belgrade/Belgrade/PROPN/6/nsubj had/have/AUX/6/aux organised/organise/VERB/2/ccomp \
+             the/the/DET/8/det attack/attack/NOUN/6/obj and/and/CCONJ/10/cc \
+             declared/declare/VERB/6/conj mourning/mourning/NOUN/10/obj",
+        );
+        let mut s = s;
+        s.tokens[9].feats = "Mood=Ind|Tense=Past|VerbForm=Fin".into();
+        let evs = vec![
+            event(&text, "organised", 0, "18", "SRB", Modality::Denied),
+            event(&text, "declared", 0, "01", "SRB", Modality::Asserted),
+        ];
+        let d = find(&text, &[s], &evs, &[]);
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+    }
+
+    #[test]
+    fn charges_are_the_reason_for_an_arrest_not_its_denial() {
+        // "Police arrested three men. Their lawyers rejected the charges."
+        let (text, ss) = two(
+            "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root three/three/NUM/4/nummod \
+             men/man/NOUN/2/obj ././PUNCT/2/punct",
+            "Their/their/PRON/2/nmod:poss lawyers/lawyer/NOUN/3/nsubj rejected/reject/VERB/0/root \
+             the/the/DET/5/det charges/charge/NOUN/3/obj ././PUNCT/3/punct",
+        );
+        let evs = vec![event(&text, "arrested", 0, "17", "COP", Modality::Asserted)];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].claims.is_empty());
     }
 
     #[test]

@@ -28,6 +28,13 @@ pub fn of(
                     return (true, time.span);
                 }
             }
+            // "fought a six-week war in 2020" in a story of February 2021: a deed the report
+            // dates only by a bare past year, not by its day, week or month, is background.
+            let bare_year = time.precision == DatePrecision::Year
+                && time.span.is_some_and(|sp| is_past_year(tree.slice(sp), published));
+            if bare_year {
+                return (true, time.span);
+            }
             if matches!(time.precision, DatePrecision::Decade | DatePrecision::Century) {
                 let start = time.start.as_deref().and_then(days);
                 if start.is_some_and(|s| s < p) {
@@ -37,6 +44,25 @@ pub fn of(
         }
     }
     let pub_year = published.and_then(|p| p.get(..4)).and_then(|y| y.parse::<i32>().ok());
+    // "intervened in Yemen's war in March 2015 *after* the Houthis *ousted* the government":
+    // a deed in an adverbial clause of time of a deed dated in a past year is as old.
+    if tree.rel(t) == "advcl"
+        && tree.children(t).any(|m| {
+            tree.rel(m) == "mark"
+                && matches!(tree.form_lower(m).as_str(), "after" | "before" | "when" | "as")
+        })
+    {
+        if let Some(g) = tree.head(t) {
+            let year = tree.children(g).filter(|&c| tree.rel(c) == "obl").find_map(|c| {
+                std::iter::once(c)
+                    .chain(tree.children(c))
+                    .find(|&n| is_past_year(&tree.tok(n).form, published))
+            });
+            if let Some(y) = year {
+                return (true, Some(tree.tok(y).span));
+            }
+        }
+    }
     let mut path = vec![t];
     path.extend(tree.ancestors(t).into_iter().take(3));
     // "the massacre of Iraqis under the … regime": modifiers of the trigger's arguments too.
@@ -96,7 +122,9 @@ pub fn of(
         .map(|c| tree.form_lower(c))
         .collect();
     let passive = tree.children(t).any(|c| tree.full_rel(c) == "aux:pass");
-    let perfect = aux.iter().any(|a| matches!(a.as_str(), "has" | "have" | "had"));
+    // Present perfect only: "had been started deliberately by some residents" in reported
+    // speech is the story's own deed.
+    let perfect = aux.iter().any(|a| matches!(a.as_str(), "has" | "have"));
     if perfect
         && passive
         && tree.children(t).any(|c| {
@@ -114,15 +142,35 @@ pub fn of(
             return (true, Some(tree.tok(a).span));
         }
     }
-    // Past perfect with a duration: "had warned for years".
-    if aux.iter().any(|a| a == "had")
-        && tree.children(t).any(|c| {
-            tree.rel(c) == "obl" && matches!(tree.lemma(c).as_str(), "year" | "decade" | "month")
+    // A perfect with a duration: "had warned for years", "has been fighting insurgents for
+    // years" (not "had killed 1,500 people in the first three months of the year", nor
+    // "had recaptured the town last week after two years of insurgent control").
+    // The parser may hang the duration on the object ("fighting insurgents … for years").
+    let objects: Vec<usize> = tree.children(t).filter(|&c| tree.rel(c) == "obj").collect();
+    let duration_site = |c: usize| {
+        tree.rel(c) == "obl"
+            || (tree.rel(c) == "nmod" && tree.head(c).is_some_and(|h| objects.contains(&h)))
+    };
+    if aux.iter().any(|a| matches!(a.as_str(), "has" | "have" | "had"))
+        && tree.children(t).chain(objects.iter().flat_map(|&o| tree.children(o))).any(|c| {
+            duration_site(c)
+                && matches!(tree.lemma(c).as_str(), "year" | "decade" | "month")
+                && tree.children(c).any(|m| {
+                    tree.rel(m) == "case" && matches!(tree.form_lower(m).as_str(), "for" | "over")
+                })
         })
     {
         return (true, Some(tree.tok(t).span));
     }
     (false, None)
+}
+
+/// Whether `word` is a year (four digits, after 1800) before the publication year.
+fn is_past_year(word: &str, published: Option<&str>) -> bool {
+    let pub_year = published.and_then(|p| p.get(..4)).and_then(|y| y.parse::<i32>().ok());
+    word.len() == 4
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && word.parse::<i32>().is_ok_and(|y| y > 1800 && pub_year.is_some_and(|p| y < p))
 }
 
 fn has_perfect_or_past(tree: &Tree, v: usize) -> bool {
@@ -171,5 +219,57 @@ mod tests {
         let (text, s) = sentence("It/it/PRON/4/nsubj:pass has/have/AUX/4/aux been/be/AUX/4/aux:pass blacklisted/blacklist/VERB/0/root by/by/ADP/6/case many/many/ADJ/4/obl");
         let tree = Tree::new(&s, &text);
         assert!(of(&tree, 3, None, Some("2009-01-20")).0);
+    }
+
+    #[test]
+    fn a_past_perfect_passive_of_the_story_is_news() {
+        let (text, s) = sentence("The/the/DET/2/det fire/fire/NOUN/5/nsubj:pass had/have/AUX/5/aux been/be/AUX/5/aux:pass started/start/VERB/0/root by/by/ADP/7/case residents/resident/NOUN/5/obl");
+        let tree = Tree::new(&s, &text);
+        assert!(!of(&tree, 4, None, Some("2020-09-09")).0);
+    }
+
+    #[test]
+    fn a_duration_is_for_or_over_years() {
+        let (text, s) = sentence("Niger/Niger/PROPN/4/nsubj has/have/AUX/4/aux been/be/AUX/4/aux fighting/fight/VERB/0/root rebels/rebel/NOUN/4/obj for/for/ADP/7/case years/year/NOUN/4/obl");
+        let tree = Tree::new(&s, &text);
+        assert!(of(&tree, 3, None, Some("2022-05-10")).0);
+        // The same with the duration hung on the object.
+        let (text, s) = sentence("Niger/Niger/PROPN/4/nsubj has/have/AUX/4/aux been/be/AUX/4/aux fighting/fight/VERB/0/root rebels/rebel/NOUN/4/obj for/for/ADP/7/case years/year/NOUN/5/nmod");
+        let tree = Tree::new(&s, &text);
+        assert!(of(&tree, 3, None, Some("2022-05-10")).0);
+        let (text, s) = sentence("Gangs/gang/NOUN/3/nsubj had/have/AUX/3/aux killed/kill/VERB/0/root 1,500/1,500/NUM/5/nummod people/people/NOUN/3/obj in/in/ADP/9/case the/the/DET/9/det first/first/ADJ/9/amod months/month/NOUN/3/obl");
+        let tree = Tree::new(&s, &text);
+        assert!(!of(&tree, 2, None, Some("2023-03-30")).0);
+    }
+
+    #[test]
+    fn a_deed_after_which_a_dated_deed_followed_is_as_old() {
+        let (text, s) = sentence("The/the/DET/2/det coalition/coalition/NOUN/3/nsubj intervened/intervene/VERB/0/root in/in/ADP/5/case March/March/PROPN/3/obl 2015/2015/NUM/5/nummod after/after/SCONJ/9/mark rebels/rebel/NOUN/9/nsubj ousted/oust/VERB/3/advcl the/the/DET/11/det government/government/NOUN/9/obj");
+        let tree = Tree::new(&s, &text);
+        assert!(of(&tree, 8, None, Some("2023-10-07")).0);
+        assert!(!of(&tree, 8, None, Some("2015-03-30")).0);
+    }
+
+    #[test]
+    fn a_bare_past_year_is_background() {
+        let (text, s) = sentence(
+            "They/they/PRON/2/nsubj fought/fight/VERB/0/root in/in/ADP/4/case 2020/2020/NUM/2/obl",
+        );
+        let tree = Tree::new(&s, &text);
+        let start = text.find("2020").unwrap();
+        let year = EventTime {
+            start: Some("2020".into()),
+            end: Some("2020-12-31".into()),
+            precision: DatePrecision::Year,
+            basis: TimeBasis::Text,
+            span: Some(Span::new(start, start + 4)),
+        };
+        assert!(of(&tree, 1, Some(&year), Some("2021-02-18")).0);
+        // "last year" is not a bare year.
+        let (text, s) = sentence("They/they/PRON/2/nsubj fought/fight/VERB/0/root last/last/ADJ/4/amod year/year/NOUN/2/obl:tmod");
+        let tree = Tree::new(&s, &text);
+        let start = text.find("last").unwrap();
+        let last = EventTime { span: Some(Span::new(start, start + 9)), ..year };
+        assert!(!of(&tree, 1, Some(&last), Some("2021-02-18")).0);
     }
 }

@@ -97,6 +97,16 @@ pub fn of(tree: &Tree, t: usize) -> (Modality, Option<Span>, bool) {
     for _ in 0..6 {
         let Some(g) = tree.head(cur) else { break };
         let rel = tree.rel(cur);
+        // Another voice's statement in an adverbial clause ("denied shelling the town *after*
+        // a militia *said* artillery fire had killed two fighters", "denied it, *saying* troops
+        // had fired on rebels"): what is said there is that speaker's claim, not under the
+        // verb the clause modifies.
+        if cur != t
+            && rel == "advcl"
+            && crate::attribution::SPEECH.contains(&tree.lemma(cur).as_str())
+        {
+            break;
+        }
         let lemma = tree.lemma(g);
         let gspan = tree.tok(g).span;
         let complement = matches!(
@@ -380,6 +390,25 @@ mod tests {
         // But a deed someone seeks is still only sought: they sought an attack.
         let spec = "They/they/PRON/2/nsubj sought/seek/VERB/0/root an/a/DET/4/det attack/attack/NOUN/2/obj";
         assert_eq!(modality(spec, "attack"), Modality::Attempted);
+    }
+
+    #[test]
+    fn a_claim_said_in_an_adverbial_clause_is_not_denied() {
+        let spec = "Rebels/rebel/NOUN/2/nsubj denied/deny/VERB/0/root shelling/shell/VERB/2/xcomp \
+                    the/the/DET/5/det town/town/NOUN/3/obj after/after/SCONJ/9/mark \
+                    a/a/DET/8/det militia/militia/NOUN/9/nsubj said/say/VERB/2/advcl \
+                    shells/shell/NOUN/11/nsubj killed/kill/VERB/9/ccomp two/two/NUM/13/nummod \
+                    fighters/fighter/NOUN/11/obj";
+        assert_eq!(modality(spec, "killed"), Modality::Asserted);
+        assert_eq!(modality(spec, "shelling"), Modality::Denied);
+        let spec = "Police/police/NOUN/2/nsubj denied/deny/VERB/0/root it/it/PRON/2/obj \
+                    ,/,/PUNCT/5/punct saying/say/VERB/2/advcl officers/officer/NOUN/7/nsubj \
+                    fired/fire/VERB/5/ccomp warning/warning/NOUN/9/compound shots/shot/NOUN/7/obj";
+        assert_eq!(modality(spec, "fired"), Modality::Asserted);
+        // Content of the denial itself still is denied.
+        let spec = "Police/police/NOUN/2/nsubj denied/deny/VERB/0/root that/that/SCONJ/5/mark \
+                    officers/officer/NOUN/5/nsubj fired/fire/VERB/2/ccomp";
+        assert_eq!(modality(spec, "fired"), Modality::Denied);
     }
 
     #[test]
