@@ -750,6 +750,21 @@ impl ArticlePlaces {
         ArticlePlaces::analyze_with(gaz, text, actor_countries, &Weights::default())
     }
 
+    /// [`ArticlePlaces::analyze`], with the words inside known multi-word names (`names`: byte
+    /// spans of the group and person names an actor lexicon matched) read as no places
+    /// ([`crate::recognize::recognize_outside`]).
+    pub fn analyze_named(
+        gaz: &Gazetteer,
+        text: &str,
+        actor_countries: &[&str],
+        names: &[Span],
+    ) -> ArticlePlaces {
+        let found = crate::recognize::recognize_outside(gaz, text, names);
+        let resolved = resolve(gaz, text, found, actor_countries, &Weights::default());
+        let dateline = detect_dateline(text, &resolved);
+        ArticlePlaces { resolved, dateline }
+    }
+
     /// [`ArticlePlaces::analyze`] with explicit resolver weights.
     pub fn analyze_with(
         gaz: &Gazetteer,

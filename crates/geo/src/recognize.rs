@@ -817,6 +817,50 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
     out
 }
 
+/// [`recognize`], less the toponyms inside a known multi-word name (`names`: byte spans of
+/// names the caller's actor lexicon matched, "Boko Haram", "Hayat Tahrir al-Sham", "Lashkar-e-Taiba"):
+/// the words of a group's name are no places ("Boko" in Kazakhstan, "Haram" in Norway). A
+/// name that is itself a toponym ("Gaza Strip") is kept, and so are countries, regions,
+/// continents and nationalities inside a name ("Islamic State West Africa Province"), and a
+/// place opening the name of an institution named after it ("Gaza Health Ministry",
+/// "Kaduna State Police").
+pub fn recognize_outside(gaz: &Gazetteer, text: &str, names: &[Span]) -> Vec<Toponym> {
+    let mut out = recognize(gaz, text);
+    if names.is_empty() {
+        return out;
+    }
+    let inside = |t: &Toponym, n: &Span| {
+        n.start <= t.span.start
+            && t.span.end <= n.end
+            && (n.start, n.end) != (t.span.start, t.span.end)
+    };
+    let names: Vec<Span> = names
+        .iter()
+        .filter(|n| !out.iter().any(|t| t.span.start <= n.start && n.end <= t.span.end))
+        .copied()
+        .collect();
+    out.retain(|t| {
+        let Some(n) = names.iter().find(|n| inside(t, n)) else { return true };
+        let big = t.demonym
+            || t.candidates.iter().any(|c| {
+                gaz.place(c.place).is_some_and(|p| {
+                    matches!(p.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region)
+                })
+            });
+        let next = text
+            .get(t.span.end as usize..n.end as usize)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .map(key)
+            .unwrap_or_default();
+        let institution = t.span.start == n.start
+            && (ORG_HEADS.contains(&next.as_str()) || INSTITUTION_WORDS.contains(&next.as_str()));
+        big || institution
+    });
+    out
+}
+
 /// Whether a place preposition, perhaps with a bearing adjective, stands right before `at`
 /// ("in Tigray", "in northwestern Tigray"): a place then, even when the word also named a
 /// group earlier ("the Tigray People's Liberation Front").
@@ -1298,6 +1342,42 @@ mod tests {
             recognize(gaz, text).iter().filter_map(|t| t.span.slice(text)).collect();
         assert!(!names.contains(&"Bab"), "{names:?}");
         assert!(names.contains(&"Deir el-Balah"), "{names:?}");
+    }
+
+    #[test]
+    fn no_place_inside_a_known_group_name() {
+        let gaz = crate::Gazetteer::shared().expect("gazetteer");
+        let spans = |t: &str, names: &[&str]| -> Vec<Span> {
+            names
+                .iter()
+                .map(|n| {
+                    let at = t.find(n).expect("name in text");
+                    Span::new(at, at + n.len())
+                })
+                .collect()
+        };
+        let found = |t: &str, names: &[&str]| -> Vec<String> {
+            recognize_outside(gaz, t, &spans(t, names))
+                .iter()
+                .filter_map(|r| r.span.slice(t).map(str::to_string))
+                .collect()
+        };
+        let t = "Boko Haram fighters attacked Konduga in Borno State, Nigeria, on Monday.";
+        let got = found(t, &["Boko Haram"]);
+        assert!(!got.iter().any(|n| n == "Boko" || n == "Haram"), "{got:?}");
+        assert!(got.iter().any(|n| n == "Konduga"), "{got:?}");
+        assert!(got.iter().any(|n| n == "Nigeria"), "{got:?}");
+        // A country or region inside the name, and the place an institution is named after,
+        // stay places; so does a name that is itself a toponym.
+        let t = "Islamic State West Africa Province claimed it. The Toronto Police Service said.";
+        let got = found(t, &["Islamic State West Africa Province", "Toronto Police Service"]);
+        assert!(got.iter().any(|n| n.starts_with("West Africa")), "{got:?}");
+        assert!(got.iter().any(|n| n == "Toronto"), "{got:?}");
+        let t = "Shelling hit the Gaza Strip.";
+        assert!(found(t, &["Gaza Strip"]).iter().any(|n| n == "Gaza Strip"));
+        // Without names, nothing changes.
+        let t = "Boko Haram fighters attacked Konduga.";
+        assert_eq!(found(t, &[]).len(), recognize(gaz, t).len());
     }
 
     #[test]

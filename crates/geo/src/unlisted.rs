@@ -411,6 +411,38 @@ fn in_phrase(
                 .filter_map(|r| r.place.and_then(|p| gaz.place(p)))
                 .find(holds_places)
         };
+        // "Resistance forces captured the town of Kawkareik" in a story about Myanmar: a name
+        // the gazetteer knows only by a derived or alternate form, in a country the article
+        // names (a place or a nationality of it), is that place, before any weaker guess.
+        let named = |cc: &str| {
+            places
+                .resolved
+                .iter()
+                .filter(|r| !run.contains(r.toponym.span))
+                .filter_map(|r| r.place.and_then(|p| gaz.place(p)))
+                .filter(|p| p.country == cc)
+                .count()
+        };
+        let listed = || {
+            gaz.lookup(name)
+                .into_iter()
+                .filter_map(|c| gaz.place(c.place))
+                .filter(|p| {
+                    matches!(p.kind, PlaceKind::City | PlaceKind::Admin2 | PlaceKind::Site)
+                        && !p.country.is_empty()
+                })
+                .map(|p| (named(p.country), p))
+                .filter(|(n, _)| *n > 0)
+                .max_by_key(|(n, p)| (*n, p.kind == PlaceKind::City, p.population))
+                .map(|(_, p)| p)
+        };
+        if container.is_none() && in_after().is_none() {
+            if let Some(p) = listed() {
+                if let Some(l) = crate::locate::location_of(gaz, p.index, Some(run)) {
+                    return Some(l);
+                }
+            }
+        }
         let Some(p) = container
             .or_else(in_after)
             .or_else(nationality)

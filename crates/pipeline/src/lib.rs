@@ -209,7 +209,8 @@ impl Engine {
             // Places are only for events.
             Ok(_) if events.is_empty() => None,
             Ok(gaz) => {
-                let mut places = geo::ArticlePlaces::analyze(gaz, &article.text, &[]);
+                let names = actor_names(&self.dictionaries.actors, &article.text, &sentences);
+                let mut places = geo::ArticlePlaces::analyze_named(gaz, &article.text, &[], &names);
                 places.drop_strays(gaz, &article.text);
                 Some((gaz, places))
             }
@@ -1233,6 +1234,39 @@ fn speakers_places(s: &AnalyzedSentence, trigger: model::Span) -> Vec<model::Spa
 
 /// Whether one of the event's own phrases is about "the area" ("from the area by helicopter",
 /// "in the area"); a place it names is found before this is asked.
+/// The byte spans of the multi-word proper names the actor dictionary knows ("Boko Haram",
+/// "Hayat Tahrir al-Sham", "Lashkar-e-Taiba"), written with capitals: the places recogniser reads
+/// no place inside them. Each sentence's words are matched longest first, left to right.
+fn actor_names(
+    actors: &coder::dict::actors::ActorDict,
+    text: &str,
+    sentences: &[AnalyzedSentence],
+) -> Vec<model::Span> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let words: Vec<String> = s.tokens.iter().map(|t| coder::dict::norm_word(&t.form)).collect();
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        let mut i = 0;
+        while i < refs.len() {
+            let Some((p, n)) = actors.index.match_at(&refs, i) else {
+                i += 1;
+                continue;
+            };
+            let span =
+                model::Span { start: s.tokens[i].span.start, end: s.tokens[i + n - 1].span.end };
+            let surface = span.slice(text).unwrap_or("");
+            let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+            let proper = capital(&s.tokens[i].form) && capital(&s.tokens[i + n - 1].form);
+            let several = n == p.words.len() && surface.contains([' ', '-']);
+            if proper && several {
+                out.push(span);
+            }
+            i += n;
+        }
+    }
+    out
+}
+
 fn in_the_area(text: &str, sentences: &[AnalyzedSentence], ev: &Event) -> bool {
     let Some(s) = sentences.get(ev.sentence as usize) else { return false };
     let assault = ASSAULT_ROOTS.contains(&ev.root.as_str());

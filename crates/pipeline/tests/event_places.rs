@@ -214,3 +214,29 @@ fn where_a_speaker_said_something_is_not_where_the_deed_was_done() {
         the border.\n";
     assert_ne!(place_at(&e, text, "2025-12-09", "crossed"), named("Addis Ababa", "ET"));
 }
+
+#[test]
+fn a_town_known_only_by_another_form_is_in_the_country_the_story_names() {
+    // The gazetteer holds Kawkareik only as a derived name, in Myanmar; a Bangkok dateline and
+    // a road "to Thailand" must not make it Thai.
+    let e = engine();
+    let text = "Fighting near Thai border\n\n\
+        BANGKOK, June 2 (Reuters) - Thai officials met Myanmar's envoy on Monday.\n\n\
+        Ethnic rebels seized the town of Kawkareik on the highway to Thailand on Sunday, \
+        residents said. Myanmar's army denied it.\n";
+    assert_eq!(place_at(&e, text, "2025-06-02", "seized"), named("Kawkareik", "MM"));
+}
+
+#[test]
+fn the_words_of_a_group_name_are_no_places() {
+    // "Boko" (Kazakhstan) and "Haram" (Norway) must not pull the story abroad.
+    let e = engine();
+    let text = "Militants raid Nigerian village\n\n\
+        Boko Haram fighters attacked the village of Kalle on Tuesday, killing four farmers, \
+        Nigerian police said.\n";
+    let coded = e.code_raw(&doc(text, "2025-06-03")).expect("coded");
+    for ev in &coded.events {
+        let cc = ev.location.as_ref().and_then(|l| l.country.clone()).unwrap_or_default();
+        assert!(cc != "KZ" && cc != "NO", "{:?}", ev.location);
+    }
+}
