@@ -2368,10 +2368,15 @@ impl Analysis<'_> {
                 i += 1;
                 continue;
             }
-            // (Product rule.) … and a label that is an insult is a denunciation (111: "called
-            // Milei a fascist", "called the vote a farce"), one that is praise is praise (051:
-            // "called Tokyo a reliable partner").
-            let label = if opts.clauses && code == "041" { self.label_code(vp_head) } else { None };
+            // (Product rule.) … and a label that is an ill judgement is a denunciation (111:
+            // "called Milei a fascist", "called the vote a farce", "called the attack a crime",
+            // "called the sanctions unacceptable"), one that is praise is praise (051: "called
+            // Tokyo a reliable partner") — whatever the bare verb would code ("called elections").
+            let label = if opts.clauses && matches!(code.as_str(), "041" | "010") {
+                self.label_code(vp_head)
+            } else {
+                None
+            };
             if opts.clauses && code == "041" && label.is_none() && self.names_its_object(vp_head) {
                 i += 1;
                 continue;
@@ -4081,74 +4086,15 @@ impl Analysis<'_> {
             || (copula && matches!(lemma.as_str(), "likely" | "unlikely"))
     }
 
-    /// The code of the label verb `v` ("called X a …") gives its object: 111 for an insult,
-    /// 051 for praise, none for any other label (a noun or adjective `xcomp`, its head word).
+    /// The code the label of naming verb `v` ("called X a …") gives it: 111 for an ill
+    /// judgement ("a fascist", "a crime", "an act of terrorism", "unacceptable"), 051 for praise,
+    /// none for any other label or none at all (see [`crate::label`]).
     fn label_code(&self, v: usize) -> Option<&'static str> {
-        let c = self.children[v].iter().copied().find(|&c| {
-            base_rel(&self.s.tokens[c].deprel) == "xcomp"
-                && matches!(self.s.tokens[c].upos.as_str(), "NOUN" | "ADJ")
-        })?;
-        let w = self.s.tokens[c].lemma.to_lowercase();
-        const INSULT: &[&str] = &[
-            "fascist",
-            "nazi",
-            "terrorist",
-            "dictator",
-            "tyrant",
-            "despot",
-            "liar",
-            "criminal",
-            "murderer",
-            "killer",
-            "thief",
-            "traitor",
-            "puppet",
-            "racist",
-            "butcher",
-            "thug",
-            "gangster",
-            "coward",
-            "hypocrite",
-            "clown",
-            "bully",
-            "enemy",
-            "lie",
-            "farce",
-            "sham",
-            "fraud",
-            "disgrace",
-            "provocation",
-            "propaganda",
-            "interference",
-            "insult",
-            "travesty",
-            "outrage",
-            "aggressor",
-            "warmonger",
-            "pariah",
-            "failure",
-            "joke",
-        ];
-        const PRAISE: &[&str] = &[
-            "friend",
-            "partner",
-            "ally",
-            "hero",
-            "brother",
-            "champion",
-            "success",
-            "breakthrough",
-            "model",
-            "milestone",
-            "statesman",
-        ];
-        if INSULT.contains(&w.as_str()) {
-            Some("111")
-        } else if PRAISE.contains(&w.as_str()) {
-            Some("051")
-        } else {
-            None
+        if !crate::label::NAMING_VERBS.contains(&self.s.tokens[v].lemma.to_lowercase().as_str()) {
+            return None;
         }
+        let (_, l) = crate::label::label_of(self.s, &self.children, v)?;
+        crate::label::judgement(self.s, &self.children, l)
     }
 
     /// Whether verb `v` is a bare past participle (`acl`, no subject or object of its own, no

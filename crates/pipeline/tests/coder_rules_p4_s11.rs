@@ -1,0 +1,58 @@
+//! Session-11 coder rules written by engineer P4, each checked on invented sentences, not on the
+//! records that showed the gap: raw text through [`pipeline::Engine`] with the built-in lexicon,
+//! as `annalist code` reads it.
+
+/// The coded events as (trigger text, sources, targets, code).
+fn coded(text: &str, date: &str) -> Vec<(String, String, String, String)> {
+    let engine = pipeline::eval::builtin_engine().expect("engine");
+    let doc = pipeline::eval::plain_text("rules_p4_s11", text, date, None);
+    let out = engine.code_raw(&doc).expect("coded");
+    let codes =
+        |v: &[model::ActorRef]| v.iter().map(|a| a.code.clone()).collect::<Vec<_>>().join("+");
+    out.events
+        .iter()
+        .map(|e| {
+            let trig = text.get(e.trigger.start as usize..e.trigger.end as usize).unwrap_or("?");
+            (trig.to_string(), codes(&e.sources), codes(&e.targets), e.code.clone())
+        })
+        .collect()
+}
+
+/// A label that judges what it names is a denunciation (111) or praise (051), however the parser
+/// hangs the label (on the verb, or on the object as subject, apposition or bare modifier), and
+/// the act named as the object is what was judged, not the judge's act.
+#[test]
+fn a_judging_label_denounces_and_the_judged_act_is_not_the_judges() {
+    for (text, source, code) in [
+        ("The Russian foreign minister called the attack a crime.", "RUSGOV", "111"),
+        ("The Iranian president called the strike an act of terrorism.", "IRNGOV", "111"),
+        ("Turkey's foreign ministry called the raid a provocation.", "TURGOV", "111"),
+        ("The Chinese government called the sanctions unacceptable.", "CHNGOV", "111"),
+        ("Egypt called the elections a farce.", "EGY", "111"),
+        ("Japan's prime minister called the agreement a positive step.", "JPNGOV", "051"),
+    ] {
+        let got = coded(text, "20240311");
+        assert!(
+            got.iter().any(|(w, s, _, c)| w == "called" && s == source && c == code),
+            "{text}: want {source} {code} on 'called', got {got:?}"
+        );
+        assert!(
+            !got.iter().any(|(w, _, _, c)| w == "called" && c == "041"),
+            "{text}: a label is no telephone call, got {got:?}"
+        );
+        assert!(
+            !got.iter().any(|(w, s, ..)| w != "called" && s == source),
+            "{text}: the judge did not do the judged act, got {got:?}"
+        );
+    }
+    // A neutral label codes nothing, and a call without a label is still a call.
+    let got =
+        coded("The Brazilian president called his Argentine counterpart on Monday.", "20240311");
+    assert!(
+        got.iter()
+            .any(|(w, s, t, c)| w == "called" && s == "BRAGOV" && t == "ARGGOV" && c == "041"),
+        "{got:?}"
+    );
+    let got = coded("The Portuguese president called Spain a neighbour.", "20240311");
+    assert!(!got.iter().any(|(w, ..)| w == "called"), "{got:?}");
+}
