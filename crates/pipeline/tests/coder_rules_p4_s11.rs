@@ -56,3 +56,32 @@ fn a_judging_label_denounces_and_the_judged_act_is_not_the_judges() {
     let got = coded("The Portuguese president called Spain a neighbour.", "20240311");
     assert!(!got.iter().any(|(w, ..)| w == "called"), "{got:?}");
 }
+
+/// An act named as what a verb of asking asks for ("called for", "appealed for", "pressed for",
+/// "demanded", "urged") is wanted, not done: its modality is planned.
+#[test]
+fn an_act_asked_for_is_planned_not_done() {
+    let engine = pipeline::eval::builtin_engine().expect("engine");
+    for (text, trigger) in [
+        ("Hamas called for attacks on Israeli troops.", "attacks"),
+        ("The Somali president appealed for air strikes against al Shabaab.", "air strikes"),
+        ("The Syrian army pressed for a new offensive against Islamic State.", "offensive"),
+    ] {
+        let doc = pipeline::eval::plain_text("rules_p4_s11", text, "20240311", None);
+        let out = engine.code_raw(&doc).expect("coded");
+        let got: Vec<_> = out
+            .events
+            .iter()
+            .map(|e| (&text[e.trigger.start as usize..e.trigger.end as usize], e.modality))
+            .collect();
+        assert!(
+            got.iter().any(|(w, m)| *w == trigger && *m == model::Modality::Planned),
+            "{text}: want '{trigger}' planned, got {got:?}"
+        );
+    }
+    // A deed done stays asserted.
+    let text = "Hamas carried out attacks on Israeli troops.";
+    let doc = pipeline::eval::plain_text("rules_p4_s11", text, "20240311", None);
+    let out = engine.code_raw(&doc).expect("coded");
+    assert!(out.events.iter().all(|e| e.modality == model::Modality::Asserted), "{:?}", out.events);
+}
