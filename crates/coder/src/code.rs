@@ -3995,9 +3995,23 @@ impl Analysis<'_> {
     /// [`Self::verb_place`], else (product rule) a place after "in"/"at" read by its own
     /// words where the phrase holding it is coded otherwise ("stormed the parliament
     /// building in Nairobi").
+    /// (Product rule.) A clause without a subject of its own that adds to another verb's
+    /// deed — a participle ("blew himself up at a mosque in Peshawar, killing 30 worshippers",
+    /// "stormed a hotel in Mogadishu, taking guests hostage") or a conjunct ("attacked a police
+    /// station in Quetta and killed five officers") — happened where that deed did.
     fn event_place(&self, v: usize, dicts: &Dictionaries, opts: &Options) -> Option<String> {
-        self.verb_place(v, opts.clauses)
-            .or_else(|| opts.clauses.then(|| self.in_place_country(v, dicts)).flatten())
+        let own = |v: usize| {
+            self.verb_place(v, opts.clauses)
+                .or_else(|| opts.clauses.then(|| self.in_place_country(v, dicts)).flatten())
+        };
+        own(v).or_else(|| {
+            let subjectless = !self.children[v]
+                .iter()
+                .any(|&c| base_rel(&self.s.tokens[c].deprel).starts_with("nsubj"));
+            let adds = matches!(base_rel(&self.s.tokens[v].deprel), "advcl" | "conj")
+                && !self.children[v].iter().any(|&c| base_rel(&self.s.tokens[c].deprel) == "mark");
+            (opts.clauses && subjectless && adds).then(|| self.head(v).and_then(own)).flatten()
+        })
     }
 
     /// The coded subject of verb `v`'s complement clause ("demanded that *M23 rebels*

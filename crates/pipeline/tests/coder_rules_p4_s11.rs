@@ -85,3 +85,35 @@ fn an_act_asked_for_is_planned_not_done() {
     let out = engine.code_raw(&doc).expect("coded");
     assert!(out.events.iter().all(|e| e.modality == model::Modality::Asserted), "{:?}", out.events);
 }
+
+/// A clause without a subject of its own that adds to another verb's deed (a participle, a
+/// conjunct) happened where that deed did: its countryless actors take that place's country.
+#[test]
+fn a_participle_of_a_deed_takes_the_deeds_place() {
+    for (text, trigger, source, target) in [
+        (
+            "A suicide bomber blew himself up at a mosque in Peshawar, killing 30 worshippers.",
+            "killing",
+            "PAKREB",
+            "PAKCVL",
+        ),
+        (
+            "Militants attacked a police station in Quetta, killing five officers.",
+            "killing",
+            "PAKREB",
+            "PAKMIL",
+        ),
+        (
+            "Gunmen stormed a hotel in Mogadishu on Sunday, killing 12 guests.",
+            "killing",
+            "SOMREB",
+            "",
+        ),
+    ] {
+        let got = coded(text, "20240311");
+        assert!(
+            got.iter().any(|(w, s, t, _)| w == trigger && s == source && t == target),
+            "{text}: want {source} -> {target} on '{trigger}', got {got:?}"
+        );
+    }
+}
