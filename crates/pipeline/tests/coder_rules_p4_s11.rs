@@ -117,3 +117,19 @@ fn a_participle_of_a_deed_takes_the_deeds_place() {
         );
     }
 }
+
+/// A blast that "tore/ripped through" a place struck it: a verb of assault, whose weapon subject
+/// gives the code.
+#[test]
+fn a_blast_tearing_through_a_place_is_an_assault() {
+    for (text, code) in [
+        ("An explosion tore through a market in Kabul, killing 12 people.", "18"),
+        ("A car bomb ripped through a busy street in Baghdad on Monday.", "1832"),
+    ] {
+        let got = coded(text, "20240311");
+        assert!(
+            got.iter().any(|(w, _, _, c)| w.contains("through") && c.starts_with(code)),
+            "{text}: want {code}, got {got:?}"
+        );
+    }
+}
