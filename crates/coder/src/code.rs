@@ -2368,10 +2368,15 @@ impl Analysis<'_> {
                 i += 1;
                 continue;
             }
-            // (Product rule.) … and a label that is an insult is a denunciation (111: "called
-            // Milei a fascist", "called the vote a farce"), one that is praise is praise (051:
-            // "called Tokyo a reliable partner").
-            let label = if opts.clauses && code == "041" { self.label_code(vp_head) } else { None };
+            // (Product rule.) … and a label that is an ill judgement is a denunciation (111:
+            // "called Milei a fascist", "called the vote a farce", "called the attack a crime",
+            // "called the sanctions unacceptable"), one that is praise is praise (051: "called
+            // Tokyo a reliable partner") — whatever the bare verb would code ("called elections").
+            let label = if opts.clauses && matches!(code.as_str(), "041" | "010") {
+                self.label_code(vp_head)
+            } else {
+                None
+            };
             if opts.clauses && code == "041" && label.is_none() && self.names_its_object(vp_head) {
                 i += 1;
                 continue;
@@ -3990,9 +3995,23 @@ impl Analysis<'_> {
     /// [`Self::verb_place`], else (product rule) a place after "in"/"at" read by its own
     /// words where the phrase holding it is coded otherwise ("stormed the parliament
     /// building in Nairobi").
+    /// (Product rule.) A clause without a subject of its own that adds to another verb's
+    /// deed — a participle ("blew himself up at a mosque in Peshawar, killing 30 worshippers",
+    /// "stormed a hotel in Mogadishu, taking guests hostage") or a conjunct ("attacked a police
+    /// station in Quetta and killed five officers") — happened where that deed did.
     fn event_place(&self, v: usize, dicts: &Dictionaries, opts: &Options) -> Option<String> {
-        self.verb_place(v, opts.clauses)
-            .or_else(|| opts.clauses.then(|| self.in_place_country(v, dicts)).flatten())
+        let own = |v: usize| {
+            self.verb_place(v, opts.clauses)
+                .or_else(|| opts.clauses.then(|| self.in_place_country(v, dicts)).flatten())
+        };
+        own(v).or_else(|| {
+            let subjectless = !self.children[v]
+                .iter()
+                .any(|&c| base_rel(&self.s.tokens[c].deprel).starts_with("nsubj"));
+            let adds = matches!(base_rel(&self.s.tokens[v].deprel), "advcl" | "conj")
+                && !self.children[v].iter().any(|&c| base_rel(&self.s.tokens[c].deprel) == "mark");
+            (opts.clauses && subjectless && adds).then(|| self.head(v).and_then(own)).flatten()
+        })
     }
 
     /// The coded subject of verb `v`'s complement clause ("demanded that *M23 rebels*
@@ -4081,74 +4100,15 @@ impl Analysis<'_> {
             || (copula && matches!(lemma.as_str(), "likely" | "unlikely"))
     }
 
-    /// The code of the label verb `v` ("called X a …") gives its object: 111 for an insult,
-    /// 051 for praise, none for any other label (a noun or adjective `xcomp`, its head word).
+    /// The code the label of naming verb `v` ("called X a …") gives it: 111 for an ill
+    /// judgement ("a fascist", "a crime", "an act of terrorism", "unacceptable"), 051 for praise,
+    /// none for any other label or none at all (see [`crate::label`]).
     fn label_code(&self, v: usize) -> Option<&'static str> {
-        let c = self.children[v].iter().copied().find(|&c| {
-            base_rel(&self.s.tokens[c].deprel) == "xcomp"
-                && matches!(self.s.tokens[c].upos.as_str(), "NOUN" | "ADJ")
-        })?;
-        let w = self.s.tokens[c].lemma.to_lowercase();
-        const INSULT: &[&str] = &[
-            "fascist",
-            "nazi",
-            "terrorist",
-            "dictator",
-            "tyrant",
-            "despot",
-            "liar",
-            "criminal",
-            "murderer",
-            "killer",
-            "thief",
-            "traitor",
-            "puppet",
-            "racist",
-            "butcher",
-            "thug",
-            "gangster",
-            "coward",
-            "hypocrite",
-            "clown",
-            "bully",
-            "enemy",
-            "lie",
-            "farce",
-            "sham",
-            "fraud",
-            "disgrace",
-            "provocation",
-            "propaganda",
-            "interference",
-            "insult",
-            "travesty",
-            "outrage",
-            "aggressor",
-            "warmonger",
-            "pariah",
-            "failure",
-            "joke",
-        ];
-        const PRAISE: &[&str] = &[
-            "friend",
-            "partner",
-            "ally",
-            "hero",
-            "brother",
-            "champion",
-            "success",
-            "breakthrough",
-            "model",
-            "milestone",
-            "statesman",
-        ];
-        if INSULT.contains(&w.as_str()) {
-            Some("111")
-        } else if PRAISE.contains(&w.as_str()) {
-            Some("051")
-        } else {
-            None
+        if !crate::label::NAMING_VERBS.contains(&self.s.tokens[v].lemma.to_lowercase().as_str()) {
+            return None;
         }
+        let (_, l) = crate::label::label_of(self.s, &self.children, v)?;
+        crate::label::judgement(self.s, &self.children, l)
     }
 
     /// Whether verb `v` is a bare past participle (`acl`, no subject or object of its own, no

@@ -27,6 +27,7 @@ pub mod date;
 pub mod diag;
 pub mod dict;
 pub mod input;
+mod label;
 pub mod nominal;
 pub mod validate;
 

@@ -760,7 +760,13 @@ fn source_of(
             && children[cur].iter().any(|&c| {
                 s.tokens[c].deprel == "case" && s.tokens[c].form.eq_ignore_ascii_case("for")
             });
-        if topic || reason {
+        // (An act judged by a verb of naming is what was judged, not the judge's act: "called
+        // the attack a crime", "branded the raid a provocation".)
+        let judged = crate::label::NAMING_VERBS.contains(&lemma.as_str())
+            && crate::label::label_of(s, children, v).is_some_and(|(o, l)| {
+                o == Some(cur) && crate::label::judgement(s, children, l).is_some()
+            });
+        if topic || reason || judged {
             break;
         }
         if matches!(rel, "obj" | "obl" | "nsubj:pass" | "xcomp" | "nmod") && support {

@@ -20,6 +20,10 @@ const PLAN: &[&str] = &[
 ];
 /// Verbs of threat: their complement is threatened.
 const THREAT: &[&str] = &["threaten", "vow", "warn", "swear", "menace"];
+/// Verbs of asking: what they ask for ("demanded a ceasefire", "urged a general strike",
+/// "called for a boycott", "appealed for calm") is wanted, not done.
+const ASK: &[&str] =
+    &["demand", "urge", "request", "ask", "call", "appeal", "press", "push", "plead"];
 /// Verbs of denial: their complement is denied by the subject.
 const DENY: &[&str] = &["deny", "dismiss", "refute", "rebut", "disavow"];
 /// Verbs of accusation: their complement is alleged.
@@ -136,6 +140,16 @@ pub fn of(tree: &Tree, t: usize) -> (Modality, Option<Span>, bool) {
                 && matches!(rel, "advcl" | "obl" | "ccomp" | "xcomp" | "nmod")
             {
                 return (Modality::Alleged, Some(gspan), negated.is_some());
+            }
+            // (Asking: the object of "demand"/"urge"/"request", or the `for` phrase of any verb
+            // of asking — "called for", "appealed for", "pressed for" — is asked for.)
+            let asked_for =
+                tree.children(cur).any(|c| tree.rel(c) == "case" && tree.form_lower(c) == "for");
+            if ASK.contains(&lemma.as_str())
+                && (matches!(rel, "obl" | "nmod") && asked_for
+                    || rel == "obj" && matches!(lemma.as_str(), "demand" | "urge" | "request"))
+            {
+                return (combine_negation(Modality::Planned, gneg), Some(gspan), negated.is_some());
             }
             // "Two men sought/wanted in the slaying of …": a person sought or wanted in or for
             // a deed is wanted by the police, and the deed was done, not planned.
@@ -409,6 +423,17 @@ mod tests {
         let spec = "Police/police/NOUN/2/nsubj denied/deny/VERB/0/root that/that/SCONJ/5/mark \
                     officers/officer/NOUN/5/nsubj fired/fire/VERB/2/ccomp";
         assert_eq!(modality(spec, "fired"), Modality::Denied);
+    }
+
+    #[test]
+    fn what_is_asked_for_is_planned() {
+        let spec = "They/they/PRON/2/nsubj called/call/VERB/0/root for/for/ADP/5/case a/a/DET/5/det strike/strike/NOUN/2/obl";
+        assert_eq!(modality(spec, "strike"), Modality::Planned);
+        let spec = "They/they/PRON/2/nsubj demanded/demand/VERB/0/root a/a/DET/4/det ceasefire/ceasefire/NOUN/2/obj";
+        assert_eq!(modality(spec, "ceasefire"), Modality::Planned);
+        // A judged act is no act asked for.
+        let spec = "They/they/PRON/2/nsubj called/call/VERB/0/root the/the/DET/4/det attack/attack/NOUN/2/obj";
+        assert_eq!(modality(spec, "attack"), Modality::Asserted);
     }
 
     #[test]
