@@ -135,6 +135,7 @@ impl Engine {
                     drop_ended_states(s, &mut nominal);
                     drop_bare_plans(s, &mut found, &nominal);
                     drop_bare_announcements(s, &mut found, &nominal);
+                    drop_calls_of_events(s, &mut found, &nominal);
                     found.extend(nominal);
                     found_all.extend(found.into_iter().map(|ce| (si, ce)));
                 }
@@ -2532,6 +2533,32 @@ fn other_time_phrase(tree: &provenance::Tree<'_>, t: usize) -> Option<(usize, us
         }
     }
     None
+}
+
+/// "Called a general strike", "called a ceasefire", "called an emergency meeting": *call* with
+/// an act coded as a nominal event as its direct object declares or convenes that act. It is
+/// neither an appeal (02) nor a telephone call (041); the nominal event, with the caller as its
+/// source, stays alone. ("Called on X to", "called for" and "called X a …" have no such
+/// object.)
+fn drop_calls_of_events(
+    s: &AnalyzedSentence,
+    verbal: &mut Vec<coder::CodedEvent>,
+    nominal: &[coder::CodedEvent],
+) {
+    let head = |k: usize| (s.tokens[k].head as usize).checked_sub(1);
+    verbal.retain(|v| {
+        let Some(vi) = s.tokens.iter().position(|t| t.span == v.trigger) else { return true };
+        if s.tokens[vi].lemma != "call" || !matches!(v.code.get(..2), Some("02" | "04" | "01")) {
+            return true;
+        }
+        let calls_an_event = nominal.iter().any(|n| {
+            s.tokens.iter().enumerate().filter(|(_, t)| n.trigger.contains(t.span)).any(|(k, _)| {
+                let k = if s.tokens[k].deprel == "conj" { head(k).unwrap_or(k) } else { k };
+                s.tokens[k].deprel == "obj" && head(k) == Some(vi)
+            })
+        });
+        !calls_an_event
+    });
 }
 
 /// Verbs that end or ease a state of affairs their object names.

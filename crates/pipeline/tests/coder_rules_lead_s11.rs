@@ -135,3 +135,21 @@ fn the_by_phrase_of_a_passive_is_its_doer_wherever_it_stands() {
     assert!(got.iter().any(|(s, ..)| s.starts_with("ITA")), "{got:?}");
     assert!(!got.iter().any(|(s, ..)| s.starts_with("LBY")), "{got:?}");
 }
+
+#[test]
+fn calling_a_strike_or_a_ceasefire_declares_it_and_is_no_appeal_or_phone_call() {
+    for (text, code) in [
+        ("The union called a general strike for Monday.", "143"),
+        ("The rebels called a ceasefire on Friday.", "0871"),
+    ] {
+        let got = coded(text, "20250304");
+        assert!(got.iter().any(|(.., c)| c == code), "{text}: want {code}, got {got:?}");
+        assert!(!got.iter().any(|(w, ..)| w == "called"), "{text}: no second event, got {got:?}");
+    }
+    // Calling on someone to act stays an appeal.
+    let got = coded("Kenya called on Somalia to release the hostages.", "20250304");
+    assert!(
+        got.iter().any(|(w, _, _, c)| w.starts_with("called") && c.starts_with("02")),
+        "{got:?}"
+    );
+}
