@@ -2545,19 +2545,12 @@ fn drop_calls_of_events(
     verbal: &mut Vec<coder::CodedEvent>,
     nominal: &[coder::CodedEvent],
 ) {
-    let head = |k: usize| (s.tokens[k].head as usize).checked_sub(1);
     verbal.retain(|v| {
         let Some(vi) = s.tokens.iter().position(|t| t.span == v.trigger) else { return true };
         if s.tokens[vi].lemma != "call" || !matches!(v.code.get(..2), Some("02" | "04" | "01")) {
             return true;
         }
-        let calls_an_event = nominal.iter().any(|n| {
-            s.tokens.iter().enumerate().filter(|(_, t)| n.trigger.contains(t.span)).any(|(k, _)| {
-                let k = if s.tokens[k].deprel == "conj" { head(k).unwrap_or(k) } else { k };
-                s.tokens[k].deprel == "obj" && head(k) == Some(vi)
-            })
-        });
-        !calls_an_event
+        !nominal.iter().any(|n| verb_of_object(s, n.trigger) == Some(vi))
     });
 }
 
@@ -2568,14 +2561,8 @@ const ENDING: &[&str] = &["end", "lift", "ease", "suspend", "cancel", "scrap", "
 /// hospital", "lifted the sanctions on Iran", "suspended military aid") names a state that held
 /// before: the verb's own event says what was done, and the noun is no new event.
 fn drop_ended_states(s: &AnalyzedSentence, nominal: &mut Vec<coder::CodedEvent>) {
-    let head = |k: usize| (s.tokens[k].head as usize).checked_sub(1);
     let head_of = |t: &model::Token| (t.head as usize).checked_sub(1);
     nominal.retain(|n| {
-        let Some(k) = s.tokens.iter().rposition(|t| n.trigger.contains(t.span)) else {
-            return true;
-        };
-        // The trigger's head noun, or the first conjunct it is joined to.
-        let k = if s.tokens[k].deprel == "conj" { head(k).unwrap_or(k) } else { k };
         // ("called off the strike": *call* with its particle *off*.)
         let called_off = |v: usize| {
             s.tokens[v].lemma == "call"
@@ -2585,13 +2572,26 @@ fn drop_ended_states(s: &AnalyzedSentence, nominal: &mut Vec<coder::CodedEvent>)
                         && t.form.eq_ignore_ascii_case("off")
                 })
         };
-        let ended = s.tokens[k].deprel == "obj"
-            && head(k).is_some_and(|v| {
-                s.tokens[v].upos == "VERB"
-                    && (ENDING.contains(&s.tokens[v].lemma.as_str()) || called_off(v))
-            });
+        let ended = verb_of_object(s, n.trigger).is_some_and(|v| {
+            s.tokens[v].upos == "VERB"
+                && (ENDING.contains(&s.tokens[v].lemma.as_str()) || called_off(v))
+        });
         !ended
     });
+}
+
+/// The verb whose direct object a nominal event's trigger is: the trigger's head word is the
+/// verb's `obj`, or a conjunct of it ("announced asset freezes and *bans*").
+fn verb_of_object(s: &AnalyzedSentence, trigger: model::Span) -> Option<usize> {
+    let head = |k: usize| (s.tokens[k].head as usize).checked_sub(1);
+    s.tokens.iter().enumerate().filter(|(_, t)| trigger.contains(t.span)).find_map(|(k, t)| {
+        let k = if t.deprel == "conj" { head(k)? } else { k };
+        if s.tokens[k].deprel == "obj" {
+            head(k)
+        } else {
+            None
+        }
+    })
 }
 
 /// A verb of planning coded only by its own default (03, no pattern) whose object is an
@@ -2630,7 +2630,6 @@ fn drop_bare_announcements(
     nominal: &[coder::CodedEvent],
 ) {
     let index = |span: model::Span| s.tokens.iter().position(|t| t.span == span);
-    let head = |k: usize| (s.tokens[k].head as usize).checked_sub(1);
     verbal.retain(|v| {
         if v.pattern.is_some() || v.code != "010" {
             return true;
@@ -2639,19 +2638,10 @@ fn drop_bare_announcements(
         if !matches!(s.tokens[vi].lemma.as_str(), "announce" | "declare" | "unveil" | "proclaim") {
             return true;
         }
-        let announced = nominal.iter().filter(|n| !n.source.code.is_empty()).any(|n| {
-            // The nominal trigger's head word is the verb's object, or a conjunct of it.
-            s.tokens.iter().enumerate().filter(|(_, t)| n.trigger.contains(t.span)).any(|(k, t)| {
-                let mut k = k;
-                if t.deprel == "conj" {
-                    match head(k) {
-                        Some(h) => k = h,
-                        None => return false,
-                    }
-                }
-                s.tokens[k].deprel == "obj" && head(k) == Some(vi)
-            })
-        });
+        let announced = nominal
+            .iter()
+            .filter(|n| !n.source.code.is_empty())
+            .any(|n| verb_of_object(s, n.trigger) == Some(vi));
         !announced
     });
 }
