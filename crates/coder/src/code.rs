@@ -1243,6 +1243,7 @@ impl Analysis<'_> {
             let mut codes = Vec::with_capacity(members.len());
             let mut texts = Vec::with_capacity(members.len());
             let mut first_countryless_of = Vec::with_capacity(members.len());
+            let mut opposed = Vec::with_capacity(members.len());
             let (mut start, mut end) = (usize::MAX, 0);
             let mut extra: Vec<Vec<usize>> = Vec::new();
             for &m in &members {
@@ -1301,16 +1302,20 @@ impl Analysis<'_> {
                     start = start.min(k);
                     end = end.max(k);
                 }
-                let (code, span, first_countryless) = self.code_phrase(&ws, date, dicts, opts);
+                let (code, span, first_countryless, against) =
+                    self.code_conjunct(&ws, date, dicts, opts);
                 codes.push(code);
                 texts.push((ws, span));
                 first_countryless_of.push(first_countryless);
+                opposed.push(against);
             }
             for ws in extra {
-                let (code, span, first_countryless) = self.code_phrase(&ws, date, dicts, opts);
+                let (code, span, first_countryless, against) =
+                    self.code_conjunct(&ws, date, dicts, opts);
                 codes.push(code);
                 texts.push((ws, span));
                 first_countryless_of.push(first_countryless);
+                opposed.push(against);
             }
             let compound = members.len() > 1;
             by_group[root] = members;
@@ -1344,12 +1349,6 @@ impl Analysis<'_> {
                         && known.unwrap_or_else(|| self.countryless(ws, date, dicts))
                 })
                 .collect();
-            let opposed = texts
-                .iter()
-                .map(|(ws, _)| {
-                    opts.clauses.then(|| self.opponents_of(ws, date, dicts)).flatten().map(|o| o.1)
-                })
-                .collect();
             self.phrases.push(Phrase { codes, texts, compound, countryless, null, opposed });
         }
         self.nobody = self.phrases.len();
@@ -1367,6 +1366,28 @@ impl Analysis<'_> {
         scratch::give_slots(stands_for);
         scratch::give_indices(group_of);
         scratch::give_flags(done);
+    }
+
+    /// [`Self::code_phrase`] for one conjunct of a phrase, with (product rules) whom it stands
+    /// against: "opponents of X" are X's country's opposition, not X ([`Self::opponents_of`]).
+    fn code_conjunct(
+        &self,
+        ws: &[usize],
+        date: Option<DateKey>,
+        dicts: &Dictionaries,
+        opts: &Options,
+    ) -> (String, Span, Option<bool>, Option<String>) {
+        if opts.clauses {
+            if let Some((code, against)) = self.opponents_of(ws, date, dicts) {
+                let span = match (ws.first(), ws.last()) {
+                    (Some(&a), Some(&b)) => self.s.tokens[a].span.cover(self.s.tokens[b].span),
+                    _ => Span::default(),
+                };
+                return (code, span, None, Some(against));
+            }
+        }
+        let (code, span, known) = self.code_phrase(ws, date, dicts, opts);
+        (code, span, known, None)
     }
 
     /// The code of one noun phrase (first actor + agents, or `---`) and its span, with what
@@ -1412,12 +1433,6 @@ impl Analysis<'_> {
             (Some(&a), Some(&b)) => self.s.tokens[a].span.cover(self.s.tokens[b].span),
             _ => Span::default(),
         };
-        // (Product rules.) "Opponents of X" are X's country's opposition, not X.
-        if opts.clauses {
-            if let Some((code, _)) = self.opponents_of(ws, date, dicts) {
-                return (code, span, None);
-            }
-        }
         // (Product rules.) "X-led Y": X leads Y, and Y is X's ("the US-led war against
         // Iraq" is the United States', "Vietnamese-led forces" VNMMIL).
         if opts.clauses {
@@ -1546,11 +1561,11 @@ impl Analysis<'_> {
         dicts: &Dictionaries,
     ) -> Option<(String, String)> {
         let &head = ws.iter().find(|&&k| self.head(k).is_none_or(|h| !ws.contains(&h)))?;
-        let lemma = self.s.tokens[head].lemma.to_lowercase();
-        if !matches!(
-            lemma.as_str(),
-            "opponent" | "critic" | "foe" | "enemy" | "detractor" | "adversary"
-        ) {
+        let lemma = self.s.tokens[head].lemma.as_str();
+        if !["opponent", "critic", "foe", "enemy", "detractor", "adversary"]
+            .iter()
+            .any(|w| lemma.eq_ignore_ascii_case(w))
+        {
             return None;
         }
         let of = self.children[head].iter().copied().find(|&c| {
@@ -2541,10 +2556,10 @@ impl Analysis<'_> {
                 // been demobilized", "peacekeepers were shipped out of the enclave".)
                 && !code.starts_with("087")
                 && !code.starts_with("166")
+                && self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass")
                 // (A participle that says how the subject stands is no passive: "Israel is
                 // opposed to French mediation", "is committed to", "is prepared to".)
-                && !STANCE_PARTICIPLES.contains(&self.s.tokens[i].lemma.to_lowercase().as_str())
-                && self.children[i].iter().any(|&c| self.s.tokens[c].deprel == "aux:pass")
+                && !STANCE_PARTICIPLES.iter().any(|w| self.s.tokens[i].lemma.eq_ignore_ascii_case(w))
                 // (A `by` anywhere in the verb's clause may be its doer the parser hung on a
                 // later word: "has been accused of misusing funds, much of it believed to have
                 // been embezzled, by government officials".)
