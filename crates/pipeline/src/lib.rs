@@ -136,6 +136,7 @@ impl Engine {
                     drop_bare_plans(s, &mut found, &nominal);
                     drop_bare_announcements(s, &mut found, &nominal);
                     drop_calls_of_events(s, &mut found, &nominal);
+                    drop_bare_attributions(s, &mut found, &mut nominal);
                     found.extend(nominal);
                     found_all.extend(found.into_iter().map(|ce| (si, ce)));
                 }
@@ -2552,6 +2553,108 @@ fn drop_calls_of_events(
         }
         !nominal.iter().any(|n| verb_of_object(s, n.trigger) == Some(vi))
     });
+}
+
+/// Verbs of saying whose clause is what was said.
+const SAYING_VERBS: &[&str] = &["say", "tell", "add", "state", "report", "write", "quote"];
+
+/// A statement coded only by its verb's default (010, no pattern) that is aimed at no one, or
+/// only at the press that carried it ("Police said …", "… a police officer said on Tuesday",
+/// "told Reuters"), is the attribution of what it says when what it says is coded as an event
+/// in the same sentence: the provenance stage keeps the speaker in that event's chain, and a
+/// statement event beside it would count the one report twice. A statement whose content codes
+/// nothing stays ("Erdogan said Turkey would not allow …"). The noun of the channel ("said in a
+/// statement", "a police statement said") is no statement event either.
+fn drop_bare_attributions(
+    s: &AnalyzedSentence,
+    verbal: &mut Vec<coder::CodedEvent>,
+    nominal: &mut Vec<coder::CodedEvent>,
+) {
+    let index = |span: model::Span| s.tokens.iter().position(|t| t.span == span);
+    let head = |k: usize| (s.tokens[k].head as usize).checked_sub(1);
+    let saying = |k: usize| SAYING_VERBS.contains(&s.tokens[k].lemma.as_str());
+    // Is the token at `t` inside what the verb at `v` says? Either `t` sits below a clausal
+    // dependent of `v`, or `v` is a speaker's clause hung on `t`'s clause ("…, police said").
+    let reports = |v: usize, t: usize| {
+        let mut k = t;
+        let mut below = None;
+        for _ in 0..s.tokens.len() {
+            if k == v {
+                return below.is_some_and(|c: usize| {
+                    matches!(
+                        s.tokens[c].deprel.split(':').next(),
+                        Some("ccomp" | "parataxis" | "xcomp")
+                    )
+                });
+            }
+            below = Some(k);
+            match head(k) {
+                Some(h) => k = h,
+                None => break,
+            }
+        }
+        if !matches!(s.tokens[v].deprel.split(':').next(), Some("parataxis" | "ccomp")) {
+            return false;
+        }
+        let Some(host) = head(v) else { return false };
+        // The host clause's verb is `t` or one of its ancestors.
+        let mut k = t;
+        for _ in 0..s.tokens.len() {
+            if k == host {
+                return true;
+            }
+            match head(k) {
+                Some(h) => k = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    let unaimed = |e: &coder::CodedEvent| {
+        let c = e.target.code.trim_matches('-');
+        c.is_empty() || c.ends_with("MED")
+    };
+    let triggers: Vec<(usize, model::Span)> = verbal
+        .iter()
+        .chain(nominal.iter())
+        .filter(|e| e.code != "010")
+        // (A nominal event with no actor yet may still be dropped: no content of its own.)
+        .filter(|e| {
+            !e.source.code.trim_matches('-').is_empty()
+                || !e.target.code.trim_matches('-').is_empty()
+        })
+        .filter_map(|e| Some((index_in(s, e.trigger)?, e.trigger)))
+        .collect();
+    verbal.retain(|v| {
+        if v.pattern.is_some() || v.code != "010" || !unaimed(v) {
+            return true;
+        }
+        let Some(vi) = index(v.trigger) else { return true };
+        !(saying(vi) && triggers.iter().any(|&(t, _)| t != vi && reports(vi, t)))
+    });
+    nominal.retain(|n| {
+        if n.code != "010" {
+            return true;
+        }
+        let Some(k) = index_in(s, n.trigger) else { return true };
+        // (Its verb, or the word right after it when the parser hung the noun elsewhere:
+        // "…, a police statement said".)
+        !(head(k).is_some_and(saying) || (k + 1 < s.tokens.len() && saying(k + 1)))
+    });
+}
+
+/// The token that heads a trigger span (the last token it covers whose head lies outside it).
+fn index_in(s: &AnalyzedSentence, trigger: model::Span) -> Option<usize> {
+    let inside: Vec<usize> =
+        (0..s.tokens.len()).filter(|&k| trigger.contains(s.tokens[k].span)).collect();
+    inside
+        .iter()
+        .copied()
+        .find(|&k| {
+            let h = (s.tokens[k].head as usize).checked_sub(1);
+            h.is_none_or(|h| !inside.contains(&h))
+        })
+        .or_else(|| inside.last().copied())
 }
 
 /// Verbs that end or ease a state of affairs their object names.

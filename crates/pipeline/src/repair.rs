@@ -44,7 +44,49 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let i = gerund_read_as_auxiliary(s);
     let j = shot_dead_read_as_noun(s);
     let k = close_to_read_as_verb(s);
-    a || b || c || d || e || f || g || h || i || j || k
+    let l = claim_read_as_content_of_its_channel(s);
+    a || b || c || d || e || f || g || h || i || j || k || l
+}
+
+/// The reported clause read as the content of the channel it was said through ("said in a
+/// statement that police had/acl detained …", "said on Twitter that …", "told reporters during
+/// a briefing that …"): a finite clause with its own subject, opened by "that", that hangs as a
+/// modifier on a phrase of a verb of saying introduced by a preposition is what was said — the
+/// verb's complement, so its deed is coded with the speaker as its attribution.
+fn claim_read_as_content_of_its_channel(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut moves = Vec::new();
+    {
+        let toks = &s.tokens;
+        for v in 0..n {
+            if toks[v].upos != "VERB"
+                || !provenance::attribution::SPEECH.contains(&toks[v].lemma.as_str())
+                || kids(toks, v).any(|c| base(toks, c) == "ccomp")
+            {
+                continue;
+            }
+            for o in kids(toks, v).filter(|&o| o > v && base(toks, o) == "obl") {
+                if !kids(toks, o).any(|c| base(toks, c) == "case" && c < o) {
+                    continue;
+                }
+                for c in kids(toks, o).filter(|&c| c > o && base(toks, c) == "acl") {
+                    let that = kids(toks, c).find(|&m| {
+                        base(toks, m) == "mark" && toks[m].form.eq_ignore_ascii_case("that")
+                    });
+                    let subject = kids(toks, c)
+                        .any(|k| base(toks, k) == "nsubj" && that.is_some_and(|t| k > t));
+                    if that.is_some_and(|t| t > o) && subject {
+                        moves.push((c, v));
+                    }
+                }
+            }
+        }
+    }
+    for &(c, v) in &moves {
+        s.tokens[c].head = (v + 1) as u32;
+        s.tokens[c].deprel = "ccomp".into();
+    }
+    !moves.is_empty()
 }
 
 /// "close to" read as the verb *close* ("Sources/nsubj close/VERB to the prime minister said

@@ -11,6 +11,9 @@ use model::{ActorRef, AttributionLink, Event};
 /// intelligence, rebels, insurgents, armed groups, opposition.
 const ROLES: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY", "REB", "INS", "UAF", "OPP"];
 
+/// The roles of a state's own bodies: a state speaks for these.
+const STATE: &[&str] = &["GOV", "MIL", "COP", "JUD", "LEG", "SPY"];
+
 /// Words that make a role someone else's than the story's country.
 const ELSEWHERE: &[&str] = &[
     "foreign",
@@ -125,8 +128,31 @@ pub fn resolve(events: &mut [Event]) {
             }
         }
     };
+    // A bare state role inside what a state body of one country says ("Kenya's interior
+    // ministry said police had detained …", "Russia's defence ministry said troops repelled …")
+    // is that country's, when the article gave that role to no other country before it.
+    let speakers_own = |a: &mut ActorRef, speaker: Option<&str>| {
+        let Some(role) = bare_role(&a.code).filter(|r| STATE.contains(r)) else { return };
+        let Some(country) = speaker.and_then(|code| {
+            placed_roles(code).into_iter().find(|(_, r)| STATE.contains(r)).map(|(c, _)| c)
+        }) else {
+            return;
+        };
+        let other = seen
+            .iter()
+            .filter(|(at, _)| *at < a.span.start)
+            .any(|(_, code)| placed_roles(code).iter().any(|&(c, r)| r == role && c != country));
+        if !other && plain_description(&a.text) {
+            a.code = format!("{country}{role}");
+        }
+    };
     for ev in events.iter_mut() {
         ev.sources.iter_mut().chain(ev.targets.iter_mut()).for_each(fix_actor);
+        let speaker = ev.attribution.chain.last().and_then(|l| l.span.and(l.actor.clone()));
+        ev.sources
+            .iter_mut()
+            .chain(ev.targets.iter_mut())
+            .for_each(|a| speakers_own(a, speaker.as_deref()));
         ev.attribution.chain.iter_mut().for_each(fix_link);
         ev.disputed_by.iter_mut().filter_map(|d| d.denier.as_mut()).for_each(fix_link);
     }
