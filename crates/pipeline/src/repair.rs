@@ -28,6 +28,11 @@
 //! verb (the tagger's own reading: `VerbForm=Fin`, not a participle) with no subject, right after
 //! the noun's words, the verb heads an adverbial clause in the noun's place, the noun is its
 //! subject and the preposition its subordinator.
+//!
+//! The later repairs each say their case on their function: "close to" read as a verb, "shot
+//! dead" read as a noun, a gerund read as an auxiliary, a reported clause hung on the channel it
+//! was said through ("said in a statement that …"), a title before a name between commas read
+//! as an oblique ("Sudan's army chief, Abdel Fattah al-Burhan, rejected …"), and others.
 
 use model::AnalyzedSentence;
 
@@ -45,7 +50,56 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let j = shot_dead_read_as_noun(s);
     let k = close_to_read_as_verb(s);
     let l = claim_read_as_content_of_its_channel(s);
-    a || b || c || d || e || f || g || h || i || j || k || l
+    let m = role_before_name_read_as_oblique(s);
+    a || b || c || d || e || f || g || h || i || j || k || l || m
+}
+
+/// A title before the name it describes read as an oblique ("Sudan's army chief/obl, Abdel
+/// Fattah al-Burhan/nsubj, rejected …"): a noun without a preposition that hangs on a verb as
+/// an oblique, ends right before a comma, and is followed by the verb's subject set off by
+/// commas up to the verb, is the subject; the name between the commas is its apposition.
+fn role_before_name_read_as_oblique(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut fix = None;
+    {
+        let toks = &s.tokens;
+        // A phrase's words, without the punctuation the parser hung on it.
+        let span = |p: usize| {
+            let inside: Vec<usize> =
+                (0..n).filter(|&i| toks[i].upos != "PUNCT" && descends_from(toks, i, p)).collect();
+            (inside.iter().copied().min().unwrap_or(p), inside.iter().copied().max().unwrap_or(p))
+        };
+        'verbs: for v in 0..n {
+            if toks[v].upos != "VERB" {
+                continue;
+            }
+            for x in kids(toks, v).filter(|&x| x < v && base(toks, x) == "obl") {
+                if toks[x].upos != "NOUN" || kids(toks, x).any(|c| base(toks, c) == "case") {
+                    continue;
+                }
+                let (_, x_end) = span(x);
+                if toks.get(x_end + 1).is_none_or(|t| t.form != ",") {
+                    continue;
+                }
+                let Some(p) = kids(toks, v).find(|&k| base(toks, k) == "nsubj" && k > x && k < v)
+                else {
+                    continue;
+                };
+                let (p_start, p_end) = span(p);
+                let closed = toks.get(p_end + 1).is_some_and(|t| t.form == ",");
+                if toks[p].upos == "PROPN" && p_start == x_end + 2 && closed && p_end + 1 < v {
+                    fix = Some((x, p, v));
+                    break 'verbs;
+                }
+            }
+        }
+    }
+    let Some((x, p, v)) = fix else { return false };
+    s.tokens[x].head = (v + 1) as u32;
+    s.tokens[x].deprel = "nsubj".into();
+    s.tokens[p].head = (x + 1) as u32;
+    s.tokens[p].deprel = "appos".into();
+    true
 }
 
 /// The reported clause read as the content of the channel it was said through ("said in a

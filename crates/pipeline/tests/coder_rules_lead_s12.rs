@@ -79,3 +79,22 @@ fn a_claim_hung_on_the_channel_it_was_made_through_is_what_was_said() {
         coded("The group said in a statement that condemned the attack on Friday.", "20240311");
     assert!(!got.iter().any(|(w, ..)| w == "condemned"), "{got:?}");
 }
+
+#[test]
+fn a_title_set_before_a_name_between_commas_is_the_subject() {
+    for (text, trigger, source) in [
+        (
+            "The European Union's foreign policy chief, Kaja Kallas, condemned the crackdown on protesters in Georgia.",
+            "condemned",
+            "IGOEUR",
+        ),
+        ("Sudan's army chief, Abdel Fattah al-Burhan, rejected the truce proposal.", "rejected", "SDN"),
+        ("Pakistan's army chief, Asim Munir, met Chinese officials in Beijing on Monday.", "met", "PAK"),
+    ] {
+        let got = coded(text, "20250311");
+        assert!(
+            got.iter().any(|(w, s, ..)| w == trigger && s.starts_with(source)),
+            "{text}: want `{trigger}` by {source}, got {got:?}"
+        );
+    }
+}
