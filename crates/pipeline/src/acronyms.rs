@@ -61,6 +61,18 @@ fn spelled_out(text: &str, sentences: &[AnalyzedSentence], acronym: &str) -> Opt
     None
 }
 
+/// The acronym heading a role phrase ("RSF fighters", "dozens of ELN rebels", "the RSF's
+/// forces"): a few lower-case words around one acronym.
+fn acronym_in_phrase(text: &str) -> Option<&str> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = words.iter().position(|w| bare_acronym(w.trim_end_matches("'s")).is_some())?;
+    let lower = |w: &&str| w.chars().all(|c| !c.is_alphabetic() || c.is_lowercase());
+    (at <= 3 && words.len() - at - 1 <= 2 && words.len() > 1)
+        .then_some(())
+        .filter(|()| words[..at].iter().all(lower) && words[at + 1..].iter().all(lower))
+        .and_then(|()| bare_acronym(words[at].trim_end_matches("'s")))
+}
+
 /// Gives actors, speakers and deniers written as a bare acronym the code of the name the
 /// article spells out for it. `code` codes a span of the article (None: no actor in it).
 pub fn resolve(
@@ -88,6 +100,14 @@ pub fn resolve(
         for a in ev.sources.iter_mut().chain(ev.targets.iter_mut()) {
             if let Some(c) = expand(&a.text) {
                 a.code = c;
+            } else if let Some(acronym) = acronym_in_phrase(&a.text) {
+                // In a role phrase the lexicon's reading of the letters stands unless the
+                // name spelled out codes otherwise ("RSF fighters" after "the Rapid Support
+                // Forces" is SDNREB, not Reporters Without Borders; "UN peacekeepers" keeps its
+                // peacekeepers).
+                if let Some(c) = expand(acronym).filter(|c| !a.code.starts_with(c.as_str())) {
+                    a.code = c;
+                }
             }
         }
         for l in &mut ev.attribution.chain {
@@ -112,6 +132,21 @@ mod tests {
         assert_eq!(bare_acronym("RSF"), Some("RSF"));
         for t in ["RSF fighters", "Rsf", "R", "the NATIONALS", "US-led"] {
             assert_eq!(bare_acronym(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn acronyms_heading_role_phrases() {
+        assert_eq!(acronym_in_phrase("RSF fighters"), Some("RSF"));
+        assert_eq!(acronym_in_phrase("dozens of RSF fighters"), Some("RSF"));
+        assert_eq!(acronym_in_phrase("the ELN's commanders"), Some("ELN"));
+        for t in [
+            "RSF",
+            "the Rapid Support Forces",
+            "RSF and army fighters from Darfur",
+            "US-led forces",
+        ] {
+            assert_eq!(acronym_in_phrase(t), None, "{t}");
         }
     }
 
