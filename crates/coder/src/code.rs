@@ -2761,8 +2761,9 @@ impl Analysis<'_> {
                             && (self.phrases[t].codes.is_empty() || self.reciprocal_pronoun(t)))
                         || swapped
                         || (opts.clauses && self.place_only(t))
+                        || (reciprocal && self.located_at(t))
                 })
-                && self.compound_subject(vp_head, opts.clauses).is_some();
+                && self.sides_of(vp_head, opts.clauses, reciprocal).is_some();
             let target = target.filter(|_| !mutual);
             if let Some(tg) = target {
                 let source = agent
@@ -2914,7 +2915,7 @@ impl Analysis<'_> {
             } else if !reduced_passive && !for_others && together {
                 // "Russia and China met", "A and B agreed to cooperate": with no target, the
                 // members of a compound subject cooperate with each other.
-                if let Some(sr) = self.compound_subject(vp_head, opts.clauses) {
+                if let Some(sr) = self.sides_of(vp_head, opts.clauses, reciprocal) {
                     let mut cues = Vec::new();
                     let negated = self.negation(i, vp_head, &mut cues);
                     let trigger = self.s.tokens[vstart].span.cover(self.s.tokens[vend].span);
@@ -3253,6 +3254,29 @@ impl Analysis<'_> {
     /// (Product rule, `clauses`.) A main verb the parser hung as `acl` on the root noun that
     /// is its subject ("The Iranian and Saudi foreign ministers met/acl in Beijing") has that
     /// noun as its subject.
+    /// The subject whose members act on each other: a compound subject, or (product rule) for
+    /// an exchange of fire, a subject phrase naming two countries' forces ("Pakistani and
+    /// Afghan border forces exchanged fire").
+    fn sides_of(&self, v: usize, clauses: bool, reciprocal: bool) -> Option<usize> {
+        self.compound_subject(v, clauses).or_else(|| {
+            if !reciprocal {
+                return None;
+            }
+            let p = self.children[v]
+                .iter()
+                .copied()
+                .find(|&c| base_rel(&self.s.tokens[c].deprel) == "nsubj" && c < v)
+                .and_then(|c| self.phrase_of[c])?;
+            let countries: Vec<&str> = self.phrases[p]
+                .codes
+                .iter()
+                .filter_map(|c| c.get(..3))
+                .filter(|c| !c.starts_with('-'))
+                .collect();
+            countries.iter().any(|c| *c != countries[0]).then_some(p)
+        })
+    }
+
     fn compound_subject(&self, v: usize, clauses: bool) -> Option<usize> {
         let hung = || {
             let h = self.head(v)?;
@@ -3966,6 +3990,24 @@ impl Analysis<'_> {
         ws.iter().any(|&k| {
             self.head(k).is_none_or(|h| !ws.contains(&h))
                 && self.s.tokens[k].upos == "PROPN"
+                && self.children[k].iter().any(|&c| {
+                    base_rel(&self.s.tokens[c].deprel) == "case"
+                        && locative_preposition(&self.words[c])
+                })
+        })
+    }
+
+    /// Whether phrase `p` is a bare country's place after a locative preposition, whatever its
+    /// head word ("at the Chaman crossing", "near the border town of Rafah").
+    fn located_at(&self, p: usize) -> bool {
+        let ph = &self.phrases[p];
+        let bare = |c: &String| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase());
+        if ph.compound || ph.codes.is_empty() || !ph.codes.iter().all(bare) {
+            return false;
+        }
+        let Some((ws, _)) = ph.texts.first() else { return false };
+        ws.iter().any(|&k| {
+            self.head(k).is_none_or(|h| !ws.contains(&h))
                 && self.children[k].iter().any(|&c| {
                     base_rel(&self.s.tokens[c].deprel) == "case"
                         && locative_preposition(&self.words[c])

@@ -98,3 +98,32 @@ fn a_title_set_before_a_name_between_commas_is_the_subject() {
         );
     }
 }
+
+#[test]
+fn two_countries_forces_in_one_phrase_exchange_fire_with_each_other() {
+    let got = coded(
+        "Pakistani and Afghan border forces exchanged heavy fire overnight at the Chaman crossing.",
+        "20251003",
+    );
+    for (s, t) in [("PAKMIL", "AFGMIL"), ("AFGMIL", "PAKMIL")] {
+        assert!(
+            got.iter().any(|(w, gs, gt, _)| w == "exchanged" && gs == s && gt == t),
+            "{s} -> {t}: {got:?}"
+        );
+    }
+    assert!(!got.iter().any(|(_, _, t, _)| t == "PAK"), "the crossing is the place: {got:?}");
+}
+
+#[test]
+fn throwing_stones_at_someone_is_a_riot_and_returning_to_power_no_visit() {
+    for text in [
+        "Protesters in Nairobi hurled rocks at police on Tuesday.",
+        "Demonstrators threw petrol bombs and stones at riot police in Belgrade.",
+    ] {
+        let got = coded(text, "20250311");
+        assert!(got.iter().any(|(.., c)| c.starts_with("145")), "{text}: {got:?}");
+    }
+    assert!(coded("The coach threw his support behind the president.", "20250311").is_empty());
+    let got = coded("The Taliban returned to power in Afghanistan in 2021.", "20250311");
+    assert!(!got.iter().any(|(.., c)| c == "042"), "{got:?}");
+}
