@@ -135,7 +135,10 @@ impl<'a> Pipeline<'a> {
         // hot weights stay in the CPU caches while it runs (each sentence is analysed
         // independently, so the output is the same).
         if let Some(t) = self.tagger {
-            out.iter_mut().for_each(|s| t.tag(s));
+            out.iter_mut().for_each(|s| {
+                t.tag(s);
+                name_words_read_as_verbs(s);
+            });
         }
         if let Some(p) = self.parser {
             for s in &mut out {
@@ -174,6 +177,54 @@ fn sentence(
     AnalyzedSentence { index, span, tokens }
 }
 
+/// A capitalised word inside a name that the tagger read as a verb or auxiliary ("Human
+/// Rights Watch/AUX called …", "Physicians for Human Rights Watch …") is part of the name: in
+/// running text (not a title-case headline), a title-case word tagged `VERB`/`AUX` right after
+/// another title-case word tagged as a noun, proper noun or adjective is a proper noun.
+fn name_words_read_as_verbs(s: &mut AnalyzedSentence) {
+    let title = |f: &str| {
+        let mut cs = f.chars();
+        cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+    };
+    // … or after a small word of the name between title-case words ("Committee to Protect
+    // Journalists").
+    let inside_name = |toks: &[model::Token], i: usize| {
+        let (prev, this) = (&toks[i - 1], &toks[i]);
+        let named = |t: &model::Token| {
+            title(&t.form) && matches!(t.upos.as_str(), "PROPN" | "NOUN" | "ADJ")
+        };
+        matches!(this.upos.as_str(), "VERB" | "AUX")
+            && title(&this.form)
+            && (named(prev)
+                || (i >= 2
+                    && matches!(prev.form.as_str(), "to" | "for" | "of" | "and")
+                    && named(&toks[i - 2])
+                    && toks.get(i + 1).is_some_and(|t| title(&t.form))))
+    };
+    let flagged = (1..s.tokens.len()).any(|i| inside_name(&s.tokens, i));
+    if !flagged {
+        return;
+    }
+    // A headline in title case ("Army Says It Retook Bridge") capitalises its verbs: a
+    // sentence without one lower-case noun, verb or adjective is one.
+    let running = s.tokens.iter().any(|t| {
+        t.form.chars().next().is_some_and(char::is_lowercase)
+            && matches!(t.upos.as_str(), "NOUN" | "VERB" | "ADJ")
+    });
+    if !running {
+        return;
+    }
+    for i in 1..s.tokens.len() {
+        if inside_name(&s.tokens, i) {
+            let t = &mut s.tokens[i];
+            t.upos = "PROPN".into();
+            t.xpos = "NNP".into();
+            t.lemma.clone_from(&t.form);
+            t.feats = "Number=Sing".into();
+        }
+    }
+}
+
 /// Keeps the output a valid tree even if a parser misbehaves: heads out of range become root
 /// attachments.
 fn repair_heads(s: &mut AnalyzedSentence) {
@@ -205,6 +256,53 @@ mod tests {
                 assert_eq!(t.span.slice(text), Some(t.form.as_str()));
             }
         }
+    }
+
+    /// A sentence of (form, upos) pairs, as a tagger left it.
+    fn tagged(words: &[(&str, &str)]) -> AnalyzedSentence {
+        AnalyzedSentence {
+            tokens: words
+                .iter()
+                .map(|&(form, upos)| model::Token {
+                    form: form.into(),
+                    lemma: form.to_lowercase(),
+                    upos: upos.into(),
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn name_words_tagged_as_verbs_become_proper_nouns() {
+        let mut s = tagged(&[
+            ("Human", "ADJ"),
+            ("Rights", "NOUN"),
+            ("Watch", "AUX"),
+            ("called", "VERB"),
+            ("for", "ADP"),
+            ("talks", "NOUN"),
+        ]);
+        name_words_read_as_verbs(&mut s);
+        assert_eq!(s.tokens[2].upos, "PROPN");
+        assert_eq!(s.tokens[2].lemma, "Watch");
+        assert_eq!(s.tokens[3].upos, "VERB", "a lower-case verb stays");
+        let mut s = tagged(&[
+            ("The", "DET"),
+            ("Committee", "PROPN"),
+            ("to", "PART"),
+            ("Protect", "VERB"),
+            ("Journalists", "PROPN"),
+            ("said", "VERB"),
+        ]);
+        name_words_read_as_verbs(&mut s);
+        assert_eq!(s.tokens[3].upos, "PROPN");
+        // A headline in title case keeps its verbs.
+        let mut s =
+            tagged(&[("Sudan", "PROPN"), ("Army", "PROPN"), ("Says", "VERB"), ("It", "PRON")]);
+        name_words_read_as_verbs(&mut s);
+        assert_eq!(s.tokens[2].upos, "VERB");
     }
 
     #[test]

@@ -127,3 +127,21 @@ fn throwing_stones_at_someone_is_a_riot_and_returning_to_power_no_visit() {
     let got = coded("The Taliban returned to power in Afghanistan in 2021.", "20250311");
     assert!(!got.iter().any(|(.., c)| c == "042"), "{got:?}");
 }
+
+#[test]
+fn a_name_word_the_tagger_read_as_a_verb_stays_in_the_name() {
+    for (text, trigger, source) in [
+        (
+            "Human Rights Watch urged the Burmese junta on Monday to release all political prisoners.",
+            "urged",
+            "NGOHRI",
+        ),
+        ("The Committee to Protect Journalists condemned the arrest of two Tunisian reporters.", "condemned", "NGO"),
+    ] {
+        let got = coded(text, "20250304");
+        assert!(
+            got.iter().any(|(w, s, ..)| w == trigger && s.starts_with(source)),
+            "{text}: want `{trigger}` by {source}, got {got:?}"
+        );
+    }
+}
