@@ -248,7 +248,10 @@ fn in_phrase(
             || (matches!(rel, "compound" | "amod")
                 && (head.is_some_and(|h| type_noun(&h.form).is_some())
                     || (type_after.is_some() && (next + 1..=next + 2).contains(&typed_head))));
-        if !heads || !(of_type || after_prep || (type_after.is_some() && k > 0)) {
+        // "on *Lake Tana*", "on *Mount Cudi*", "on the *Atrato River*": a name whose own
+        // words say it is a lake, mountain or river names a place whatever governs it.
+        let feature = natural_feature(name);
+        if !heads || !(of_type || after_prep || feature || (type_after.is_some() && k > 0)) {
             continue;
         }
         // "the *Rift Valley* city of Nakuru", "the Sindh town of Sehwan": a name before a
@@ -266,8 +269,14 @@ fn in_phrase(
         if !of_type && (settlement_of(next) || settlement_of(next + 1)) {
             continue;
         }
-        let precision = if of_type { type_noun(&toks[first - 2].form) } else { type_after }
-            .unwrap_or(GeoPrecision::City);
+        let precision = if feature {
+            Some(GeoPrecision::Place)
+        } else if of_type {
+            type_noun(&toks[first - 2].form)
+        } else {
+            type_after
+        }
+        .unwrap_or(GeoPrecision::City);
         // Where it lies: the finest known place after it in the phrase ("in Mali's Gao
         // region", "in North Kivu province", ", a town on Manipur's border with Myanmar");
         // else a nationality on its type noun ("the *Yemeni* port of Mokha").
@@ -471,6 +480,16 @@ fn in_phrase(
         });
     }
     None
+}
+
+/// Whether a multi-word name says by its own first or last word that it is a lake, a
+/// mountain or a river ("Lake Tana", "Mount Cudi", "Mt. Apo", "the Atrato River", "the
+/// Qandil Mountains").
+fn natural_feature(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && (matches!(words[0], "Lake" | "Mount" | "Mt" | "Mt.")
+            || matches!(words[words.len() - 1], "River" | "Lake" | "Mountains" | "Hills"))
 }
 
 /// Whether `p` is a division that holds places of a known country (a country, first- or

@@ -435,3 +435,77 @@ fn a_landmark_named_before_its_type_noun_is_a_place_where_its_phrase_puts_it() {
     let found = unlisted_place(g, &places, text, &s, &phrase, span_of(text, "attacked"));
     assert!(found.as_ref().is_none_or(|(l, _)| l.name != "Sufi"), "{found:?}");
 }
+
+#[test]
+fn a_lake_a_mountain_or_a_river_named_as_such_is_a_place_in_its_container() {
+    let g = gaz();
+    // Militants attacked an outpost on Mount Gabar in Sirnak province.
+    let text = "Militants attacked an outpost on Mount Gabar in Sirnak province.";
+    let s = sentence(
+        text,
+        &[
+            ("Militants", "NOUN", 2, "nsubj"),
+            ("attacked", "VERB", 0, "root"),
+            ("an", "DET", 4, "det"),
+            ("outpost", "NOUN", 2, "obj"),
+            ("on", "ADP", 7, "case"),
+            ("Mount", "PROPN", 7, "compound"),
+            ("Gabar", "PROPN", 2, "obl"),
+            ("in", "ADP", 10, "case"),
+            ("Sirnak", "PROPN", 10, "compound"),
+            ("province", "NOUN", 7, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "on Mount Gabar in Sirnak province")];
+    let (loc, _) =
+        unlisted_place(g, &places, text, &s, &phrase, span_of(text, "attacked")).expect("mount");
+    assert_eq!(loc.name, "Mount Gabar");
+    assert_eq!(loc.country.as_deref(), Some("TR"));
+    assert_eq!(loc.precision, GeoPrecision::Place);
+
+    // Rebels ambushed a boat on the Baudo River in Choco province.
+    let text = "Rebels ambushed a boat on the Baudo River in Choco province.";
+    let s = sentence(
+        text,
+        &[
+            ("Rebels", "NOUN", 2, "nsubj"),
+            ("ambushed", "VERB", 0, "root"),
+            ("a", "DET", 4, "det"),
+            ("boat", "NOUN", 2, "obj"),
+            ("on", "ADP", 8, "case"),
+            ("the", "DET", 8, "det"),
+            ("Baudo", "PROPN", 8, "compound"),
+            ("River", "PROPN", 2, "obl"),
+            ("in", "ADP", 11, "case"),
+            ("Choco", "PROPN", 11, "compound"),
+            ("province", "NOUN", 8, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "on the Baudo River in Choco province")];
+    let (loc, _) =
+        unlisted_place(g, &places, text, &s, &phrase, span_of(text, "ambushed")).expect("river");
+    assert_eq!(loc.name, "Baudo River");
+    assert_eq!(loc.country.as_deref(), Some("CO"));
+
+    // A one-word name after "on" is no place by itself ("on Tuesday", "on Hezbollah").
+    let text = "Rebels ambushed a boat on Kanyabayonga.";
+    let s = sentence(
+        text,
+        &[
+            ("Rebels", "NOUN", 2, "nsubj"),
+            ("ambushed", "VERB", 0, "root"),
+            ("a", "DET", 4, "det"),
+            ("boat", "NOUN", 2, "obj"),
+            ("on", "ADP", 6, "case"),
+            ("Kanyabayonga", "PROPN", 2, "obl"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "on Kanyabayonga")];
+    assert!(unlisted_place(g, &places, text, &s, &phrase, span_of(text, "ambushed")).is_none());
+}
