@@ -34,6 +34,11 @@ const TYPE_NOUNS: &[(&str, GeoPrecision)] = &[
     ("crossing", GeoPrecision::Place),
     ("island", GeoPrecision::Place),
     ("district", GeoPrecision::Province),
+    // Sub-districts: a Bangladeshi upazila, a Burmese township, a Pakistani tehsil.
+    ("upazila", GeoPrecision::City),
+    ("township", GeoPrecision::City),
+    ("tehsil", GeoPrecision::City),
+    ("subdistrict", GeoPrecision::City),
     ("county", GeoPrecision::Province),
     ("province", GeoPrecision::Province),
     ("region", GeoPrecision::Province),
@@ -61,6 +66,22 @@ fn type_noun(word: &str) -> Option<GeoPrecision> {
 /// Prepositions after which a bare name is a place ("near Tessit", "in Moreh"). "at" is left
 /// out: "at Reuters", "at Hezbollah positions" name no place.
 const PLACE_PREPS: &[&str] = &["in", "near", "outside", "off", "above", "below"];
+
+/// Roads, railways and borders: "at" a name after one of them is a point on it ("the highway
+/// at Simara").
+const ROUTE_NOUNS: &[&str] = &[
+    "highway",
+    "road",
+    "motorway",
+    "expressway",
+    "railway",
+    "railroad",
+    "border",
+    "frontier",
+    "junction",
+    "bridge",
+    "pass",
+];
 
 /// Proper nouns that are no place names though they follow a place preposition, beside the
 /// calendar words of `attach::TEMPORAL` ("in March", "on Monday").
@@ -232,7 +253,10 @@ fn in_phrase(
         while k > 0 && matches!(form(k - 1).as_str(), "the" | "nearby" | "neighbouring") {
             k -= 1;
         }
-        let after_prep = k > 0 && PLACE_PREPS.contains(&form(k - 1).as_str());
+        // "blocked the highway *at Simara*", "the border at Lebombo": "at" after a road or a
+        // border names the point on it, a place.
+        let on_route = k >= 2 && form(k - 1) == "at" && ROUTE_NOUNS.contains(&form(k - 2).as_str());
+        let after_prep = k > 0 && (PLACE_PREPS.contains(&form(k - 1).as_str()) || on_route);
         // The name heads its phrase or names a type noun, not a modifier of some other noun
         // ("in *Hezbollah* positions", "near *Tesla*'s plant"). The name's own head word is the
         // one whose head lies outside the run: the last ("Kfar *Kila*" as a compound) or the

@@ -509,3 +509,49 @@ fn a_lake_a_mountain_or_a_river_named_as_such_is_a_place_in_its_container() {
     let phrase = [span_of(text, "on Kanyabayonga")];
     assert!(unlisted_place(g, &places, text, &s, &phrase, span_of(text, "ambushed")).is_none());
 }
+
+#[test]
+fn at_a_name_after_a_road_or_border_is_a_point_on_it() {
+    let g = gaz();
+    let text = "Truckers blocked the highway at Dhulikhela in Bagmati Province.";
+    let s = sentence(
+        text,
+        &[
+            ("Truckers", "NOUN", 2, "nsubj"),
+            ("blocked", "VERB", 0, "root"),
+            ("the", "DET", 4, "det"),
+            ("highway", "NOUN", 2, "obj"),
+            ("at", "ADP", 6, "case"),
+            ("Dhulikhela", "PROPN", 2, "obl"),
+            ("in", "ADP", 9, "case"),
+            ("Bagmati", "PROPN", 9, "compound"),
+            ("Province", "PROPN", 6, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "at Dhulikhela in Bagmati Province")];
+    let (loc, _) =
+        unlisted_place(g, &places, text, &s, &phrase, span_of(text, "blocked")).expect("point");
+    assert_eq!(loc.name, "Dhulikhela");
+    assert_eq!(loc.country.as_deref(), Some("NP"));
+
+    // "at" after anything else names no place by itself ("protested at Reuters").
+    let text = "Truckers protested at Dhulikhela in Bagmati Province.";
+    let s = sentence(
+        text,
+        &[
+            ("Truckers", "NOUN", 2, "nsubj"),
+            ("protested", "VERB", 0, "root"),
+            ("at", "ADP", 4, "case"),
+            ("Dhulikhela", "PROPN", 2, "obl"),
+            ("in", "ADP", 7, "case"),
+            ("Bagmati", "PROPN", 7, "compound"),
+            ("Province", "PROPN", 4, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "at Dhulikhela in Bagmati Province")];
+    assert!(unlisted_place(g, &places, text, &s, &phrase, span_of(text, "protested")).is_none());
+}
