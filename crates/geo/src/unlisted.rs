@@ -210,10 +210,15 @@ fn in_phrase(
         // A lower-case type noun the tagger took for a proper noun ("the Ta Muen Thom
         // *temple*") ends the name: a name's own words are capitalised.
         let type_word = |k: usize| !capitalised(k) && type_noun(&toks[k].form).is_some();
+        // After the type noun's "of" the name runs on even where the parse cut the phrase
+        // ("in the village of Let | Yet Kone": "Yet" read as a conjunction).
         while j < toks.len()
             && (toks[j].upos == "PROPN" || (after_type && capitalised(j)))
             && !type_word(j)
-            && phrase.contains(toks[j].span)
+            && (phrase.contains(toks[j].span)
+                || (after_type
+                    && capitalised(j)
+                    && !crate::attach::TEMPORAL.contains(&toks[j].form.to_lowercase().as_str())))
         {
             j += 1;
         }

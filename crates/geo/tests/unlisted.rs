@@ -555,3 +555,59 @@ fn at_a_name_after_a_road_or_border_is_a_point_on_it() {
     let phrase = [span_of(text, "at Dhulikhela in Bagmati Province")];
     assert!(unlisted_place(g, &places, text, &s, &phrase, span_of(text, "protested")).is_none());
 }
+
+#[test]
+fn a_name_after_the_type_noun_runs_on_past_a_cut_phrase() {
+    let g = gaz();
+    // The parser read "Yet" as a conjunction and ended the phrase at "Let".
+    let text = "Jets bombed a school in the village of Let Yet Kone in Sagaing region.";
+    let s = sentence(
+        text,
+        &[
+            ("Jets", "NOUN", 2, "nsubj"),
+            ("bombed", "VERB", 0, "root"),
+            ("a", "DET", 4, "det"),
+            ("school", "NOUN", 2, "obj"),
+            ("in", "ADP", 7, "case"),
+            ("the", "DET", 7, "det"),
+            ("village", "NOUN", 2, "obl"),
+            ("of", "ADP", 9, "case"),
+            ("Let", "PROPN", 7, "nmod"),
+            ("Yet", "CCONJ", 11, "cc"),
+            ("Kone", "PROPN", 2, "conj"),
+            ("in", "ADP", 14, "case"),
+            ("Sagaing", "PROPN", 14, "compound"),
+            ("region", "NOUN", 11, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrases = [span_of(text, "in the village of Let"), span_of(text, "in Sagaing region")];
+    let (loc, _) =
+        unlisted_place(g, &places, text, &s, &phrases, span_of(text, "bombed")).expect("village");
+    assert_eq!(loc.name, "Let Yet Kone");
+    assert_eq!(loc.country.as_deref(), Some("MM"));
+    // A day after the name is no word of it.
+    let text = "Troops raided the village of Koroba Monday in Mopti region.";
+    let s = sentence(
+        text,
+        &[
+            ("Troops", "NOUN", 2, "nsubj"),
+            ("raided", "VERB", 0, "root"),
+            ("the", "DET", 4, "det"),
+            ("village", "NOUN", 2, "obj"),
+            ("of", "ADP", 6, "case"),
+            ("Koroba", "PROPN", 4, "nmod"),
+            ("Monday", "PROPN", 2, "obl:tmod"),
+            ("in", "ADP", 10, "case"),
+            ("Mopti", "PROPN", 10, "compound"),
+            ("region", "NOUN", 2, "obl"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrases = [span_of(text, "the village of Koroba"), span_of(text, "in Mopti region")];
+    let (loc, _) =
+        unlisted_place(g, &places, text, &s, &phrases, span_of(text, "raided")).expect("village");
+    assert_eq!(loc.name, "Koroba");
+}
