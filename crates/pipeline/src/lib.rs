@@ -763,7 +763,7 @@ fn unlisted_on_the_way(
     let s = sentences.get(ev.sentence as usize)?;
     let end = known.span?.end;
     if end <= ev.trigger.end {
-        return None;
+        return written_inside(gaz, places, text, s, ev, known);
     }
     let between = model::Span { start: ev.trigger.end, end };
     let (u, _) = geo::unlisted_place(gaz, places, text, s, &[between], ev.trigger)?;
@@ -772,6 +772,31 @@ fn unlisted_on_the_way(
     let lead = text.get(between.start as usize..u.span?.start as usize).unwrap_or("");
     let stretch = lead.split_whitespace().rev().take(5).any(|w| w.eq_ignore_ascii_case("between"));
     (!stretch && finer(&u, known) && u.country == known.country).then_some(u)
+}
+
+/// For an event its sentence places at a known place named before the trigger: a place the
+/// gazetteer lacks written right before it as lying in it ("had bombed a school *in the
+/// village of Let Yet Kone in Sagaing region*, after residents said an air strike … killed 11
+/// children"): the sentence's place is that finer one.
+fn written_inside(
+    gaz: &geo::Gazetteer,
+    places: &geo::ArticlePlaces,
+    text: &str,
+    s: &AnalyzedSentence,
+    ev: &Event,
+    known: &model::Location,
+) -> Option<model::Location> {
+    let at = known.span?;
+    let before = model::Span { start: s.span.start, end: at.end };
+    let (u, _) = geo::unlisted_place(gaz, places, text, s, &[before], ev.trigger)?;
+    let gap = text.get(u.span?.end as usize..at.start as usize)?.trim().to_lowercase();
+    let inside = gap == "in"
+        || gap == "in the"
+        || gap.strip_prefix("in ").is_some_and(|d| {
+            d.split_whitespace().count() == 1
+                && ["north", "south", "east", "west", "central"].iter().any(|b| d.contains(b))
+        });
+    (inside && finer(&u, known) && u.country == known.country).then_some(u)
 }
 
 /// A place the gazetteer lacks that an earlier event of the article was placed at ("executed
