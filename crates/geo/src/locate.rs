@@ -1032,7 +1032,20 @@ impl ArticlePlaces {
             if let Some(found) = self.common_container(gaz, text, site.attached, r, &usable) {
                 return found;
             }
-            return answer(gaz, r, PlaceBasis::Attached);
+            // "blew up a pipeline in a rural area of *Saravena*, in Arauca department", the
+            // parse hanging only ", in Arauca department" on the verb: the place that phrase
+            // says it holds, named right before it, is where the deed was.
+            let country = |x: &Resolved| x.place.and_then(|p| gaz.place(p)).map(|p| p.country);
+            let before = self.resolved.iter().rfind(|o| {
+                o.toponym.span.end <= r.toponym.span.start
+                    && usable_here(o)
+                    && country(o) == country(r)
+                    && fineness(gaz, o) <= fineness(gaz, r)
+                    && text
+                        .get(o.toponym.span.end as usize..r.toponym.span.start as usize)
+                        .is_some_and(comma_in)
+            });
+            return answer(gaz, before.unwrap_or(r), PlaceBasis::Attached);
         }
         // "took over security at the camp": a definite type noun in an attached phrase
         // names the last place of that type the text mentioned before it.

@@ -799,3 +799,21 @@ fn a_place_after_a_comma_and_in_only_says_where_the_one_before_lies() {
     let lagos = at("marched", "in Lagos, Nigeria");
     assert_eq!(name(lagos).as_deref(), Some("Lagos"));
 }
+
+#[test]
+fn a_phrase_saying_where_the_place_before_it_lies_places_the_deed_there() {
+    let g = gaz();
+    let text = "BOGOTA (Annalist Wire) — Rebels bombed a pipeline near Saravena, in Arauca \
+        department. Troops shelled positions near Sumy, in northern Ukraine.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let at = |trigger: &str, phrase: &str| {
+        let pp = [span_of(text, phrase)];
+        let site =
+            EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text };
+        places.locate(g, &site).location
+    };
+    let name = |l: model::Location| l.span.and_then(|s| s.slice(text)).map(str::to_string);
+    assert_eq!(name(at("bombed", ", in Arauca department")).as_deref(), Some("Saravena"));
+    // A country is coarser than the town before it, which still answers.
+    assert_eq!(name(at("shelled", ", in northern Ukraine")).as_deref(), Some("Sumy"));
+}
