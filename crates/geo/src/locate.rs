@@ -457,6 +457,16 @@ pub(crate) fn lies_in(gap: &str) -> bool {
         }
 }
 
+/// Whether the words between two names are a comma and a locative that says the first lies
+/// in the second: ", in", ", also in", ", in northern". An apposition (", a town in") is not
+/// read here.
+fn comma_in(gap: &str) -> bool {
+    let Some(rest) = gap.trim_start().strip_prefix(',') else { return false };
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("also ").unwrap_or(rest);
+    rest.starts_with("in ") && lies_in(rest)
+}
+
 /// Type nouns of administrative divisions: "the X district of Y" is the district X in Y.
 const DIVISION_TYPES: &[&str] =
     &["province", "district", "region", "state", "governorate", "county", "zone", "department"];
@@ -955,7 +965,18 @@ impl ArticlePlaces {
                     reference(text, *phrase, r.toponym.span) || institution(text, r.toponym.span),
                     fineness(gaz, r),
                 );
-                let container = container(text, r.toponym.span);
+                // "in the town of Birnin Gwari, also in Kaduna": a place after a comma and "in"
+                // that follows another place of the phrase only says where that one lies.
+                let locates = self.resolved.iter().any(|o| {
+                    o.toponym.span.end <= r.toponym.span.start
+                        && phrase.contains(o.toponym.span)
+                        && usable_here(o)
+                        && !holds(gaz, o, r)
+                        && text
+                            .get(o.toponym.span.end as usize..r.toponym.span.start as usize)
+                            .is_some_and(comma_in)
+                });
+                let container = container(text, r.toponym.span) || locates;
                 usable_here(r).then_some((distance(*phrase), role, container, r))
             })
             .collect();
@@ -1011,7 +1032,20 @@ impl ArticlePlaces {
             if let Some(found) = self.common_container(gaz, text, site.attached, r, &usable) {
                 return found;
             }
-            return answer(gaz, r, PlaceBasis::Attached);
+            // "blew up a pipeline in a rural area of *Saravena*, in Arauca department", the
+            // parse hanging only ", in Arauca department" on the verb: the place that phrase
+            // says it holds, named right before it, is where the deed was.
+            let country = |x: &Resolved| x.place.and_then(|p| gaz.place(p)).map(|p| p.country);
+            let before = self.resolved.iter().rfind(|o| {
+                o.toponym.span.end <= r.toponym.span.start
+                    && usable_here(o)
+                    && country(o) == country(r)
+                    && fineness(gaz, o) <= fineness(gaz, r)
+                    && text
+                        .get(o.toponym.span.end as usize..r.toponym.span.start as usize)
+                        .is_some_and(comma_in)
+            });
+            return answer(gaz, before.unwrap_or(r), PlaceBasis::Attached);
         }
         // "took over security at the camp": a definite type noun in an attached phrase
         // names the last place of that type the text mentioned before it.

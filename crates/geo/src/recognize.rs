@@ -737,8 +737,36 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
             while re + 1 < ws.len() && joined(re, re + 1) && is_capitalised(word(re + 1)) {
                 re += 1;
             }
-            let prev_part = (rs..i).any(|k| is_name_part(word(k)));
-            let next_part = (end + 1..=re).any(|k| !is_all_caps(word(k)) && is_name_part(word(k)));
+            // A foreign name of several words ("the village of Let Yet Kone", "in Kobe Pin
+            // Lay"): a function word capitalised inside the run, not opening a sentence, is
+            // capitalised only as a word of the name; and a small town's name standing beside
+            // the match with nothing but a space between is another word of the same name,
+            // not a second place ("Goma-Rutshuru road", with its hyphen, is two).
+            let opens_sentence = |k: usize| {
+                k == 0
+                    || text[ws[k - 1].end..ws[k].start]
+                        .contains(['.', '!', '?', '\n', '"', '“', ':'])
+            };
+            let spaced = |a: usize, b: usize| {
+                (a..b).all(|k| text[ws[k].end..ws[k + 1].start].chars().all(char::is_whitespace))
+            };
+            // Only a function word before the match counts: one after it more often opens a
+            // sentence the text left unpunctuated ("LONDON The Latest", "Honolulu Are there").
+            // A dateline in capitals before the text's first words ("LONDON Pope Francis") is
+            // no part of a name with them.
+            let foreign_part = |k: usize| {
+                let w = word(k);
+                !is_all_caps(w)
+                    && !is_all_caps(surface)
+                    && ((k < i && FUNCTION_WORDS.contains(&key(w).as_str()) && !opens_sentence(k))
+                        || (spaced(k.min(i), k.max(end))
+                            && !l.stop.contains(&key(w))
+                            && !l.heads.iter().any(|(h, _)| key(w) == *h)
+                            && small_town_only(gaz, w)))
+            };
+            let prev_part = (rs..i).any(|k| is_name_part(word(k)) || foreign_part(k));
+            let next_part = (end + 1..=re)
+                .any(|k| !is_all_caps(word(k)) && (is_name_part(word(k)) || foreign_part(k)));
             if prev_part || next_part {
                 keep = false;
                 // A place opening the name ("Manila Cathedral", "Saskatoon police", "Paris
@@ -815,6 +843,37 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
             || after_locative(text, t.span.start as usize)
     });
     out
+}
+
+/// English function words: capitalised inside a sentence only as words of a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "let", "yet", "so", "but", "if", "than", "then", "who", "what", "when", "where", "why", "how",
+    "which", "while", "though", "thus", "too", "very", "can", "could", "would", "should", "will",
+    "shall", "must", "might", "did", "does", "was", "were", "is", "are", "be", "been", "has",
+    "had", "have", "me", "my", "we", "our", "you", "your", "he", "she", "his", "him", "they",
+    "them", "their", "its", "it", "this", "that", "these", "those", "nor", "or",
+];
+
+/// How many people a town may hold and still be taken for a word of a longer foreign name.
+const SMALL_TOWN: u64 = 100_000;
+
+/// Whether every reading of `w` the gazetteer has (candidate-only readings aside) is a town
+/// or second-level division of fewer than [`SMALL_TOWN`] people: "Pin" and "Lay" (French
+/// villages), "Dara" — words a longer foreign name may hold by chance.
+fn small_town_only(gaz: &Gazetteer, w: &str) -> bool {
+    let cands = gaz.lookup(w);
+    let mut any = false;
+    for c in cands.iter().filter(|c| !c.candidate_only) {
+        let Some(p) = gaz.place(c.place) else { continue };
+        if c.demonym
+            || !matches!(p.kind, PlaceKind::City | PlaceKind::Admin2)
+            || p.population >= SMALL_TOWN
+        {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// [`recognize`], less the toponyms inside a known multi-word name (`names`: byte spans of

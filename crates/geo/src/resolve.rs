@@ -244,6 +244,9 @@ pub fn resolve(
         .map(|i| if dateline(text, &toponyms, i) { DATELINE_VOTE } else { 1.0 })
         .collect();
     let mut chosen = pick(gaz, &toponyms, &keys, &none, &Context::default(), actor_countries, w);
+    if owned_within(gaz, text, &mut toponyms, &chosen) {
+        chosen = pick(gaz, &toponyms, &keys, &none, &Context::default(), actor_countries, w);
+    }
     for _ in 0..2 {
         let ctx = context(gaz, &keys, &chosen, &votes);
         let divisions = named_divisions(gaz, &keys, &bases, &chosen);
@@ -294,6 +297,73 @@ pub fn resolve(
             Resolved { toponym, place, margin: c.map_or(0.0, |c| c.1), container }
         })
         .collect()
+}
+
+/// "in Sagaing region's Kani township", "Kaduna state's Kajuru area", "Russia's Bryansk
+/// region": the place a division owns lies in the division's country, so a name owned by a
+/// first-level division (or by a country, when a division's type word follows the name) keeps
+/// only its readings in that country, and none when the gazetteer has no such reading (the
+/// unlisted-place rules then answer from its phrase). A country owned by a country is no part
+/// of it ("Russia's Ukraine war", "Israel's Gaza offensive" keep their readings). Returns
+/// whether any candidates changed.
+fn owned_within(
+    gaz: &Gazetteer,
+    text: &str,
+    toponyms: &mut [Toponym],
+    chosen: &[Option<(u32, f64)>],
+) -> bool {
+    let mut changed = false;
+    for i in 1..toponyms.len() {
+        let Some(owner) = chosen[i - 1].and_then(|c| gaz.place(c.0)) else { continue };
+        if toponyms[i - 1].metonym || owner.country.is_empty() {
+            continue;
+        }
+        let gap = text
+            .get(toponyms[i - 1].span.end as usize..toponyms[i].span.start as usize)
+            .unwrap_or("");
+        let owned = gap.strip_suffix("'s ").or_else(|| gap.strip_suffix("’s ")).is_some_and(|g| {
+            g.is_empty()
+                || g.strip_prefix(' ').is_some_and(|w| {
+                    matches!(w, "region" | "state" | "province" | "district" | "county")
+                })
+        });
+        let typed = || {
+            text.get(toponyms[i].span.end as usize..).is_some_and(|r| {
+                let w = r.split_whitespace().next().unwrap_or("");
+                matches!(
+                    w.trim_end_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str(),
+                    "region"
+                        | "province"
+                        | "district"
+                        | "county"
+                        | "state"
+                        | "township"
+                        | "oblast"
+                        | "governorate"
+                        | "department"
+                        | "municipality"
+                        | "prefecture"
+                )
+            })
+        };
+        let level = match owner.kind {
+            PlaceKind::Admin1 => true,
+            PlaceKind::Country => typed(),
+            _ => false,
+        };
+        let t = &mut toponyms[i];
+        let country_reading = t
+            .candidates
+            .iter()
+            .any(|c| gaz.place(c.place).is_some_and(|p| p.kind == PlaceKind::Country));
+        if !owned || !level || country_reading || t.demonym {
+            continue;
+        }
+        let before = t.candidates.len();
+        t.candidates.retain(|c| gaz.place(c.place).is_some_and(|p| p.country == owner.country));
+        changed |= t.candidates.len() != before;
+    }
+    changed
 }
 
 /// Whether the word right after a name is "river" ("the Niger river", "the Jordan River").
@@ -1219,6 +1289,32 @@ mod tests {
         // Port-au-Prince's Delmas, which the registry extract calls "Delmas 73".
         let text = "Gangs stormed a hospital in Port-au-Prince's Delmas district in Haiti.";
         assert_eq!(country(text, "Delmas").as_deref(), Some("HT"));
+    }
+
+    #[test]
+    fn a_name_a_division_owns_lies_in_the_division_s_country() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let read = |text: &str, name: &str| -> Option<String> {
+            let r = resolve(
+                &gaz,
+                text,
+                crate::recognize::recognize(&gaz, text),
+                &[],
+                &Weights::default(),
+            );
+            let r = r.into_iter().find(|r| r.toponym.span.slice(text) == Some(name))?;
+            r.place.and_then(|p| gaz.place(p)).map(|p| p.country.to_string())
+        };
+        // Kani is a Japanese city: in Sagaing's township the gazetteer has no reading.
+        let text = "Jets bombed a village in Sagaing region's Kani township.";
+        assert_eq!(read(text, "Kani"), None);
+        assert_eq!(read("Talks were held in Kani.", "Kani").as_deref(), Some("JP"));
+        // A division's town keeps its reading in the division's country.
+        let text = "Drones struck a depot in Russia's Bryansk region.";
+        assert_eq!(read(text, "Bryansk").as_deref(), Some("RU"));
+        // A country after a country's possessive is no part of it.
+        let text = "Officials discussed Israel's Gaza offensive and Russia's Ukraine war.";
+        assert_eq!(read(text, "Ukraine").as_deref(), Some("UA"));
     }
 
     #[test]

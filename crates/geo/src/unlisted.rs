@@ -34,6 +34,11 @@ const TYPE_NOUNS: &[(&str, GeoPrecision)] = &[
     ("crossing", GeoPrecision::Place),
     ("island", GeoPrecision::Place),
     ("district", GeoPrecision::Province),
+    // Sub-districts: a Bangladeshi upazila, a Burmese township, a Pakistani tehsil.
+    ("upazila", GeoPrecision::City),
+    ("township", GeoPrecision::City),
+    ("tehsil", GeoPrecision::City),
+    ("subdistrict", GeoPrecision::City),
     ("county", GeoPrecision::Province),
     ("province", GeoPrecision::Province),
     ("region", GeoPrecision::Province),
@@ -61,6 +66,22 @@ fn type_noun(word: &str) -> Option<GeoPrecision> {
 /// Prepositions after which a bare name is a place ("near Tessit", "in Moreh"). "at" is left
 /// out: "at Reuters", "at Hezbollah positions" name no place.
 const PLACE_PREPS: &[&str] = &["in", "near", "outside", "off", "above", "below"];
+
+/// Roads, railways and borders: "at" a name after one of them is a point on it ("the highway
+/// at Simara").
+const ROUTE_NOUNS: &[&str] = &[
+    "highway",
+    "road",
+    "motorway",
+    "expressway",
+    "railway",
+    "railroad",
+    "border",
+    "frontier",
+    "junction",
+    "bridge",
+    "pass",
+];
 
 /// Proper nouns that are no place names though they follow a place preposition, beside the
 /// calendar words of `attach::TEMPORAL` ("in March", "on Monday").
@@ -189,10 +210,15 @@ fn in_phrase(
         // A lower-case type noun the tagger took for a proper noun ("the Ta Muen Thom
         // *temple*") ends the name: a name's own words are capitalised.
         let type_word = |k: usize| !capitalised(k) && type_noun(&toks[k].form).is_some();
+        // After the type noun's "of" the name runs on even where the parse cut the phrase
+        // ("in the village of Let | Yet Kone": "Yet" read as a conjunction).
         while j < toks.len()
             && (toks[j].upos == "PROPN" || (after_type && capitalised(j)))
             && !type_word(j)
-            && phrase.contains(toks[j].span)
+            && (phrase.contains(toks[j].span)
+                || (after_type
+                    && capitalised(j)
+                    && !crate::attach::TEMPORAL.contains(&toks[j].form.to_lowercase().as_str())))
         {
             j += 1;
         }
@@ -232,7 +258,10 @@ fn in_phrase(
         while k > 0 && matches!(form(k - 1).as_str(), "the" | "nearby" | "neighbouring") {
             k -= 1;
         }
-        let after_prep = k > 0 && PLACE_PREPS.contains(&form(k - 1).as_str());
+        // "blocked the highway *at Simara*", "the border at Lebombo": "at" after a road or a
+        // border names the point on it, a place.
+        let on_route = k >= 2 && form(k - 1) == "at" && ROUTE_NOUNS.contains(&form(k - 2).as_str());
+        let after_prep = k > 0 && (PLACE_PREPS.contains(&form(k - 1).as_str()) || on_route);
         // The name heads its phrase or names a type noun, not a modifier of some other noun
         // ("in *Hezbollah* positions", "near *Tesla*'s plant"). The name's own head word is the
         // one whose head lies outside the run: the last ("Kfar *Kila*" as a compound) or the
@@ -248,7 +277,10 @@ fn in_phrase(
             || (matches!(rel, "compound" | "amod")
                 && (head.is_some_and(|h| type_noun(&h.form).is_some())
                     || (type_after.is_some() && (next + 1..=next + 2).contains(&typed_head))));
-        if !heads || !(of_type || after_prep || (type_after.is_some() && k > 0)) {
+        // "on *Lake Tana*", "on *Mount Cudi*", "on the *Atrato River*": a name whose own
+        // words say it is a lake, mountain or river names a place whatever governs it.
+        let feature = natural_feature(name);
+        if !heads || !(of_type || after_prep || feature || (type_after.is_some() && k > 0)) {
             continue;
         }
         // "the *Rift Valley* city of Nakuru", "the Sindh town of Sehwan": a name before a
@@ -266,8 +298,14 @@ fn in_phrase(
         if !of_type && (settlement_of(next) || settlement_of(next + 1)) {
             continue;
         }
-        let precision = if of_type { type_noun(&toks[first - 2].form) } else { type_after }
-            .unwrap_or(GeoPrecision::City);
+        let precision = if feature {
+            Some(GeoPrecision::Place)
+        } else if of_type {
+            type_noun(&toks[first - 2].form)
+        } else {
+            type_after
+        }
+        .unwrap_or(GeoPrecision::City);
         // Where it lies: the finest known place after it in the phrase ("in Mali's Gao
         // region", "in North Kivu province", ", a town on Manipur's border with Myanmar");
         // else a nationality on its type noun ("the *Yemeni* port of Mokha").
@@ -471,6 +509,16 @@ fn in_phrase(
         });
     }
     None
+}
+
+/// Whether a multi-word name says by its own first or last word that it is a lake, a
+/// mountain or a river ("Lake Tana", "Mount Cudi", "Mt. Apo", "the Atrato River", "the
+/// Qandil Mountains").
+fn natural_feature(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    words.len() >= 2
+        && (matches!(words[0], "Lake" | "Mount" | "Mt" | "Mt.")
+            || matches!(words[words.len() - 1], "River" | "Lake" | "Mountains" | "Hills"))
 }
 
 /// Whether `p` is a division that holds places of a known country (a country, first- or

@@ -774,3 +774,46 @@ fn a_name_before_island_is_an_island_not_a_town_elsewhere() {
     let text = "KINSHASA (Annalist Wire) — Fighters attacked an army base near Boma.";
     assert_eq!(read_after_drops(text, "Boma").map(|p| p.1), Some("CD"));
 }
+
+#[test]
+fn a_place_after_a_comma_and_in_only_says_where_the_one_before_lies() {
+    let g = gaz();
+    let text = "KANO (Annalist Wire) — Bandits killed five people in the town of Birnin Gwari, \
+        also in Kaduna. Gunmen attacked a police station in Jamundi, in Valle del Cauca. \
+        Troops shelled Sumy, in northern Ukraine. Protesters marched in Lagos, Nigeria.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let at = |trigger: &str, phrase: &str| {
+        let pp = [span_of(text, phrase)];
+        let site =
+            EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text };
+        places.locate(g, &site).location
+    };
+    let name = |l: model::Location| l.span.and_then(|s| s.slice(text)).map(str::to_string);
+    let birnin = at("killed", "in the town of Birnin Gwari, also in Kaduna");
+    assert_eq!(name(birnin).as_deref(), Some("Birnin Gwari"));
+    let jamundi = at("attacked", "in Jamundi, in Valle del Cauca");
+    assert_eq!(name(jamundi).as_deref(), Some("Jamundi"));
+    let sumy = at("shelled", "Sumy, in northern Ukraine");
+    assert_eq!(name(sumy).as_deref(), Some("Sumy"));
+    // A bare comma keeps the resolver's container reading ("Lagos, Nigeria" is Lagos already).
+    let lagos = at("marched", "in Lagos, Nigeria");
+    assert_eq!(name(lagos).as_deref(), Some("Lagos"));
+}
+
+#[test]
+fn a_phrase_saying_where_the_place_before_it_lies_places_the_deed_there() {
+    let g = gaz();
+    let text = "BOGOTA (Annalist Wire) — Rebels bombed a pipeline near Saravena, in Arauca \
+        department. Troops shelled positions near Sumy, in northern Ukraine.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let at = |trigger: &str, phrase: &str| {
+        let pp = [span_of(text, phrase)];
+        let site =
+            EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text };
+        places.locate(g, &site).location
+    };
+    let name = |l: model::Location| l.span.and_then(|s| s.slice(text)).map(str::to_string);
+    assert_eq!(name(at("bombed", ", in Arauca department")).as_deref(), Some("Saravena"));
+    // A country is coarser than the town before it, which still answers.
+    assert_eq!(name(at("shelled", ", in northern Ukraine")).as_deref(), Some("Sumy"));
+}

@@ -131,3 +131,22 @@ fn adjectives_of_countries_and_regions_are_demonyms_nouns_for_people_are_not() {
         found.iter().filter(|t| t.demonym).filter_map(|t| t.span.slice(text)).collect();
     assert_eq!(demonyms, vec!["Basque", "Bruneian", "Saudi Arabian"]);
 }
+
+#[test]
+fn a_word_of_a_longer_foreign_name_is_no_place() {
+    // A function word capitalised inside the run, or a small town's name beside the match,
+    // makes the run one name the gazetteer lacks.
+    let found = names("Troops burned houses in the village of Let Yet Kone on Tuesday.");
+    assert!(!found.contains(&"Kone"), "{found:?}");
+    let found = names("Police arrested five people in Kobe Pin Lay, residents said.");
+    assert!(found.is_empty(), "{found:?}");
+    let found = names("Fans cheered as Aston Villa beat the visitors.");
+    assert!(found.is_empty(), "{found:?}");
+    // A sentence opened by a function word, a dateline in capitals and a place before its
+    // state stay places.
+    let found = names("Yet Kabul says the road is open. Fighting reached Rutshuru on Monday.");
+    assert!(found.contains(&"Kabul") && found.contains(&"Rutshuru"), "{found:?}");
+    let found = names("LONDON Pope Francis spoke. He points to Boise, Idaho, and Hawaii.");
+    assert!(found.contains(&"LONDON") && found.contains(&"Boise"), "{found:?}");
+    assert!(found.contains(&"Hawaii"), "{found:?}");
+}

@@ -435,3 +435,179 @@ fn a_landmark_named_before_its_type_noun_is_a_place_where_its_phrase_puts_it() {
     let found = unlisted_place(g, &places, text, &s, &phrase, span_of(text, "attacked"));
     assert!(found.as_ref().is_none_or(|(l, _)| l.name != "Sufi"), "{found:?}");
 }
+
+#[test]
+fn a_lake_a_mountain_or_a_river_named_as_such_is_a_place_in_its_container() {
+    let g = gaz();
+    // Militants attacked an outpost on Mount Gabar in Sirnak province.
+    let text = "Militants attacked an outpost on Mount Gabar in Sirnak province.";
+    let s = sentence(
+        text,
+        &[
+            ("Militants", "NOUN", 2, "nsubj"),
+            ("attacked", "VERB", 0, "root"),
+            ("an", "DET", 4, "det"),
+            ("outpost", "NOUN", 2, "obj"),
+            ("on", "ADP", 7, "case"),
+            ("Mount", "PROPN", 7, "compound"),
+            ("Gabar", "PROPN", 2, "obl"),
+            ("in", "ADP", 10, "case"),
+            ("Sirnak", "PROPN", 10, "compound"),
+            ("province", "NOUN", 7, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "on Mount Gabar in Sirnak province")];
+    let (loc, _) =
+        unlisted_place(g, &places, text, &s, &phrase, span_of(text, "attacked")).expect("mount");
+    assert_eq!(loc.name, "Mount Gabar");
+    assert_eq!(loc.country.as_deref(), Some("TR"));
+    assert_eq!(loc.precision, GeoPrecision::Place);
+
+    // Rebels ambushed a boat on the Baudo River in Choco province.
+    let text = "Rebels ambushed a boat on the Baudo River in Choco province.";
+    let s = sentence(
+        text,
+        &[
+            ("Rebels", "NOUN", 2, "nsubj"),
+            ("ambushed", "VERB", 0, "root"),
+            ("a", "DET", 4, "det"),
+            ("boat", "NOUN", 2, "obj"),
+            ("on", "ADP", 8, "case"),
+            ("the", "DET", 8, "det"),
+            ("Baudo", "PROPN", 8, "compound"),
+            ("River", "PROPN", 2, "obl"),
+            ("in", "ADP", 11, "case"),
+            ("Choco", "PROPN", 11, "compound"),
+            ("province", "NOUN", 8, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "on the Baudo River in Choco province")];
+    let (loc, _) =
+        unlisted_place(g, &places, text, &s, &phrase, span_of(text, "ambushed")).expect("river");
+    assert_eq!(loc.name, "Baudo River");
+    assert_eq!(loc.country.as_deref(), Some("CO"));
+
+    // A one-word name after "on" is no place by itself ("on Tuesday", "on Hezbollah").
+    let text = "Rebels ambushed a boat on Kanyabayonga.";
+    let s = sentence(
+        text,
+        &[
+            ("Rebels", "NOUN", 2, "nsubj"),
+            ("ambushed", "VERB", 0, "root"),
+            ("a", "DET", 4, "det"),
+            ("boat", "NOUN", 2, "obj"),
+            ("on", "ADP", 6, "case"),
+            ("Kanyabayonga", "PROPN", 2, "obl"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "on Kanyabayonga")];
+    assert!(unlisted_place(g, &places, text, &s, &phrase, span_of(text, "ambushed")).is_none());
+}
+
+#[test]
+fn at_a_name_after_a_road_or_border_is_a_point_on_it() {
+    let g = gaz();
+    let text = "Truckers blocked the highway at Dhulikhela in Bagmati Province.";
+    let s = sentence(
+        text,
+        &[
+            ("Truckers", "NOUN", 2, "nsubj"),
+            ("blocked", "VERB", 0, "root"),
+            ("the", "DET", 4, "det"),
+            ("highway", "NOUN", 2, "obj"),
+            ("at", "ADP", 6, "case"),
+            ("Dhulikhela", "PROPN", 2, "obl"),
+            ("in", "ADP", 9, "case"),
+            ("Bagmati", "PROPN", 9, "compound"),
+            ("Province", "PROPN", 6, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "at Dhulikhela in Bagmati Province")];
+    let (loc, _) =
+        unlisted_place(g, &places, text, &s, &phrase, span_of(text, "blocked")).expect("point");
+    assert_eq!(loc.name, "Dhulikhela");
+    assert_eq!(loc.country.as_deref(), Some("NP"));
+
+    // "at" after anything else names no place by itself ("protested at Reuters").
+    let text = "Truckers protested at Dhulikhela in Bagmati Province.";
+    let s = sentence(
+        text,
+        &[
+            ("Truckers", "NOUN", 2, "nsubj"),
+            ("protested", "VERB", 0, "root"),
+            ("at", "ADP", 4, "case"),
+            ("Dhulikhela", "PROPN", 2, "obl"),
+            ("in", "ADP", 7, "case"),
+            ("Bagmati", "PROPN", 7, "compound"),
+            ("Province", "PROPN", 4, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrase = [span_of(text, "at Dhulikhela in Bagmati Province")];
+    assert!(unlisted_place(g, &places, text, &s, &phrase, span_of(text, "protested")).is_none());
+}
+
+#[test]
+fn a_name_after_the_type_noun_runs_on_past_a_cut_phrase() {
+    let g = gaz();
+    // The parser read "Yet" as a conjunction and ended the phrase at "Let".
+    let text = "Jets bombed a school in the village of Let Yet Kone in Sagaing region.";
+    let s = sentence(
+        text,
+        &[
+            ("Jets", "NOUN", 2, "nsubj"),
+            ("bombed", "VERB", 0, "root"),
+            ("a", "DET", 4, "det"),
+            ("school", "NOUN", 2, "obj"),
+            ("in", "ADP", 7, "case"),
+            ("the", "DET", 7, "det"),
+            ("village", "NOUN", 2, "obl"),
+            ("of", "ADP", 9, "case"),
+            ("Let", "PROPN", 7, "nmod"),
+            ("Yet", "CCONJ", 11, "cc"),
+            ("Kone", "PROPN", 2, "conj"),
+            ("in", "ADP", 14, "case"),
+            ("Sagaing", "PROPN", 14, "compound"),
+            ("region", "NOUN", 11, "nmod"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrases = [span_of(text, "in the village of Let"), span_of(text, "in Sagaing region")];
+    let (loc, _) =
+        unlisted_place(g, &places, text, &s, &phrases, span_of(text, "bombed")).expect("village");
+    assert_eq!(loc.name, "Let Yet Kone");
+    assert_eq!(loc.country.as_deref(), Some("MM"));
+    // A day after the name is no word of it.
+    let text = "Troops raided the village of Koroba Monday in Mopti region.";
+    let s = sentence(
+        text,
+        &[
+            ("Troops", "NOUN", 2, "nsubj"),
+            ("raided", "VERB", 0, "root"),
+            ("the", "DET", 4, "det"),
+            ("village", "NOUN", 2, "obj"),
+            ("of", "ADP", 6, "case"),
+            ("Koroba", "PROPN", 4, "nmod"),
+            ("Monday", "PROPN", 2, "obl:tmod"),
+            ("in", "ADP", 10, "case"),
+            ("Mopti", "PROPN", 10, "compound"),
+            ("region", "NOUN", 2, "obl"),
+            (".", "PUNCT", 2, "punct"),
+        ],
+    );
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let phrases = [span_of(text, "the village of Koroba"), span_of(text, "in Mopti region")];
+    let (loc, _) =
+        unlisted_place(g, &places, text, &s, &phrases, span_of(text, "raided")).expect("village");
+    assert_eq!(loc.name, "Koroba");
+}

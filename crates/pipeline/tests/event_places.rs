@@ -240,3 +240,31 @@ fn the_words_of_a_group_name_are_no_places() {
         assert!(cc != "KZ" && cc != "NO", "{:?}", ev.location);
     }
 }
+
+#[test]
+fn a_later_deed_of_the_sentence_is_at_the_unlisted_village_written_inside_its_province() {
+    let e = engine();
+    let text = "Rebels raid village in Congo\n\n\
+        KINSHASA, March 4 (Reuters) - The army said rebels had looted a clinic in the village of \
+        Mbau Kasinga in North Kivu province, after residents said an attack on Sunday killed \
+        six people.\n";
+    assert_eq!(place_at(&e, text, "2025-03-04", "attack"), named("Mbau Kasinga", "CD"));
+}
+
+#[test]
+fn a_part_of_the_country_by_its_bearing_is_the_country_not_the_dateline_city() {
+    let e = engine();
+    let text = "Soldiers killed in Burkina Faso\n\n\
+        OUAGADOUGOU, March 4 (Reuters) - Jihadist fighters killed 12 soldiers in \
+        the country's north on Sunday, the army said.\n";
+    assert_eq!(place_at(&e, text, "2025-03-04", "killed"), named("Burkina Faso", "BF"));
+}
+
+#[test]
+fn a_lake_or_a_mountain_named_as_such_places_the_deed() {
+    let e = engine();
+    let text = "Boat attacked on Lake Kivu\n\n\
+        KINSHASA, March 4 (Reuters) - Gunmen attacked a fishing boat on Lake Edwardo on \
+        Saturday, killing two fishermen, the army said.\n";
+    assert_eq!(place_at(&e, text, "2025-03-04", "attacked"), named("Lake Edwardo", "CD"));
+}
