@@ -255,6 +255,9 @@ pub fn chain(
                 let role =
                     if role == AttributionRole::Document { AttributionRole::Source } else { role };
                 inner_first.push(AttributionLink { role, text, span: Some(span), actor: None });
+                if let Some(o) = told_outlet(tree, v) {
+                    push(&mut inner_first, tree, o, resolve);
+                }
             }
             None => add_verb_links(&mut inner_first, tree, v, resolve),
         }
@@ -322,6 +325,9 @@ fn add_verb_links(
     if let Some(subj) = subject(tree, v) {
         push(out, tree, subj, resolve);
     }
+    if let Some(o) = told_outlet(tree, v) {
+        push(out, tree, o, resolve);
+    }
     // "X said, according to Y": Y is outside X.
     for c in tree.children(v) {
         if tree.rel(c) == "obl" && is_according(tree, c) {
@@ -329,6 +335,33 @@ fn add_verb_links(
         }
     }
     // "… said in a statement": the document as an extra outer link is noise; the subject suffices.
+}
+
+/// The object of "X quoted Y as saying/telling": Y, whose words X passes on.
+fn quoted_as_saying(tree: &Tree, v: usize) -> Option<usize> {
+    if tree.lemma(v) != "quote" || !tree.is_verbal(v) {
+        return None;
+    }
+    let as_saying = tree.children(v).any(|c| {
+        matches!(tree.rel(c), "advcl" | "xcomp" | "obl")
+            && matches!(tree.lemma(c).as_str(), "say" | "tell")
+            && tree.children(c).any(|m| tree.form_lower(m) == "as")
+    });
+    as_saying.then(|| tree.child_with(v, &["obj"])).flatten()
+}
+
+/// The outlet a speaker told what is reported ("a commander told *a local radio station*",
+/// "witnesses told *the private television channel Somoy TV*"): an outer voice, between the
+/// article's outlet and the speaker. ("told Reuters" names the article's own outlet, which the
+/// caller drops.)
+fn told_outlet(tree: &Tree, v: usize) -> Option<usize> {
+    if tree.lemma(v) != "tell" {
+        return None;
+    }
+    tree.children(v).filter(|&c| matches!(tree.full_rel(c), "obj" | "iobj")).find(|&c| {
+        let span = tree.name_span(c);
+        classify(tree.slice(span), tree.lemma(c).as_str()) == AttributionRole::CitedOutlet
+    })
 }
 
 /// "quoting X", "citing X" under speech verb `v`: the inner source.
@@ -339,6 +372,11 @@ fn add_cited_links(
     resolve: &dyn Fn(usize) -> Option<(String, Span)>,
 ) {
     let before = out.len();
+    // "state media quoted the judiciary as saying": the one quoted is the inner voice.
+    if let Some(o) = quoted_as_saying(tree, v) {
+        push(out, tree, o, resolve);
+        return;
+    }
     for c in tree.children(v) {
         let l = tree.lemma(c);
         if matches!(tree.rel(c), "advcl" | "xcomp" | "conj")
@@ -386,7 +424,9 @@ fn is_according(tree: &Tree, n: usize) -> bool {
 /// joining "residents" to the object before the comma).
 fn trailing_speech(tree: &Tree, t: usize) -> Option<(usize, Option<Span>)> {
     (t + 1..tree.len()).find_map(|v| {
-        if !(tree.is_verbal(v) && CORE_SPEECH.contains(&tree.lemma(v).as_str())) {
+        if !(tree.is_verbal(v) && CORE_SPEECH.contains(&tree.lemma(v).as_str()))
+            && quoted_as_saying(tree, v).is_none()
+        {
             return None;
         }
         // The comma-bounded noun phrase right before the verb: the voice as written.
@@ -599,6 +639,28 @@ pub fn classify(text: &str, head_lemma: &str) -> AttributionRole {
     AttributionRole::Source
 }
 
+/// Whether a cited outlet's phrase names the article's own outlet ("Reuters", "The Associated
+/// Press" for AP, "Agence France-Presse" for AFP).
+pub fn names_outlet(text: &str, outlet: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (link, own) = (words(text), words(outlet));
+    if own.is_empty() {
+        return false;
+    }
+    let has = |ws: &[&str]| ws.iter().all(|w| link.iter().any(|l| l == w));
+    let spelled = match own.join(" ").as_str() {
+        "ap" => has(&["associated", "press"]),
+        "afp" => has(&["agence", "france", "presse"]),
+        _ => false,
+    };
+    spelled || link.windows(own.len()).any(|w| w == own.as_slice())
+}
+
 fn dedup(links: &mut Vec<AttributionLink>) {
     let mut seen: Vec<Span> = Vec::new();
     links.retain(|l| match l.span {
@@ -727,6 +789,33 @@ mod tests {
             "denied",
         );
         assert!(own.is_empty(), "{own:?}");
+    }
+
+    #[test]
+    fn the_one_quoted_as_saying_is_the_inner_voice() {
+        // Police arrested two , the agency quoted the governor as saying .
+        let spec = "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root two/two/NUM/2/obj ,/,/PUNCT/6/punct the/the/DET/6/det agency/agency/NOUN/7/nsubj quoted/quote/VERB/2/parataxis the/the/DET/9/det governor/governor/NOUN/7/obj as/as/SCONJ/11/mark saying/say/VERB/7/advcl ././PUNCT/2/punct";
+        assert_eq!(chain_of(spec, "arrested"), ["the agency", "the governor"]);
+        // The subject mis-hung as an apposition: the words before "quoted" still give the voice.
+        // Rebels attacked the base , state television quoted an officer as saying .
+        let spec = "Rebels/rebel/NOUN/2/nsubj attacked/attack/VERB/8/ccomp the/the/DET/4/det base/base/NOUN/2/obj ,/,/PUNCT/7/punct state/state/NOUN/7/compound television/television/NOUN/4/appos quoted/quote/VERB/0/root an/a/DET/10/det officer/officer/NOUN/8/obj as/as/SCONJ/12/mark saying/say/VERB/8/advcl ././PUNCT/8/punct";
+        assert_eq!(chain_of(spec, "attacked"), ["state television", "an officer"]);
+        // "quoted" without "as saying" cites nobody: "the paper quoted the report".
+        let spec = "The/the/DET/2/det paper/paper/NOUN/3/nsubj quoted/quote/VERB/0/root the/the/DET/5/det report/report/NOUN/3/obj";
+        assert!(quoted_as_saying(&Tree::new(&sentence(spec).1, &sentence(spec).0), 2).is_none());
+    }
+
+    #[test]
+    fn the_outlet_a_speaker_told_is_an_outer_voice() {
+        // Troops fired , a commander told a local radio station .
+        let spec = "Troops/troop/NOUN/2/nsubj fired/fire/VERB/0/root ,/,/PUNCT/6/punct a/a/DET/5/det commander/commander/NOUN/6/nsubj told/tell/VERB/2/parataxis a/a/DET/10/det local/local/ADJ/10/amod radio/radio/NOUN/10/compound station/station/NOUN/6/obj ././PUNCT/2/punct";
+        assert_eq!(chain_of(spec, "fired"), ["a local radio station", "a commander"]);
+        // Told people, not an outlet: no link. "…, a commander told reporters."
+        let spec = "Troops/troop/NOUN/2/nsubj fired/fire/VERB/0/root ,/,/PUNCT/6/punct a/a/DET/5/det commander/commander/NOUN/6/nsubj told/tell/VERB/2/parataxis reporters/reporter/NOUN/6/obj ././PUNCT/2/punct";
+        assert_eq!(chain_of(spec, "fired"), ["a commander"]);
+        assert!(names_outlet("Reuters", "Reuters"));
+        assert!(names_outlet("The Associated Press", "AP"));
+        assert!(!names_outlet("a local radio station", "Reuters"));
     }
 
     #[test]

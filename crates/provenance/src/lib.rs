@@ -111,7 +111,14 @@ pub fn annotate_with(
                 actor: None,
             });
         }
-        let links = attribution::chain(&tree, t, &resolve);
+        let mut links = attribution::chain(&tree, t, &resolve);
+        // "… told Reuters" in a Reuters story: the article's own outlet is no cited one.
+        if let Some(outlet) = &article.outlet {
+            links.retain(|l| {
+                l.role != AttributionRole::CitedOutlet
+                    || !attribution::names_outlet(&l.text, outlet)
+            });
+        }
         for l in &links {
             if let Some(sp) = l.span {
                 push_evidence(&mut ev.evidence, sp);
