@@ -175,6 +175,12 @@ pub fn chain(
         // A statement in an adverbial clause ("denied shelling the town *after* a militia
         // *said* artillery fire had killed two fighters"): the deed is that speaker's claim,
         // not vouched for by the voice of the clause it modifies.
+        // ", a day after officers seized a building" closing a sentence dates the news the
+        // sentence reports against an earlier deed, told in the report's own voice, wherever
+        // the parser hung it.
+        if prev.is_some_and(|p| lagged_clause_of_time(tree, p)) {
+            break;
+        }
         if let Some(p) = prev {
             if tree.rel(p) == "advcl"
                 && CORE_SPEECH.contains(&tree.lemma(p).as_str())
@@ -281,6 +287,33 @@ pub fn chain(
     inner_first.reverse();
     dedup(&mut inner_first);
     inner_first
+}
+
+/// Whether `v` is a clause of time measured from its event and set off by a comma: ", a day
+/// after …", ", hours before …", ", two weeks after …".
+fn lagged_clause_of_time(tree: &Tree, v: usize) -> bool {
+    if tree.rel(v) != "advcl" {
+        return false;
+    }
+    let Some(mark) = tree.children(v).find(|&m| {
+        tree.rel(m) == "mark" && matches!(tree.form_lower(m).as_str(), "after" | "before")
+    }) else {
+        return false;
+    };
+    // Read from the words: the parser hangs the measure on the clause or on the verb above.
+    if mark == 0
+        || !matches!(
+            tree.lemma(mark - 1).as_str(),
+            "minute" | "hour" | "day" | "week" | "month" | "year"
+        )
+    {
+        return false;
+    }
+    let mut first = mark - 1;
+    while first > 0 && matches!(tree.tok(first - 1).upos.as_str(), "DET" | "NUM" | "ADJ") {
+        first -= 1;
+    }
+    first > 0 && matches!(tree.tok(first - 1).form.as_str(), "," | "—" | "–")
 }
 
 /// For a trigger `t` conjoined to the verb of a speech complement but in another form — a
@@ -816,6 +849,21 @@ mod tests {
         assert!(names_outlet("Reuters", "Reuters"));
         assert!(names_outlet("The Associated Press", "AP"));
         assert!(!names_outlet("a local radio station", "Reuters"));
+    }
+
+    #[test]
+    fn a_lagged_clause_of_time_closing_the_sentence_is_the_reports_own() {
+        // He warned that troops would respond , a day after police seized a building .
+        let spec = "He/he/PRON/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/6/mark troops/troop/NOUN/6/nsubj would/would/AUX/6/aux respond/respond/VERB/2/ccomp ,/,/PUNCT/9/punct a/a/DET/9/det day/day/NOUN/12/obl:unmarked after/after/SCONJ/12/mark police/police/NOUN/12/nsubj seized/seize/VERB/6/advcl a/a/DET/14/det building/building/NOUN/12/obj ././PUNCT/2/punct";
+        assert!(chain_of(spec, "seized").is_empty(), "{:?}", chain_of(spec, "seized"));
+        assert_eq!(chain_of(spec, "respond"), ["He"]);
+        // The parser may hang the measure on the verb above: the same reading.
+        let spec = spec.replace("day/day/NOUN/12/obl:unmarked", "day/day/NOUN/6/obl:unmarked");
+        assert!(chain_of(&spec, "seized").is_empty());
+        // Without the comma and measure, the clause is part of what was said: "said troops
+        // withdrew after rebels attacked".
+        let spec = "He/he/PRON/2/nsubj said/say/VERB/0/root troops/troop/NOUN/4/nsubj withdrew/withdraw/VERB/2/ccomp after/after/SCONJ/7/mark rebels/rebel/NOUN/7/nsubj attacked/attack/VERB/4/advcl";
+        assert_eq!(chain_of(spec, "attacked"), ["He"]);
     }
 
     #[test]
