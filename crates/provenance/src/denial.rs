@@ -19,7 +19,7 @@
 
 use crate::quotes::Antecedent;
 use crate::tree::Tree;
-use model::{AnalyzedSentence, AttributionLink, Denial, Event, Modality, Span};
+use model::{AnalyzedSentence, AttributionLink, AttributionRole, Denial, Event, Modality, Span};
 
 /// Verbs whose subject denies their object or complement.
 const DENY_VERBS: &[&str] = &[
@@ -681,6 +681,11 @@ fn pointed_candidates<'e>(
         .collect();
     // A denial contests what was alleged, not that it was said or alleged.
     cands.retain(|e| !matches!(e.root.as_str(), "01" | "02" | "11"));
+    // Nor what the denier itself said ("Troops killed 30 fighters, the defence ministry said.
+    // … The ministry rejected the claim"): a voice answers the other side's account.
+    if let Some(d) = denier {
+        cands.retain(|e| !voiced_by(e, d));
+    }
     // The accused denies their own alleged acts (and those whose doer the text leaves open).
     let code = denier.and_then(|d| d.actor.as_deref());
     if let Some(code) = code {
@@ -753,6 +758,32 @@ fn counter_claims(
 }
 
 /// Who speaks for an event: the innermost link of its chain, lower-cased.
+/// Whether the innermost voice of event `e` is the denier: the same actor code, or the same
+/// head noun ("the defence ministry" … "The ministry").
+fn voiced_by(e: &Event, denier: &AttributionLink) -> bool {
+    let Some(voice) = e.attribution.chain.last().filter(|l| l.role != AttributionRole::Outlet)
+    else {
+        return false;
+    };
+    let known = |c: Option<&'_ str>| {
+        c.filter(|c| c.len() >= 3 && !c.starts_with("---")).map(str::to_string)
+    };
+    if let (Some(a), Some(b)) = (known(voice.actor.as_deref()), known(denier.actor.as_deref())) {
+        return a == b;
+    }
+    // The words of one name all among the other's ("The ministry" in "the defence ministry",
+    // not "the Afghan government" in "Pakistan's government").
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an" | "its" | "s"))
+            .collect()
+    };
+    let (v, d) = (words(&voice.text), words(&denier.text));
+    let within = |a: &[String], b: &[String]| !a.is_empty() && a.iter().all(|w| b.contains(w));
+    within(&v, &d) || within(&d, &v)
+}
+
 fn innermost(e: &Event) -> String {
     e.attribution.chain.last().map(|l| l.text.to_lowercase()).unwrap_or_default()
 }
@@ -859,6 +890,36 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].text, "rejected");
         assert_eq!(d[0].claims, vec![evs[1].trigger]);
+    }
+
+    #[test]
+    fn a_voice_never_contests_its_own_account() {
+        // Troops killed 30 fighters , the defence ministry said . Militants said they overran
+        // the base . The ministry rejected the claim .
+        let (text, ss) = join(&[
+            "Troops/troop/NOUN/2/nsubj killed/kill/VERB/0/root fighters/fighter/NOUN/2/obj              ,/,/PUNCT/7/punct the/the/DET/7/det defence/defence/NOUN/7/compound              ministry/ministry/NOUN/8/nsubj said/say/VERB/2/parataxis ././PUNCT/2/punct",
+            "The/the/DET/2/det ministry/ministry/NOUN/3/nsubj rejected/reject/VERB/0/root              the/the/DET/5/det claim/claim/NOUN/3/obj ././PUNCT/3/punct",
+        ]);
+        let mut killed = event(&text, "killed", 0, "19", "MIL", Modality::Asserted);
+        let voice = |t: &str| model::AttributionLink {
+            role: AttributionRole::Source,
+            text: t.into(),
+            span: None,
+            actor: None,
+        };
+        killed.attribution.chain = vec![voice("the defence ministry")];
+        let d = find(&text, &ss, &[killed.clone()], &[]);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].claims.is_empty(), "{:?}", d[0].claims);
+        // Another voice's account is what it answers.
+        killed.attribution.chain = vec![voice("witnesses")];
+        let d = find(&text, &ss, &[killed.clone()], &[]);
+        assert_eq!(d[0].claims, vec![killed.trigger]);
+        // Names of two parties are not one voice.
+        let d = voice("the Afghan government");
+        let mut e = killed.clone();
+        e.attribution.chain = vec![voice("Pakistan's government")];
+        assert!(!voiced_by(&e, &d));
     }
 
     /// Sentences of one text, each shifted after the ones before.
