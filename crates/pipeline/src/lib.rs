@@ -10,6 +10,7 @@
 
 mod acronyms;
 mod actor_text;
+mod blame;
 pub mod eval;
 pub mod ordered;
 pub mod repair;
@@ -150,6 +151,9 @@ impl Engine {
             }
         }
         inherit_nominal_arguments(&sentences, &mut found_all);
+        blame::accusations(&article.text, &sentences, &mut found_all, &|span| {
+            voices::code_span(&article.text, &sentences, span, date, &self.dictionaries)
+        });
         let mut events: Vec<Event> = found_all
             .into_iter()
             .filter_map(|(si, ce)| to_event(&article, &sentences[si], ce))
