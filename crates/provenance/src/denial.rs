@@ -161,6 +161,7 @@ pub fn find(
             // on the accusation the sentence makes contests what that accusation alleges, and
             // nothing before it.
             let relative = tree.full_rel(cue.speaker_verb) == "acl:relcl"
+                || misread_relative_subject(&tree, cue.speaker_verb).is_some()
                 || tree.children(cue.speaker_verb).any(|c| {
                     matches!(tree.rel(c), "obj" | "nsubj") && tree.form_lower(c) == "which"
                 });
@@ -343,6 +344,9 @@ fn cue_at(tree: &Tree, v: usize) -> Option<Cue> {
 /// its own ("… a depot used by the rebels and **denied** hitting civilians", where the parser
 /// joins "denied" to "used") takes the subject of the sentence's main verb.
 fn denier_subject(tree: &Tree, v: usize) -> Option<usize> {
+    if let Some(s) = misread_relative_subject(tree, v) {
+        return Some(s);
+    }
     if let Some(s) = reporter_of_joined_denial(tree, v) {
         return Some(s);
     }
@@ -358,6 +362,26 @@ fn denier_subject(tree: &Tree, v: usize) -> Option<usize> {
         return None;
     }
     crate::attribution::subject(tree, root)
+}
+
+/// "…, an accusation *the judiciary* **rejected**": a relative clause without "that" on a noun
+/// naming a claim, which the parser read as a participle on its subject ("the judiciary
+/// rejected" as "the judiciary that was rejected"). The noun right before the verb of denial,
+/// itself hung on the claim noun, is who denies.
+fn misread_relative_subject(tree: &Tree, v: usize) -> Option<usize> {
+    if tree.full_rel(v) != "acl" || tree.tok(v).xpos != "VBD" || v == 0 {
+        return None;
+    }
+    let n = tree.head(v).filter(|&n| n + 1 == v)?;
+    let claim = tree.head(n)?;
+    let nominal = matches!(tree.tok(n).upos.as_str(), "NOUN" | "PROPN");
+    let no_object = !tree.children(v).any(|c| tree.rel(c) == "obj");
+    (nominal
+        && no_object
+        && claim < n
+        && CLAIM_NOUNS.contains(&tree.lemma(claim).as_str())
+        && tree.tok(claim).upos == "NOUN")
+        .then_some(n)
 }
 
 /// "A coalition spokesman said its aircraft *had targeted* a depot and **denied** hitting
@@ -890,6 +914,26 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].text, "rejected");
         assert_eq!(d[0].claims, vec![evs[1].trigger]);
+    }
+
+    #[test]
+    fn a_relative_without_that_read_as_a_participle_still_denies() {
+        // He said police beat him , a charge the ministry denied . (parser: "denied" a
+        // participle on "ministry", itself hung on "charge")
+        let (text, mut s) = sentence(
+            "He/he/PRON/2/nsubj said/say/VERB/0/root police/police/NOUN/4/nsubj              beat/beat/VERB/2/ccomp him/he/PRON/4/obj ,/,/PUNCT/8/punct a/a/DET/8/det              charge/charge/NOUN/5/appos the/the/DET/10/det ministry/ministry/NOUN/8/obj              denied/deny/VERB/10/acl ././PUNCT/2/punct",
+        );
+        s.tokens[10].xpos = "VBD".into();
+        let evs = vec![event(&text, "beat", 0, "18", "COP", Modality::Asserted)];
+        let d = find(&text, &[s.clone()], &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].denier.as_ref().unwrap().text, "the ministry");
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+        // "the rejected plan" has no denier: a participle before its noun.
+        let (text, s) = sentence(
+            "They/they/PRON/2/nsubj revived/revive/VERB/0/root the/the/DET/5/det              rejected/reject/VERB/5/amod plan/plan/NOUN/2/obj",
+        );
+        assert!(find(&text, &[s], &[], &[]).is_empty());
     }
 
     #[test]
