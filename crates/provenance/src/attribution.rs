@@ -253,6 +253,15 @@ pub fn chain(
     if let Some((v, np)) = trailing_speech(tree, t) {
         match np {
             Some(span) => {
+                // The words before "said" are its speaker: a subject the parser gave the verb
+                // further back ("killed *seven militants* …, Turkey's defence ministry said",
+                // with "militants" read as the subject of "said") is an argument of the report.
+                if let Some(wrong) =
+                    subject(tree, v).filter(|&s| tree.name_span(s).end <= span.start)
+                {
+                    let wrong = tree.name_span(wrong);
+                    inner_first.retain(|l| !l.span.is_some_and(|sp| sp.overlaps(wrong)));
+                }
                 // "…, state news agency TASS said, citing the regional governor": the cited
                 // source under the verb is the inner link.
                 add_cited_links(&mut inner_first, tree, v, resolve);
@@ -864,6 +873,16 @@ mod tests {
         // withdrew after rebels attacked".
         let spec = "He/he/PRON/2/nsubj said/say/VERB/0/root troops/troop/NOUN/4/nsubj withdrew/withdraw/VERB/2/ccomp after/after/SCONJ/7/mark rebels/rebel/NOUN/7/nsubj attacked/attack/VERB/4/advcl";
         assert_eq!(chain_of(spec, "attacked"), ["He"]);
+    }
+
+    #[test]
+    fn an_argument_the_parser_made_the_subject_of_a_trailing_said_is_no_voice() {
+        // Troops killed seven militants , the ministry said . (parser: "militants" the subject
+        // of "said", "killed" its complement)
+        let spec = "Troops/troop/NOUN/2/nsubj killed/kill/VERB/8/ccomp seven/seven/NUM/4/nummod \
+                    militants/militant/NOUN/8/nsubj ,/,/PUNCT/7/punct the/the/DET/7/det \
+                    ministry/ministry/NOUN/4/appos said/say/VERB/0/root ././PUNCT/8/punct";
+        assert_eq!(chain_of(spec, "killed"), ["the ministry"]);
     }
 
     #[test]
