@@ -124,6 +124,21 @@ pub fn of(tree: &Tree, t: usize) -> (Modality, Option<Span>, bool) {
         if past_clause_of_time(tree, cur) {
             break;
         }
+        // What a response answers is a deed done: "vowed to respond *to an Israeli drone
+        // attack*", "would retaliate *for the killing*".
+        if matches!(rel, "obl" | "nmod")
+            && matches!(
+                lemma_of_head(tree, cur).as_deref(),
+                Some(
+                    "respond" | "retaliate" | "react" | "avenge" | "answer" | "punish" | "revenge"
+                )
+            )
+            && tree.children(cur).any(|m| {
+                tree.rel(m) == "case" && matches!(tree.form_lower(m).as_str(), "to" | "for")
+            })
+        {
+            break;
+        }
         let lemma = tree.lemma(g);
         let gspan = tree.tok(g).span;
         let complement = matches!(
@@ -267,6 +282,10 @@ fn threat_above(tree: &Tree, t: usize) -> Option<usize> {
     (tree.rel(t) == "xcomp" || subject.is_some_and(agent)).then_some(g)
 }
 
+fn lemma_of_head(tree: &Tree, n: usize) -> Option<String> {
+    tree.head(n).map(|h| tree.lemma(h))
+}
+
 /// Whether `v` is a simple-past or past-perfect clause of time with its own subject ("after
 /// officers seized …", "when troops had left").
 fn past_clause_of_time(tree: &Tree, v: usize) -> bool {
@@ -279,8 +298,14 @@ fn past_clause_of_time(tree: &Tree, v: usize) -> bool {
                 )
         })
         && tree.children(v).any(|c| matches!(tree.rel(c), "nsubj"))
-        && (tree.tok(v).xpos == "VBD"
+        && (matches!(tree.tok(v).xpos.as_str(), "VBD" | "VBN")
+            || tree.tok(v).feats.contains("Tense=Past")
             || tree.children(v).any(|c| tree.rel(c) == "aux" && tree.form_lower(c) == "had"))
+        // (A participle with a subject is a misread simple past — "after warplanes *struck*" —
+        // unless a passive or perfect auxiliary other than "had" is its own.)
+        && !tree.children(v).any(|c| {
+            tree.rel(c) == "aux" && !matches!(tree.form_lower(c).as_str(), "had")
+        })
 }
 
 /// An infinitive the parser hung as an adverbial clause ("threatened on Friday *to shoot*").
@@ -570,6 +595,10 @@ mod tests {
         assert_eq!(of(&tree, 12).0, Modality::Asserted);
         assert_eq!(of(&tree, 6).0, Modality::Threatened);
         assert_eq!(of(&tree, 1).0, Modality::Threatened);
+        // What a response answers was done: he vowed to respond to the attack.
+        let spec = "He/he/PRON/2/nsubj vowed/vow/VERB/0/root to/to/PART/4/mark respond/respond/VERB/2/xcomp to/to/ADP/7/case the/the/DET/7/det attack/attack/NOUN/4/obl";
+        assert_eq!(modality(spec, "attack"), Modality::Asserted);
+        assert_eq!(modality(spec, "respond"), Modality::Threatened);
         // They planned to strike the town after the rebels had withdrawn.
         let spec = "They/they/PRON/2/nsubj planned/plan/VERB/0/root to/to/PART/4/mark strike/strike/VERB/2/xcomp the/the/DET/6/det town/town/NOUN/4/obj after/after/SCONJ/11/mark the/the/DET/9/det rebels/rebel/NOUN/11/nsubj had/have/AUX/11/aux withdrawn/withdraw/VERB/4/advcl";
         assert_eq!(modality(spec, "withdrawn"), Modality::Asserted);
