@@ -1877,6 +1877,12 @@ fn refine_event_time(
             && (k == trig || tree.ancestors(k).contains(&trig));
         if !own {
             ev.time = Some(timex::event_time(None, anchor));
+            // A date that is not the irrealis event's own made it background no more than it
+            // dates it ("would ask Congress to extend a deployment first ordered in May 2022").
+            if ev.historical && ev.evidence.contains(&span) {
+                ev.historical = false;
+                ev.evidence.retain(|e| *e != span);
+            }
         }
         return;
     }

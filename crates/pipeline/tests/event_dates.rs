@@ -178,3 +178,21 @@ fn the_day_after_counts_from_the_deed_told_before_and_never_dates_what_was_said(
         missile off its west coast.\n";
     assert_eq!(date_at(&e, text, "2025-10-03", "fired"), "unknown");
 }
+
+#[test]
+fn a_date_an_irrealis_event_does_not_own_does_not_make_it_background() {
+    let e = engine();
+    let text = "Curfew extended\n\n\
+        LIMA, May 6 (Reuters) - Peru's interior minister said the government would ask Congress \
+        to extend a state of emergency in the region, first declared in March 2023.\n";
+    let raw = pipeline::eval::plain_text("dates", text, "2025-05-06", Some("Reuters"));
+    let coded = e.code_raw(&raw).expect("coded");
+    let t = &coded.article.text;
+    let ask = coded
+        .events
+        .iter()
+        .find(|ev| ev.trigger.slice(t) == Some("ask"))
+        .unwrap_or_else(|| panic!("no event at ask: {:?}", coded.events));
+    assert!(!ask.historical, "{ask:?}");
+    assert_eq!(provenance::score::date_string(ask), "unknown");
+}
