@@ -499,6 +499,22 @@ fn trailing_speech(tree: &Tree, t: usize) -> Option<(usize, Option<Span>)> {
 /// The words right before verb `v` back to a comma, when they are a plain noun phrase (determiners,
 /// adjectives, nouns, names, numbers, coordination) holding a noun or name: first and last token.
 fn linear_subject(tree: &Tree, v: usize) -> Option<(usize, usize)> {
+    // A relative clause closing the phrase: "…, residents who fled the town told Reuters",
+    // "…, the charity that employs them said" — the noun phrase before the relative word,
+    // with the clause, is the voice as written.
+    let comma = (0..v).rev().find(|&k| matches!(tree.tok(k).form.as_str(), "," | "—" | "–"))?;
+    let relative = (comma + 2..v).rev().find(|&j| {
+        matches!(tree.form_lower(j).as_str(), "who" | "that" | "which")
+            && matches!(tree.tok(j - 1).upos.as_str(), "NOUN" | "PROPN")
+    });
+    if let Some((a, _)) = relative.and_then(|j| plain_subject(tree, j)) {
+        return Some((a, v - 1));
+    }
+    plain_subject(tree, v)
+}
+
+/// The plain noun phrase right before token `v` back to a comma (see [`linear_subject`]).
+fn plain_subject(tree: &Tree, v: usize) -> Option<(usize, usize)> {
     let mut a = v;
     while a > 0 {
         let k = a - 1;
@@ -508,9 +524,10 @@ fn linear_subject(tree: &Tree, v: usize) -> Option<(usize, usize)> {
         }
         // "the State Committee *for* National Security", "the army*'s* chief *of* staff".
         let inside = |k: usize| k > 0 && k + 1 < v;
-        let nominal =
-            matches!(tok.upos.as_str(), "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "CCONJ")
+        let nominal = matches!(tok.upos.as_str(), "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "CCONJ")
                 || (tok.upos == "PUNCT" && tok.form == "-")
+                // "the Tuareg-led alliance", "Iran-backed militias"
+                || (k > 0 && tok.upos == "VERB" && tree.tok(k - 1).form == "-")
                 || (tok.upos == "PRON" && tok.feats.contains("Poss=Yes"))
                 || (inside(k) && tok.upos == "ADP" && matches!(tok.form.as_str(), "of" | "for"))
                 || (inside(k) && matches!(tok.form.as_str(), "'s" | "’s" | "'" | "’"));
@@ -883,6 +900,17 @@ mod tests {
                     militants/militant/NOUN/8/nsubj ,/,/PUNCT/7/punct the/the/DET/7/det \
                     ministry/ministry/NOUN/4/appos said/say/VERB/0/root ././PUNCT/8/punct";
         assert_eq!(chain_of(spec, "killed"), ["the ministry"]);
+    }
+
+    #[test]
+    fn a_trailing_voice_with_a_relative_clause_or_a_hyphenated_participle() {
+        // Rebels burned a clinic , residents who fled told Reuters . (parser: "residents" a
+        // conjunct of "clinic", "told" under the relative clause)
+        let spec = "Rebels/rebel/NOUN/2/nsubj burned/burn/VERB/0/root a/a/DET/4/det clinic/clinic/NOUN/2/obj ,/,/PUNCT/6/punct residents/resident/NOUN/4/conj who/who/PRON/8/nsubj fled/flee/VERB/6/acl:relcl told/tell/VERB/8/xcomp Reuters/Reuters/PROPN/9/iobj ././PUNCT/2/punct";
+        assert_eq!(chain_of(spec, "burned"), ["Reuters", "residents who fled"]);
+        // Troops killed eight , a spokesman for the Tuareg - led alliance said .
+        let spec = "Troops/troop/NOUN/2/nsubj killed/kill/VERB/0/root eight/eight/NUM/2/obj ,/,/PUNCT/6/punct a/a/DET/6/det spokesman/spokesman/NOUN/3/appos for/for/ADP/12/case the/the/DET/12/det Tuareg/Tuareg/PROPN/11/compound -/-/PUNCT/9/punct led/lead/VERB/12/amod alliance/alliance/NOUN/6/nmod said/say/VERB/2/parataxis ././PUNCT/2/punct";
+        assert_eq!(chain_of(spec, "killed"), ["a spokesman for the Tuareg - led alliance"]);
     }
 
     #[test]
