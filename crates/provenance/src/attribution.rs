@@ -175,6 +175,12 @@ pub fn chain(
         // A statement in an adverbial clause ("denied shelling the town *after* a militia
         // *said* artillery fire had killed two fighters"): the deed is that speaker's claim,
         // not vouched for by the voice of the clause it modifies.
+        // ", a day after officers seized a building" closing a sentence dates the news the
+        // sentence reports against an earlier deed, told in the report's own voice, wherever
+        // the parser hung it.
+        if prev.is_some_and(|p| lagged_clause_of_time(tree, p)) {
+            break;
+        }
         if let Some(p) = prev {
             if tree.rel(p) == "advcl"
                 && CORE_SPEECH.contains(&tree.lemma(p).as_str())
@@ -247,6 +253,15 @@ pub fn chain(
     if let Some((v, np)) = trailing_speech(tree, t) {
         match np {
             Some(span) => {
+                // The words before "said" are its speaker: a subject the parser gave the verb
+                // further back ("killed *seven militants* …, Turkey's defence ministry said",
+                // with "militants" read as the subject of "said") is an argument of the report.
+                if let Some(wrong) =
+                    subject(tree, v).filter(|&s| tree.name_span(s).end <= span.start)
+                {
+                    let wrong = tree.name_span(wrong);
+                    inner_first.retain(|l| !l.span.is_some_and(|sp| sp.overlaps(wrong)));
+                }
                 // "…, state news agency TASS said, citing the regional governor": the cited
                 // source under the verb is the inner link.
                 add_cited_links(&mut inner_first, tree, v, resolve);
@@ -255,6 +270,9 @@ pub fn chain(
                 let role =
                     if role == AttributionRole::Document { AttributionRole::Source } else { role };
                 inner_first.push(AttributionLink { role, text, span: Some(span), actor: None });
+                if let Some(o) = told_outlet(tree, v) {
+                    push(&mut inner_first, tree, o, resolve);
+                }
             }
             None => add_verb_links(&mut inner_first, tree, v, resolve),
         }
@@ -278,6 +296,33 @@ pub fn chain(
     inner_first.reverse();
     dedup(&mut inner_first);
     inner_first
+}
+
+/// Whether `v` is a clause of time measured from its event and set off by a comma: ", a day
+/// after …", ", hours before …", ", two weeks after …".
+fn lagged_clause_of_time(tree: &Tree, v: usize) -> bool {
+    if tree.rel(v) != "advcl" {
+        return false;
+    }
+    let Some(mark) = tree.children(v).find(|&m| {
+        tree.rel(m) == "mark" && matches!(tree.form_lower(m).as_str(), "after" | "before")
+    }) else {
+        return false;
+    };
+    // Read from the words: the parser hangs the measure on the clause or on the verb above.
+    if mark == 0
+        || !matches!(
+            tree.lemma(mark - 1).as_str(),
+            "minute" | "hour" | "day" | "week" | "month" | "year"
+        )
+    {
+        return false;
+    }
+    let mut first = mark - 1;
+    while first > 0 && matches!(tree.tok(first - 1).upos.as_str(), "DET" | "NUM" | "ADJ") {
+        first -= 1;
+    }
+    first > 0 && matches!(tree.tok(first - 1).form.as_str(), "," | "—" | "–")
 }
 
 /// For a trigger `t` conjoined to the verb of a speech complement but in another form — a
@@ -322,6 +367,9 @@ fn add_verb_links(
     if let Some(subj) = subject(tree, v) {
         push(out, tree, subj, resolve);
     }
+    if let Some(o) = told_outlet(tree, v) {
+        push(out, tree, o, resolve);
+    }
     // "X said, according to Y": Y is outside X.
     for c in tree.children(v) {
         if tree.rel(c) == "obl" && is_according(tree, c) {
@@ -329,6 +377,33 @@ fn add_verb_links(
         }
     }
     // "… said in a statement": the document as an extra outer link is noise; the subject suffices.
+}
+
+/// The object of "X quoted Y as saying/telling": Y, whose words X passes on.
+fn quoted_as_saying(tree: &Tree, v: usize) -> Option<usize> {
+    if tree.lemma(v) != "quote" || !tree.is_verbal(v) {
+        return None;
+    }
+    let as_saying = tree.children(v).any(|c| {
+        matches!(tree.rel(c), "advcl" | "xcomp" | "obl")
+            && matches!(tree.lemma(c).as_str(), "say" | "tell")
+            && tree.children(c).any(|m| tree.form_lower(m) == "as")
+    });
+    as_saying.then(|| tree.child_with(v, &["obj"])).flatten()
+}
+
+/// The outlet a speaker told what is reported ("a commander told *a local radio station*",
+/// "witnesses told *the private television channel Somoy TV*"): an outer voice, between the
+/// article's outlet and the speaker. ("told Reuters" names the article's own outlet, which the
+/// caller drops.)
+fn told_outlet(tree: &Tree, v: usize) -> Option<usize> {
+    if tree.lemma(v) != "tell" {
+        return None;
+    }
+    tree.children(v).filter(|&c| matches!(tree.full_rel(c), "obj" | "iobj")).find(|&c| {
+        let span = tree.name_span(c);
+        classify(tree.slice(span), tree.lemma(c).as_str()) == AttributionRole::CitedOutlet
+    })
 }
 
 /// "quoting X", "citing X" under speech verb `v`: the inner source.
@@ -339,6 +414,11 @@ fn add_cited_links(
     resolve: &dyn Fn(usize) -> Option<(String, Span)>,
 ) {
     let before = out.len();
+    // "state media quoted the judiciary as saying": the one quoted is the inner voice.
+    if let Some(o) = quoted_as_saying(tree, v) {
+        push(out, tree, o, resolve);
+        return;
+    }
     for c in tree.children(v) {
         let l = tree.lemma(c);
         if matches!(tree.rel(c), "advcl" | "xcomp" | "conj")
@@ -386,7 +466,9 @@ fn is_according(tree: &Tree, n: usize) -> bool {
 /// joining "residents" to the object before the comma).
 fn trailing_speech(tree: &Tree, t: usize) -> Option<(usize, Option<Span>)> {
     (t + 1..tree.len()).find_map(|v| {
-        if !(tree.is_verbal(v) && CORE_SPEECH.contains(&tree.lemma(v).as_str())) {
+        if !(tree.is_verbal(v) && CORE_SPEECH.contains(&tree.lemma(v).as_str()))
+            && quoted_as_saying(tree, v).is_none()
+        {
             return None;
         }
         // The comma-bounded noun phrase right before the verb: the voice as written.
@@ -417,6 +499,22 @@ fn trailing_speech(tree: &Tree, t: usize) -> Option<(usize, Option<Span>)> {
 /// The words right before verb `v` back to a comma, when they are a plain noun phrase (determiners,
 /// adjectives, nouns, names, numbers, coordination) holding a noun or name: first and last token.
 fn linear_subject(tree: &Tree, v: usize) -> Option<(usize, usize)> {
+    // A relative clause closing the phrase: "…, residents who fled the town told Reuters",
+    // "…, the charity that employs them said" — the noun phrase before the relative word,
+    // with the clause, is the voice as written.
+    let comma = (0..v).rev().find(|&k| matches!(tree.tok(k).form.as_str(), "," | "—" | "–"))?;
+    let relative = (comma + 2..v).rev().find(|&j| {
+        matches!(tree.form_lower(j).as_str(), "who" | "that" | "which")
+            && matches!(tree.tok(j - 1).upos.as_str(), "NOUN" | "PROPN")
+    });
+    if let Some((a, _)) = relative.and_then(|j| plain_subject(tree, j)) {
+        return Some((a, v - 1));
+    }
+    plain_subject(tree, v)
+}
+
+/// The plain noun phrase right before token `v` back to a comma (see [`linear_subject`]).
+fn plain_subject(tree: &Tree, v: usize) -> Option<(usize, usize)> {
     let mut a = v;
     while a > 0 {
         let k = a - 1;
@@ -426,9 +524,10 @@ fn linear_subject(tree: &Tree, v: usize) -> Option<(usize, usize)> {
         }
         // "the State Committee *for* National Security", "the army*'s* chief *of* staff".
         let inside = |k: usize| k > 0 && k + 1 < v;
-        let nominal =
-            matches!(tok.upos.as_str(), "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "CCONJ")
+        let nominal = matches!(tok.upos.as_str(), "DET" | "ADJ" | "NOUN" | "PROPN" | "NUM" | "CCONJ")
                 || (tok.upos == "PUNCT" && tok.form == "-")
+                // "the Tuareg-led alliance", "Iran-backed militias"
+                || (k > 0 && tok.upos == "VERB" && tree.tok(k - 1).form == "-")
                 || (tok.upos == "PRON" && tok.feats.contains("Poss=Yes"))
                 || (inside(k) && tok.upos == "ADP" && matches!(tok.form.as_str(), "of" | "for"))
                 || (inside(k) && matches!(tok.form.as_str(), "'s" | "’s" | "'" | "’"));
@@ -599,6 +698,28 @@ pub fn classify(text: &str, head_lemma: &str) -> AttributionRole {
     AttributionRole::Source
 }
 
+/// Whether a cited outlet's phrase names the article's own outlet ("Reuters", "The Associated
+/// Press" for AP, "Agence France-Presse" for AFP).
+pub fn names_outlet(text: &str, outlet: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (link, own) = (words(text), words(outlet));
+    if own.is_empty() {
+        return false;
+    }
+    let has = |ws: &[&str]| ws.iter().all(|w| link.iter().any(|l| l == w));
+    let spelled = match own.join(" ").as_str() {
+        "ap" => has(&["associated", "press"]),
+        "afp" => has(&["agence", "france", "presse"]),
+        _ => false,
+    };
+    spelled || link.windows(own.len()).any(|w| w == own.as_slice())
+}
+
 fn dedup(links: &mut Vec<AttributionLink>) {
     let mut seen: Vec<Span> = Vec::new();
     links.retain(|l| match l.span {
@@ -727,6 +848,69 @@ mod tests {
             "denied",
         );
         assert!(own.is_empty(), "{own:?}");
+    }
+
+    #[test]
+    fn the_one_quoted_as_saying_is_the_inner_voice() {
+        // Police arrested two , the agency quoted the governor as saying .
+        let spec = "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root two/two/NUM/2/obj ,/,/PUNCT/6/punct the/the/DET/6/det agency/agency/NOUN/7/nsubj quoted/quote/VERB/2/parataxis the/the/DET/9/det governor/governor/NOUN/7/obj as/as/SCONJ/11/mark saying/say/VERB/7/advcl ././PUNCT/2/punct";
+        assert_eq!(chain_of(spec, "arrested"), ["the agency", "the governor"]);
+        // The subject mis-hung as an apposition: the words before "quoted" still give the voice.
+        // Rebels attacked the base , state television quoted an officer as saying .
+        let spec = "Rebels/rebel/NOUN/2/nsubj attacked/attack/VERB/8/ccomp the/the/DET/4/det base/base/NOUN/2/obj ,/,/PUNCT/7/punct state/state/NOUN/7/compound television/television/NOUN/4/appos quoted/quote/VERB/0/root an/a/DET/10/det officer/officer/NOUN/8/obj as/as/SCONJ/12/mark saying/say/VERB/8/advcl ././PUNCT/8/punct";
+        assert_eq!(chain_of(spec, "attacked"), ["state television", "an officer"]);
+        // "quoted" without "as saying" cites nobody: "the paper quoted the report".
+        let spec = "The/the/DET/2/det paper/paper/NOUN/3/nsubj quoted/quote/VERB/0/root the/the/DET/5/det report/report/NOUN/3/obj";
+        assert!(quoted_as_saying(&Tree::new(&sentence(spec).1, &sentence(spec).0), 2).is_none());
+    }
+
+    #[test]
+    fn the_outlet_a_speaker_told_is_an_outer_voice() {
+        // Troops fired , a commander told a local radio station .
+        let spec = "Troops/troop/NOUN/2/nsubj fired/fire/VERB/0/root ,/,/PUNCT/6/punct a/a/DET/5/det commander/commander/NOUN/6/nsubj told/tell/VERB/2/parataxis a/a/DET/10/det local/local/ADJ/10/amod radio/radio/NOUN/10/compound station/station/NOUN/6/obj ././PUNCT/2/punct";
+        assert_eq!(chain_of(spec, "fired"), ["a local radio station", "a commander"]);
+        // Told people, not an outlet: no link. "…, a commander told reporters."
+        let spec = "Troops/troop/NOUN/2/nsubj fired/fire/VERB/0/root ,/,/PUNCT/6/punct a/a/DET/5/det commander/commander/NOUN/6/nsubj told/tell/VERB/2/parataxis reporters/reporter/NOUN/6/obj ././PUNCT/2/punct";
+        assert_eq!(chain_of(spec, "fired"), ["a commander"]);
+        assert!(names_outlet("Reuters", "Reuters"));
+        assert!(names_outlet("The Associated Press", "AP"));
+        assert!(!names_outlet("a local radio station", "Reuters"));
+    }
+
+    #[test]
+    fn a_lagged_clause_of_time_closing_the_sentence_is_the_reports_own() {
+        // He warned that troops would respond , a day after police seized a building .
+        let spec = "He/he/PRON/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/6/mark troops/troop/NOUN/6/nsubj would/would/AUX/6/aux respond/respond/VERB/2/ccomp ,/,/PUNCT/9/punct a/a/DET/9/det day/day/NOUN/12/obl:unmarked after/after/SCONJ/12/mark police/police/NOUN/12/nsubj seized/seize/VERB/6/advcl a/a/DET/14/det building/building/NOUN/12/obj ././PUNCT/2/punct";
+        assert!(chain_of(spec, "seized").is_empty(), "{:?}", chain_of(spec, "seized"));
+        assert_eq!(chain_of(spec, "respond"), ["He"]);
+        // The parser may hang the measure on the verb above: the same reading.
+        let spec = spec.replace("day/day/NOUN/12/obl:unmarked", "day/day/NOUN/6/obl:unmarked");
+        assert!(chain_of(&spec, "seized").is_empty());
+        // Without the comma and measure, the clause is part of what was said: "said troops
+        // withdrew after rebels attacked".
+        let spec = "He/he/PRON/2/nsubj said/say/VERB/0/root troops/troop/NOUN/4/nsubj withdrew/withdraw/VERB/2/ccomp after/after/SCONJ/7/mark rebels/rebel/NOUN/7/nsubj attacked/attack/VERB/4/advcl";
+        assert_eq!(chain_of(spec, "attacked"), ["He"]);
+    }
+
+    #[test]
+    fn an_argument_the_parser_made_the_subject_of_a_trailing_said_is_no_voice() {
+        // Troops killed seven militants , the ministry said . (parser: "militants" the subject
+        // of "said", "killed" its complement)
+        let spec = "Troops/troop/NOUN/2/nsubj killed/kill/VERB/8/ccomp seven/seven/NUM/4/nummod \
+                    militants/militant/NOUN/8/nsubj ,/,/PUNCT/7/punct the/the/DET/7/det \
+                    ministry/ministry/NOUN/4/appos said/say/VERB/0/root ././PUNCT/8/punct";
+        assert_eq!(chain_of(spec, "killed"), ["the ministry"]);
+    }
+
+    #[test]
+    fn a_trailing_voice_with_a_relative_clause_or_a_hyphenated_participle() {
+        // Rebels burned a clinic , residents who fled told Reuters . (parser: "residents" a
+        // conjunct of "clinic", "told" under the relative clause)
+        let spec = "Rebels/rebel/NOUN/2/nsubj burned/burn/VERB/0/root a/a/DET/4/det clinic/clinic/NOUN/2/obj ,/,/PUNCT/6/punct residents/resident/NOUN/4/conj who/who/PRON/8/nsubj fled/flee/VERB/6/acl:relcl told/tell/VERB/8/xcomp Reuters/Reuters/PROPN/9/iobj ././PUNCT/2/punct";
+        assert_eq!(chain_of(spec, "burned"), ["Reuters", "residents who fled"]);
+        // Troops killed eight , a spokesman for the Tuareg - led alliance said .
+        let spec = "Troops/troop/NOUN/2/nsubj killed/kill/VERB/0/root eight/eight/NUM/2/obj ,/,/PUNCT/6/punct a/a/DET/6/det spokesman/spokesman/NOUN/3/appos for/for/ADP/12/case the/the/DET/12/det Tuareg/Tuareg/PROPN/11/compound -/-/PUNCT/9/punct led/lead/VERB/12/amod alliance/alliance/NOUN/6/nmod said/say/VERB/2/parataxis ././PUNCT/2/punct";
+        assert_eq!(chain_of(spec, "killed"), ["a spokesman for the Tuareg - led alliance"]);
     }
 
     #[test]

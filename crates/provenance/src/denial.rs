@@ -19,7 +19,7 @@
 
 use crate::quotes::Antecedent;
 use crate::tree::Tree;
-use model::{AnalyzedSentence, AttributionLink, Denial, Event, Modality, Span};
+use model::{AnalyzedSentence, AttributionLink, AttributionRole, Denial, Event, Modality, Span};
 
 /// Verbs whose subject denies their object or complement.
 const DENY_VERBS: &[&str] = &[
@@ -161,6 +161,7 @@ pub fn find(
             // on the accusation the sentence makes contests what that accusation alleges, and
             // nothing before it.
             let relative = tree.full_rel(cue.speaker_verb) == "acl:relcl"
+                || misread_relative_subject(&tree, cue.speaker_verb).is_some()
                 || tree.children(cue.speaker_verb).any(|c| {
                     matches!(tree.rel(c), "obj" | "nsubj") && tree.form_lower(c) == "which"
                 });
@@ -343,6 +344,9 @@ fn cue_at(tree: &Tree, v: usize) -> Option<Cue> {
 /// its own ("… a depot used by the rebels and **denied** hitting civilians", where the parser
 /// joins "denied" to "used") takes the subject of the sentence's main verb.
 fn denier_subject(tree: &Tree, v: usize) -> Option<usize> {
+    if let Some(s) = misread_relative_subject(tree, v) {
+        return Some(s);
+    }
     if let Some(s) = reporter_of_joined_denial(tree, v) {
         return Some(s);
     }
@@ -358,6 +362,26 @@ fn denier_subject(tree: &Tree, v: usize) -> Option<usize> {
         return None;
     }
     crate::attribution::subject(tree, root)
+}
+
+/// "…, an accusation *the judiciary* **rejected**": a relative clause without "that" on a noun
+/// naming a claim, which the parser read as a participle on its subject ("the judiciary
+/// rejected" as "the judiciary that was rejected"). The noun right before the verb of denial,
+/// itself hung on the claim noun, is who denies.
+fn misread_relative_subject(tree: &Tree, v: usize) -> Option<usize> {
+    if tree.full_rel(v) != "acl" || tree.tok(v).xpos != "VBD" || v == 0 {
+        return None;
+    }
+    let n = tree.head(v).filter(|&n| n + 1 == v)?;
+    let claim = tree.head(n)?;
+    let nominal = matches!(tree.tok(n).upos.as_str(), "NOUN" | "PROPN");
+    let no_object = !tree.children(v).any(|c| tree.rel(c) == "obj");
+    (nominal
+        && no_object
+        && claim < n
+        && CLAIM_NOUNS.contains(&tree.lemma(claim).as_str())
+        && tree.tok(claim).upos == "NOUN")
+        .then_some(n)
 }
 
 /// "A coalition spokesman said its aircraft *had targeted* a depot and **denied** hitting
@@ -681,6 +705,11 @@ fn pointed_candidates<'e>(
         .collect();
     // A denial contests what was alleged, not that it was said or alleged.
     cands.retain(|e| !matches!(e.root.as_str(), "01" | "02" | "11"));
+    // Nor what the denier itself said ("Troops killed 30 fighters, the defence ministry said.
+    // … The ministry rejected the claim"): a voice answers the other side's account.
+    if let Some(d) = denier {
+        cands.retain(|e| !voiced_by(e, d));
+    }
     // The accused denies their own alleged acts (and those whose doer the text leaves open).
     let code = denier.and_then(|d| d.actor.as_deref());
     if let Some(code) = code {
@@ -753,6 +782,32 @@ fn counter_claims(
 }
 
 /// Who speaks for an event: the innermost link of its chain, lower-cased.
+/// Whether the innermost voice of event `e` is the denier: the same actor code, or the same
+/// head noun ("the defence ministry" … "The ministry").
+fn voiced_by(e: &Event, denier: &AttributionLink) -> bool {
+    let Some(voice) = e.attribution.chain.last().filter(|l| l.role != AttributionRole::Outlet)
+    else {
+        return false;
+    };
+    let known = |c: Option<&'_ str>| {
+        c.filter(|c| c.len() >= 3 && !c.starts_with("---")).map(str::to_string)
+    };
+    if let (Some(a), Some(b)) = (known(voice.actor.as_deref()), known(denier.actor.as_deref())) {
+        return a == b;
+    }
+    // The words of one name all among the other's ("The ministry" in "the defence ministry",
+    // not "the Afghan government" in "Pakistan's government").
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .map(str::to_lowercase)
+            .filter(|w| !w.is_empty() && !matches!(w.as_str(), "the" | "a" | "an" | "its" | "s"))
+            .collect()
+    };
+    let (v, d) = (words(&voice.text), words(&denier.text));
+    let within = |a: &[String], b: &[String]| !a.is_empty() && a.iter().all(|w| b.contains(w));
+    within(&v, &d) || within(&d, &v)
+}
+
 fn innermost(e: &Event) -> String {
     e.attribution.chain.last().map(|l| l.text.to_lowercase()).unwrap_or_default()
 }
@@ -859,6 +914,56 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].text, "rejected");
         assert_eq!(d[0].claims, vec![evs[1].trigger]);
+    }
+
+    #[test]
+    fn a_relative_without_that_read_as_a_participle_still_denies() {
+        // He said police beat him , a charge the ministry denied . (parser: "denied" a
+        // participle on "ministry", itself hung on "charge")
+        let (text, mut s) = sentence(
+            "He/he/PRON/2/nsubj said/say/VERB/0/root police/police/NOUN/4/nsubj              beat/beat/VERB/2/ccomp him/he/PRON/4/obj ,/,/PUNCT/8/punct a/a/DET/8/det              charge/charge/NOUN/5/appos the/the/DET/10/det ministry/ministry/NOUN/8/obj              denied/deny/VERB/10/acl ././PUNCT/2/punct",
+        );
+        s.tokens[10].xpos = "VBD".into();
+        let evs = vec![event(&text, "beat", 0, "18", "COP", Modality::Asserted)];
+        let d = find(&text, &[s.clone()], &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].denier.as_ref().unwrap().text, "the ministry");
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+        // "the rejected plan" has no denier: a participle before its noun.
+        let (text, s) = sentence(
+            "They/they/PRON/2/nsubj revived/revive/VERB/0/root the/the/DET/5/det              rejected/reject/VERB/5/amod plan/plan/NOUN/2/obj",
+        );
+        assert!(find(&text, &[s], &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_voice_never_contests_its_own_account() {
+        // Troops killed 30 fighters , the defence ministry said . Militants said they overran
+        // the base . The ministry rejected the claim .
+        let (text, ss) = join(&[
+            "Troops/troop/NOUN/2/nsubj killed/kill/VERB/0/root fighters/fighter/NOUN/2/obj              ,/,/PUNCT/7/punct the/the/DET/7/det defence/defence/NOUN/7/compound              ministry/ministry/NOUN/8/nsubj said/say/VERB/2/parataxis ././PUNCT/2/punct",
+            "The/the/DET/2/det ministry/ministry/NOUN/3/nsubj rejected/reject/VERB/0/root              the/the/DET/5/det claim/claim/NOUN/3/obj ././PUNCT/3/punct",
+        ]);
+        let mut killed = event(&text, "killed", 0, "19", "MIL", Modality::Asserted);
+        let voice = |t: &str| model::AttributionLink {
+            role: AttributionRole::Source,
+            text: t.into(),
+            span: None,
+            actor: None,
+        };
+        killed.attribution.chain = vec![voice("the defence ministry")];
+        let d = find(&text, &ss, &[killed.clone()], &[]);
+        assert_eq!(d.len(), 1);
+        assert!(d[0].claims.is_empty(), "{:?}", d[0].claims);
+        // Another voice's account is what it answers.
+        killed.attribution.chain = vec![voice("witnesses")];
+        let d = find(&text, &ss, &[killed.clone()], &[]);
+        assert_eq!(d[0].claims, vec![killed.trigger]);
+        // Names of two parties are not one voice.
+        let d = voice("the Afghan government");
+        let mut e = killed.clone();
+        e.attribution.chain = vec![voice("Pakistan's government")];
+        assert!(!voiced_by(&e, &d));
     }
 
     /// Sentences of one text, each shifted after the ones before.

@@ -125,8 +125,10 @@ pub fn of(
     // Present perfect only: "had been started deliberately by some residents" in reported
     // speech is the story's own deed.
     let perfect = aux.iter().any(|a| matches!(a.as_str(), "has" | "have"));
+    // (Not a negated one: "has not been recognised by any country" is a state of the present.)
     if perfect
         && passive
+        && crate::modality::negation(tree, t).is_none()
         && tree.children(t).any(|c| {
             tree.full_rel(c) == "obl:agent"
                 || (tree.rel(c) == "obl" && tree.children(c).any(|m| tree.form_lower(m) == "by"))
@@ -219,6 +221,10 @@ mod tests {
         let (text, s) = sentence("It/it/PRON/4/nsubj:pass has/have/AUX/4/aux been/be/AUX/4/aux:pass blacklisted/blacklist/VERB/0/root by/by/ADP/6/case many/many/ADJ/4/obl");
         let tree = Tree::new(&s, &text);
         assert!(of(&tree, 3, None, Some("2009-01-20")).0);
+        // A negated one is a state of the present: it has not been recognised by any country.
+        let (text, s) = sentence("It/it/PRON/5/nsubj:pass has/have/AUX/5/aux not/not/PART/5/advmod been/be/AUX/5/aux:pass recognised/recognise/VERB/0/root by/by/ADP/8/case any/any/DET/8/det country/country/NOUN/5/obl");
+        let tree = Tree::new(&s, &text);
+        assert!(!of(&tree, 4, None, Some("2024-10-12")).0);
     }
 
     #[test]

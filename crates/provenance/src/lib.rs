@@ -111,7 +111,22 @@ pub fn annotate_with(
                 actor: None,
             });
         }
-        let links = attribution::chain(&tree, t, &resolve);
+        let mut links = attribution::chain(&tree, t, &resolve);
+        // "… told Reuters" in a Reuters story: the article's own outlet is no cited one.
+        if let Some(outlet) = &article.outlet {
+            links.retain(|l| {
+                l.role != AttributionRole::CitedOutlet
+                    || !attribution::names_outlet(&l.text, outlet)
+            });
+        }
+        // A deed told inside a direct quote ("\"They hit us in the middle of Qamishli,\" SDF
+        // commander Mazloum Abdi told reporters") is the quoted speaker's account, however the
+        // parser hung the verb of saying.
+        if links.is_empty() {
+            let speaker =
+                quotes.iter().find(|q| q.span.contains(ev.trigger)).and_then(|q| q.speaker.clone());
+            links.extend(speaker);
+        }
         for l in &links {
             if let Some(sp) = l.span {
                 push_evidence(&mut ev.evidence, sp);

@@ -94,6 +94,13 @@ pub fn of(tree: &Tree, t: usize) -> (Modality, Option<Span>, bool) {
         return (combine_negation(m, negated.is_some()), Some(tree.tok(t).span), negated.is_some());
     }
     if let Some((m, cue)) = local(tree, t) {
+        // "warned that the army would retaliate (if …)": the future a verb of threat reports
+        // is what it threatens.
+        if matches!(m, Modality::Planned | Modality::Hypothetical) && negated.is_none() {
+            if let Some(g) = threat_above(tree, t) {
+                return (Modality::Threatened, Some(tree.tok(g).span), false);
+            }
+        }
         return (combine_negation(m, negated.is_some()), Some(cue), negated.is_some());
     }
     // Walk up through the embedding structure.
@@ -108,6 +115,27 @@ pub fn of(tree: &Tree, t: usize) -> (Modality, Option<Span>, bool) {
         if cur != t
             && rel == "advcl"
             && crate::attribution::SPEECH.contains(&tree.lemma(cur).as_str())
+        {
+            break;
+        }
+        // A past deed in a clause of time ("would retaliate …, a day after officers *seized* a
+        // building", "planned to attack the town after rebels *had withdrawn*") is a fact the
+        // clause takes for granted, not part of the threat, plan or claim above it.
+        if past_clause_of_time(tree, cur) {
+            break;
+        }
+        // What a response answers is a deed done: "vowed to respond *to an Israeli drone
+        // attack*", "would retaliate *for the killing*".
+        if matches!(rel, "obl" | "nmod")
+            && matches!(
+                lemma_of_head(tree, cur).as_deref(),
+                Some(
+                    "respond" | "retaliate" | "react" | "avenge" | "answer" | "punish" | "revenge"
+                )
+            )
+            && tree.children(cur).any(|m| {
+                tree.rel(m) == "case" && matches!(tree.form_lower(m).as_str(), "to" | "for")
+            })
         {
             break;
         }
@@ -216,18 +244,90 @@ fn denial_above(tree: &Tree, v: usize) -> Option<usize> {
     None
 }
 
+/// The unnegated verb of threat whose complement clause is `t` ("warned that …").
+fn threat_above(tree: &Tree, t: usize) -> Option<usize> {
+    if !matches!(tree.rel(t), "ccomp" | "xcomp") {
+        return None;
+    }
+    let g = tree.head(t)?;
+    if !THREAT.contains(&tree.lemma(g).as_str()) || negation(tree, g).is_some() {
+        return None;
+    }
+    // A threat is an act of someone's ("the army would retaliate", "we will respond"); a
+    // consequence foretold ("such a move would violate the accords") is only hypothetical.
+    let agent = |n: usize| {
+        matches!(tree.tok(n).upos.as_str(), "PRON" | "PROPN")
+            || matches!(
+                tree.lemma(n).as_str(),
+                "army"
+                    | "troops"
+                    | "troop"
+                    | "force"
+                    | "military"
+                    | "police"
+                    | "government"
+                    | "country"
+                    | "group"
+                    | "fighter"
+                    | "militant"
+                    | "rebel"
+                    | "movement"
+                    | "state"
+                    | "navy"
+                    | "leader"
+                    | "authority"
+            )
+    };
+    let subject = tree.children(t).find(|&c| matches!(tree.full_rel(c), "nsubj" | "nsubj:pass"));
+    (tree.rel(t) == "xcomp" || subject.is_some_and(agent)).then_some(g)
+}
+
+fn lemma_of_head(tree: &Tree, n: usize) -> Option<String> {
+    tree.head(n).map(|h| tree.lemma(h))
+}
+
+/// Whether `v` is a simple-past or past-perfect clause of time with its own subject ("after
+/// officers seized …", "when troops had left").
+fn past_clause_of_time(tree: &Tree, v: usize) -> bool {
+    tree.rel(v) == "advcl"
+        && tree.children(v).any(|m| {
+            tree.rel(m) == "mark"
+                && matches!(
+                    tree.form_lower(m).as_str(),
+                    "after" | "before" | "since" | "when" | "until" | "once"
+                )
+        })
+        && tree.children(v).any(|c| matches!(tree.rel(c), "nsubj"))
+        && (matches!(tree.tok(v).xpos.as_str(), "VBD" | "VBN")
+            || tree.tok(v).feats.contains("Tense=Past")
+            || tree.children(v).any(|c| tree.rel(c) == "aux" && tree.form_lower(c) == "had"))
+        // (A participle with a subject is a misread simple past — "after warplanes *struck*" —
+        // unless a passive or perfect auxiliary other than "had" is its own.)
+        && !tree.children(v).any(|c| {
+            tree.rel(c) == "aux" && !matches!(tree.form_lower(c).as_str(), "had")
+        })
+}
+
+/// An infinitive the parser hung as an adverbial clause ("threatened on Friday *to shoot*").
+fn to_clause(tree: &Tree, c: usize) -> bool {
+    tree.rel(c) == "advcl"
+        && tree.children(c).any(|m| tree.rel(m) == "mark" && tree.form_lower(m) == "to")
+}
+
 fn self_cue(tree: &Tree, t: usize) -> Option<Modality> {
     if !tree.is_verbal(t) {
         return None;
     }
     let lemma = tree.lemma(t);
-    let has_complement = tree.children(t).any(|c| matches!(tree.rel(c), "xcomp" | "ccomp" | "obj"));
+    let has_complement = tree
+        .children(t)
+        .any(|c| matches!(tree.rel(c), "xcomp" | "ccomp" | "obj") || to_clause(tree, c));
     if !has_complement {
         return None;
     }
     let l = lemma.as_str();
     if THREAT.contains(&l) {
-        Some(Modality::Threatened)
+        threat_complement(tree, t).then_some(Modality::Threatened)
     } else if matches!(l, "try" | "attempt" | "strive") {
         Some(Modality::Attempted)
     } else if matches!(l, "plan" | "plot" | "intend" | "prepare" | "scheme" | "conspire") {
@@ -235,6 +335,32 @@ fn self_cue(tree: &Tree, t: usize) -> Option<Modality> {
     } else {
         None
     }
+}
+
+/// Whether a verb of threat (`t`) states a threat: an act to come ("vowed to retake",
+/// "threatened on Friday to shoot down", "warned that the army would retaliate", "warned the
+/// United States of retaliation"), not a warning of a state of things ("warned that aid had
+/// not reached the city") nor advice ("warned ministers against dismantling institutions").
+fn threat_complement(tree: &Tree, t: usize) -> bool {
+    let against = tree.children(t).any(|c| {
+        tree.children(c)
+            .any(|m| matches!(tree.rel(m), "case" | "mark") && tree.form_lower(m) == "against")
+    });
+    if against {
+        return false;
+    }
+    tree.children(t).any(|c| match tree.rel(c) {
+        "xcomp" | "obj" => true,
+        "advcl" => to_clause(tree, c),
+        "ccomp" => tree.children(c).any(|a| {
+            tree.rel(a) == "aux"
+                && matches!(
+                    tree.form_lower(a).as_str(),
+                    "will" | "would" | "shall" | "'ll" | "wo" | "could" | "might" | "may" | "can"
+                )
+        }),
+        _ => false,
+    })
 }
 
 fn combine_negation(m: Modality, negated: bool) -> Modality {
@@ -434,6 +560,53 @@ mod tests {
         // A judged act is no act asked for.
         let spec = "They/they/PRON/2/nsubj called/call/VERB/0/root the/the/DET/4/det attack/attack/NOUN/2/obj";
         assert_eq!(modality(spec, "attack"), Modality::Asserted);
+    }
+
+    #[test]
+    fn a_verb_of_threat_threatens_only_an_act_to_come() {
+        // North Korea threatened on Friday to shoot down aircraft (infinitive hung as advcl).
+        let spec = "Korea/Korea/PROPN/2/nsubj threatened/threaten/VERB/0/root on/on/ADP/4/case Friday/Friday/PROPN/2/obl to/to/PART/6/mark shoot/shoot/VERB/2/advcl aircraft/aircraft/NOUN/6/obj";
+        assert_eq!(modality(spec, "threatened"), Modality::Threatened);
+        // He warned that the army would retaliate.
+        let spec = "He/he/PRON/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/7/mark the/the/DET/5/det army/army/NOUN/7/nsubj would/would/AUX/7/aux retaliate/retaliate/VERB/2/ccomp";
+        assert_eq!(modality(spec, "warned"), Modality::Threatened);
+        // What is threatened is the act under "would", conditional or not; "said" reports a plan.
+        assert_eq!(modality(spec, "retaliate"), Modality::Threatened);
+        // A consequence foretold is no threat: they warned that such a move would violate it.
+        let spec2 = "They/they/PRON/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/7/mark such/such/DET/6/det a/a/DET/6/det move/move/NOUN/8/nsubj would/would/AUX/8/aux violate/violate/VERB/2/ccomp it/it/PRON/8/obj";
+        assert_eq!(modality(spec2, "violate"), Modality::Planned);
+        let said = spec.replace("warned/warn", "said/say");
+        assert_eq!(modality(&said, "retaliate"), Modality::Planned);
+        // The UN warned that aid had not reached the city: a warning of a state of things.
+        let spec = "UN/UN/PROPN/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/7/mark aid/aid/NOUN/7/nsubj had/have/AUX/7/aux not/not/PART/7/advmod reached/reach/VERB/2/ccomp the/the/DET/9/det city/city/NOUN/7/obj";
+        assert_eq!(modality(spec, "warned"), Modality::Asserted);
+        // He warned ministers against dismantling the institutions: advice.
+        let spec = "He/he/PRON/2/nsubj warned/warn/VERB/0/root ministers/minister/NOUN/2/obj against/against/SCONJ/5/mark dismantling/dismantle/VERB/2/advcl institutions/institution/NOUN/5/obj";
+        assert_eq!(modality(spec, "warned"), Modality::Asserted);
+    }
+
+    #[test]
+    fn a_past_deed_in_a_clause_of_time_is_no_part_of_the_threat() {
+        // He warned that the army would retaliate, a day after officers seized a building.
+        let spec = "He/he/PRON/2/nsubj warned/warn/VERB/0/root that/that/SCONJ/7/mark the/the/DET/5/det army/army/NOUN/7/nsubj would/would/AUX/7/aux retaliate/retaliate/VERB/2/ccomp ,/,/PUNCT/10/punct a/a/DET/10/det day/day/NOUN/13/obl:unmarked after/after/SCONJ/13/mark officers/officer/NOUN/13/nsubj seized/seize/VERB/7/advcl a/a/DET/15/det building/building/NOUN/13/obj";
+        let (text, mut s) = sentence(spec);
+        s.tokens[12].xpos = "VBD".into();
+        let tree = Tree::new(&s, &text);
+        assert_eq!(of(&tree, 12).0, Modality::Asserted);
+        assert_eq!(of(&tree, 6).0, Modality::Threatened);
+        assert_eq!(of(&tree, 1).0, Modality::Threatened);
+        // What a response answers was done: he vowed to respond to the attack.
+        let spec = "He/he/PRON/2/nsubj vowed/vow/VERB/0/root to/to/PART/4/mark respond/respond/VERB/2/xcomp to/to/ADP/7/case the/the/DET/7/det attack/attack/NOUN/4/obl";
+        assert_eq!(modality(spec, "attack"), Modality::Asserted);
+        assert_eq!(modality(spec, "respond"), Modality::Threatened);
+        // They planned to strike the town after the rebels had withdrawn.
+        let spec = "They/they/PRON/2/nsubj planned/plan/VERB/0/root to/to/PART/4/mark strike/strike/VERB/2/xcomp the/the/DET/6/det town/town/NOUN/4/obj after/after/SCONJ/11/mark the/the/DET/9/det rebels/rebel/NOUN/11/nsubj had/have/AUX/11/aux withdrawn/withdraw/VERB/4/advcl";
+        assert_eq!(modality(spec, "withdrawn"), Modality::Asserted);
+        assert_eq!(modality(spec, "strike"), Modality::Planned);
+        // A gerund without a subject of its own stays under the claim: accused of killing him
+        // after abducting him.
+        let spec = "They/they/PRON/2/nsubj accused/accuse/VERB/0/root police/police/NOUN/2/obj of/of/SCONJ/5/mark killing/kill/VERB/2/advcl him/he/PRON/5/obj after/after/SCONJ/8/mark abducting/abduct/VERB/5/advcl him/he/PRON/8/obj";
+        assert_eq!(modality(spec, "abducting"), Modality::Alleged);
     }
 
     #[test]
