@@ -99,6 +99,21 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         None if io::stdout().is_terminal() && !args.documents => Format::Table,
         None => Format::Jsonl,
     };
+    // A --dict file that cannot be used at all is a usage error: coding on without it gives
+    // other events than the user asked for, with exit 0 and only a count on stderr.
+    // (Bad lines inside a usable file stay diagnostics: the rest of the file loads.)
+    for p in &args.dicts {
+        match std::fs::metadata(p) {
+            Err(e) => anyhow::bail!("--dict {}: cannot read: {e}", p.display()),
+            Ok(m) if m.is_dir() => anyhow::bail!("--dict {}: is a directory", p.display()),
+            Ok(_) if !lexicon::load::kind_known(&p.display().to_string()) => anyhow::bail!(
+                "--dict {}: cannot tell the dictionary's kind from its name (expected actors, \
+                 agents, verbs, nouns, discards or issues in it, or CAMEO.2.0 for verbs)",
+                p.display()
+            ),
+            Ok(_) => {}
+        }
+    }
     let started = Instant::now();
     let models = depparse::Models::load_default().context("loading the parser models")?;
     let loaded =
