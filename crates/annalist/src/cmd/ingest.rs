@@ -182,6 +182,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             Err(_) => (store::Committed::default(), None, None),
         }
     });
+    // The read-only connection goes first: SQLite folds the WAL back into the store file and
+    // removes it only when the last connection to close can write, and a store left as a
+    // 4 KiB file beside a large `-wal` is empty to anyone who copies the file alone.
+    drop(reader);
     let Some(mut db) = db else {
         anyhow::bail!("the store writer thread failed; everything committed before is intact")
     };
