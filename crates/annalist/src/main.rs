@@ -73,9 +73,23 @@ fn main() -> ExitCode {
     match result {
         Ok(cmd::Outcome::Clean) => ExitCode::SUCCESS,
         Ok(cmd::Outcome::Partial) => ExitCode::from(1),
+        // `annalist export | head -1`: the reader has what it wanted; that is no error.
+        Err(err) if closed_stdout(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("annalist: error: {err:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether `err` comes from writing to a pipe whose reader went away (every command writes
+/// its results to stdout; files are created and written through other paths that name them).
+fn closed_stdout(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        let kind = c
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| c.downcast_ref::<serde_json::Error>().and_then(|e| e.io_error_kind()));
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

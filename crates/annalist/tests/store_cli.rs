@@ -79,3 +79,30 @@ fn ingest_leaves_a_store_file_that_stands_alone() {
     assert!(lines(&all) > 100, "{}", stderr(&all));
     assert_eq!(lines(&copied), lines(&all), "{}", stderr(&copied));
 }
+
+/// `annalist export | head -1`, `annalist query | head -1`: exit 0 and no error, as
+/// `annalist code` and `annalist extract` do (it was "error: Broken pipe", exit 2).
+#[test]
+fn query_and_export_end_quietly_on_a_closed_stdout() {
+    for args in [
+        &["export", "-f", "jsonl"][..],
+        &["export", "-f", "csv"][..],
+        &["query", "-f", "jsonl"][..],
+        &["query", "-f", "csv"][..],
+    ] {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .args(["--db", db()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut first).unwrap();
+        assert!(!first.is_empty(), "{args:?}");
+        let out = child.wait_with_output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("error") && !err.contains("panicked"), "{args:?}: {err}");
+    }
+}
