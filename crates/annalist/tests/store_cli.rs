@@ -106,3 +106,74 @@ fn query_and_export_end_quietly_on_a_closed_stdout() {
         assert!(!err.contains("error") && !err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+/// An export that fails leaves no output file behind, not even an empty or partial one; a
+/// usage error is reported as such before the store is looked at.
+#[test]
+fn a_failed_export_leaves_no_file() {
+    let dir = scratch("export-fail");
+    let events = dir.join("events.tsv");
+    let out = annalist(&[
+        "export",
+        "--db",
+        db(),
+        "-o",
+        events.to_str().unwrap(),
+        "--mentions",
+        "/nonexistent-dir/mentions.tsv",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("/nonexistent-dir/mentions.tsv"), "{}", stderr(&out));
+    let left: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert!(left.is_empty(), "files left behind: {left:?}");
+    // The same export to writable paths writes both files, and nothing else.
+    let mentions = dir.join("mentions.tsv");
+    let args = ["-o", events.to_str().unwrap(), "--mentions", mentions.to_str().unwrap()];
+    let out = annalist(&[&["export", "--db", db()][..], &args[..]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
+    // Usage errors name the format, even when the store does not exist.
+    let missing = dir.join("missing.db");
+    let out = annalist(&["export", "--db", missing.to_str().unwrap(), "-f", "xml"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown export format `xml`"), "{}", stderr(&out));
+}
+
+/// Every Mentions row's GLOBALEVENTID is a row of the events file written beside it: a
+/// cluster left out of the events table (not asserted, or historical) has no mentions there.
+#[test]
+fn gdelt_mentions_name_only_written_events() {
+    let dir = scratch("mentions");
+    let (events, mentions) = (dir.join("events.tsv"), dir.join("mentions.tsv"));
+    for all in [false, true] {
+        let mut args = vec![
+            "export",
+            "--db",
+            db(),
+            "-o",
+            events.to_str().unwrap(),
+            "--mentions",
+            mentions.to_str().unwrap(),
+        ];
+        if all {
+            args.push("--all");
+        }
+        let out = annalist(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let ids: std::collections::HashSet<String> = std::fs::read_to_string(&events)
+            .unwrap()
+            .lines()
+            .map(|l| l.split('\t').next().unwrap().to_string())
+            .collect();
+        let text = std::fs::read_to_string(&mentions).unwrap();
+        let rows: Vec<&str> = text.lines().collect();
+        assert!(!rows.is_empty());
+        let dangling = rows.iter().filter(|l| !ids.contains(l.split('\t').next().unwrap())).count();
+        assert_eq!(dangling, 0, "--all {all}: {dangling} of {} mentions name no event", rows.len());
+        if all {
+            // With --all every stored event is a mention of some written cluster.
+            let stored = lines(&annalist(&["query", "--db", db(), "-f", "jsonl"]));
+            assert_eq!(rows.len(), stored);
+        }
+    }
+}
