@@ -449,6 +449,13 @@ fn split_code(code: &str) -> (String, String, String) {
     (country, t1, t2)
 }
 
+/// Whether a location's `admin1` is a division code ("10", "TX", "08") that GDELT's
+/// `ADM1Code` (country code + division code) can carry, rather than a division's name
+/// ("Madrid, Comunidad de"), which would make the column unjoinable.
+fn is_admin1_code(a: &str) -> bool {
+    (1..=3).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+}
+
 fn write_gdelt<W: Write>(
     out: &mut W,
     row: &CodedEvent,
@@ -456,9 +463,23 @@ fn write_gdelt<W: Write>(
     counts: Counts,
 ) -> io::Result<()> {
     let e = row.event;
-    let (y, m, d) = event_ymd(row).unwrap_or((0, 0, 0));
-    let fraction =
-        f64::from(y) + (f64::from(m.max(1)) - 1.0) / 12.0 + (f64::from(d.max(1)) - 1.0) / 365.0;
+    // No date at all (none in the text, no publication date): the date columns stay empty
+    // rather than claim the year 0.
+    let dates = event_ymd(row).map_or_else(
+        || [String::new(), String::new(), String::new(), String::new()],
+        |(y, m, d)| {
+            let fraction = f64::from(y)
+                + (f64::from(m.max(1)) - 1.0) / 12.0
+                + (f64::from(d.max(1)) - 1.0) / 365.0;
+            [
+                format!("{y:04}{m:02}{d:02}"),
+                format!("{y:04}{m:02}"),
+                format!("{y:04}"),
+                format!("{fraction:.4}"),
+            ]
+        },
+    );
+    let [sqldate, month_year, year, fraction] = dates;
     let (a1, a1n) = first_code(&e.sources);
     let (a2, a2n) = first_code(&e.targets);
     let (a1c, a1t1, a1t2) = split_code(a1);
@@ -480,10 +501,10 @@ fn write_gdelt<W: Write>(
     let s = |v: &str| v.replace(['\t', '\n', '\r'], " ");
     let cols: Vec<String> = vec![
         gdelt_id(e).to_string(),
-        format!("{y:04}{m:02}{d:02}"),
-        format!("{y:04}{m:02}"),
-        format!("{y:04}"),
-        format!("{fraction:.4}"),
+        sqldate,
+        month_year,
+        year,
+        fraction,
         s(a1),
         s(a1n),
         a1c,
@@ -535,6 +556,7 @@ fn write_gdelt<W: Write>(
         loc.map_or(String::new(), |l| s(&l.name)),
         cc.to_string(),
         loc.and_then(|l| l.admin1.as_deref())
+            .filter(|a| is_admin1_code(a))
             .map_or(String::new(), |a| format!("{cc}{}", a.trim_start_matches(cc))),
         String::new(),
         loc.and_then(|l| l.lat).map_or(String::new(), |v| format!("{v:.4}")),

@@ -171,3 +171,34 @@ fn unknown_format_lists_the_formats() {
     let err = "parquet-ish".parse::<Format>().unwrap_err().to_string();
     assert!(err.contains("table, jsonl, csv, tsv, gdelt"), "{err}");
 }
+
+/// An event with no date at all: GDELT's date columns stay empty, never "00000000"/year 0.
+#[test]
+fn gdelt_leaves_dates_empty_when_there_is_none() {
+    let (mut article, mut ev) = event();
+    ev.time = None;
+    article.published = None;
+    let line = render(Format::Gdelt, false, &ev, &article);
+    let cols: Vec<&str> = line.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(cols.len(), 61);
+    assert_eq!(&cols[1..5], ["", "", "", ""], "{line}");
+}
+
+/// `ActionGeo_ADM1Code` is a code (FIPS country + division code) or nothing: a division's
+/// name from the gazetteer does not go into it.
+#[test]
+fn gdelt_adm1_code_is_a_code_or_empty() {
+    let (article, mut ev) = event();
+    let adm1 = |ev: &Event| {
+        let line = render(Format::Gdelt, false, ev, &article);
+        line.trim_end_matches('\n').split('\t').nth(54).unwrap().to_string()
+    };
+    assert_eq!(adm1(&ev), "IZ10");
+    ev.location.as_mut().unwrap().admin1 = Some("Diyālá".into());
+    assert_eq!(adm1(&ev), "");
+    ev.location.as_mut().unwrap().admin1 = Some("Madrid, Comunidad de".into());
+    assert_eq!(adm1(&ev), "");
+    // The name stays available in the flat formats.
+    let csv = render(Format::Csv, false, &ev, &article);
+    assert!(csv.contains("\"Madrid, Comunidad de\""), "{csv}");
+}
