@@ -177,3 +177,21 @@ fn gdelt_mentions_name_only_written_events() {
         }
     }
 }
+
+/// `--from`/`--to` must be dates that exist: "notadate" used to give no rows and exit 0,
+/// "2019-13-45" rows filed under a date compared as text.
+#[test]
+fn query_rejects_malformed_dates() {
+    for (flag, value) in
+        [("--from", "notadate"), ("--to", "2019-13-45"), ("--from", "2023-02-29"), ("--to", "19")]
+    {
+        let out = annalist(&["query", "--db", db(), flag, value]);
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}");
+        assert!(stderr(&out).contains(value), "{}", stderr(&out));
+        assert_eq!(lines(&out), 0);
+    }
+    let out =
+        annalist(&["query", "--db", db(), "-f", "jsonl", "--from", "2025", "--to", "2025-03"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(lines(&out) > 0);
+}

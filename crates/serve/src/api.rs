@@ -129,18 +129,6 @@ fn parse_bool(name: &str, v: &Option<String>) -> Result<Option<bool>, ApiError> 
     }
 }
 
-fn iso_prefix(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
-    match b.len() {
-        4 => digits(0..4),
-        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
-        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
-        _ => false,
-    }
-}
-
 impl Params {
     /// The store filter these parameters ask for, or the first bad parameter.
     pub fn filter(&self) -> Result<Filter, ApiError> {
@@ -163,12 +151,7 @@ impl Params {
         }
         for (name, v) in [("from", &self.from), ("to", &self.to)] {
             if let Some(d) = some(v) {
-                if !iso_prefix(d) {
-                    return Err(ApiError::bad(
-                        name,
-                        format!("`{d}` is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-                    ));
-                }
+                store::check_date_bound(d).map_err(|m| ApiError::bad(name, m))?;
             }
         }
         let modality = match some(&self.modality) {
@@ -296,7 +279,7 @@ fn id(s: &str, what: &str) -> Result<i64, ApiError> {
     s.parse::<i64>()
         .ok()
         .filter(|&i| i > 0)
-        .ok_or_else(|| ApiError::bad("id", format!("`{s}` is not a {what} id")))
+        .ok_or_else(|| ApiError::bad("id", format!("`{s}` is not {what} id")))
 }
 
 pub fn routes() -> Router<Shared> {
@@ -358,7 +341,7 @@ async fn event(
     State(s): State<Shared>,
     Path(raw): Path<String>,
 ) -> Result<Json<store::StoredEvent>, ApiError> {
-    let id = id(&raw, "event")?;
+    let id = id(&raw, "an event")?;
     s.pool
         .read(move |r| r.event(id))
         .await?
@@ -391,7 +374,7 @@ async fn cluster(
     State(s): State<Shared>,
     Path(raw): Path<String>,
 ) -> Result<Json<ClusterBody>, ApiError> {
-    let id = id(&raw, "cluster")?;
+    let id = id(&raw, "a cluster")?;
     s.pool
         .read(move |r| r.cluster(id))
         .await?
@@ -421,7 +404,7 @@ async fn article(
     State(s): State<Shared>,
     Path(raw): Path<String>,
 ) -> Result<Json<ArticleBody>, ApiError> {
-    let id = id(&raw, "article")?;
+    let id = id(&raw, "an article")?;
     let a = s
         .pool
         .read(move |r| r.article(id))
@@ -823,12 +806,13 @@ mod tests {
     }
 
     #[test]
-    fn iso_prefixes() {
+    fn date_bounds() {
         for ok in ["2009", "2009-07", "2009-07-28"] {
-            assert!(iso_prefix(ok), "{ok}");
+            assert!(store::check_date_bound(ok).is_ok(), "{ok}");
         }
-        for bad in ["09", "2009-7", "2009/07/28", "2009-07-28T10", "yesterday", ""] {
-            assert!(!iso_prefix(bad), "{bad}");
+        // A day or month that does not exist is a bad parameter, not an empty page.
+        for bad in ["09", "2009-7", "2009/07/28", "2009-07-28T10", "yesterday", "", "2019-13-45"] {
+            assert!(store::check_date_bound(bad).is_err(), "{bad}");
         }
     }
 }

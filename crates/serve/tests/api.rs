@@ -371,6 +371,7 @@ async fn bad_input_gets_json_errors() {
         ("/api/events", "/api/events?bogus=1", 400, "bad_parameter"),
         ("/api/events", "/api/events?code=abc", 400, "bad_parameter"),
         ("/api/events", "/api/events?from=yesterday", 400, "bad_parameter"),
+        ("/api/events", "/api/events?from=2019-13-45", 400, "bad_parameter"),
         ("/api/events", "/api/events?modality=maybe", 400, "bad_parameter"),
         ("/api/events", "/api/events?historical=perhaps", 400, "bad_parameter"),
         ("/api/events", "/api/events?sort=random", 400, "bad_parameter"),
