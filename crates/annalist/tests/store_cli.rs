@@ -195,3 +195,14 @@ fn query_rejects_malformed_dates() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(lines(&out) > 0);
 }
+
+/// A directory given as the store is named as one (SQLite alone says "disk I/O error").
+#[test]
+fn a_directory_is_not_a_store() {
+    let dir = scratch("dir-store");
+    for cmd in ["query", "export"] {
+        let out = annalist(&[cmd, "--db", dir.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains("is a directory"), "{cmd}: {}", stderr(&out));
+    }
+}

@@ -152,6 +152,13 @@ impl SqliteStore {
     /// Opens (creating if needed, unless read-only) and migrates a store.
     pub fn open(path: &Path, opts: &OpenOptions) -> Result<SqliteStore> {
         let p = path.to_path_buf();
+        // SQLite itself says only "disk I/O error" for a directory.
+        if path.is_dir() {
+            return Err(StoreError::Open {
+                path: p,
+                detail: "it is a directory; give the store's file (e.g. DIR/annalist.db)".into(),
+            });
+        }
         if opts.read_only && !path.exists() {
             return Err(StoreError::Open { path: p, detail: "no such store".into() });
         }

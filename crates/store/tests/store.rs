@@ -191,6 +191,11 @@ fn bad_files_give_clear_errors() {
     let e = SqliteStore::open(std::path::Path::new("/proc/annalist/x.db"), &OpenOptions::default())
         .unwrap_err();
     assert!(matches!(e, StoreError::ReadOnly { .. } | StoreError::Open { .. }), "{e}");
+    // A directory given as the store (SQLite alone says "disk I/O error"), read or write.
+    for read_only in [true, false] {
+        let e = SqliteStore::open(&dir, &OpenOptions { read_only, max_pages: None }).unwrap_err();
+        assert!(e.to_string().contains("is a directory"), "{e}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 
