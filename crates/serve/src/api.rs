@@ -299,6 +299,21 @@ pub fn routes() -> Router<Shared> {
         .route("/api/timeline", get(timeline))
         .route("/api/map", get(map))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
+        .method_not_allowed_fallback(api_method_not_allowed)
+}
+
+/// A known endpoint asked with a method it does not take: a JSON error like every other
+/// failure (it was a bare 405 with an empty body).
+async fn api_method_not_allowed(method: axum::http::Method) -> ApiError {
+    ApiError {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        error: "method_not_allowed",
+        message: format!(
+            "{method} is not allowed here: the API is read with GET, and only \
+             /api/articles takes POST; see /api/openapi.json"
+        ),
+        param: None,
+    }
 }
 
 async fn api_not_found() -> ApiError {

@@ -613,3 +613,23 @@ fn a_client_that_trickles_headers_is_dropped() {
     ok.read_to_string(&mut out).unwrap();
     assert!(out.starts_with("HTTP/1.1 200"), "{out}");
 }
+
+/// A known path asked with a method it does not take is a 405 with a body like every other
+/// failure (JSON under /api, HTML for pages) and an `Allow` header; it was an empty 405.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_methods_get_a_body() {
+    let db = fixture("methods");
+    let app = serve::router(State::new(config(&db), None));
+    for (method, uri) in [(Method::DELETE, "/api/events"), (Method::PUT, "/api/articles")] {
+        let (st, h, body) = call(&app, method.clone(), uri, None).await;
+        assert_eq!(st, StatusCode::METHOD_NOT_ALLOWED, "{method} {uri}");
+        assert!(h.get(header::ALLOW).is_some_and(|v| v.to_str().unwrap().contains("GET")));
+        let v: Value = serde_json::from_slice(&body).unwrap_or_else(|e| panic!("{e}: {body:?}"));
+        assert_eq!(v["error"], "method_not_allowed");
+        assert!(v["message"].as_str().unwrap().starts_with(method.as_str()), "{v}");
+    }
+    let (st, h, body) = call(&app, Method::POST, "/", None).await;
+    assert_eq!(st, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(h[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/html"));
+    assert!(String::from_utf8_lossy(&body).contains("not allowed here"));
+}
