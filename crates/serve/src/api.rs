@@ -685,14 +685,6 @@ pub struct PostedArticle {
     pub outlet: Option<String>,
 }
 
-/// One article or a list of them.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub enum PostBody {
-    One(PostedArticle),
-    Many(Vec<PostedArticle>),
-}
-
 /// What a post stored.
 #[derive(Debug, Serialize)]
 pub struct PostResult {
@@ -705,7 +697,7 @@ pub struct PostResult {
 async fn post_articles(
     State(s): State<Shared>,
     headers: HeaderMap,
-    body: Result<Json<PostBody>, JsonRejection>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<PostResult>), ApiError> {
     let given = headers
         .get(header::AUTHORIZATION)
@@ -741,10 +733,7 @@ async fn post_articles(
         message: e.body_text(),
         param: None,
     })?;
-    let docs = match body.0 {
-        PostBody::One(a) => vec![a],
-        PostBody::Many(v) => v,
-    };
+    let docs = posted(body.0)?;
     if docs.is_empty() || docs.len() > MAX_POST {
         return Err(ApiError {
             status: StatusCode::BAD_REQUEST,
@@ -763,6 +752,29 @@ async fn post_articles(
         },
     )??;
     Ok((StatusCode::CREATED, Json(out)))
+}
+
+/// The articles of a POST body, or a message that says which article and field is wrong
+/// (serde's untagged-enum error only said "data did not match any variant").
+fn posted(body: serde_json::Value) -> Result<Vec<PostedArticle>, ApiError> {
+    let bad = |message: String| ApiError {
+        status: StatusCode::BAD_REQUEST,
+        error: "bad_body",
+        message,
+        param: None,
+    };
+    let one = |v: serde_json::Value, what: &str| {
+        serde_json::from_value::<PostedArticle>(v).map_err(|e| bad(format!("{what}: {e}")))
+    };
+    match body {
+        serde_json::Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| one(v, &format!("article {}", i + 1)))
+            .collect(),
+        v @ serde_json::Value::Object(_) => Ok(vec![one(v, "the article")?]),
+        _ => Err(bad("expected an article object {\"text\": …} or a list of them".into())),
+    }
 }
 
 fn ingest_posted(s: &Shared, docs: Vec<PostedArticle>) -> Result<PostResult, ApiError> {

@@ -633,3 +633,32 @@ async fn wrong_methods_get_a_body() {
     assert!(h[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/html"));
     assert!(String::from_utf8_lossy(&body).contains("not allowed here"));
 }
+
+/// A malformed POST body says which article and which field is wrong (it said "data did not
+/// match any variant of untagged enum PostBody").
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_post_body_names_the_article_and_field() {
+    let db = fixture("post-bad");
+    let cfg = config(&db);
+    let token = "correct horse battery staple";
+    let w = Writer::new(&cfg, token, Box::new(ArticleOnly)).unwrap();
+    let app = serve::router(State::new(cfg, Some(w)));
+    let doc: Value = serde_json::from_str(serve::api::OPENAPI).unwrap();
+    let auth = format!("Bearer {token}");
+    let documents = |b: Vec<u8>| serde_json::from_slice::<Value>(&b).unwrap()["documents"].clone();
+    let before = documents(call(&app, Method::GET, "/api/health", None).await.2);
+    for (body, says) in [
+        (r#"{"title": "Talks"}"#, "the article: missing field `text`"),
+        (r#"{"html": "<p>Talks</p>"}"#, "the article: invalid type: string"),
+        (r#"[{"text": "Talks resumed."}, {"txt": 1}]"#, "article 2: unknown field `txt`"),
+        (r#""Talks resumed.""#, "expected an article object"),
+    ] {
+        let (st, _, b) = call(&app, Method::POST, "/api/articles", Some((&auth, body))).await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{body}");
+        let v = validate(&doc, "/api/articles", "post", st, &b);
+        assert_eq!(v["error"], "bad_body");
+        assert!(v["message"].as_str().unwrap().contains(says), "{body}: {v}");
+    }
+    // Nothing of a list with one bad article is stored.
+    assert_eq!(documents(call(&app, Method::GET, "/api/health", None).await.2), before);
+}
