@@ -137,6 +137,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if args.origin && format != Format::Jsonl {
         anyhow::bail!("--origin needs the jsonl format");
     }
+    if args.documents && format != Format::Jsonl {
+        // It used to write the CSV/TSV header (or nothing) and report 0 events.
+        let f = args.format.as_deref().unwrap_or("table");
+        anyhow::bail!("--documents writes JSON lines; it does not go with --format {f}");
+    }
     let mut items = documents(&args.paths, args.lines);
     if let Some(day) = args.published.clone() {
         items = Box::new(items.map(move |item| {
@@ -185,6 +190,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 }
             }
             let written = if documents_mode {
+                events += coded.events.len() as u64;
                 write_document(&mut writer, &coded)
             } else {
                 write_events(&mut writer, &coded, &mut events, origin)
@@ -276,12 +282,18 @@ pub(crate) fn write_events<W: Write>(
 
 fn write_document<W: Write>(writer: &mut Writer<W>, coded: &pipeline::Coded) -> io::Result<()> {
     // One self-contained line: the article without its HTML map, its events and quotes.
+    // The events are serialised as records, not through a `serde_json::Value`: a Value widens
+    // their f32 fields to f64 ("goldstein": 2.799999952316284 where the event lines say 2.8).
     let a = &coded.article;
-    let doc = serde_json::json!({
-        "article": { "id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title, "published": a.published, "language": a.language, "text": a.text },
-        "events": coded.events,
-        "quotes": coded.quotes,
-        "denials": coded.denials,
-    });
-    writer.write_raw_line(&doc.to_string())
+    let head = serde_json::json!({ "id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title, "published": a.published, "language": a.language, "text": a.text });
+    let (denials, events, quotes) = (
+        serde_json::to_string(&coded.denials).map_err(io::Error::other)?,
+        serde_json::to_string(&coded.events).map_err(io::Error::other)?,
+        serde_json::to_string(&coded.quotes).map_err(io::Error::other)?,
+    );
+    // Keys in the order the Value map gave them before (sorted).
+    let line = format!(
+        "{{\"article\":{head},\"denials\":{denials},\"events\":{events},\"quotes\":{quotes}}}"
+    );
+    writer.write_raw_line(&line)
 }
