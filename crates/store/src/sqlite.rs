@@ -659,6 +659,10 @@ impl Store for SqliteStore {
         let mut rows =
             st.query(rusqlite::params_from_iter(args.iter())).map_err(|e| self.err(e))?;
         let mut out = Vec::new();
+        // Checked before the first row too: `limit: Some(0)` asks for no rows (it gave one).
+        if filter.limit == Some(0) {
+            return Ok(out);
+        }
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
             let (mut row, json) = self.row_to_event(r).map_err(|e| self.err(e))?;
             row.event = serde_json::from_str(&json).map_err(|e| StoreError::Decode {

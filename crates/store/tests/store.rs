@@ -93,6 +93,11 @@ fn behaviour(s: &mut dyn Store) {
     assert_eq!(s.commit(&v2).unwrap().new_versions, 1);
     let all = s.events(&store::Filter::default()).unwrap();
     assert_eq!(all.len(), 2);
+    // A limit is a count of rows, 0 included (it gave one row).
+    for limit in [0, 1, 2, 3] {
+        let some = s.events(&store::Filter { limit: Some(limit), ..Default::default() }).unwrap();
+        assert_eq!(some.len(), limit.min(2), "limit {limit}");
+    }
     assert_eq!(all.iter().filter(|r| r.latest).count(), 1);
     let latest = s.events(&store::Filter { latest_only: true, ..Default::default() }).unwrap();
     assert_eq!(latest[0].event.article.0, "h2");
