@@ -43,7 +43,7 @@ enum Command {
     Ingest(cmd::ingest::Args),
     /// Query stored events by actor, code, date, place, modality, outlet or text.
     Query(cmd::query::Args),
-    /// Export the store: GDELT 2.0 Events (+ Mentions) TSV with cluster counts, JSONL or CSV.
+    /// Export the store: GDELT 2.0 Events (+ Mentions) TSV with cluster counts, JSONL, CSV or Parquet.
     Export(cmd::export_cmd::Args),
     /// Serve the store: a JSON API (OpenAPI at /api/openapi.json) and a web UI.
     Serve(cmd::serve::Args),

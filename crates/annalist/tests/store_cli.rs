@@ -206,3 +206,24 @@ fn a_directory_is_not_a_store() {
         assert!(stderr(&out).contains("is a directory"), "{cmd}: {}", stderr(&out));
     }
 }
+
+/// `annalist export -f csv` carries each event's cluster and counts, as its help ("with
+/// cluster counts") and the JSONL/Parquet exports do; the CSV had only the flat columns.
+#[test]
+fn csv_export_carries_cluster_columns() {
+    let csv = annalist(&["export", "--db", db(), "-f", "csv"]);
+    let jsonl = annalist(&["export", "--db", db(), "-f", "jsonl"]);
+    assert_eq!(csv.status.code(), Some(0), "{}", stderr(&csv));
+    let text = String::from_utf8_lossy(&csv.stdout);
+    let head: Vec<&str> = text.lines().next().unwrap().split(',').collect();
+    assert_eq!(head[head.len() - 4..], ["cluster", "num_mentions", "num_sources", "num_articles"]);
+    // The last record's trailing fields (numbers, never quoted) match its JSONL row.
+    let last: Vec<&str> = text.lines().last().unwrap().rsplitn(5, ',').collect();
+    let rows = String::from_utf8_lossy(&jsonl.stdout);
+    let v: serde_json::Value = serde_json::from_str(rows.lines().last().unwrap()).unwrap();
+    let want = |k: &str| v[k].as_i64().map_or(String::new(), |n| n.to_string());
+    assert_eq!(
+        [last[3], last[2], last[1], last[0]],
+        [want("cluster"), want("num_mentions"), want("num_sources"), want("num_articles")]
+    );
+}

@@ -36,8 +36,8 @@ pub mod mentions;
 pub mod parquet_out;
 
 pub use formats::{
-    gdelt_id, CodedEvent, Counts, Format, FormatError, Writer, FLAT_COLUMNS, FORMAT_NAMES,
-    GDELT_COLUMNS,
+    gdelt_id, CodedEvent, Counts, Format, FormatError, Writer, CLUSTER_COLUMNS, FLAT_COLUMNS,
+    FORMAT_NAMES, GDELT_COLUMNS,
 };
 
 /// How many flat (CSV/TSV) columns there are.

@@ -18,7 +18,7 @@ const FLOATS: &[&str] = &["goldstein", "lat", "lon", "confidence"];
 /// Flat columns stored as booleans (the same type as the Spark adapter's `EVENT_SCHEMA`).
 const BOOLS: &[&str] = &["negated", "historical"];
 /// Columns after the flat ones.
-pub const EXTRA_COLUMNS: &[&str] = &["cluster", "num_mentions", "num_sources", "num_articles"];
+pub const EXTRA_COLUMNS: &[&str] = crate::CLUSTER_COLUMNS;
 
 /// A Parquet write failed.
 #[derive(Debug, thiserror::Error)]

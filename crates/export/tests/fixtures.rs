@@ -1,7 +1,7 @@
 //! Frozen output formats: a fixed event written in every format, compared with committed
 //! fixtures under `tests/data/` (`UPDATE_EXPECT=1` rewrites them; review the diff).
 
-use export::{CodedEvent, Format, Writer, FLAT_COLUMNS_COUNT};
+use export::{CodedEvent, Counts, Format, Writer, FLAT_COLUMNS_COUNT};
 use model::*;
 
 fn event() -> (Article, Event) {
@@ -201,4 +201,37 @@ fn gdelt_adm1_code_is_a_code_or_empty() {
     // The name stays available in the flat formats.
     let csv = render(Format::Csv, false, &ev, &article);
     assert!(csv.contains("\"Madrid, Comunidad de\""), "{csv}");
+}
+
+/// A store export's CSV/TSV rows end with the cluster id and counts, under their names.
+#[test]
+fn cluster_columns_close_store_rows() {
+    let (article, ev) = event();
+    let row = CodedEvent {
+        url: article.url.as_deref(),
+        outlet: article.outlet.as_deref(),
+        title: article.title.as_deref(),
+        published: article.published.as_ref(),
+        sentence_text: &article.text,
+        trigger_text: ev.trigger.slice(&article.text).unwrap(),
+        lead: true,
+        event: &ev,
+    };
+    for (format, sep) in [(Format::Csv, ','), (Format::Tsv, '\t')] {
+        let mut w = Writer::new(Vec::new(), format, false, String::new()).with_cluster_columns();
+        w.write_clustered(&row, Some(7), Counts { mentions: 3, sources: 2, articles: 3 }).unwrap();
+        w.write_clustered(&row, None, Counts::default()).unwrap();
+        let text = String::from_utf8(w.finish().unwrap()).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let cols = |l: &str| l.split(sep).map(str::to_string).collect::<Vec<_>>();
+        let head = cols(lines[0]);
+        assert_eq!(head.len(), FLAT_COLUMNS_COUNT + 4);
+        assert_eq!(
+            head[FLAT_COLUMNS_COUNT..],
+            ["cluster", "num_mentions", "num_sources", "num_articles"]
+        );
+        let tail = |l: &str| cols(l)[cols(l).len() - 4..].join(" ");
+        assert_eq!(tail(lines[lines.len() - 2]), "7 3 2 3");
+        assert_eq!(tail(lines[lines.len() - 1]), " 1 1 1");
+    }
 }

@@ -85,7 +85,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         eprintln!("annalist: {} event(s)", rows.len());
         return Ok(Outcome::Clean);
     }
-    let mut w = Writer::new(out, format, args.all, added.clone());
+    let mut w = Writer::new(out, format, args.all, added.clone()).with_cluster_columns();
     // The first report of each cluster stands for it in the events table; `kept` says whether
     // that row was written (not left out as unasserted or historical), so that the Mentions
     // table only names events the events table holds.
@@ -97,7 +97,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             Some(&k) if format == Format::Gdelt => k,
             _ => {
                 let before = w.written;
-                w.write_counted(&coded(r), counts(r))?;
+                w.write_clustered(&coded(r), r.cluster, counts(r))?;
                 *kept.entry(key).or_insert(w.written > before)
             }
         };
