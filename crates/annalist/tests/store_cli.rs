@@ -227,3 +227,56 @@ fn csv_export_carries_cluster_columns() {
         [want("cluster"), want("num_mentions"), want("num_sources"), want("num_articles")]
     );
 }
+
+/// New documents at positions an earlier run already passed are coded: a second stream on
+/// stdin, or a file replaced under the same name. They used to be skipped by the input's
+/// checkpoint and reported as "already stored".
+#[test]
+fn new_documents_at_old_positions_are_ingested() {
+    let dir = scratch("positions");
+    let db = dir.join("p.db");
+    let db = db.to_str().unwrap();
+    let line = |i: usize, text: &str| {
+        format!("{}\n", serde_json::json!({"text": text, "url": format!("https://p.example/{i}")}))
+    };
+    let first = line(1, "Police arrested ten protesters in Cairo on Monday.");
+    let second = line(2, "Rebels attacked an army base in northern Mali on Monday.");
+    let third = line(3, "Troops shelled villages near Idlib on Friday.");
+    let stdin_ingest = |body: &str| {
+        let mut child = Command::new(BIN)
+            .args(["ingest", "-j", "1", "--db", db, "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write as _;
+        child.stdin.take().unwrap().write_all(body.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let urls = || {
+        let out = annalist(&["query", "--db", db, "-f", "jsonl"]);
+        let mut urls: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["url"].to_string())
+            .collect();
+        urls.sort();
+        urls.dedup();
+        urls
+    };
+    assert_eq!(stdin_ingest(&first).status.code(), Some(0));
+    let out = stdin_ingest(&second);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(urls().len(), 2, "{}", stderr(&out));
+    // A file replaced under the same name.
+    let file = dir.join("today.jsonl");
+    std::fs::write(&file, &first).unwrap();
+    assert_eq!(annalist(&["ingest", "--db", db, file.to_str().unwrap()]).status.code(), Some(0));
+    std::fs::write(&file, &third).unwrap();
+    let out = annalist(&["ingest", "--db", db, file.to_str().unwrap()]);
+    assert_eq!(urls().len(), 3, "{}", stderr(&out));
+    // What is stored is still skipped: a rerun adds nothing.
+    let out = annalist(&["ingest", "--db", db, file.to_str().unwrap()]);
+    assert!(stderr(&out).contains("0 document(s) added"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1 already stored"), "{}", stderr(&out));
+}
