@@ -662,3 +662,21 @@ async fn a_bad_post_body_names_the_article_and_field() {
     // Nothing of a list with one bad article is stored.
     assert_eq!(documents(call(&app, Method::GET, "/api/health", None).await.2), before);
 }
+
+/// A port in use is one clear error: the cause once, not once in the message and again as
+/// its source (`annalist: error:` prints the whole chain).
+#[test]
+fn a_busy_port_is_reported_once() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let mut cfg = config(&tmp("busy"));
+    cfg.addr = taken.local_addr().unwrap();
+    let err = serve::run(cfg, None, |_| panic!("must not serve")).unwrap_err();
+    let mut chain = err.to_string();
+    let mut source = std::error::Error::source(&err);
+    while let Some(s) = source {
+        chain.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    assert!(chain.starts_with("cannot listen on"), "{chain}");
+    assert_eq!(chain.matches("os error").count(), 1, "{chain}");
+}
