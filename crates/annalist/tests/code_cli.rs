@@ -52,3 +52,25 @@ fn documents_mode_refuses_other_formats() {
         assert!(err.contains("--documents"), "{format}: {err}");
     }
 }
+
+/// A page where extraction finds no article text is coded (nothing to code) but said so in
+/// the summary, and `--verbose` gives the reason readably (it printed a Rust Debug struct).
+#[test]
+fn a_page_without_article_text_is_named_in_the_summary() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("code-cli-notext");
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("menu.html");
+    std::fs::write(&page, "<html><body><nav>Home | World</nav></body></html>").unwrap();
+    let page = page.to_str().unwrap();
+    let out = annalist(&["code", "-f", "jsonl", page, TALKS]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("2 document(s) coded (1 with no article text; --verbose says why)"),
+        "{err}"
+    );
+    let out = annalist(&["code", "-v", "-f", "jsonl", page]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{page}: note: EmptyBody: no body text found")), "{err}");
+    assert!(!err.contains("Diagnostic {"), "{err}");
+}

@@ -161,6 +161,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     );
     let mut failed = 0u64;
     let mut coded_docs = 0u64;
+    // Documents read fine whose extraction found no article text (a page of navigation, an
+    // index page): coded, but worth a word, or a directory of them reads as "0 event(s)".
+    let mut no_text = 0u64;
     let mut events = 0u64;
     let mut times = pipeline::StageTimes::default();
     let mut pipe_closed = false;
@@ -183,6 +186,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 }
             };
             coded_docs += 1;
+            if coded.article.text.trim().is_empty() {
+                no_text += 1;
+            }
             times.add(&coded.times);
             if verbose {
                 for d in &coded.diagnostics {
@@ -216,7 +222,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    eprintln!("annalist: {coded_docs} document(s) coded, {events} event(s), {failed} failed, in {secs:.2}s");
+    let empty = match no_text {
+        0 => String::new(),
+        n if verbose => format!(" ({n} with no article text)"),
+        n => format!(" ({n} with no article text; --verbose says why)"),
+    };
+    eprintln!("annalist: {coded_docs} document(s) coded{empty}, {events} event(s), {failed} failed, in {secs:.2}s");
     if args.times {
         eprintln!(
             "annalist: stage times (summed over threads): extract {:.3}s, parse {:.3}s, code {:.3}s, time {:.3}s, place {:.3}s, provenance {:.3}s",
