@@ -43,7 +43,7 @@ enum Command {
     Ingest(cmd::ingest::Args),
     /// Query stored events by actor, code, date, place, modality, outlet or text.
     Query(cmd::query::Args),
-    /// Export the store: GDELT 2.0 Events (+ Mentions) TSV with cluster counts, JSONL or CSV.
+    /// Export the store: GDELT 2.0 Events (+ Mentions) TSV with cluster counts, JSONL, CSV or Parquet.
     Export(cmd::export_cmd::Args),
     /// Serve the store: a JSON API (OpenAPI at /api/openapi.json) and a web UI.
     Serve(cmd::serve::Args),
@@ -73,9 +73,23 @@ fn main() -> ExitCode {
     match result {
         Ok(cmd::Outcome::Clean) => ExitCode::SUCCESS,
         Ok(cmd::Outcome::Partial) => ExitCode::from(1),
+        // `annalist export | head -1`: the reader has what it wanted; that is no error.
+        Err(err) if closed_stdout(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("annalist: error: {err:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether `err` comes from writing to a pipe whose reader went away (every command writes
+/// its results to stdout; files are created and written through other paths that name them).
+fn closed_stdout(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        let kind = c
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| c.downcast_ref::<serde_json::Error>().and_then(|e| e.io_error_kind()));
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -44,3 +44,43 @@ fn check_reports_file_and_line_and_keeps_going() {
     assert!(err.contains("cannot tell the kind"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `annalist code --dict FILE` with a file that cannot be used at all (missing, a directory,
+/// a name that says no kind) stops with exit 2 naming it, before coding anything; it used to
+/// code on without it, exit 0, with only "1 dictionary diagnostic(s)" on stderr.
+#[test]
+fn code_refuses_a_dict_file_it_cannot_use() {
+    let dir = std::env::temp_dir().join(format!("annalist-dict-code-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/talks.txt");
+    let mystery = dir.join("mystery.txt");
+    std::fs::write(&mystery, "x\n").unwrap();
+    let missing = dir.join("missing.verbs.txt");
+    let as_dir = dir.join("sub.actors");
+    std::fs::create_dir_all(&as_dir).unwrap();
+    for (dict, says) in [
+        (&missing, "cannot read"),
+        (&as_dir, "is a directory"),
+        (&mystery, "cannot tell the dictionary's kind"),
+    ] {
+        let d = dict.to_str().unwrap();
+        for extra in [&[][..], &["--dict-replace"][..]] {
+            let mut args = vec!["code", "-f", "jsonl", "--dict", d];
+            args.extend_from_slice(extra);
+            args.push(input);
+            let (code, out, err) = annalist(&args);
+            assert_eq!(code, 2, "{d}: {err}");
+            assert!(out.is_empty(), "{d}: nothing coded: {out}");
+            assert!(err.contains(d) && err.contains(says), "{d}: {err}");
+        }
+    }
+    // Bad lines in a usable file are diagnostics: the rest loads, coding goes on.
+    let junk = dir.join("junk.verbs.txt");
+    std::fs::write(&junk, "[[[ garbage\n").unwrap();
+    let (code, out, err) =
+        annalist(&["code", "-f", "jsonl", "--dict", junk.to_str().unwrap(), input]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.is_empty());
+    assert!(err.contains("1 dictionary diagnostic(s)"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -52,3 +52,15 @@ fn parse_tokenize_only_writes_conllu_that_scores_100_against_itself() {
     assert!(err.contains("cannot be compared") && err.contains("differ"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `annalist timex -` reads standard input, as `-` does for every other command (it looked
+/// for a file named "-").
+#[test]
+fn timex_reads_stdin_from_a_dash() {
+    let text = "Talks resumed on 20 January 2009.";
+    let (code, with_dash, err) = annalist(&["timex", "--anchor", "2009-01-22", "-"], text);
+    assert_eq!(code, 0, "{err}");
+    let (_, without, _) = annalist(&["timex", "--anchor", "2009-01-22"], text);
+    assert_eq!(with_dash, without);
+    assert!(with_dash.contains("2009-01-20"), "{with_dash}");
+}

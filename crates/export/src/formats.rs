@@ -136,6 +136,10 @@ pub const FLAT_COLUMNS: &[&str] = &[
     "confidence",
 ];
 
+/// Columns a store export adds after [`FLAT_COLUMNS`] (CSV and Parquet): the event's cluster
+/// and GDELT-style counts ([`Writer::with_cluster_columns`]).
+pub const CLUSTER_COLUMNS: &[&str] = &["cluster", "num_mentions", "num_sources", "num_articles"];
+
 /// The GDELT 2.0 event columns, in order.
 pub const GDELT_COLUMNS: &[&str] = &[
     "GLOBALEVENTID",
@@ -210,6 +214,8 @@ pub struct Writer<W: Write> {
     header_done: bool,
     /// `YYYYMMDDHHMMSS` stamped into GDELT's DATEADDED.
     date_added: String,
+    /// CSV/TSV rows end with [`CLUSTER_COLUMNS`].
+    cluster_columns: bool,
     pub written: u64,
     pub filtered: u64,
 }
@@ -217,7 +223,34 @@ pub struct Writer<W: Write> {
 impl<W: Write> Writer<W> {
     /// `include_all` only matters for GDELT, which otherwise keeps asserted, non-historical events.
     pub fn new(out: W, format: Format, include_all: bool, date_added: String) -> Self {
-        Writer { out, format, include_all, header_done: false, date_added, written: 0, filtered: 0 }
+        Writer {
+            out,
+            format,
+            include_all,
+            header_done: false,
+            date_added,
+            cluster_columns: false,
+            written: 0,
+            filtered: 0,
+        }
+    }
+
+    /// CSV and TSV rows (and the header) end with [`CLUSTER_COLUMNS`], filled by
+    /// [`Writer::write_clustered`]: what `annalist export` writes from the store.
+    pub fn with_cluster_columns(mut self) -> Self {
+        self.cluster_columns = true;
+        self
+    }
+
+    /// Writes a row with its cluster id and counts: GDELT's NumMentions/NumSources/NumArticles,
+    /// and with [`Writer::with_cluster_columns`] the CSV/TSV cluster columns.
+    pub fn write_clustered(
+        &mut self,
+        row: &CodedEvent,
+        cluster: Option<i64>,
+        counts: Counts,
+    ) -> io::Result<()> {
+        self.write_row(row, cluster, counts)
     }
 
     pub fn write(&mut self, row: &CodedEvent) -> io::Result<()> {
@@ -227,6 +260,16 @@ impl<W: Write> Writer<W> {
     /// Writes a row with its cluster's counts (GDELT's NumMentions/NumSources/NumArticles;
     /// other formats ignore them).
     pub fn write_counted(&mut self, row: &CodedEvent, counts: Counts) -> io::Result<()> {
+        self.write_row(row, None, counts)
+    }
+
+    fn write_row(
+        &mut self,
+        row: &CodedEvent,
+        cluster: Option<i64>,
+        counts: Counts,
+    ) -> io::Result<()> {
+        let extra = self.cluster_columns.then_some((cluster, counts));
         if !self.header_done {
             self.header()?;
             self.header_done = true;
@@ -236,8 +279,8 @@ impl<W: Write> Writer<W> {
                 serde_json::to_writer(&mut self.out, row).map_err(io::Error::other)?;
                 self.out.write_all(b"\n")?;
             }
-            Format::Csv => write_flat(&mut self.out, row, b',')?,
-            Format::Tsv => write_flat(&mut self.out, row, b'\t')?,
+            Format::Csv => write_flat(&mut self.out, row, b',', extra)?,
+            Format::Tsv => write_flat(&mut self.out, row, b'\t', extra)?,
             Format::Gdelt => {
                 let e = row.event;
                 if !self.include_all && (e.modality != model::Modality::Asserted || e.historical) {
@@ -275,8 +318,14 @@ impl<W: Write> Writer<W> {
 
     fn header(&mut self) -> io::Result<()> {
         match self.format {
-            Format::Csv => writeln!(self.out, "{}", FLAT_COLUMNS.join(",")),
-            Format::Tsv => writeln!(self.out, "{}", FLAT_COLUMNS.join("\t")),
+            Format::Csv | Format::Tsv => {
+                let sep = if self.format == Format::Csv { "," } else { "\t" };
+                let mut names = FLAT_COLUMNS.to_vec();
+                if self.cluster_columns {
+                    names.extend_from_slice(CLUSTER_COLUMNS);
+                }
+                writeln!(self.out, "{}", names.join(sep))
+            }
             Format::Table => writeln!(
                 self.out,
                 "{:<10} {:<12} {:<5} {:<12} {:<12} {:<4} {:<30} trigger",
@@ -378,8 +427,17 @@ pub(crate) fn flat_fields(row: &CodedEvent) -> Vec<String> {
     fields
 }
 
-fn write_flat<W: Write>(out: &mut W, row: &CodedEvent, sep: u8) -> io::Result<()> {
-    let fields = flat_fields(row);
+fn write_flat<W: Write>(
+    out: &mut W,
+    row: &CodedEvent,
+    sep: u8,
+    cluster: Option<(Option<i64>, Counts)>,
+) -> io::Result<()> {
+    let mut fields = flat_fields(row);
+    if let Some((id, n)) = cluster {
+        fields.push(id.map_or(String::new(), |i| i.to_string()));
+        fields.extend([n.mentions, n.sources, n.articles].map(|v| v.to_string()));
+    }
     let mut line = Vec::with_capacity(256);
     for (i, f) in fields.iter().enumerate() {
         if i > 0 {
@@ -449,6 +507,13 @@ fn split_code(code: &str) -> (String, String, String) {
     (country, t1, t2)
 }
 
+/// Whether a location's `admin1` is a division code ("10", "TX", "08") that GDELT's
+/// `ADM1Code` (country code + division code) can carry, rather than a division's name
+/// ("Madrid, Comunidad de"), which would make the column unjoinable.
+fn is_admin1_code(a: &str) -> bool {
+    (1..=3).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+}
+
 fn write_gdelt<W: Write>(
     out: &mut W,
     row: &CodedEvent,
@@ -456,9 +521,23 @@ fn write_gdelt<W: Write>(
     counts: Counts,
 ) -> io::Result<()> {
     let e = row.event;
-    let (y, m, d) = event_ymd(row).unwrap_or((0, 0, 0));
-    let fraction =
-        f64::from(y) + (f64::from(m.max(1)) - 1.0) / 12.0 + (f64::from(d.max(1)) - 1.0) / 365.0;
+    // No date at all (none in the text, no publication date): the date columns stay empty
+    // rather than claim the year 0.
+    let dates = event_ymd(row).map_or_else(
+        || [String::new(), String::new(), String::new(), String::new()],
+        |(y, m, d)| {
+            let fraction = f64::from(y)
+                + (f64::from(m.max(1)) - 1.0) / 12.0
+                + (f64::from(d.max(1)) - 1.0) / 365.0;
+            [
+                format!("{y:04}{m:02}{d:02}"),
+                format!("{y:04}{m:02}"),
+                format!("{y:04}"),
+                format!("{fraction:.4}"),
+            ]
+        },
+    );
+    let [sqldate, month_year, year, fraction] = dates;
     let (a1, a1n) = first_code(&e.sources);
     let (a2, a2n) = first_code(&e.targets);
     let (a1c, a1t1, a1t2) = split_code(a1);
@@ -480,10 +559,10 @@ fn write_gdelt<W: Write>(
     let s = |v: &str| v.replace(['\t', '\n', '\r'], " ");
     let cols: Vec<String> = vec![
         gdelt_id(e).to_string(),
-        format!("{y:04}{m:02}{d:02}"),
-        format!("{y:04}{m:02}"),
-        format!("{y:04}"),
-        format!("{fraction:.4}"),
+        sqldate,
+        month_year,
+        year,
+        fraction,
         s(a1),
         s(a1n),
         a1c,
@@ -535,6 +614,7 @@ fn write_gdelt<W: Write>(
         loc.map_or(String::new(), |l| s(&l.name)),
         cc.to_string(),
         loc.and_then(|l| l.admin1.as_deref())
+            .filter(|a| is_admin1_code(a))
             .map_or(String::new(), |a| format!("{cc}{}", a.trim_start_matches(cc))),
         String::new(),
         loc.and_then(|l| l.lat).map_or(String::new(), |v| format!("{v:.4}")),

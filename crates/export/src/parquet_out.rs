@@ -1,12 +1,13 @@
 //! Parquet export (feature `parquet`): the flat columns ([`crate::FLAT_COLUMNS`]) plus the
 //! event's cluster and GDELT-style counts, one row group per call to
 //! [`ParquetWriter::write_batch`]. Numeric columns (offsets, goldstein, quad class, lat/lon,
-//! confidence, counts) are typed; the rest are UTF-8 strings; empty values are nulls.
+//! confidence, counts) and the flags (`negated`, `historical`: booleans) are typed; the rest
+//! are UTF-8 strings; empty values are nulls.
 //! Uncompressed (no codec features are built, to keep build time down).
 
 use crate::formats::flat_fields;
 use crate::{CodedEvent, Counts, FLAT_COLUMNS};
-use arrow_array::{ArrayRef, Float64Array, Int64Array, RecordBatch, StringArray};
+use arrow_array::{ArrayRef, BooleanArray, Float64Array, Int64Array, RecordBatch, StringArray};
 use arrow_schema::{DataType, Field, Schema};
 use std::io::Write;
 use std::sync::Arc;
@@ -14,8 +15,10 @@ use std::sync::Arc;
 /// Flat columns stored as numbers (Int64 for offsets and classes, Float64 for the rest).
 const INTS: &[&str] = &["trigger_start", "trigger_end", "quad_class"];
 const FLOATS: &[&str] = &["goldstein", "lat", "lon", "confidence"];
+/// Flat columns stored as booleans (the same type as the Spark adapter's `EVENT_SCHEMA`).
+const BOOLS: &[&str] = &["negated", "historical"];
 /// Columns after the flat ones.
-pub const EXTRA_COLUMNS: &[&str] = &["cluster", "num_mentions", "num_sources", "num_articles"];
+pub const EXTRA_COLUMNS: &[&str] = crate::CLUSTER_COLUMNS;
 
 /// A Parquet write failed.
 #[derive(Debug, thiserror::Error)]
@@ -42,6 +45,8 @@ fn schema() -> Arc<Schema> {
                 DataType::Int64
             } else if FLOATS.contains(c) {
                 DataType::Float64
+            } else if BOOLS.contains(c) {
+                DataType::Boolean
             } else {
                 DataType::Utf8
             };
@@ -77,6 +82,12 @@ impl<W: Write + Send> ParquetWriter<W> {
                 Arc::new(
                     values.map(|v| v.and_then(|v| v.parse::<f64>().ok())).collect::<Float64Array>(),
                 )
+            } else if BOOLS.contains(c) {
+                Arc::new(
+                    values
+                        .map(|v| v.and_then(|v| v.parse::<bool>().ok()))
+                        .collect::<BooleanArray>(),
+                )
             } else {
                 Arc::new(values.map(|v| v.map(String::as_str)).collect::<StringArray>())
             };
@@ -97,8 +108,12 @@ impl<W: Write + Send> ParquetWriter<W> {
         self.inner.write(&batch).map_err(|e| ParquetError(e.to_string()))
     }
 
-    /// Writes the footer; the file is unreadable without it.
-    pub fn finish(self) -> Result<(), ParquetError> {
-        self.inner.close().map(|_| ()).map_err(|e| ParquetError(e.to_string()))
+    /// Writes the footer (the file is unreadable without it) and flushes the output, so that
+    /// a write error is reported here rather than lost when the writer is dropped.
+    pub fn finish(self) -> Result<W, ParquetError> {
+        // `into_inner` flushes the last row group and writes the footer.
+        let mut out = self.inner.into_inner().map_err(|e| ParquetError(e.to_string()))?;
+        out.flush().map_err(|e| ParquetError(e.to_string()))?;
+        Ok(out)
     }
 }

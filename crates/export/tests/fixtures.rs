@@ -1,7 +1,7 @@
 //! Frozen output formats: a fixed event written in every format, compared with committed
 //! fixtures under `tests/data/` (`UPDATE_EXPECT=1` rewrites them; review the diff).
 
-use export::{CodedEvent, Format, Writer, FLAT_COLUMNS_COUNT};
+use export::{CodedEvent, Counts, Format, Writer, FLAT_COLUMNS_COUNT};
 use model::*;
 
 fn event() -> (Article, Event) {
@@ -170,4 +170,68 @@ fn gdelt_keeps_only_asserted_current_events_unless_all() {
 fn unknown_format_lists_the_formats() {
     let err = "parquet-ish".parse::<Format>().unwrap_err().to_string();
     assert!(err.contains("table, jsonl, csv, tsv, gdelt"), "{err}");
+}
+
+/// An event with no date at all: GDELT's date columns stay empty, never "00000000"/year 0.
+#[test]
+fn gdelt_leaves_dates_empty_when_there_is_none() {
+    let (mut article, mut ev) = event();
+    ev.time = None;
+    article.published = None;
+    let line = render(Format::Gdelt, false, &ev, &article);
+    let cols: Vec<&str> = line.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(cols.len(), 61);
+    assert_eq!(&cols[1..5], ["", "", "", ""], "{line}");
+}
+
+/// `ActionGeo_ADM1Code` is a code (FIPS country + division code) or nothing: a division's
+/// name from the gazetteer does not go into it.
+#[test]
+fn gdelt_adm1_code_is_a_code_or_empty() {
+    let (article, mut ev) = event();
+    let adm1 = |ev: &Event| {
+        let line = render(Format::Gdelt, false, ev, &article);
+        line.trim_end_matches('\n').split('\t').nth(54).unwrap().to_string()
+    };
+    assert_eq!(adm1(&ev), "IZ10");
+    ev.location.as_mut().unwrap().admin1 = Some("Diyālá".into());
+    assert_eq!(adm1(&ev), "");
+    ev.location.as_mut().unwrap().admin1 = Some("Madrid, Comunidad de".into());
+    assert_eq!(adm1(&ev), "");
+    // The name stays available in the flat formats.
+    let csv = render(Format::Csv, false, &ev, &article);
+    assert!(csv.contains("\"Madrid, Comunidad de\""), "{csv}");
+}
+
+/// A store export's CSV/TSV rows end with the cluster id and counts, under their names.
+#[test]
+fn cluster_columns_close_store_rows() {
+    let (article, ev) = event();
+    let row = CodedEvent {
+        url: article.url.as_deref(),
+        outlet: article.outlet.as_deref(),
+        title: article.title.as_deref(),
+        published: article.published.as_ref(),
+        sentence_text: &article.text,
+        trigger_text: ev.trigger.slice(&article.text).unwrap(),
+        lead: true,
+        event: &ev,
+    };
+    for (format, sep) in [(Format::Csv, ','), (Format::Tsv, '\t')] {
+        let mut w = Writer::new(Vec::new(), format, false, String::new()).with_cluster_columns();
+        w.write_clustered(&row, Some(7), Counts { mentions: 3, sources: 2, articles: 3 }).unwrap();
+        w.write_clustered(&row, None, Counts::default()).unwrap();
+        let text = String::from_utf8(w.finish().unwrap()).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let cols = |l: &str| l.split(sep).map(str::to_string).collect::<Vec<_>>();
+        let head = cols(lines[0]);
+        assert_eq!(head.len(), FLAT_COLUMNS_COUNT + 4);
+        assert_eq!(
+            head[FLAT_COLUMNS_COUNT..],
+            ["cluster", "num_mentions", "num_sources", "num_articles"]
+        );
+        let tail = |l: &str| cols(l)[cols(l).len() - 4..].join(" ");
+        assert_eq!(tail(lines[lines.len() - 2]), "7 3 2 3");
+        assert_eq!(tail(lines[lines.len() - 1]), " 1 1 1");
+    }
 }

@@ -75,7 +75,8 @@ fn pandas_reads_what_we_write() {
 import sys, pandas as pd
 df = pd.read_parquet(sys.argv[1])
 print(len(df), list(df.columns)[:3], df['cameo'].tolist(), df['trigger_start'].tolist(), df['goldstein'].tolist(),
-      df['modality'].tolist(), df['outlet'][0], df['cluster'].tolist(), df['num_sources'].tolist(), str(df['quad_class'].dtype))
+      df['modality'].tolist(), df['outlet'][0], df['cluster'].tolist(), df['num_sources'].tolist(), str(df['quad_class'].dtype),
+      str(df['negated'].dtype), df['historical'].tolist())
 "#;
     // pyarrow has been seen to abort at interpreter exit ("terminate called without an active
     // exception", SIGABRT) on a file it then reads fine: a run killed by a signal is tried again,
@@ -92,7 +93,7 @@ print(len(df), list(df.columns)[:3], df['cameo'].tolist(), df['trigger_start'].t
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(
         got.trim(),
-        "2 ['article_id', 'url', 'outlet'] ['1711', '173'] [13, 40] [-5.0, -5.0] ['denied', 'denied'] Example, \"News\" [7.0, nan] [2, 1] int64"
+        "2 ['article_id', 'url', 'outlet'] ['1711', '173'] [13, 40] [-5.0, -5.0] ['denied', 'denied'] Example, \"News\" [7.0, nan] [2, 1] int64 bool [False, False]"
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -35,6 +35,12 @@ fn user_kind(name: &str) -> Option<Result<Kind, &'static str>> {
     Kind::from_file_name(name).map(Ok)
 }
 
+/// Whether a user file's name tells what it holds (see [`load`]); a file whose name does not is
+/// reported and not loaded.
+pub fn kind_known(name: &str) -> bool {
+    user_kind(name).is_some()
+}
+
 /// Loads `user` files (by path) and, unless `replace`, the built-in lexicon after them.
 pub fn load(user: &[PathBuf], replace: bool) -> Result<Loaded, Error> {
     let files: Vec<(String, Result<String, String>)> = user

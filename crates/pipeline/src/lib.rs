@@ -98,7 +98,9 @@ impl Engine {
         let extract_time = t0.elapsed();
         let mut coded = self.code_article(extracted.article)?;
         coded.times.extract = extract_time;
-        coded.diagnostics.splice(0..0, extracted.diagnostics.iter().map(|d| format!("{d:?}")));
+        coded
+            .diagnostics
+            .splice(0..0, extracted.diagnostics.iter().map(|d| format!("{:?}: {d}", d.kind)));
         Ok(coded)
     }
 

@@ -129,18 +129,6 @@ fn parse_bool(name: &str, v: &Option<String>) -> Result<Option<bool>, ApiError> 
     }
 }
 
-fn iso_prefix(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
-    match b.len() {
-        4 => digits(0..4),
-        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
-        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
-        _ => false,
-    }
-}
-
 impl Params {
     /// The store filter these parameters ask for, or the first bad parameter.
     pub fn filter(&self) -> Result<Filter, ApiError> {
@@ -163,12 +151,7 @@ impl Params {
         }
         for (name, v) in [("from", &self.from), ("to", &self.to)] {
             if let Some(d) = some(v) {
-                if !iso_prefix(d) {
-                    return Err(ApiError::bad(
-                        name,
-                        format!("`{d}` is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)"),
-                    ));
-                }
+                store::check_date_bound(d).map_err(|m| ApiError::bad(name, m))?;
             }
         }
         let modality = match some(&self.modality) {
@@ -296,7 +279,7 @@ fn id(s: &str, what: &str) -> Result<i64, ApiError> {
     s.parse::<i64>()
         .ok()
         .filter(|&i| i > 0)
-        .ok_or_else(|| ApiError::bad("id", format!("`{s}` is not a {what} id")))
+        .ok_or_else(|| ApiError::bad("id", format!("`{s}` is not {what} id")))
 }
 
 pub fn routes() -> Router<Shared> {
@@ -316,6 +299,21 @@ pub fn routes() -> Router<Shared> {
         .route("/api/timeline", get(timeline))
         .route("/api/map", get(map))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
+        .method_not_allowed_fallback(api_method_not_allowed)
+}
+
+/// A known endpoint asked with a method it does not take: a JSON error like every other
+/// failure (it was a bare 405 with an empty body).
+async fn api_method_not_allowed(method: axum::http::Method) -> ApiError {
+    ApiError {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        error: "method_not_allowed",
+        message: format!(
+            "{method} is not allowed here: the API is read with GET, and only \
+             /api/articles takes POST; see /api/openapi.json"
+        ),
+        param: None,
+    }
 }
 
 async fn api_not_found() -> ApiError {
@@ -358,7 +356,7 @@ async fn event(
     State(s): State<Shared>,
     Path(raw): Path<String>,
 ) -> Result<Json<store::StoredEvent>, ApiError> {
-    let id = id(&raw, "event")?;
+    let id = id(&raw, "an event")?;
     s.pool
         .read(move |r| r.event(id))
         .await?
@@ -391,7 +389,7 @@ async fn cluster(
     State(s): State<Shared>,
     Path(raw): Path<String>,
 ) -> Result<Json<ClusterBody>, ApiError> {
-    let id = id(&raw, "cluster")?;
+    let id = id(&raw, "a cluster")?;
     s.pool
         .read(move |r| r.cluster(id))
         .await?
@@ -421,7 +419,7 @@ async fn article(
     State(s): State<Shared>,
     Path(raw): Path<String>,
 ) -> Result<Json<ArticleBody>, ApiError> {
-    let id = id(&raw, "article")?;
+    let id = id(&raw, "an article")?;
     let a = s
         .pool
         .read(move |r| r.article(id))
@@ -687,14 +685,6 @@ pub struct PostedArticle {
     pub outlet: Option<String>,
 }
 
-/// One article or a list of them.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub enum PostBody {
-    One(PostedArticle),
-    Many(Vec<PostedArticle>),
-}
-
 /// What a post stored.
 #[derive(Debug, Serialize)]
 pub struct PostResult {
@@ -707,7 +697,7 @@ pub struct PostResult {
 async fn post_articles(
     State(s): State<Shared>,
     headers: HeaderMap,
-    body: Result<Json<PostBody>, JsonRejection>,
+    body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<(StatusCode, Json<PostResult>), ApiError> {
     let given = headers
         .get(header::AUTHORIZATION)
@@ -743,10 +733,7 @@ async fn post_articles(
         message: e.body_text(),
         param: None,
     })?;
-    let docs = match body.0 {
-        PostBody::One(a) => vec![a],
-        PostBody::Many(v) => v,
-    };
+    let docs = posted(body.0)?;
     if docs.is_empty() || docs.len() > MAX_POST {
         return Err(ApiError {
             status: StatusCode::BAD_REQUEST,
@@ -765,6 +752,29 @@ async fn post_articles(
         },
     )??;
     Ok((StatusCode::CREATED, Json(out)))
+}
+
+/// The articles of a POST body, or a message that says which article and field is wrong
+/// (serde's untagged-enum error only said "data did not match any variant").
+fn posted(body: serde_json::Value) -> Result<Vec<PostedArticle>, ApiError> {
+    let bad = |message: String| ApiError {
+        status: StatusCode::BAD_REQUEST,
+        error: "bad_body",
+        message,
+        param: None,
+    };
+    let one = |v: serde_json::Value, what: &str| {
+        serde_json::from_value::<PostedArticle>(v).map_err(|e| bad(format!("{what}: {e}")))
+    };
+    match body {
+        serde_json::Value::Array(items) => items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| one(v, &format!("article {}", i + 1)))
+            .collect(),
+        v @ serde_json::Value::Object(_) => Ok(vec![one(v, "the article")?]),
+        _ => Err(bad("expected an article object {\"text\": …} or a list of them".into())),
+    }
 }
 
 fn ingest_posted(s: &Shared, docs: Vec<PostedArticle>) -> Result<PostResult, ApiError> {
@@ -823,12 +833,13 @@ mod tests {
     }
 
     #[test]
-    fn iso_prefixes() {
+    fn date_bounds() {
         for ok in ["2009", "2009-07", "2009-07-28"] {
-            assert!(iso_prefix(ok), "{ok}");
+            assert!(store::check_date_bound(ok).is_ok(), "{ok}");
         }
-        for bad in ["09", "2009-7", "2009/07/28", "2009-07-28T10", "yesterday", ""] {
-            assert!(!iso_prefix(bad), "{bad}");
+        // A day or month that does not exist is a bad parameter, not an empty page.
+        for bad in ["09", "2009-7", "2009/07/28", "2009-07-28T10", "yesterday", "", "2019-13-45"] {
+            assert!(store::check_date_bound(bad).is_err(), "{bad}");
         }
     }
 }

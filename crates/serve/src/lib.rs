@@ -44,8 +44,10 @@ pub const MAP_BUDGET: usize = 50_000;
 /// What can stop the server from starting.
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    /// The cause is in the message, not a `source()`: `annalist: error: {:#}` prints the
+    /// chain, which said "Address already in use (os error 98)" twice.
+    #[error("cannot listen on {addr}: {cause}")]
+    Bind { addr: SocketAddr, cause: std::io::Error },
     #[error("cannot start the runtime: {0}")]
     Runtime(std::io::Error),
     #[error("server failed: {0}")]
@@ -216,7 +218,7 @@ pub fn run(
         let addr = config.addr;
         let listener = tokio::net::TcpListener::bind(addr)
             .await
-            .map_err(|source| ServeError::Bind { addr, source })?;
+            .map_err(|cause| ServeError::Bind { addr, cause })?;
         let local = listener.local_addr().map_err(ServeError::Serve)?;
         let header_timeout = config.header_timeout;
         let app = router(State::new(config, writer));

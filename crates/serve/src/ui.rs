@@ -75,6 +75,14 @@ pub fn routes() -> Router<Shared> {
         .route("/static/app.js", get(|| async { asset("text/javascript; charset=utf-8", SCRIPT) }))
         .route("/favicon.ico", get(|| async { StatusCode::NO_CONTENT }))
         .fallback(|| async { page_error(ApiError::not_found("no such page")) })
+        .method_not_allowed_fallback(|method: axum::http::Method| async move {
+            page_error(ApiError {
+                status: StatusCode::METHOD_NOT_ALLOWED,
+                error: "method_not_allowed",
+                message: format!("{method} is not allowed here: pages are read with GET"),
+                param: None,
+            })
+        })
 }
 
 fn asset(kind: &'static str, body: &'static str) -> Response {

@@ -371,6 +371,7 @@ async fn bad_input_gets_json_errors() {
         ("/api/events", "/api/events?bogus=1", 400, "bad_parameter"),
         ("/api/events", "/api/events?code=abc", 400, "bad_parameter"),
         ("/api/events", "/api/events?from=yesterday", 400, "bad_parameter"),
+        ("/api/events", "/api/events?from=2019-13-45", 400, "bad_parameter"),
         ("/api/events", "/api/events?modality=maybe", 400, "bad_parameter"),
         ("/api/events", "/api/events?historical=perhaps", 400, "bad_parameter"),
         ("/api/events", "/api/events?sort=random", 400, "bad_parameter"),
@@ -611,4 +612,71 @@ fn a_client_that_trickles_headers_is_dropped() {
     let mut out = String::new();
     ok.read_to_string(&mut out).unwrap();
     assert!(out.starts_with("HTTP/1.1 200"), "{out}");
+}
+
+/// A known path asked with a method it does not take is a 405 with a body like every other
+/// failure (JSON under /api, HTML for pages) and an `Allow` header; it was an empty 405.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn wrong_methods_get_a_body() {
+    let db = fixture("methods");
+    let app = serve::router(State::new(config(&db), None));
+    for (method, uri) in [(Method::DELETE, "/api/events"), (Method::PUT, "/api/articles")] {
+        let (st, h, body) = call(&app, method.clone(), uri, None).await;
+        assert_eq!(st, StatusCode::METHOD_NOT_ALLOWED, "{method} {uri}");
+        assert!(h.get(header::ALLOW).is_some_and(|v| v.to_str().unwrap().contains("GET")));
+        let v: Value = serde_json::from_slice(&body).unwrap_or_else(|e| panic!("{e}: {body:?}"));
+        assert_eq!(v["error"], "method_not_allowed");
+        assert!(v["message"].as_str().unwrap().starts_with(method.as_str()), "{v}");
+    }
+    let (st, h, body) = call(&app, Method::POST, "/", None).await;
+    assert_eq!(st, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(h[header::CONTENT_TYPE].to_str().unwrap().starts_with("text/html"));
+    assert!(String::from_utf8_lossy(&body).contains("not allowed here"));
+}
+
+/// A malformed POST body says which article and which field is wrong (it said "data did not
+/// match any variant of untagged enum PostBody").
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_post_body_names_the_article_and_field() {
+    let db = fixture("post-bad");
+    let cfg = config(&db);
+    let token = "correct horse battery staple";
+    let w = Writer::new(&cfg, token, Box::new(ArticleOnly)).unwrap();
+    let app = serve::router(State::new(cfg, Some(w)));
+    let doc: Value = serde_json::from_str(serve::api::OPENAPI).unwrap();
+    let auth = format!("Bearer {token}");
+    let documents = |b: Vec<u8>| serde_json::from_slice::<Value>(&b).unwrap()["documents"].clone();
+    let before = documents(call(&app, Method::GET, "/api/health", None).await.2);
+    for (body, says) in [
+        (r#"{"title": "Talks"}"#, "the article: missing field `text`"),
+        (r#"{"html": "<p>Talks</p>"}"#, "the article: invalid type: string"),
+        (r#"[{"text": "Talks resumed."}, {"txt": 1}]"#, "article 2: unknown field `txt`"),
+        (r#""Talks resumed.""#, "expected an article object"),
+    ] {
+        let (st, _, b) = call(&app, Method::POST, "/api/articles", Some((&auth, body))).await;
+        assert_eq!(st, StatusCode::BAD_REQUEST, "{body}");
+        let v = validate(&doc, "/api/articles", "post", st, &b);
+        assert_eq!(v["error"], "bad_body");
+        assert!(v["message"].as_str().unwrap().contains(says), "{body}: {v}");
+    }
+    // Nothing of a list with one bad article is stored.
+    assert_eq!(documents(call(&app, Method::GET, "/api/health", None).await.2), before);
+}
+
+/// A port in use is one clear error: the cause once, not once in the message and again as
+/// its source (`annalist: error:` prints the whole chain).
+#[test]
+fn a_busy_port_is_reported_once() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let mut cfg = config(&tmp("busy"));
+    cfg.addr = taken.local_addr().unwrap();
+    let err = serve::run(cfg, None, |_| panic!("must not serve")).unwrap_err();
+    let mut chain = err.to_string();
+    let mut source = std::error::Error::source(&err);
+    while let Some(s) = source {
+        chain.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    assert!(chain.starts_with("cannot listen on"), "{chain}");
+    assert_eq!(chain.matches("os error").count(), 1, "{chain}");
 }

@@ -29,6 +29,37 @@ pub struct Filter {
     pub limit: Option<usize>,
 }
 
+/// Checks a `from`/`to` bound: an ISO date of year, month or day precision (`2009`,
+/// `2009-07`, `2009-07-28`) that exists in the calendar. Bounds are compared as text, so a
+/// malformed one ("2019-13-45", "yesterday") would silently match nothing or the wrong rows.
+pub fn check_date_bound(s: &str) -> Result<(), String> {
+    let bad = || format!("`{s}` is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    let b = s.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| r.clone().all(|i| b.get(i).is_some_and(u8::is_ascii_digit));
+    let shape = match b.len() {
+        4 => digits(0..4),
+        7 => digits(0..4) && b[4] == b'-' && digits(5..7),
+        10 => digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10),
+        _ => false,
+    };
+    if !shape {
+        return Err(bad());
+    }
+    let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    let y = i64::from(num(0..4));
+    if b.len() >= 7 && !(1..=12).contains(&num(5..7)) {
+        return Err(format!("`{s}`: there is no month {}", &s[5..7]));
+    }
+    if b.len() == 10 {
+        let (m, d) = (num(5..7), num(8..10));
+        if model::days::civil_from_days(model::days::days_from_civil(y, m, d)) != (y, m, d) {
+            return Err(format!("`{s}`: there is no such day"));
+        }
+    }
+    Ok(())
+}
+
 fn has_word(hay: &str, needle: &str) -> bool {
     hay.to_lowercase().contains(&needle.to_lowercase())
 }
@@ -119,5 +150,31 @@ impl Filter {
             }
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_date_bound;
+
+    #[test]
+    fn date_bounds_must_exist() {
+        for ok in ["2009", "2009-07", "2009-07-28", "2024-02-29"] {
+            assert_eq!(check_date_bound(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "09",
+            "2009-7",
+            "2009/07/28",
+            "2009-07-28T10",
+            "yesterday",
+            "",
+            "2019-13",
+            "2019-13-45",
+        ] {
+            assert!(check_date_bound(bad).is_err(), "{bad}");
+        }
+        assert!(check_date_bound("2023-02-29").unwrap_err().contains("no such day"));
+        assert!(check_date_bound("2019-00").unwrap_err().contains("no month 00"));
     }
 }

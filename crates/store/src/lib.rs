@@ -28,7 +28,7 @@ mod mem;
 mod read;
 mod sqlite;
 
-pub use filter::{event_date, Filter};
+pub use filter::{check_date_bound, event_date, Filter};
 pub use mem::MemStore;
 pub use read::{
     ActorCount, ArticleEvent, ArticleSummary, ArticleView, ClusterMember, ClusterSummary, Count,

@@ -143,6 +143,9 @@ impl Store for MemStore {
                     figures: d.figures.get(j).cloned().unwrap_or_default(),
                     event: e.clone(),
                 };
+                if filter.limit == Some(0) {
+                    return Ok(out);
+                }
                 if filter.matches(&row) {
                     out.push(row);
                     if filter.limit.is_some_and(|l| out.len() >= l) {

@@ -152,6 +152,13 @@ impl SqliteStore {
     /// Opens (creating if needed, unless read-only) and migrates a store.
     pub fn open(path: &Path, opts: &OpenOptions) -> Result<SqliteStore> {
         let p = path.to_path_buf();
+        // SQLite itself says only "disk I/O error" for a directory.
+        if path.is_dir() {
+            return Err(StoreError::Open {
+                path: p,
+                detail: "it is a directory; give the store's file (e.g. DIR/annalist.db)".into(),
+            });
+        }
         if opts.read_only && !path.exists() {
             return Err(StoreError::Open { path: p, detail: "no such store".into() });
         }
@@ -652,6 +659,10 @@ impl Store for SqliteStore {
         let mut rows =
             st.query(rusqlite::params_from_iter(args.iter())).map_err(|e| self.err(e))?;
         let mut out = Vec::new();
+        // Checked before the first row too: `limit: Some(0)` asks for no rows (it gave one).
+        if filter.limit == Some(0) {
+            return Ok(out);
+        }
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
             let (mut row, json) = self.row_to_event(r).map_err(|e| self.err(e))?;
             row.event = serde_json::from_str(&json).map_err(|e| StoreError::Decode {

@@ -93,6 +93,11 @@ fn behaviour(s: &mut dyn Store) {
     assert_eq!(s.commit(&v2).unwrap().new_versions, 1);
     let all = s.events(&store::Filter::default()).unwrap();
     assert_eq!(all.len(), 2);
+    // A limit is a count of rows, 0 included (it gave one row).
+    for limit in [0, 1, 2, 3] {
+        let some = s.events(&store::Filter { limit: Some(limit), ..Default::default() }).unwrap();
+        assert_eq!(some.len(), limit.min(2), "limit {limit}");
+    }
     assert_eq!(all.iter().filter(|r| r.latest).count(), 1);
     let latest = s.events(&store::Filter { latest_only: true, ..Default::default() }).unwrap();
     assert_eq!(latest[0].event.article.0, "h2");
@@ -191,6 +196,11 @@ fn bad_files_give_clear_errors() {
     let e = SqliteStore::open(std::path::Path::new("/proc/annalist/x.db"), &OpenOptions::default())
         .unwrap_err();
     assert!(matches!(e, StoreError::ReadOnly { .. } | StoreError::Open { .. }), "{e}");
+    // A directory given as the store (SQLite alone says "disk I/O error"), read or write.
+    for read_only in [true, false] {
+        let e = SqliteStore::open(&dir, &OpenOptions { read_only, max_pages: None }).unwrap_err();
+        assert!(e.to_string().contains("is a directory"), "{e}");
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -99,6 +99,21 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         None if io::stdout().is_terminal() && !args.documents => Format::Table,
         None => Format::Jsonl,
     };
+    // A --dict file that cannot be used at all is a usage error: coding on without it gives
+    // other events than the user asked for, with exit 0 and only a count on stderr.
+    // (Bad lines inside a usable file stay diagnostics: the rest of the file loads.)
+    for p in &args.dicts {
+        match std::fs::metadata(p) {
+            Err(e) => anyhow::bail!("--dict {}: cannot read: {e}", p.display()),
+            Ok(m) if m.is_dir() => anyhow::bail!("--dict {}: is a directory", p.display()),
+            Ok(_) if !lexicon::load::kind_known(&p.display().to_string()) => anyhow::bail!(
+                "--dict {}: cannot tell the dictionary's kind from its name (expected actors, \
+                 agents, verbs, nouns, discards or issues in it, or CAMEO.2.0 for verbs)",
+                p.display()
+            ),
+            Ok(_) => {}
+        }
+    }
     let started = Instant::now();
     let models = depparse::Models::load_default().context("loading the parser models")?;
     let loaded =
@@ -122,6 +137,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if args.origin && format != Format::Jsonl {
         anyhow::bail!("--origin needs the jsonl format");
     }
+    if args.documents && format != Format::Jsonl {
+        // It used to write the CSV/TSV header (or nothing) and report 0 events.
+        let f = args.format.as_deref().unwrap_or("table");
+        anyhow::bail!("--documents writes JSON lines; it does not go with --format {f}");
+    }
     let mut items = documents(&args.paths, args.lines);
     if let Some(day) = args.published.clone() {
         items = Box::new(items.map(move |item| {
@@ -141,6 +161,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     );
     let mut failed = 0u64;
     let mut coded_docs = 0u64;
+    // Documents read fine whose extraction found no article text (a page of navigation, an
+    // index page): coded, but worth a word, or a directory of them reads as "0 event(s)".
+    let mut no_text = 0u64;
     let mut events = 0u64;
     let mut times = pipeline::StageTimes::default();
     let mut pipe_closed = false;
@@ -163,6 +186,9 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 }
             };
             coded_docs += 1;
+            if coded.article.text.trim().is_empty() {
+                no_text += 1;
+            }
             times.add(&coded.times);
             if verbose {
                 for d in &coded.diagnostics {
@@ -170,6 +196,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 }
             }
             let written = if documents_mode {
+                events += coded.events.len() as u64;
                 write_document(&mut writer, &coded)
             } else {
                 write_events(&mut writer, &coded, &mut events, origin)
@@ -195,7 +222,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     let secs = started.elapsed().as_secs_f64();
-    eprintln!("annalist: {coded_docs} document(s) coded, {events} event(s), {failed} failed, in {secs:.2}s");
+    let empty = match no_text {
+        0 => String::new(),
+        n if verbose => format!(" ({n} with no article text)"),
+        n => format!(" ({n} with no article text; --verbose says why)"),
+    };
+    eprintln!("annalist: {coded_docs} document(s) coded{empty}, {events} event(s), {failed} failed, in {secs:.2}s");
     if args.times {
         eprintln!(
             "annalist: stage times (summed over threads): extract {:.3}s, parse {:.3}s, code {:.3}s, time {:.3}s, place {:.3}s, provenance {:.3}s",
@@ -261,12 +293,18 @@ pub(crate) fn write_events<W: Write>(
 
 fn write_document<W: Write>(writer: &mut Writer<W>, coded: &pipeline::Coded) -> io::Result<()> {
     // One self-contained line: the article without its HTML map, its events and quotes.
+    // The events are serialised as records, not through a `serde_json::Value`: a Value widens
+    // their f32 fields to f64 ("goldstein": 2.799999952316284 where the event lines say 2.8).
     let a = &coded.article;
-    let doc = serde_json::json!({
-        "article": { "id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title, "published": a.published, "language": a.language, "text": a.text },
-        "events": coded.events,
-        "quotes": coded.quotes,
-        "denials": coded.denials,
-    });
-    writer.write_raw_line(&doc.to_string())
+    let head = serde_json::json!({ "id": a.id, "url": a.url, "outlet": a.outlet, "title": a.title, "published": a.published, "language": a.language, "text": a.text });
+    let (denials, events, quotes) = (
+        serde_json::to_string(&coded.denials).map_err(io::Error::other)?,
+        serde_json::to_string(&coded.events).map_err(io::Error::other)?,
+        serde_json::to_string(&coded.quotes).map_err(io::Error::other)?,
+    );
+    // Keys in the order the Value map gave them before (sorted).
+    let line = format!(
+        "{{\"article\":{head},\"denials\":{denials},\"events\":{events},\"quotes\":{quotes}}}"
+    );
+    writer.write_raw_line(&line)
 }

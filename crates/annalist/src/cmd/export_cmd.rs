@@ -9,7 +9,6 @@ use super::query::{coded, counts};
 use super::Outcome;
 use anyhow::Context as _;
 use export::{Format, Writer};
-use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::PathBuf;
 use store::{Filter, OpenOptions, SqliteStore, Store};
@@ -37,23 +36,38 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let path = args.db.clone().unwrap_or_else(store::default_path);
-    let db = SqliteStore::open(&path, &OpenOptions { read_only: true, max_pages: None })?;
-    let format: Format = match args.format.as_str() {
-        "gdelt" => Format::Gdelt,
-        "jsonl" | "json" => Format::Jsonl,
-        "csv" => Format::Csv,
-        "parquet" => return parquet(&db, &args),
+    // Usage errors first: they need no store.
+    let format: Option<Format> = match args.format.as_str() {
+        "gdelt" => Some(Format::Gdelt),
+        "jsonl" | "json" => Some(Format::Jsonl),
+        "csv" => Some(Format::Csv),
+        "parquet" => None,
         other => {
             anyhow::bail!("unknown export format `{other}`; expected gdelt, jsonl, csv or parquet")
         }
     };
+    if args.mentions.is_some() && format != Some(Format::Gdelt) {
+        anyhow::bail!("--mentions goes with --format gdelt");
+    }
+    let path = args.db.clone().unwrap_or_else(store::default_path);
+    let db = SqliteStore::open(&path, &OpenOptions { read_only: true, max_pages: None })?;
+    let Some(format) = format else { return parquet(&db, &args) };
     let rows = db.events(&Filter { latest_only: args.latest, ..Filter::default() })?;
-    let out: Box<dyn Write> = match &args.out {
+    // Every output file is written under a temporary name and renamed into place only when
+    // the whole export succeeded: a failure never leaves a half-written or empty file.
+    let (out, out_file): (Box<dyn Write>, Option<Pending>) = match &args.out {
         Some(p) => {
-            Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)
+            let (f, pending) = Pending::create(p)?;
+            (Box::new(f), Some(pending))
         }
-        None => Box::new(io::stdout().lock()),
+        None => (Box::new(io::stdout().lock()), None),
+    };
+    let (mut mentions, mentions_file) = match &args.mentions {
+        Some(p) => {
+            let (f, pending) = Pending::create(p)?;
+            (Some(io::BufWriter::new(f)), Some(pending))
+        }
+        None => (None, None),
     };
     let out = io::BufWriter::new(out);
     let added = model::days::utc_stamp();
@@ -64,28 +78,31 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             writeln!(out)?;
         }
         out.flush()?;
+        drop(out);
+        if let Some(f) = out_file {
+            f.commit()?;
+        }
         eprintln!("annalist: {} event(s)", rows.len());
         return Ok(Outcome::Clean);
     }
-    let mut w = Writer::new(out, format, args.all, added.clone());
-    let mut mentions = match &args.mentions {
-        Some(p) if format == Format::Gdelt => Some(io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?,
-        )),
-        Some(_) => anyhow::bail!("--mentions goes with --format gdelt"),
-        None => None,
-    };
-    // The first report of each cluster stands for it in the events table.
-    let mut written: HashSet<i64> = HashSet::new();
+    let mut w = Writer::new(out, format, args.all, added.clone()).with_cluster_columns();
+    // The first report of each cluster stands for it in the events table; `kept` says whether
+    // that row was written (not left out as unasserted or historical), so that the Mentions
+    // table only names events the events table holds.
+    let mut kept: std::collections::HashMap<i64, bool> = std::collections::HashMap::new();
     let mut rep_id: std::collections::HashMap<i64, u64> = std::collections::HashMap::new();
     for r in &rows {
         let key = r.cluster.unwrap_or(-(r.document * 100_000 + i64::from(r.event.sentence)));
-        let first = written.insert(key);
-        if format != Format::Gdelt || first {
-            w.write_counted(&coded(r), counts(r))?;
-        }
+        let written = match kept.get(&key) {
+            Some(&k) if format == Format::Gdelt => k,
+            _ => {
+                let before = w.written;
+                w.write_clustered(&coded(r), r.cluster, counts(r))?;
+                *kept.entry(key).or_insert(w.written > before)
+            }
+        };
         let id = *rep_id.entry(key).or_insert_with(|| export::gdelt_id(&r.event));
-        if let Some(m) = &mut mentions {
+        if let (Some(m), true) = (&mut mentions, written) {
             export::mentions::write_mention(
                 m,
                 &export::mentions::Mention {
@@ -101,12 +118,51 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     let (n, filtered) = (w.written, w.filtered);
-    w.finish()?;
+    drop(w.finish()?);
     if let Some(mut m) = mentions {
         m.flush()?;
     }
+    if let Some(f) = out_file {
+        f.commit()?;
+    }
+    if let Some(f) = mentions_file {
+        f.commit()?;
+    }
     eprintln!("annalist: {n} row(s) written, {filtered} left out (not asserted or historical; --all keeps them)");
     Ok(Outcome::Clean)
+}
+
+/// An output file being written under a temporary name beside it; [`Pending::commit`] renames
+/// it into place, dropping it uncommitted removes it.
+struct Pending {
+    tmp: PathBuf,
+    dest: PathBuf,
+    done: bool,
+}
+
+impl Pending {
+    fn create(dest: &std::path::Path) -> anyhow::Result<(std::fs::File, Pending)> {
+        let name = dest.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let tmp = dest.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+        let file =
+            std::fs::File::create(&tmp).with_context(|| format!("creating {}", dest.display()))?;
+        Ok((file, Pending { tmp, dest: dest.to_path_buf(), done: false }))
+    }
+
+    fn commit(mut self) -> anyhow::Result<()> {
+        std::fs::rename(&self.tmp, &self.dest)
+            .with_context(|| format!("writing {}", self.dest.display()))?;
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = std::fs::remove_file(&self.tmp);
+        }
+    }
 }
 
 fn parquet(db: &SqliteStore, args: &Args) -> anyhow::Result<Outcome> {
@@ -114,14 +170,14 @@ fn parquet(db: &SqliteStore, args: &Args) -> anyhow::Result<Outcome> {
         anyhow::bail!("--format parquet writes a binary file: give it with --out FILE")
     };
     let rows = db.events(&Filter { latest_only: args.latest, ..Filter::default() })?;
-    let file =
-        std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+    let (file, pending) = Pending::create(path)?;
     let mut w = export::parquet_out::ParquetWriter::new(io::BufWriter::new(file))?;
     for chunk in rows.chunks(16_384) {
         let batch: Vec<_> = chunk.iter().map(|r| (coded(r), r.cluster, counts(r))).collect();
         w.write_batch(&batch)?;
     }
     w.finish()?;
+    pending.commit()?;
     eprintln!("annalist: {} event(s) written to {}", rows.len(), path.display());
     Ok(Outcome::Clean)
 }

@@ -1,5 +1,6 @@
 //! `annalist ingest PATH...`: the whole pipeline into the store. Documents already stored
-//! (same content hash) and documents before an input's checkpoint are skipped without coding;
+//! (same content hash and URL) are skipped without coding, wherever they sit in the input (a
+//! checkpoint alone never skips a document: stdin and replaced files hold new ones there);
 //! every batch commits with its checkpoints in one transaction, so a killed run loses at most
 //! the batch in flight and a rerun completes the rest. Clusters are recomputed at the end.
 
@@ -91,12 +92,15 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             let done = *checkpoints
                 .entry(input.clone())
                 .or_insert_with(|| reader.checkpoint(&input).unwrap_or(0));
-            if *n <= done {
-                return Item::Skip(input);
-            }
-            match reader.has_document(&store::document_key(&doc.hash, doc.uri.as_deref())) {
+            // A checkpoint is where a run over this input stopped; it says nothing about what
+            // the input holds now (stdin carries a new stream each time, a daily file is
+            // replaced under the same name), so a document before it is skipped only when its
+            // content is stored: the lookup is cheap, coding it again is not.
+            let key = store::document_key(&doc.hash, doc.uri.as_deref());
+            match reader.has_document(&key) {
                 Ok(true) => Item::Skip(input),
                 Ok(false) => Item::Code(Box::new(doc)),
+                Err(_) if *n <= done => Item::Skip(input),
                 Err(e) => {
                     lookup_error.get_or_insert(e.to_string());
                     Item::Code(Box::new(doc))
@@ -182,6 +186,10 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             Err(_) => (store::Committed::default(), None, None),
         }
     });
+    // The read-only connection goes first: SQLite folds the WAL back into the store file and
+    // removes it only when the last connection to close can write, and a store left as a
+    // 4 KiB file beside a large `-wal` is empty to anyone who copies the file alone.
+    drop(reader);
     let Some(mut db) = db else {
         anyhow::bail!("the store writer thread failed; everything committed before is intact")
     };

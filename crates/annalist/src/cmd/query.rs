@@ -21,11 +21,11 @@ pub struct Args {
     /// PLOVER event type (ASSAULT, PROTEST, …).
     #[arg(long)]
     pub plover: Option<String>,
-    /// First event date (ISO, inclusive).
-    #[arg(long)]
+    /// First event date (ISO: YYYY, YYYY-MM or YYYY-MM-DD, inclusive).
+    #[arg(long, value_parser = date_bound)]
     pub from: Option<String>,
-    /// Last event date (ISO, inclusive).
-    #[arg(long)]
+    /// Last event date (ISO: YYYY, YYYY-MM or YYYY-MM-DD, inclusive).
+    #[arg(long, value_parser = date_bound)]
     pub to: Option<String>,
     /// Country (ISO code) or a word of the place name.
     #[arg(long)]
@@ -51,6 +51,11 @@ pub struct Args {
     /// table (default on a terminal), jsonl (default when piped) or csv.
     #[arg(long, short = 'f')]
     pub format: Option<String>,
+}
+
+/// A `--from`/`--to` value: an ISO date that exists (a malformed bound matched nothing, silently).
+fn date_bound(s: &str) -> Result<String, String> {
+    store::check_date_bound(s).map(|()| s.to_string())
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {

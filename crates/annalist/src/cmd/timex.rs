@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Text file to read (default: standard input).
+    /// Text file to read (default, or `-`: standard input).
     pub input: Option<PathBuf>,
     /// Publication date the relative expressions are anchored on: 2009, 2009-01 or 2009-01-20.
     #[arg(long)]
@@ -23,7 +23,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> Result<super::Outcome> {
-    let (name, text) = match &args.input {
+    // `-` is standard input, as for every other command.
+    let (name, text) = match args.input.as_ref().filter(|p| p.as_os_str() != "-") {
         Some(p) => (
             p.display().to_string(),
             std::fs::read_to_string(p).with_context(|| format!("reading {}", p.display()))?,
