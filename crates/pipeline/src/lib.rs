@@ -2746,8 +2746,14 @@ fn drop_bare_attributions(
         }
         let Some(k) = index_in(s, n.trigger) else { return true };
         // (Its verb, or the word right after it when the parser hung the noun elsewhere:
-        // "…, a police statement said".)
-        !(head(k).is_some_and(saying) || (k + 1 < s.tokens.len() && saying(k + 1)))
+        // "…, a police statement said"; or any verb it is the channel of: "claimed
+        // responsibility in a statement", "said during a briefing".)
+        let channel = s.tokens.iter().enumerate().any(|(c, t)| {
+            head(c) == Some(k)
+                && t.deprel == "case"
+                && matches!(t.lemma.as_str(), "in" | "on" | "during" | "through" | "via")
+        });
+        !(channel || head(k).is_some_and(saying) || (k + 1 < s.tokens.len() && saying(k + 1)))
     });
 }
 
