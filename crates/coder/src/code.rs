@@ -4275,10 +4275,10 @@ impl Analysis<'_> {
     /// `v`'s own `ccomp` ("said that Iraq attacked Iran") and a noun's content or relative
     /// clause (`acl`: "demands that Israel ease …") stay in.
     ///
-    /// (Product rule, `acts` given.) So is a participle clause after a comma whose verb is an
-    /// act of the dictionary's: "expelled two officials, accusing them of interfering … amid
-    /// a war with the Rapid Support Forces" — the accusing is coded as its own event, and
-    /// its words are no pattern words of "expelled".
+    /// (Product rule, `acts` given.) So is a participle clause after a comma whose verb is a
+    /// dictionary act of another kind ([`Self::other_act`]): "expelled two officials, accusing
+    /// them of interfering … amid a war with the Rapid Support Forces" — the accusing is coded
+    /// as its own event, and its words are no pattern words of "expelled".
     fn in_foreign_clause(&self, v: usize, k: usize, acts: Option<&Dictionaries>) -> bool {
         if k == v || !self.descends(k, v) {
             return false;
@@ -4307,7 +4307,7 @@ impl Analysis<'_> {
                 let participle = rel == "advcl"
                     && self.s.tokens[cur].xpos == "VBG"
                     && self.children[cur].iter().any(|&c| c < cur && self.s.tokens[c].form == ",")
-                    && self.verb_forms(cur, dicts).is_some();
+                    && self.other_act(v, cur, dicts);
                 if participle {
                     return true;
                 }
@@ -4315,6 +4315,18 @@ impl Analysis<'_> {
             cur = h;
         }
         false
+    }
+
+    /// Whether dictionary verb `c` names an act of another kind than verb `v`'s (CAMEO roots;
+    /// the acts of force, 18–20, are one kind): "expelled …, accusing them" tells two acts,
+    /// "attacked the city, shelling markets" one.
+    fn other_act(&self, v: usize, c: usize, dicts: &Dictionaries) -> bool {
+        let root = |k: usize| {
+            let code = &self.verb_forms(k, dicts)?.first()?.code;
+            let r = code.get(..2).filter(|r| r.bytes().all(|b| b.is_ascii_digit()))?;
+            Some(if matches!(r, "18" | "19" | "20") { "18" } else { r })
+        };
+        matches!((root(v), root(c)), (Some(a), Some(b)) if a != b)
     }
 
     /// Words after the verb up to the end of its phrase.

@@ -2586,7 +2586,9 @@ fn drop_passages(
                         && matches!(n.code.get(..2), Some("18" | "19" | "20"))
                 })
         });
-        !through || force
+        // (A doer the coder does not know as an actor, "Bombs tore through three churches",
+        // is a force too.)
+        !through || force || matches!(v.source.code.as_str(), "" | "---")
     });
 }
 
