@@ -2078,6 +2078,30 @@ impl Analysis<'_> {
             {
                 continue;
             }
+            // … nor when it holds an adverbial clause of time of a verb outside it, with a
+            // subject and a finite verb of its own (", a day after gunmen killed 26
+            // tourists", ", hours before the army shelled the town"): a deed told, no aside.
+            if opts.clauses
+                && (lo..hi).any(|k| {
+                    self.is_verb(k)
+                        && base_rel(&self.s.tokens[k].deprel) == "advcl"
+                        && self.head(k).is_some_and(|h| h < lo || h >= hi)
+                        && self.finite_or_aux(k)
+                        && self.children[k].iter().any(|&c| {
+                            base_rel(&self.s.tokens[c].deprel) == "nsubj"
+                                && self.s.tokens[c].upos != "PRON"
+                        })
+                        && self.children[k].iter().any(|&c| {
+                            base_rel(&self.s.tokens[c].deprel) == "mark"
+                                && matches!(
+                                    self.words[c].as_str(),
+                                    "AFTER" | "BEFORE" | "SINCE" | "UNTIL" | "WHEN"
+                                )
+                        })
+                })
+            {
+                continue;
+            }
             // … nor when it opens with a coordinator before a coordinated verb (", but was
             // still refusing admittance to …"): a clause of its own, not an aside.
             if opts.clauses

@@ -175,3 +175,16 @@ fn a_visit_during_which_one_acts_is_ones_own() {
     let got = coded("Police arrested 20 people during clashes in Lagos.");
     assert!(!got.iter().any(|(w, s, ..)| w == "clashes" && s.contains("COP")), "{got:?}");
 }
+
+/// A clause of time after a comma ("…, a day after gunmen killed …") tells a deed of its own,
+/// also when the parser hangs it on the time noun: it is no aside.
+#[test]
+fn a_deed_told_a_day_after_is_coded() {
+    for (text, trigger) in [
+        ("Jordan closed its border with Syria on Tuesday, two days after rebels shelled a border post.", "shelled"),
+        ("Police arrested five men on Sunday, hours after militants killed two soldiers in Mosul.", "killed"),
+    ] {
+        let got = coded(text);
+        assert!(got.iter().any(|(w, ..)| w == trigger), "{text}: {got:?}");
+    }
+}
