@@ -431,6 +431,11 @@ fn locative_preposition(w: &str) -> bool {
     )
 }
 
+/// Roles of people one state posts in another's capital. (Not its missions: "opened an
+/// embassy in Tehran" is an embassy to Iran.)
+const POSTED_ROLES: &[&str] =
+    &["DIPLOMAT", "DIPLOMATS", "AMBASSADOR", "AMBASSADORS", "ENVOY", "ENVOYS", "CONSUL", "CONSULS"];
+
 fn base_rel(r: &str) -> &str {
     match r.bytes().position(|b| b == b':') {
         Some(i) => &r[..i],
@@ -1522,6 +1527,9 @@ impl Analysis<'_> {
             }
             if opts.clauses {
                 if let Some(c) = self.people_in_capital(idx, words, &code, first, date, dicts) {
+                    // (Envoys posted in a capital take no country from it, nor from another
+                    // place: they are no country-less group of the place.)
+                    let known = if c.starts_with("---") { Some(false) } else { known };
                     return (c, span, known);
                 }
             }
@@ -1791,14 +1799,31 @@ impl Analysis<'_> {
             && self.head(head).is_some_and(|h| {
                 idx.contains(&h) && !name.contains(&h) && self.s.tokens[h].upos == "PROPN"
             });
-        let in_place = (locative || dicts.metonym_capitals)
-            && self.children[head].iter().any(|&c| {
+        let place_case = |n: usize, of: bool| {
+            self.children[n].iter().any(|&c| {
                 base_rel(&self.s.tokens[c].deprel) == "case"
-                    && matches!(
-                        self.words[c].as_str(),
-                        "IN" | "AT" | "THROUGH" | "THROUGHOUT" | "ACROSS"
-                    )
-            });
+                    && match self.words[c].as_str() {
+                        "IN" | "AT" | "THROUGH" | "THROUGHOUT" | "ACROSS" | "AROUND" | "NEAR"
+                        | "OUTSIDE" => true,
+                        "OF" => of,
+                        _ => false,
+                    }
+            })
+        };
+        // ("in Paris", "around Paris", and the part of a capital a phrase of place names:
+        // "through the centre of Tbilisi", "on the outskirts of Kyiv".)
+        let in_place = (locative || dicts.metonym_capitals)
+            && (place_case(head, false)
+                || place_case(head, true)
+                    && self.head(head).is_some_and(|h| {
+                        idx.contains(&h)
+                            && self.s.tokens[h].upos == "NOUN"
+                            && (place_case(h, false)
+                                || self.children[h].iter().any(|&c| {
+                                    base_rel(&self.s.tokens[c].deprel) == "case"
+                                        && self.words[c] == "ON"
+                                }))
+                    }));
         (names_a_thing || in_place).then(|| country.to_string())
     }
 
@@ -1850,7 +1875,28 @@ impl Analysis<'_> {
             .collect();
         let role = crate::nominal::code_words(&rest, date, dicts)?;
         let role = role.strip_prefix("---")?;
+        // Envoys in a capital are posted there by another state ("Western diplomats in
+        // Beijing", "ambassadors in Moscow"): the
+        // capital names neither their government nor their country.
+        let posted_in = self.children[top].iter().any(|&d| {
+            base_rel(&self.s.tokens[d].deprel) == "case"
+                && matches!(self.words[d].as_str(), "IN" | "AT")
+        });
+        if posted_in && rest.iter().any(|w| POSTED_ROLES.contains(w)) {
+            return (!role.is_empty()).then(|| format!("---{role}"));
+        }
         (!role.is_empty()).then(|| format!("{}{role}", &code[..3]))
+    }
+
+    /// (Product rule.) Whether the phrase names envoys by where they are posted
+    /// ("Western diplomats in Beijing", "ambassadors in Moscow"): the place names neither
+    /// their country nor an owner ([`Self::people_in_capital`]).
+    fn posted_in(&self, ws: &[usize]) -> bool {
+        ws.iter().any(|&k| POSTED_ROLES.contains(&self.words[k].as_str()))
+            && ws.iter().any(|&k| {
+                base_rel(&self.s.tokens[k].deprel) == "case"
+                    && matches!(self.words[k].as_str(), "IN" | "AT")
+            })
     }
 
     /// Whether the first actor of the phrase's words has no country ("ethnic Albanians").
@@ -1887,7 +1933,8 @@ impl Analysis<'_> {
         while let Some((c, depth)) = stack.pop() {
             // (Product rule: "marched through central Belgrade", "across the country".)
             let place_word = |w: &str| {
-                w == "IN" || (clauses && matches!(w, "THROUGH" | "THROUGHOUT" | "ACROSS"))
+                w == "IN"
+                    || (clauses && matches!(w, "THROUGH" | "THROUGHOUT" | "ACROSS" | "AROUND"))
             };
             if self.children[c].iter().any(|&k| place_word(&self.words[k])) {
                 if let Some(ph) = self.phrase_of[c].map(|q| &self.phrases[q]) {
@@ -2027,6 +2074,30 @@ impl Analysis<'_> {
                     self.is_verb(k)
                         && base_rel(&self.s.tokens[k].deprel) == "ccomp"
                         && self.head(k).is_some_and(|h| h >= hi && self.says(h))
+                })
+            {
+                continue;
+            }
+            // … nor when it holds an adverbial clause of time of a verb outside it, with a
+            // subject and a finite verb of its own (", a day after gunmen killed 26
+            // tourists", ", hours before the army shelled the town"): a deed told, no aside.
+            if opts.clauses
+                && (lo..hi).any(|k| {
+                    self.is_verb(k)
+                        && base_rel(&self.s.tokens[k].deprel) == "advcl"
+                        && self.head(k).is_some_and(|h| h < lo || h >= hi)
+                        && self.finite_or_aux(k)
+                        && self.children[k].iter().any(|&c| {
+                            base_rel(&self.s.tokens[c].deprel) == "nsubj"
+                                && self.s.tokens[c].upos != "PRON"
+                        })
+                        && self.children[k].iter().any(|&c| {
+                            base_rel(&self.s.tokens[c].deprel) == "mark"
+                                && matches!(
+                                    self.words[c].as_str(),
+                                    "AFTER" | "BEFORE" | "SINCE" | "UNTIL" | "WHEN"
+                                )
+                        })
                 })
             {
                 continue;
@@ -2296,7 +2367,8 @@ impl Analysis<'_> {
                 // The verb's patterns read only its own words (the target is still sought
                 // in all of them: parsers hang arguments inside clauses that are not theirs).
                 let mut own = lower.clone();
-                own.retain(|&k| !self.in_foreign_clause(vp_head, k));
+                let acts = opts.clauses.then_some(dicts);
+                own.retain(|&k| !self.in_foreign_clause(vp_head, k, acts));
                 let block = &dicts.verbs.blocks[form.block as usize];
                 let (mut code, mut src_slot, mut tgt_slot, mut pattern) =
                     self.form_code(form, &upper, &own, dicts);
@@ -2748,7 +2820,10 @@ impl Analysis<'_> {
                 && matches!(self.s.tokens[vp_head].lemma.as_str(), "exchange" | "swap" | "trade")
                 && target
                     .is_some_and(|t| self.phrases[t].codes.iter().all(|c| c.starts_with("---")));
+            // (Product rule: a truce two sides declare is each one's with the other: "Kyrgyzstan
+            // and Tajikistan agreed to a ceasefire", "the army and the rebels declared a truce".)
             let together = matches!(code.get(..2), Some("03" | "04" | "05" | "06"))
+                || (opts.clauses && code.starts_with("087"))
                 || reciprocal
                 || each_other
                 || swapped;
@@ -3581,10 +3656,20 @@ impl Analysis<'_> {
 
     /// The country of the leader or state an agent phrase is "loyal to" ("militants loyal to
     /// Iraq's al-Qaeda frontman", "forces loyal to the president of X"), or of the body it is
-    /// "affiliated with" ("workers affiliated with the Serbian Workers' Union").
+    /// "affiliated with" ("workers affiliated with the Serbian Workers' Union"), "linked/tied
+    /// to" or "allied with" ("hackers linked to Russian military intelligence", "militias
+    /// allied with the government of X").
     fn loyal_owner(&self, p: usize, ws: &[usize]) -> Option<String> {
-        let &loyal =
-            ws.iter().find(|&&k| matches!(self.words[k].as_str(), "LOYAL" | "AFFILIATED"))?;
+        let bond = |k: usize| {
+            matches!(self.words[k].as_str(), "LOYAL" | "AFFILIATED" | "LINKED" | "TIED" | "ALLIED")
+        };
+        // (The word is in the phrase, or a participle after its head the phrase leaves out.)
+        let head = || ws.iter().copied().find(|&k| self.head(k).is_none_or(|h| !ws.contains(&h)));
+        let loyal = ws.iter().copied().find(|&k| bond(k)).or_else(|| {
+            self.children[head()?].iter().copied().find(|&c| {
+                self.s.tokens[c].deprel == "acl" && bond(c) && ws.first().is_some_and(|&f| c > f)
+            })
+        })?;
         self.children[loyal].iter().find_map(|&c| {
             if !matches!(base_rel(&self.s.tokens[c].deprel), "obl" | "nmod")
                 || !self.children[c]
@@ -4255,7 +4340,12 @@ impl Analysis<'_> {
     /// the genocide" — what another speaker says or did there is no word of `v`'s pattern.
     /// `v`'s own `ccomp` ("said that Iraq attacked Iran") and a noun's content or relative
     /// clause (`acl`: "demands that Israel ease …") stay in.
-    fn in_foreign_clause(&self, v: usize, k: usize) -> bool {
+    ///
+    /// (Product rule, `acts` given.) So is a participle clause after a comma whose verb is a
+    /// dictionary act of another kind ([`Self::other_act`]): "expelled two officials, accusing
+    /// them of interfering … amid a war with the Rapid Support Forces" — the accusing is coded
+    /// as its own event, and its words are no pattern words of "expelled".
+    fn in_foreign_clause(&self, v: usize, k: usize, acts: Option<&Dictionaries>) -> bool {
         if k == v || !self.descends(k, v) {
             return false;
         }
@@ -4279,9 +4369,30 @@ impl Analysis<'_> {
             if own_subject && !(h == v && rel == "ccomp") {
                 return true;
             }
+            if let Some(dicts) = acts {
+                let participle = rel == "advcl"
+                    && self.s.tokens[cur].xpos == "VBG"
+                    && self.children[cur].iter().any(|&c| c < cur && self.s.tokens[c].form == ",")
+                    && self.other_act(v, cur, dicts);
+                if participle {
+                    return true;
+                }
+            }
             cur = h;
         }
         false
+    }
+
+    /// Whether dictionary verb `c` names an act of another kind than verb `v`'s (CAMEO roots;
+    /// the acts of force, 18–20, are one kind): "expelled …, accusing them" tells two acts,
+    /// "attacked the city, shelling markets" one.
+    fn other_act(&self, v: usize, c: usize, dicts: &Dictionaries) -> bool {
+        let root = |k: usize| {
+            let code = &self.verb_forms(k, dicts)?.first()?.code;
+            let r = code.get(..2).filter(|r| r.bytes().all(|b| b.is_ascii_digit()))?;
+            Some(if matches!(r, "18" | "19" | "20") { "18" } else { r })
+        };
+        matches!((root(v), root(c)), (Some(a), Some(b)) if a != b)
     }
 
     /// Words after the verb up to the end of its phrase.
@@ -4698,7 +4809,7 @@ impl Analysis<'_> {
                     .map(|&k| self.s.tokens[k].form.as_str())
                     .collect::<Vec<_>>()
                     .join(" ");
-                let owner = if c.starts_with("---") {
+                let owner = if c.starts_with("---") && !(opts.clauses && self.posted_in(ws)) {
                     self.adjacent_owner(p, ws)
                         .or_else(|| {
                             (c.len() > 3)

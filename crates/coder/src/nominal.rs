@@ -252,9 +252,23 @@ fn code_nouns(
             Some((a, b)) => (Some(a), Some(b)),
             None => (
                 source_of(s, h, children, words, date, dicts, first),
-                target_of(s, h, children, words, date, dicts),
+                target_of(s, h, children, words, date, dicts, &code),
             ),
         };
+        // (A visit or talks "during" which someone acts are that one's: "said during a visit
+        // to Kyiv", "signed the deal during talks with Iraq"; a fight or a protest during
+        // which police act are not theirs.)
+        let source = source.or_else(|| {
+            if !code.starts_with("04")
+                || !s.tokens[h].deprel.starts_with("obl")
+                || case_of(s, h, children).as_deref() != Some("during")
+            {
+                return None;
+            }
+            let v = (s.tokens[h].head as usize).checked_sub(1)?;
+            let sj = children[v].iter().copied().find(|&c| s.tokens[c].deprel == "nsubj")?;
+            code_np(s, sj, children, words, date, dicts)
+        });
         let target = target.map(|t| at_home(source.as_ref(), t));
         // (A target named by its role alone is of the country the act's `in` phrase places
         // it in: "the attack on a police station in Pakistan's Balochistan province".)
@@ -754,8 +768,10 @@ fn source_of(
         let support =
             SUPPORT_VERBS.contains(&lemma.as_str()) || SUPPORT_VERBS.contains(&form.as_str());
         // (A reason given to another verb is no act of a subject higher up: "vowed to
-        // retaliate against Israel for the strike" says nothing of who struck.)
-        let reason = !support
+        // retaliate against Israel for the strike" says nothing of who struck. Nor is what
+        // is called for: "called for attacks on troops" names no one who would attack, only
+        // who asked; "call" is a support verb only of its object, "called a strike".)
+        let reason = (!support || lemma == "call")
             && matches!(rel, "obl" | "nmod")
             && children[cur].iter().any(|&c| {
                 s.tokens[c].deprel == "case" && s.tokens[c].form.eq_ignore_ascii_case("for")
@@ -854,7 +870,11 @@ fn target_of(
     words: &[String],
     date: Option<DateKey>,
     dicts: &Dictionaries,
+    code: &str,
 ) -> Option<CodedActor> {
+    // (A visit, talks or a meeting is "to" or "with" its counterpart: "a visit to Kyiv",
+    // "talks with Iran".)
+    let consult = code.starts_with("04");
     // (An adjective heading a noun phrase takes its phrases as `obl`: "Azerbaijan's
     // offensive/ADJ against/obl Armenian separatists".)
     let oblique_ok = s.tokens[h].upos == "ADJ";
@@ -864,8 +884,14 @@ fn target_of(
         {
             continue;
         }
+        let case = case_of(s, c, children);
+        if consult && matches!(case.as_deref(), Some("to" | "with")) {
+            if let Some(a) = code_np(s, c, children, words, date, dicts) {
+                return Some(a);
+            }
+        }
         if matches!(
-            case_of(s, c, children).as_deref(),
+            case.as_deref(),
             Some(
                 "on" | "against"
                     | "of"

@@ -128,6 +128,7 @@ impl Engine {
                 Ok(mut found) => {
                     let mut nominal =
                         coder::nominal::code(s, date, &self.dictionaries, &self.nouns, &found);
+                    drop_passages(s, &mut found, &nominal);
                     coder::nominal::fold_weapon_subjects(
                         s,
                         date,
@@ -2769,6 +2770,43 @@ fn index_in(s: &AnalyzedSentence, trigger: model::Span) -> Option<usize> {
             h.is_none_or(|h| !inside.contains(&h))
         })
         .or_else(|| inside.last().copied())
+}
+
+/// "Tear/rip through" is a verb of force only with the force itself as its subject ("An
+/// explosion tore through a market": the blast's nominal event, which
+/// `coder::nominal::fold_weapon_subjects` then folds into it); with people as its subject it
+/// tells how they moved ("Protesters tore through the barricades", "the convoy ripped through
+/// the town"), and what they did there is coded by its own verb.
+fn drop_passages(
+    s: &AnalyzedSentence,
+    verbal: &mut Vec<coder::CodedEvent>,
+    nominal: &[coder::CodedEvent],
+) {
+    verbal.retain(|v| {
+        let Some(k) = s.tokens.iter().position(|t| {
+            v.trigger.contains(t.span)
+                && t.upos == "VERB"
+                && (matches!(t.lemma.as_str(), "tear" | "rip")
+                    || matches!(
+                        t.form.to_ascii_lowercase().as_str(),
+                        "tore" | "torn" | "tears" | "ripped" | "rips"
+                    ))
+        }) else {
+            return true;
+        };
+        let through = v.trigger.end > s.tokens[k].span.end;
+        let force = s.tokens.iter().any(|t| {
+            t.deprel == "nsubj"
+                && t.head as usize == k + 1
+                && nominal.iter().any(|n| {
+                    n.trigger.contains(t.span)
+                        && matches!(n.code.get(..2), Some("18" | "19" | "20"))
+                })
+        });
+        // (A doer the coder does not know as an actor, "Bombs tore through three churches",
+        // is a force too.)
+        !through || force || matches!(v.source.code.as_str(), "" | "---")
+    });
 }
 
 /// Verbs that end or ease a state of affairs their object names.

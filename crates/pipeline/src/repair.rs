@@ -51,7 +51,8 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let k = close_to_read_as_verb(s);
     let l = claim_read_as_content_of_its_channel(s);
     let m = role_before_name_read_as_oblique(s);
-    a || b || c || d || e || f || g || h || i || j || k || l || m
+    let n = clause_hung_on_its_time(s);
+    a || b || c || d || e || f || g || h || i || j || k || l || m || n
 }
 
 /// A title before the name it describes read as an oblique ("Sudan's army chief/obl, Abdel
@@ -141,6 +142,55 @@ fn claim_read_as_content_of_its_channel(s: &mut AnalyzedSentence) -> bool {
         s.tokens[c].deprel = "ccomp".into();
     }
     !moves.is_empty()
+}
+
+/// An adverbial clause hung on the time phrase before it ("moved troops to its border on
+/// Friday, a day/acl after gunmen killed 26 tourists", "hours/acl after the president
+/// called …"): a finite verb with a subject and a subordinator of its own is no modifier of a
+/// noun that says when; it is an adverbial clause of the verb that time phrase belongs to.
+fn clause_hung_on_its_time(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut changed = false;
+    for v in 0..n {
+        let toks = &s.tokens;
+        let t = &toks[v];
+        if t.upos != "VERB" || t.deprel != "acl" {
+            continue;
+        }
+        let Some(noun) = head(toks, v).filter(|&h| h < v) else { continue };
+        if !says_when(&toks[noun].lemma) {
+            continue;
+        }
+        let mark = kids(toks, v).any(|c| {
+            c < v
+                && base(toks, c) == "mark"
+                && SUBORDINATORS.contains(&toks[c].form.to_lowercase().as_str())
+        });
+        let subject = kids(toks, v).any(|c| c < v && base(toks, c) == "nsubj");
+        if !mark || !subject {
+            continue;
+        }
+        // The verb the time phrase belongs to, through its attachments.
+        let mut cur = noun;
+        let mut verb = None;
+        for _ in 0..4 {
+            if !matches!(base(toks, cur), "obl" | "nmod" | "appos") {
+                break;
+            }
+            let Some(h) = head(toks, cur) else { break };
+            if toks[h].upos == "VERB" {
+                verb = Some(h);
+                break;
+            }
+            cur = h;
+        }
+        let Some(g) = verb.filter(|&g| g < noun) else { continue };
+        let toks = &mut s.tokens;
+        toks[v].head = (g + 1) as u32;
+        toks[v].deprel = "advcl".into();
+        changed = true;
+    }
+    changed
 }
 
 /// "close to" read as the verb *close* ("Sources/nsubj close/VERB to the prime minister said
