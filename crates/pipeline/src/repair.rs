@@ -114,10 +114,7 @@ fn claim_read_as_content_of_its_channel(s: &mut AnalyzedSentence) -> bool {
     {
         let toks = &s.tokens;
         for v in 0..n {
-            if toks[v].upos != "VERB"
-                || !provenance::attribution::SPEECH.contains(&toks[v].lemma.as_str())
-                || kids(toks, v).any(|c| base(toks, c) == "ccomp")
-            {
+            if !speech_verb(&toks[v]) || kids(toks, v).any(|c| base(toks, c) == "ccomp") {
                 continue;
             }
             for o in kids(toks, v).filter(|&o| o > v && base(toks, o) == "obl") {
@@ -389,9 +386,7 @@ fn saying_phrase_read_into_its_clause(s: &mut AnalyzedSentence) -> bool {
     {
         let toks = &s.tokens;
         for v in 0..n {
-            if toks[v].upos != "VERB"
-                || !provenance::attribution::SPEECH.contains(&toks[v].lemma.as_str())
-            {
+            if !speech_verb(&toks[v]) {
                 continue;
             }
             for c in kids(toks, v).filter(|&c| c > v && base(toks, c) == "ccomp") {
@@ -432,8 +427,7 @@ fn speaker_read_as_conjunct(s: &mut AnalyzedSentence) -> bool {
     let mut changed = false;
     for v in 2..n {
         let toks = &s.tokens;
-        if toks[v].upos != "VERB"
-            || !provenance::attribution::SPEECH.contains(&toks[v].lemma.as_str())
+        if !speech_verb(&toks[v])
             || kids(toks, v).any(|c| matches!(base(toks, c), "nsubj" | "csubj" | "expl"))
         {
             continue;
@@ -733,9 +727,7 @@ fn reattach_before_trailing_attribution(s: &mut AnalyzedSentence) -> bool {
     let mut changed = false;
     for v in 0..n {
         let toks = &s.tokens;
-        if toks[v].upos != "VERB"
-            || !provenance::attribution::SPEECH.contains(&toks[v].lemma.as_str())
-        {
+        if !speech_verb(&toks[v]) {
             continue;
         }
         let kids: Vec<usize> = (0..n).filter(|&c| head(toks, c) == Some(v)).collect();
@@ -888,6 +880,11 @@ fn reroot_swallowed_main_verb(s: &mut AnalyzedSentence) -> bool {
 }
 
 /// The index of word `i`'s head; `None` for the root.
+/// A verb of saying ("said", "told", "announced"), as tagged.
+fn speech_verb(t: &model::Token) -> bool {
+    t.upos == "VERB" && provenance::attribution::SPEECH.contains(&t.lemma.as_str())
+}
+
 fn head(toks: &[model::Token], i: usize) -> Option<usize> {
     (toks[i].head as usize).checked_sub(1)
 }
