@@ -135,7 +135,10 @@ pub fn share_places(
             events[i].modality,
             Modality::Asserted | Modality::Negated | Modality::Attempted | Modality::Alleged
         );
-        if events[i].historical
+        // (Background takes its place only from a background deed: "after the rebels bombed a
+        // base in Arauca province late last year, *killing* two soldiers".)
+        let past = events[i].historical;
+        if (past && events[i].modality != Modality::Asserted)
             || !open
             || (placed(&events[i]) && own.get(i).copied().unwrap_or(false))
         {
@@ -159,6 +162,7 @@ pub fn share_places(
         let donor = (0..events.len()).find(|&j| {
             j != i
                 && events[j].sentence == events[i].sentence
+                && events[j].historical == past
                 && (own.get(j).copied().unwrap_or(false) || named_here(&events[j]))
                 && placed(&events[j])
                 && clausal_dependent(s, events[j].trigger, events[i].trigger)

@@ -1128,7 +1128,21 @@ fn fallback_place(
     ev: &Event,
 ) -> Option<(model::Location, geo::PlaceBasis)> {
     use model::Modality::{Asserted, Attempted, Negated};
-    if ev.historical || !matches!(ev.modality, Asserted | Attempted | Negated) {
+    // Background told with a place in its own sentence ("Bandits kidnapped 200 villagers in
+    // neighbouring Zamfara state late last year") happened there; no other fallback (the
+    // dateline, the story's place) speaks for a deed of another time.
+    if ev.historical {
+        let s = sentences.get(ev.sentence as usize)?;
+        if ev.modality != Asserted || !ASSAULT_ROOTS.contains(&ev.root.as_str()) || spoken_of(s, ev)
+        {
+            return None;
+        }
+        let mut aimed = geo::aimed_clauses(s, ev.trigger);
+        aimed.extend(speakers_places(s, ev.trigger));
+        let found = places.sentence_place_outside(gaz, text, s.span, ev.trigger, &aimed);
+        return (found.basis == geo::PlaceBasis::Sentence).then_some((found.location, found.basis));
+    }
+    if !matches!(ev.modality, Asserted | Attempted | Negated) {
         return None;
     }
     // "the army said it *would not negotiate*": a refusal of something to come happens

@@ -35,6 +35,28 @@ pub fn of(
             if bare_year {
                 return (true, time.span);
             }
+            // "had agreed last year", "in May last year", "late last year", "who met Putin
+            // last October" (in February): a deed the text puts in the previous calendar year
+            // is background whatever its age in days; "last month" and a "last December" a few
+            // weeks old stay the story's own news.
+            let start = time.start.as_deref();
+            let past_year = start
+                .and_then(|s| s.get(..4))
+                .zip(published.and_then(|p| p.get(..4)))
+                .is_some_and(|(y, py)| y < py);
+            if past_year {
+                if let Some(sp) = time.span {
+                    let words = tree.slice(sp).to_lowercase();
+                    let last_year = words.contains("last year") || words.contains("previous year");
+                    let last_month_name =
+                        words.split_whitespace().collect::<Vec<_>>().windows(2).any(|w| {
+                            w[0] == "last" && MONTHS.contains(&w[1].trim_end_matches('.'))
+                        }) && start.and_then(days).is_some_and(|s| p - s > 60);
+                    if last_year || last_month_name {
+                        return (true, time.span);
+                    }
+                }
+            }
             if matches!(time.precision, DatePrecision::Decade | DatePrecision::Century) {
                 let start = time.start.as_deref().and_then(days);
                 if start.is_some_and(|s| s < p) {
@@ -167,6 +189,33 @@ pub fn of(
     (false, None)
 }
 
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
 /// Whether `word` is a year (four digits, after 1800) before the publication year.
 fn is_past_year(word: &str, published: Option<&str>) -> bool {
     let pub_year = published.and_then(|p| p.get(..4)).and_then(|y| y.parse::<i32>().ok());
@@ -185,6 +234,40 @@ fn has_perfect_or_past(tree: &Tree, v: usize) -> bool {
 mod tests {
     use super::*;
     use crate::tree::test_util::sentence;
+
+    #[test]
+    fn a_deed_of_last_year_is_background_whatever_its_age() {
+        // "Rebels seized the town <when>", published on `published`, dated `start` by `when`.
+        let judge = |when: &str, start: &str, precision: DatePrecision, published: &str| {
+            let words: Vec<&str> = when.split(' ').collect();
+            let mut spec = "Rebels/rebel/NOUN/2/nsubj seized/seize/VERB/0/root the/the/DET/4/det town/town/NOUN/2/obj".to_string();
+            for (i, w) in words.iter().enumerate() {
+                let rel = if i + 1 == words.len() { "2/obl:tmod" } else { "0/amod" };
+                let rel = rel.replace('0', &(4 + words.len()).to_string());
+                spec.push_str(&format!(" {w}/{}/X/{rel}", w.to_lowercase()));
+            }
+            let (text, s) = sentence(&spec);
+            let tree = Tree::new(&s, &text);
+            let at = text.find(when).unwrap();
+            let time = EventTime {
+                start: Some(start.into()),
+                end: Some(start.into()),
+                precision,
+                basis: TimeBasis::Text,
+                span: Some(Span::new(at, at + when.len())),
+            };
+            of(&tree, 1, Some(&time), Some(published)).0
+        };
+        // "late last year" 70 days before, "in May last year", "last October" four months back.
+        assert!(judge("late last year", "2025", DatePrecision::Year, "2026-03-10"));
+        assert!(judge("in May last year", "2025-05", DatePrecision::Month, "2026-01-10"));
+        assert!(judge("last October", "2025-10", DatePrecision::Month, "2026-02-20"));
+        // The story's own news: "last month", a "last December" three weeks old, this year.
+        assert!(!judge("last month", "2025-12", DatePrecision::Month, "2026-01-20"));
+        assert!(!judge("last December", "2025-12", DatePrecision::Month, "2026-01-20"));
+        assert!(!judge("last week", "2026-W02", DatePrecision::Week, "2026-01-20"));
+        assert!(!judge("in March", "2026-03", DatePrecision::Month, "2026-05-02"));
+    }
 
     #[test]
     fn dated_background_and_recent_news() {
@@ -271,11 +354,12 @@ mod tests {
             span: Some(Span::new(start, start + 4)),
         };
         assert!(of(&tree, 1, Some(&year), Some("2021-02-18")).0);
-        // "last year" is not a bare year.
+        // "last year" is no bare year, but a deed the text puts last year is background all
+        // the same (the gold README's `historical` convention, session 12).
         let (text, s) = sentence("They/they/PRON/2/nsubj fought/fight/VERB/0/root last/last/ADJ/4/amod year/year/NOUN/2/obl:tmod");
         let tree = Tree::new(&s, &text);
         let start = text.find("last").unwrap();
         let last = EventTime { span: Some(Span::new(start, start + 9)), ..year };
-        assert!(!of(&tree, 1, Some(&last), Some("2021-02-18")).0);
+        assert!(of(&tree, 1, Some(&last), Some("2021-02-18")).0);
     }
 }

@@ -134,6 +134,16 @@ pub fn annotate_with(
         }
         chain.extend(links);
         ev.attribution = Attribution { chain };
+        // "X will/would [hostile act] if Y …" said by X or X's own side ("The Kremlin said
+        // Moscow would retaliate if …", "Opposition leaders said they would march on parliament
+        // if …") is a conditional threat; said by a third party it stays hypothetical.
+        if ev.modality == Modality::Hypothetical
+            && hostile_root(&ev.root)
+            && modality::conditional_undertaking(&tree, t)
+                .is_some_and(|v| own_side_undertaking(ev, &tree, v, actor_of))
+        {
+            ev.modality = Modality::Threatened;
+        }
         // A doer saying it did not do something denies it; saying it will not ("would not
         // withdraw its troops") is a refusal, which stays negated.
         let future = modality::in_the_future(&tree, t);
@@ -226,6 +236,71 @@ fn inherit_cited_outlets(events: &mut [Event]) {
 }
 
 /// Whether the innermost voice of a negated event names the same party as its doer.
+/// A CAMEO root of conflict: threaten, protest, posture, reduce relations, coerce, assault,
+/// fight, mass violence (13–20).
+fn hostile_root(root: &str) -> bool {
+    root.parse::<u8>().is_ok_and(|r| (13..=20).contains(&r))
+}
+
+/// Whether the undertaking at verb `v` is told by its own doer's side: the voice that tells it
+/// is the doer's party ([`denied_by_its_doer`]'s test) or another arm of the doer's state (a
+/// minister for the army), the voice is a member "of the group"/"of the movement" the story is
+/// about, or the undertaking's subject is a personal pronoun taking up the voice ("Opposition
+/// leaders said *they* would march").
+fn own_side_undertaking(
+    ev: &Event,
+    tree: &Tree,
+    v: usize,
+    actor_of: &dyn Fn(Span) -> Option<String>,
+) -> bool {
+    let Some(voice) = ev.attribution.chain.last().filter(|l| l.role != AttributionRole::Outlet)
+    else {
+        return false;
+    };
+    let pronoun = modality::subject(tree, v).is_some_and(|c| {
+        matches!(tree.form_lower(c).as_str(), "they" | "we" | "it" | "he" | "she")
+    });
+    if pronoun || denied_by_its_doer(ev, actor_of) {
+        return true;
+    }
+    // "a commander of the group", "a spokesman for the movement": a definite generic noun
+    // takes up the doer the sentence names.
+    let lower = voice.text.to_lowercase();
+    let member = ["of the ", "for the "].iter().any(|p| {
+        lower.rsplit_once(p).is_some_and(|(_, n)| {
+            matches!(
+                n,
+                "group"
+                    | "movement"
+                    | "rebels"
+                    | "militia"
+                    | "organisation"
+                    | "organization"
+                    | "insurgents"
+                    | "army"
+                    | "party"
+            )
+        })
+    });
+    if member {
+        return true;
+    }
+    // Two arms of one state: "Defence Minister Benny Gantz" (ISRGOV) for the army (ISRMIL).
+    const STATE: &[&str] = &["GOV", "MIL", "COP", "SPY", "LEG", "JUD"];
+    let (Some(doer), Some(sp)) = (
+        ev.sources.iter().map(|a| a.code.as_str()).find(|c| c.len() >= 3),
+        voice.span.and_then(actor_of),
+    ) else {
+        return false;
+    };
+    let role = |c: &str| c.get(3..6).unwrap_or("GOV").to_string();
+    !doer.starts_with("---")
+        && sp.len() >= 3
+        && doer[..3] == sp[..3]
+        && STATE.contains(&role(doer).as_str())
+        && STATE.contains(&role(&sp).as_str())
+}
+
 fn denied_by_its_doer(ev: &Event, actor_of: &dyn Fn(Span) -> Option<String>) -> bool {
     let Some(speaker) = ev
         .attribution
@@ -394,6 +469,35 @@ mod tests {
             confidence: 1.0,
             evidence: Vec::new(),
         }
+    }
+
+    #[test]
+    fn a_conditional_hostile_act_told_by_its_own_side_is_a_threat() {
+        // "… said they/the army would shell the port if the talks collapsed."
+        let spec = |subj: &str| {
+            format!("{subj}/x/{}/4/nsubj would/would/AUX/4/aux shell/shell/VERB/0/root the/the/DET/6/det port/port/NOUN/4/obj if/if/SCONJ/9/mark talks/talk/NOUN/9/nsubj collapsed/collapse/VERB/4/advcl", if subj == "they" { "PRON" } else { "NOUN" })
+        };
+        let judge = |subj: &str, doer: &str, voice: Option<&str>, code: Option<&'static str>| {
+            let (text, s) = crate::tree::test_util::sentence(&spec(subj));
+            let tree = Tree::new(&s, &text);
+            let mut ev = negated(doer, voice.map(|_| Span::new(0, 20)));
+            if let (Some(v), Some(link)) = (voice, ev.attribution.chain.get_mut(1)) {
+                link.text = v.into();
+            }
+            own_side_undertaking(&ev, &tree, 3, &|_: Span| code.map(str::to_string))
+        };
+        // "Opposition leaders said they would march …": the pronoun takes up the voice.
+        assert!(judge("they", "KENOPP", Some("Opposition leaders"), None));
+        // "The Kremlin said Moscow would …"; a minister for the army; a commander of the group.
+        assert!(judge("army", "RUS", Some("The Kremlin"), Some("RUSGOV")));
+        assert!(judge("army", "ISRMIL", Some("Defence Minister Avi Cohen"), Some("ISRGOV")));
+        assert!(judge("army", "COLREB", Some("a commander of the group"), None));
+        // A third party's forecast, or the outlet's own voice, stays hypothetical.
+        assert!(!judge("army", "ISRMIL", Some("analysts"), None));
+        assert!(!judge("army", "ISRMIL", Some("a U.S. official"), Some("USAGOV")));
+        assert!(!judge("army", "SDNREB", Some("the interior minister"), Some("SDNGOV")));
+        assert!(!judge("they", "ISRMIL", None, None));
+        assert!(hostile_root("19") && hostile_root("13") && !hostile_root("04"));
     }
 
     #[test]

@@ -461,6 +461,43 @@ fn aux_mood(tree: &Tree, v: usize) -> Option<(Modality, Span)> {
     None
 }
 
+/// The verb of a conditional undertaking that holds trigger `t`: a "will"/"would"/"shall" verb
+/// with an "if"/"unless" clause of its own — the trigger itself ("Moscow would retaliate if
+/// …") or the verb whose complement it is ("would be ready to strike … if …", "will have to
+/// resume attacks unless …"). "could"/"might" make a possibility, not an undertaking: `None`.
+pub(crate) fn conditional_undertaking(tree: &Tree, t: usize) -> Option<usize> {
+    let modal = |f: &str| matches!(f, "could" | "might" | "may" | "can" | "should");
+    let mut conditional = false;
+    let mut v = t;
+    for _ in 0..3 {
+        conditional |= tree.children(v).any(|c| {
+            tree.rel(c) == "advcl"
+                && tree.children(c).any(|m| {
+                    tree.rel(m) == "mark" && matches!(tree.form_lower(m).as_str(), "if" | "unless")
+                })
+        });
+        if tree.children(v).any(|c| tree.rel(c) == "aux" && modal(&tree.form_lower(c))) {
+            return None;
+        }
+        if in_the_future(tree, v) {
+            return conditional.then_some(v);
+        }
+        if !matches!(tree.rel(v), "xcomp" | "obj") {
+            return None;
+        }
+        v = tree.head(v)?;
+    }
+    None
+}
+
+/// The subject of verb `v`, or of the verb it is coordinated with ("they would hold protests
+/// and would *march*").
+pub(crate) fn subject(tree: &Tree, v: usize) -> Option<usize> {
+    let own =
+        |v: usize| tree.children(v).find(|&c| matches!(tree.full_rel(c), "nsubj" | "nsubj:pass"));
+    own(v).or_else(|| (tree.rel(v) == "conj").then(|| tree.head(v).and_then(own)).flatten())
+}
+
 /// `was to` + verb: the governor is an infinitive whose subject clause uses `be to`.
 fn is_be_to(tree: &Tree, v: usize) -> bool {
     let has_to = tree.children(v).any(|c| tree.rel(c) == "mark" && tree.form_lower(c) == "to");
@@ -607,6 +644,36 @@ mod tests {
         // after abducting him.
         let spec = "They/they/PRON/2/nsubj accused/accuse/VERB/0/root police/police/NOUN/2/obj of/of/SCONJ/5/mark killing/kill/VERB/2/advcl him/he/PRON/5/obj after/after/SCONJ/8/mark abducting/abduct/VERB/5/advcl him/he/PRON/8/obj";
         assert_eq!(modality(spec, "abducting"), Modality::Alleged);
+    }
+
+    #[test]
+    fn a_conditional_undertaking_is_will_or_would_with_if_or_unless() {
+        let undertaking = |spec: &str, trigger: &str| {
+            let (text, s) = sentence(spec);
+            let tree = Tree::new(&s, &text);
+            let t = s.tokens.iter().position(|t| t.form == trigger).unwrap();
+            conditional_undertaking(&tree, t).map(|v| s.tokens[v].form.clone())
+        };
+        // "The army would shell the port if the talks collapsed."
+        let shell = "The/the/DET/2/det army/army/NOUN/4/nsubj would/would/AUX/4/aux shell/shell/VERB/0/root the/the/DET/6/det port/port/NOUN/4/obj if/if/SCONJ/10/mark the/the/DET/9/det talks/talk/NOUN/10/nsubj collapsed/collapse/VERB/4/advcl";
+        assert_eq!(undertaking(shell, "shell").as_deref(), Some("shell"));
+        // "The militia will resume raids unless the governor resigns": the noun under the verb.
+        let raids = "The/the/DET/2/det militia/militia/NOUN/4/nsubj will/will/AUX/4/aux resume/resume/VERB/0/root raids/raid/NOUN/4/obj unless/unless/SCONJ/9/mark the/the/DET/8/det governor/governor/NOUN/9/nsubj resigns/resign/VERB/4/advcl";
+        assert_eq!(undertaking(raids, "raids").as_deref(), Some("resume"));
+        // "Kyiv would be ready to bomb the bridge if Moscow attacked": the if-clause below.
+        let ready = "Kyiv/Kyiv/PROPN/4/nsubj would/would/AUX/4/aux be/be/AUX/4/cop ready/ready/ADJ/0/root to/to/PART/6/mark bomb/bomb/VERB/4/xcomp the/the/DET/8/det bridge/bridge/NOUN/6/obj if/if/SCONJ/11/mark Moscow/Moscow/PROPN/11/nsubj attacked/attack/VERB/6/advcl";
+        assert_eq!(undertaking(ready, "bomb").as_deref(), Some("ready"));
+        // "could" is a possibility; a future without a condition is a plan.
+        let could = shell.replace("would/would", "could/could");
+        assert_eq!(undertaking(&could, "shell"), None);
+        let plain = "The/the/DET/2/det army/army/NOUN/4/nsubj would/would/AUX/4/aux shell/shell/VERB/0/root the/the/DET/6/det port/port/NOUN/4/obj";
+        assert_eq!(undertaking(plain, "shell"), None);
+        // "they would rally and would march if …": the second conjunct's subject is the first's.
+        let spec = "they/they/PRON/3/nsubj would/would/AUX/3/aux rally/rally/VERB/0/root and/and/CCONJ/6/cc would/would/AUX/6/aux march/march/VERB/3/conj if/if/SCONJ/9/mark police/police/NOUN/9/nsubj fired/fire/VERB/6/advcl";
+        let (text, s) = sentence(spec);
+        let tree = Tree::new(&s, &text);
+        assert_eq!(subject(&tree, 5), Some(0));
+        assert_eq!(conditional_undertaking(&tree, 5), Some(5));
     }
 
     #[test]
