@@ -487,10 +487,9 @@ fn type_before(text: &str, start: usize) -> Option<PlaceKind> {
         // Words that name a country's first-level division in most countries; the others
         // name a division of either level ("county" is Kenya's first level and the United
         // States' second).
-        "state" | "province" | "region" | "governorate" | "prefecture" | "oblast" | "emirate" => {
-            Some(PlaceKind::Admin1)
-        }
-        "county" | "district" | "department" => Some(PlaceKind::Admin2),
+        "state" | "province" | "region" | "governorate" | "prefecture" | "oblast" | "emirate"
+        | "department" => Some(PlaceKind::Admin1),
+        "county" | "district" => Some(PlaceKind::Admin2),
         _ => None,
     }
 }
@@ -509,6 +508,7 @@ fn plural_type_after(text: &str, end: usize) -> Option<()> {
             | "governorates"
             | "oblasts"
             | "prefectures"
+            | "departments"
     )
     .then_some(())
 }
@@ -1121,6 +1121,22 @@ mod tests {
             .map(|t| crate::recognize::toponym_for_span(gaz, text, t.span))
             .collect();
         resolve(gaz, text, tops, &[], &Weights::default())
+    }
+
+    #[test]
+    fn a_department_after_a_name_is_the_division_not_its_capital() {
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        let kind = |text: &str, name: &str| {
+            let r = resolve_names(&gaz, text, &[name]);
+            r[0].place.and_then(|p| gaz.place(p)).map(|p| (p.kind, p.country))
+        };
+        let dept = Some((PlaceKind::Admin1, "BO"));
+        assert_eq!(kind("Miners blocked roads in Oruro department on Monday.", "Oruro"), dept);
+        assert_eq!(kind("Floods hit villages across Tarija department.", "Tarija"), dept);
+        assert_eq!(kind("Protests spread to the department of Oruro.", "Oruro"), dept);
+        // The bare name is still the departmental capital.
+        let city = Some((PlaceKind::City, "BO"));
+        assert_eq!(kind("Miners marched through Oruro on Monday.", "Oruro"), city);
     }
 
     #[test]
