@@ -1280,23 +1280,19 @@ mod tests {
         assert_eq!((tripoli.kind, tripoli.country), (PlaceKind::City, "LB"));
     }
 
+    /// The country of the place `name` resolves to in `text`, recognised and resolved as the
+    /// product does it.
+    fn resolved_country(gaz: &Gazetteer, text: &str, name: &str) -> Option<String> {
+        let r =
+            resolve(gaz, text, crate::recognize::recognize(gaz, text), &[], &Weights::default());
+        let r = r.into_iter().find(|r| r.toponym.span.slice(text) == Some(name))?;
+        r.place.and_then(|p| gaz.place(p)).map(|p| p.country.to_string())
+    }
+
     #[test]
     fn congo_is_either_republic_as_the_article_says() {
         let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
-        let country = |text: &str, name: &str| {
-            let r = resolve(
-                &gaz,
-                text,
-                crate::recognize::recognize(&gaz, text),
-                &[],
-                &Weights::default(),
-            );
-            r.iter()
-                .find(|r| r.toponym.span.slice(text) == Some(name))
-                .and_then(|r| r.place)
-                .and_then(|p| gaz.place(p))
-                .map(|p| p.country.to_string())
-        };
+        let country = |text: &str, name: &str| resolved_country(&gaz, text, name);
         let text = "KINSHASA (Reuters) - Rebels in eastern Congo freed four aid workers near Beni \
                     and Goma, a Congolese official said.";
         assert_eq!(country(text, "Congo").as_deref(), Some("CD"));
@@ -1310,17 +1306,7 @@ mod tests {
     #[test]
     fn a_name_a_division_owns_lies_in_the_division_s_country() {
         let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
-        let read = |text: &str, name: &str| -> Option<String> {
-            let r = resolve(
-                &gaz,
-                text,
-                crate::recognize::recognize(&gaz, text),
-                &[],
-                &Weights::default(),
-            );
-            let r = r.into_iter().find(|r| r.toponym.span.slice(text) == Some(name))?;
-            r.place.and_then(|p| gaz.place(p)).map(|p| p.country.to_string())
-        };
+        let read = |text: &str, name: &str| resolved_country(&gaz, text, name);
         // Kani is a Japanese city: in Sagaing's township the gazetteer has no reading.
         let text = "Jets bombed a village in Sagaing region's Kani township.";
         assert_eq!(read(text, "Kani"), None);
