@@ -4066,6 +4066,18 @@ impl Analysis<'_> {
     /// Ukraine", "in Beirut"): a name coded as a bare country heading a phrase with such a
     /// preposition. ("In Israeli shelling" is no place: its head is the act.)
     fn locative_place(&self, p: usize) -> bool {
+        self.bare_country_after_preposition(p, true)
+    }
+
+    /// Whether phrase `p` is a bare country's place after a locative preposition, whatever its
+    /// head word ("at the Chaman crossing", "near the border town of Rafah").
+    fn located_at(&self, p: usize) -> bool {
+        !self.phrases[p].codes.is_empty() && self.bare_country_after_preposition(p, false)
+    }
+
+    /// Whether phrase `p` is coded only as bare countries and its head word (a name, when
+    /// `name_head`) has a preposition of place.
+    fn bare_country_after_preposition(&self, p: usize, name_head: bool) -> bool {
         let ph = &self.phrases[p];
         let bare = |c: &String| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase());
         if ph.compound || !ph.codes.iter().all(bare) {
@@ -4074,25 +4086,7 @@ impl Analysis<'_> {
         let Some((ws, _)) = ph.texts.first() else { return false };
         ws.iter().any(|&k| {
             self.head(k).is_none_or(|h| !ws.contains(&h))
-                && self.s.tokens[k].upos == "PROPN"
-                && self.children[k].iter().any(|&c| {
-                    base_rel(&self.s.tokens[c].deprel) == "case"
-                        && locative_preposition(&self.words[c])
-                })
-        })
-    }
-
-    /// Whether phrase `p` is a bare country's place after a locative preposition, whatever its
-    /// head word ("at the Chaman crossing", "near the border town of Rafah").
-    fn located_at(&self, p: usize) -> bool {
-        let ph = &self.phrases[p];
-        let bare = |c: &String| c.len() == 3 && c.bytes().all(|b| b.is_ascii_uppercase());
-        if ph.compound || ph.codes.is_empty() || !ph.codes.iter().all(bare) {
-            return false;
-        }
-        let Some((ws, _)) = ph.texts.first() else { return false };
-        ws.iter().any(|&k| {
-            self.head(k).is_none_or(|h| !ws.contains(&h))
+                && (!name_head || self.s.tokens[k].upos == "PROPN")
                 && self.children[k].iter().any(|&c| {
                     base_rel(&self.s.tokens[c].deprel) == "case"
                         && locative_preposition(&self.words[c])

@@ -2693,6 +2693,10 @@ fn drop_bare_attributions(
     verbal: &mut Vec<coder::CodedEvent>,
     nominal: &mut Vec<coder::CodedEvent>,
 ) {
+    // (Most sentences have no statement at all: nothing to look at.)
+    if !verbal.iter().chain(nominal.iter()).any(|e| e.code == "010") {
+        return;
+    }
     let index = |span: model::Span| s.tokens.iter().position(|t| t.span == span);
     let head = |k: usize| (s.tokens[k].head as usize).checked_sub(1);
     let saying = |k: usize| SAYING_VERBS.contains(&s.tokens[k].lemma.as_str());
