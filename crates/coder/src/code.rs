@@ -2355,6 +2355,13 @@ impl Analysis<'_> {
                         .unwrap_or(vstart)
                 };
                 let mut upper = self.upper_seq(upper_from);
+                // (Product rule.) A casualty adjunct set off by a comma ("A car bomb exploded
+                // near a market, killing nine people"; "an air strike hit a school, wounding
+                // 12") has no words of its own before it: its doer is the subject of the verb
+                // it hangs on, actor or weapon, and that subject's words are its source side.
+                if opts.clauses && upper.is_empty() && self.casualty_adjunct(vp_head) {
+                    upper = self.controller_subject_words(vp_head);
+                }
                 // (Product rule.) A subordinate clause with a subject of its own ("… came to
                 // light after the would-be bomber surrendered himself") takes its source from
                 // its own words, not from the main clause before its subordinator.
@@ -3303,6 +3310,38 @@ impl Analysis<'_> {
             && base_rel(&t.deprel) == "advcl"
             && matches!(t.lemma.to_ascii_lowercase().as_str(), "kill" | "wound" | "injure" | "maim")
             && self.gerund_controlled(v)
+    }
+
+    /// The words of the subject of the verb that adjunct `v` hangs on, read as
+    /// [`Self::upper_seq`] gives words before a verb; empty when that verb has no subject
+    /// before it.
+    fn controller_subject_words(&self, v: usize) -> Vec<usize> {
+        let Some(h) = self.head(v).filter(|&h| h < v) else { return Vec::new() };
+        let subj = self.children[h]
+            .iter()
+            .copied()
+            .find(|&c| c < h && matches!(base_rel(&self.s.tokens[c].deprel), "nsubj"))
+            // A main verb the parser hung as a modifier on the noun before it ("Twin blasts
+            // ripped/acl through a market, killing …"): that noun is its subject.
+            .or_else(|| {
+                (self.s.tokens[h].deprel == "acl")
+                    .then(|| self.head(h))
+                    .flatten()
+                    .filter(|&n| n < h)
+            });
+        let Some(subj) = subj else { return Vec::new() };
+        let (lo, hi) = self.subtree_bounds(subj);
+        // The head noun and the words before it first, nearest first, then what follows it
+        // ("An air strike | by the Saudi-led coalition"): the weapon the head names is read
+        // next to the verb, as if its modifiers after it were not there.
+        let word = |k: &usize| {
+            let t = &self.s.tokens[*k];
+            self.live(*k) && !(t.upos == "PUNCT" || t.xpos == "POS")
+        };
+        let end = hi.min(h.saturating_sub(1));
+        let mut out: Vec<usize> = (lo..=subj.min(end)).rev().filter(word).collect();
+        out.extend((subj + 1..=end).filter(word));
+        out
     }
 
     /// Whether verb `v` is a verb of saying. An adjunct the parser hung on a trailing one

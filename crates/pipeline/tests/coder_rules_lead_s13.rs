@@ -1,0 +1,53 @@
+//! Session-13 coder rules written by the lead, each checked on invented sentences (not on the
+//! articles that showed the gap): raw text through [`pipeline::Engine`] with the built-in
+//! lexicon, as `annalist code` reads it.
+
+/// The coded events as (trigger text, sources, targets, code).
+fn coded(text: &str, date: &str) -> Vec<(String, String, String, String)> {
+    pipeline::eval::coded_events("rules_lead_s13", text, date)
+}
+
+#[test]
+fn a_casualty_adjunct_after_a_weapon_or_a_blast_is_an_event_of_its_own() {
+    // The subject of the verb the adjunct hangs on is a weapon or an explosion, no actor:
+    // the killing is still told, with no doer and the dead as its target.
+    for (text, root) in [
+        (
+            "A roadside bomb went off near a bus station in Mosul on Monday, killing six people.",
+            "18",
+        ),
+        (
+            "A car bomb exploded outside a courthouse in Quetta, killing at least 11 civilians.",
+            "18",
+        ),
+        ("A drone strike hit a vehicle near the border town of Chaman, killing two men.", "19"),
+        ("Twin blasts ripped through a crowded market in Maiduguri, killing 14 people.", "1"),
+    ] {
+        let got = coded(text, "20240311");
+        assert!(
+            got.iter()
+                .any(|(w, _, t, c)| w == "killing" && c.starts_with(root) && t.ends_with("CVL")),
+            "{text}: want a {root}* killing of civilians, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_casualty_adjunct_of_an_actor_keeps_its_doer() {
+    // Unchanged: a named doer before the comma is the adjunct's doer too.
+    let got =
+        coded("Gunmen stormed a hotel in Mogadishu, killing at least nine people.", "20240311");
+    assert!(
+        got.iter().any(|(w, s, t, _)| w == "killing" && s.ends_with("REB") && t.ends_with("CVL")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_weapon_of_war_that_wounds_codes_the_fighting() {
+    // "An artillery shell wounded …": shelling is 194; a car bomb that wounds is a bombing.
+    let got = coded("Mortar shells wounded four soldiers in the town of Avdiivka.", "20240311");
+    assert!(got.iter().any(|(.., c)| c == "194"), "{got:?}");
+    let got = coded("A car bomb wounded three police officers in Jamundi.", "20240311");
+    assert!(got.iter().any(|(.., c)| c == "1832"), "{got:?}");
+}
