@@ -4377,7 +4377,8 @@ impl Analysis<'_> {
     /// (Product rule, `acts` given.) So is a participle clause after a comma whose verb is a
     /// dictionary act of another kind ([`Self::other_act`]): "expelled two officials, accusing
     /// them of interfering … amid a war with the Rapid Support Forces" — the accusing is coded
-    /// as its own event, and its words are no pattern words of "expelled".
+    /// as its own event, and its words are no pattern words of "expelled"; and so is a casualty
+    /// adjunct ("…, killing 12 civilians").
     fn in_foreign_clause(&self, v: usize, k: usize, acts: Option<&Dictionaries>) -> bool {
         if k == v || !self.descends(k, v) {
             return false;
@@ -4407,7 +4408,11 @@ impl Analysis<'_> {
                     && self.s.tokens[cur].xpos == "VBG"
                     && self.children[cur].iter().any(|&c| c < cur && self.s.tokens[c].form == ",")
                     && self.other_act(v, cur, dicts);
-                if participle {
+                // (Product rule.) So is a casualty adjunct: who was killed or wounded is the
+                // act's result, coded as an event of its own, not a word of the act's pattern
+                // ("attacked army positions, killing soldiers and civilians" is no attack on
+                // civilians).
+                if participle || self.casualty_adjunct(cur) {
                     return true;
                 }
             }

@@ -52,7 +52,112 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let l = claim_read_as_content_of_its_channel(s);
     let m = role_before_name_read_as_oblique(s);
     let n = clause_hung_on_its_time(s);
-    a || b || c || d || e || f || g || h || i || j || k || l || m || n
+    let o = gerund_adjunct_read_as_subject_of_saying(s);
+    let p = object_of_gerund_hung_on_trailing_saying(s);
+    a || b || c || d || e || f || g || h || i || j || k || l || m || n || o || p
+}
+
+/// The speaker's phrase after a comma: the words from `comma + 1` up to verb `v` hang from one
+/// noun or pronoun; that word, if so.
+fn speaker_phrase(toks: &[model::Token], comma: usize, v: usize) -> Option<usize> {
+    let inside = |i: usize| i > comma && i < v;
+    let mut heads = (comma + 1..v).filter(|&i| !head(toks, i).is_some_and(inside));
+    let sp = heads.next()?;
+    (heads.next().is_none() && matches!(toks[sp].upos.as_str(), "NOUN" | "PROPN" | "PRON"))
+        .then_some(sp)
+}
+
+/// A casualty or other -ing adjunct read as the subject of a trailing saying ("Militants
+/// ambushed a patrol on Monday, killing/nsubj four soldiers, two officials/xcomp said/root"):
+/// when a verb of saying has as its subject an -ing verb right after a comma, with the
+/// reported clause before that comma and a noun phrase of its own between the last comma and
+/// itself, the -ing verb is an adverbial clause of the reported clause's verb and that noun
+/// phrase is the saying's subject.
+fn gerund_adjunct_read_as_subject_of_saying(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut changed = false;
+    for v in 2..n {
+        let toks = &s.tokens;
+        if !speech_verb(&toks[v]) {
+            continue;
+        }
+        let subjects: Vec<usize> =
+            kids(toks, v).filter(|&c| matches!(base(toks, c), "nsubj" | "csubj")).collect();
+        let [g] = subjects[..] else { continue };
+        if g + 2 > v || g < 2 || toks[g].xpos != "VBG" || toks[g - 1].form != "," {
+            continue;
+        }
+        // The reported clause: the saying's dependent holding the word before the comma. A
+        // noun there stands for the main verb the parser hung on it as a modifier ("Fighters
+        // clashed/acl in the camp, killing …").
+        let Some(top) = kids(toks, v).find(|&c| c != g && descends_from(toks, g - 2, c)) else {
+            continue;
+        };
+        let verb = if toks[top].upos == "VERB" {
+            Some(top)
+        } else {
+            kids(toks, top).find(|&c| c > top && c < g && toks[c].deprel == "acl")
+        };
+        let Some(verb) = verb.filter(|&c| toks[c].upos == "VERB") else { continue };
+        let Some(comma) = (g + 1..v).rev().find(|&i| toks[i].form == ",") else { continue };
+        let Some(sp) = speaker_phrase(toks, comma, v) else { continue };
+        let toks = &mut s.tokens;
+        toks[g].head = (verb + 1) as u32;
+        toks[g].deprel = "advcl".into();
+        toks[sp].head = (v + 1) as u32;
+        toks[sp].deprel = "nsubj".into();
+        toks[comma].head = (v + 1) as u32;
+        toks[comma].deprel = "punct".into();
+        changed = true;
+    }
+    changed
+}
+
+/// The object of an -ing adjunct hung on a trailing saying that the parser made the adjunct's
+/// conjunct ("a drone struck a car, killing two men/obl, the agency/nsubj reported/conj"):
+/// when a verb of saying with its subject after a comma hangs as a conjunct or parenthetical
+/// from an -ing adjunct set off by a comma, a nominal of the saying lying between the two
+/// before that comma is the adjunct's object, and the saying hangs on the adjunct's verb.
+fn object_of_gerund_hung_on_trailing_saying(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut changed = false;
+    for v in 2..n {
+        let toks = &s.tokens;
+        if !speech_verb(&toks[v]) || !matches!(base(toks, v), "conj" | "parataxis") {
+            continue;
+        }
+        let Some(g) = head(toks, v).filter(|&g| g < v && g > 0) else { continue };
+        if toks[g].xpos != "VBG"
+            || base(toks, g) != "advcl"
+            || toks[g - 1].form != ","
+            || kids(toks, g).any(|c| matches!(base(toks, c), "obj" | "nsubj"))
+        {
+            continue;
+        }
+        let Some(main) = head(toks, g).filter(|&m| m < g) else { continue };
+        let Some(subj) = kids(toks, v).find(|&c| c > g && c < v && base(toks, c) == "nsubj") else {
+            continue;
+        };
+        let Some(comma) = (g + 1..subj).rev().find(|&i| toks[i].form == ",") else { continue };
+        if speaker_phrase(toks, comma, v) != Some(subj) {
+            continue;
+        }
+        let objs: Vec<usize> = kids(toks, v)
+            .filter(|&c| c > g && c < comma && matches!(base(toks, c), "obl" | "obj" | "nmod"))
+            .filter(|&c| !kids(toks, c).any(|k| base(toks, k) == "case"))
+            .collect();
+        let [o] = objs[..] else { continue };
+        if !matches!(toks[o].upos.as_str(), "NOUN" | "PROPN" | "NUM" | "PRON") {
+            continue;
+        }
+        let toks = &mut s.tokens;
+        toks[o].head = (g + 1) as u32;
+        toks[o].deprel = "obj".into();
+        toks[v].head = (main + 1) as u32;
+        toks[v].deprel = "parataxis".into();
+        changed = true;
+    }
+    changed
 }
 
 /// A title before the name it describes read as an oblique ("Sudan's army chief/obl, Abdel

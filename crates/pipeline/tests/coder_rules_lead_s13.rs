@@ -51,3 +51,45 @@ fn a_weapon_of_war_that_wounds_codes_the_fighting() {
     let got = coded("A car bomb wounded three police officers in Jamundi.", "20240311");
     assert!(got.iter().any(|(.., c)| c == "1832"), "{got:?}");
 }
+
+#[test]
+fn a_casualty_adjunct_before_a_trailing_speaker_is_coded_with_the_speaker_as_attribution() {
+    // The parser reads "killing" as the subject of "said" and the speaker as its modifier;
+    // a repair gives the adjunct back to the clause it follows.
+    for (text, target_role) in [
+        (
+            "Al Shabaab fighters attacked a military base near Kismayo on Friday, killing seven soldiers, two army officers said.",
+            "MIL",
+        ),
+        (
+            "Gunmen opened fire on a minibus outside Kaduna on Tuesday, killing nine passengers, a police spokesman said.",
+            "CVL",
+        ),
+        (
+            "A suicide bomber blew himself up at a checkpoint in Mogadishu, killing five people, including two policemen, officials said.",
+            "",
+        ),
+    ] {
+        let got = coded(text, "20240311");
+        assert!(
+            got.iter().any(|(w, _, t, _)| w == "killing" && t.contains(target_role)),
+            "{text}: want a killing of {target_role}, got {got:?}"
+        );
+        assert!(
+            !got.iter().any(|(w, ..)| w == "said"),
+            "{text}: the speaker is attribution, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn the_victims_of_a_casualty_adjunct_are_no_pattern_words_of_the_attack() {
+    // "Attacked army posts, killing civilians" is an attack on the army posts (190), not an
+    // act against civilians (180); the killing of civilians is its own event.
+    let got = coded(
+        "Insurgents attacked army posts near the town of Diffa on Sunday, killing six soldiers and four civilians.",
+        "20240311",
+    );
+    assert!(got.iter().any(|(w, .., c)| w == "attacked" && c == "190"), "{got:?}");
+    assert!(got.iter().any(|(w, _, t, _)| w == "killing" && t.ends_with("CVL")), "{got:?}");
+}
