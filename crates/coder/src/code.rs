@@ -2114,6 +2114,15 @@ impl Analysis<'_> {
             {
                 continue;
             }
+            // … nor when it holds a second predicate of a verb outside it (", on Sunday and
+            // killed at least 10 people, police said"): the verb's coordinated act, no aside.
+            if opts.clauses
+                && (lo..hi).any(|k| {
+                    self.head(k).is_some_and(|h| (h < lo || h >= hi) && self.second_predicate(h, k))
+                })
+            {
+                continue;
+            }
             // A word goes with its phrase when the phrase lies within the clause; dependents
             // before the clause (a quote fronted before "…, an official said") do not hold
             // it back.
@@ -3151,10 +3160,13 @@ impl Analysis<'_> {
         // Remove duplicates (same actors and code). (Product rule.) Casualties told in a
         // participial adjunct ("stormed an army base, killing 10 soldiers") are a second event
         // even when coded like the attack.
+        // So is a second predicate with an object of its own ("stormed a village and killed
+        // 10 people").
         let casualties = |e: &CodedEvent| {
             opts.clauses
                 && self.s.tokens.iter().position(|t| t.span == e.trigger).is_some_and(|k| {
-                    self.casualty_adjunct(k) && self.head(k).is_some_and(|h| self.is_verb(h))
+                    (self.casualty_adjunct(k) && self.head(k).is_some_and(|h| self.is_verb(h)))
+                        || self.head(k).is_some_and(|h| self.second_predicate(h, k))
                 })
         };
         let mut out: Vec<CodedEvent> = Vec::new();
@@ -3217,6 +3229,28 @@ impl Analysis<'_> {
                     }
                 })
         })
+    }
+
+    /// Whether verb `k` is a second predicate of verb `v`: its conjunct after a coordinator,
+    /// finite or with an auxiliary of its own, with an object of its own (no
+    /// pronoun: "arrested 12 protesters and charged them" tells what befell the same people)
+    /// after `v`'s own object, and no subject of its own ("stormed a village and killed 10
+    /// people"; not "attacked and killed five villagers", one act told with two verbs).
+    fn second_predicate(&self, v: usize, k: usize) -> bool {
+        let kids = &self.children[k];
+        let rel = |c: usize| base_rel(&self.s.tokens[c].deprel);
+        k > v
+            && self.is_verb(v)
+            && self.is_verb(k)
+            && rel(k) == "conj"
+            && self.head(k) == Some(v)
+            && kids.iter().any(|&c| c > v && c < k && rel(c) == "cc")
+            && kids.iter().any(|&c| c > k && rel(c) == "obj" && self.s.tokens[c].upos != "PRON")
+            && self.children[v].iter().any(|&c| c > v && c < k && rel(c) == "obj")
+            && !kids.iter().any(|&c| matches!(rel(c), "nsubj" | "csubj" | "expl"))
+            // (A past participle with an object of its own is active: the tagger often reads
+            // a bare past tense so.)
+            && (self.finite_or_aux(k) || matches!(self.s.tokens[k].xpos.as_str(), "VBN" | "VBD"))
     }
 
     /// The first verb after `v` and up to `end` coordinated, after a comma and a coordinator,

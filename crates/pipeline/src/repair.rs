@@ -54,7 +54,58 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let n = clause_hung_on_its_time(s);
     let o = gerund_adjunct_read_as_subject_of_saying(s);
     let p = object_of_gerund_hung_on_trailing_saying(s);
-    a || b || c || d || e || f || g || h || i || j || k || l || m || n || o || p
+    let q = object_read_as_subject_of_saying(s);
+    a || b || c || d || e || f || g || h || i || j || k || l || m || n || o || p || q
+}
+
+/// The object of the reported clause's last verb read as the subject of a trailing saying,
+/// with the speaker as its conjunct ("… and killed four officers/nsubj, officials/conj
+/// said"): when a verb of saying's subject comes right after a verb with no object of its
+/// own, and has as a conjunct without a coordinator the phrase between the last comma and
+/// the saying, the subject is that verb's object and the conjunct the saying's subject.
+fn object_read_as_subject_of_saying(s: &mut AnalyzedSentence) -> bool {
+    let n = s.tokens.len();
+    let mut changed = false;
+    for v in 3..n {
+        let toks = &s.tokens;
+        if !speech_verb(&toks[v]) {
+            continue;
+        }
+        let Some(subj) = kids(toks, v).find(|&c| c < v && base(toks, c) == "nsubj") else {
+            continue;
+        };
+        let Some(c) = kids(toks, subj).find(|&c| c > subj && c < v && base(toks, c) == "conj")
+        else {
+            continue;
+        };
+        if kids(toks, c).any(|k| base(toks, k) == "cc") {
+            continue;
+        }
+        let Some(comma) = (subj + 1..c).rev().find(|&i| toks[i].form == ",") else { continue };
+        if speaker_phrase(toks, comma, v) != Some(c) {
+            continue;
+        }
+        let first = (0..=subj).find(|&i| descends_from(toks, i, subj)).unwrap_or(subj);
+        if first == 0 || (first..comma).any(|i| !descends_from(toks, i, subj)) {
+            continue;
+        }
+        let w = first - 1;
+        if toks[w].upos != "VERB"
+            || speech_verb(&toks[w])
+            || kids(toks, w).any(|k| matches!(base(toks, k), "obj" | "ccomp" | "xcomp"))
+        {
+            continue;
+        }
+        let toks = &mut s.tokens;
+        toks[subj].head = (w + 1) as u32;
+        toks[subj].deprel = "obj".into();
+        toks[c].head = (v + 1) as u32;
+        toks[c].deprel = "nsubj".into();
+        toks[comma].head = (v + 1) as u32;
+        toks[comma].deprel = "punct".into();
+        changed = true;
+    }
+    changed
 }
 
 /// The speaker's phrase after a comma: the words from `comma + 1` up to verb `v` hang from one

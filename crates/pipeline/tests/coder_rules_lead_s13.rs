@@ -93,3 +93,24 @@ fn the_victims_of_a_casualty_adjunct_are_no_pattern_words_of_the_attack() {
     assert!(got.iter().any(|(w, .., c)| w == "attacked" && c == "190"), "{got:?}");
     assert!(got.iter().any(|(w, _, t, _)| w == "killing" && t.ends_with("CVL")), "{got:?}");
 }
+
+#[test]
+fn a_second_predicate_with_its_own_object_is_a_second_event() {
+    for (text, second) in [
+        ("Gunmen stormed a church in Kaduna and abducted 30 worshippers.", "abducted"),
+        (
+            "Militants raided a police station near Bannu, the district capital, on Friday and killed four officers, officials said.",
+            "killed",
+        ),
+    ] {
+        let got = coded(text, "20240311");
+        assert!(got.iter().any(|(w, ..)| w == second), "{text}: want `{second}`, got {got:?}");
+    }
+    // One act told with two verbs stays one event.
+    let got = coded("Gunmen attacked and killed five villagers near Gusau.", "20240311");
+    assert_eq!(
+        got.iter().filter(|(.., c)| c.starts_with("19") || c.starts_with("18")).count(),
+        1,
+        "{got:?}"
+    );
+}
