@@ -611,6 +611,7 @@ struct Static<T> {
     stride: usize,
     sums: Vec<T>,
     buf: Vec<u64>,
+    ends: Vec<usize>,
 }
 
 type TrainStatic = Static<f32>;
@@ -618,20 +619,36 @@ type TrainStatic = Static<f32>;
 impl<T: Copy + Default + std::ops::AddAssign> Static<T> {
     /// Sums every role's features at every index with `score` (which adds a feature list's
     /// weights per class into its slice).
-    fn fill(&mut self, x: &Words, nc: usize, score: impl Fn(&[u64], &mut [T])) {
+    /// `touch` is handed every feature first (see [`Weights::touch`]).
+    fn fill(
+        &mut self,
+        x: &Words,
+        nc: usize,
+        touch: impl Fn(&[u64]),
+        score: impl Fn(&[u64], &mut [T]),
+    ) {
         let stride = x.w.len() + 1;
         self.nc = nc;
         self.stride = stride;
         self.sums.clear();
         self.sums.resize(ROLES.len() * stride * nc, T::default());
-        for (r, &role) in ROLES.iter().enumerate() {
+        // Every role's features at every index in one list (`ends` marks where each ends),
+        // touched at once so the cache misses of the lookups overlap.
+        self.buf.clear();
+        self.ends.clear();
+        for &role in ROLES.iter() {
             for i in 0..stride {
                 let idx = if i + 1 == stride { NONE } else { i as u32 };
-                self.buf.clear();
                 role_features(role, idx, x, &mut self.buf);
-                let at = (r * stride + i) * nc;
-                score(&self.buf, &mut self.sums[at..at + nc]);
+                self.ends.push(self.buf.len());
             }
+        }
+        touch(&self.buf);
+        let mut start = 0;
+        for (k, &end) in self.ends.iter().enumerate() {
+            let at = k * nc;
+            score(&self.buf[start..end], &mut self.sums[at..at + nc]);
+            start = end;
         }
     }
 
@@ -1167,15 +1184,21 @@ impl ParserModel {
             Some(m) => {
                 // The features of the arc's words alone: summed once per arc and sentence
                 // (integer sums, so the scores are exactly those of all features at once).
+                // Both parts' features are listed first (the arc's only when not memoised),
+                // and touched at once so their cache misses overlap.
                 let key = (action as u64) << 62 | (h as u64) << 31 | d as u64;
-                let sums = m.arcs.sums(key, scores.len(), |sums| {
-                    feats.clear();
+                feats.clear();
+                if !m.arcs.has(key) {
                     label_part_features::<LABEL_ARC>(st, x, action, d, h, feats);
-                    self.labeler.score(feats, sums);
+                }
+                let arc_end = feats.len();
+                label_part_features::<LABEL_STATE>(st, x, action, d, h, feats);
+                std::hint::black_box(self.labeler.touch(feats));
+                let sums = m.arcs.sums(key, scores.len(), |sums| {
+                    self.labeler.score(&feats[..arc_end], sums);
                 });
                 scores.copy_from_slice(sums);
-                feats.clear();
-                label_part_features::<LABEL_STATE>(st, x, action, d, h, feats);
+                feats.drain(..arc_end);
             }
             None => {
                 label_features(st, x, action, d, h, feats);
@@ -1203,7 +1226,14 @@ impl ParserModel {
         pre: &mut Static<i32>,
     ) {
         st.reset(n);
-        pre.fill(x, self.actions.nclasses(), |f, out| self.actions.score(f, out));
+        pre.fill(
+            x,
+            self.actions.nclasses(),
+            |f| {
+                std::hint::black_box(self.actions.touch(f));
+            },
+            |f, out| self.actions.score(f, out),
+        );
         let mut lscores = vec![0i32; self.nlabels()];
         let mut scores = vec![0i32; self.moves.n()];
         while !st.done() {
@@ -1234,7 +1264,14 @@ impl ParserModel {
         let mut lscores = vec![0i32; self.nlabels()];
         let mut iscores = vec![0i32; self.moves.n()];
         let mut pre = std::mem::take(&mut bm.pre);
-        pre.fill(x, self.actions.nclasses(), |f, out| self.actions.score(f, out));
+        pre.fill(
+            x,
+            self.actions.nclasses(),
+            |f| {
+                std::hint::black_box(self.actions.touch(f));
+            },
+            |f, out| self.actions.score(f, out),
+        );
         let mut feats = std::mem::take(&mut bm.feats);
         let mut pairs = std::mem::take(&mut bm.pairs);
         let mut stacks = std::mem::take(&mut bm.stacks);
@@ -1243,42 +1280,65 @@ impl ParserModel {
         pairs.clear(nc);
         stacks.clear(nc);
         kids.start(nc);
+        let mut spare = Vec::new();
         let mut score = |st: &State, out: &mut [f64]| {
             iscores.iter_mut().for_each(|s| *s = 0);
+            // First the features of every part to be scored (the rest, and each memoised part
+            // not yet summed), in one list whose slots are touched at once: their cache misses
+            // overlap instead of coming one part after another. `ends[j]` is where part j's
+            // features end (0: pair, 1: stack, 2..=4: children); the rest's come last.
+            let pair_key = (st.s(0) as u64) << 32 | st.bf(0) as u64;
+            let stack_key = (st.s(1) as u64) << 32 | st.s(0) as u64;
+            let kid_keys = Kids::all(st);
+            feats.clear();
+            let mut ends = [0usize; 5];
+            if !pairs.has(pair_key) {
+                part_features::<PAIR>(st, x, &mut feats);
+            }
+            ends[0] = feats.len();
+            if !stacks.has(stack_key) {
+                part_features::<STACK>(st, x, &mut feats);
+            }
+            ends[1] = feats.len();
+            let mut listed = [false; 3];
+            for (j, key) in kid_keys.iter().enumerate() {
+                if !kids.has(key) {
+                    kids_features(key.part, st, x, &mut feats);
+                    listed[j] = true;
+                }
+                ends[2 + j] = feats.len();
+            }
+            part_features::<REST>(st, x, &mut feats);
+            std::hint::black_box(self.actions.touch(&feats));
+            let part = |j: usize| &feats[if j == 0 { 0 } else { ends[j - 1] }..ends[j]];
             // The (stack top, buffer front) and (second, top of the stack) parts: summed once
             // per pair and sentence.
-            let key = (st.s(0) as u64) << 32 | st.bf(0) as u64;
-            let sums = pairs.sums(key, nc, |sums| {
-                feats.clear();
-                part_features::<PAIR>(st, x, &mut feats);
-                self.actions.score(&feats, sums);
-            });
+            let sums = pairs.sums(pair_key, nc, |sums| self.actions.score(part(0), sums));
             for (s, &v) in iscores.iter_mut().zip(sums) {
                 *s += v;
             }
-            let key = (st.s(1) as u64) << 32 | st.s(0) as u64;
-            let sums = stacks.sums(key, nc, |sums| {
-                feats.clear();
-                part_features::<STACK>(st, x, &mut feats);
-                self.actions.score(&feats, sums);
-            });
+            let sums = stacks.sums(stack_key, nc, |sums| self.actions.score(part(1), sums));
             for (s, &v) in iscores.iter_mut().zip(sums) {
                 *s += v;
             }
             // Each children part: summed once per word and children.
-            for key in Kids::all(st) {
-                let sums = kids.sums(&key, |sums| {
-                    feats.clear();
-                    kids_features(key.part, st, x, &mut feats);
-                    self.actions.score(&feats, sums);
+            for (j, key) in kid_keys.iter().enumerate() {
+                let sums = kids.sums(key, |sums| {
+                    if listed[j] {
+                        self.actions.score(part(2 + j), sums);
+                    } else {
+                        // Memoised when listed, but since pushed out of its slot by another
+                        // children part of this configuration.
+                        spare.clear();
+                        kids_features(key.part, st, x, &mut spare);
+                        self.actions.score(&spare, sums);
+                    }
                 });
                 for (s, &v) in iscores.iter_mut().zip(sums) {
                     *s += v;
                 }
             }
-            feats.clear();
-            part_features::<REST>(st, x, &mut feats);
-            self.actions.score(&feats, &mut iscores);
+            self.actions.score(&feats[ends[4]..], &mut iscores);
             pre.add(st, &mut iscores);
             for (o, &s) in out.iter_mut().zip(iscores.iter()) {
                 *o = f64::from(s);
@@ -1784,6 +1844,11 @@ impl PairMemo {
         self.sums.resize(PAIR_MEMO * nc, 0);
     }
 
+    /// Whether the part keyed by `key` is memoised.
+    fn has(&self, key: u64) -> bool {
+        self.keys[hash::finish(key) as usize & (PAIR_MEMO - 1)] == Some(key)
+    }
+
     /// The summed weights of the part keyed by `key` (an exact index pair), computed by
     /// `fill` (which adds into zeroed sums) when not memoised.
     fn sums(&mut self, key: u64, nc: usize, fill: impl FnOnce(&mut [i32])) -> &[i32] {
@@ -1823,6 +1888,12 @@ impl KidsMemo {
             self.sums.clear();
             self.sums.resize(KIDS_MEMO * nc, 0);
         }
+    }
+
+    /// Whether the part keyed by `key` is memoised.
+    fn has(&self, key: &Kids) -> bool {
+        let (at, k) = &self.keys[key.hash() as usize & (KIDS_MEMO - 1)];
+        *at == self.sentence && *k == *key
     }
 
     /// The summed weights of the part keyed by `key`, computed by `fill` (which adds into
@@ -2035,7 +2106,7 @@ fn train_beam(
             let n = g.head.len();
             bm.start(n);
             steps.clear();
-            pre.fill(&g.x, ta.nclasses(), |f, out| ta.score(f, out));
+            pre.fill(&g.x, ta.nclasses(), |_| {}, |f, out| ta.score(f, out));
             // The reference once it has fallen out of the beam.
             let mut outside: Option<Hyp> = None;
             while !bm.cur[0].st.done() {
