@@ -197,6 +197,26 @@ fn query_rejects_malformed_dates() {
     assert!(lines(&out) > 0);
 }
 
+/// `--code`, `--modality` and `--limit` are checked as the API checks them: `--code 1x` and
+/// `--limit 0` printed nothing and exited 0; `--modality maybe` did not list the modalities.
+#[test]
+fn query_rejects_what_the_api_rejects() {
+    for (flag, value, says) in [
+        ("--code", "1x", "CAMEO code prefix"),
+        ("--code", "19011", "CAMEO code prefix"),
+        ("--modality", "maybe", "threatened"),
+        ("--limit", "0", "at least 1"),
+    ] {
+        let out = annalist(&["query", "--db", db(), flag, value]);
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}");
+        let err = stderr(&out);
+        assert!(err.contains(value) && err.contains(says), "{flag} {value}: {err}");
+    }
+    let out = annalist(&["query", "--db", db(), "-f", "jsonl", "--code", "1", "--limit", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(lines(&out), 1);
+}
+
 /// A directory given as the store is named as one (SQLite alone says "disk I/O error").
 #[test]
 fn a_directory_is_not_a_store() {
