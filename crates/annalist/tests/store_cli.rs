@@ -132,6 +132,27 @@ fn a_failed_export_leaves_no_file() {
     let out = annalist(&[&["export", "--db", db()][..], &args[..]].concat());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
+    // A directory as --mentions (or --out), or one file for both, is refused before anything
+    // is written: the events file used to be left behind, complete, beside the error.
+    std::fs::remove_file(&events).unwrap();
+    std::fs::remove_file(&mentions).unwrap();
+    let sub = dir.join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    for (o, m, says) in [
+        (events.to_str().unwrap(), sub.to_str().unwrap(), "--mentions"),
+        (sub.to_str().unwrap(), mentions.to_str().unwrap(), "--out"),
+        (events.to_str().unwrap(), events.to_str().unwrap(), "both"),
+    ] {
+        let out = annalist(&["export", "--db", db(), "-o", o, "--mentions", m]);
+        assert_eq!(out.status.code(), Some(2), "{o} {m}");
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+        let left: Vec<_> =
+            std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, vec![std::ffi::OsString::from("sub")], "{o} {m}");
+    }
+    let out = annalist(&["export", "--db", db(), "-f", "parquet", "-o", sub.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
     // Usage errors name the format, even when the store does not exist.
     let missing = dir.join("missing.db");
     let out = annalist(&["export", "--db", missing.to_str().unwrap(), "-f", "xml"]);

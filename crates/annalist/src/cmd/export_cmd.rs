@@ -49,6 +49,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if args.mentions.is_some() && format != Some(Format::Gdelt) {
         anyhow::bail!("--mentions goes with --format gdelt");
     }
+    // Output paths that cannot take a file are refused before anything is written: the
+    // events file was renamed into place and then a directory given as --mentions failed.
+    for (flag, p) in [("--out", &args.out), ("--mentions", &args.mentions)] {
+        if let Some(p) = p.as_deref().filter(|p| p.is_dir()) {
+            anyhow::bail!("{flag} {}: is a directory, not a file", p.display());
+        }
+    }
+    if let (Some(o), Some(m)) = (&args.out, &args.mentions) {
+        if o == m {
+            anyhow::bail!("--out and --mentions are both {}: give two files", o.display());
+        }
+    }
     let path = args.db.clone().unwrap_or_else(store::default_path);
     let db = SqliteStore::open(&path, &OpenOptions { read_only: true, max_pages: None })?;
     let Some(format) = format else { return parquet(&db, &args) };
