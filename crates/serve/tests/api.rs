@@ -392,6 +392,18 @@ async fn bad_input_gets_json_errors() {
         let v = validate(&doc, template, "get", st, &body);
         assert_eq!(v["error"], *code, "{uri}: {v}");
     }
+    // A listing's number that is not one names its parameter (it had no `param`).
+    for (uri, param) in [
+        ("/api/clusters?offset=-1", "offset"),
+        ("/api/clusters?min_sources=abc", "min_sources"),
+        ("/api/articles?after=x", "after"),
+    ] {
+        let (st, _, body) = call(&app, Method::GET, uri, None).await;
+        assert_eq!(st, StatusCode::BAD_REQUEST);
+        let v: Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(v["param"], param, "{uri}: {v}");
+        assert!(v["message"].as_str().unwrap().starts_with(param), "{uri}: {v}");
+    }
     let long = "x".repeat(300);
     let (st, _, body) = call(&app, Method::GET, &format!("/api/events?text={long}"), None).await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
