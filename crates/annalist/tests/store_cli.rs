@@ -218,6 +218,23 @@ fn query_rejects_malformed_dates() {
     assert!(lines(&out) > 0);
 }
 
+/// TSV, as `annalist code --format tsv` writes it, from `query` and `export` too: both refused
+/// it ("unknown format `tsv`").
+#[test]
+fn query_and_export_write_tsv() {
+    let csv = annalist(&["export", "--db", db(), "-f", "csv"]);
+    for args in
+        [&["export", "--db", db(), "-f", "tsv"][..], &["query", "--db", db(), "-f", "tsv"][..]]
+    {
+        let out = annalist(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let head = text.lines().next().unwrap();
+        assert!(head.starts_with("article_id\turl\toutlet\t"), "{head}");
+        assert_eq!(text.lines().count(), String::from_utf8_lossy(&csv.stdout).lines().count());
+    }
+}
+
 /// `--code`, `--modality` and `--limit` are checked as the API checks them: `--code 1x` and
 /// `--limit 0` printed nothing and exited 0; `--modality maybe` did not list the modalities.
 #[test]

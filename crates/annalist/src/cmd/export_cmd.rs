@@ -18,7 +18,7 @@ pub struct Args {
     /// The store (default: the user's data directory, annalist/annalist.db).
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// gdelt, jsonl, csv or parquet (parquet needs --out).
+    /// gdelt, jsonl, csv, tsv or parquet (parquet needs --out).
     #[arg(long, short = 'f', default_value = "gdelt")]
     pub format: String,
     /// Write here instead of stdout.
@@ -41,9 +41,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         "gdelt" => Some(Format::Gdelt),
         "jsonl" | "json" => Some(Format::Jsonl),
         "csv" => Some(Format::Csv),
+        "tsv" => Some(Format::Tsv),
         "parquet" => None,
         other => {
-            anyhow::bail!("unknown export format `{other}`; expected gdelt, jsonl, csv or parquet")
+            anyhow::bail!(
+                "unknown export format `{other}`; expected gdelt, jsonl, csv, tsv or parquet"
+            )
         }
     };
     if args.mentions.is_some() && format != Some(Format::Gdelt) {

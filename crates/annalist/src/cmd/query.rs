@@ -48,7 +48,7 @@ pub struct Args {
     /// At most this many events.
     #[arg(long, value_parser = at_least_one)]
     pub limit: Option<usize>,
-    /// table (default on a terminal), jsonl (default when piped) or csv.
+    /// table (default on a terminal), jsonl (default when piped), csv or tsv.
     #[arg(long, short = 'f')]
     pub format: Option<String>,
 }
@@ -109,7 +109,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Some("table") => Format::Table,
         Some("jsonl" | "json") => Format::Jsonl,
         Some("csv") => Format::Csv,
-        Some(other) => anyhow::bail!("unknown format `{other}`; expected table, jsonl or csv"),
+        Some("tsv") => Format::Tsv,
+        Some(other) => anyhow::bail!("unknown format `{other}`; expected table, jsonl, csv or tsv"),
         None if io::stdout().is_terminal() => Format::Table,
         None => Format::Jsonl,
     };
