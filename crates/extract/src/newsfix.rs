@@ -227,7 +227,10 @@ mod tests {
 
     #[test]
     fn a_byline_and_a_date_line_before_the_story_go() {
-        let body = v(&["Israeli soldiers attacked the camp on Monday, witnesses said.", "Hamas condemned the raid."]);
+        let body = v(&[
+            "Israeli soldiers attacked the camp on Monday, witnesses said.",
+            "Hamas condemned the raid.",
+        ]);
         for head in [
             &["By Jane Reporter", "2024-03-05"][..],
             &["BY JANE DOE and JOHN ROE", "Updated March 5, 2024 10:02 GMT"][..],
