@@ -153,6 +153,12 @@ fn a_failed_export_leaves_no_file() {
     let out = annalist(&["export", "--db", db(), "-f", "parquet", "-o", sub.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
+    // `--all` changes only the GDELT table; with another format it is refused, as --mentions is.
+    let out = annalist(&["export", "--db", db(), "-f", "csv", "--all"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--all goes with --format gdelt"), "{}", stderr(&out));
+    let out = annalist(&["export", "--db", db(), "-f", "csv"]);
+    assert!(!stderr(&out).contains("left out"), "{}", stderr(&out));
     // Usage errors name the format, even when the store does not exist.
     let missing = dir.join("missing.db");
     let out = annalist(&["export", "--db", missing.to_str().unwrap(), "-f", "xml"]);

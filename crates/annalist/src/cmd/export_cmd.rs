@@ -52,6 +52,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if args.mentions.is_some() && format != Some(Format::Gdelt) {
         anyhow::bail!("--mentions goes with --format gdelt");
     }
+    // The other formats write every event with its modality and historical flag: `--all`
+    // changed nothing there, silently.
+    if args.all && format != Some(Format::Gdelt) {
+        anyhow::bail!("--all goes with --format gdelt (the other formats keep every event)");
+    }
     // Output paths that cannot take a file are refused before anything is written: the
     // events file was renamed into place and then a directory given as --mentions failed.
     for (flag, p) in [("--out", &args.out), ("--mentions", &args.mentions)] {
@@ -143,7 +148,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if let Some(f) = mentions_file {
         f.commit()?;
     }
-    eprintln!("annalist: {n} row(s) written, {filtered} left out (not asserted or historical; --all keeps them)");
+    if format == Format::Gdelt {
+        eprintln!("annalist: {n} row(s) written, {filtered} left out (not asserted or historical; --all keeps them)");
+    } else {
+        eprintln!("annalist: {n} row(s) written");
+    }
     Ok(Outcome::Clean)
 }
 
