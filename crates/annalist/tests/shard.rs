@@ -329,3 +329,14 @@ fn a_closed_stdout_stops_stream_mode_cleanly() {
     let _ = writer.join().unwrap();
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A manifest that cannot be read is named once with its cause, not the cause twice.
+#[test]
+fn a_missing_manifest_is_named_once() {
+    let dir = tmp("missing-manifest");
+    let out = shard_cmd(&dir.join("nope.txt"), "0/1", &dir.join("out")).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("nope.txt: cannot read the manifest"), "{err}");
+    assert_eq!(err.matches("os error 2").count(), 1, "{err}");
+}

@@ -132,6 +132,33 @@ fn a_failed_export_leaves_no_file() {
     let out = annalist(&[&["export", "--db", db()][..], &args[..]].concat());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 2);
+    // A directory as --mentions (or --out), or one file for both, is refused before anything
+    // is written: the events file used to be left behind, complete, beside the error.
+    std::fs::remove_file(&events).unwrap();
+    std::fs::remove_file(&mentions).unwrap();
+    let sub = dir.join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    for (o, m, says) in [
+        (events.to_str().unwrap(), sub.to_str().unwrap(), "--mentions"),
+        (sub.to_str().unwrap(), mentions.to_str().unwrap(), "--out"),
+        (events.to_str().unwrap(), events.to_str().unwrap(), "both"),
+    ] {
+        let out = annalist(&["export", "--db", db(), "-o", o, "--mentions", m]);
+        assert_eq!(out.status.code(), Some(2), "{o} {m}");
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+        let left: Vec<_> =
+            std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left, vec![std::ffi::OsString::from("sub")], "{o} {m}");
+    }
+    let out = annalist(&["export", "--db", db(), "-f", "parquet", "-o", sub.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is a directory"), "{}", stderr(&out));
+    // `--all` changes only the GDELT table; with another format it is refused, as --mentions is.
+    let out = annalist(&["export", "--db", db(), "-f", "csv", "--all"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--all goes with --format gdelt"), "{}", stderr(&out));
+    let out = annalist(&["export", "--db", db(), "-f", "csv"]);
+    assert!(!stderr(&out).contains("left out"), "{}", stderr(&out));
     // Usage errors name the format, even when the store does not exist.
     let missing = dir.join("missing.db");
     let out = annalist(&["export", "--db", missing.to_str().unwrap(), "-f", "xml"]);
@@ -195,6 +222,43 @@ fn query_rejects_malformed_dates() {
         annalist(&["query", "--db", db(), "-f", "jsonl", "--from", "2025", "--to", "2025-03"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(lines(&out) > 0);
+}
+
+/// TSV, as `annalist code --format tsv` writes it, from `query` and `export` too: both refused
+/// it ("unknown format `tsv`").
+#[test]
+fn query_and_export_write_tsv() {
+    let csv = annalist(&["export", "--db", db(), "-f", "csv"]);
+    for args in
+        [&["export", "--db", db(), "-f", "tsv"][..], &["query", "--db", db(), "-f", "tsv"][..]]
+    {
+        let out = annalist(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let head = text.lines().next().unwrap();
+        assert!(head.starts_with("article_id\turl\toutlet\t"), "{head}");
+        assert_eq!(text.lines().count(), String::from_utf8_lossy(&csv.stdout).lines().count());
+    }
+}
+
+/// `--code`, `--modality` and `--limit` are checked as the API checks them: `--code 1x` and
+/// `--limit 0` printed nothing and exited 0; `--modality maybe` did not list the modalities.
+#[test]
+fn query_rejects_what_the_api_rejects() {
+    for (flag, value, says) in [
+        ("--code", "1x", "CAMEO code prefix"),
+        ("--code", "19011", "CAMEO code prefix"),
+        ("--modality", "maybe", "threatened"),
+        ("--limit", "0", "at least 1"),
+    ] {
+        let out = annalist(&["query", "--db", db(), flag, value]);
+        assert_eq!(out.status.code(), Some(2), "{flag} {value}");
+        let err = stderr(&out);
+        assert!(err.contains(value) && err.contains(says), "{flag} {value}: {err}");
+    }
+    let out = annalist(&["query", "--db", db(), "-f", "jsonl", "--code", "1", "--limit", "1"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(lines(&out), 1);
 }
 
 /// A directory given as the store is named as one (SQLite alone says "disk I/O error").

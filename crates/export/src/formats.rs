@@ -328,7 +328,7 @@ impl<W: Write> Writer<W> {
             }
             Format::Table => writeln!(
                 self.out,
-                "{:<10} {:<12} {:<5} {:<12} {:<12} {:<4} {:<30} trigger",
+                "{:<11} {:<12} {:<5} {:<12} {:<12} {:<4} {:<30} trigger",
                 "date", "source", "cameo", "target", "modality", "hist", "according to"
             ),
             // GDELT files have no header line.
@@ -653,8 +653,9 @@ fn write_table<W: Write>(out: &mut W, row: &CodedEvent) -> io::Result<()> {
     let trig = clip(row.trigger_text, 24);
     writeln!(
         out,
-        "{:<10} {:<12} {:<5} {:<12} {:<12} {:<4} {:<30} {}",
-        clip(&date, 10),
+        "{:<11} {:<12} {:<5} {:<12} {:<12} {:<4} {:<30} {}",
+        // 11: a publication date stands in with a `~` after its day.
+        clip(&date, 11),
         clip(&codes(&e.sources), 12),
         e.code,
         clip(&codes(&e.targets), 12),

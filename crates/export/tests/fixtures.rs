@@ -167,6 +167,18 @@ fn gdelt_keeps_only_asserted_current_events_unless_all() {
 }
 
 #[test]
+fn table_shows_a_publication_date_whole() {
+    // A date that stands in from the publication ("2009-01-20~") lost its day: "2009-01-2…".
+    let (article, mut ev) = event();
+    ev.time.as_mut().unwrap().basis = model::TimeBasis::PublicationFallback;
+    let table = render(Format::Table, false, &ev, &article);
+    let row = table.lines().nth(1).unwrap();
+    let date = &article.published.as_ref().unwrap().value[..10];
+    assert!(row.starts_with(&format!("{date}~ ")), "{table}");
+    assert_eq!(table.lines().next().unwrap().find("source"), row.find(ev.sources[0].code.as_str()));
+}
+
+#[test]
 fn unknown_format_lists_the_formats() {
     let err = "parquet-ish".parse::<Format>().unwrap_err().to_string();
     assert!(err.contains("table, jsonl, csv, tsv, gdelt"), "{err}");

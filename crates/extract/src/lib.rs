@@ -208,6 +208,45 @@ fn join_paragraphs(paras: &[String]) -> (String, Vec<Span>) {
     (text, spans)
 }
 
+/// Cuts a paragraph that is, apart from whitespace, two or more consecutive visible blocks of
+/// the page (headline, byline, date line, paragraphs run together by the engine) back into
+/// those blocks; any other paragraph is kept as it is.
+fn resplit_run_together(paras: Vec<String>, blocks: &[String]) -> Vec<String> {
+    fn squeeze(s: &str) -> String {
+        s.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+    let squeezed: Vec<String> = blocks.iter().map(|b| squeeze(b)).collect();
+    let mut out = Vec::with_capacity(paras.len());
+    for p in paras {
+        match blocks_covering(&squeeze(&p), &squeezed) {
+            Some((i, j)) if j - i >= 2 => out.extend(blocks[i..j].iter().cloned()),
+            _ => out.push(p),
+        }
+    }
+    out
+}
+
+/// The first run of consecutive non-empty `blocks` whose concatenation is exactly `p`.
+fn blocks_covering(p: &str, blocks: &[String]) -> Option<(usize, usize)> {
+    if p.is_empty() {
+        return None;
+    }
+    for i in 0..blocks.len() {
+        if blocks[i].is_empty() || !p.starts_with(blocks[i].as_str()) {
+            continue;
+        }
+        let (mut at, mut j) = (0, i);
+        while j < blocks.len() && p[at..].starts_with(blocks[j].as_str()) {
+            at += blocks[j].len();
+            j += 1;
+            if at == p.len() {
+                return Some((i, j));
+            }
+        }
+    }
+    None
+}
+
 fn container_date(doc: &RawDocument) -> Option<Published> {
     let d = doc.hints.date.as_deref().and_then(dates::parse_machine)?;
     Some(d.published(DateSource::Container))
@@ -334,6 +373,13 @@ fn extract_html(
                 };
                 engine.paragraphs_unless_doubtful(&lean, url.as_deref(), &doubtful)
             }
+        };
+        // A short page goes through the engine's baseline pass, which runs its container's
+        // blocks together with no break ("…kills fiveBy Jane Reporter2024-03-05Israeli…").
+        let paras = if second_opinion.get() || paras.len() <= opts.doubt_max_paragraphs {
+            resplit_run_together(paras, &boilerplate::streaming(&scan))
+        } else {
+            paras
         };
         (paras, engine.name())
     } else {

@@ -48,6 +48,13 @@ static INVITE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// A byline ("By Jane Doe", "BY JANE DOE and JOHN ROE") or a bare date line ("2024-03-05",
+/// "Updated March 5, 2024 10:02 GMT"): page furniture when it comes before the story.
+static HEAD_FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:By|BY)\s+\p{Lu}[^.!?:;]{1,60}|(?:(?i:published|updated|posted|last\s+updated)\s*:?\s*)?(?:\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*,?\s+)?(?:\d{1,2}\s+\p{L}{3,9}\.?,?\s+\d{4}|\p{L}{3,9}\.?\s+\d{1,2},?\s+\d{4})?(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?)$")
+        .expect("valid regex")
+});
+
 /// Ends as a sentence (or a quotation, a parenthesis, a list lead-in) does.
 fn ends_as_prose(p: &str) -> bool {
     p.trim_end().ends_with(['.', '!', '?', '…', ':', ';', '"', '”', '»', '“', ')', ']'])
@@ -110,7 +117,8 @@ pub fn clean(mut paras: Vec<String>, titles: &[&str]) -> Vec<String> {
                     || (p.len() >= 20 && t.starts_with(&p))
                     || (t.len() >= 20 && p.starts_with(t.as_str()) && p.len() <= t.len() + 30)
             });
-        if is_title && paras.len() > 1 {
+        let furniture = words(&paras[k]) <= 10 && HEAD_FURNITURE.is_match(paras[k].trim());
+        if (is_title || furniture) && paras.len() > 1 {
             paras.remove(k);
         } else {
             k += 1;
@@ -215,6 +223,32 @@ mod tests {
             clean(body.clone(), &[]),
             vec![body[0].clone(), body[3].clone(), body[5].clone()]
         );
+    }
+
+    #[test]
+    fn a_byline_and_a_date_line_before_the_story_go() {
+        let body = v(&[
+            "Israeli soldiers attacked the camp on Monday, witnesses said.",
+            "Hamas condemned the raid.",
+        ]);
+        for head in [
+            &["By Jane Reporter", "2024-03-05"][..],
+            &["BY JANE DOE and JOHN ROE", "Updated March 5, 2024 10:02 GMT"][..],
+            &["By Ahmed Ali, Reuters", "Published: 5 March 2024"][..],
+            &["Tuesday, March 5, 2024", "By Sam Lee"][..],
+        ] {
+            let mut paras = v(head);
+            paras.extend(body.iter().cloned());
+            assert_eq!(clean(paras, &[]), body, "{head:?}");
+        }
+        // Sentences that begin the same way stay; so does furniture after the story's start.
+        let keep = v(&[
+            "By Monday, the troops had withdrawn from the town.",
+            "By late evening the protest had ended.",
+            "2024 was a year of elections.",
+            "By Jane Reporter",
+        ]);
+        assert_eq!(clean(keep.clone(), &[]), keep);
     }
 
     #[test]

@@ -178,3 +178,20 @@ fn html_map_points_at_the_original_bytes_for_bom_and_transcoded_pages() {
         }
     }
 }
+
+#[test]
+fn a_short_page_keeps_its_paragraph_breaks() {
+    // A page this short goes through the engine's baseline pass, which ran the article's
+    // blocks together: "…kills fiveBy Jane Reporter2024-03-05Israeli…witnesses.Hamas…".
+    let page = r#"<!DOCTYPE html><html><head><meta charset="windows-1252"><title>Jenin raid kills five | Al Jazeera</title></head><body><header><nav><a href="/">Home</a> | <a href="/world">World</a></nav></header>
+<article><h1>Jenin raid kills five</h1><p class="byline">By Jane Reporter</p><time datetime="2024-03-05">2024-03-05</time><p>Israeli soldiers attacked the Jenin camp on Monday, killing five Palestinians, according to local witnesses.</p><p>Hamas condemned the raid.</p>
+<p>Sign up for our newsletter to get the latest news.</p></article><footer>Copyright 2024 Example Media.</footer></body></html>"#;
+    let a = extract(&doc(page.as_bytes().to_vec()), &Options::default()).unwrap().article;
+    assert!(!a.text.contains("witnesses.Hamas"), "{:?}", a.text);
+    assert!(!a.text.contains("fiveBy"), "{:?}", a.text);
+    assert!(a.text.contains("Israeli soldiers attacked the Jenin camp"), "{:?}", a.text);
+    assert!(a.text.contains("local witnesses.\n\nHamas condemned the raid."), "{:?}", a.text);
+    for p in &a.paragraphs {
+        assert!(!a.text[p.start as usize..p.end as usize].is_empty());
+    }
+}

@@ -9,7 +9,11 @@ use model::{Hints, Origin, RawDocument};
 use serde::Deserialize;
 use std::io::Read;
 
-/// One JSONL record as written by users; unknown fields are ignored.
+/// One JSONL record as written by users; unknown fields are ignored. Besides our own keys
+/// (`html` or `text`, `url`, `title`, `date`, `outlet`) the names common news dumps use are
+/// read: news-please (`maintext`, `date_publish`, `source_domain`), NewsAPI (`publishedAt`,
+/// `source: {"name": …}`), schema.org (`datePublished`, `publisher`) and the plain `published`,
+/// `source`, `body`; our own key wins when both are given.
 #[derive(Debug, Deserialize)]
 struct Record {
     html: Option<String>,
@@ -18,6 +22,28 @@ struct Record {
     title: Option<String>,
     date: Option<String>,
     outlet: Option<String>,
+    #[serde(flatten)]
+    other: serde_json::Map<String, serde_json::Value>,
+}
+
+const TEXT_KEYS: [&str; 2] = ["maintext", "body"];
+const DATE_KEYS: [&str; 6] =
+    ["published", "date_publish", "publish_date", "published_at", "publishedAt", "datePublished"];
+const OUTLET_KEYS: [&str; 4] = ["source", "publisher", "site_name", "source_domain"];
+
+impl Record {
+    /// The first of `keys` holding a non-empty string, an integer (Unix time) or an object
+    /// with a string `name`.
+    fn alias(&self, keys: &[&str]) -> Option<String> {
+        keys.iter().find_map(|k| {
+            let v = self.other.get(*k)?;
+            if let Some(n) = v.as_i64() {
+                return Some(n.to_string());
+            }
+            let s = v.as_str().or_else(|| v.get("name").and_then(|n| n.as_str()))?;
+            (!s.trim().is_empty()).then(|| s.to_string())
+        })
+    }
 }
 
 /// Streams the documents of one JSONL input (plain or gzip, detected from the bytes).
@@ -113,17 +139,20 @@ impl JsonlReader {
         if !text.starts_with('{') {
             return Err(IngestError::Jsonl { at: at(), detail: "not a JSON object".into() });
         }
-        let rec: Record = serde_json::from_str(text)
+        let mut rec: Record = serde_json::from_str(text)
             .map_err(|e| IngestError::Jsonl { at: at(), detail: e.to_string() })?;
-        let (body, plain_text, content_type) = match (rec.html, rec.text) {
+        let date = rec.date.take().or_else(|| rec.alias(&DATE_KEYS));
+        let outlet = rec.outlet.take().or_else(|| rec.alias(&OUTLET_KEYS));
+        let text = rec.text.take().or_else(|| rec.alias(&TEXT_KEYS));
+        let (body, plain_text, content_type) = match (rec.html, text) {
             (Some(h), _) => (h, false, "text/html; charset=utf-8"),
             (None, Some(t)) => (t, true, "text/plain; charset=utf-8"),
-            (None, None) => {
-                return Err(IngestError::Jsonl {
-                    at: at(),
-                    detail: "the object has neither an `html` nor a `text` string".into(),
-                })
-            }
+            (None, None) => return Err(IngestError::Jsonl {
+                at: at(),
+                detail:
+                    "the object has neither an `html` nor a `text` string (nor `maintext`, `body`)"
+                        .into(),
+            }),
         };
         if body.len() as u64 > self.limits.max_document_bytes {
             return Err(IngestError::LimitExceeded {
@@ -142,7 +171,7 @@ impl JsonlReader {
             content_type: Some(content_type.into()),
             hash: content_hash(&bytes),
             bytes,
-            hints: Hints { title: rec.title, date: rec.date, outlet: rec.outlet, plain_text },
+            hints: Hints { title: rec.title, date, outlet, plain_text },
         }))
     }
 }

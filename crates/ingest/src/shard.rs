@@ -23,22 +23,16 @@ pub enum ShardError {
     #[error("bad shard {0:?}: expected i/n with 0 <= i < n, e.g. 0/4")]
     BadSpec(String),
     /// The manifest cannot be read.
-    #[error("{path}: cannot read the manifest: {source}")]
-    Manifest {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    // The cause is in the message and not also chained as a source: `{:#}` (anyhow) printed
+    // it twice ("…: No such file or directory (os error 2): No such file or directory …").
+    #[error("{path}: cannot read the manifest: {error}")]
+    Manifest { path: PathBuf, error: io::Error },
     /// A manifest line is not valid UTF-8.
     #[error("{path}:{line}: not UTF-8")]
     ManifestUtf8 { path: PathBuf, line: usize },
     /// The output directory or an output file cannot be written.
-    #[error("{path}: {source}")]
-    Output {
-        path: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    #[error("{path}: {error}")]
+    Output { path: PathBuf, error: io::Error },
 }
 
 /// Which part of the manifest one process takes: every `count`-th input from `index` on.
@@ -101,8 +95,8 @@ pub fn parse_manifest(text: &str) -> Vec<Entry> {
 /// # Errors
 /// When the file cannot be read or a line is not UTF-8.
 pub fn read_manifest(path: &Path) -> Result<Vec<Entry>, ShardError> {
-    let bytes = fs::read(path)
-        .map_err(|source| ShardError::Manifest { path: path.to_path_buf(), source })?;
+    let bytes =
+        fs::read(path).map_err(|error| ShardError::Manifest { path: path.to_path_buf(), error })?;
     match String::from_utf8(bytes) {
         Ok(text) => Ok(parse_manifest(&text)),
         Err(e) => {
@@ -152,7 +146,7 @@ impl OutDir {
     /// When the directory cannot be created.
     pub fn create(dir: &Path, ext: &str) -> Result<Self, ShardError> {
         fs::create_dir_all(dir)
-            .map_err(|source| ShardError::Output { path: dir.to_path_buf(), source })?;
+            .map_err(|error| ShardError::Output { path: dir.to_path_buf(), error })?;
         Ok(OutDir { dir: dir.to_path_buf(), ext: ext.to_string() })
     }
 
@@ -183,7 +177,7 @@ impl OutDir {
         let partial = PathBuf::from(partial);
         let io_err = |path: &Path| {
             let path = path.to_path_buf();
-            move |source| ShardError::Output { path, source }
+            move |error| ShardError::Output { path, error }
         };
         let file = File::create(&partial).map_err(io_err(&partial))?;
         let mut out = BufWriter::with_capacity(1 << 16, file);

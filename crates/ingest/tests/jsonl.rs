@@ -39,7 +39,7 @@ fn records_hints_and_errors() {
         r#"doc dump.jsonl:2@153 uri=None fetched=None type=Some("text/plain; charset=utf-8") len=37 hash=8c1e9aa443e0 text=true hints=(None, None, None)"#,
         "error dump.jsonl:5@229: bad JSONL record: not a JSON object",
         "error dump.jsonl:6@253: bad JSONL record: invalid type: integer `42`, expected a string at line 1 column 11",
-        "error dump.jsonl:7@266: bad JSONL record: the object has neither an `html` nor a `text` string",
+        "error dump.jsonl:7@266: bad JSONL record: the object has neither an `html` nor a `text` string (nor `maintext`, `body`)",
         "error dump.jsonl:8@305: bad JSONL record: EOF while parsing a string at line 1 column 25",
         "error dump.jsonl:9@331: invalid UTF-8 at byte 13 of the line",
         r#"doc dump.jsonl:10@348 uri=None fetched=None type=Some("text/plain; charset=utf-8") len=25 hash=45821956a36c text=true hints=(None, None, None)"#,
@@ -52,6 +52,38 @@ fn records_hints_and_errors() {
     assert!(data[331..].starts_with(b"{\"text\": \"caf\xE9"));
     assert_eq!(data[331 + 13], 0xE9);
     assert!(data[348..].starts_with(br#"{"text": "last line"#));
+}
+
+#[test]
+fn other_dumps_key_names_become_hints() {
+    // news-please, NewsAPI and a plain feed: the publication date and outlet were dropped.
+    let data = [
+        r#"{"maintext": "Talks began.", "date_publish": "2024-01-15 09:30:00", "source_domain": "afp.com", "title": "Talks"}"#,
+        r#"{"content": "x", "text": "Troops withdrew.", "publishedAt": "2024-03-09T10:00:00Z", "source": {"id": null, "name": "BBC News"}}"#,
+        r#"{"text": "Police fired tear gas.", "published": "2024-02-20", "source": "Daily Nation", "date": "2024-02-21", "outlet": "Nation"}"#,
+        r#"{"text": "A date in Unix time.", "published": 1708387200, "source": ["a"]}"#,
+    ]
+    .join("\n");
+    let lines = dump(read_all(data.into_bytes(), Limits::default()).into_iter());
+    assert!(
+        lines[0]
+            .ends_with(r#"hints=(Some("Talks"), Some("2024-01-15 09:30:00"), Some("afp.com"))"#),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].ends_with(r#"hints=(None, Some("2024-03-09T10:00:00Z"), Some("BBC News"))"#),
+        "{}",
+        lines[1]
+    );
+    // Our own keys win.
+    assert!(
+        lines[2].ends_with(r#"hints=(None, Some("2024-02-21"), Some("Nation"))"#),
+        "{}",
+        lines[2]
+    );
+    // Unix time is a date the extractor reads; an outlet that is neither text nor named is not.
+    assert!(lines[3].ends_with(r#"hints=(None, Some("1708387200"), None)"#), "{}", lines[3]);
 }
 
 #[test]

@@ -88,7 +88,26 @@ impl IntoResponse for ApiError {
 
 fn query_error(e: QueryRejection) -> ApiError {
     // serde_urlencoded names the field in its message ("unknown field `x`", "invalid digit").
+    // A value that is not a number reads "Failed to deserialize query string: offset: invalid
+    // digit found in string": the name comes before the colon, and the message says what a
+    // caller can do.
     let text = e.body_text();
+    if let Some((name, why)) = text
+        .strip_prefix("Failed to deserialize query string: ")
+        .and_then(|rest| rest.split_once(": "))
+        .filter(|(name, _)| {
+            !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+        })
+    {
+        let message = match why {
+            "invalid digit found in string" | "cannot parse integer from empty string" => {
+                format!("{name}: not a whole number 0 or above")
+            }
+            "number too large to fit in target type" => format!("{name}: number too large"),
+            _ => format!("{name}: {why}"),
+        };
+        return ApiError::bad(name, message);
+    }
     let param = text.split('`').nth(1).map(str::to_string);
     ApiError { status: StatusCode::BAD_REQUEST, error: "bad_parameter", message: text, param }
 }

@@ -66,6 +66,7 @@ pub fn routes() -> Router<Shared> {
         .route("/articles", get(articles_page))
         .route("/articles/{id}", get(article_page))
         .route("/clusters", get(clusters_page))
+        .route("/clusters/{id}", get(cluster_page))
         .route("/actors", get(actors_page))
         .route("/actors/{code}", get(actor_page))
         .route("/outlets", get(outlets_page))
@@ -701,7 +702,7 @@ async fn clusters_page(State(s): State<Shared>) -> Response {
             tbody {
                 @for c in &list {
                     tr {
-                        td { (c.id) }
+                        td { a href={"/clusters/" (c.id)} { (c.id) } }
                         td { (c.root.as_deref().map(root_name).unwrap_or("—")) }
                         td { (c.date.as_deref().unwrap_or("—")) }
                         td { (c.num_sources) }
@@ -711,9 +712,24 @@ async fn clusters_page(State(s): State<Shared>) -> Response {
                 }
             }
         }
-        p.muted { "Open a cluster's reports from any of its events. As JSON: " a href="/api/clusters" { "/api/clusters" } }
+        p.muted { "A cluster opens on its first event, its reports side by side. As JSON: " a href="/api/clusters" { "/api/clusters" } }
     };
     page(StatusCode::OK, layout("Clusters", "/clusters", body))
+}
+
+/// A cluster is shown on the page of its first event, which sets its reports side by side.
+async fn cluster_page(State(s): State<Shared>, Path(raw): Path<String>) -> Response {
+    let Some(id) = raw.parse::<i64>().ok().filter(|&i| i > 0) else {
+        return page_error(ApiError::bad("id", format!("`{raw}` is not a cluster id")));
+    };
+    match s.pool.read(move |r| r.cluster(id)).await {
+        Ok(Some((_, members))) if !members.is_empty() => {
+            let to = format!("/events/{}", members[0].event);
+            (StatusCode::SEE_OTHER, [(header::LOCATION, to)]).into_response()
+        }
+        Ok(_) => page_error(ApiError::not_found(format!("no cluster {id}"))),
+        Err(e) => page_error(e.into()),
+    }
 }
 
 async fn actors_page(State(s): State<Shared>, q: Result<Query<ListQ>, QueryRejection>) -> Response {

@@ -392,6 +392,18 @@ async fn bad_input_gets_json_errors() {
         let v = validate(&doc, template, "get", st, &body);
         assert_eq!(v["error"], *code, "{uri}: {v}");
     }
+    // A listing's number that is not one names its parameter (it had no `param`).
+    for (uri, param) in [
+        ("/api/clusters?offset=-1", "offset"),
+        ("/api/clusters?min_sources=abc", "min_sources"),
+        ("/api/articles?after=x", "after"),
+    ] {
+        let (st, _, body) = call(&app, Method::GET, uri, None).await;
+        assert_eq!(st, StatusCode::BAD_REQUEST);
+        let v: Value = serde_json::from_slice(&body).unwrap();
+        assert_eq!(v["param"], param, "{uri}: {v}");
+        assert!(v["message"].as_str().unwrap().starts_with(param), "{uri}: {v}");
+    }
     let long = "x".repeat(300);
     let (st, _, body) = call(&app, Method::GET, &format!("/api/events?text={long}"), None).await;
     assert_eq!(st, StatusCode::BAD_REQUEST);
@@ -552,6 +564,24 @@ async fn pages_render_and_escape_hostile_text() {
     let (_, _, body) = call(&app, Method::GET, &format!("/events/{eid}"), None).await;
     let html = String::from_utf8(body).unwrap();
     assert!(html.contains("Disputed by") && html.contains("officials: “said”"), "{html}");
+    // Each cluster on the clusters page opens on its first event's page.
+    let (_, _, body) = call(&app, Method::GET, "/clusters", None).await;
+    let html = String::from_utf8(body).unwrap();
+    let (_, _, body) = call(&app, Method::GET, "/api/clusters?limit=1", None).await;
+    let cid = serde_json::from_slice::<Value>(&body).unwrap()[0]["id"].as_i64().unwrap();
+    assert!(html.contains(&format!("href=\"/clusters/{cid}\"")), "{html}");
+    let (st, h, _) = call(&app, Method::GET, &format!("/clusters/{cid}"), None).await;
+    assert_eq!(st, StatusCode::SEE_OTHER);
+    let (_, _, body) = call(&app, Method::GET, &format!("/api/clusters/{cid}"), None).await;
+    let first = serde_json::from_slice::<Value>(&body).unwrap()["members"][0]["event"].as_i64();
+    assert_eq!(h.get(header::LOCATION).unwrap(), &format!("/events/{}", first.unwrap()));
+    for (uri, want) in
+        [("/clusters/999999", StatusCode::NOT_FOUND), ("/clusters/x", StatusCode::BAD_REQUEST)]
+    {
+        let (st, _, body) = call(&app, Method::GET, uri, None).await;
+        assert_eq!(st, want, "{uri}");
+        assert!(String::from_utf8(body).unwrap().contains("cluster"), "{uri}");
+    }
     let (st, _, body) = call(&app, Method::GET, "/events/999999", None).await;
     assert_eq!(st, StatusCode::NOT_FOUND);
     assert!(String::from_utf8(body).unwrap().contains("no event 999999"));

@@ -17,7 +17,8 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
-const AFTER: &str = "\
+const AFTER: &str = concat!(
+    "\
 Formats: table (default on a terminal), jsonl (default when piped), csv, tsv, gdelt.
 The gdelt format keeps asserted, non-historical events unless --all is given.
 
@@ -26,7 +27,11 @@ Dictionaries: the built-in lexicon, then each --dict file (role from its name: *
 built-in one for the same phrase. --dict-replace drops the built-in lexicon.
 
 Exit codes: 0 all documents coded; 1 some inputs or documents failed (reported on stderr,
-the rest was coded); 2 usage error or nothing could be processed.";
+the rest was coded); 2 usage error or nothing could be processed.
+
+",
+    super::jsonl_help!()
+);
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = AFTER)]

@@ -18,7 +18,7 @@ pub struct Args {
     /// The store (default: the user's data directory, annalist/annalist.db).
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// gdelt, jsonl, csv or parquet (parquet needs --out).
+    /// gdelt, jsonl, csv, tsv or parquet (parquet needs --out).
     #[arg(long, short = 'f', default_value = "gdelt")]
     pub format: String,
     /// Write here instead of stdout.
@@ -41,13 +41,33 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         "gdelt" => Some(Format::Gdelt),
         "jsonl" | "json" => Some(Format::Jsonl),
         "csv" => Some(Format::Csv),
+        "tsv" => Some(Format::Tsv),
         "parquet" => None,
         other => {
-            anyhow::bail!("unknown export format `{other}`; expected gdelt, jsonl, csv or parquet")
+            anyhow::bail!(
+                "unknown export format `{other}`; expected gdelt, jsonl, csv, tsv or parquet"
+            )
         }
     };
     if args.mentions.is_some() && format != Some(Format::Gdelt) {
         anyhow::bail!("--mentions goes with --format gdelt");
+    }
+    // The other formats write every event with its modality and historical flag: `--all`
+    // changed nothing there, silently.
+    if args.all && format != Some(Format::Gdelt) {
+        anyhow::bail!("--all goes with --format gdelt (the other formats keep every event)");
+    }
+    // Output paths that cannot take a file are refused before anything is written: the
+    // events file was renamed into place and then a directory given as --mentions failed.
+    for (flag, p) in [("--out", &args.out), ("--mentions", &args.mentions)] {
+        if let Some(p) = p.as_deref().filter(|p| p.is_dir()) {
+            anyhow::bail!("{flag} {}: is a directory, not a file", p.display());
+        }
+    }
+    if let (Some(o), Some(m)) = (&args.out, &args.mentions) {
+        if o == m {
+            anyhow::bail!("--out and --mentions are both {}: give two files", o.display());
+        }
     }
     let path = args.db.clone().unwrap_or_else(store::default_path);
     let db = SqliteStore::open(&path, &OpenOptions { read_only: true, max_pages: None })?;
@@ -128,7 +148,11 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     if let Some(f) = mentions_file {
         f.commit()?;
     }
-    eprintln!("annalist: {n} row(s) written, {filtered} left out (not asserted or historical; --all keeps them)");
+    if format == Format::Gdelt {
+        eprintln!("annalist: {n} row(s) written, {filtered} left out (not asserted or historical; --all keeps them)");
+    } else {
+        eprintln!("annalist: {n} row(s) written");
+    }
     Ok(Outcome::Clean)
 }
 

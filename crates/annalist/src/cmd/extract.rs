@@ -11,13 +11,18 @@ use std::panic::AssertUnwindSafe;
 use std::sync::{mpsc, Mutex};
 use std::time::{Duration, Instant};
 
-const EXIT_CODES: &str = "\
+const EXIT_CODES: &str = concat!(
+    "\
 Output: one JSON Article per line on stdout; diagnostics and a closing summary on stderr.
 
 Exit codes:
   0  every input was read and every document extracted
   1  some inputs, records or documents failed (each reported on stderr); the rest was processed
-  2  usage error, or nothing could be processed";
+  2  usage error, or nothing could be processed
+
+",
+    super::jsonl_help!()
+);
 
 #[derive(clap::Args, Debug)]
 #[command(after_help = EXIT_CODES)]

@@ -13,6 +13,7 @@ use std::time::Instant;
 use store::{Batch, DocRecord, OpenOptions, SqliteStore, Store};
 
 #[derive(clap::Args, Debug)]
+#[command(after_help = super::jsonl_help!())]
 pub struct Args {
     /// Inputs: files (.html .htm .txt .jsonl .warc .warc.gz, .gz of these), directories, or `-`.
     #[arg(required_unless_present = "manifest", conflicts_with = "manifest", value_name = "PATH")]

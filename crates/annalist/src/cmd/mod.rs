@@ -1,5 +1,16 @@
 //! One module per subcommand.
 
+/// What a JSONL input holds, for the help of the commands that read one.
+macro_rules! jsonl_help {
+    () => {
+        "JSONL inputs: one object a line with `html` (a page) or `text` (a story), and optional
+`url`, `title`, `date` (publication date) and `outlet`. The keys of news-please, NewsAPI and
+schema.org dumps are read too (`maintext`, `date_publish`, `publishedAt`, `published`,
+`datePublished`, `source`, `publisher`, `source_domain`)."
+    };
+}
+pub(crate) use jsonl_help;
+
 pub mod code;
 pub mod dict;
 pub mod eval_ud;

@@ -16,7 +16,7 @@ pub struct Args {
     #[arg(long)]
     pub actor: Option<String>,
     /// CAMEO code prefix: root (19), base (190) or full code (1951).
-    #[arg(long)]
+    #[arg(long, value_parser = cameo_prefix)]
     pub code: Option<String>,
     /// PLOVER event type (ASSAULT, PROTEST, …).
     #[arg(long)]
@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(long)]
     pub place: Option<String>,
     /// asserted, negated, attempted, planned, threatened, hypothetical, denied or alleged.
-    #[arg(long)]
+    #[arg(long, value_parser = modality)]
     pub modality: Option<String>,
     /// Only historical (true) or only current (false) events.
     #[arg(long)]
@@ -46,9 +46,9 @@ pub struct Args {
     #[arg(long)]
     pub latest: bool,
     /// At most this many events.
-    #[arg(long)]
+    #[arg(long, value_parser = at_least_one)]
     pub limit: Option<usize>,
-    /// table (default on a terminal), jsonl (default when piped) or csv.
+    /// table (default on a terminal), jsonl (default when piped), csv or tsv.
     #[arg(long, short = 'f')]
     pub format: Option<String>,
 }
@@ -56,6 +56,30 @@ pub struct Args {
 /// A `--from`/`--to` value: an ISO date that exists (a malformed bound matched nothing, silently).
 fn date_bound(s: &str) -> Result<String, String> {
     store::check_date_bound(s).map(|()| s.to_string())
+}
+
+/// A `--code` value: 1 to 4 digits, as the API takes (`1x` or `19x` matched nothing, silently).
+fn cameo_prefix(s: &str) -> Result<String, String> {
+    if (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(s.to_string())
+    } else {
+        Err(format!("`{s}` is not a CAMEO code prefix (1–4 digits: 19, 190, 1951)"))
+    }
+}
+
+fn modality(s: &str) -> Result<String, String> {
+    model::Modality::parse(s).map(|_| s.to_string()).ok_or_else(|| {
+        format!("unknown modality `{s}`; expected asserted, negated, attempted, planned, threatened, hypothetical, denied or alleged")
+    })
+}
+
+/// A `--limit` value: 0 printed nothing and said nothing.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{s}` is not a number")),
+    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -85,7 +109,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         Some("table") => Format::Table,
         Some("jsonl" | "json") => Format::Jsonl,
         Some("csv") => Format::Csv,
-        Some(other) => anyhow::bail!("unknown format `{other}`; expected table, jsonl or csv"),
+        Some("tsv") => Format::Tsv,
+        Some(other) => anyhow::bail!("unknown format `{other}`; expected table, jsonl, csv or tsv"),
         None if io::stdout().is_terminal() => Format::Table,
         None => Format::Jsonl,
     };
