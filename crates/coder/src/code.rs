@@ -5062,6 +5062,37 @@ impl Analysis<'_> {
                     span: Span::default(),
                 }];
             }
+        } else if opts.clauses
+            && code.starts_with("14")
+            && !passive
+            && !self.phrases[src].codes.iter().any(|c| official(c))
+        {
+            // (Product rule.) A crowd's protest or strike aimed at people named by their role
+            // alone ("went on strike to demand more staff", "protested against police",
+            // "rallied against employers") is aimed at that role in the crowd's own country.
+            if let Some(c) = src_country.as_deref() {
+                for t in &mut tgts {
+                    if let Some(role) = t.code.strip_prefix("---").filter(|r| {
+                        matches!(
+                            *r,
+                            "GOV"
+                                | "MIL"
+                                | "COP"
+                                | "JUD"
+                                | "LEG"
+                                | "SPY"
+                                | "LAB"
+                                | "BUS"
+                                | "EDU"
+                                | "HLH"
+                                | "MED"
+                                | "CVL"
+                        )
+                    }) {
+                        t.code = format!("{c}{role}");
+                    }
+                }
+            }
         }
         let push =
             |a: &[CodedActor], b: &[CodedActor], c: &str, swap: bool, out: &mut Vec<CodedEvent>| {

@@ -116,3 +116,42 @@ fn a_cyber_attack_as_subject() {
     let got = coded("A cyber attack disrupted the websites of Lithuania's parliament on Monday.");
     assert!(got.iter().any(|(_, _, t, c)| c == "176" && t.starts_with("LTU")), "{got:?}");
 }
+
+/// A crowd's strike or protest aimed at people named by their role alone is aimed at that role
+/// in the crowd's own country.
+#[test]
+fn a_strike_against_a_bare_role_is_at_home() {
+    for (text, home) in [
+        ("Teachers in Nigeria went on strike on Monday to demand the hiring of more staff.", "NGA"),
+        ("Miners in Chile protested on Tuesday against employers.", "CHL"),
+    ] {
+        let got = coded(text);
+        assert!(
+            got.iter().any(|(_, s, t, c)| c.starts_with("14")
+                && s.starts_with(home)
+                && t.starts_with(home)),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+/// People seized are abducted (181), not property (171); property seized stays 171.
+#[test]
+fn people_seized_are_abducted() {
+    for text in [
+        "Pirates seized the crew of a Greek tanker off the coast of Nigeria on Sunday.",
+        "Gunmen seized 12 villagers in northern Burkina Faso on Friday.",
+    ] {
+        let got = coded(text);
+        assert!(got.iter().any(|(_, _, _, c)| c == "181"), "{text}: {got:?}");
+    }
+    let got = coded("Iran seized a British tanker in the Strait of Hormuz on Friday.");
+    assert!(got.iter().any(|(_, _, _, c)| c.starts_with("171")), "{got:?}");
+    let got = coded("Hackers linked to Iran stole data from Israeli banks, officials said.");
+    assert!(
+        got.iter().any(|(_, s, t, c)| c.starts_with("17")
+            && s.starts_with("IRN")
+            && t.starts_with("ISR")),
+        "{got:?}"
+    );
+}
