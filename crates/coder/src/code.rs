@@ -2743,7 +2743,9 @@ impl Analysis<'_> {
             let withdrawal = code.starts_with("161") || code.starts_with("087");
             let target = match target {
                 Some(tg) if opts.clauses && !passive && withdrawal && self.own_possession(tg) => {
-                    self.from_phrase(vp_head, tg).or_else(|| self.to_phrase(vp_head)).or(Some(tg))
+                    self.withdrawn_from(vp_head, tg)
+                        .or_else(|| self.to_phrase(vp_head))
+                        .or(Some(tg))
                 }
                 Some(tg) if opts.clauses && !passive && self.owned_by_subject(tg) => {
                     self.to_phrase(vp_head).or(Some(tg))
@@ -3462,7 +3464,7 @@ impl Analysis<'_> {
 
     /// The coded phrase of a "from" attachment of verb `v` or of the head of its object
     /// phrase `obj` ("recalled its ambassador | from Mexico City"), not the source's own.
-    fn from_phrase(&self, v: usize, obj: usize) -> Option<usize> {
+    fn withdrawn_from(&self, v: usize, obj: usize) -> Option<usize> {
         let heads = self.phrases[obj].texts.iter().filter_map(|(ws, _)| {
             ws.iter().copied().find(|&k| {
                 let h = self.s.tokens[k].head as usize;
