@@ -155,3 +155,22 @@ fn people_seized_are_abducted() {
         "{got:?}"
     );
 }
+
+/// "The bloc" is the international body the article named last before it; alone it names no
+/// country.
+#[test]
+fn the_bloc_is_the_body_named_before() {
+    let got = coded(
+        "The African Union condemned the coup in Gabon on Thursday. The bloc also suspended \
+         Gabon from all its activities.",
+    );
+    assert!(
+        got.iter().any(|(w, s, t, c)| w == "suspended"
+            && s.starts_with("IGO")
+            && t.starts_with("GAB")
+            && c.starts_with("16")),
+        "{got:?}"
+    );
+    let got = coded("The bloc imposed sanctions on Belarus on Monday.");
+    assert!(!got.iter().any(|(_, s, _, _)| s.len() == 3 && s != "---"), "{got:?}");
+}
