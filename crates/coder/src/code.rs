@@ -2387,7 +2387,7 @@ impl Analysis<'_> {
                 own.retain(|&k| !self.in_foreign_clause(vp_head, k, acts));
                 let block = &dicts.verbs.blocks[form.block as usize];
                 let (mut code, mut src_slot, mut tgt_slot, mut pattern) =
-                    self.form_code(form, &upper, &own, dicts);
+                    self.form_code(form, &upper, &own, dicts, opts.clauses);
                 // A passive verb's object is its subject ("the prisoners were released"): a
                 // pattern of words after the verb (no actor slot) is also tried on it — in the
                 // product's reading also when the words after the verb matched one alone
@@ -2753,7 +2753,16 @@ impl Analysis<'_> {
             // (Product rules.) An object that is the source's own ("its troops", "their
             // ambassador") gives way to the verb's `to` phrase: "Syria offered its troops to
             // Lebanon's president" is Syria's offer to Lebanon.
+            // And one's own envoys or troops withdrawn "from" a country ("recalled its
+            // ambassador from Mexico City", "pulled their troops from Mali") are withdrawn from
+            // it: the act (161, 087) is aimed at that country.
+            let withdrawal = code.starts_with("161") || code.starts_with("087");
             let target = match target {
+                Some(tg) if opts.clauses && !passive && withdrawal && self.own_possession(tg) => {
+                    self.withdrawn_from(vp_head, tg)
+                        .or_else(|| self.to_phrase(vp_head))
+                        .or(Some(tg))
+                }
                 Some(tg) if opts.clauses && !passive && self.owned_by_subject(tg) => {
                     self.to_phrase(vp_head).or(Some(tg))
                 }
@@ -2981,6 +2990,24 @@ impl Analysis<'_> {
                         && self.gerund_controlled(vp_head)
                     {
                         events.truncate(before);
+                    }
+                    // (Product rule.) Coming back to one's own country is no visit: "President
+                    // Ruto returned to Nairobi", "the minister returned to Kabul" (042 by
+                    // "return" aimed at the doer's own country) give no event.
+                    if opts.clauses && self.s.tokens[vp_head].lemma == "return" {
+                        let mut k = before;
+                        while k < events.len() {
+                            let e = &events[k];
+                            let home = country_prefix(&e.source.code);
+                            if e.code == "042"
+                                && home.is_some()
+                                && home == country_prefix(&e.target.code)
+                            {
+                                events.remove(k);
+                            } else {
+                                k += 1;
+                            }
+                        }
                     }
                     // A purpose infinitive of the same kind as an act its controller already
                     // did ("met with Assad to discuss …", "visited Cairo to hold talks") is
@@ -3495,6 +3522,40 @@ impl Analysis<'_> {
             })
     }
 
+    /// Whether phrase `p` is a thing owned through "its"/"their" alone ("its ambassador",
+    /// "their troops"): one phrase, with no proper name or nationality word of its own.
+    fn own_possession(&self, p: usize) -> bool {
+        let ph = &self.phrases[p];
+        !ph.compound
+            && ph.texts.iter().all(|(ws, _)| {
+                ws.iter().any(|&k| {
+                    matches!(self.words[k].as_str(), "ITS" | "THEIR")
+                        && matches!(self.s.tokens[k].deprel.as_str(), "nmod:poss" | "det:poss")
+                }) && ws.iter().all(|&k| !matches!(self.s.tokens[k].upos.as_str(), "PROPN" | "ADJ"))
+            })
+    }
+
+    /// The coded phrase of a "from" attachment of verb `v` or of the head of its object
+    /// phrase `obj` ("recalled its ambassador | from Mexico City"), not the source's own.
+    fn withdrawn_from(&self, v: usize, obj: usize) -> Option<usize> {
+        let heads = self.phrases[obj].texts.iter().filter_map(|(ws, _)| {
+            ws.iter().copied().find(|&k| {
+                let h = self.s.tokens[k].head as usize;
+                h == 0 || !ws.contains(&(h - 1))
+            })
+        });
+        std::iter::once(v).chain(heads).find_map(|g| {
+            self.children[g].iter().find_map(|&c| {
+                if !matches!(base_rel(&self.s.tokens[c].deprel), "obl" | "nmod")
+                    || !self.children[c].iter().any(|&d| self.words[d] == "FROM")
+                {
+                    return None;
+                }
+                self.phrase_of[c].filter(|&q| q != obj && !self.phrases[q].null)
+            })
+        })
+    }
+
     /// The coded phrase of verb `v`'s `to` attachment ("offered its troops | to Lebanon").
     fn to_phrase(&self, v: usize) -> Option<usize> {
         self.children[v].iter().find_map(|&c| {
@@ -3829,16 +3890,58 @@ impl Analysis<'_> {
     }
 
     /// (Product rule.) Only people are deported (174): an international body forced out of a
-    /// country ("forced the UN refugee agency out") is expelled (166).
+    /// country ("forced the UN refugee agency out") is expelled (166); and a diplomat forced
+    /// out, by whatever verb ("expelled three diplomats", "ordered the ambassador to leave",
+    /// "ordered the expulsion of the envoy", "drove the consul out"), is a cut in diplomatic
+    /// relations (161), as the CAMEO codebook codes expelled envoys.
     fn body_expelled(&self, code: &str, target: usize, opts: &Options) -> String {
+        if !opts.clauses || !(code.starts_with("174") || code.starts_with("166")) {
+            return code.to_string();
+        }
         let ph = &self.phrases[target];
+        if !ph.null && ph.texts.iter().all(|(ws, _)| self.envoy_head(ws)) {
+            return "161".to_string();
+        }
         let body =
             !ph.null && ph.codes.iter().all(|c| c.starts_with("IGO") || c.starts_with("NGO"));
-        if opts.clauses && code.starts_with("174") && body {
+        if code.starts_with("174") && body {
             "166".to_string()
         } else {
             code.to_string()
         }
+    }
+
+    /// Whether the head of the phrase of words `ws` (the word whose head lies outside them), or
+    /// the noun its act is "of" ("the expulsion of the ambassador"), names a diplomat: an
+    /// ambassador, envoy, diplomat, consul, attaché or chargé d'affaires.
+    fn envoy_head(&self, ws: &[usize]) -> bool {
+        let envoy = |k: usize| {
+            let w = self.words[k].rsplit('_').next().unwrap_or("");
+            matches!(
+                w.strip_suffix('S').unwrap_or(w),
+                "AMBASSADOR"
+                    | "ENVOY"
+                    | "DIPLOMAT"
+                    | "CONSUL"
+                    | "ATTACHE"
+                    | "ATTACHÉ"
+                    | "CHARGE"
+                    | "CHARGÉ"
+            )
+        };
+        let head = ws.iter().copied().find(|&k| {
+            let h = self.s.tokens[k].head as usize;
+            h == 0 || !ws.contains(&(h - 1))
+        });
+        head.is_some_and(|k| {
+            envoy(k)
+                || self.children[k].iter().any(|&c| {
+                    ws.contains(&c)
+                        && base_rel(&self.s.tokens[c].deprel) == "nmod"
+                        && self.children[c].iter().any(|&p| self.words[p] == "OF")
+                        && envoy(c)
+                })
+        })
     }
 
     /// (Product rule.) An act of force coded by its verb or weapon (190 unspecified, 194
@@ -4503,7 +4606,7 @@ impl Analysis<'_> {
         let (lo, hi) = self.subtree_bounds(subj);
         let mut seq = self.lower_seq(lo, hi);
         seq.extend_from_slice(lower);
-        match self.form_code(form, upper, &seq, dicts) {
+        match self.form_code(form, upper, &seq, dicts, false) {
             (c, None, None, Some(p)) => Some((c, p, None)),
             (c, None, Some(tg), Some(p)) => {
                 let agent = self.children[v]
@@ -4616,12 +4719,16 @@ impl Analysis<'_> {
     /// The code a verb form takes over these words: the first pattern of its block that
     /// matches, with the source and target slots it binds and its origin, else the form's own
     /// code.
+    /// (Product rule, `null_patterns`.) A matched pattern coded `[---]` in a block with a code
+    /// of its own ("closed higher" under CLOSE [172]) means no event, as in a `[---]` block;
+    /// the field's coders fall back to the form's code, and their suites keep that reading.
     pub(crate) fn form_code(
         &self,
         form: &VerbForm,
         upper: &[usize],
         lower: &[usize],
         dicts: &Dictionaries,
+        null_patterns: bool,
     ) -> (String, Option<usize>, Option<usize>, Option<String>) {
         let block = &dicts.verbs.blocks[form.block as usize];
         let matched = block
@@ -4631,6 +4738,7 @@ impl Analysis<'_> {
             .find_map(|p| self.match_pattern(p, upper, lower, dicts).map(|(s, t)| (p, s, t)));
         match matched {
             Some((p, s, tg)) if p.code != "---" => (p.code.clone(), s, tg, Some(p.origin.clone())),
+            Some(_) if null_patterns => ("---".into(), None, None, None),
             _ => (form.code.clone(), None, None, None),
         }
     }
@@ -5033,6 +5141,37 @@ impl Analysis<'_> {
                     text: String::new(),
                     span: Span::default(),
                 }];
+            }
+        } else if opts.clauses
+            && code.starts_with("14")
+            && !passive
+            && !self.phrases[src].codes.iter().any(|c| official(c))
+        {
+            // (Product rule.) A crowd's protest or strike aimed at people named by their role
+            // alone ("went on strike to demand more staff", "protested against police",
+            // "rallied against employers") is aimed at that role in the crowd's own country.
+            if let Some(c) = src_country.as_deref() {
+                for t in &mut tgts {
+                    if let Some(role) = t.code.strip_prefix("---").filter(|r| {
+                        matches!(
+                            *r,
+                            "GOV"
+                                | "MIL"
+                                | "COP"
+                                | "JUD"
+                                | "LEG"
+                                | "SPY"
+                                | "LAB"
+                                | "BUS"
+                                | "EDU"
+                                | "HLH"
+                                | "MED"
+                                | "CVL"
+                        )
+                    }) {
+                        t.code = format!("{c}{role}");
+                    }
+                }
             }
         }
         let push =

@@ -329,6 +329,15 @@ const IMPACT_VERBS: &[&str] = &[
     "devastate",
     "demolish",
     "wreck",
+    // What a cyber attack does to systems ("A cyberattack shut down the check-in systems",
+    // "knocked out the websites of …", "crippled the port's computers").
+    "knock",
+    "shut",
+    "disrupt",
+    "cripple",
+    "paralyse",
+    "paralyze",
+    "disable",
 ];
 
 /// The verb of harm ([`IMPACT_VERBS`]) whose active subject is word `h`.
@@ -364,7 +373,7 @@ pub fn fold_weapon_subjects(
     let words: Vec<String> = s.tokens.iter().map(|t| t.form.to_uppercase()).collect();
     nominal.retain_mut(|n| {
         if n.pattern.as_deref() != Some("nominal")
-            || !matches!(n.code.get(..2), Some("18" | "19" | "20"))
+            || !(matches!(n.code.get(..2), Some("18" | "19" | "20")) || n.code == "176")
         {
             return true;
         }
@@ -735,6 +744,24 @@ fn source_of(
                     if s.tokens[b].deprel == "obl:agent"
                         || s.tokens[b].deprel.starts_with("obl")
                             && case_of(s, b, children).as_deref() == Some("by")
+                    {
+                        if let Some(a) = code_np(s, b, children, words, date, dicts) {
+                            return Some(a);
+                        }
+                    }
+                }
+            }
+            // The alleged doer of "a cyber attack blamed on Russian hackers", "the bombing
+            // attributed to Islamic State": the act is told as theirs.
+            let alleged = match lemma.as_str() {
+                "blame" => Some("on"),
+                "attribute" => Some("to"),
+                _ => None,
+            };
+            if let Some(prep) = alleged {
+                for &b in &children[c] {
+                    if s.tokens[b].deprel.starts_with("obl")
+                        && case_of(s, b, children).as_deref() == Some(prep)
                     {
                         if let Some(a) = code_np(s, b, children, words, date, dicts) {
                             return Some(a);

@@ -281,18 +281,38 @@ fn claim_read_as_content_of_its_channel(s: &mut AnalyzedSentence) -> bool {
                     let that = kids(toks, c).find(|&m| {
                         base(toks, m) == "mark" && toks[m].form.eq_ignore_ascii_case("that")
                     });
+                    // ("said on Wednesday that/PRON soldiers had/relcl fired …": no day is
+                    // what a clause with a subject of its own is about; the "that" right after
+                    // a time phrase opens what was said.)
+                    let relative = that.is_none() && says_when(&toks[o].lemma);
+                    let that = that.or_else(|| {
+                        relative
+                            .then(|| {
+                                kids(toks, c).find(|&m| {
+                                    m == o + 1
+                                        && toks[m].upos == "PRON"
+                                        && toks[m].form.eq_ignore_ascii_case("that")
+                                })
+                            })
+                            .flatten()
+                    });
                     let subject = kids(toks, c)
                         .any(|k| base(toks, k) == "nsubj" && that.is_some_and(|t| k > t));
                     if that.is_some_and(|t| t > o) && subject {
-                        moves.push((c, v));
+                        moves.push((c, v, that.filter(|_| relative)));
                     }
                 }
             }
         }
     }
-    for &(c, v) in &moves {
+    for &(c, v, that) in &moves {
         s.tokens[c].head = (v + 1) as u32;
         s.tokens[c].deprel = "ccomp".into();
+        if let Some(t) = that {
+            s.tokens[t].head = (c + 1) as u32;
+            s.tokens[t].deprel = "mark".into();
+            s.tokens[t].upos = "SCONJ".into();
+        }
     }
     !moves.is_empty()
 }
@@ -1152,6 +1172,31 @@ mod tests {
             at += f[0].len() + 1;
         }
         AnalyzedSentence { index: 0, span: Span::new(0, at), tokens }
+    }
+
+    #[test]
+    fn a_claim_read_as_a_relative_clause_of_its_day_is_what_was_said() {
+        // "Officials said on Friday that/PRON rebels had/relcl attacked a base ." The clause
+        // becomes the complement of "said", "that" its subordinator.
+        let mut s = sentence(
+            "Officials/NOUN/2/nsubj said/VERB/0/root on/ADP/4/case Friday/PROPN/2/obl \
+             that/PRON/8/obj rebels/NOUN/8/nsubj had/AUX/8/aux attacked/VERB/4/acl:relcl \
+             a/DET/10/det base/NOUN/8/obj ./PUNCT/2/punct",
+        );
+        s.tokens[1].lemma = "say".into();
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[7].head, s.tokens[7].deprel.as_str()), (2, "ccomp"));
+        assert_eq!((s.tokens[4].head, s.tokens[4].deprel.as_str()), (8, "mark"));
+        assert!(!repair(&mut s), "idempotent");
+        // A real relative clause on a thing said through is left alone: "said in a report
+        // that/PRON the agency published".
+        let mut r = sentence(
+            "Officials/NOUN/2/nsubj said/VERB/0/root in/ADP/5/case a/DET/5/det report/NOUN/2/obl \
+             that/PRON/9/obj the/DET/8/det agency/NOUN/9/nsubj published/VERB/5/acl:relcl \
+             ./PUNCT/2/punct",
+        );
+        r.tokens[1].lemma = "say".into();
+        assert!(!repair(&mut r));
     }
 
     #[test]

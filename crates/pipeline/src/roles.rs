@@ -109,7 +109,21 @@ pub fn resolve(events: &mut [Event]) {
         }
         found.map(str::to_string)
     };
+    // "The bloc" (`---IGO`, no body of its own) is the international body the article named
+    // last before it: "The European Union agreed new sanctions on Iran. The bloc also …".
+    let body_before = |before: u32| -> Option<String> {
+        seen.iter()
+            .filter(|(at, c)| *at < before && c.starts_with("IGO"))
+            .max_by_key(|(at, _)| *at)
+            .map(|(_, c)| c.clone())
+    };
     let fix_actor = |a: &mut ActorRef| {
+        if a.code == "---IGO" && plain_description(&a.text) {
+            if let Some(c) = body_before(a.span.start) {
+                a.code = c;
+            }
+            return;
+        }
         if let Some(role) = bare_role(&a.code) {
             if plain_description(&a.text) {
                 if let Some(c) = country_for(role, a.span.start) {

@@ -292,7 +292,7 @@ impl Analysis<'_> {
                 let lower: Vec<usize> = (vend + 1..n).filter(|&k| visible(k)).collect();
                 let block = &dicts.verbs.blocks[form.block as usize];
                 let (code, src_slot, tgt_slot, pattern) =
-                    self.form_code(form, &upper, &lower, dicts);
+                    self.form_code(form, &upper, &lower, dicts, false);
                 if code == "---" || code.is_empty() {
                     continue;
                 }
