@@ -396,6 +396,21 @@ fn container(text: &str, top: Span) -> bool {
     PLACE_TYPES.contains(&noun.as_str()) && of == "of" && !DIVISION_TYPES.contains(&noun.as_str())
 }
 
+/// Whether the name at `top` follows a named division's type noun and "of" ("the Rueso
+/// district *of Narathiwat*", "the Ratoma district *of Conakry*"): it holds that division, so
+/// the division, not it, is where the deed was.
+fn division_holder(text: &str, top: Span) -> bool {
+    let Some(before) = text.get(..top.start as usize) else { return false };
+    let mut words = before.split_whitespace().rev();
+    let (of, noun, name) = (words.next(), words.next(), words.next());
+    of == Some("of")
+        && noun.is_some_and(|n| DIVISION_TYPES.contains(&n))
+        && name.is_some_and(|n| {
+            n.starts_with(char::is_uppercase)
+                && !matches!(n, "The" | "A" | "An" | "Its" | "Their" | "This")
+        })
+}
+
 /// Lower-case words that may stand between a name and the "in" of its container, saying what
 /// the named thing is ("the X *border crossing* in Y", "the X *oil field* in Y").
 const SITE_WORDS: &[&str] = &[
@@ -976,7 +991,9 @@ impl ArticlePlaces {
                             .get(o.toponym.span.end as usize..r.toponym.span.start as usize)
                             .is_some_and(comma_in)
                 });
-                let container = container(text, r.toponym.span) || locates;
+                let container = container(text, r.toponym.span)
+                    || locates
+                    || division_holder(text, r.toponym.span);
                 usable_here(r).then_some((distance(*phrase), role, container, r))
             })
             .collect();
