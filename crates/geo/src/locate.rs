@@ -1570,11 +1570,14 @@ impl ArticlePlaces {
 
 /// How fine a resolved place is: a site before a city before a division before the rest.
 fn fineness(gaz: &Gazetteer, r: &Resolved) -> u8 {
+    // A second-level division is finer than a first-level one ("in Papua's *Puncak* regency",
+    // "Kunar Province's *Dangam* district").
     r.place.and_then(|p| gaz.place(p)).map_or(9, |p| match p.precision() {
         GeoPrecision::Place => 0,
         GeoPrecision::City => 1,
-        GeoPrecision::Province => 2,
-        _ => 3,
+        GeoPrecision::Province if p.kind == PlaceKind::Admin2 => 2,
+        GeoPrecision::Province => 3,
+        _ => 4,
     })
 }
 

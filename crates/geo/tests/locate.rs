@@ -142,6 +142,11 @@ fn sentence_place_is_the_finest_place_a_locative_governs() {
     let places = ArticlePlaces::analyze(g, text, &[]);
     let ev = places.sentence_place(g, text, Span::new(0, text.len()), span_of(text, "told"));
     assert_eq!(ev.basis, PlaceBasis::Unknown);
+    // A second-level division a first-level one owns is the finer place.
+    let text = "JAKARTA (Reuters) - Rebels burned a school in Papua's Puncak regency, police said.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let ev = places.sentence_place(g, text, Span::new(0, text.len()), span_of(text, "burned"));
+    assert_eq!(ev.location.span.and_then(|s| s.slice(text)), Some("Puncak"));
 }
 
 #[test]
