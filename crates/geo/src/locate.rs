@@ -739,7 +739,7 @@ fn topic_between(text: &str, from: u32, to: u32) -> bool {
         }
         let Some(obj) = words.get(j).map(String::as_str) else { return false };
         !(WEEKDAYS.contains(&obj)
-            || MONTHS.contains(&obj)
+            || model::days::month(obj).is_some()
             || obj.chars().all(|c| c.is_ascii_digit())
             || matches!(
                 obj,
@@ -1708,32 +1708,6 @@ fn detect_dateline(text: &str, resolved: &[Resolved]) -> Option<usize> {
     dash.then_some(0)
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-];
 const WEEKDAYS: &[&str] =
     &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
@@ -1749,7 +1723,7 @@ fn date_prefix(s: &str) -> Option<&str> {
     }
     let month_then_day = |s: &str| -> Option<usize> {
         let w = word_end(s);
-        if !MONTHS.contains(&s[..w].to_lowercase().as_str()) {
+        if model::days::month(&s[..w].to_lowercase()).is_none() {
             return None;
         }
         let mut j = w;
@@ -1773,7 +1747,7 @@ fn date_prefix(s: &str) -> Option<&str> {
         }
         let t = s[d..].trim_start();
         let w = word_end(t);
-        if !MONTHS.contains(&t[..w].to_lowercase().as_str()) {
+        if model::days::month(&t[..w].to_lowercase()).is_none() {
             return None;
         }
         s.len() - t.len() + w
