@@ -1723,9 +1723,7 @@ fn date_prefix(s: &str) -> Option<&str> {
     }
     let month_then_day = |s: &str| -> Option<usize> {
         let w = word_end(s);
-        if model::days::month(&s[..w].to_lowercase()).is_none() {
-            return None;
-        }
+        model::days::month(&s[..w].to_lowercase())?;
         let mut j = w;
         if s[j..].starts_with('.') {
             j += 1;
@@ -1747,9 +1745,7 @@ fn date_prefix(s: &str) -> Option<&str> {
         }
         let t = s[d..].trim_start();
         let w = word_end(t);
-        if model::days::month(&t[..w].to_lowercase()).is_none() {
-            return None;
-        }
+        model::days::month(&t[..w].to_lowercase())?;
         s.len() - t.len() + w
     };
     // An optional year: ", 2018" or " 2018".
