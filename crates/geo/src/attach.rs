@@ -749,7 +749,36 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
             add(h, &mut out);
         }
     }
+    // "…, killing at least nine soldiers, security sources *in Maiduguri* said": a place
+    // inside the speaker phrase that closes a report says where the speaker is, however the
+    // parser hung it.
+    if !says {
+        if let Some((comma, verb)) = closing_speaker(sentence) {
+            if comma > t {
+                let (from, to) = (toks[comma].span.end, toks[verb].span.start);
+                out.retain(|sp| !(sp.start >= from && sp.end <= to));
+            }
+        }
+    }
     out
+}
+
+/// The speaker phrase that closes a report, "…, security sources in Maiduguri said (on
+/// Tuesday).": the comma before it and the verb of saying, when that verb is the sentence's
+/// last verb and only a noun phrase (with its own prepositional phrases) stands between them.
+fn closing_speaker(sentence: &AnalyzedSentence) -> Option<(usize, usize)> {
+    let toks = &sentence.tokens;
+    let verb = toks.iter().rposition(|x| x.upos == "VERB")?;
+    let lemma = toks[verb].lemma.to_lowercase();
+    if !matches!(lemma.as_str(), "say" | "tell" | "report" | "add") {
+        return None;
+    }
+    let comma = (0..verb).rev().find(|&k| toks[k].form == ",")?;
+    let noun_phrase = toks[comma + 1..verb].iter().all(|x| {
+        matches!(x.upos.as_str(), "NOUN" | "PROPN" | "ADP" | "DET" | "ADJ" | "NUM" | "PRON")
+    });
+    let subject = toks[comma + 1..verb].iter().any(|x| matches!(x.upos.as_str(), "NOUN" | "PROPN"));
+    (noun_phrase && subject).then_some((comma, verb))
 }
 
 /// Nouns whose "to" clause is their content, not the purpose of the deed done to them
@@ -2191,6 +2220,54 @@ mod tests {
         // A finite clause on the same verb of saying is no participle of the deed.
         s.tokens[5].form = "killed".to_string();
         assert!(!clausal_dependent(&s, at("attacked"), at("killing")));
+    }
+
+    #[test]
+    fn a_place_in_the_closing_speaker_phrase_places_no_reported_deed() {
+        // The parser hung the speaker's "in Goma" on the participle.
+        let text = "Rebels shelled a market , killing four , officials in Goma said on Monday .";
+        let mut s = sentence(
+            text,
+            &[
+                ("Rebels", 2, "nsubj"),
+                ("shelled", 12, "ccomp"),
+                ("a", 4, "det"),
+                ("market", 2, "obj"),
+                (",", 6, "punct"),
+                ("killing", 2, "advcl"),
+                ("four", 6, "obj"),
+                (",", 9, "punct"),
+                ("officials", 7, "conj"),
+                ("in", 11, "case"),
+                ("Goma", 6, "obl"),
+                ("said", 0, "root"),
+                ("on", 14, "case"),
+                ("Monday", 12, "obl"),
+                (".", 12, "punct"),
+            ],
+        );
+        let upos = [
+            "PROPN", "VERB", "DET", "NOUN", "PUNCT", "VERB", "NUM", "PUNCT", "NOUN", "ADP",
+            "PROPN", "VERB", "ADP", "PROPN", "PUNCT",
+        ];
+        for (t, u) in s.tokens.iter_mut().zip(upos) {
+            t.upos = u.to_string();
+        }
+        for (i, lemma) in [(1, "shell"), (5, "kill"), (11, "say")] {
+            s.tokens[i].lemma = lemma.to_string();
+        }
+        let at = |w: &str| {
+            let i = text.find(w).unwrap();
+            Span::new(i, i + w.len())
+        };
+        assert_eq!(closing_speaker(&s), Some((7, 11)));
+        assert!(event_spans(&s, at("killing"), true)
+            .iter()
+            .all(|sp| sp.slice(text) != Some("in Goma")));
+        // A deed after the comma is no report the phrase closes: "…, and troops in Goma
+        // fired" has a verb in it, so no speaker phrase closes the sentence.
+        s.tokens[11].lemma = "fire".to_string();
+        assert_eq!(closing_speaker(&s), None);
     }
 
     #[test]

@@ -396,6 +396,21 @@ fn container(text: &str, top: Span) -> bool {
     PLACE_TYPES.contains(&noun.as_str()) && of == "of" && !DIVISION_TYPES.contains(&noun.as_str())
 }
 
+/// Whether the name at `top` follows a named division's type noun and "of" ("the Rueso
+/// district *of Narathiwat*", "the Ratoma district *of Conakry*"): it holds that division, so
+/// the division, not it, is where the deed was.
+fn division_holder(text: &str, top: Span) -> bool {
+    let Some(before) = text.get(..top.start as usize) else { return false };
+    let mut words = before.split_whitespace().rev();
+    let (of, noun, name) = (words.next(), words.next(), words.next());
+    of == Some("of")
+        && noun.is_some_and(|n| DIVISION_TYPES.contains(&n))
+        && name.is_some_and(|n| {
+            n.starts_with(char::is_uppercase)
+                && !matches!(n, "The" | "A" | "An" | "Its" | "Their" | "This")
+        })
+}
+
 /// Lower-case words that may stand between a name and the "in" of its container, saying what
 /// the named thing is ("the X *border crossing* in Y", "the X *oil field* in Y").
 const SITE_WORDS: &[&str] = &[
@@ -724,7 +739,7 @@ fn topic_between(text: &str, from: u32, to: u32) -> bool {
         }
         let Some(obj) = words.get(j).map(String::as_str) else { return false };
         !(WEEKDAYS.contains(&obj)
-            || MONTHS.contains(&obj)
+            || model::days::month(obj).is_some()
             || obj.chars().all(|c| c.is_ascii_digit())
             || matches!(
                 obj,
@@ -976,7 +991,9 @@ impl ArticlePlaces {
                             .get(o.toponym.span.end as usize..r.toponym.span.start as usize)
                             .is_some_and(comma_in)
                 });
-                let container = container(text, r.toponym.span) || locates;
+                let container = container(text, r.toponym.span)
+                    || locates
+                    || division_holder(text, r.toponym.span);
                 usable_here(r).then_some((distance(*phrase), role, container, r))
             })
             .collect();
@@ -1553,11 +1570,14 @@ impl ArticlePlaces {
 
 /// How fine a resolved place is: a site before a city before a division before the rest.
 fn fineness(gaz: &Gazetteer, r: &Resolved) -> u8 {
+    // A second-level division is finer than a first-level one ("in Papua's *Puncak* regency",
+    // "Kunar Province's *Dangam* district").
     r.place.and_then(|p| gaz.place(p)).map_or(9, |p| match p.precision() {
         GeoPrecision::Place => 0,
         GeoPrecision::City => 1,
-        GeoPrecision::Province => 2,
-        _ => 3,
+        GeoPrecision::Province if p.kind == PlaceKind::Admin2 => 2,
+        GeoPrecision::Province => 3,
+        _ => 4,
     })
 }
 
@@ -1688,32 +1708,6 @@ fn detect_dateline(text: &str, resolved: &[Resolved]) -> Option<usize> {
     dash.then_some(0)
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
-];
 const WEEKDAYS: &[&str] =
     &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
@@ -1729,9 +1723,7 @@ fn date_prefix(s: &str) -> Option<&str> {
     }
     let month_then_day = |s: &str| -> Option<usize> {
         let w = word_end(s);
-        if !MONTHS.contains(&s[..w].to_lowercase().as_str()) {
-            return None;
-        }
+        model::days::month(&s[..w].to_lowercase())?;
         let mut j = w;
         if s[j..].starts_with('.') {
             j += 1;
@@ -1753,9 +1745,7 @@ fn date_prefix(s: &str) -> Option<&str> {
         }
         let t = s[d..].trim_start();
         let w = word_end(t);
-        if !MONTHS.contains(&t[..w].to_lowercase().as_str()) {
-            return None;
-        }
+        model::days::month(&t[..w].to_lowercase())?;
         s.len() - t.len() + w
     };
     // An optional year: ", 2018" or " 2018".

@@ -222,6 +222,23 @@ pub fn resolve(
             t.kind_hint = government_after(text, t.span.end as usize);
         }
     }
+    // "Baghdad province" beside the dateline's "BAGHDAD", "the Kharkiv region" beside "the
+    // city of Kharkiv": where a type word says which of a division and its same-named seat a
+    // mention is, that mention is a sense of its own and does not join the bare name's.
+    let seats: Vec<bool> = (0..toponyms.len())
+        .map(|i| toponyms[i].kind_hint == Some(PlaceKind::City) || dateline(text, &toponyms, i))
+        .collect();
+    let tagged: Vec<bool> = (0..toponyms.len())
+        .map(|i| {
+            typed_sense(gaz, &toponyms[i])
+                && (0..toponyms.len()).any(|j| j != i && seats[j] && keys[j] == keys[i])
+        })
+        .collect();
+    for (k, tagged) in keys.iter_mut().zip(tagged) {
+        if tagged {
+            k.push_str(" #division");
+        }
+    }
     let containers = container_links(text, &toponyms);
     let peers = peer_links(text, &toponyms);
     // "the Kursk, Belgorod and Voronezh regions": a plural type word after a list's last
@@ -289,8 +306,26 @@ pub fn resolve(
                 }
             }
             let weak = |x: u32| toponym.candidates.iter().any(|c| c.place == x && c.candidate_only);
+            // "the central town of Boni" in a story about Mali is not Bonn, which one of its
+            // other names reaches: a town the text names with a type word, reached only by
+            // another name of a city in a country the article never names, is a place the
+            // gazetteer lacks.
+            let exonym = |x: u32| {
+                toponym.kind_hint == Some(PlaceKind::City)
+                    && toponym.candidates.iter().filter(|c| c.place == x).all(|c| c.alternate)
+                    && gaz.place(x).is_some_and(|p| p.feature_code != "PPLC")
+            };
+            let country_of = |p: u32| gaz.place(p).map(|p| p.country);
+            if let (Some(x), Some(y)) = (place, container) {
+                if exonym(x) && country_of(x) != country_of(y) {
+                    place = Some(y);
+                }
+            }
             if container.is_none()
-                && place.is_some_and(|x| weak(x) && stray(gaz, &ctx, &keys[i], x))
+                && place.is_some_and(|x| {
+                    (weak(x) && stray(gaz, &ctx, &keys[i], x))
+                        || (exonym(x) && stray_anywhere(gaz, &ctx, &keys[i], x))
+                })
             {
                 place = None;
             }
@@ -393,6 +428,12 @@ const STRAY_MIN_CONTEXT: f64 = 3.0;
 /// answers with the article's focus. A name the gazetteer lists for the town itself keeps it
 /// ("Settlers from Yitzhar marched; jets struck Qandil; …").
 fn stray(gaz: &Gazetteer, ctx: &Context, own_key: &str, x: u32) -> bool {
+    gaz.place(x).is_some_and(|p| p.population < STRAY_MAX_POPULATION)
+        && stray_anywhere(gaz, ctx, own_key, x)
+}
+
+/// [`stray`] whatever the town's size: for a town the text reached by another of its names.
+fn stray_anywhere(gaz: &Gazetteer, ctx: &Context, own_key: &str, x: u32) -> bool {
     let Some(p) = gaz.place(x) else { return false };
     let others: f64 = ctx
         .country
@@ -401,7 +442,6 @@ fn stray(gaz: &Gazetteer, ctx: &Context, own_key: &str, x: u32) -> bool {
         .map(|(_, m)| m.values().sum::<f64>())
         .sum();
     p.kind == PlaceKind::City
-        && p.population < STRAY_MAX_POPULATION
         && others >= STRAY_MIN_CONTEXT
         && ctx.share_country(own_key, p.country) == 0.0
 }
@@ -488,10 +528,36 @@ fn type_before(text: &str, start: usize) -> Option<PlaceKind> {
         // name a division of either level ("county" is Kenya's first level and the United
         // States' second).
         "state" | "province" | "region" | "governorate" | "prefecture" | "oblast" | "emirate"
-        | "department" => Some(PlaceKind::Admin1),
-        "county" | "district" => Some(PlaceKind::Admin2),
+        | "department" => named_division(before, &word).then_some(PlaceKind::Admin1),
+        "county" | "district" => named_division(before, &word).then_some(PlaceKind::Admin2),
         _ => None,
     }
+}
+
+/// Whether a division's type word before "of" stands alone, "the northern province of X",
+/// rather than ending a division's own name, "the Ratoma district of Conakry", "the Nong Chik
+/// district of Pattani": there X is the division's container, not a division itself.
+fn named_division(before: &str, word: &str) -> bool {
+    let rest = before.get(..before.len().saturating_sub(word.len())).unwrap_or("").trim_end();
+    let prev = rest.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+    !prev.chars().next().is_some_and(char::is_uppercase)
+        || matches!(prev.to_lowercase().as_str(), "the" | "a" | "an" | "its" | "their" | "this")
+}
+
+/// Whether a mention's type word makes it a division that shares its name with a populated
+/// place of the same country ("Kandahar province", "the Kharkiv region"). When the article
+/// also marks the name as the town — a dateline, "the city of X" — the typed mention keeps its
+/// own sense instead of joining the bare name's one sense per article. Without such a mark
+/// the mentions stay one group ("New York state … New York" may well be the state).
+fn typed_sense(gaz: &Gazetteer, t: &Toponym) -> bool {
+    if !matches!(t.kind_hint, Some(PlaceKind::Admin1 | PlaceKind::Admin2)) {
+        return false;
+    }
+    let places: Vec<Place<'_>> = t.candidates.iter().filter_map(|c| gaz.place(c.place)).collect();
+    places.iter().any(|d| {
+        matches!(d.kind, PlaceKind::Admin1 | PlaceKind::Admin2)
+            && places.iter().any(|c| c.kind == PlaceKind::City && c.country == d.country)
+    })
 }
 
 /// Whether a plural type word follows a name ("… and Voronezh regions", "… Texas counties").
@@ -872,6 +938,14 @@ fn scores(
                 }
             }
             match t.kind_hint {
+                // "the Kharkiv region" is the oblast, not the raion of the same name inside
+                // it: a first-level type word leaves a second-level division of a country
+                // whose first-level one the name also reaches without its hint.
+                Some(PlaceKind::Admin1)
+                    if p.kind == PlaceKind::Admin2
+                        && places.iter().any(|(q, _)| {
+                            q.kind == PlaceKind::Admin1 && q.country == p.country
+                        }) => {}
                 Some(PlaceKind::Admin1 | PlaceKind::Admin2)
                     if matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2) =>
                 {
@@ -1221,6 +1295,91 @@ mod tests {
         assert_eq!(type_before(text, at(1)), Some(PlaceKind::Admin1));
         assert_eq!(type_before(text, at(2)), None);
         assert_eq!(type_before("Idlib", 0), None);
+    }
+
+    #[test]
+    fn a_type_word_ending_a_divisions_own_name_leaves_the_name_after_of() {
+        let text = "in the Ratoma district of Conakry, the Rueso district of Narathiwat, \
+                    The province of Idlib";
+        let at = |name: &str| text.find(name).expect("name");
+        assert_eq!(type_before(text, at("Conakry")), None);
+        assert_eq!(type_before(text, at("Narathiwat")), None);
+        assert_eq!(type_before(text, at("Idlib")), Some(PlaceKind::Admin1));
+    }
+
+    /// Each name's place, resolving every occurrence of the given names in `text`.
+    fn resolved_kinds(text: &str, names: &[&str]) -> Vec<(String, PlaceKind)> {
+        let gaz = Gazetteer::shared().expect("gazetteer");
+        let mut spans: Vec<(usize, usize)> = names
+            .iter()
+            .flat_map(|n| {
+                let upper = n.to_uppercase();
+                let mut at: Vec<usize> = text.match_indices(n).map(|(i, _)| i).collect();
+                at.extend(text.match_indices(upper.as_str()).map(|(i, _)| i));
+                at.into_iter().map(move |i| (i, i + n.len()))
+            })
+            .collect();
+        spans.sort();
+        let tops: Vec<Toponym> = spans
+            .iter()
+            .map(|&(a, b)| crate::recognize::toponym_for_span(gaz, text, model::Span::new(a, b)))
+            .collect();
+        resolve(gaz, text, tops, &[], &Weights::default())
+            .iter()
+            .map(|r| {
+                let p = r.place.and_then(|p| gaz.place(p)).expect("resolved");
+                (r.toponym.span.slice(text).unwrap_or("").to_string(), p.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_town_reached_only_by_a_foreign_citys_other_name_is_unlisted() {
+        // "Boni" is one of Bonn's other names; the story is about Mali (or Burkina Faso).
+        let gaz = Gazetteer::shared().expect("gazetteer");
+        for text in [
+            "Mali's army said jihadists from Mopti and Gao attacked the central town of Boni \
+             in Mali.",
+            "Burkina Faso said gunmen from Djibo and Dori raided the village of Boni in \
+             Burkina Faso.",
+        ] {
+            let names = ["Mali", "Mopti", "Gao", "Burkina Faso", "Djibo", "Dori", "Boni"];
+            let mut spans: Vec<(usize, usize)> = names
+                .iter()
+                .flat_map(|n| text.match_indices(n).map(|(i, m)| (i, i + m.len())))
+                .collect();
+            spans.sort();
+            spans.dedup_by(|a, b| a.0 >= b.0 && a.0 < b.1);
+            let tops: Vec<Toponym> = spans
+                .iter()
+                .map(|&(a, b)| {
+                    crate::recognize::toponym_for_span(gaz, text, model::Span::new(a, b))
+                })
+                .collect();
+            let r = resolve(gaz, text, tops, &[], &Weights::default());
+            let boni = r.iter().find(|r| r.toponym.span.slice(text) == Some("Boni")).expect("Boni");
+            let country = boni.place.and_then(|p| gaz.place(p)).map(|p| p.country);
+            assert_ne!(country, Some("DE"), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_province_named_with_its_type_word_is_not_its_same_named_capital() {
+        // The name marked as the town (a dateline, "the city of X") is the town, the typed
+        // one the division, in one article.
+        for (text, name) in [
+            (
+                "Militants who fled the city of Kirkuk attacked a village in Kirkuk province.",
+                "Kirkuk",
+            ),
+            ("KANDAHAR, Afghanistan - A bomb hit a convoy in Kandahar province.", "Kandahar"),
+            ("The city of Odesa was dark after drones hit the Odesa region.", "Odesa"),
+        ] {
+            let kinds = resolved_kinds(text, &[name]);
+            assert_eq!(kinds.len(), 2, "{text}");
+            assert_eq!(kinds[0].1, PlaceKind::City, "{text}");
+            assert!(matches!(kinds[1].1, PlaceKind::Admin1), "{text}: {:?}", kinds[1]);
+        }
     }
 
     #[test]

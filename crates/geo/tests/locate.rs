@@ -142,6 +142,11 @@ fn sentence_place_is_the_finest_place_a_locative_governs() {
     let places = ArticlePlaces::analyze(g, text, &[]);
     let ev = places.sentence_place(g, text, Span::new(0, text.len()), span_of(text, "told"));
     assert_eq!(ev.basis, PlaceBasis::Unknown);
+    // A second-level division a first-level one owns is the finer place.
+    let text = "JAKARTA (Reuters) - Rebels burned a school in Papua's Puncak regency, police said.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let ev = places.sentence_place(g, text, Span::new(0, text.len()), span_of(text, "burned"));
+    assert_eq!(ev.location.span.and_then(|s| s.slice(text)), Some("Puncak"));
 }
 
 #[test]
@@ -471,6 +476,27 @@ fn a_division_before_its_type_noun_and_a_reference_point_before_its_province() {
     );
     assert_eq!(arish.span.and_then(|s| s.slice(text)), Some("El-Arish"));
     assert_eq!(arish.precision, GeoPrecision::City);
+}
+
+#[test]
+fn a_division_named_before_its_type_noun_beats_the_town_that_holds_it() {
+    let g = gaz();
+    // Y in "the X district of Y" holds X even when Y, with no type word, reads as a town.
+    let text = "CONAKRY (Annalist Wire) — Police fired tear gas at youths in the Ratoma \
+        district of Conakry. Gunmen shot a headman in the Nong Chik district of Pattani.";
+    let places = ArticlePlaces::analyze(g, text, &[]);
+    let at = |trigger: &str, phrase: &str| {
+        let pp = [span_of(text, phrase)];
+        let site =
+            EventSite { trigger: span_of(text, trigger), attached: &pp, dateline: None, text };
+        places.locate(g, &site).location
+    };
+    let shot = at("shot", "in the Nong Chik district of Pattani");
+    assert_eq!(shot.span.and_then(|s| s.slice(text)), Some("Nong Chik"));
+    assert_eq!(shot.country.as_deref(), Some("TH"));
+    let fired = at("fired", "in the Ratoma district of Conakry");
+    assert_eq!(fired.country.as_deref(), Some("GN"));
+    assert_ne!(fired.precision, GeoPrecision::Country);
 }
 
 #[test]

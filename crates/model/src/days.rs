@@ -1,6 +1,38 @@
 //! Calendar arithmetic shared by the stages and the binary: days since 1970-01-01 of a civil
 //! date and back (proleptic Gregorian), and the UTC clock as a stamp.
 
+/// An English month name in lower case, full or abbreviated without its period ("march",
+/// "sept"): its number and whether it was abbreviated. The one month lexicon of the stages
+/// (timex, geo's datelines, provenance's background dates).
+pub fn month(lower: &str) -> Option<(u32, bool)> {
+    Some(match lower {
+        "january" => (1, false),
+        "february" => (2, false),
+        "march" => (3, false),
+        "april" => (4, false),
+        "may" => (5, false),
+        "june" => (6, false),
+        "july" => (7, false),
+        "august" => (8, false),
+        "september" => (9, false),
+        "october" => (10, false),
+        "november" => (11, false),
+        "december" => (12, false),
+        "jan" => (1, true),
+        "feb" => (2, true),
+        "mar" => (3, true),
+        "apr" => (4, true),
+        "jun" => (6, true),
+        "jul" => (7, true),
+        "aug" => (8, true),
+        "sep" | "sept" => (9, true),
+        "oct" => (10, true),
+        "nov" => (11, true),
+        "dec" => (12, true),
+        _ => return None,
+    })
+}
+
 /// Days since 1970-01-01 of `y-m-d`.
 pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -50,6 +82,36 @@ pub fn utc_stamp() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_names_full_and_abbreviated() {
+        assert_eq!(month("march"), Some((3, false)));
+        assert_eq!(month("may"), Some((5, false)));
+        assert_eq!(month("sept"), Some((9, true)));
+        assert_eq!(month("sep"), Some((9, true)));
+        assert_eq!(month("dec"), Some((12, true)));
+        // Lower case only, and no period: callers strip and lower.
+        assert_eq!(month("March"), None);
+        assert_eq!(month("mar."), None);
+        assert_eq!(month("marching"), None);
+        let full = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        for (i, name) in full.iter().enumerate() {
+            assert_eq!(month(name), Some((i as u32 + 1, false)));
+        }
+    }
 
     #[test]
     fn round_trips_and_known_days() {

@@ -69,10 +69,11 @@ fn print_parses(engine: &pipeline::Engine, g: &provenance::gold::GoldArticle) {
     for r in &places.resolved {
         let p = r.place.and_then(|p| gaz.place(p));
         println!(
-            "  top {:?} metonym={} demonym={} -> {:?}",
+            "  top {:?} metonym={} demonym={} hint={:?} -> {:?}",
             r.toponym.span.slice(&c.article.text),
             r.toponym.metonym,
             r.toponym.demonym,
+            r.toponym.kind_hint,
             p.map(|p| (p.name, p.kind, p.country))
         );
     }

@@ -2009,8 +2009,16 @@ fn offset_dates(
             .then(|| t.start.as_deref().and_then(model::days::iso_days))
             .flatten()
     };
+    // "the next day" with no day on its own line to count from is an expression without a
+    // value: undetermined, and counted here like an offset.
+    let undetermined = |e: &Event| {
+        !e.historical
+            && e.time.as_ref().is_some_and(|t| {
+                t.basis == model::TimeBasis::Text && t.start.is_none() && t.end.is_none()
+            })
+    };
     for i in 0..events.len() {
-        if !awaits_a_date(&events[i]) {
+        if !awaits_a_date(&events[i]) && !undetermined(&events[i]) {
             continue;
         }
         let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
@@ -2078,8 +2086,17 @@ fn awaits_a_date(e: &Event) -> bool {
 /// patrol two days earlier, *killing* three": a present participle that hangs on a deed's
 /// clause and has no time of its own happened when that deed did.
 fn participle_times(sentences: &[AnalyzedSentence], events: &mut [Event]) {
+    // "struck a market the next day, *killing* five": an undetermined expression the
+    // participle only borrowed from its deed, which a later rule dated, is the deed's.
+    let borrowed = |e: &Event| {
+        e.time
+            .as_ref()
+            .filter(|t| t.basis == model::TimeBasis::Text && t.start.is_none() && t.span.is_some())
+            .and_then(|t| t.span)
+    };
     for i in 0..events.len() {
-        if !awaits_a_date(&events[i]) {
+        let undetermined = borrowed(&events[i]);
+        if !awaits_a_date(&events[i]) && undetermined.is_none() {
             continue;
         }
         let Some(s) = sentences.get(events[i].sentence as usize) else { continue };
@@ -2107,6 +2124,13 @@ fn participle_times(sentences: &[AnalyzedSentence], events: &mut [Event]) {
                     .as_ref()
                     .is_some_and(|t| t.basis != model::TimeBasis::PublicationFallback)
                 && geo::clausal_dependent(s, events[j].trigger, events[i].trigger)
+                && undetermined.is_none_or(|sp| {
+                    events[j]
+                        .time
+                        .as_ref()
+                        .and_then(|t| t.span)
+                        .is_some_and(|g| g.start == sp.start)
+                })
         });
         if let Some(j) = governor {
             events[i].time = events[j].time.clone();
@@ -2213,6 +2237,18 @@ fn counted_offset<'a>(tree: &provenance::Tree<'a>, t: usize) -> Option<(usize, &
     };
     let ancestors = tree.ancestors(t);
     (2..tree.len()).find_map(|k| {
+        // "struck a market in Bahir Dar *the next day*", "*The following day*, rebels
+        // attacked …", "had fled *the previous day*": a day counted from the deed told before,
+        // when the expression found no day on its own line to count from. On the trigger only.
+        if tree.form_lower(k) == "day" && tree.form_lower(k - 2) == "the" && tree.head(k) == Some(t)
+        {
+            let word = match tree.form_lower(k - 1).as_str() {
+                "next" | "following" => "later",
+                "previous" | "preceding" => "earlier",
+                _ => return None,
+            };
+            return Some((k - 2, word, 1));
+        }
         let word: &'static str = match tree.form_lower(k).as_str() {
             "after" => "after",
             "before" => "before",
@@ -3119,6 +3155,32 @@ mod tests {
         let tree = provenance::Tree::new(&s, text);
         assert_eq!(counted_offset(&tree, 1), Some((4, "earlier", 2)));
         assert_eq!(counted_offset(&tree, 3), None);
+        // struck a market the next day ; fled the previous day ; the next day nobody knew
+        let text = "struck a market the next day";
+        let mut s = crate::test_support::sentence(text, &[]);
+        let heads = [0, 3, 1, 6, 6, 1];
+        for (t, h) in s.tokens.iter_mut().zip(heads) {
+            t.head = h;
+        }
+        let tree = provenance::Tree::new(&s, text);
+        assert_eq!(counted_offset(&tree, 0), Some((3, "later", 1)));
+        let text = "had fled the previous day";
+        let mut s = crate::test_support::sentence(text, &[]);
+        let heads = [2, 0, 5, 5, 2];
+        for (t, h) in s.tokens.iter_mut().zip(heads) {
+            t.head = h;
+        }
+        let tree = provenance::Tree::new(&s, text);
+        assert_eq!(counted_offset(&tree, 1), Some((2, "earlier", 1)));
+        // On another word than the trigger it dates nothing of the trigger's.
+        let text = "said the attack the next day";
+        let mut s = crate::test_support::sentence(text, &[]);
+        let heads = [0, 3, 1, 6, 6, 3];
+        for (t, h) in s.tokens.iter_mut().zip(heads) {
+            t.head = h;
+        }
+        let tree = provenance::Tree::new(&s, text);
+        assert_eq!(counted_offset(&tree, 0), None);
         // came a day after military said North fired missiles: the offset dates the saying
         let text = "came a day after military said North fired missiles";
         let mut s = crate::test_support::sentence(text, &[]);

@@ -50,7 +50,8 @@ pub fn of(
                     let last_year = words.contains("last year") || words.contains("previous year");
                     let last_month_name =
                         words.split_whitespace().collect::<Vec<_>>().windows(2).any(|w| {
-                            w[0] == "last" && MONTHS.contains(&w[1].trim_end_matches('.'))
+                            w[0] == "last"
+                                && model::days::month(w[1].trim_end_matches('.')).is_some()
                         }) && start.and_then(days).is_some_and(|s| p - s > 60);
                     if last_year || last_month_name {
                         return (true, time.span);
@@ -188,33 +189,6 @@ pub fn of(
     }
     (false, None)
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
 
 /// Whether `word` is a year (four digits, after 1800) before the publication year.
 fn is_past_year(word: &str, published: Option<&str>) -> bool {

@@ -115,39 +115,7 @@ pub(crate) const LONGEST: usize = 24;
 /// A month name: (number, abbreviated).
 pub(crate) fn month(w: &str) -> Option<(u32, bool)> {
     let mut buf = [0u8; LONGEST];
-    let l = lower(w, &mut buf)?;
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if let Some(i) = full.iter().position(|m| *m == l) {
-        return Some((i as u32 + 1, false));
-    }
-    let abbr = match l {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" | "sept" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some((abbr, true))
+    model::days::month(lower(w, &mut buf)?)
 }
 
 /// A weekday name: (day, abbreviated).
