@@ -42,6 +42,10 @@ const SUPPORT_VERBS: &[&str] = &[
     "lead",
     "order",
     "involve",
+    // (Who joins or takes part in an act is one of its doers: "joined protests against the
+    // law", "participated in the attack".)
+    "join",
+    "participate",
     "intensify",
     "escalate",
     "continue",
@@ -111,13 +115,14 @@ struct Views {
 
 /// Everything this module codes in one sentence: nominal triggers, then predicate-nominal
 /// denunciations. `verbal` are the events the verb coder found in it; a noun already inside
-/// one of them with the same root is not coded twice.
+/// one of them with the same root is not coded twice; a support verb coded for its object
+/// noun ("held talks", "launched an attack") has its trigger widened to take the noun in.
 pub fn code(
     s: &AnalyzedSentence,
     date: Option<DateKey>,
     dicts: &Dictionaries,
     nouns: &Dictionaries,
-    verbal: &[CodedEvent],
+    verbal: &mut [CodedEvent],
 ) -> Vec<CodedEvent> {
     if s.tokens.is_empty() {
         return Vec::new();
@@ -127,7 +132,14 @@ pub fn code(
         lemmas: s.tokens.iter().map(|t| t.lemma.to_uppercase()).collect(),
         children: children(s),
     };
-    let mut out = code_nouns(s, &v, date, dicts, nouns, verbal);
+    // (verb trigger, noun trigger): a support verb whose event is its object noun's.
+    let mut widen = Vec::new();
+    let mut out = code_nouns(s, &v, date, dicts, nouns, verbal, &mut widen);
+    for (verb, noun) in widen {
+        for e in verbal.iter_mut().filter(|e| e.trigger.contains(verb)) {
+            e.trigger = e.trigger.cover(noun);
+        }
+    }
     out.extend(code_denunciations(s, &v, date, dicts));
     out
 }
@@ -140,6 +152,7 @@ fn code_nouns(
     dicts: &Dictionaries,
     nouns: &Dictionaries,
     verbal: &[CodedEvent],
+    widen: &mut Vec<(Span, Span)>,
 ) -> Vec<CodedEvent> {
     let n = s.tokens.len();
     if nouns.verbs.forms.is_empty() {
@@ -154,7 +167,10 @@ fn code_nouns(
     let opening = opening_between(s, children);
     for i in 0..n {
         let opens = opening.is_some_and(|(o, _)| o == i);
-        if used[i] || !(opens || matches!(s.tokens[i].upos.as_str(), "NOUN" | "PROPN" | "ADJ")) {
+        let period = period_gerund(s, i, children);
+        if used[i]
+            || !(opens || period || matches!(s.tokens[i].upos.as_str(), "NOUN" | "PROPN" | "ADJ"))
+        {
             continue;
         }
         let Some((code, first, last)) = match_form(words, lemmas, i, nouns)
@@ -180,7 +196,7 @@ fn code_nouns(
                 .any(|&c| matches!(s.tokens[c].deprel.as_str(), "nmod:poss" | "det"));
         if !(matches!(s.tokens[h].upos.as_str(), "NOUN" | "PROPN")
             || adjective_as_noun
-            || opens && h == i)
+            || (opens || period) && h == i)
         {
             continue;
         }
@@ -198,15 +214,46 @@ fn code_nouns(
         // (The weapon subject of a verb of harm stays, for [`fold_weapon_subjects`] to give
         // the verb's event its code: "A missile strike hit …" is 194, not the verb's 190.)
         let weapon_subject = weapon_subject_verb(s, h).is_some();
+        // (The verb the noun hangs on is the noun's own event only when it is a verb of doing
+        // or holding it — "launched an attack", "held talks", "carried out strikes" —; any
+        // other verb's act is a deed of its own beside the noun's: "killed 14 villagers in an
+        // attack on Galayi", "died in clashes with police", "hosted talks between the sides".)
+        let governor = (s.tokens[h].head as usize).checked_sub(1);
+        let supported = governor.filter(|&g| {
+            let lemma = s.tokens[g].lemma.to_lowercase();
+            SUPPORT_VERBS.contains(&lemma.as_str())
+                || LIGHT_VERBS.contains(&lemma.as_str())
+                || takes_part(s, g, children)
+        });
+        // (A bare "in an ambush", "in a clash" on a deed of the same kind is only how the deed
+        // was done: "killed seven soldiers in an ambush near the village"; not one aimed at
+        // someone or between two sides, "were killed in clashes between herders and farmers".)
+        let manner = s.tokens[h].deprel == "obl"
+            && case_of(s, h, children).as_deref() == Some("in")
+            && !aimed(s, h, children)
+            && !children[h].iter().any(|&c| case_of(s, c, children).as_deref() == Some("between"));
+        // (The deed done in an aimed assault is a deed of its own, even when the parser hung
+        // the assault on the deed's object: "killed four soldiers/→in an attack on a
+        // checkpoint".)
+        let deed = deed_around(s, h, children, verbal)
+            .filter(|&(_, within)| !within || aimed(s, h, children));
         if verbal.iter().any(|v| {
             v.trigger.contains(trigger)
                 || v.code.get(..2) == Some(root)
                     && (v.target.span.contains(trigger)
+                        && !deed.is_some_and(|(e, within)| within && std::ptr::eq(e, v))
                         || v.trigger.overlaps(trigger)
                         || !weapon_subject
-                            && s.tokens[h].head as usize >= 1
-                            && s.tokens[s.tokens[h].head as usize - 1].span == v.trigger)
+                            && supported.is_some_and(|g| v.trigger.contains(s.tokens[g].span))
+                        || manner && governor.is_some_and(|g| v.trigger.contains(s.tokens[g].span)))
         }) {
+            // The support verb's event is the noun's: its trigger takes the noun in, so that
+            // "launched an attack" is found at "attack" as at "launched". (Only for the acts
+            // news names by such nouns — talks 04, protests 14, assaults 18, fights 19; a
+            // coercion's verb, "carried out arrests", "imposed a curfew", keeps its own word.)
+            if let Some(g) = supported.filter(|_| matches!(root, "04" | "14" | "18" | "19")) {
+                widen.push((s.tokens[g].span, trigger));
+            }
             continue;
         }
         // An act named inside an appeal, an intent, talks, a demand, a rejection or a threat
@@ -231,6 +278,11 @@ fn code_nouns(
                 LIGHT_VERBS.iter().any(|l| l.eq_ignore_ascii_case(&s.tokens[g].lemma))
                     && verbal.iter().any(|e| e.trigger.contains(s.tokens[g].span))
             });
+        if light_object {
+            if let Some(g) = governor {
+                widen.push((s.tokens[g].span, trigger));
+            }
+        }
         if about || light_object {
             continue;
         }
@@ -238,7 +290,7 @@ fn code_nouns(
         // rebels", "clashes between police and protesters".)
         let sides = match opening {
             Some((o, c)) if o == h => {
-                let second = children[c].iter().copied().find(|&k| s.tokens[k].deprel == "conj");
+                let second = second_side(s, children, c, Some(o));
                 second.and_then(|b| {
                     Some((
                         code_np(s, c, children, words, date, dicts)?,
@@ -254,6 +306,15 @@ fn code_nouns(
                 source_of(s, h, children, words, date, dicts, first),
                 target_of(s, h, children, words, date, dicts, &code),
             ),
+        };
+        // (An assault that names its own target, in which a coded deed was done, is the deed's
+        // doer's: "killed 14 villagers in an attack on Galayi", "killed nine people in raids on
+        // the towns of A and B"; so is a fight after days of which the doer acted: "captured the town
+        // after two days of fighting". A bare "in an ambush", "in a clash" is only how the
+        // deed was done, no event of its own.)
+        let source = match source {
+            None if matches!(root, "18" | "19" | "20") => deed.map(|(e, _)| e.source.clone()),
+            other => other,
         };
         // (A visit or talks "during" which someone acts are that one's: "said during a visit
         // to Kyiv", "signed the deal during talks with Iraq"; a fight or a protest during
@@ -792,8 +853,9 @@ fn source_of(
                         "over" | "about" | "regarding" | "concerning"
                     )
             });
-        let support =
-            SUPPORT_VERBS.contains(&lemma.as_str()) || SUPPORT_VERBS.contains(&form.as_str());
+        let support = SUPPORT_VERBS.contains(&lemma.as_str())
+            || SUPPORT_VERBS.contains(&form.as_str())
+            || takes_part(s, v, children);
         // (A reason given to another verb is no act of a subject higher up: "vowed to
         // retaliate against Israel for the strike" says nothing of who struck. Nor is what
         // is called for: "called for attacks on troops" names no one who would attack, only
@@ -818,9 +880,21 @@ fn source_of(
                 .copied()
                 .find(|&c| matches!(s.tokens[c].deprel.as_str(), "nsubj" | "nsubj:pass"));
             let subj = subj.or_else(|| {
-                // A conjoined verb shares its first conjunct's subject.
+                // A conjoined verb shares its first conjunct's subject; so does an infinitive
+                // of purpose or intent, "defied a ban to join a protest", "vowed to launch
+                // attacks".
                 let hv = s.tokens[v].head as usize;
-                (s.tokens[v].deprel == "conj" && hv >= 1)
+                // (Not an infinitive whose doer is the verb's object: "urged supporters to
+                // stage protests".)
+                let object_control = s.tokens[v].deprel == "xcomp"
+                    && hv >= 1
+                    && children[hv - 1].iter().any(|&c| s.tokens[c].deprel == "obj");
+                let to_infinitive = matches!(s.tokens[v].deprel.as_str(), "xcomp" | "advcl")
+                    && !object_control
+                    && children[v].iter().any(|&c| {
+                        s.tokens[c].deprel == "mark" && s.tokens[c].form.eq_ignore_ascii_case("to")
+                    });
+                ((s.tokens[v].deprel == "conj" || to_infinitive) && hv >= 1)
                     .then(|| {
                         children[hv - 1]
                             .iter()
@@ -852,6 +926,96 @@ fn source_of(
     None
 }
 
+/// Whether `h` is marked by "of" (as a case, or as the mark of a gerund the tagger read as a
+/// verb: "two days of/mark fighting/VERB").
+fn marked_of(s: &AnalyzedSentence, h: usize, children: &[Vec<usize>]) -> bool {
+    children[h].iter().any(|&c| {
+        matches!(s.tokens[c].deprel.as_str(), "case" | "mark")
+            && s.tokens[c].form.eq_ignore_ascii_case("of")
+    })
+}
+
+/// A gerund the tagger read as a verb that names a stretch of time's fighting: "after two
+/// days of fighting", "after weeks of shelling" — the act's noun.
+fn period_gerund(s: &AnalyzedSentence, i: usize, children: &[Vec<usize>]) -> bool {
+    let t = &s.tokens[i];
+    t.upos == "VERB"
+        && t.xpos == "VBG"
+        && t.deprel == "acl"
+        && marked_of(s, i, children)
+        && (t.head as usize).checked_sub(1).is_some_and(|p| {
+            matches!(
+                s.tokens[p].lemma.to_ascii_lowercase().as_str(),
+                "hour" | "day" | "night" | "week" | "month"
+            )
+        })
+}
+
+/// Whether the act headed by `h` names what it was aimed at: "an attack on a checkpoint",
+/// "raids on the cities of Jenin and Tulkarm", "strikes against rebel positions".
+/// (The word right after the noun counts whatever the parser hung its phrase on: "killed nine
+/// people in raids on/→killed the cities of …".)
+fn aimed(s: &AnalyzedSentence, h: usize, children: &[Vec<usize>]) -> bool {
+    let aiming = |w: &str| matches!(w.to_ascii_lowercase().as_str(), "on" | "against" | "upon");
+    s.tokens.get(h + 1).is_some_and(|t| t.deprel == "case" && aiming(&t.form))
+        || children[h].iter().any(|&c| {
+            s.tokens[c].deprel.starts_with("nmod")
+                && case_of(s, c, children).as_deref().is_some_and(aiming)
+        })
+}
+
+/// The coded deed done in the act headed by `h` ("killed … in an attack", `true`) or after
+/// days of it ("captured … after two days of fighting", `false`), when that deed has a doer.
+fn deed_around<'a>(
+    s: &AnalyzedSentence,
+    h: usize,
+    children: &[Vec<usize>],
+    verbal: &'a [CodedEvent],
+) -> Option<(&'a CodedEvent, bool)> {
+    let up = |k: usize| (s.tokens[k].head as usize).checked_sub(1);
+    let (carrier, within) = match s.tokens[h].deprel.as_str() {
+        "obl" if case_of(s, h, children).as_deref() == Some("in") => (h, true),
+        // (Hung on the deed's object: "killed four soldiers in an attack on …".)
+        "nmod"
+            if case_of(s, h, children).as_deref() == Some("in")
+                && up(h).is_some_and(|o| matches!(s.tokens[o].deprel.as_str(), "obj" | "obl")) =>
+        {
+            (up(h)?, true)
+        }
+        "nmod" | "acl" if marked_of(s, h, children) => {
+            let p = up(h)?;
+            let period = s.tokens[p].deprel == "obl"
+                && case_of(s, p, children).as_deref() == Some("after")
+                && matches!(
+                    s.tokens[p].lemma.to_ascii_lowercase().as_str(),
+                    "hour" | "day" | "night" | "week" | "month"
+                );
+            if !period {
+                return None;
+            }
+            (p, false)
+        }
+        _ => return None,
+    };
+    let g = up(carrier)?;
+    if s.tokens[g].upos != "VERB" {
+        return None;
+    }
+    let gspan = s.tokens[g].span;
+    verbal
+        .iter()
+        .find(|e| e.trigger.contains(gspan) && !e.source.code.trim_matches('-').is_empty())
+        .map(|e| (e, within))
+}
+
+/// "take part" (in an act): the verb `v` is "take" with the object "part".
+fn takes_part(s: &AnalyzedSentence, v: usize, children: &[Vec<usize>]) -> bool {
+    s.tokens[v].lemma.eq_ignore_ascii_case("take")
+        && children[v]
+            .iter()
+            .any(|&c| s.tokens[c].deprel == "obj" && s.tokens[c].form.eq_ignore_ascii_case("part"))
+}
+
 /// The first word of the sentence when the tagger read it as a verb (a capitalised plural or
 /// gerund: "Clashes", "Fighting") right before "between", with the noun that "between" marks.
 fn opening_between(s: &AnalyzedSentence, children: &[Vec<usize>]) -> Option<(usize, usize)> {
@@ -867,7 +1031,29 @@ fn opening_between(s: &AnalyzedSentence, children: &[Vec<usize>]) -> Option<(usi
         return None;
     }
     let c = (between.head as usize).checked_sub(1)?;
-    children[c].iter().any(|&k| s.tokens[k].deprel == "conj").then_some((i, c))
+    second_side(s, children, c, Some(i)).map(|_| (i, c))
+}
+
+/// The second party of "between X and Y" whose first is `c`: the conjunct of `c`; of the
+/// phrase inside it ("the foreign ministers of Armenia and Azerbaijan"); or, for a noun the
+/// tagger read as a verb, the conjunct the parser hung on that word ("Fighting/VERB between
+/// the Arakan Army and/cc Myanmar's military/conj→Fighting").
+fn second_side(
+    s: &AnalyzedSentence,
+    children: &[Vec<usize>],
+    c: usize,
+    opener: Option<usize>,
+) -> Option<usize> {
+    let conj_of = |x: usize| children[x].iter().copied().find(|&k| s.tokens[k].deprel == "conj");
+    conj_of(c)
+        .or_else(|| {
+            children[c]
+                .iter()
+                .copied()
+                .filter(|&k| s.tokens[k].deprel == "nmod" && k > c)
+                .find_map(conj_of)
+        })
+        .or_else(|| opener.and_then(conj_of).filter(|&k| k > c))
 }
 
 /// The two sides of an act "between X and Y" (a `between` modifier of the noun whose head has
@@ -884,7 +1070,7 @@ fn between_of(
         s.tokens[c].deprel.starts_with("nmod")
             && case_of(s, c, children).as_deref() == Some("between")
     })?;
-    let second = children[c].iter().copied().find(|&k| s.tokens[k].deprel == "conj")?;
+    let second = second_side(s, children, c, None)?;
     let a = code_np(s, c, children, words, date, dicts)?;
     let b = code_np(s, second, children, words, date, dicts)?;
     Some((a, b))
@@ -1134,7 +1320,7 @@ mod tests {
                     6\theld\thold\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n\
                     7\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_\n";
         let (s, _) = parse_rows(rows, text, 0).expect("rows");
-        let ev = code(&s, None, &dicts, &nouns, &[]);
+        let ev = code(&s, None, &dicts, &nouns, &mut []);
         assert_eq!(ev.len(), 1, "{ev:?}");
         assert_eq!(ev[0].code, "0871");
         assert_eq!(ev[0].trigger.slice(text), Some("cease-fire"));
@@ -1149,7 +1335,7 @@ mod tests {
             0,
         )
         .expect("rows");
-        assert!(code(&s, None, &dicts, &nouns, &[]).is_empty());
+        assert!(code(&s, None, &dicts, &nouns, &mut []).is_empty());
     }
 
     #[test]
@@ -1171,7 +1357,7 @@ mod tests {
                     6\terupted\terupt\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n\
                     7\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_\n";
         let (s, _) = parse_rows(rows, text, 0).expect("rows");
-        let ev = code(&s, None, &dicts, &nouns, &[]);
+        let ev = code(&s, None, &dicts, &nouns, &mut []);
         assert_eq!(ev.len(), 1, "{ev:?}");
         assert_eq!((ev[0].source.code.as_str(), ev[0].target.code.as_str()), ("ARN", "GON"));
         assert_eq!(ev[0].code, "190");

@@ -127,7 +127,7 @@ impl Engine {
             match coder::code_sentence(s, date, &self.dictionaries, &self.coder_options) {
                 Ok(mut found) => {
                     let mut nominal =
-                        coder::nominal::code(s, date, &self.dictionaries, &self.nouns, &found);
+                        coder::nominal::code(s, date, &self.dictionaries, &self.nouns, &mut found);
                     drop_passages(s, &mut found, &nominal);
                     coder::nominal::fold_weapon_subjects(
                         s,
