@@ -3099,43 +3099,34 @@ impl Analysis<'_> {
                 // Verbs inside the coded phrase are not coded again — up to a clause of its
                 // own set off by a comma that the parser hung inside it (", a senior
                 // official said on Saturday").
-                // (Product rule.) A dictionary verb in -ing modifying a coded phrase
-                // ("police dispersed demonstrators protesting the results") is that
-                // phrase's own act and is coded too.
-                let participle =
-                    if opts.clauses { self.participle_clause(i, vp_end, dicts) } else { None };
-                // (Product rule.) So is a clause of the sequel with a subject of its own ("a
-                // man stabbed a soldier before troops shot him"): its act is an event too.
-                let participle = match (participle, opts.clauses) {
-                    (p, true) => match (p, self.sequel_clause(i, vp_end)) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    },
-                    (p, false) => p,
+                // (Product rules, each the first such verb after the coded one; coding resumes
+                // at the earliest.)
+                let later_acts = if opts.clauses {
+                    [
+                        // A dictionary verb in -ing modifying a coded phrase ("police dispersed
+                        // demonstrators protesting the results") is that phrase's own act.
+                        self.participle_clause(i, vp_end, dicts),
+                        // So is a clause of the sequel with a subject of its own ("a man stabbed
+                        // a soldier before troops shot him"): its act is an event too.
+                        self.sequel_clause(i, vp_end),
+                        // So is a verb coordinated after ", but"/", and" that the parser hung
+                        // on a verb inside the phrase ("Benin opened its borders to Africans
+                        // ordered out of Nigeria, but was still refusing admittance to
+                        // Ghanaians").
+                        self.coordinated_clause(i, vp_end),
+                        // So is a participial adjunct of the verb, its subject's second act
+                        // ("expelled three diplomats, accusing them of spying").
+                        self.adjunct_participle(vp_head, i, dicts),
+                    ]
+                } else {
+                    [None; 4]
                 };
-                // (Product rule.) So is a verb coordinated after ", but"/", and" that the parser
-                // hung on a verb inside the phrase ("Benin opened its borders to Africans ordered
-                // out of Nigeria, but was still refusing admittance to Ghanaians").
-                let participle = match (participle, opts.clauses) {
-                    (p, true) => match (p, self.coordinated_clause(i, vp_end)) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    },
-                    (p, false) => p,
-                };
-                // (Product rule.) So is a participial adjunct of the verb, its subject's second
-                // act ("expelled three diplomats, accusing them of spying").
-                let participle = match (participle, opts.clauses) {
-                    (p, true) => match (p, self.adjunct_participle(vp_head, i, dicts)) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    },
-                    (p, false) => p,
-                };
-                i = match (self.next_clause(i, vp_end), participle) {
-                    (Some(a), Some(b)) => a.min(b),
-                    (a, b) => a.or(b).unwrap_or(vp_end.max(i) + 1),
-                };
+                i = later_acts
+                    .into_iter()
+                    .chain([self.next_clause(i, vp_end)])
+                    .flatten()
+                    .min()
+                    .unwrap_or(vp_end.max(i) + 1);
             } else {
                 i += 1;
             }
