@@ -3360,7 +3360,7 @@ impl Analysis<'_> {
         let t = &self.s.tokens[v];
         t.xpos == "VBG"
             && base_rel(&t.deprel) == "advcl"
-            && matches!(t.lemma.to_ascii_lowercase().as_str(), "kill" | "wound" | "injure" | "maim")
+            && ["kill", "wound", "injure", "maim"].iter().any(|w| t.lemma.eq_ignore_ascii_case(w))
             && self.gerund_controlled(v)
     }
 
