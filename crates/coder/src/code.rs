@@ -1917,7 +1917,7 @@ impl Analysis<'_> {
     /// The country of the place the verb's event happened in: an `in` phrase coded as a
     /// bare country, attached to the verb or to one of its other attachments ("demonstrated
     /// on Tuesday in Serbia", "killed … in a gunbattle in southern Serbia").
-    fn verb_place(&self, v: usize, clauses: bool) -> Option<String> {
+    fn verb_place(&self, v: usize, clauses: bool, acts: Option<&Dictionaries>) -> Option<String> {
         // (Product rule.) An "in" phrase the parser hung on the verb's object counts too
         // ("protesting election results in Monrovia"); the object itself is no place.
         let mut stack: Vec<(usize, u8)> = self.children[v]
@@ -1936,7 +1936,18 @@ impl Analysis<'_> {
                 w == "IN"
                     || (clauses && matches!(w, "THROUGH" | "THROUGHOUT" | "ACROSS" | "AROUND"))
             };
-            if self.children[c].iter().any(|&k| place_word(&self.words[k])) {
+            // (Product rule.) An act of force named by a noun with its doer's adjective ("were
+            // killed in Israeli shelling", "in a Russian strike") is how, not where.
+            let act = || {
+                acts.is_some_and(|d| {
+                    self.s.tokens[c].upos == "NOUN"
+                        && self
+                            .verb_forms(c, d)
+                            .and_then(|f| f.first())
+                            .is_some_and(|f| matches!(f.code.get(..2), Some("18" | "19" | "20")))
+                })
+            };
+            if self.children[c].iter().any(|&k| place_word(&self.words[k])) && !act() {
                 if let Some(ph) = self.phrase_of[c].map(|q| &self.phrases[q]) {
                     if let [code] = ph.codes.as_slice() {
                         if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -1961,7 +1972,7 @@ impl Analysis<'_> {
                     && c > v
                     && self.children[c].iter().any(|&k| k < c && self.words[k] == "WHEN");
                 if when {
-                    if let Some(place) = self.verb_place(c, false) {
+                    if let Some(place) = self.verb_place(c, false, None) {
                         return Some(place);
                     }
                 }
@@ -4304,7 +4315,7 @@ impl Analysis<'_> {
     /// station in Quetta and killed five officers") — happened where that deed did.
     fn event_place(&self, v: usize, dicts: &Dictionaries, opts: &Options) -> Option<String> {
         let own = |v: usize| {
-            self.verb_place(v, opts.clauses)
+            self.verb_place(v, opts.clauses, opts.clauses.then_some(dicts))
                 .or_else(|| opts.clauses.then(|| self.in_place_country(v, dicts)).flatten())
         };
         own(v).or_else(|| {

@@ -114,3 +114,21 @@ fn a_second_predicate_with_its_own_object_is_a_second_event() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_act_of_force_named_with_its_doers_adjective_is_no_place() {
+    // "in Israeli shelling" says how, not where: the dead are those of the place named after.
+    let got = coded(
+        "Six children were killed in Israeli shelling in the Gaza Strip on Friday.",
+        "20240311",
+    );
+    assert!(got.iter().any(|(w, _, t, _)| w == "killed" && t == "PSECVL"), "{got:?}");
+    let got = coded(
+        "Five people were killed in Israeli shelling in southern Lebanon on Sunday.",
+        "20240311",
+    );
+    assert!(got.iter().any(|(w, _, t, _)| w == "killed" && t == "LBNCVL"), "{got:?}");
+    // A place with a country adjective stays a place.
+    let got = coded("Protesters rallied in the Syrian capital on Friday.", "20240311");
+    assert!(got.iter().any(|(_, s, ..)| s.starts_with("SYR")), "{got:?}");
+}
