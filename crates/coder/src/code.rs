@@ -1930,6 +1930,7 @@ impl Analysis<'_> {
             .map(|&c| (c, 0))
             .collect();
         stack.reverse();
+        let mut act_phrases: Vec<usize> = Vec::new();
         while let Some((c, depth)) = stack.pop() {
             // (Product rule: "marched through central Belgrade", "across the country".)
             let place_word = |w: &str| {
@@ -1941,13 +1942,24 @@ impl Analysis<'_> {
             let act = || {
                 acts.is_some_and(|d| {
                     self.s.tokens[c].upos == "NOUN"
-                        && self
-                            .verb_forms(c, d)
-                            .and_then(|f| f.first())
-                            .is_some_and(|f| matches!(f.code.get(..2), Some("18" | "19" | "20")))
+                        // (named with a doer's word before it: "Israeli", "a Saudi air strike")
+                        && self.children[c].iter().any(|&k| {
+                            k < c
+                                && matches!(base_rel(&self.s.tokens[k].deprel), "amod" | "compound")
+                                && matches!(self.s.tokens[k].upos.as_str(), "ADJ" | "PROPN")
+                        })
+                        && self.verb_forms(c, d).is_some_and(|fs| {
+                            fs.iter().any(|f| matches!(f.code.get(..2), Some("18" | "19" | "20")))
+                        })
                 })
             };
-            if self.children[c].iter().any(|&k| place_word(&self.words[k])) && !act() {
+            // (Its phrase stays how, also where the place after it was drawn into it: "in
+            // Turkish shelling in northern Syria" is one phrase coded by "Turkish".)
+            if act() {
+                act_phrases.extend(self.phrase_of[c]);
+            }
+            let in_act = self.phrase_of[c].is_some_and(|q| act_phrases.contains(&q));
+            if self.children[c].iter().any(|&k| place_word(&self.words[k])) && !in_act {
                 if let Some(ph) = self.phrase_of[c].map(|q| &self.phrases[q]) {
                     if let [code] = ph.codes.as_slice() {
                         if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {

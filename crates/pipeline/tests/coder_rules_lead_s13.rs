@@ -128,6 +128,15 @@ fn an_act_of_force_named_with_its_doers_adjective_is_no_place() {
         "20240311",
     );
     assert!(got.iter().any(|(w, _, t, _)| w == "killed" && t == "LBNCVL"), "{got:?}");
+    // Also when the place after it was drawn into the act's phrase, and for an air strike.
+    let got = coded("Two civilians were killed in Turkish shelling in northern Syria.", "20240311");
+    assert!(got.iter().any(|(w, _, t, _)| w == "killed" && t == "SYRCVL"), "{got:?}");
+    let got =
+        coded("Three civilians were killed in a Saudi air strike in Yemen on Monday.", "20240311");
+    assert!(got.iter().any(|(w, _, t, _)| w == "killed" && t == "YEMCVL"), "{got:?}");
+    // A labour strike is no act of force: "across Ghana" still places it.
+    let got = coded("Thousands of nurses went on strike across Ghana on Monday.", "20240311");
+    assert!(got.iter().any(|(_, s, ..)| s.starts_with("GHA")), "{got:?}");
     // A place with a country adjective stays a place.
     let got = coded("Protesters rallied in the Syrian capital on Friday.", "20240311");
     assert!(got.iter().any(|(_, s, ..)| s.starts_with("SYR")), "{got:?}");
