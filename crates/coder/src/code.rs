@@ -3409,10 +3409,7 @@ impl Analysis<'_> {
         // The head noun and the words before it first, nearest first, then what follows it
         // ("An air strike | by the Saudi-led coalition"): the weapon the head names is read
         // next to the verb, as if its modifiers after it were not there.
-        let word = |k: &usize| {
-            let t = &self.s.tokens[*k];
-            self.live(*k) && !(t.upos == "PUNCT" || t.xpos == "POS")
-        };
+        let word = |k: &usize| self.pattern_word(*k);
         let end = hi.min(h.saturating_sub(1));
         let mut out: Vec<usize> = (lo..=subj.min(end)).rev().filter(word).collect();
         out.extend((subj + 1..=end).filter(word));
@@ -4213,12 +4210,19 @@ impl Analysis<'_> {
             if t.form == "," && self.phrase_of[k].is_none() {
                 break;
             }
-            if t.upos == "PUNCT" || t.xpos == "POS" {
+            if !self.pattern_word(k) {
                 continue;
             }
             out.push(k);
         }
         out
+    }
+
+    /// Whether word `k` is read by a pattern's side: a live word, no punctuation or
+    /// possessive ending.
+    fn pattern_word(&self, k: usize) -> bool {
+        let t = &self.s.tokens[k];
+        self.live(k) && !(t.upos == "PUNCT" || t.xpos == "POS")
     }
 
     /// Where the words after a verb end: the end of its phrase in the tree, or — when the
