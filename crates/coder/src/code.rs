@@ -2067,14 +2067,32 @@ impl Analysis<'_> {
                 }
             }
         }
+        let root = (0..n).find(|&k| self.head(k).is_none());
         for (lo, hi) in ranges {
             if lo >= hi {
                 continue;
             }
+            // The product's reading: words between two commas that hold the sentence's root
+            // verb are its main clause, not an aside ("In 1999, fighters from Chechnya invaded
+            // the region, triggering a war"). A verb of saying there is the attribution of a
+            // fronted report (", the U.S. Central Command said on Monday, adding …"), an aside
+            // as before.
+            if opts.clauses
+                && lo > 0
+                && hi < n
+                && self.s.tokens[hi].form == ","
+                && root.is_some_and(|r| (lo..hi).contains(&r) && self.is_verb(r) && !self.says(r))
+            {
+                continue;
+            }
             // The product's reading: a clause set off by commas is an aside only when the
             // rest of the sentence has a verb of its own ("On Monday, police arrested five
-            // men" keeps its main clause; "…, police said" is still set aside).
-            if opts.clauses && !(0..n).any(|k| (k < lo || k >= hi) && self.is_verb(k)) {
+            // men" keeps its main clause; "…, police said" is still set aside). A verb of a
+            // relative clause is no verb of the sentence's own ("Kenya, which hosts the talks,
+            // condemned the strike": the words after the comma are the main clause).
+            if opts.clauses
+                && !(0..n).any(|k| (k < lo || k >= hi) && self.is_verb(k) && !self.inert[k])
+            {
                 continue;
             }
             // … and only when it is no argument of a verb outside it: "forced the agency,
@@ -4656,13 +4674,58 @@ impl Analysis<'_> {
             }
             false
         };
-        let phrases: Vec<usize> =
-            lower.iter().filter(|&&k| !verb_appos(k)).filter_map(|&k| self.phrase_of[k]).collect();
+        let phrases: Vec<usize> = lower
+            .iter()
+            .filter(|&&k| !verb_appos(k) && !self.in_speech_vehicle(k))
+            .filter_map(|&k| self.phrase_of[k])
+            .collect();
         phrases
             .iter()
             .copied()
             .find(|&p| !self.phrases[p].null)
             .or_else(|| phrases.first().copied())
+    }
+
+    /// (Product rule.) Whether word `k` lies inside the vehicle of a statement, set as an
+    /// adjunct ("in a statement from Ramallah", "during a speech in Cairo", "in a letter to the
+    /// Security Council", "at a news conference in Kabul"): where and to whom the speaker spoke,
+    /// never the one the act is aimed at. A parser often hangs such an adjunct on the object
+    /// ("condemned the killing in a statement from Cairo"), so the walk goes up through nouns
+    /// only, stopping at the first verb.
+    fn in_speech_vehicle(&self, k: usize) -> bool {
+        let mut cur = k;
+        for _ in 0..self.s.tokens.len() {
+            let t = &self.s.tokens[cur];
+            if self.is_verb(cur) {
+                return false;
+            }
+            // "at" only for a gathering ("at a news conference"): "at a border post" is a
+            // place of the act.
+            let vehicle = match t.lemma.as_str() {
+                "statement" | "speech" | "interview" | "address" | "message" | "letter"
+                | "communique" | "communiqué" | "broadcast" | "remarks" | "tweet" => Some(false),
+                "conference" | "briefing" => Some(true),
+                _ => None,
+            }
+            .is_some_and(|at| {
+                self.children[cur].iter().any(|&c| {
+                    let w = &self.s.tokens[c];
+                    w.deprel == "case"
+                        && (["in", "during", "through", "via"]
+                            .iter()
+                            .any(|p| w.form.eq_ignore_ascii_case(p))
+                            || (at && w.form.eq_ignore_ascii_case("at")))
+                })
+            });
+            if vehicle {
+                return true;
+            }
+            match self.head(cur) {
+                Some(h) => cur = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The coded phrase of the verb's own subject, when it lies among the words before the

@@ -55,7 +55,116 @@ pub fn repair(s: &mut AnalyzedSentence) -> bool {
     let o = gerund_adjunct_read_as_subject_of_saying(s);
     let p = object_of_gerund_hung_on_trailing_saying(s);
     let q = object_read_as_subject_of_saying(s);
-    a || b || c || d || e || f || g || h || i || j || k || l || m || n || o || p || q
+    let r = relative_clause_read_as_main(s);
+    let t = relative_clause_read_as_adverbial(s);
+    a || b || c || d || e || f || g || h || i || j || k || l || m || n || o || p || q || r || t
+}
+
+/// A relative clause between the subject and its verb read as an adverbial clause of that
+/// verb: in "The Arakan Army, which seized most of Rakhine last year, condemned the strike", a
+/// parser may hang "seized" on "condemned" as `advcl`. A clause whose subject is a relative
+/// pronoun ("who", "which") right after a comma, lying between the verb's subject and the
+/// verb, modifies that subject (`acl:relcl`). (After the verb, "…, which angered Beijing", it
+/// is left as it was.)
+fn relative_clause_read_as_adverbial(s: &mut AnalyzedSentence) -> bool {
+    let toks = &s.tokens;
+    let mut moves = Vec::new();
+    for v in 0..toks.len() {
+        if base(toks, v) != "advcl" {
+            continue;
+        }
+        let Some(h) = head(toks, v).filter(|&h| h > v) else { continue };
+        let Some(w) = kids(toks, v).find(|&c| {
+            c < v
+                && base(toks, c) == "nsubj"
+                && ["who", "which"].iter().any(|p| toks[c].form.eq_ignore_ascii_case(p))
+        }) else {
+            continue;
+        };
+        if w == 0 || toks[w - 1].form != "," {
+            continue;
+        }
+        let Some(subj) = kids(toks, h).find(|&c| c < w && base(toks, c) == "nsubj") else {
+            continue;
+        };
+        // The subject's words end at the comma that opens the clause.
+        if (subj + 1..w - 1).any(|i| !descends_from(toks, i, subj)) {
+            continue;
+        }
+        moves.push((v, subj));
+    }
+    for &(v, subj) in &moves {
+        s.tokens[v].head = (subj + 1) as u32;
+        s.tokens[v].deprel = "acl:relcl".into();
+    }
+    !moves.is_empty()
+}
+
+/// A relative clause between the subject and its verb read as the main clause: in "Taliban
+/// officials, who were negotiating with envoys in Doha, condemned the attack", a parser may make
+/// "negotiating" the root, with "officials" a modifier of it and "condemned" its conjunct, so
+/// the act loses its subject. When the root verb's subject is a relative pronoun ("who",
+/// "which") set after a comma, the words before that comma are one noun phrase hung on the
+/// root, and a finite verb without a subject or subordinator of its own hangs on the root
+/// right after a later comma, that verb is the root, the noun phrase its subject and the
+/// relative clause the noun's.
+fn relative_clause_read_as_main(s: &mut AnalyzedSentence) -> bool {
+    let toks = &s.tokens;
+    let n = toks.len();
+    let Some(r) = (0..n).find(|&i| toks[i].head == 0) else { return false };
+    if toks[r].upos != "VERB" {
+        return false;
+    }
+    let Some(w) = kids(toks, r).find(|&c| {
+        c < r
+            && base(toks, c) == "nsubj"
+            && ["who", "which"].iter().any(|p| toks[c].form.eq_ignore_ascii_case(p))
+    }) else {
+        return false;
+    };
+    if w < 2 || toks[w - 1].form != "," {
+        return false;
+    }
+    let Some(np) = kids(toks, r)
+        .find(|&c| c < w - 1 && matches!(toks[c].upos.as_str(), "NOUN" | "PROPN" | "PRON"))
+    else {
+        return false;
+    };
+    // Everything before the comma is the noun phrase.
+    if (0..w - 1).any(|i| !descends_from(toks, i, np)) {
+        return false;
+    }
+    let Some(v) = kids(toks, r).find(|&c| {
+        c > r
+            && toks[c].upos == "VERB"
+            && toks[c].feats.contains("VerbForm=Fin")
+            && matches!(base(toks, c), "conj" | "parataxis" | "advcl")
+            && !kids(toks, c)
+                .any(|a| matches!(base(toks, a), "nsubj" | "csubj" | "expl" | "mark" | "cc"))
+    }) else {
+        return false;
+    };
+    // The verb's own words start right after a comma.
+    let leftmost = (0..v).find(|&i| descends_from(toks, i, v)).unwrap_or(v);
+    let first = if toks[leftmost].form == "," { leftmost } else { leftmost.saturating_sub(1) };
+    if toks[first].form != "," || first <= r {
+        return false;
+    }
+    let later: Vec<usize> = kids(toks, r).filter(|&c| c > v).collect();
+    let vh = (v + 1) as u32;
+    let toks = &mut s.tokens;
+    toks[v].head = 0;
+    toks[v].deprel = "root".into();
+    toks[np].head = vh;
+    toks[np].deprel = "nsubj".into();
+    toks[r].head = (np + 1) as u32;
+    toks[r].deprel = "acl:relcl".into();
+    toks[first].head = vh;
+    toks[first].deprel = "punct".into();
+    for c in later {
+        toks[c].head = vh;
+    }
+    true
 }
 
 /// The object of the reported clause's last verb read as the subject of a trailing saying,
@@ -987,10 +1096,15 @@ fn reroot_swallowed_main_verb(s: &mut AnalyzedSentence) -> bool {
             continue;
         }
         let rel = base(toks, v);
-        if rel != "conj" && rel != "parataxis" {
+        if rel != "conj" && rel != "parataxis" && rel != "advcl" {
             continue;
         }
         if kids(toks, v).any(|c| matches!(base(toks, c), "nsubj" | "csubj" | "expl")) {
+            continue;
+        }
+        // An adverbial clause is one when it has a subordinator ("…, after talks failed");
+        // a bare finite verb after the comma is the sentence's own.
+        if rel == "advcl" && kids(toks, v).any(|c| base(toks, c) == "mark") {
             continue;
         }
         // A parenthetical with a subordinator or quotation marks of its own is one.
@@ -1258,6 +1372,71 @@ mod tests {
              town/NOUN/3/obj ./PUNCT/3/punct",
         );
         assert!(!repair(&mut s));
+    }
+
+    #[test]
+    fn a_verb_hung_as_an_adverbial_clause_of_a_relative_clause_becomes_the_root() {
+        // "Prime Minister Henry, who was attending a summit in Guyana, called for calm."
+        let mut s = sentence(
+            "Minister/PROPN/2/nmod:desc Henry/PROPN/0/root ,/PUNCT/5/punct who/PRON/5/nsubj \
+             attending/VERB/2/acl:relcl/VerbForm=Part summit/NOUN/5/obj ,/PUNCT/8/punct \
+             called/VERB/5/advcl/VerbForm=Fin for/ADP/10/case calm/NOUN/8/obl ./PUNCT/2/punct",
+        );
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[7].head, s.tokens[7].deprel.as_str()), (0, "root"));
+        assert_eq!((s.tokens[1].head, s.tokens[1].deprel.as_str()), (8, "nsubj"));
+        // With a subordinator it is an adverbial clause: "…, after talks failed" stays.
+        let mut s = sentence(
+            "Henry/PROPN/0/root ,/PUNCT/4/punct who/PRON/4/nsubj attending/VERB/1/acl:relcl \
+             summit/NOUN/4/obj ,/PUNCT/8/punct after/SCONJ/8/mark failed/VERB/4/advcl/VerbForm=Fin",
+        );
+        repair(&mut s);
+        assert_eq!(s.tokens[7].deprel, "advcl");
+    }
+
+    #[test]
+    fn a_relative_clause_read_as_an_adverbial_clause_modifies_the_subject() {
+        // "The Arakan Army, which seized Rakhine, condemned the strike."
+        let mut s = sentence(
+            "The/DET/3/det Arakan/ADJ/3/amod Army/PROPN/8/nsubj ,/PUNCT/6/punct \
+             which/PRON/6/nsubj seized/VERB/8/advcl Rakhine/PROPN/6/obj ,/PUNCT/6/punct \
+             condemned/VERB/0/root strike/NOUN/9/obj",
+        );
+        assert!(repair(&mut s));
+        assert_eq!((s.tokens[5].head, s.tokens[5].deprel.as_str()), (3, "acl:relcl"));
+        // After the verb, a clause on the whole sentence stays: "Taiwan held drills, which
+        // angered Beijing."
+        let mut s = sentence(
+            "Taiwan/PROPN/2/nsubj held/VERB/0/root drills/NOUN/2/obj ,/PUNCT/6/punct \
+             which/PRON/6/nsubj angered/VERB/2/advcl Beijing/PROPN/6/obj",
+        );
+        repair(&mut s);
+        assert_eq!(s.tokens[5].deprel, "advcl");
+    }
+
+    #[test]
+    fn a_relative_clause_read_as_the_main_clause_gives_its_verb_back() {
+        // "Taliban officials, who were negotiating with envoys, condemned the attack." read
+        // with "negotiating" as the root and "condemned" its conjunct.
+        let mut s = sentence(
+            "Taliban/PROPN/2/compound officials/NOUN/6/obl ,/PUNCT/2/punct who/PRON/6/nsubj \
+             were/AUX/6/aux negotiating/VERB/0/root with/ADP/8/case envoys/NOUN/6/obl \
+             ,/PUNCT/10/punct condemned/VERB/6/conj/VerbForm=Fin the/DET/12/det \
+             attack/NOUN/10/obj ./PUNCT/6/punct",
+        );
+        assert!(repair(&mut s));
+        let t = &s.tokens;
+        assert_eq!((t[9].head, t[9].deprel.as_str()), (0, "root"));
+        assert_eq!((t[1].head, t[1].deprel.as_str()), (10, "nsubj"));
+        assert_eq!((t[5].head, t[5].deprel.as_str()), (2, "acl:relcl"));
+        assert_eq!(t[12].head, 10, "the final stop moves to the new root");
+        // A conjunct with a subject of its own is a clause of its own and stays.
+        let mut s = sentence(
+            "officials/NOUN/4/obl ,/PUNCT/1/punct who/PRON/4/nsubj negotiating/VERB/0/root \
+             ,/PUNCT/7/punct they/PRON/7/nsubj condemned/VERB/4/conj/VerbForm=Fin",
+        );
+        repair(&mut s);
+        assert_eq!(s.tokens[3].head, 0);
     }
 
     #[test]

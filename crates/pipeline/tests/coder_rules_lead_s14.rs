@@ -54,3 +54,66 @@ fn a_treasury_is_a_government_body() {
         );
     }
 }
+
+#[test]
+fn a_subject_with_a_relative_clause_between_commas_keeps_its_act() {
+    // The clause is an aside about the subject; the words after it are the main clause, not
+    // a trailing aside of the kind ", police said".
+    for (text, code, src) in [
+        ("Kenya, which hosts the talks, condemned the strike.", "111", "KEN"),
+        (
+            "Taliban officials, who were negotiating with envoys in Doha, condemned the attack.",
+            "111",
+            "AFG",
+        ),
+        (
+            "The Arakan Army, which seized most of Rakhine last year, condemned the strike.",
+            "111",
+            "MMR",
+        ),
+        ("Hamas, which controls Gaza, rejected the proposal.", "12", "PSE"),
+    ] {
+        let got = coded(text, "20240311");
+        assert!(
+            got.iter().any(|(_, s, _, c)| c.starts_with(code) && s.starts_with(src)),
+            "{text}: want {code} by {src}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn the_vehicle_of_a_statement_is_no_target() {
+    // "in a statement from Cairo", "in a letter to the Security Council": where and to whom the
+    // speaker spoke.
+    let got = coded(
+        "Palestinian President Mahmoud Abbas condemned the killing in a statement from Ramallah.",
+        "20240311",
+    );
+    assert!(
+        got.iter()
+            .any(|(w, s, t, c)| w == "condemned" && c == "111" && s == "PSEGOV" && t.is_empty()),
+        "{got:?}"
+    );
+    let got = coded("The minister condemned the raid in a speech in Cairo.", "20240311");
+    assert!(got.iter().all(|(_, _, t, _)| !t.starts_with("EGY")), "{got:?}");
+    // A place of the act itself still is: "attacked soldiers at a border post near Kidal".
+    let got = coded("Rebels attacked soldiers at a border post near Kidal.", "20240311");
+    assert!(got.iter().any(|(_, _, t, c)| c == "190" && t.ends_with("MIL")), "{got:?}");
+}
+
+#[test]
+fn a_main_clause_between_commas_is_no_aside() {
+    // A fronted time or place and a trailing adjunct put the main clause between two commas;
+    // it holds the sentence's root, so it is coded. An attribution there stays an aside.
+    for (text, root) in [
+        (
+            "In 1999, Islamist fighters from Chechnya invaded the region, triggering a second war.",
+            "19",
+        ),
+        ("In the port city, activists blocked a highway for several hours, local media reported.", "14"),
+        ("On Sunday, gunmen bombed a police post in Cauca, the army said.", "18"),
+    ] {
+        let got = coded(text, "20240311");
+        assert!(got.iter().any(|(.., c)| c.starts_with(root)), "{text}: want {root}, got {got:?}");
+    }
+}
