@@ -2072,15 +2072,14 @@ impl Analysis<'_> {
             if lo >= hi {
                 continue;
             }
-            // The product's reading: words between two commas that hold the sentence's root
-            // verb are its main clause, not an aside ("In 1999, fighters from Chechnya invaded
-            // the region, triggering a war"). A verb of saying there is the attribution of a
-            // fronted report (", the U.S. Central Command said on Monday, adding …"), an aside
-            // as before.
+            // The product's reading: words after a comma that hold the sentence's root verb
+            // are its main clause, not an aside ("In 1999, fighters from Chechnya invaded the
+            // region, triggering a war"; "An opposition lawmaker, speaking in parliament,
+            // called the detentions unlawful"). A verb of saying there is the attribution of
+            // a fronted report (", the U.S. Central Command said on Monday, adding …"), an
+            // aside as before.
             if opts.clauses
                 && lo > 0
-                && hi < n
-                && self.s.tokens[hi].form == ","
                 && root.is_some_and(|r| (lo..hi).contains(&r) && self.is_verb(r) && !self.says(r))
             {
                 continue;

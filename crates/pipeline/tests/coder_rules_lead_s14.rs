@@ -112,6 +112,9 @@ fn a_main_clause_between_commas_is_no_aside() {
         ),
         ("In the port city, activists blocked a highway for several hours, local media reported.", "14"),
         ("On Sunday, gunmen bombed a police post in Cauca, the army said.", "18"),
+        // After a participial aside the main clause is the sentence's last stretch.
+        ("An opposition lawmaker, speaking in parliament, condemned the detentions.", "11"),
+        ("The EU foreign policy chief, speaking in Brussels, urged both sides to talk.", "02"),
     ] {
         let got = coded(text, "20240311");
         assert!(got.iter().any(|(.., c)| c.starts_with(root)), "{text}: want {root}, got {got:?}");
