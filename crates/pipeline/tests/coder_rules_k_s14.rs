@@ -1,0 +1,57 @@
+//! Session-14 coder rules for acts of force (K), each checked on invented sentences (not on the
+//! articles that showed the gap): raw text through [`pipeline::Engine`] with the built-in
+//! lexicon, as `annalist code` reads it.
+
+/// The coded events as (trigger text, sources, targets, code).
+fn coded(text: &str, date: &str) -> Vec<(String, String, String, String)> {
+    pipeline::eval::coded_events("rules_k_s14", text, date)
+}
+
+#[test]
+fn a_deed_of_harm_in_a_relative_clause_on_an_attack_is_an_event_of_its_own() {
+    // The killing or wounding told in a relative clause on the attack's noun is coded beside
+    // the attack, with its doer and code; a conjunct of the clause's verb too.
+    for (text, word, target) in [
+        (
+            "The rebels carried out an attack on an army post in Niger's Tillaberi region that killed nine soldiers.",
+            "killed",
+            "NER",
+        ),
+        (
+            "Residents blamed an Israeli air strike that destroyed a school in Rafah and killed 14 people.",
+            "killed",
+            "",
+        ),
+        (
+            "Witnesses said the suicide bombing, which wounded 25 people at a checkpoint in Kabul, was carried out by a teenager.",
+            "wounded",
+            "",
+        ),
+        (
+            "The shelling, which wounded 25 people in the city of Kherson, was blamed on Russian forces.",
+            "wounded",
+            "UKR",
+        ),
+    ] {
+        let got = coded(text, "20240311");
+        assert!(
+            got.iter().any(|(w, _, t, c)| w == word
+                && matches!(c.get(..2), Some("18" | "19"))
+                && t.starts_with(target)),
+            "{text}: want a force event at `{word}` aimed at {target}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_relative_clause_that_is_no_harm_codes_nothing_new() {
+    // A relative clause on an attack that tells no harm ("that shocked the country") adds no
+    // event, nor does a relative clause of harm on a noun that is no attack.
+    let got = coded(
+        "The bombing of the market, which shocked the country, was condemned by the president.",
+        "20240311",
+    );
+    assert!(!got.iter().any(|(w, ..)| w == "shocked"), "{got:?}");
+    let got = coded("The president visited a hospital that treated the wounded.", "20240311");
+    assert!(!got.iter().any(|(w, ..)| w == "treated"), "{got:?}");
+}
