@@ -2743,6 +2743,21 @@ impl Analysis<'_> {
                         .or(Some(p)),
                     t => t,
                 };
+                // (Product rule.) A passive act of force with nothing after the verb to name
+                // its doer ("two soldiers were wounded", "the officer said nine soldiers had
+                // been killed", "two protesters had been shot dead") was done to its subject
+                // by someone unnamed: the subject is the target, the source no one (the
+                // passive swap below makes the subject the target). (Being injured or hurt
+                // says no one did it — "15 people were injured" in a clash, a crush, an
+                // accident —; being killed, wounded or shot is told of violence.)
+                let found = found.or_else(|| {
+                    (opts.clauses
+                        && passive
+                        && tgt_slot.is_none()
+                        && matches!(code.get(..2), Some("18" | "19" | "20"))
+                        && !matches!(self.s.tokens[i].lemma.as_str(), "injure" | "hurt"))
+                    .then_some(self.nobody)
+                });
                 (tgt_slot.or(found), None)
             };
             // A bare statement (a verb of saying coded by its default, no pattern) is made to

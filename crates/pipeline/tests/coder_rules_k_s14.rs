@@ -55,3 +55,28 @@ fn a_relative_clause_that_is_no_harm_codes_nothing_new() {
     let got = coded("The president visited a hospital that treated the wounded.", "20240311");
     assert!(!got.iter().any(|(w, ..)| w == "treated"), "{got:?}");
 }
+
+#[test]
+fn a_passive_act_of_force_with_nothing_after_it_was_done_to_its_subject_by_no_one_named() {
+    // "Two soldiers were wounded.", "the officer said nine soldiers had been killed": the
+    // subject is the target, the source no one.
+    for (text, word) in [
+        ("Three Malian soldiers were wounded.", "wounded"),
+        ("The governor said at least six policemen had been killed.", "killed"),
+        ("Witnesses said two Kenyan students had been shot dead.", "shot dead"),
+    ] {
+        let got = coded(text, "20240311");
+        assert!(
+            got.iter().any(|(w, s, t, c)| w == word
+                && s.is_empty()
+                && !t.is_empty()
+                && matches!(c.get(..2), Some("18" | "19"))),
+            "{text}: want a force event at `{word}` with no source, got {got:?}"
+        );
+    }
+    // Being injured says no one did it; a pronoun subject names no one.
+    for text in ["At least 15 people were injured.", "He was killed."] {
+        let got = coded(text, "20240311");
+        assert!(got.is_empty(), "{text}: want nothing, got {got:?}");
+    }
+}
