@@ -3976,12 +3976,19 @@ impl Analysis<'_> {
     /// warfare (1952) when they are drones: CAMEO's 195 is set by the platform, not the
     /// munition.
     fn platform(&self, code: &str, source: usize, opts: &Options) -> String {
-        if !opts.clauses || !matches!(code, "190" | "194") {
+        // (A bombing by aircraft is aerial too: "the air force bombed a market".)
+        if !opts.clauses || !matches!(code, "190" | "194" | "183" | "1834") {
             return code.to_string();
         }
         let ph = &self.phrases[source];
-        let heads =
-            ph.texts.iter().filter_map(|(ws, _)| ws.last()).map(|&k| self.words[k].as_str());
+        // (An air force is its aircraft: "AIR FORCE" or "AIR_FORCE" as its head reads PLANE.)
+        let heads = ph.texts.iter().filter_map(|(ws, _)| {
+            let &k = ws.last()?;
+            let w = self.words[k].as_str();
+            let air = w.ends_with("AIR_FORCE")
+                || (w == "FORCE" && ws.len() > 1 && self.words[ws[ws.len() - 2]] == "AIR");
+            Some(if air { "PLANE" } else { w })
+        });
         let mut aerial = false;
         let mut drone = false;
         // (Bare "fighters" are combatants — "Islamic State fighters stormed …" — the aircraft

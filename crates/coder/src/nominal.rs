@@ -453,6 +453,7 @@ pub fn fold_weapon_subjects(
     }
     if nominal.is_empty() {
         nominal.extend(told);
+        adjuncts_take_the_weapon(s, verbal);
         return;
     }
     let children = children(s);
@@ -541,6 +542,58 @@ pub fn fold_weapon_subjects(
         true
     });
     nominal.extend(told);
+    adjuncts_take_the_weapon(s, verbal);
+}
+
+/// **A casualty adjunct of an attack by a named means is that attack's** ("Pakistani jets
+/// struck hideouts, killing eight civilians", "An air strike hit a market, killing 12
+/// civilians", "Artillery shelled the town, wounding four"): the killing or wounding told in a
+/// participle after the clause is what the strike, shelling or bombing did, and takes its code
+/// (aerial 195, artillery 194, bombing 183, weapons of mass destruction 204) where the
+/// adjunct's own verb gave only the generic force (180, 182, 190, 193). Run after the weapon
+/// subjects are folded, so that "An air strike hit …" has its code.
+fn adjuncts_take_the_weapon(s: &AnalyzedSentence, verbal: &mut [CodedEvent]) {
+    let specific = |c: &str| {
+        c.starts_with("183") || c.starts_with("194") || c.starts_with("195") || c.starts_with("204")
+    };
+    if !verbal.iter().any(|e| specific(&e.code)) {
+        return;
+    }
+    for v in 0..s.tokens.len() {
+        let t = &s.tokens[v];
+        if !(t.xpos == "VBG"
+            && t.deprel.starts_with("advcl")
+            && ["kill", "wound", "injure", "maim"].iter().any(|w| t.lemma.eq_ignore_ascii_case(w)))
+        {
+            continue;
+        }
+        let Some(g) = (t.head as usize).checked_sub(1) else { continue };
+        // (An adjunct the parser hung on a trailing "…, officials said" belongs to the
+        // reported clause before it.)
+        let h = if g < v {
+            g
+        } else {
+            match (0..v).rev().find(|&c| {
+                s.tokens[c].head as usize == g + 1
+                    && matches!(s.tokens[c].deprel.as_str(), "ccomp" | "parataxis")
+            }) {
+                Some(c) => c,
+                None => continue,
+            }
+        };
+        let Some(code) = verbal
+            .iter()
+            .find(|e| e.trigger.contains(s.tokens[h].span) && specific(&e.code))
+            .map(|e| e.code.clone())
+        else {
+            continue;
+        };
+        for e in verbal.iter_mut().filter(|e| {
+            e.trigger.contains(t.span) && matches!(e.code.as_str(), "180" | "182" | "190" | "193")
+        }) {
+            e.code.clone_from(&code);
+        }
+    }
 }
 
 /// **A deed of harm told in a relative clause on an attack** ("an air strike that destroyed

@@ -80,3 +80,44 @@ fn a_passive_act_of_force_with_nothing_after_it_was_done_to_its_subject_by_no_on
         assert!(got.is_empty(), "{text}: want nothing, got {got:?}");
     }
 }
+
+#[test]
+fn a_casualty_adjunct_of_a_strike_shelling_or_bombing_takes_its_code() {
+    // The killing or wounding after the clause is what the strike did: the aerial, artillery
+    // or bombing code, not the adjunct verb's generic force; also when the parser hung the
+    // adjunct on a trailing "…, officials said".
+    for (text, code) in [
+        ("A drone strike hit a car near the town of Gao, killing three men.", "195"),
+        (
+            "Pakistani jets struck militant hideouts in eastern Afghanistan on Monday, killing at least eight civilians, Taliban officials said.",
+            "195",
+        ),
+        ("Russian artillery shelled the town of Kupiansk on Tuesday, wounding four civilians.", "194"),
+    ] {
+        let got = coded(text, "20240311");
+        assert!(
+            got.iter()
+                .any(|(w, _, _, c)| (w == "killing" || w == "wounding") && c.starts_with(code)),
+            "{text}: want the adjunct coded {code}*, got {got:?}"
+        );
+    }
+    // An adjunct of a deed with no weapon keeps its own code.
+    let got =
+        coded("Gunmen stormed a hotel in Mogadishu, killing at least nine people.", "20240311");
+    assert!(got.iter().any(|(w, _, _, c)| w == "killing" && c == "190"), "{got:?}");
+}
+
+#[test]
+fn a_bombing_by_an_air_force_is_aerial() {
+    // The doer's platform sets 195: an air force that bombs bombs from the air; rebels who
+    // bomb a building do not.
+    let got = coded("Sudan's air force bombed a market in Nyala on Sunday.", "20240311");
+    assert!(got.iter().any(|(w, _, _, c)| w == "bombed" && c == "195"), "{got:?}");
+    let got = coded(
+        "The Myanmar air force bombed a village in Sagaing region, killing 11 people.",
+        "20240311",
+    );
+    assert!(got.iter().any(|(w, _, _, c)| w == "killing" && c == "195"), "{got:?}");
+    let got = coded("Rebels bombed a police station in Quetta.", "20240311");
+    assert!(got.iter().any(|(w, _, _, c)| w == "bombed" && c.starts_with("183")), "{got:?}");
+}
