@@ -121,3 +121,17 @@ fn a_bombing_by_an_air_force_is_aerial() {
     let got = coded("Rebels bombed a police station in Quetta.", "20240311");
     assert!(got.iter().any(|(w, _, _, c)| w == "bombed" && c.starts_with("183")), "{got:?}");
 }
+
+#[test]
+fn a_munition_defused_is_no_de_escalation() {
+    // A bomb or shell made safe is no act between actors; tension defused still is.
+    for text in [
+        "Police defused a bomb near the main station in Lyon on Friday.",
+        "Army engineers defused two mines on the road to Kherson.",
+    ] {
+        let got = coded(text, "20240311");
+        assert!(got.is_empty(), "{text}: want nothing, got {got:?}");
+    }
+    let got = coded("India and China agreed to defuse tension on their border.", "20240311");
+    assert!(!got.is_empty(), "{got:?}");
+}
