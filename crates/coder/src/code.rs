@@ -2760,6 +2760,21 @@ impl Analysis<'_> {
                         .or(Some(p)),
                     t => t,
                 };
+                // (Product rule.) A passive act of force with nothing after the verb to name
+                // its doer ("two soldiers were wounded", "the officer said nine soldiers had
+                // been killed", "two protesters had been shot dead") was done to its subject
+                // by someone unnamed: the subject is the target, the source no one (the
+                // passive swap below makes the subject the target). (Being injured or hurt
+                // says no one did it — "15 people were injured" in a clash, a crush, an
+                // accident —; being killed, wounded or shot is told of violence.)
+                let found = found.or_else(|| {
+                    (opts.clauses
+                        && passive
+                        && tgt_slot.is_none()
+                        && matches!(code.get(..2), Some("18" | "19" | "20"))
+                        && !matches!(self.s.tokens[i].lemma.as_str(), "injure" | "hurt"))
+                    .then_some(self.nobody)
+                });
                 (tgt_slot.or(found), None)
             };
             // A bare statement (a verb of saying coded by its default, no pattern) is made to
@@ -3978,12 +3993,19 @@ impl Analysis<'_> {
     /// warfare (1952) when they are drones: CAMEO's 195 is set by the platform, not the
     /// munition.
     fn platform(&self, code: &str, source: usize, opts: &Options) -> String {
-        if !opts.clauses || !matches!(code, "190" | "194") {
+        // (A bombing by aircraft is aerial too: "the air force bombed a market".)
+        if !opts.clauses || !matches!(code, "190" | "194" | "183" | "1834") {
             return code.to_string();
         }
         let ph = &self.phrases[source];
-        let heads =
-            ph.texts.iter().filter_map(|(ws, _)| ws.last()).map(|&k| self.words[k].as_str());
+        // (An air force is its aircraft: "AIR FORCE" or "AIR_FORCE" as its head reads PLANE.)
+        let heads = ph.texts.iter().filter_map(|(ws, _)| {
+            let &k = ws.last()?;
+            let w = self.words[k].as_str();
+            let air = w.ends_with("AIR_FORCE")
+                || (w == "FORCE" && ws.len() > 1 && self.words[ws[ws.len() - 2]] == "AIR");
+            Some(if air { "PLANE" } else { w })
+        });
         let mut aerial = false;
         let mut drone = false;
         // (Bare "fighters" are combatants — "Islamic State fighters stormed …" — the aircraft

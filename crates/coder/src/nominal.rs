@@ -427,7 +427,33 @@ pub fn fold_weapon_subjects(
     verbal: &mut [CodedEvent],
     nominal: &mut Vec<CodedEvent>,
 ) {
+    // Deeds told in a relative clause on the attack ("an air strike that killed nine people"),
+    // also on one a support verb coded ("carried out an attack … that killed nine soldiers").
+    let mut told: Vec<CodedEvent> = Vec::new();
+    let relative_harm = s.tokens.iter().any(|t| {
+        t.deprel == "acl:relcl" && IMPACT_VERBS.iter().any(|w| t.lemma.eq_ignore_ascii_case(w))
+    });
+    if relative_harm {
+        let children = children(s);
+        let words: Vec<String> = s.tokens.iter().map(|t| t.form.to_uppercase()).collect();
+        let supported: Vec<(usize, CodedEvent)> = verbal
+            .iter()
+            .filter(|e| matches!(e.code.get(..2), Some("18" | "19" | "20")))
+            .filter_map(|e| {
+                // The noun the event's trigger was widened to: its last word, a noun.
+                let h =
+                    (0..s.tokens.len()).rev().find(|&k| e.trigger.contains(s.tokens[k].span))?;
+                (s.tokens[h].upos == "NOUN" && s.tokens[h].span.end == e.trigger.end)
+                    .then(|| (h, e.clone()))
+            })
+            .collect();
+        for (h, e) in &supported {
+            relative_deeds(s, *h, e, &children, &words, date, dicts, verbal, &mut told);
+        }
+    }
     if nominal.is_empty() {
+        nominal.extend(told);
+        adjuncts_take_the_weapon(s, verbal);
         return;
     }
     let children = children(s);
@@ -447,6 +473,9 @@ pub fn fold_weapon_subjects(
         }) else {
             return true;
         };
+        if relative_harm && n.code != "176" {
+            relative_deeds(s, h, n, &children, &words, date, dicts, verbal, &mut told);
+        }
         let Some(v) = weapon_subject_verb(s, h) else { return true };
         // The subject's phrase: the weapon noun and every word under it.
         let phrase = (0..s.tokens.len())
@@ -512,6 +541,179 @@ pub fn fold_weapon_subjects(
         }
         true
     });
+    nominal.extend(told);
+    adjuncts_take_the_weapon(s, verbal);
+}
+
+/// **A casualty adjunct of an attack by a named means is that attack's** ("Pakistani jets
+/// struck hideouts, killing eight civilians", "An air strike hit a market, killing 12
+/// civilians", "Artillery shelled the town, wounding four"): the killing or wounding told in a
+/// participle after the clause is what the strike, shelling or bombing did, and takes its code
+/// (aerial 195, artillery 194, bombing 183, weapons of mass destruction 204) where the
+/// adjunct's own verb gave only the generic force (180, 182, 190, 193). Run after the weapon
+/// subjects are folded, so that "An air strike hit …" has its code.
+fn adjuncts_take_the_weapon(s: &AnalyzedSentence, verbal: &mut [CodedEvent]) {
+    let specific = |c: &str| {
+        c.starts_with("183") || c.starts_with("194") || c.starts_with("195") || c.starts_with("204")
+    };
+    if !verbal.iter().any(|e| specific(&e.code)) {
+        return;
+    }
+    for v in 0..s.tokens.len() {
+        let t = &s.tokens[v];
+        if !(t.xpos == "VBG"
+            && t.deprel.starts_with("advcl")
+            && ["kill", "wound", "injure", "maim"].iter().any(|w| t.lemma.eq_ignore_ascii_case(w)))
+        {
+            continue;
+        }
+        let Some(g) = (t.head as usize).checked_sub(1) else { continue };
+        // (An adjunct the parser hung on a trailing "…, officials said" belongs to the
+        // reported clause before it.)
+        let h = if g < v {
+            g
+        } else {
+            match (0..v).rev().find(|&c| {
+                s.tokens[c].head as usize == g + 1
+                    && matches!(s.tokens[c].deprel.as_str(), "ccomp" | "parataxis")
+            }) {
+                Some(c) => c,
+                None => continue,
+            }
+        };
+        let Some(code) = verbal
+            .iter()
+            .find(|e| e.trigger.contains(s.tokens[h].span) && specific(&e.code))
+            .map(|e| e.code.clone())
+        else {
+            continue;
+        };
+        for e in verbal.iter_mut().filter(|e| {
+            e.trigger.contains(t.span) && matches!(e.code.as_str(), "180" | "182" | "190" | "193")
+        }) {
+            e.code.clone_from(&code);
+        }
+    }
+}
+
+/// **A deed of harm told in a relative clause on an attack** ("an air strike that destroyed
+/// the consulate and killed seven advisers", "the bombing, which wounded 30 people", "an attack
+/// on an army post on Saturday that killed seven soldiers", "a drone attack that killed three
+/// U.S. soldiers"): news English tells what an attack did in a clause on its noun, and the
+/// killing or wounding is a deed of its own beside the attack, done by the attack's doer with
+/// the attack's means. Each verb of harm ([`IMPACT_VERBS`]) whose subject is a relative
+/// pronoun (`that`, `which`) written right after a word of the attack's phrase (after a comma
+/// or not; the parser may hang the clause on any word of the phrase, or on the verb the noun
+/// hangs on), and each verb of harm coordinated with it without a subject of its own, is
+/// coded with the attack's code and doer; its target is the verb's object, or the attack's
+/// target when the object names no country ("an attack on a police post in Balochistan that
+/// killed seven soldiers": those of the post's country). A verb some event already covers is
+/// left to it.
+#[allow(clippy::too_many_arguments)]
+fn relative_deeds(
+    s: &AnalyzedSentence,
+    h: usize,
+    n: &CodedEvent,
+    children: &[Vec<usize>],
+    words: &[String],
+    date: Option<DateKey>,
+    dicts: &Dictionaries,
+    verbal: &[CodedEvent],
+    told: &mut Vec<CodedEvent>,
+) {
+    let len = s.tokens.len();
+    let under_h = |k: usize| {
+        let mut x = k;
+        for _ in 0..len {
+            if x == h {
+                return true;
+            }
+            match (s.tokens[x].head as usize).checked_sub(1) {
+                Some(p) => x = p,
+                None => return false,
+            }
+        }
+        false
+    };
+    let harm = |v: usize| {
+        s.tokens[v].upos == "VERB"
+            && IMPACT_VERBS.iter().any(|w| s.tokens[v].lemma.eq_ignore_ascii_case(w))
+    };
+    let has_country = |a: &CodedActor| !a.code.is_empty() && !a.code.starts_with("---");
+    let (lo, hi) = (h, len);
+    for r in lo + 1..hi {
+        let t = &s.tokens[r];
+        if !(t.form.eq_ignore_ascii_case("that") || t.form.eq_ignore_ascii_case("which"))
+            || t.deprel != "nsubj"
+        {
+            continue;
+        }
+        // The word the pronoun follows (across a comma) is a word of the attack's phrase.
+        let before = if s.tokens[r - 1].form == "," { r.checked_sub(2) } else { Some(r - 1) };
+        if !before.is_some_and(|b| b >= h && under_h(b)) {
+            continue;
+        }
+        let Some(v) = (t.head as usize).checked_sub(1) else { continue };
+        if s.tokens[v].deprel != "acl:relcl" || !harm(v) {
+            continue;
+        }
+        let own_deed = |c: usize| {
+            s.tokens[c].deprel == "conj"
+                && harm(c)
+                && !children[c].iter().any(|&k| s.tokens[k].deprel.starts_with("nsubj"))
+        };
+        // (A verb of harm right after the clause's last word and its "and" is one of its
+        // conjuncts wherever the parser hung it: "that destroyed the consulate and killed
+        // seven advisers" with "killed" hung on the main verb.)
+        let mut end = v;
+        for k in v + 1..len {
+            let mut x = k;
+            let mut inside = false;
+            for _ in 0..len {
+                if x == v {
+                    inside = true;
+                    break;
+                }
+                match (s.tokens[x].head as usize).checked_sub(1) {
+                    Some(p) => x = p,
+                    None => break,
+                }
+            }
+            if inside {
+                end = k;
+            }
+        }
+        let after_and = (end + 2 < len && s.tokens[end + 1].form.eq_ignore_ascii_case("and"))
+            .then_some(end + 2)
+            .filter(|&c| own_deed(c) && !children[v].contains(&c));
+        let conjuncts = children[v].iter().copied().filter(|&c| own_deed(c)).chain(after_and);
+        for d in std::iter::once(v).chain(conjuncts) {
+            let span = s.tokens[d].span;
+            if verbal.iter().chain(told.iter()).any(|e| e.trigger.overlaps(span)) {
+                continue;
+            }
+            let object = children[d]
+                .iter()
+                .copied()
+                .find(|&c| s.tokens[c].deprel == "obj")
+                .and_then(|c| code_np(s, c, children, words, date, dicts));
+            let target = match object {
+                Some(o) if has_country(&o) || !has_country(&n.target) => o,
+                _ => n.target.clone(),
+            };
+            told.push(CodedEvent {
+                source: n.source.clone(),
+                target,
+                code: n.code.clone(),
+                trigger: span,
+                negated: false,
+                passive: false,
+                pattern: Some("relative deed".into()),
+                cues: Vec::new(),
+            });
+        }
+        break;
+    }
 }
 
 /// A target named by its role alone is the source's compatriot when the source is the state

@@ -12,7 +12,7 @@
 //! source passes, one whose source is a coded country does not). `expect: none` passes when
 //! nothing is coded. `strict%` (printed, not a floor) also wants the exact code.
 //!
-//! Sets: s9, s9b, s9c, s10, s10b, s11, s12, s13 (every `fresh_news_*.txt` here is read; each has a
+//! Sets: s9, s9b, s9c, s10, s10b, s11, s12, s13, s14k (every `fresh_news_*.txt` here is read; each has a
 //! `coder.fresh_news_<set>.pct` floor in `ci/floors.txt`).
 //!
 //! Development: `FRESH_MISSES=1` prints every miss with the events coded; `FRESH_ALL=1` prints

@@ -181,6 +181,11 @@ pub fn chain(
         if prev.is_some_and(|p| lagged_clause_of_time(tree, p)) {
             break;
         }
+        // A deed told in a relative clause on a thing is the report's own fact, not vouched
+        // for by a voice above the thing ([`presupposed_relative`]).
+        if prev.is_some_and(|p| presupposed_relative(tree, p)) {
+            break;
+        }
         if let Some(p) = prev {
             if tree.rel(p) == "advcl"
                 && CORE_SPEECH.contains(&tree.lemma(p).as_str())
@@ -296,6 +301,19 @@ pub fn chain(
     inner_first.reverse();
     dedup(&mut inner_first);
     inner_first
+}
+
+/// Whether `v` heads a relative clause on a thing, with `that`/`which` for its subject ("a
+/// drone attack *that killed* three soldiers", "the bombing, *which wounded* 30 people"): what
+/// such a clause tells of its noun is taken for granted by whoever speaks of the noun, so a
+/// voice or a denial above the noun is not the deed's ("Tehran denied any role in a drone
+/// attack that killed three U.S. soldiers": the killing is the report's fact).
+pub fn presupposed_relative(tree: &Tree, v: usize) -> bool {
+    tree.full_rel(v) == "acl:relcl"
+        && !SPEECH.contains(&tree.lemma(v).as_str())
+        && tree.children(v).any(|c| {
+            tree.rel(c) == "nsubj" && matches!(tree.form_lower(c).as_str(), "that" | "which")
+        })
 }
 
 /// Whether `v` is a clause of time measured from its event and set off by a comma: ", a day
