@@ -159,6 +159,25 @@ pub fn annotate_with(
     }
     inherit_cited_outlets(events);
     let denials = denial::find(text, sentences, events, &named);
+    // What a denial's own sentence says did not happen ("rejected the claim, saying its troops
+    // had not opened fire") is denied, not merely negated: the denier's own account. The
+    // claims of earlier sentences it contests keep their modality.
+    for d in &denials {
+        // A counter-claim found by its negator alone ("had never obstructed") is not a denial by
+        // a verb: who says it, and whether it is a denial, is decided above.
+        let by_negator = d.claims.first() == Some(&d.cue)
+            || matches!(d.text.to_lowercase().as_str(), "not" | "never" | "no" | "n't");
+        if by_negator {
+            continue;
+        }
+        for ev in events.iter_mut().filter(|e| {
+            e.sentence == d.sentence
+                && e.modality == Modality::Negated
+                && d.claims.contains(&e.trigger)
+        }) {
+            ev.modality = Modality::Denied;
+        }
+    }
     for d in &denials {
         for claim in &d.claims {
             for ev in events.iter_mut().filter(|e| e.trigger == *claim) {
