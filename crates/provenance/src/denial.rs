@@ -280,6 +280,8 @@ pub fn find(
                         })
                     }));
                 }
+                let told_with = casualties_of(&claims, si, events);
+                claims.extend(told_with);
             }
             claims.extend(answered_in_sentence(&tree, &cue, si, events));
             claims.extend(own_negated_account(&tree, &cue, si, events));
@@ -560,6 +562,12 @@ fn one_party(a: &str, b: &str) -> bool {
     compatible(a, b) || (a.len() > 6 && b.len() > 6 && a.get(..6) == b.get(..6))
 }
 
+/// Two actor codes of one kind of actor, whatever their country: the same role after the
+/// country ("IRNUAF" and "IRQUAF", armed groups; not "IRNUAF" and "USAMIL").
+fn same_role(a: &str, b: &str) -> bool {
+    a.len() >= 6 && b.len() >= 6 && a.get(3..6) == b.get(3..6)
+}
+
 /// Two actor codes can name the same participant: equal, one unknown, or one refining the other.
 fn compatible(a: &str, b: &str) -> bool {
     a.is_empty() || b.is_empty() || a.starts_with(b) || b.starts_with(a)
@@ -574,6 +582,34 @@ fn first_code(actors: &[model::ActorRef]) -> &str {
 fn contestable(e: &Event) -> bool {
     !e.historical
         && !matches!(e.modality, Modality::Denied | Modality::Negated | Modality::Hypothetical)
+}
+
+/// The force a claimed deed's doer (or its unnamed doer) is told to have used with it, after
+/// it in the claim's sentence: "An air strike by the coalition hit a market, *killing* 12 civilians" — a denial
+/// of the strike contests the deaths too. Before the deed are its setting ("in the shelling"),
+/// which a denial may grant.
+fn casualties_of(claims: &[Span], si: usize, events: &[Event]) -> Vec<Span> {
+    let force = |e: &Event| matches!(e.root.as_str(), "18" | "19" | "20");
+    events
+        .iter()
+        .filter(|e| {
+            (e.sentence as usize) < si
+                && force(e)
+                && contestable(e)
+                && !claims.contains(&e.trigger)
+                && events.iter().any(|c| {
+                    // The same doer: both named and compatible, or both left unnamed ("An air
+                    // strike hit a market, killing 30").
+                    let (a, b) = (first_code(&c.sources), first_code(&e.sources));
+                    claims.contains(&c.trigger)
+                        && c.sentence == e.sentence
+                        && c.trigger.end <= e.trigger.start
+                        && (a.is_empty() == b.is_empty())
+                        && compatible(a, b)
+                })
+        })
+        .map(|e| e.trigger)
+        .collect()
 }
 
 /// Violent repression (CAMEO 175, "security forces had used excessive force against the
@@ -611,6 +647,21 @@ const FORCE_ACTS: &[&str] = &[
     "enter", "invade", "torture", "loot", "burn", "massacre", "execute", "detain", "arrest",
     "abduct", "kidnap", "abuse",
 ];
+
+/// Verbs that say an act (their subject noun) happened: "no such attack took place".
+const OCCURRENCE: &[&str] = &["take", "occur", "happen"];
+
+/// The lemmas of the nouns a denied act is done to or at: its object, and the nouns of its
+/// obliques ("gone near the school", "fired on protesters"), lower-cased; not pronouns.
+fn object_words(tree: &Tree, act: usize) -> Vec<String> {
+    tree.children(act)
+        .filter(|&c| {
+            matches!(tree.rel(c), "obj" | "obl") && matches!(tree.tok(c).upos.as_str(), "NOUN")
+        })
+        .map(|c| tree.lemma(c).to_lowercase())
+        .filter(|l| l.len() >= 4)
+        .collect()
+}
 
 /// Verbs that name an act by their object ("set fire", "carry out an attack").
 const LIGHT_VERBS: &[&str] = &["set", "carry", "launch", "stage", "conduct", "mount", "start"];
@@ -667,23 +718,59 @@ fn stated_act_claims(
             tree.rel(c) == "obj" && FORCE_NOUNS.contains(&tree.lemma(c).to_lowercase().as_str())
         });
     let force = |e: &Event| matches!(e.root.as_str(), "17" | "18" | "19" | "20");
+    // "denied that any meeting had taken place": the act is the noun an occurrence verb says
+    // did (not) happen; it contests the claims of that act ("met"), and the acts of the same
+    // kind told with them ("flew to Saudi Arabia and met …").
+    if OCCURRENCE.contains(&verb.as_str()) {
+        let noun = tree
+            .children(act)
+            .find(|&c| tree.rel(c) == "nsubj")
+            .map(|n| tree.lemma(n).to_lowercase())
+            .unwrap_or_default();
+        let cands = pointed_candidates(si, denier, false, events);
+        let named: Vec<&Event> = cands
+            .iter()
+            .copied()
+            .filter(|e| {
+                // The verb's stem opens the noun: "meet" "meeting", "negotiate" "negotiation".
+                lemma_of(e).is_some_and(|l| {
+                    let stem = l.strip_suffix('e').unwrap_or(&l);
+                    stem.len() >= 4 && noun.starts_with(stem)
+                })
+            })
+            .collect();
+        return cands
+            .iter()
+            .filter(|e| named.iter().any(|n| n.sentence == e.sentence && n.root == e.root))
+            .map(|e| e.trigger)
+            .collect();
+    }
+    // "denied that his fighters had gone near *the school*", "denied targeting *civilians*":
+    // the people or place the denied act names are those a claim's deed was done to.
+    let named_targets = object_words(tree, act);
+    if same_verb.is_empty() && !named_targets.is_empty() {
+        let aimed: Vec<Span> = pointed_candidates(si, denier, false, events)
+            .into_iter()
+            .filter(|e| {
+                e.targets.iter().any(|a| {
+                    let words = a.span.slice(text).unwrap_or(a.text.as_str()).to_lowercase();
+                    words.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                        named_targets.iter().any(|n| w.len() >= 4 && w.starts_with(n.as_str()))
+                    })
+                })
+            })
+            .map(|e| e.trigger)
+            .collect();
+        if !aimed.is_empty() {
+            return aimed;
+        }
+    }
     if !same_verb.is_empty() {
         // "An air strike by the coalition hit a market, killing 12 civilians … denied hitting
         // civilians": the deaths the claimed deed caused, told with it by the same doer, are
         // contested with it.
         let mut claims = same_verb.clone();
-        for e in pointed_candidates(si, None, false, events) {
-            let with_claim = events.iter().any(|c| {
-                same_verb.contains(&c.trigger)
-                    && c.sentence == e.sentence
-                    && !first_code(&c.sources).is_empty()
-                    && !first_code(&e.sources).is_empty()
-                    && compatible(first_code(&c.sources), first_code(&e.sources))
-            });
-            if with_claim && force(e) && !claims.contains(&e.trigger) {
-                claims.push(e.trigger);
-            }
-        }
+        claims.extend(casualties_of(&same_verb, si, events));
         return claims;
     }
     if !(FORCE_ACTS.contains(&verb.as_str()) || light_force) {
@@ -829,7 +916,12 @@ fn pointed_candidates<'e>(
                 }
             })
             .collect();
-        if involvement || (!own.is_empty() && cands.iter().any(|e| named_own(e))) {
+        if involvement && own.is_empty() {
+            // "Iran-backed militias fired rockets … Kataib Hezbollah denied any role in the
+            // attack": a deed laid on armed groups of the denier's kind (the same role) is
+            // one the denier may be said to have had a part in.
+            cands.retain(|e| e.sources.iter().any(|a| same_role(&a.code, code)));
+        } else if involvement || (!own.is_empty() && cands.iter().any(|e| named_own(e))) {
             cands = own;
         }
     } else if involvement {
@@ -872,7 +964,9 @@ fn counter_claims(
             .unwrap_or(e.trigger);
         let denier = e.attribution.chain.last().filter(|l| l.span.is_some()).cloned();
         let mut all = vec![e.trigger];
+        let told_with = casualties_of(&claims, si, events);
         all.extend(claims);
+        all.extend(told_with);
         dedup(&mut all);
         out.push(Denial {
             cue,
@@ -1460,5 +1554,107 @@ mod tests {
         let d = find(&text, &ss, &[arrested, bomb.clone()], &[]);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].claims, vec![bomb.trigger]);
+    }
+
+    #[test]
+    fn a_denied_act_names_the_claims_target() {
+        // Gunmen set fire to a clinic , police said . The group denied that its members had
+        // gone near the clinic .
+        let (text, mut ss) = two(
+            "Gunmen/gunman/NOUN/2/nsubj set/set/VERB/0/root fire/fire/NOUN/2/obj to/to/ADP/6/case \
+             a/a/DET/6/det clinic/clinic/NOUN/2/obl ././PUNCT/2/punct",
+            "The/the/DET/2/det group/group/NOUN/3/nsubj denied/deny/VERB/0/root \
+             that/that/SCONJ/8/mark its/its/PRON/6/nmod:poss members/member/NOUN/8/nsubj \
+             had/have/AUX/8/aux gone/go/VERB/3/ccomp near/near/ADP/11/case the/the/DET/11/det \
+             clinic/clinic/NOUN/8/obl ././PUNCT/3/punct",
+        );
+        ss[1].tokens[7].xpos = "VBN".into();
+        let mut fire = event(&text, "set fire", 0, "18", "REB", Modality::Asserted);
+        let at = text.find("a clinic").unwrap();
+        fire.targets = vec![ActorRef {
+            code: "---MED".into(),
+            text: "a clinic".into(),
+            span: Span::new(at, at + 8),
+        }];
+        let d = find(&text, &ss, &[fire.clone()], &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![fire.trigger]);
+        // Another place named: no claim of the story.
+        fire.targets[0].text = "a school".into();
+        fire.targets[0].span = Span::new(0, 0);
+        let d = find(&text, &ss, &[fire], &[]);
+        assert!(d[0].claims.is_empty());
+    }
+
+    #[test]
+    fn no_such_talks_took_place_denies_the_talks_told() {
+        // Envoys travelled to Oman and negotiated with rebels . The ministry denied that any
+        // negotiations had taken place .
+        let (text, ss) = two(
+            "Envoys/envoy/NOUN/2/nsubj travelled/travel/VERB/0/root to/to/ADP/4/case \
+             Oman/Oman/PROPN/2/obl and/and/CCONJ/6/cc negotiated/negotiate/VERB/2/conj \
+             with/with/ADP/8/case rebels/rebel/NOUN/6/obl ././PUNCT/2/punct",
+            "The/the/DET/2/det ministry/ministry/NOUN/3/nsubj denied/deny/VERB/0/root \
+             that/that/SCONJ/8/mark any/any/DET/6/det negotiations/negotiation/NOUN/8/nsubj \
+             had/have/AUX/8/aux taken/take/VERB/3/ccomp place/place/NOUN/8/obj ././PUNCT/3/punct",
+        );
+        let evs = vec![
+            event(&text, "travelled", 0, "04", "GOV", Modality::Asserted),
+            event(&text, "negotiated", 0, "04", "GOV", Modality::Asserted),
+        ];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![evs[0].trigger, evs[1].trigger]);
+    }
+
+    #[test]
+    fn a_role_in_a_deed_laid_on_groups_of_the_deniers_kind() {
+        // Militias fired rockets at a base . Kataib Hezbollah denied any role in the attack .
+        let (text, ss) = two(
+            "Militias/militia/NOUN/2/nsubj fired/fire/VERB/0/root rockets/rocket/NOUN/2/obj \
+             at/at/ADP/6/case a/a/DET/6/det base/base/NOUN/2/obl ././PUNCT/2/punct",
+            "Kataib/Kataib/PROPN/3/nsubj Hezbollah/Hezbollah/PROPN/1/flat denied/deny/VERB/0/root \
+             any/any/DET/5/det role/role/NOUN/3/obj in/in/ADP/8/case the/the/DET/8/det \
+             attack/attack/NOUN/5/nmod ././PUNCT/3/punct",
+        );
+        let fired = event(&text, "fired", 0, "19", "IRNUAF", Modality::Asserted);
+        let mut denied = event(&text, "denied", 1, "01", "IRQUAF", Modality::Asserted);
+        denied.sources[0].span =
+            Span::new(text.find("Kataib").unwrap(), text.find(" denied").unwrap());
+        let d = find(&text, &ss, &[fired.clone(), denied.clone()], &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![fired.trigger]);
+        // An army's strike is no armed group's deed.
+        let mut fired = fired;
+        fired.sources[0].code = "USAMIL".into();
+        let d = find(&text, &ss, &[fired, denied], &[]);
+        assert!(d[0].claims.is_empty());
+    }
+
+    #[test]
+    fn a_counter_claim_takes_the_deaths_told_with_the_deed() {
+        // A drone hit a wedding , killing guests , villagers said . The army said it did not
+        // attack the village .
+        let (text, ss) = two(
+            "A/a/DET/2/det drone/drone/NOUN/3/nsubj hit/hit/VERB/0/root a/a/DET/5/det \
+             wedding/wedding/NOUN/3/obj ,/,/PUNCT/7/punct killing/kill/VERB/3/advcl \
+             guests/guest/NOUN/7/obj ,/,/PUNCT/10/punct villagers/villager/NOUN/11/nsubj \
+             said/say/VERB/3/parataxis ././PUNCT/3/punct",
+            "The/the/DET/2/det army/army/NOUN/3/nsubj said/say/VERB/0/root it/it/PRON/7/nsubj \
+             did/do/AUX/7/aux not/not/PART/7/advmod attack/attack/VERB/3/ccomp \
+             the/the/DET/9/det village/village/NOUN/7/obj ././PUNCT/3/punct",
+        );
+        let voice_of = |mut e: Event, v: &str| {
+            e.attribution.chain = vec![voice(v)];
+            e
+        };
+        let hit = voice_of(event(&text, "hit", 0, "19", "", Modality::Asserted), "villagers");
+        let killing =
+            voice_of(event(&text, "killing", 0, "18", "", Modality::Asserted), "villagers");
+        let attack =
+            voice_of(event(&text, "attack", 1, "19", "MIL", Modality::Negated), "The army");
+        let d = find(&text, &ss, &[hit.clone(), killing.clone(), attack.clone()], &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![attack.trigger, hit.trigger, killing.trigger]);
     }
 }
