@@ -315,7 +315,14 @@ fn cue_at(tree: &Tree, v: usize) -> Option<Cue> {
     let negated = |n: usize| crate::modality::negation(tree, n).is_some();
     if tree.is_verbal(v) && DENY_VERBS.contains(&lemma.as_str()) && !negated(v) {
         // "rejected" as a bare adjective ("the rejected plan") has no subject: not a denial.
-        denier_subject(tree, v)?;
+        // A finite verb whose subject the parser took from "on Wednesday" still denies, with
+        // its denier unknown.
+        let day_subject = tree
+            .children(v)
+            .any(|c| tree.rel(c) == "nsubj" && crate::attribution::is_time_word(&tree.lemma(c)));
+        if denier_subject(tree, v).is_none() && !day_subject {
+            return None;
+        }
         // "voters rejected independence", "dismissed the army chief": a proposal turned down
         // or a person removed, not a claim contested.
         let object = tree.children(v).find(|&c| tree.rel(c) == "obj");

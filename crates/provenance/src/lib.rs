@@ -98,7 +98,8 @@ pub fn annotate_with(
                 .iter()
                 .rev()
                 .find(|(si, a)| {
-                    *si < sentence_index || (*si == sentence_index && a.span.end <= pron.start)
+                    (*si < sentence_index || (*si == sentence_index && a.span.end <= pron.start))
+                        && quotes::fits_pronoun(&tree.tok(n).form, &a.text)
                 })
                 .map(|(_, a)| (a.text.clone(), a.span))
         };
@@ -217,7 +218,7 @@ fn code_voices(
 /// ministry said, according to the Anadolu agency") speaks through the same outer links: the
 /// cited outlet of its first mention is carried over.
 fn inherit_cited_outlets(events: &mut [Event]) {
-    let head_word = |t: &str| t.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let head_word = |t: &str| head_noun(t).to_lowercase();
     for i in 1..events.len() {
         let (before, rest) = events.split_at_mut(i);
         let ev = &mut rest[0];
@@ -252,6 +253,18 @@ fn inherit_cited_outlets(events: &mut [Event]) {
             }
         }
     }
+}
+
+/// The head word of a source's phrase: its last word before a modifier phrase ("a security
+/// official *in Nineveh province*" is an official, "a spokesman *for the ministry*" a
+/// spokesman).
+fn head_noun(phrase: &str) -> &str {
+    let cut = [" in ", " of ", " for ", " at ", " from ", " with ", ", "]
+        .iter()
+        .filter_map(|m| phrase.find(m))
+        .min()
+        .unwrap_or(phrase.len());
+    phrase[..cut].rsplit(' ').next().unwrap_or("")
 }
 
 /// Whether the innermost voice of a negated event names the same party as its doer.
@@ -445,6 +458,14 @@ fn confidence(ev: &Event, tree: &Tree, t: usize, cue: Option<Span>) -> f32 {
 mod tests {
     use super::*;
     use model::{ActorRef, ContentHash};
+
+    #[test]
+    fn a_source_is_named_by_its_head_noun() {
+        assert_eq!(head_noun("a security official in Nineveh province"), "official");
+        assert_eq!(head_noun("a spokesman for the interior ministry"), "spokesman");
+        assert_eq!(head_noun("the provincial police chief"), "chief");
+        assert_eq!(head_noun("Captain Nur, a commander at the base"), "Nur");
+    }
 
     fn negated(doer: &str, voice_span: Option<Span>) -> Event {
         let mut chain = vec![AttributionLink {
