@@ -45,7 +45,12 @@ fn main() {
             });
             let code =
                 |a: &[model::ActorRef]| a.first().map_or("-".to_string(), |a| a.code.clone());
-            let chain: Vec<&str> = ev.attribution.chain.iter().map(|l| l.text.as_str()).collect();
+            let chain: Vec<String> = ev
+                .attribution
+                .chain
+                .iter()
+                .map(|l| format!("{}@{}", l.text, l.actor.as_deref().unwrap_or("")))
+                .collect();
             println!(
                 "  pred {trig:<14} {} {:?} hist={} place {loc} s={} t={} chain={chain:?}",
                 ev.root,

@@ -147,7 +147,7 @@ pub fn annotate_with(
         }
         // A doer saying it did not do something denies it; saying it will not ("would not
         // withdraw its troops") is a refusal, which stays negated.
-        let future = modality::in_the_future(&tree, t);
+        let future = modality::to_come(&tree, t);
         if ev.modality == Modality::Negated
             && !ev.historical
             && !future
@@ -311,6 +311,10 @@ fn own_side_undertaking(
                     | "insurgents"
                     | "army"
                     | "party"
+                    | "junta"
+                    | "government"
+                    | "military"
+                    | "regime"
             )
         })
     });
@@ -346,10 +350,20 @@ fn denied_by_its_doer(ev: &Event, actor_of: &dyn Fn(Span) -> Option<String>) -> 
     let Some(doer) = ev.sources.iter().map(|a| a.code.as_str()).find(|c| c.len() >= 3) else {
         return false;
     };
-    let Some(voice) = actor_of(speaker).filter(|c| c.len() >= 3 && !c.starts_with("---")) else {
+    let Some(voice) = actor_of(speaker).filter(|c| c.len() >= 3) else {
         return false;
     };
     if doer.starts_with("---") {
+        // "the army said *its* aircraft did not attack", "rebels said *their* fighters had
+        // not…": a doer the voice owns by a possessive, or the voice's own words taken as the
+        // doer, is the voice's own side.
+        let owned = ev.sources.iter().any(|a| {
+            let t = a.text.to_lowercase();
+            a.span.overlaps(speaker) || ["its ", "their ", "our "].iter().any(|p| t.starts_with(p))
+        });
+        return owned;
+    }
+    if voice.starts_with("---") {
         return false;
     }
     // The same party: equal codes, one role refining the other ("IRQGOV" / "IRQGOVMIN"), or a
@@ -532,6 +546,11 @@ mod tests {
         assert!(judge("army", "RUS", Some("The Kremlin"), Some("RUSGOV")));
         assert!(judge("army", "ISRMIL", Some("Defence Minister Avi Cohen"), Some("ISRGOV")));
         assert!(judge("army", "COLREB", Some("a commander of the group"), None));
+        // "Niger's military government will expel … if …, a spokesman for the junta said";
+        // "… a spokesman for the government said".
+        assert!(judge("army", "NERGOV", Some("a spokesman for the junta"), None));
+        assert!(judge("army", "MMRMIL", Some("a spokesman for the military"), None));
+        assert!(!judge("army", "MMRMIL", Some("a spokesman for the embassy"), None));
         // A third party's forecast, or the outlet's own voice, stays hypothetical.
         assert!(!judge("army", "ISRMIL", Some("analysts"), None));
         assert!(!judge("army", "ISRMIL", Some("a U.S. official"), Some("USAGOV")));
@@ -553,5 +572,14 @@ mod tests {
         assert!(!denied_by_its_doer(&negated("SDNGOV", voice), &|_| None));
         assert!(!denied_by_its_doer(&negated("SDNGOV", None), &says("SDNGOV")));
         assert!(!denied_by_its_doer(&negated("---GOV", voice), &says("---GOV")));
+        // "the army said its aircraft did not attack": owned by a possessive, the voice's own.
+        let mut own = negated("---MIL", voice);
+        own.sources[0].text = "its aircraft".into();
+        assert!(denied_by_its_doer(&own, &says("---MIL")));
+        own.sources[0].text = "the aircraft".into();
+        assert!(!denied_by_its_doer(&own, &says("---MIL")));
+        // The voice's own words read as the doer.
+        own.sources[0].span = Span::new(4, 12);
+        assert!(denied_by_its_doer(&own, &says("---MIL")));
     }
 }
