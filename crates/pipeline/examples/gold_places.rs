@@ -43,10 +43,27 @@ fn main() {
             let loc = ev.location.as_ref().map_or("-".to_string(), |l| {
                 format!("{}/{}/{:?}", l.name, l.country.as_deref().unwrap_or("?"), l.precision)
             });
+            let code =
+                |a: &[model::ActorRef]| a.first().map_or("-".to_string(), |a| a.code.clone());
+            let chain: Vec<String> = ev
+                .attribution
+                .chain
+                .iter()
+                .map(|l| format!("{}@{}", l.text, l.actor.as_deref().unwrap_or("")))
+                .collect();
             println!(
-                "  pred {trig:<14} {} {:?} hist={} place {loc}",
-                ev.root, ev.modality, ev.historical
+                "  pred {trig:<14} {} {:?} hist={} place {loc} s={} t={} chain={chain:?}",
+                ev.root,
+                ev.modality,
+                ev.historical,
+                code(&ev.sources),
+                code(&ev.targets)
             );
+        }
+        for d in &p.denials {
+            let claims: Vec<&str> = d.claims.iter().filter_map(|c| c.slice(&p.text)).collect();
+            let denier = d.denier.as_ref().map_or("-", |l| l.text.as_str());
+            println!("  deny {:<12} by {denier} -> {claims:?}", d.text);
         }
         for ge in &g.events {
             println!("  gold {:<14} {} {} place {:?}", ge.trigger, ge.root, ge.modality, ge.place);

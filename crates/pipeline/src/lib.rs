@@ -231,6 +231,13 @@ impl Engine {
         times.place = t.elapsed();
 
         let t = Instant::now();
+        // Event arguments written as a bare acronym take their spelled-out name's code before
+        // provenance reads them ("The RSF denied targeting civilians" is the Rapid Support
+        // Forces, not Reporters Without Borders, when it weighs whose deeds a denier contests);
+        // the links provenance makes are resolved after it.
+        acronyms::resolve(&article.text, &sentences, &mut events, &|span| {
+            voices::code_span(&article.text, &sentences, span, date, &self.dictionaries)
+        });
         let provenance::Annotations { quotes, denials } =
             provenance::annotate_with(&article, &sentences, &mut events, &|span| {
                 voices::code_span(&article.text, &sentences, span, date, &self.dictionaries)

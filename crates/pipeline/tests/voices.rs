@@ -270,3 +270,23 @@ fn a_munition_fired_from_a_place_at_the_speaker_comes_from_that_place() {
     assert!(fired.contains(&pair("YEM", "SAU")), "{fired:?}");
     assert!(!fired.iter().any(|(s, _)| s == "TUR" || s == "SAU"), "{fired:?}");
 }
+
+#[test]
+fn a_denier_written_as_an_acronym_contests_the_deeds_of_the_name_spelled_out() {
+    // "The RSF" after "Rapid Support Forces" is the paramilitary, not Reporters Without
+    // Borders, when provenance weighs whose deeds the denial contests.
+    let engine = engine();
+    let text = "Villagers killed in Sudan\n\n\
+        GENEVA, June 3 (Reuters) - Fighters of Sudan's paramilitary Rapid Support Forces killed \
+        at least 20 villagers near the town of Kadugli last week, the U.N. human rights office \
+        said on Tuesday.\n\n\
+        The RSF denied targeting villagers in a statement.";
+    let coded = engine.code_raw(&doc("rsf", text, "2025-06-03", Some("Reuters"))).unwrap();
+    let killed = event_at(&coded, "killed").trigger;
+    let d = coded
+        .denials
+        .iter()
+        .find(|d| d.text == "denied")
+        .unwrap_or_else(|| panic!("{:?}", coded.denials));
+    assert_eq!(d.claims, vec![killed], "{:?}", coded.denials);
+}

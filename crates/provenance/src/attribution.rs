@@ -443,6 +443,15 @@ fn add_cited_links(
             && matches!(l.as_str(), "quote" | "cite")
         {
             if let Some(o) = tree.child_with(c, &["obj", "obl"]) {
+                // "citing the Iraqi News Agency, which quoted a security official": the one
+                // the cited outlet quoted is the innermost voice.
+                let relayed = tree.children(o).find(|&r| {
+                    tree.full_rel(r) == "acl:relcl"
+                        && matches!(tree.lemma(r).as_str(), "quote" | "cite")
+                });
+                if let Some(inner) = relayed.and_then(|r| tree.child_with(r, &["obj"])) {
+                    push(out, tree, inner, resolve);
+                }
                 push(out, tree, o, resolve);
             }
         }
@@ -565,12 +574,24 @@ fn plain_subject(tree: &Tree, v: usize) -> Option<(usize, usize)> {
 
 /// The subject of a verb, following `conj` to the first conjunct and passive `by` agents.
 pub fn subject(tree: &Tree, v: usize) -> Option<usize> {
+    // "the official was quoted as saying", "a source was cited as saying": the one quoted is
+    // the passive subject of "quoted", who speaks.
+    if matches!(tree.lemma(v).as_str(), "quote" | "cite") {
+        if let Some(s) = tree.children(v).find(|&c| tree.full_rel(c) == "nsubj:pass") {
+            return Some(s);
+        }
+    }
     let mut cur = v;
     for _ in 0..4 {
         if let Some(s) = tree
             .children(cur)
             .find(|&c| matches!(tree.full_rel(c), "nsubj" | "nsubj:outer" | "csubj"))
         {
+            // "…, on Wednesday denied …" read with the day as the subject: a day or month
+            // names when, never who.
+            if is_time_word(&tree.lemma(s)) {
+                return None;
+            }
             return Some(s);
         }
         if let Some(agent) = tree.children(cur).find(|&c| {
@@ -632,6 +653,36 @@ fn dateline_like(text: &str) -> bool {
     letters >= 3
         && place.chars().all(|c| c.is_uppercase() || matches!(c, '-' | ' ' | '\'' | '.'))
         && rest.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Days, months and deictic days: a subject the parser gives a verb from "on Wednesday".
+const TIME_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a word names a day or month, not a speaker.
+pub fn is_time_word(lemma: &str) -> bool {
+    TIME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(lemma))
 }
 
 /// Nouns of people or bodies that a ", citing X" read from the words may name.
@@ -760,6 +811,38 @@ mod tests {
         let tree = Tree::new(&s, &text);
         let t = s.tokens.iter().position(|t| t.form == trigger).unwrap();
         chain(&tree, t, &|_| None).into_iter().map(|l| l.text).collect()
+    }
+
+    #[test]
+    fn an_outlet_cited_as_quoting_someone_passes_on_their_words() {
+        // Police arrested five , Al Jazeera reported , citing the SANA agency , which quoted a
+        // regional commander .
+        let spec = "Police/police/NOUN/2/nsubj arrested/arrest/VERB/0/root five/five/NUM/2/obj                     ,/,/PUNCT/7/punct Al/Al/PROPN/6/compound Jazeera/Jazeera/PROPN/7/nsubj                     reported/report/VERB/2/parataxis ,/,/PUNCT/9/punct citing/cite/VERB/7/advcl                     the/the/DET/12/det SANA/SANA/PROPN/12/compound agency/agency/NOUN/9/obj                     ,/,/PUNCT/15/punct which/which/PRON/15/nsubj quoted/quote/VERB/12/acl:relcl                     a/a/DET/18/det regional/regional/ADJ/18/amod commander/commander/NOUN/15/obj                     ././PUNCT/2/punct";
+        assert_eq!(
+            chain_of(spec, "arrested"),
+            ["Al Jazeera", "the SANA agency", "a regional commander"]
+        );
+        // A relative clause that quotes nobody adds no voice.
+        let spec = spec.replace("quoted/quote/", "reported/report/");
+        assert_eq!(chain_of(&spec, "arrested"), ["Al Jazeera", "the SANA agency"]);
+    }
+
+    #[test]
+    fn the_one_quoted_in_the_passive_speaks() {
+        // Rebels shelled the town , the commander was quoted as saying .
+        let spec = "Rebels/rebel/NOUN/2/nsubj shelled/shell/VERB/0/root the/the/DET/4/det \
+                    town/town/NOUN/2/obj ,/,/PUNCT/9/punct the/the/DET/7/det \
+                    commander/commander/NOUN/9/nsubj:pass was/be/AUX/9/aux:pass \
+                    quoted/quote/VERB/2/conj as/as/SCONJ/11/mark saying/say/VERB/9/advcl \
+                    ././PUNCT/2/punct";
+        let (text, s) = sentence(spec);
+        let tree = Tree::new(&s, &text);
+        assert_eq!(subject(&tree, 8), Some(6));
+        // A day the parser made a subject ("…, on Wednesday denied") is nobody.
+        let spec = "Leaders/leader/NOUN/4/obl on/on/ADP/4/mark Wednesday/Wednesday/PROPN/4/nsubj                     denied/deny/VERB/0/root it/it/PRON/4/obj";
+        let (text, s) = sentence(spec);
+        let tree = Tree::new(&s, &text);
+        assert_eq!(subject(&tree, 3), None);
     }
 
     #[test]

@@ -228,11 +228,30 @@ pub fn find(
                                 && !first_code(&e.sources).is_empty()
                                 && same_party(first_code(&e.sources), accused))
                     });
-                } else if accusation && pointed.iter().any(alleged) {
-                    pointed.retain(alleged);
                 } else if accusation {
-                    // The charges are the reason for an arrest, never that it happened.
-                    pointed.retain(|e| e.root != "17");
+                    // "Rights groups said he had been tortured. The judiciary denied the
+                    // charge": one charge (a singular noun) told by someone in the sentence
+                    // just before is the one answered; "the charges" are all of them.
+                    let singular = named.is_some_and(|n| tree.tok(n).feats.contains("Number=Sing"));
+                    let near: Vec<&Event> = pointed
+                        .iter()
+                        .copied()
+                        .filter(|e| e.sentence as usize + 1 == si && voiced(e))
+                        .collect();
+                    if singular && !near.is_empty() {
+                        pointed = near;
+                    }
+                    if pointed.iter().any(alleged) {
+                        pointed.retain(alleged);
+                    } else {
+                        // The charges are the reason for an arrest, never that it happened.
+                        pointed.retain(|e| e.root != "17");
+                    }
+                } else {
+                    // "The agency said it arrested three suspects … The group rejected the
+                    // claim": what the accused contests is the deed or plot laid at its door,
+                    // not that others were detained over it.
+                    pointed.retain(|e| !e.code.starts_with("173"));
                 }
                 claims.extend(pointed.iter().map(|e| e.trigger));
             } else if content.is_empty() {
@@ -261,8 +280,11 @@ pub fn find(
                         })
                     }));
                 }
+                let told_with = casualties_of(&claims, si, events);
+                claims.extend(told_with);
             }
             claims.extend(answered_in_sentence(&tree, &cue, si, events));
+            claims.extend(own_negated_account(&tree, &cue, si, events));
             dedup(&mut claims);
             out.push(Denial {
                 cue: cue.span,
@@ -293,7 +315,14 @@ fn cue_at(tree: &Tree, v: usize) -> Option<Cue> {
     let negated = |n: usize| crate::modality::negation(tree, n).is_some();
     if tree.is_verbal(v) && DENY_VERBS.contains(&lemma.as_str()) && !negated(v) {
         // "rejected" as a bare adjective ("the rejected plan") has no subject: not a denial.
-        denier_subject(tree, v)?;
+        // A finite verb whose subject the parser took from "on Wednesday" still denies, with
+        // its denier unknown.
+        let day_subject = tree
+            .children(v)
+            .any(|c| tree.rel(c) == "nsubj" && crate::attribution::is_time_word(&tree.lemma(c)));
+        if denier_subject(tree, v).is_none() && !day_subject {
+            return None;
+        }
         // "voters rejected independence", "dismissed the army chief": a proposal turned down
         // or a person removed, not a claim contested.
         let object = tree.children(v).find(|&c| tree.rel(c) == "obj");
@@ -471,10 +500,11 @@ fn content_events(
             let parallel = tree.rel(c) == "conj"
                 && !tree.children(c).any(|k| matches!(tree.rel(k), "aux" | "cop" | "nsubj"))
                 && tree.tok(c).feats.contains("Tense=Past")
-                && tree.children(n).any(|k| {
-                    tree.rel(k) == "aux"
-                        && matches!(tree.form_lower(k).as_str(), "had" | "has" | "have")
-                });
+                && (perfect_have(tree, n)
+                    || tree.children(n).any(|k| {
+                        tree.rel(k) == "aux"
+                            && matches!(tree.form_lower(k).as_str(), "had" | "has" | "have")
+                    }));
             if parallel {
                 continue;
             }
@@ -498,6 +528,13 @@ fn content_events(
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// "had organised" read by the parser as a main verb "had" with the participle as its xcomp:
+/// the perfect all the same.
+fn perfect_have(tree: &Tree, n: usize) -> bool {
+    matches!(tree.form_lower(n).as_str(), "had" | "has" | "have")
+        && tree.children(n).any(|k| tree.rel(k) == "xcomp" && tree.tok(k).xpos == "VBN")
 }
 
 /// Deeds a denied act takes as given: the nouns of its "in"/"during" phrases ("denied that
@@ -525,6 +562,19 @@ fn same_party(a: &str, b: &str) -> bool {
     compatible(a, b)
 }
 
+/// Two actor codes of one party: compatible, or agreeing on country and first role while their
+/// sub-roles differ ("IRNOPPREB", the armed wing, and "IRNOPPGOV", the political council of
+/// one opposition movement; "IRNOPP" can answer for both). "AFGINS" and "AFGGOV" are not.
+fn one_party(a: &str, b: &str) -> bool {
+    compatible(a, b) || (a.len() > 6 && b.len() > 6 && a.get(..6) == b.get(..6))
+}
+
+/// Two actor codes of one kind of actor, whatever their country: the same role after the
+/// country ("IRNUAF" and "IRQUAF", armed groups; not "IRNUAF" and "USAMIL").
+fn same_role(a: &str, b: &str) -> bool {
+    a.len() >= 6 && b.len() >= 6 && a.get(3..6) == b.get(3..6)
+}
+
 /// Two actor codes can name the same participant: equal, one unknown, or one refining the other.
 fn compatible(a: &str, b: &str) -> bool {
     a.is_empty() || b.is_empty() || a.starts_with(b) || b.starts_with(a)
@@ -541,7 +591,45 @@ fn contestable(e: &Event) -> bool {
         && !matches!(e.modality, Modality::Denied | Modality::Negated | Modality::Hypothetical)
 }
 
-/// Earlier events of the same root whose actors agree with `content`: the claim a denial restates.
+/// The force a claimed deed's doer (or its unnamed doer) is told to have used with it, after
+/// it in the claim's sentence: "An air strike by the coalition hit a market, *killing* 12 civilians" — a denial
+/// of the strike contests the deaths too. Before the deed are its setting ("in the shelling"),
+/// which a denial may grant.
+fn casualties_of(claims: &[Span], si: usize, events: &[Event]) -> Vec<Span> {
+    let force = |e: &Event| matches!(e.root.as_str(), "18" | "19" | "20");
+    events
+        .iter()
+        .filter(|e| {
+            (e.sentence as usize) < si
+                && force(e)
+                && contestable(e)
+                && !claims.contains(&e.trigger)
+                && events.iter().any(|c| {
+                    // The same doer: both named and compatible, or both left unnamed ("An air
+                    // strike hit a market, killing 30").
+                    let (a, b) = (first_code(&c.sources), first_code(&e.sources));
+                    claims.contains(&c.trigger)
+                        && c.sentence == e.sentence
+                        && c.trigger.end <= e.trigger.start
+                        && (a.is_empty() == b.is_empty())
+                        && compatible(a, b)
+                })
+        })
+        .map(|e| e.trigger)
+        .collect()
+}
+
+/// Violent repression (CAMEO 175, "security forces had used excessive force against the
+/// protesters") and an act of force on the same people ("denied that troops fired on unarmed
+/// demonstrators") tell one deed under two codes: a denial of the one restates the other.
+fn repression_restated(a: &Event, b: &Event) -> bool {
+    let violent = |e: &Event| matches!(e.root.as_str(), "18" | "19" | "20");
+    let repression = |e: &Event| e.code.starts_with("175");
+    (repression(a) && (violent(b) || repression(b))) || (repression(b) && violent(a))
+}
+
+/// Earlier events of the same root (or both violent) whose actors agree with `content`: the
+/// claim a denial restates.
 fn restated_claims<'e>(
     content: &'e Event,
     si: usize,
@@ -551,7 +639,7 @@ fn restated_claims<'e>(
         .iter()
         .filter(move |e| {
             (e.sentence as usize) < si
-                && e.root == content.root
+                && (e.root == content.root || repression_restated(e, content))
                 && contestable(e)
                 && compatible(first_code(&e.sources), first_code(&content.sources))
                 && compatible(first_code(&e.targets), first_code(&content.targets))
@@ -566,6 +654,21 @@ const FORCE_ACTS: &[&str] = &[
     "enter", "invade", "torture", "loot", "burn", "massacre", "execute", "detain", "arrest",
     "abduct", "kidnap", "abuse",
 ];
+
+/// Verbs that say an act (their subject noun) happened: "no such attack took place".
+const OCCURRENCE: &[&str] = &["take", "occur", "happen"];
+
+/// The lemmas of the nouns a denied act is done to or at: its object, and the nouns of its
+/// obliques ("gone near the school", "fired on protesters"), lower-cased; not pronouns.
+fn object_words(tree: &Tree, act: usize) -> Vec<String> {
+    tree.children(act)
+        .filter(|&c| {
+            matches!(tree.rel(c), "obj" | "obl") && matches!(tree.tok(c).upos.as_str(), "NOUN")
+        })
+        .map(|c| tree.lemma(c).to_lowercase())
+        .filter(|l| l.len() >= 4)
+        .collect()
+}
 
 /// Verbs that name an act by their object ("set fire", "carry out an attack").
 const LIGHT_VERBS: &[&str] = &["set", "carry", "launch", "stage", "conduct", "mount", "start"];
@@ -621,10 +724,65 @@ fn stated_act_claims(
         && tree.children(act).any(|c| {
             tree.rel(c) == "obj" && FORCE_NOUNS.contains(&tree.lemma(c).to_lowercase().as_str())
         });
-    if !same_verb.is_empty() || !(FORCE_ACTS.contains(&verb.as_str()) || light_force) {
+    let force = |e: &Event| matches!(e.root.as_str(), "17" | "18" | "19" | "20");
+    // "denied that any meeting had taken place": the act is the noun an occurrence verb says
+    // did (not) happen; it contests the claims of that act ("met"), and the acts of the same
+    // kind told with them ("flew to Saudi Arabia and met …").
+    if OCCURRENCE.contains(&verb.as_str()) {
+        let noun = tree
+            .children(act)
+            .find(|&c| tree.rel(c) == "nsubj")
+            .map(|n| tree.lemma(n).to_lowercase())
+            .unwrap_or_default();
+        let cands = pointed_candidates(si, denier, false, events);
+        let named: Vec<&Event> = cands
+            .iter()
+            .copied()
+            .filter(|e| {
+                // The verb's stem opens the noun: "meet" "meeting", "negotiate" "negotiation".
+                lemma_of(e).is_some_and(|l| {
+                    let stem = l.strip_suffix('e').unwrap_or(&l);
+                    stem.len() >= 4 && noun.starts_with(stem)
+                })
+            })
+            .collect();
+        return cands
+            .iter()
+            .filter(|e| named.iter().any(|n| n.sentence == e.sentence && n.root == e.root))
+            .map(|e| e.trigger)
+            .collect();
+    }
+    // "denied that his fighters had gone near *the school*", "denied targeting *civilians*":
+    // the people or place the denied act names are those a claim's deed was done to.
+    let named_targets = object_words(tree, act);
+    if same_verb.is_empty() && !named_targets.is_empty() {
+        let aimed: Vec<Span> = pointed_candidates(si, denier, false, events)
+            .into_iter()
+            .filter(|e| {
+                e.targets.iter().any(|a| {
+                    let words = a.span.slice(text).unwrap_or(a.text.as_str()).to_lowercase();
+                    words.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                        named_targets.iter().any(|n| w.len() >= 4 && w.starts_with(n.as_str()))
+                    })
+                })
+            })
+            .map(|e| e.trigger)
+            .collect();
+        if !aimed.is_empty() {
+            return aimed;
+        }
+    }
+    if !same_verb.is_empty() {
+        // "An air strike by the coalition hit a market, killing 12 civilians … denied hitting
+        // civilians": the deaths the claimed deed caused, told with it by the same doer, are
+        // contested with it.
+        let mut claims = same_verb.clone();
+        claims.extend(casualties_of(&same_verb, si, events));
+        return claims;
+    }
+    if !(FORCE_ACTS.contains(&verb.as_str()) || light_force) {
         return same_verb;
     }
-    let force = |e: &Event| matches!(e.root.as_str(), "17" | "18" | "19" | "20");
     // Who speaks the denial: the denier, and the voice of the event coded at the cue when
     // someone inside the story speaks it.
     let mut voices: Vec<String> = denier.map(|d| d.text.to_lowercase()).into_iter().collect();
@@ -658,9 +816,11 @@ fn answered_in_sentence(tree: &Tree, cue: &Cue, si: usize, events: &[Event]) -> 
     let says: Vec<usize> = tree
         .children(cue.speaker_verb)
         .filter(|&c| {
+            // Its own subject: a participle "…, saying its jets had hit only military
+            // targets" is the denier's own account, not a claim it answers.
             tree.rel(c) == "advcl"
                 && crate::attribution::SPEECH.contains(&tree.lemma(c).as_str())
-                && crate::attribution::subject(tree, c).is_some()
+                && tree.children(c).any(|k| matches!(tree.full_rel(k), "nsubj" | "nsubj:outer"))
         })
         .collect();
     if says.is_empty() {
@@ -690,6 +850,43 @@ fn answered_in_sentence(tree: &Tree, cue: &Cue, si: usize, events: &[Event]) -> 
         .collect()
 }
 
+/// What the denier says did not happen in a participle of saying on the verb of denial:
+/// "rejected the claim as false, *saying* its troops had **not opened fire**", "dismissed the
+/// report, *saying* no civilians were hit": that negated act is the denial's own content.
+fn own_negated_account(tree: &Tree, cue: &Cue, si: usize, events: &[Event]) -> Vec<Span> {
+    let says: Vec<usize> = tree
+        .children(cue.speaker_verb)
+        .filter(|&c| {
+            matches!(tree.rel(c), "advcl" | "xcomp")
+                && tree.tok(c).xpos == "VBG"
+                && crate::attribution::SPEECH.contains(&tree.lemma(c).as_str())
+                && !tree.children(c).any(|k| tree.rel(k) == "nsubj")
+        })
+        .collect();
+    if says.is_empty() {
+        return Vec::new();
+    }
+    events
+        .iter()
+        .filter(|e| {
+            e.sentence as usize == si
+                && matches!(e.modality, Modality::Negated | Modality::Denied)
+                && tree.head_token_in(e.trigger).is_some_and(|t| {
+                    let mut n = t;
+                    for _ in 0..6 {
+                        match tree.head(n) {
+                            Some(h) if says.contains(&h) => return true,
+                            Some(h) => n = h,
+                            None => return false,
+                        }
+                    }
+                    false
+                })
+        })
+        .map(|e| e.trigger)
+        .collect()
+}
+
 /// What "denied the report" points back to: the contestable events of the sentences before.
 /// With `involvement` ("denied any role"), only those the denier is said to have done.
 fn pointed_candidates<'e>(
@@ -714,7 +911,7 @@ fn pointed_candidates<'e>(
     let code = denier.and_then(|d| d.actor.as_deref());
     if let Some(code) = code {
         let named_own =
-            |e: &Event| e.sources.iter().any(|a| !a.code.is_empty() && compatible(&a.code, code));
+            |e: &Event| e.sources.iter().any(|a| !a.code.is_empty() && one_party(&a.code, code));
         let own: Vec<&Event> = cands
             .iter()
             .copied()
@@ -726,7 +923,12 @@ fn pointed_candidates<'e>(
                 }
             })
             .collect();
-        if involvement || (!own.is_empty() && cands.iter().any(|e| named_own(e))) {
+        if involvement && own.is_empty() {
+            // "Iran-backed militias fired rockets … Kataib Hezbollah denied any role in the
+            // attack": a deed laid on armed groups of the denier's kind (the same role) is
+            // one the denier may be said to have had a part in.
+            cands.retain(|e| e.sources.iter().any(|a| same_role(&a.code, code)));
+        } else if involvement || (!own.is_empty() && cands.iter().any(|e| named_own(e))) {
             cands = own;
         }
     } else if involvement {
@@ -769,7 +971,9 @@ fn counter_claims(
             .unwrap_or(e.trigger);
         let denier = e.attribution.chain.last().filter(|l| l.span.is_some()).cloned();
         let mut all = vec![e.trigger];
+        let told_with = casualties_of(&claims, si, events);
         all.extend(claims);
+        all.extend(told_with);
         dedup(&mut all);
         out.push(Denial {
             cue,
@@ -806,6 +1010,11 @@ fn voiced_by(e: &Event, denier: &AttributionLink) -> bool {
     let (v, d) = (words(&voice.text), words(&denier.text));
     let within = |a: &[String], b: &[String]| !a.is_empty() && a.iter().all(|w| b.contains(w));
     within(&v, &d) || within(&d, &v)
+}
+
+/// Whether someone in the story (not the outlet alone) tells event `e`.
+fn voiced(e: &Event) -> bool {
+    e.attribution.chain.last().is_some_and(|l| l.role != AttributionRole::Outlet)
 }
 
 fn innermost(e: &Event) -> String {
@@ -1189,5 +1398,270 @@ mod tests {
              it/it/PRON/3/obj ././PUNCT/3/punct",
         );
         assert!(find(&text, &[s], &[], &[]).is_empty());
+    }
+
+    fn voice(t: &str) -> model::AttributionLink {
+        model::AttributionLink {
+            role: AttributionRole::Source,
+            text: t.into(),
+            span: None,
+            actor: None,
+        }
+    }
+
+    #[test]
+    fn a_verb_joined_to_a_perfect_read_as_main_have_is_the_deniers_own() {
+        // The militia denied that its fighters had looted the village and announced a
+        // ceasefire . (parser: "had" a main verb, "looted" its xcomp, "announced" joined to it)
+        let (text, mut s) = sentence(
+            "The/the/DET/2/det militia/militia/NOUN/3/nsubj denied/deny/VERB/0/root \
+             that/that/SCONJ/7/mark its/its/PRON/6/nmod:poss fighters/fighter/NOUN/7/nsubj \
+             had/have/VERB/3/ccomp looted/loot/VERB/7/xcomp the/the/DET/10/det \
+             village/village/NOUN/8/obj and/and/CCONJ/12/cc announced/announce/VERB/7/conj \
+             a/a/DET/14/det ceasefire/ceasefire/NOUN/12/obj ././PUNCT/3/punct",
+        );
+        s.tokens[7].xpos = "VBN".into();
+        s.tokens[11].feats = "Mood=Ind|Tense=Past|VerbForm=Fin".into();
+        let evs = vec![
+            event(&text, "looted", 0, "18", "REB", Modality::Denied),
+            event(&text, "announced", 0, "03", "REB", Modality::Asserted),
+        ];
+        let d = find(&text, &[s], &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+    }
+
+    #[test]
+    fn a_denied_deed_takes_the_casualties_told_with_its_claim() {
+        // Police fired on a crowd , wounding marchers . The interior minister denied firing
+        // on marchers .
+        let (text, ss) = two(
+            "Police/police/NOUN/2/nsubj fired/fire/VERB/0/root on/on/ADP/5/case a/a/DET/5/det \
+             crowd/crowd/NOUN/2/obl ,/,/PUNCT/7/punct wounding/wound/VERB/2/advcl \
+             marchers/marcher/NOUN/7/obj ././PUNCT/2/punct",
+            "The/the/DET/3/det interior/interior/NOUN/3/compound minister/minister/NOUN/4/nsubj \
+             denied/deny/VERB/0/root firing/fire/VERB/4/xcomp on/on/ADP/7/case \
+             marchers/marcher/NOUN/5/obl ././PUNCT/4/punct",
+        );
+        let evs = vec![
+            event(&text, "fired", 0, "19", "COP", Modality::Asserted),
+            event(&text, "wounding", 0, "18", "COP", Modality::Asserted),
+        ];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![evs[0].trigger, evs[1].trigger]);
+        // The other side's force in that sentence is not the denied deed's.
+        let mut evs = evs;
+        evs[1].sources[0].code = "REB".into();
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+    }
+
+    #[test]
+    fn a_denied_beating_restates_violent_repression() {
+        // Rights groups said police had used excessive force . The government denied that
+        // officers beat the students .
+        let (text, ss) = two(
+            "Rights/right/NOUN/2/compound groups/group/NOUN/3/nsubj said/say/VERB/0/root \
+             police/police/NOUN/6/nsubj had/have/AUX/6/aux used/use/VERB/3/ccomp \
+             excessive/excessive/ADJ/8/amod force/force/NOUN/6/obj ././PUNCT/3/punct",
+            "The/the/DET/2/det government/government/NOUN/3/nsubj denied/deny/VERB/0/root \
+             that/that/SCONJ/6/mark officers/officer/NOUN/6/nsubj beat/beat/VERB/3/ccomp \
+             the/the/DET/8/det students/student/NOUN/6/obj ././PUNCT/3/punct",
+        );
+        let mut used = event(&text, "used", 0, "17", "COP", Modality::Asserted);
+        used.code = "175".into();
+        let beat = event(&text, "beat", 1, "18", "COP", Modality::Denied);
+        let d = find(&text, &ss, &[used.clone(), beat.clone()], &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![beat.trigger, used.trigger]);
+        // Arrests (173) are no repression restated by a beating.
+        used.code = "173".into();
+        let d = find(&text, &ss, &[used, beat.clone()], &[]);
+        assert_eq!(d[0].claims, vec![beat.trigger]);
+    }
+
+    #[test]
+    fn a_participle_of_saying_on_the_denial_states_what_did_not_happen() {
+        let (text, mut s) = sentence(
+            "The/the/DET/2/det ministry/ministry/NOUN/3/nsubj dismissed/dismiss/VERB/0/root \
+             the/the/DET/5/det report/report/NOUN/3/obj ,/,/PUNCT/7/punct \
+             saying/say/VERB/3/advcl its/its/PRON/9/nmod:poss jets/jet/NOUN/12/nsubj \
+             had/have/AUX/12/aux not/not/PART/12/advmod struck/strike/VERB/7/ccomp \
+             the/the/DET/14/det hospital/hospital/NOUN/12/obj ././PUNCT/3/punct",
+        );
+        s.tokens[6].xpos = "VBG".into();
+        let evs = vec![event(&text, "struck", 0, "19", "MIL", Modality::Negated)];
+        let d = find(&text, &[s.clone()], &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![evs[0].trigger]);
+        // Not negated: the reporter's account beside the denial, not its content.
+        let evs = vec![event(&text, "struck", 0, "19", "MIL", Modality::Asserted)];
+        let d = find(&text, &[s], &evs, &[]);
+        assert!(d[0].claims.is_empty());
+    }
+
+    #[test]
+    fn one_charge_is_the_one_told_just_before() {
+        // Soldiers shelled the village , the army said . Lawyers said the detainees had been
+        // beaten . The prison service denied the charge .
+        let spec3 = |noun: &str, lemma: &str| {
+            format!(
+                "The/the/DET/3/det prison/prison/NOUN/3/compound service/service/NOUN/4/nsubj \
+                 denied/deny/VERB/0/root the/the/DET/6/det {noun}/{lemma}/NOUN/4/obj \
+                 ././PUNCT/4/punct"
+            )
+        };
+        let s1 = "Soldiers/soldier/NOUN/2/nsubj shelled/shell/VERB/0/root the/the/DET/4/det \
+                  village/village/NOUN/2/obj ././PUNCT/2/punct";
+        let s2 = "Lawyers/lawyer/NOUN/2/nsubj said/say/VERB/0/root the/the/DET/4/det \
+                  detainees/detainee/NOUN/7/nsubj:pass had/have/AUX/7/aux been/be/AUX/7/aux:pass \
+                  beaten/beat/VERB/2/ccomp ././PUNCT/2/punct";
+        let one = spec3("charge", "charge");
+        let (text, mut ss) = join(&[s1, s2, &one]);
+        ss[2].tokens[5].feats = "Number=Sing".into();
+        let mut shelled = event(&text, "shelled", 0, "19", "MIL", Modality::Asserted);
+        shelled.attribution.chain = vec![voice("the army")];
+        let mut beaten = event(&text, "beaten", 1, "18", "", Modality::Asserted);
+        beaten.attribution.chain = vec![voice("Lawyers")];
+        let evs = vec![shelled, beaten];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d[0].claims, vec![evs[1].trigger]);
+        // "the charges": all of them.
+        let many = spec3("charges", "charge");
+        let (text, mut ss) = join(&[s1, s2, &many]);
+        ss[2].tokens[5].feats = "Number=Plur".into();
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d[0].claims, vec![evs[0].trigger, evs[1].trigger]);
+    }
+
+    #[test]
+    fn sub_roles_of_one_movement_are_one_party() {
+        assert!(one_party("IRNOPPREB", "IRNOPPGOV"));
+        assert!(one_party("SYRREBISL", "SYRREB"));
+        assert!(!one_party("AFGINS", "AFGGOV"));
+        assert!(!one_party("IRNGOVMIL", "IRNOPPREB"));
+    }
+
+    #[test]
+    fn a_pointing_denial_leaves_the_arrests_made_over_the_plot() {
+        // Police said they arrested four men over a plot to bomb a stadium . The group
+        // rejected the claim .
+        let (text, ss) = two(
+            "Police/police/NOUN/2/nsubj said/say/VERB/0/root they/they/PRON/4/nsubj \
+             arrested/arrest/VERB/2/ccomp men/man/NOUN/4/obj over/over/ADP/7/case \
+             plot/plot/NOUN/4/obl to/to/PART/9/mark bomb/bomb/VERB/7/acl \
+             stadium/stadium/NOUN/9/obj ././PUNCT/2/punct",
+            "The/the/DET/2/det group/group/NOUN/3/nsubj rejected/reject/VERB/0/root \
+             the/the/DET/5/det claim/claim/NOUN/3/obj ././PUNCT/3/punct",
+        );
+        let mut arrested = event(&text, "arrested", 0, "17", "COP", Modality::Asserted);
+        arrested.code = "173".into();
+        let bomb = event(&text, "bomb", 0, "18", "REB", Modality::Planned);
+        let d = find(&text, &ss, &[arrested, bomb.clone()], &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![bomb.trigger]);
+    }
+
+    #[test]
+    fn a_denied_act_names_the_claims_target() {
+        // Gunmen set fire to a clinic , police said . The group denied that its members had
+        // gone near the clinic .
+        let (text, mut ss) = two(
+            "Gunmen/gunman/NOUN/2/nsubj set/set/VERB/0/root fire/fire/NOUN/2/obj to/to/ADP/6/case \
+             a/a/DET/6/det clinic/clinic/NOUN/2/obl ././PUNCT/2/punct",
+            "The/the/DET/2/det group/group/NOUN/3/nsubj denied/deny/VERB/0/root \
+             that/that/SCONJ/8/mark its/its/PRON/6/nmod:poss members/member/NOUN/8/nsubj \
+             had/have/AUX/8/aux gone/go/VERB/3/ccomp near/near/ADP/11/case the/the/DET/11/det \
+             clinic/clinic/NOUN/8/obl ././PUNCT/3/punct",
+        );
+        ss[1].tokens[7].xpos = "VBN".into();
+        let mut fire = event(&text, "set fire", 0, "18", "REB", Modality::Asserted);
+        let at = text.find("a clinic").unwrap();
+        fire.targets = vec![ActorRef {
+            code: "---MED".into(),
+            text: "a clinic".into(),
+            span: Span::new(at, at + 8),
+        }];
+        let d = find(&text, &ss, &[fire.clone()], &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![fire.trigger]);
+        // Another place named: no claim of the story.
+        fire.targets[0].text = "a school".into();
+        fire.targets[0].span = Span::new(0, 0);
+        let d = find(&text, &ss, &[fire], &[]);
+        assert!(d[0].claims.is_empty());
+    }
+
+    #[test]
+    fn no_such_talks_took_place_denies_the_talks_told() {
+        // Envoys travelled to Oman and negotiated with rebels . The ministry denied that any
+        // negotiations had taken place .
+        let (text, ss) = two(
+            "Envoys/envoy/NOUN/2/nsubj travelled/travel/VERB/0/root to/to/ADP/4/case \
+             Oman/Oman/PROPN/2/obl and/and/CCONJ/6/cc negotiated/negotiate/VERB/2/conj \
+             with/with/ADP/8/case rebels/rebel/NOUN/6/obl ././PUNCT/2/punct",
+            "The/the/DET/2/det ministry/ministry/NOUN/3/nsubj denied/deny/VERB/0/root \
+             that/that/SCONJ/8/mark any/any/DET/6/det negotiations/negotiation/NOUN/8/nsubj \
+             had/have/AUX/8/aux taken/take/VERB/3/ccomp place/place/NOUN/8/obj ././PUNCT/3/punct",
+        );
+        let evs = vec![
+            event(&text, "travelled", 0, "04", "GOV", Modality::Asserted),
+            event(&text, "negotiated", 0, "04", "GOV", Modality::Asserted),
+        ];
+        let d = find(&text, &ss, &evs, &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![evs[0].trigger, evs[1].trigger]);
+    }
+
+    #[test]
+    fn a_role_in_a_deed_laid_on_groups_of_the_deniers_kind() {
+        // Militias fired rockets at a base . Kataib Hezbollah denied any role in the attack .
+        let (text, ss) = two(
+            "Militias/militia/NOUN/2/nsubj fired/fire/VERB/0/root rockets/rocket/NOUN/2/obj \
+             at/at/ADP/6/case a/a/DET/6/det base/base/NOUN/2/obl ././PUNCT/2/punct",
+            "Kataib/Kataib/PROPN/3/nsubj Hezbollah/Hezbollah/PROPN/1/flat denied/deny/VERB/0/root \
+             any/any/DET/5/det role/role/NOUN/3/obj in/in/ADP/8/case the/the/DET/8/det \
+             attack/attack/NOUN/5/nmod ././PUNCT/3/punct",
+        );
+        let fired = event(&text, "fired", 0, "19", "IRNUAF", Modality::Asserted);
+        let mut denied = event(&text, "denied", 1, "01", "IRQUAF", Modality::Asserted);
+        denied.sources[0].span =
+            Span::new(text.find("Kataib").unwrap(), text.find(" denied").unwrap());
+        let d = find(&text, &ss, &[fired.clone(), denied.clone()], &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![fired.trigger]);
+        // An army's strike is no armed group's deed.
+        let mut fired = fired;
+        fired.sources[0].code = "USAMIL".into();
+        let d = find(&text, &ss, &[fired, denied], &[]);
+        assert!(d[0].claims.is_empty());
+    }
+
+    #[test]
+    fn a_counter_claim_takes_the_deaths_told_with_the_deed() {
+        // A drone hit a wedding , killing guests , villagers said . The army said it did not
+        // attack the village .
+        let (text, ss) = two(
+            "A/a/DET/2/det drone/drone/NOUN/3/nsubj hit/hit/VERB/0/root a/a/DET/5/det \
+             wedding/wedding/NOUN/3/obj ,/,/PUNCT/7/punct killing/kill/VERB/3/advcl \
+             guests/guest/NOUN/7/obj ,/,/PUNCT/10/punct villagers/villager/NOUN/11/nsubj \
+             said/say/VERB/3/parataxis ././PUNCT/3/punct",
+            "The/the/DET/2/det army/army/NOUN/3/nsubj said/say/VERB/0/root it/it/PRON/7/nsubj \
+             did/do/AUX/7/aux not/not/PART/7/advmod attack/attack/VERB/3/ccomp \
+             the/the/DET/9/det village/village/NOUN/7/obj ././PUNCT/3/punct",
+        );
+        let voice_of = |mut e: Event, v: &str| {
+            e.attribution.chain = vec![voice(v)];
+            e
+        };
+        let hit = voice_of(event(&text, "hit", 0, "19", "", Modality::Asserted), "villagers");
+        let killing =
+            voice_of(event(&text, "killing", 0, "18", "", Modality::Asserted), "villagers");
+        let attack =
+            voice_of(event(&text, "attack", 1, "19", "MIL", Modality::Negated), "The army");
+        let d = find(&text, &ss, &[hit.clone(), killing.clone(), attack.clone()], &[]);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].claims, vec![attack.trigger, hit.trigger, killing.trigger]);
     }
 }

@@ -53,7 +53,13 @@ pub fn of(
                             w[0] == "last"
                                 && model::days::month(w[1].trim_end_matches('.')).is_some()
                         }) && start.and_then(days).is_some_and(|s| p - s > 60);
-                    if last_year || last_month_name {
+                    // "have attacked dozens of ships since November" (in January): a span
+                    // from a point of a past calendar year, like "since 2017".
+                    let since = words.starts_with("since ")
+                        || (1..tree.len()).any(|i| {
+                            tree.tok(i).span.start == sp.start && tree.form_lower(i - 1) == "since"
+                        });
+                    if last_year || last_month_name || since {
                         return (true, time.span);
                     }
                 }
@@ -241,6 +247,11 @@ mod tests {
         assert!(!judge("last December", "2025-12", DatePrecision::Month, "2026-01-20"));
         assert!(!judge("last week", "2026-W02", DatePrecision::Week, "2026-01-20"));
         assert!(!judge("in March", "2026-03", DatePrecision::Month, "2026-05-02"));
+        // A span from a point of the past year: "since November" in January, as "since 2017".
+        assert!(judge("since November", "2025-11", DatePrecision::Month, "2026-01-12"));
+        assert!(judge("since last August", "2025-08", DatePrecision::Month, "2026-03-01"));
+        // … and from this year's, the story's own news.
+        assert!(!judge("since March", "2026-03", DatePrecision::Month, "2026-05-02"));
     }
 
     #[test]

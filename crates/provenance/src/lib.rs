@@ -98,7 +98,8 @@ pub fn annotate_with(
                 .iter()
                 .rev()
                 .find(|(si, a)| {
-                    *si < sentence_index || (*si == sentence_index && a.span.end <= pron.start)
+                    (*si < sentence_index || (*si == sentence_index && a.span.end <= pron.start))
+                        && quotes::fits_pronoun(&tree.tok(n).form, &a.text)
                 })
                 .map(|(_, a)| (a.text.clone(), a.span))
         };
@@ -146,7 +147,7 @@ pub fn annotate_with(
         }
         // A doer saying it did not do something denies it; saying it will not ("would not
         // withdraw its troops") is a refusal, which stays negated.
-        let future = modality::in_the_future(&tree, t);
+        let future = modality::to_come(&tree, t);
         if ev.modality == Modality::Negated
             && !ev.historical
             && !future
@@ -159,6 +160,25 @@ pub fn annotate_with(
     }
     inherit_cited_outlets(events);
     let denials = denial::find(text, sentences, events, &named);
+    // What a denial's own sentence says did not happen ("rejected the claim, saying its troops
+    // had not opened fire") is denied, not merely negated: the denier's own account. The
+    // claims of earlier sentences it contests keep their modality.
+    for d in &denials {
+        // A counter-claim found by its negator alone ("had never obstructed") is not a denial by
+        // a verb: who says it, and whether it is a denial, is decided above.
+        let by_negator = d.claims.first() == Some(&d.cue)
+            || matches!(d.text.to_lowercase().as_str(), "not" | "never" | "no" | "n't");
+        if by_negator {
+            continue;
+        }
+        for ev in events.iter_mut().filter(|e| {
+            e.sentence == d.sentence
+                && e.modality == Modality::Negated
+                && d.claims.contains(&e.trigger)
+        }) {
+            ev.modality = Modality::Denied;
+        }
+    }
     for d in &denials {
         for claim in &d.claims {
             for ev in events.iter_mut().filter(|e| e.trigger == *claim) {
@@ -198,7 +218,7 @@ fn code_voices(
 /// ministry said, according to the Anadolu agency") speaks through the same outer links: the
 /// cited outlet of its first mention is carried over.
 fn inherit_cited_outlets(events: &mut [Event]) {
-    let head_word = |t: &str| t.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let head_word = |t: &str| head_noun(t).to_lowercase();
     for i in 1..events.len() {
         let (before, rest) = events.split_at_mut(i);
         let ev = &mut rest[0];
@@ -233,6 +253,18 @@ fn inherit_cited_outlets(events: &mut [Event]) {
             }
         }
     }
+}
+
+/// The head word of a source's phrase: its last word before a modifier phrase ("a security
+/// official *in Nineveh province*" is an official, "a spokesman *for the ministry*" a
+/// spokesman).
+fn head_noun(phrase: &str) -> &str {
+    let cut = [" in ", " of ", " for ", " at ", " from ", " with ", ", "]
+        .iter()
+        .filter_map(|m| phrase.find(m))
+        .min()
+        .unwrap_or(phrase.len());
+    phrase[..cut].rsplit(' ').next().unwrap_or("")
 }
 
 /// Whether the innermost voice of a negated event names the same party as its doer.
@@ -279,6 +311,10 @@ fn own_side_undertaking(
                     | "insurgents"
                     | "army"
                     | "party"
+                    | "junta"
+                    | "government"
+                    | "military"
+                    | "regime"
             )
         })
     });
@@ -314,10 +350,20 @@ fn denied_by_its_doer(ev: &Event, actor_of: &dyn Fn(Span) -> Option<String>) -> 
     let Some(doer) = ev.sources.iter().map(|a| a.code.as_str()).find(|c| c.len() >= 3) else {
         return false;
     };
-    let Some(voice) = actor_of(speaker).filter(|c| c.len() >= 3 && !c.starts_with("---")) else {
+    let Some(voice) = actor_of(speaker).filter(|c| c.len() >= 3) else {
         return false;
     };
     if doer.starts_with("---") {
+        // "the army said *its* aircraft did not attack", "rebels said *their* fighters had
+        // not…": a doer the voice owns by a possessive, or the voice's own words taken as the
+        // doer, is the voice's own side.
+        let owned = ev.sources.iter().any(|a| {
+            let t = a.text.to_lowercase();
+            a.span.overlaps(speaker) || ["its ", "their ", "our "].iter().any(|p| t.starts_with(p))
+        });
+        return owned;
+    }
+    if voice.starts_with("---") {
         return false;
     }
     // The same party: equal codes, one role refining the other ("IRQGOV" / "IRQGOVMIN"), or a
@@ -427,6 +473,14 @@ mod tests {
     use super::*;
     use model::{ActorRef, ContentHash};
 
+    #[test]
+    fn a_source_is_named_by_its_head_noun() {
+        assert_eq!(head_noun("a security official in Nineveh province"), "official");
+        assert_eq!(head_noun("a spokesman for the interior ministry"), "spokesman");
+        assert_eq!(head_noun("the provincial police chief"), "chief");
+        assert_eq!(head_noun("Captain Nur, a commander at the base"), "Nur");
+    }
+
     fn negated(doer: &str, voice_span: Option<Span>) -> Event {
         let mut chain = vec![AttributionLink {
             role: AttributionRole::Outlet,
@@ -492,6 +546,11 @@ mod tests {
         assert!(judge("army", "RUS", Some("The Kremlin"), Some("RUSGOV")));
         assert!(judge("army", "ISRMIL", Some("Defence Minister Avi Cohen"), Some("ISRGOV")));
         assert!(judge("army", "COLREB", Some("a commander of the group"), None));
+        // "Niger's military government will expel … if …, a spokesman for the junta said";
+        // "… a spokesman for the government said".
+        assert!(judge("army", "NERGOV", Some("a spokesman for the junta"), None));
+        assert!(judge("army", "MMRMIL", Some("a spokesman for the military"), None));
+        assert!(!judge("army", "MMRMIL", Some("a spokesman for the embassy"), None));
         // A third party's forecast, or the outlet's own voice, stays hypothetical.
         assert!(!judge("army", "ISRMIL", Some("analysts"), None));
         assert!(!judge("army", "ISRMIL", Some("a U.S. official"), Some("USAGOV")));
@@ -513,5 +572,14 @@ mod tests {
         assert!(!denied_by_its_doer(&negated("SDNGOV", voice), &|_| None));
         assert!(!denied_by_its_doer(&negated("SDNGOV", None), &says("SDNGOV")));
         assert!(!denied_by_its_doer(&negated("---GOV", voice), &says("---GOV")));
+        // "the army said its aircraft did not attack": owned by a possessive, the voice's own.
+        let mut own = negated("---MIL", voice);
+        own.sources[0].text = "its aircraft".into();
+        assert!(denied_by_its_doer(&own, &says("---MIL")));
+        own.sources[0].text = "the aircraft".into();
+        assert!(!denied_by_its_doer(&own, &says("---MIL")));
+        // The voice's own words read as the doer.
+        own.sources[0].span = Span::new(4, 12);
+        assert!(denied_by_its_doer(&own, &says("---MIL")));
     }
 }

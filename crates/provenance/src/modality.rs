@@ -515,6 +515,17 @@ pub(crate) fn in_the_future(tree: &Tree<'_>, t: usize) -> bool {
     })
 }
 
+/// Whether the act at `t` is still to come: under a future auxiliary, or intended ("did not
+/// intend to withdraw the law", "does not plan to attack"). Its negation is a refusal, like
+/// "would not withdraw", not a denial of a deed.
+pub(crate) fn to_come(tree: &Tree<'_>, t: usize) -> bool {
+    let intended = tree.rel(t) == "xcomp"
+        && tree.head(t).is_some_and(|h| {
+            matches!(tree.lemma(h).as_str(), "intend" | "plan" | "want" | "mean" | "aim" | "seek")
+        });
+    in_the_future(tree, t) || intended
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -537,6 +548,15 @@ mod tests {
         };
         assert!(future("It/it/PRON/4/nsubj would/would/AUX/4/aux not/not/PART/4/advmod withdraw/withdraw/VERB/0/root", "withdraw"));
         assert!(!future("It/it/PRON/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod withdraw/withdraw/VERB/0/root", "withdraw"));
+        // "did not intend to withdraw": an act intended is to come.
+        let to_come = |spec: &str, trigger: &str| {
+            let (text, s) = sentence(spec);
+            let tree = Tree::new(&s, &text);
+            let t = s.tokens.iter().position(|t| t.form == trigger).unwrap();
+            super::to_come(&tree, t)
+        };
+        assert!(to_come("It/it/PRON/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod plan/plan/VERB/0/root to/to/PART/6/mark attack/attack/VERB/4/xcomp", "attack"));
+        assert!(!to_come("It/it/PRON/4/nsubj did/do/AUX/4/aux not/not/PART/4/advmod try/try/VERB/0/root to/to/PART/6/mark attack/attack/VERB/4/xcomp", "attack"));
     }
 
     #[test]

@@ -187,9 +187,24 @@ fn is_pronoun_text(t: &str) -> bool {
     matches!(t.to_lowercase().as_str(), "he" | "she" | "they" | "it" | "we" | "i" | "you")
 }
 
+/// Whether a named source can be what pronoun `pron` stands for: "he" and "she" are one
+/// person, never a plural common noun ("his supporters", "witnesses").
+pub fn fits_pronoun(pron: &str, antecedent: &str) -> bool {
+    if !matches!(pron.to_lowercase().as_str(), "he" | "she" | "him" | "her") {
+        return true;
+    }
+    let head = antecedent.rsplit(' ').next().unwrap_or("");
+    let plural = head.starts_with(|c: char| c.is_lowercase())
+        && head.ends_with('s')
+        && !head.ends_with("ss")
+        && head.len() > 3;
+    !plural
+}
+
 fn link(tree: &Tree, n: usize, antecedents: &[Antecedent]) -> AttributionLink {
     if tree.tok(n).upos == "PRON" {
-        if let Some(a) = antecedents.last() {
+        let pron = tree.form_lower(n);
+        if let Some(a) = antecedents.iter().rev().find(|a| fits_pronoun(&pron, &a.text)) {
             return AttributionLink {
                 role: AttributionRole::Speaker,
                 text: a.text.clone(),
@@ -216,5 +231,15 @@ mod tests {
         let t = "He said \"no way\" and “maybe”.\n\nAn \"open quote\n\nnext";
         let q: Vec<&str> = find(t).iter().map(|s| &t[s.range()]).collect();
         assert_eq!(q, ["no way", "maybe"]);
+    }
+
+    #[test]
+    fn he_is_never_a_plural_noun() {
+        assert!(!fits_pronoun("he", "his supporters"));
+        assert!(!fits_pronoun("She", "the protesters"));
+        assert!(fits_pronoun("he", "Opposition leader Temir Asanov"));
+        assert!(fits_pronoun("he", "the Interior Minister"));
+        assert!(fits_pronoun("he", "Carlos Santos"));
+        assert!(fits_pronoun("they", "witnesses"));
     }
 }
