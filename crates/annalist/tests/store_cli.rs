@@ -272,6 +272,24 @@ fn a_directory_is_not_a_store() {
     }
 }
 
+/// A store in a folder that does not exist is an error naming the folder, with nothing
+/// created (ingest made every missing folder on the way without a word).
+#[test]
+fn a_store_in_a_missing_folder_is_refused_not_made() {
+    let dir = scratch("missing-folder");
+    let db = dir.join("no/such/x.db");
+    for cmd in ["ingest", "serve"] {
+        let out = annalist(
+            &[cmd, "--db", db.to_str().unwrap(), "-"][..if cmd == "serve" { 3 } else { 4 }],
+        );
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {}", stderr(&out));
+        let err = stderr(&out);
+        let folder = dir.join("no/such");
+        assert!(err.contains(&format!("{} does not exist", folder.display())), "{cmd}: {err}");
+        assert!(!dir.join("no").exists(), "{cmd}: a folder was made");
+    }
+}
+
 /// `annalist export -f csv` carries each event's cluster and counts, as its help ("with
 /// cluster counts") and the JSONL/Parquet exports do; the CSV had only the flat columns.
 #[test]
