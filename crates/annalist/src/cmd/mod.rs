@@ -4,7 +4,8 @@
 macro_rules! jsonl_help {
     () => {
         "JSONL inputs: one object a line with `html` (a page) or `text` (a story), and optional
-`url`, `title`, `date` (publication date) and `outlet`. The keys of news-please, NewsAPI and
+`url`, `title`, `date` (publication date) and `outlet` (the publisher: a wire dateline's
+agency, \"GAZA (Reuters) -\", is then cited as its source). The keys of news-please, NewsAPI and
 schema.org dumps are read too (`maintext`, `date_publish`, `publishedAt`, `published`,
 `datePublished`, `source`, `publisher`, `source_domain`)."
     };
