@@ -272,6 +272,19 @@ fn a_directory_is_not_a_store() {
     }
 }
 
+/// A query that matches nothing says "0 event(s)" in JSONL as in the other formats (JSONL
+/// said nothing at all, so an empty answer looked like a silent failure).
+#[test]
+fn an_empty_jsonl_answer_is_counted() {
+    let out = annalist(&["query", "--db", db(), "--actor", "XYZQQ", "-f", "jsonl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("annalist: 0 event(s)"), "{}", stderr(&out));
+    let out = annalist(&["query", "--db", db(), "--limit", "2", "-f", "jsonl"]);
+    assert_eq!(lines(&out), 2);
+    assert!(stderr(&out).contains("annalist: 2 event(s)"), "{}", stderr(&out));
+}
+
 /// A store in a folder that does not exist is an error naming the folder, with nothing
 /// created (ingest made every missing folder on the way without a word).
 #[test]
