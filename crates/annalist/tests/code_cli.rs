@@ -74,3 +74,68 @@ fn a_page_without_article_text_is_named_in_the_summary() {
     assert!(err.contains(&format!("{page}: note: EmptyBody: no body text found")), "{err}");
     assert!(!err.contains("Diagnostic {"), "{err}");
 }
+
+/// `-j 0` means one worker per core in `code` as in `extract` and `ingest` (it was an error in
+/// `extract` only): the output is that of `-j 1`.
+#[test]
+fn jobs_zero_means_one_per_core() {
+    let one = annalist(&["code", "-f", "jsonl", "-j", "1", TALKS]);
+    let auto = annalist(&["code", "-f", "jsonl", "-j", "0", TALKS]);
+    assert_eq!(auto.status.code(), Some(0), "{}", String::from_utf8_lossy(&auto.stderr));
+    assert!(!one.stdout.is_empty());
+    assert!(one.stdout == auto.stdout, "-j 0 changed the output");
+    let help = annalist(&["code", "--help"]);
+    assert!(String::from_utf8_lossy(&help.stdout).contains("or 0: one per core"));
+}
+
+/// A wire story republished: the JSONL record's own outlet is the publisher and the dateline's
+/// agency ("GAZA (Reuters) -") the source it cites, coded, in every event's chain (the
+/// dateline's agency replaced the record's outlet).
+#[test]
+fn the_records_outlet_publishes_a_wire_story_it_cites() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("code-cli-agency");
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join("wire.jsonl");
+    let rec = serde_json::json!({
+        "url": "https://example.com/a",
+        "source": "Al Jazeera",
+        "date": "2024-03-02",
+        "text": "GAZA (Reuters) - Israeli forces killed five Palestinians in an air strike on \
+                 Rafah on Saturday, health officials said."
+    });
+    std::fs::write(&p, format!("{rec}\n")).unwrap();
+    let out = annalist(&["code", "-f", "jsonl", "-j", "1", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let events = json_lines(&out);
+    assert!(!events.is_empty());
+    for e in &events {
+        assert_eq!(e["outlet"], "Al Jazeera");
+        let chain = e["attribution"]["chain"].as_array().unwrap();
+        assert_eq!(chain[0]["role"], "outlet");
+        assert_eq!(chain[0]["text"], "Al Jazeera");
+        assert_eq!(chain[1]["role"], "cited_outlet");
+        assert_eq!(chain[1]["text"], "Reuters");
+        assert_eq!(chain[1]["actor"], "GBRMED");
+    }
+}
+
+/// A news feed is refused by name (its items ran together into one story dated by the first
+/// item), whatever its file name says.
+#[test]
+fn a_feed_is_refused_with_what_to_give_instead() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("code-cli-feed");
+    std::fs::create_dir_all(&dir).unwrap();
+    let rss = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Wire</title>\
+               <item><title>Police arrest ten</title><description>Police arrested ten \
+               protesters in Lagos on Monday.</description></item></channel></rss>\n";
+    for name in ["feed.xml", "feed.html"] {
+        let p = dir.join(name);
+        std::fs::write(&p, rss).unwrap();
+        let out = annalist(&["code", "-f", "jsonl", p.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(out.stdout.is_empty(), "{name}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(&format!("{}: an RSS feed, not a page", p.display())), "{err}");
+        assert!(err.contains("as JSONL"), "{err}");
+    }
+}

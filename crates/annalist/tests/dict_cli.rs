@@ -23,6 +23,10 @@ fn lookup_picks_the_code_valid_on_the_date() {
     let (code, out, _) = annalist(&["dict", "lookup", "Xyzzy Plugh"]);
     assert_eq!(code, 1);
     assert!(out.contains("not in the built-in lexicon"), "{out}");
+    // No name: a usage error that shows the usage line (it said only "needs a NAME").
+    let (code, _, err) = annalist(&["dict", "lookup"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("Usage: annalist dict lookup"), "{err}");
 }
 
 #[test]

@@ -272,6 +272,37 @@ fn a_directory_is_not_a_store() {
     }
 }
 
+/// A query that matches nothing says "0 event(s)" in JSONL as in the other formats (JSONL
+/// said nothing at all, so an empty answer looked like a silent failure).
+#[test]
+fn an_empty_jsonl_answer_is_counted() {
+    let out = annalist(&["query", "--db", db(), "--actor", "XYZQQ", "-f", "jsonl"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("annalist: 0 event(s)"), "{}", stderr(&out));
+    let out = annalist(&["query", "--db", db(), "--limit", "2", "-f", "jsonl"]);
+    assert_eq!(lines(&out), 2);
+    assert!(stderr(&out).contains("annalist: 2 event(s)"), "{}", stderr(&out));
+}
+
+/// A store in a folder that does not exist is an error naming the folder, with nothing
+/// created (ingest made every missing folder on the way without a word).
+#[test]
+fn a_store_in_a_missing_folder_is_refused_not_made() {
+    let dir = scratch("missing-folder");
+    let db = dir.join("no/such/x.db");
+    for cmd in ["ingest", "serve"] {
+        let out = annalist(
+            &[cmd, "--db", db.to_str().unwrap(), "-"][..if cmd == "serve" { 3 } else { 4 }],
+        );
+        assert_eq!(out.status.code(), Some(2), "{cmd}: {}", stderr(&out));
+        let err = stderr(&out);
+        let folder = dir.join("no/such");
+        assert!(err.contains(&format!("{} does not exist", folder.display())), "{cmd}: {err}");
+        assert!(!dir.join("no").exists(), "{cmd}: a folder was made");
+    }
+}
+
 /// `annalist export -f csv` carries each event's cluster and counts, as its help ("with
 /// cluster counts") and the JSONL/Parquet exports do; the CSV had only the flat columns.
 #[test]

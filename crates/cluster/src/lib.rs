@@ -311,10 +311,26 @@ fn places_compatible(a: &Ev, b: &Ev) -> bool {
     }
 }
 
-/// Same story group: same code family (root, or quad class with a shared actor).
+/// The kind of deed a CAMEO root names. Outlets code one deed under neighbouring roots of one
+/// kind ("urged" 02 / "demanded" 10, "attacked" 18 / "fought" 19 / "massacred" 20), never
+/// under roots of different kinds: a demand and a condemnation by the same actors on the same
+/// day are two events, however alike their actors and quad class.
+fn deed_kind(root: &str) -> &str {
+    match root {
+        "02" | "10" => "ask",
+        "11" | "12" => "refuse",
+        "03" | "05" => "cooperate",
+        "06" | "07" => "give",
+        "18" | "19" | "20" => "force",
+        other => other,
+    }
+}
+
+/// Same story group: same code family (one root, or two roots of one kind of deed with a
+/// shared actor).
 fn weak_match(a: &Ev, b: &Ev) -> bool {
     let family = a.root == b.root
-        || (a.quad_class == b.quad_class
+        || (deed_kind(&a.root) == deed_kind(&b.root)
             && (actors_strong(&a.sources, &b.sources) || actors_strong(&a.targets, &b.targets)));
     family
         && actors_compatible(&a.sources, &b.sources)
@@ -584,5 +600,38 @@ mod tests {
         assert_eq!(c.event_cluster[0], c.event_cluster[1]);
         assert_ne!(c.event_cluster[0], c.event_cluster[2]);
         assert_eq!(c.reprint_of, vec![None, None, None]);
+    }
+
+    /// One document group (same story): events of one kind of deed join across roots, events
+    /// of different kinds never do, even with the same actors, day and quad class.
+    #[test]
+    fn roots_of_different_kinds_never_share_a_cluster() {
+        let docs = vec![Doc {
+            outlet: None,
+            day: Some(10),
+            sketch: Sketch { minhash: vec![], terms: vec![] },
+        }];
+        let with_quad = |mut e: Ev, q: u8| {
+            e.quad_class = q;
+            e
+        };
+        let events = vec![
+            with_quad(ev(0, "10", "USAGOV", "RUSGOV", 10), 3), // demanded
+            with_quad(ev(0, "11", "USAGOV", "RUSGOV", 10), 3), // condemned
+            with_quad(ev(0, "02", "USAGOV", "RUSGOV", 10), 1), // urged: asks, like 10
+            with_quad(ev(0, "12", "USA", "RUS", 10), 3),       // rejected: refuses, like 11
+            with_quad(ev(0, "13", "USAGOV", "RUSGOV", 10), 3), // threatened: its own kind
+            ev(0, "18", "ISRMIL", "PSE", 10),                  // attacked
+            ev(0, "19", "ISR", "PSE", 10),                     // fought: force, like 18
+            ev(0, "17", "ISRMIL", "PSE", 10),                  // arrested: coercion, not force
+        ];
+        let c = cluster(&docs, &events, &Options::default()).event_cluster;
+        assert_ne!(c[0], c[1], "a demand is no condemnation");
+        assert_eq!(c[0], c[2], "urged and demanded: one ask");
+        assert_eq!(c[1], c[3], "condemned and rejected: one refusal");
+        assert_ne!(c[0], c[4]);
+        assert_ne!(c[1], c[4]);
+        assert_eq!(c[5], c[6], "attacked and fought: one act of force");
+        assert_ne!(c[5], c[7]);
     }
 }

@@ -295,10 +295,14 @@ impl<W: Write> Writer<W> {
         Ok(())
     }
 
-    /// Writes the header if nothing was written yet (so an empty CSV still has its columns).
+    /// Writes the header if nothing was written yet (so an empty CSV still has its columns),
+    /// and under a table with rows the key to its marks.
     pub fn finish(mut self) -> io::Result<W> {
         if !self.header_done {
             self.header()?;
+        }
+        if self.format == Format::Table && self.written > 0 {
+            writeln!(self.out, "{TABLE_KEY}")?;
         }
         self.out.flush()?;
         Ok(self.out)
@@ -626,6 +630,10 @@ fn write_gdelt<W: Write>(
     debug_assert_eq!(cols.len(), GDELT_COLUMNS.len());
     writeln!(out, "{}", cols.join("\t"))
 }
+
+/// The last line of a table: what its marks mean.
+const TABLE_KEY: &str = "(date~: the publication date, the text gives the event none; \
+                         ?: an actor named but not coded; blank: none named)";
 
 fn write_table<W: Write>(out: &mut W, row: &CodedEvent) -> io::Result<()> {
     let e = row.event;

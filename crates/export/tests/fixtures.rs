@@ -12,6 +12,7 @@ fn event() -> (Article, Event) {
         url: Some("https://news.example/a".into()),
         canonical_url: None,
         outlet: Some("Example News".into()),
+        agency: None,
         title: Some("Arrests".into()),
         byline: None,
         published: Some(Published {
@@ -175,6 +176,8 @@ fn table_shows_a_publication_date_whole() {
     let row = table.lines().nth(1).unwrap();
     let date = &article.published.as_ref().unwrap().value[..10];
     assert!(row.starts_with(&format!("{date}~ ")), "{table}");
+    // The marks are explained under the table.
+    assert!(table.lines().last().unwrap().starts_with("(date~: the publication date"), "{table}");
     assert_eq!(table.lines().next().unwrap().find("source"), row.find(ev.sources[0].code.as_str()));
 }
 

@@ -247,9 +247,34 @@ fn blocks_covering(p: &str, blocks: &[String]) -> Option<(usize, usize)> {
     None
 }
 
+/// The date the container gives: the record's own date (JSONL `date`), else the day it was
+/// captured (WARC-Date), which the page cannot postdate. A capture time is no publication
+/// time, so the capture gives the day only.
 fn container_date(doc: &RawDocument) -> Option<Published> {
-    let d = doc.hints.date.as_deref().and_then(dates::parse_machine)?;
-    Some(d.published(DateSource::Container))
+    if let Some(d) = doc.hints.date.as_deref().and_then(dates::parse_machine) {
+        return Some(d.published(DateSource::Container));
+    }
+    let d = doc.fetched.as_deref().and_then(dates::parse_machine)?;
+    Some(dates::PartialDate { time: None, ..d }.published(DateSource::Container))
+}
+
+/// The publisher and the cited agency of a plain item. A dateline's agency ("GAZA (Reuters)
+/// -") is the publisher only when nothing else names one; the outlet the record gives (a
+/// JSONL `outlet`/`source`) or the item's source line publishes, and the agency is then the
+/// source it cites.
+fn plain_outlet(
+    item: &mut plain::PlainItem,
+    hint: Option<&str>,
+) -> (Option<String>, Option<String>) {
+    let from_dateline = item.agency.is_some() && item.outlet == item.agency;
+    let outlet = if from_dateline {
+        hint.map(str::to_string).or_else(|| item.outlet.take())
+    } else {
+        item.outlet.take().or_else(|| hint.map(str::to_string))
+    };
+    let agency =
+        item.agency.take().filter(|a| outlet.as_deref().is_some_and(|o| !plain::same_outlet(o, a)));
+    (outlet, agency)
 }
 
 fn empty_body(diags: &mut Vec<Diagnostic>) {
@@ -265,7 +290,8 @@ fn extract_plain(doc: &RawDocument, opts: &Options) -> Result<Extracted, Extract
     let decoded =
         charset::decode(&doc.bytes, doc.content_type.as_deref(), doc.uri.as_deref(), &mut diags);
     let hint = doc.hints.date.as_deref().or(doc.fetched.as_deref()).and_then(dates::parse_machine);
-    let item = plain::parse(&decoded.text, hint.map(|d| d.year));
+    let mut item = plain::parse(&decoded.text, hint.map(|d| d.year));
+    let (outlet, agency) = plain_outlet(&mut item, doc.hints.outlet.as_deref());
     if item.text.is_empty() {
         empty_body(&mut diags);
     }
@@ -276,7 +302,8 @@ fn extract_plain(doc: &RawDocument, opts: &Options) -> Result<Extracted, Extract
         origin: doc.origin.clone(),
         url,
         canonical_url: item.url.clone(),
-        outlet: item.outlet.or_else(|| doc.hints.outlet.clone()),
+        outlet,
+        agency,
         title: item.title.or_else(|| doc.hints.title.clone()),
         byline: item.byline,
         published: item.published.or_else(|| container_date(doc)),
@@ -425,6 +452,7 @@ fn extract_html(
         url,
         canonical_url: canonical,
         outlet: outlet.or_else(|| doc.hints.outlet.clone()),
+        agency: None,
         title: title.or_else(|| doc.hints.title.clone()),
         byline: meta::byline(&scan, &ld),
         published,

@@ -12,6 +12,9 @@ use std::sync::LazyLock;
 pub struct PlainItem {
     pub title: Option<String>,
     pub outlet: Option<String>,
+    /// The agency a wire dateline credits ("GAZA (Reuters) -"); also the outlet when no source
+    /// line names one.
+    pub agency: Option<String>,
     pub url: Option<String>,
     pub published: Option<Published>,
     pub byline: Option<String>,
@@ -69,6 +72,16 @@ fn line_date(s: &str) -> Option<PartialDate> {
         let d = dates::parse_machine(s)?;
         d.day.is_some().then_some(d)
     })
+}
+
+/// Whether two names give one outlet: "Reuters" and "reuters.com", "AP" and "apnews.com".
+pub fn same_outlet(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> String {
+        s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    };
+    let (a, b) = (norm(a), norm(b));
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 2 && long.starts_with(&short)
 }
 
 /// A source line's outlet and date, when the line is one.
@@ -275,7 +288,8 @@ pub fn parse(text: &str, year_hint: Option<i32>) -> PlainItem {
     if let Some(p) = paras.first() {
         if let Some((agency, md)) = dateline(p) {
             if let Some(agency) = agency {
-                item.outlet.get_or_insert(agency);
+                item.outlet.get_or_insert_with(|| agency.clone());
+                item.agency = Some(agency);
             }
             if let Some((m, d, y)) = md {
                 let y = y.or(source_date.as_ref().map(|s| s.year)).or(year_hint);

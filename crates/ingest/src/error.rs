@@ -30,6 +30,13 @@ pub enum IngestError {
     /// The input is not text, HTML, JSONL or WARC (an image, an archive, an executable…).
     #[error("{input}: looks binary ({what}), not a document")]
     Binary { input: String, what: &'static str },
+    /// The input is a news feed (RSS, Atom): its items summarise pages kept elsewhere, and read
+    /// as one page they would run together into one story.
+    #[error(
+        "{input}: an {what}, not a page: feeds are not read (each item only summarises a page); \
+         code the pages it links to, or give its items as JSONL (`url`, `title`, `date`, `text`)"
+    )]
+    Feed { input: String, what: &'static str },
     /// A gzip stream ends before its member does; `at.offset` is the member's start in the file.
     #[error("{at}: truncated gzip member")]
     TruncatedGzip { at: Origin },
@@ -67,7 +74,8 @@ impl IngestError {
         match self {
             IngestError::Open { input, .. }
             | IngestError::Empty { input }
-            | IngestError::Binary { input, .. } => input,
+            | IngestError::Binary { input, .. }
+            | IngestError::Feed { input, .. } => input,
             IngestError::Read { at, .. }
             | IngestError::TruncatedGzip { at }
             | IngestError::CorruptGzip { at, .. }

@@ -81,6 +81,41 @@ fn is_utf16(head: &[u8]) -> bool {
 
 /// What kind of binary data `head` (an input's first bytes) is, if it is not text.
 ///
+/// The kind of news feed whose first element opens `head` ("RSS feed", "Atom feed"), past a
+/// BOM, an XML declaration, comments and a doctype; `None` for anything else.
+pub fn looks_like_feed(head: &[u8]) -> Option<&'static str> {
+    let mut rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    loop {
+        let lt = rest.iter().position(|&c| c == b'<')?;
+        if !rest[..lt].iter().all(u8::is_ascii_whitespace) {
+            return None;
+        }
+        rest = &rest[lt..];
+        let skip = if rest.starts_with(b"<?") {
+            b"?>".as_slice()
+        } else if rest.starts_with(b"<!--") {
+            b"-->".as_slice()
+        } else if rest.starts_with(b"<!") {
+            b">".as_slice()
+        } else {
+            break;
+        };
+        let end = memchr::memmem::find(rest, skip)?;
+        rest = &rest[end + skip.len()..];
+    }
+    let name: Vec<u8> = rest[1..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b':')
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    match name.as_slice() {
+        b"rss" => Some("RSS feed"),
+        b"feed" => Some("Atom feed"),
+        b"rdf:rdf" => Some("RSS (RDF) feed"),
+        _ => None,
+    }
+}
+
 /// Text in UTF-16 has NUL bytes, so a BOM or a regular NUL pattern around ASCII keeps a page
 /// from being called binary; the extract crate decides its encoding.
 pub fn looks_binary(head: &[u8]) -> Option<&'static str> {
@@ -149,6 +184,15 @@ mod tests {
     #[test]
     fn binary_or_not() {
         assert_eq!(looks_binary(b"plain text"), None);
+        assert_eq!(
+            looks_like_feed(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+            Some("RSS feed")
+        );
+        assert_eq!(looks_like_feed(b"\xEF\xBB\xBF<!-- x --><feed xmlns=\"a\">"), Some("Atom feed"));
+        assert_eq!(looks_like_feed(b"<rdf:RDF xmlns:rdf=\"r\">"), Some("RSS (RDF) feed"));
+        assert_eq!(looks_like_feed(b"<!DOCTYPE html><html><body>RSS</body>"), None);
+        assert_eq!(looks_like_feed(b"<feedback>"), None);
+        assert_eq!(looks_like_feed(b"plain <rss>"), None);
         assert_eq!(looks_binary(b"%PDF-1.7"), Some("PDF"));
         assert_eq!(looks_binary(b"ab\x00\x01\x02cd\x00"), Some("NUL bytes"));
         assert_eq!(looks_binary(b"<\x00h\x00t\x00m\x00l\x00>\x00"), None, "UTF-16LE without BOM");

@@ -140,7 +140,7 @@ impl JsonlReader {
             return Err(IngestError::Jsonl { at: at(), detail: "not a JSON object".into() });
         }
         let mut rec: Record = serde_json::from_str(text)
-            .map_err(|e| IngestError::Jsonl { at: at(), detail: e.to_string() })?;
+            .map_err(|e| IngestError::Jsonl { at: at(), detail: json_detail(&e) })?;
         let date = rec.date.take().or_else(|| rec.alias(&DATE_KEYS));
         let outlet = rec.outlet.take().or_else(|| rec.alias(&OUTLET_KEYS));
         let text = rec.text.take().or_else(|| rec.alias(&TEXT_KEYS));
@@ -196,5 +196,16 @@ impl Iterator for JsonlReader {
                 Some(Err(e))
             }
         }
+    }
+}
+
+/// serde's message with its position given within the line: the error already names the
+/// file's line, and serde's own "at line 1 column 25" contradicted it.
+fn json_detail(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match msg.strip_suffix(&suffix) {
+        Some(m) if e.line() == 1 => format!("{m} at column {} of the line", e.column()),
+        _ => msg,
     }
 }

@@ -44,7 +44,7 @@ mod walk;
 mod warc;
 
 pub use error::{IngestError, LimitKind, SkipReason, WarcProblem};
-pub use format::{looks_binary, Format};
+pub use format::{looks_binary, looks_like_feed, Format};
 pub use jsonl::JsonlReader;
 pub use stream::{classify, is_line_stream, LineKind, StreamError, StreamReader};
 pub use warc::WarcReader;
@@ -280,6 +280,11 @@ fn open_reader(
         return Err(IngestError::Binary { input, what });
     }
     let format = format.or_else(|| Format::sniff(head)).unwrap_or(Format::Text);
+    if format == Format::Html {
+        if let Some(what) = looks_like_feed(head) {
+            return Err(IngestError::Feed { input, what });
+        }
+    }
     Ok(match format {
         Format::Warc => Reader::Warc(WarcReader::from_cursor(cur, input, limits)),
         Format::Jsonl => Reader::Jsonl(JsonlReader::from_cursor(cur, input, limits)),

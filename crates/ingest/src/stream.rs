@@ -75,9 +75,10 @@ impl IngestError {
             | IngestError::Jsonl { at, .. }
             | IngestError::Warc { at, .. }
             | IngestError::Http { at, .. } => Some(at),
-            IngestError::Open { .. } | IngestError::Empty { .. } | IngestError::Binary { .. } => {
-                None
-            }
+            IngestError::Open { .. }
+            | IngestError::Empty { .. }
+            | IngestError::Binary { .. }
+            | IngestError::Feed { .. } => None,
         }
     }
 
@@ -93,7 +94,8 @@ impl IngestError {
             | IngestError::Http { at, .. } => *at = to.clone(),
             IngestError::Open { input, .. }
             | IngestError::Empty { input }
-            | IngestError::Binary { input, .. } => *input = to.to_string(),
+            | IngestError::Binary { input, .. }
+            | IngestError::Feed { input, .. } => *input = to.to_string(),
         }
     }
 }

@@ -150,7 +150,7 @@ fn error_messages_name_input_and_position() {
     assert_eq!(
         lines[1],
         format!(
-            "error {}:2@15: bad JSONL record: key must be a string at line 1 column 2",
+            "error {}:2@15: bad JSONL record: key must be a string at column 2 of the line",
             path.display()
         )
     );

@@ -38,9 +38,9 @@ fn records_hints_and_errors() {
         r#"doc dump.jsonl:1@0 uri=Some("https://a.example/1") fetched=None type=Some("text/html; charset=utf-8") len=39 hash=75e911a51fc3 text=false hints=(Some("Withdrawal"), Some("2024-03-02"), Some("Example News"))"#,
         r#"doc dump.jsonl:2@153 uri=None fetched=None type=Some("text/plain; charset=utf-8") len=37 hash=8c1e9aa443e0 text=true hints=(None, None, None)"#,
         "error dump.jsonl:5@229: bad JSONL record: not a JSON object",
-        "error dump.jsonl:6@253: bad JSONL record: invalid type: integer `42`, expected a string at line 1 column 11",
+        "error dump.jsonl:6@253: bad JSONL record: invalid type: integer `42`, expected a string at column 11 of the line",
         "error dump.jsonl:7@266: bad JSONL record: the object has neither an `html` nor a `text` string (nor `maintext`, `body`)",
-        "error dump.jsonl:8@305: bad JSONL record: EOF while parsing a string at line 1 column 25",
+        "error dump.jsonl:8@305: bad JSONL record: EOF while parsing a string at column 25 of the line",
         "error dump.jsonl:9@331: invalid UTF-8 at byte 13 of the line",
         r#"doc dump.jsonl:10@348 uri=None fetched=None type=Some("text/plain; charset=utf-8") len=25 hash=45821956a36c text=true hints=(None, None, None)"#,
     ];

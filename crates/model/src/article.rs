@@ -61,6 +61,10 @@ pub struct Article {
     pub canonical_url: Option<String>,
     /// Site or outlet name ("PressTV", "Reuters").
     pub outlet: Option<String>,
+    /// The wire agency a dateline credits ("GAZA (Reuters) -") when another outlet published
+    /// the article: the source the outlet cites for the whole story.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agency: Option<String>,
     pub title: Option<String>,
     pub byline: Option<String>,
     pub published: Option<Published>,

@@ -242,6 +242,9 @@ impl Engine {
             provenance::annotate_with(&article, &sentences, &mut events, &|span| {
                 voices::code_span(&article.text, &sentences, span, date, &self.dictionaries)
             });
+        if let Some(agency) = &article.agency {
+            voices::cite_agency(&mut events, agency);
+        }
         voices::code_outlets(&mut events, date, &self.dictionaries);
         // "The RSF" after "the Rapid Support Forces": the name the article spells out.
         acronyms::resolve(&article.text, &sentences, &mut events, &|span| {

@@ -3,9 +3,34 @@
 //! [`code_span`] is what `provenance::annotate_with` codes attribution links, quote speakers and
 //! deniers with; [`code_outlets`] codes the publishing outlet, which comes from metadata.
 
-use model::{AnalyzedSentence, AttributionRole, Event, Span};
+use model::{AnalyzedSentence, AttributionLink, AttributionRole, Event, Span};
 
-/// Codes the outlet link (first in every chain) from the outlet's name.
+/// Cites the wire agency of the dateline ("GAZA (Reuters) -" in a story another outlet
+/// published) in every chain, right after the outlet, unless the chain cites it already.
+pub fn cite_agency(events: &mut [Event], agency: &str) {
+    for ev in events {
+        let chain = &mut ev.attribution.chain;
+        if chain.iter().any(|l| {
+            l.role == AttributionRole::CitedOutlet
+                && provenance::attribution::names_outlet(&l.text, agency)
+        }) {
+            continue;
+        }
+        let at = usize::from(chain.first().is_some_and(|l| l.role == AttributionRole::Outlet));
+        chain.insert(
+            at,
+            AttributionLink {
+                role: AttributionRole::CitedOutlet,
+                text: agency.to_string(),
+                span: None,
+                actor: None,
+            },
+        );
+    }
+}
+
+/// Codes the outlet link (first in every chain) and a cited agency without a span (the
+/// dateline's) from their names.
 pub fn code_outlets(
     events: &mut [Event],
     date: Option<coder::date::DateKey>,
@@ -30,6 +55,19 @@ pub fn code_outlets(
         {
             l.actor.clone_from(&code);
         }
+    }
+    let mut agency: Option<(String, Option<String>)> = None;
+    for l in events.iter_mut().flat_map(|e| e.attribution.chain.iter_mut()) {
+        if l.role != AttributionRole::CitedOutlet || l.span.is_some() || l.actor.is_some() {
+            continue;
+        }
+        if agency.as_ref().is_none_or(|(n, _)| *n != l.text) {
+            let words: Vec<String> = l.text.split_whitespace().map(str::to_uppercase).collect();
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let code = coder::nominal::code_words(&refs, date, dicts).filter(|c| c != "---");
+            agency = Some((l.text.clone(), code));
+        }
+        l.actor = agency.as_ref().and_then(|(_, c)| c.clone());
     }
 }
 

@@ -188,6 +188,7 @@ pub fn document(seed: u64, n: u64, events: usize) -> DocRecord {
             url: None,
             canonical_url: None,
             outlet: None,
+            agency: None,
             title: None,
             byline: None,
             published: None,

@@ -43,6 +43,7 @@ fn doc(hash: &str, url: &str, text: &str, code: &str) -> DocRecord {
         canonical_url: None,
         byline: None,
         outlet: Some("Wire".into()),
+        agency: None,
         title: Some("t".into()),
         published: Some(model::Published {
             value: "2025-03-03".into(),

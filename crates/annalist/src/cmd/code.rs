@@ -46,7 +46,7 @@ pub struct Args {
     /// With --format gdelt: also write events that are not asserted or are historical.
     #[arg(long)]
     pub all: bool,
-    /// Worker threads (default: every core).
+    /// Worker threads (default, or 0: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
     /// Extra dictionary files, loaded after the built-in lexicon.
@@ -137,8 +137,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     let engine = pipeline::Engine::new(models, loaded);
-    let jobs =
-        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = super::threads(args.jobs);
     if args.origin && format != Format::Jsonl {
         anyhow::bail!("--origin needs the jsonl format");
     }

@@ -24,6 +24,7 @@ pub enum Command {
     /// nominal trigger, discard.
     Lookup {
         /// The name, e.g. "Nouri al-Maliki", "police", "surrendered".
+        #[arg(required = true)]
         name: Vec<String>,
         /// Date for choosing date-restricted codes (YYYY-MM-DD or YYYYMMDD); default: today.
         #[arg(long)]

@@ -41,8 +41,8 @@ pub struct Args {
     /// Also print the extractor's non-fatal diagnostics (charset conflicts, fallbacks…).
     #[arg(long, short)]
     pub verbose: bool,
-    /// Extraction threads (default: one per core). Output order is the input order whatever
-    /// the number.
+    /// Extraction threads (default, or 0: one per core). Output order is the input order
+    /// whatever the number.
     #[arg(long, short, value_name = "N")]
     pub jobs: Option<usize>,
     /// No progress bar (it is only drawn when stderr is a terminal anyway).
@@ -152,11 +152,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         max_input_bytes: usize::try_from(args.max_bytes).unwrap_or(usize::MAX),
         ..extract::Options::default()
     };
-    let jobs = match args.jobs {
-        Some(0) => anyhow::bail!("--jobs must be at least 1"),
-        Some(n) => n,
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-    };
+    let jobs = super::threads(args.jobs);
     let progress = progress_bar(&args);
     let docs = Ingest::new(args.paths.iter().cloned(), Options { limits, format: args.format });
     let stdout = io::stdout();

@@ -18,10 +18,11 @@ pub struct Args {
     /// Inputs: files (.html .htm .txt .jsonl .warc .warc.gz, .gz of these), directories, or `-`.
     #[arg(required_unless_present = "manifest", conflicts_with = "manifest", value_name = "PATH")]
     pub paths: Vec<String>,
-    /// The store (default: the user's data directory, annalist/annalist.db).
+    /// The store, created if missing; its folder must exist (default: the user's data
+    /// directory, annalist/annalist.db, folder made as needed).
     #[arg(long, value_name = "PATH")]
     pub db: Option<PathBuf>,
-    /// Worker threads (default: every core).
+    /// Worker threads (default, or 0: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
     /// Documents per committed batch.
@@ -67,7 +68,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         return super::ingest_shard::run(manifest, shard, out, args.jobs, args.verbose);
     }
     let started = Instant::now();
-    let path = args.db.clone().unwrap_or_else(store::default_path);
+    let path = super::store_path(args.db.as_deref())?;
     let opts = OpenOptions { read_only: false, max_pages: args.max_pages };
     let db = SqliteStore::open(&path, &opts)?;
     // A second connection answers "seen before?" on the reading thread while the writer commits.
@@ -75,8 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let models = depparse::Models::load_default().context("loading the parser models")?;
     let loaded = lexicon::load(&[], false).context("loading the dictionaries")?;
     let engine = pipeline::Engine::new(models, loaded);
-    let jobs =
-        args.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = super::threads(args.jobs);
     let docs = Ingest::new(
         args.paths.iter().cloned(),
         Options { limits: Limits::default(), format: None },

@@ -34,7 +34,7 @@ pub fn run(
     let models = depparse::Models::load_default().context("loading the parser models")?;
     let loaded = lexicon::load(&[], false).context("loading the dictionaries")?;
     let engine = pipeline::Engine::new(models, loaded);
-    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = super::threads(jobs);
     let (mut done, mut skipped, mut failed, mut events) = (0u64, 0u64, 0u64, 0u64);
     for entry in &mine {
         if out.is_done(&entry.input) {

@@ -119,14 +119,18 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let out = io::BufWriter::new(stdout.lock());
     if format == Format::Jsonl {
         // Every field of the stored row: the event, its article and its cluster's counts.
+        use std::io::Write as _;
         let mut out = out;
         for r in &rows {
-            use std::io::Write as _;
             serde_json::to_writer(&mut out, r)?;
             if writeln!(out).is_err() {
                 return Ok(Outcome::Clean);
             }
         }
+        // A write error surfaces here, not lost when the buffer is dropped; the count is said
+        // as for the other formats, so an empty answer is told from a silent failure.
+        out.flush()?;
+        eprintln!("annalist: {} event(s)", rows.len());
         return Ok(Outcome::Clean);
     }
     let mut w = Writer::new(out, format, true, String::new());

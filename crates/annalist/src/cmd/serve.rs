@@ -44,7 +44,7 @@ impl serve::Ingestor for PipelineIngestor {
 }
 
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
-    let db = args.db.clone().unwrap_or_else(store::default_path);
+    let db = super::store_path(args.db.as_deref())?;
     let config = serve::Config {
         read_timeout: Duration::from_secs(args.timeout.max(1)),
         readers: args.readers.clamp(1, 64),
