@@ -808,8 +808,10 @@ impl ArticlePlaces {
     /// (not a capital, under [`STRAY_POPULATION`] inhabitants) named with a type noun ("the
     /// X district", "the town of X", "X region"), whose country is not the dateline's and is
     /// named by no other toponym or nationality of the text, in a story that has a country
-    /// of its own (the dateline's or the one it names most). The name stays recognised with
-    /// no place, so that the event placement reads it as a place the gazetteer lacks.
+    /// of its own (the dateline's or the one it names most), and that lies near none of the
+    /// story's other places (a West Bank camp in a story from Jerusalem is no stray). The name
+    /// stays recognised with no place, so that the event placement reads it as a place the
+    /// gazetteer lacks.
     pub fn drop_strays(&mut self, gaz: &Gazetteer, text: &str) {
         let country_of = |r: &Resolved| r.place.and_then(|p| gaz.place(p)).map(|p| p.country);
         let home = self
@@ -836,12 +838,24 @@ impl ArticlePlaces {
                     .resolved
                     .iter()
                     .all(|o| run.contains(o.toponym.span) || country_of(o) != Some(p.country));
+                // "JERUSALEM - … raided Jenin camp": a town near a place the story names
+                // (its dateline, another town) is where the story is, across a border too.
+                let near = self.resolved.iter().any(|o| {
+                    !run.contains(o.toponym.span)
+                        && !o.toponym.metonym
+                        && o.place.and_then(|q| gaz.place(q)).is_some_and(|q| {
+                            crate::resolve::near_reach(&q).is_some_and(|reach| {
+                                crate::place::haversine_km(q.lat, q.lon, p.lat, p.lon) <= reach
+                            })
+                        })
+                });
                 !r.toponym.metonym
                     && !r.toponym.demonym
                     && small
                     && !p.country.is_empty()
                     && p.country != home
                     && alone
+                    && !near
                     && typed(text, run)
             })
             .collect();

@@ -426,6 +426,26 @@ fn a_nationality_on_a_place_noun_two_towns_and_a_stray_reading() {
 }
 
 #[test]
+fn a_town_near_the_dateline_across_a_border_is_no_stray() {
+    // A West Bank town in a story filed from Jerusalem: its country (PS) is named nowhere
+    // else, but it lies near the dateline's place, so it is where the story is.
+    let g = gaz();
+    for (text, name) in [
+        ("JERUSALEM (Annalist Wire) — Israeli troops raided Jenin camp on Monday.", "Jenin"),
+        (
+            "JERUSALEM (Annalist Wire) — Soldiers stormed the town of Qabatiya overnight.",
+            "Qabatiya",
+        ),
+    ] {
+        let mut places = ArticlePlaces::analyze(g, text, &[]);
+        places.drop_strays(g, text);
+        let sp = span_of(text, name);
+        let r = places.resolved.iter().find(|r| r.toponym.span == sp).expect("recognised");
+        assert_eq!(r.place.and_then(|p| g.place(p)).map(|p| p.country), Some("PS"), "{text}");
+    }
+}
+
+#[test]
 fn a_possessive_after_a_comma_is_no_container() {
     let g = gaz();
     let text = "ISTANBUL (Annalist Wire) — Troops killed militants near the Syrian border town of \
