@@ -867,9 +867,11 @@ const COEXTENSIVE_RATIO: f64 = 1.5;
 /// alternate name), the first-level division holding it that the same name also reaches and
 /// that is about as populous: the name is then the formal name of a city-state-like division
 /// ("Washington, D.C." is the District of Columbia, whose city "Washington" is written
-/// without the "D.C.").
+/// without the "D.C."). Not for a name the text calls a town ("the city of X").
 fn formal_division(gaz: &Gazetteer, t: &Toponym, chosen: u32) -> Option<u32> {
-    if t.candidates.iter().any(|c| !c.alternate) {
+    // "the city of Hasakah", "Raqqa city": the text itself says it is the town, not the
+    // division that shares its name.
+    if t.candidates.iter().any(|c| !c.alternate) || t.kind_hint == Some(PlaceKind::City) {
         return None;
     }
     let city = gaz.place(chosen).filter(|p| p.kind == PlaceKind::City)?;
@@ -1481,6 +1483,19 @@ mod tests {
             .and_then(|p| gaz.place(p))
             .expect("Tripoli resolved");
         assert_eq!((tripoli.kind, tripoli.country), (PlaceKind::City, "LB"));
+    }
+
+    #[test]
+    fn a_name_the_text_calls_a_city_is_not_its_formal_division() {
+        // "Hasakah" reaches only other names of the city and of its about as populous
+        // governorate: "the city of" says which.
+        for (text, name) in [
+            ("A car bomb exploded near a checkpoint in the city of Hasakah.", "Hasakah"),
+            ("Protesters marched through the city of Raqqa on Friday.", "Raqqa"),
+        ] {
+            let kinds = resolved_kinds(text, &[name]);
+            assert_eq!(kinds.first().map(|k| k.1), Some(PlaceKind::City), "{text}: {kinds:?}");
+        }
     }
 
     #[test]
