@@ -162,7 +162,7 @@ const DIRECTIONAL: &[&str] = &[
 ];
 
 /// Compass bearings that, followed by "of", place something relative to a name.
-const BEARINGS: &[&str] = &[
+pub(crate) const BEARINGS: &[&str] = &[
     "north",
     "south",
     "east",

@@ -284,3 +284,16 @@ fn a_deed_done_during_an_operation_is_where_the_operation_was_aimed() {
     let p = place_at(&e, text, "2025-05-07", "detained");
     assert!(p.as_ref().is_some_and(|p| p.0.contains("Fall") && p.1 == "IQ"), "{p:?}");
 }
+
+#[test]
+fn a_bearing_from_a_known_place_says_where_an_unlisted_village_lies() {
+    let e = engine();
+    let text = "Militia attacks Congo village\n\n\
+        NAIROBI, March 4 (Reuters) - Militiamen attacked the village of Kalembe, north of \
+        Goma, on Sunday, aid workers said.\n";
+    assert_eq!(place_at(&e, text, "2025-03-04", "attacked"), named("Kalembe", "CD"));
+    let text = "Gunmen raid Syrian village\n\n\
+        BEIRUT, March 4 (Reuters) - Gunmen raided the village of Kafr Nabudah northwest of \
+        Hama on Sunday, a war monitor said.\n";
+    assert_eq!(place_at(&e, text, "2025-03-04", "raided").map(|p| p.1), Some("SY".to_string()));
+}
