@@ -1664,7 +1664,18 @@ pub fn unknown() -> Location {
 
 fn answer(gaz: &Gazetteer, r: &Resolved, basis: PlaceBasis) -> EventPlace {
     match r.place.and_then(|p| location_of(gaz, p, Some(r.toponym.span))) {
-        Some(location) => EventPlace { location, basis, place: r.place },
+        Some(mut location) => {
+            // "the town of Masisi" read as Masisi territory (the gazetteer lacks the town):
+            // the deed is at the town the text names, inside that division.
+            let division = r
+                .place
+                .and_then(|p| gaz.place(p))
+                .is_some_and(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2));
+            if division && r.toponym.kind_hint == Some(PlaceKind::City) {
+                location.precision = GeoPrecision::City;
+            }
+            EventPlace { location, basis, place: r.place }
+        }
         None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
     }
 }

@@ -426,6 +426,29 @@ fn a_nationality_on_a_place_noun_two_towns_and_a_stray_reading() {
 }
 
 #[test]
+fn a_town_read_as_its_same_named_division_is_placed_at_town_precision() {
+    // The gazetteer has Masisi territory and An Nabatiyah governorate, not their towns: "the
+    // town of X" is the town, inside the division.
+    let g = gaz();
+    for (text, phrase) in [
+        (
+            "GOMA (Annalist Wire) — Rebels attacked the town of Masisi on Friday.",
+            "the town of Masisi",
+        ),
+        (
+            "BEIRUT (Annalist Wire) — A drone struck a car near the town of Nabatieh on Monday.",
+            "near the town of Nabatieh",
+        ),
+    ] {
+        let places = ArticlePlaces::analyze(g, text, &[]);
+        let pp = [span_of(text, phrase)];
+        let trigger = span_of(text, if text.contains("attacked") { "attacked" } else { "struck" });
+        let ev = places.locate(g, &EventSite { trigger, attached: &pp, dateline: None, text });
+        assert_eq!(ev.location.precision, GeoPrecision::City, "{text}: {:?}", ev.location);
+    }
+}
+
+#[test]
 fn a_town_near_the_dateline_across_a_border_is_no_stray() {
     // A West Bank town in a story filed from Jerusalem: its country (PS) is named nowhere
     // else, but it lies near the dateline's place, so it is where the story is.
