@@ -1076,7 +1076,7 @@ impl ArticlePlaces {
                         .get(o.toponym.span.end as usize..r.toponym.span.start as usize)
                         .is_some_and(comma_in)
             });
-            return answer(gaz, before.unwrap_or(r), PlaceBasis::Attached);
+            return answer(gaz, before.unwrap_or(r), PlaceBasis::Attached, site.text);
         }
         // "took over security at the camp": a definite type noun in an attached phrase
         // names the last place of that type the text mentioned before it.
@@ -1084,7 +1084,7 @@ impl ArticlePlaces {
         phrases.sort_by_key(|p| distance(*p));
         for phrase in &phrases {
             if let Some(r) = self.antecedent(gaz, text, *phrase, &usable) {
-                return answer(gaz, r, PlaceBasis::Attached);
+                return answer(gaz, r, PlaceBasis::Attached, site.text);
             }
             // "declared a state of emergency *across the country*" with no country named
             // before: the dateline's country.
@@ -1115,7 +1115,7 @@ impl ArticlePlaces {
                         .is_some_and(|p| p.kind == PlaceKind::Country)
             });
             if let Some(r) = national {
-                return answer(gaz, r, PlaceBasis::Attached);
+                return answer(gaz, r, PlaceBasis::Attached, site.text);
             }
         }
         let dateline = match site.dateline {
@@ -1123,7 +1123,7 @@ impl ArticlePlaces {
             None => self.dateline.map(|i| &self.resolved[i]).filter(|r| usable(r)),
         };
         match dateline {
-            Some(r) => answer(gaz, r, PlaceBasis::Dateline),
+            Some(r) => answer(gaz, r, PlaceBasis::Dateline, ""),
             None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
         }
     }
@@ -1420,7 +1420,7 @@ impl ArticlePlaces {
                 })
         });
         if let Some(c) = named {
-            return Some(answer(gaz, c, PlaceBasis::Attached));
+            return Some(answer(gaz, c, PlaceBasis::Attached, text));
         }
         let span = Some(Span::new(
             first as usize,
@@ -1549,7 +1549,7 @@ impl ArticlePlaces {
                 .map_or(n, |x| x.3)
         });
         match best {
-            Some(r) => answer(gaz, r, PlaceBasis::Sentence),
+            Some(r) => answer(gaz, r, PlaceBasis::Sentence, text),
             None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
         }
     }
@@ -1576,7 +1576,7 @@ impl ArticlePlaces {
     /// The dateline's place ("CAIRO, June 10 (Reuters) -"), or unknown.
     pub fn dateline_place(&self, gaz: &Gazetteer) -> EventPlace {
         match self.dateline.map(|i| &self.resolved[i]).filter(|r| self.usable(gaz, r)) {
-            Some(r) => answer(gaz, r, PlaceBasis::Dateline),
+            Some(r) => answer(gaz, r, PlaceBasis::Dateline, ""),
             None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
         }
     }
@@ -1662,7 +1662,7 @@ pub fn unknown() -> Location {
     }
 }
 
-fn answer(gaz: &Gazetteer, r: &Resolved, basis: PlaceBasis) -> EventPlace {
+fn answer(gaz: &Gazetteer, r: &Resolved, basis: PlaceBasis, text: &str) -> EventPlace {
     match r.place.and_then(|p| location_of(gaz, p, Some(r.toponym.span))) {
         Some(mut location) => {
             // "the town of Masisi" read as Masisi territory (the gazetteer lacks the town):
@@ -1674,9 +1674,28 @@ fn answer(gaz: &Gazetteer, r: &Resolved, basis: PlaceBasis) -> EventPlace {
             if division && r.toponym.kind_hint == Some(PlaceKind::City) {
                 location.precision = GeoPrecision::City;
             }
+            // "Jenin camp", "the Nur Shams refugee camp", "the Kalma camp": a camp named
+            // after its town is a site at the town.
+            let town =
+                r.place.and_then(|p| gaz.place(p)).is_some_and(|p| p.kind == PlaceKind::City);
+            if town && location.precision == GeoPrecision::City && camp_after(text, r.toponym.span)
+            {
+                location.precision = GeoPrecision::Place;
+            }
             EventPlace { location, basis, place: r.place }
         }
         None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
+    }
+}
+
+/// Whether "camp" or "refugee camp" follows the name at `span` ("Jenin camp", "the Nur Shams
+/// refugee camp").
+fn camp_after(text: &str, span: Span) -> bool {
+    let mut words = text.get(span.end as usize..).unwrap_or("").split_whitespace();
+    match words.next() {
+        Some("camp" | "camp," | "camp.") => true,
+        Some("refugee") => words.next().is_some_and(|w| w.trim_end_matches([',', '.']) == "camp"),
+        _ => false,
     }
 }
 

@@ -449,6 +449,31 @@ fn a_town_read_as_its_same_named_division_is_placed_at_town_precision() {
 }
 
 #[test]
+fn a_camp_named_after_its_town_is_a_site() {
+    let g = gaz();
+    for (text, phrase, trigger) in [
+        (
+            "JERUSALEM (Annalist Wire) — Israeli troops raided Jenin camp on Monday.",
+            "Jenin camp",
+            "raided",
+        ),
+        (
+            "RAMALLAH (Annalist Wire) — Soldiers arrested two men in the Balata refugee camp near \
+             Nablus.",
+            "in the Balata refugee camp near Nablus",
+            "arrested",
+        ),
+    ] {
+        let places = ArticlePlaces::analyze(g, text, &[]);
+        let pp = [span_of(text, phrase)];
+        let t = span_of(text, trigger);
+        let ev = places.locate(g, &EventSite { trigger: t, attached: &pp, dateline: None, text });
+        assert_eq!(ev.location.precision, GeoPrecision::Place, "{text}: {:?}", ev.location);
+        assert_eq!(ev.location.country.as_deref(), Some("PS"), "{text}");
+    }
+}
+
+#[test]
 fn a_town_near_the_dateline_across_a_border_is_no_stray() {
     // A West Bank town in a story filed from Jerusalem: its country (PS) is named nowhere
     // else, but it lies near the dateline's place, so it is where the story is.
