@@ -840,23 +840,25 @@ impl ArticlePlaces {
                     .all(|o| run.contains(o.toponym.span) || country_of(o) != Some(p.country));
                 // "JERUSALEM - … raided Jenin camp": a town near a place the story names
                 // (its dateline, another town) is where the story is, across a border too.
-                let near = self.resolved.iter().any(|o| {
-                    !run.contains(o.toponym.span)
-                        && !o.toponym.metonym
-                        && o.place.and_then(|q| gaz.place(q)).is_some_and(|q| {
-                            crate::resolve::near_reach(&q).is_some_and(|reach| {
-                                crate::place::haversine_km(q.lat, q.lon, p.lat, p.lon) <= reach
+                let near = || {
+                    self.resolved.iter().any(|o| {
+                        !run.contains(o.toponym.span)
+                            && !o.toponym.metonym
+                            && o.place.and_then(|q| gaz.place(q)).is_some_and(|q| {
+                                crate::resolve::near_reach(&q).is_some_and(|reach| {
+                                    crate::place::haversine_km(q.lat, q.lon, p.lat, p.lon) <= reach
+                                })
                             })
-                        })
-                });
+                    })
+                };
                 !r.toponym.metonym
                     && !r.toponym.demonym
                     && small
                     && !p.country.is_empty()
                     && p.country != home
                     && alone
-                    && !near
                     && typed(text, run)
+                    && !near()
             })
             .collect();
         for i in strays {
