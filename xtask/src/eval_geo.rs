@@ -18,6 +18,7 @@ fn baseline_weights() -> Weights {
         kind_hint: 0.0,
         seat_beats_division: 0.0,
         peer_kind: 0.0,
+        near: 0.0,
         ..Weights::default()
     }
 }

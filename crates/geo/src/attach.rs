@@ -649,6 +649,25 @@ pub fn event_spans(sentence: &AnalyzedSentence, trigger: Span, assault: bool) ->
             }
         }
     }
+    // "killed two Palestinians *during a raid on Jenin camp*", "detained 15 suspects during a
+    // sweep of al-Hol camp", "were wounded in an assault on Bakhmut": a deed done in the course
+    // of an operation happened where the operation was aimed.
+    if !says && !charges {
+        for d in sentence.children(t as u32 + 1).filter(|&d| toks[d].deprel.starts_with("obl")) {
+            let amid = sentence.children(d as u32 + 1).any(|c| {
+                toks[c].deprel == "case"
+                    && matches!(toks[c].form.to_lowercase().as_str(), "during" | "in" | "amid")
+            });
+            if !amid || !operation_noun(&toks[d].form) {
+                continue;
+            }
+            for sp in locatives(sentence, d, &["on", "against", "of", "into"]) {
+                if !out.iter().any(|o| o.contains(sp)) {
+                    out.push(sp);
+                }
+            }
+        }
+    }
     let adjacent = misattached_after(sentence, t, &preps);
     // The subject's own phrase says where the doers are ("Militants *in Gaza* fired rockets at
     // southern Israel"): it places the deed only when the deed's own phrases name nothing.
@@ -1054,6 +1073,27 @@ const EVENT_NOUNS: &[&str] = &[
     "assaults",
     "shelling",
 ];
+
+/// Whether `word` names an armed operation, whose "on/against/of" phrase says where it was
+/// aimed: the event nouns of [`EVENT_NOUNS`] and words for a sweep or offensive.
+fn operation_noun(word: &str) -> bool {
+    let w = word.to_lowercase();
+    EVENT_NOUNS.contains(&w.as_str())
+        || matches!(
+            w.as_str(),
+            "operation"
+                | "operations"
+                | "sweep"
+                | "sweeps"
+                | "offensive"
+                | "incursion"
+                | "incursions"
+                | "crackdown"
+                | "siege"
+                | "bombardment"
+                | "onslaught"
+        )
+}
 
 /// The locative phrases of the definite event nouns ("*the attack* near the town of Djibo")
 /// in the sentences, in text order, with the sentence's position in `sentences`: where a later

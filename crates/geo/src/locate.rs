@@ -162,7 +162,7 @@ const DIRECTIONAL: &[&str] = &[
 ];
 
 /// Compass bearings that, followed by "of", place something relative to a name.
-const BEARINGS: &[&str] = &[
+pub(crate) const BEARINGS: &[&str] = &[
     "north",
     "south",
     "east",
@@ -808,8 +808,10 @@ impl ArticlePlaces {
     /// (not a capital, under [`STRAY_POPULATION`] inhabitants) named with a type noun ("the
     /// X district", "the town of X", "X region"), whose country is not the dateline's and is
     /// named by no other toponym or nationality of the text, in a story that has a country
-    /// of its own (the dateline's or the one it names most). The name stays recognised with
-    /// no place, so that the event placement reads it as a place the gazetteer lacks.
+    /// of its own (the dateline's or the one it names most), and that lies near none of the
+    /// story's other places (a West Bank camp in a story from Jerusalem is no stray). The name
+    /// stays recognised with no place, so that the event placement reads it as a place the
+    /// gazetteer lacks.
     pub fn drop_strays(&mut self, gaz: &Gazetteer, text: &str) {
         let country_of = |r: &Resolved| r.place.and_then(|p| gaz.place(p)).map(|p| p.country);
         let home = self
@@ -836,6 +838,19 @@ impl ArticlePlaces {
                     .resolved
                     .iter()
                     .all(|o| run.contains(o.toponym.span) || country_of(o) != Some(p.country));
+                // "JERUSALEM - … raided Jenin camp": a town near a place the story names
+                // (its dateline, another town) is where the story is, across a border too.
+                let near = || {
+                    self.resolved.iter().any(|o| {
+                        !run.contains(o.toponym.span)
+                            && !o.toponym.metonym
+                            && o.place.and_then(|q| gaz.place(q)).is_some_and(|q| {
+                                crate::resolve::near_reach(&q).is_some_and(|reach| {
+                                    crate::place::haversine_km(q.lat, q.lon, p.lat, p.lon) <= reach
+                                })
+                            })
+                    })
+                };
                 !r.toponym.metonym
                     && !r.toponym.demonym
                     && small
@@ -843,6 +858,7 @@ impl ArticlePlaces {
                     && p.country != home
                     && alone
                     && typed(text, run)
+                    && !near()
             })
             .collect();
         for i in strays {
@@ -1062,7 +1078,7 @@ impl ArticlePlaces {
                         .get(o.toponym.span.end as usize..r.toponym.span.start as usize)
                         .is_some_and(comma_in)
             });
-            return answer(gaz, before.unwrap_or(r), PlaceBasis::Attached);
+            return answer(gaz, before.unwrap_or(r), PlaceBasis::Attached, site.text);
         }
         // "took over security at the camp": a definite type noun in an attached phrase
         // names the last place of that type the text mentioned before it.
@@ -1070,7 +1086,7 @@ impl ArticlePlaces {
         phrases.sort_by_key(|p| distance(*p));
         for phrase in &phrases {
             if let Some(r) = self.antecedent(gaz, text, *phrase, &usable) {
-                return answer(gaz, r, PlaceBasis::Attached);
+                return answer(gaz, r, PlaceBasis::Attached, site.text);
             }
             // "declared a state of emergency *across the country*" with no country named
             // before: the dateline's country.
@@ -1101,7 +1117,7 @@ impl ArticlePlaces {
                         .is_some_and(|p| p.kind == PlaceKind::Country)
             });
             if let Some(r) = national {
-                return answer(gaz, r, PlaceBasis::Attached);
+                return answer(gaz, r, PlaceBasis::Attached, site.text);
             }
         }
         let dateline = match site.dateline {
@@ -1109,7 +1125,7 @@ impl ArticlePlaces {
             None => self.dateline.map(|i| &self.resolved[i]).filter(|r| usable(r)),
         };
         match dateline {
-            Some(r) => answer(gaz, r, PlaceBasis::Dateline),
+            Some(r) => answer(gaz, r, PlaceBasis::Dateline, ""),
             None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
         }
     }
@@ -1406,7 +1422,7 @@ impl ArticlePlaces {
                 })
         });
         if let Some(c) = named {
-            return Some(answer(gaz, c, PlaceBasis::Attached));
+            return Some(answer(gaz, c, PlaceBasis::Attached, text));
         }
         let span = Some(Span::new(
             first as usize,
@@ -1535,7 +1551,7 @@ impl ArticlePlaces {
                 .map_or(n, |x| x.3)
         });
         match best {
-            Some(r) => answer(gaz, r, PlaceBasis::Sentence),
+            Some(r) => answer(gaz, r, PlaceBasis::Sentence, text),
             None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
         }
     }
@@ -1562,7 +1578,7 @@ impl ArticlePlaces {
     /// The dateline's place ("CAIRO, June 10 (Reuters) -"), or unknown.
     pub fn dateline_place(&self, gaz: &Gazetteer) -> EventPlace {
         match self.dateline.map(|i| &self.resolved[i]).filter(|r| self.usable(gaz, r)) {
-            Some(r) => answer(gaz, r, PlaceBasis::Dateline),
+            Some(r) => answer(gaz, r, PlaceBasis::Dateline, ""),
             None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
         }
     }
@@ -1648,10 +1664,40 @@ pub fn unknown() -> Location {
     }
 }
 
-fn answer(gaz: &Gazetteer, r: &Resolved, basis: PlaceBasis) -> EventPlace {
+fn answer(gaz: &Gazetteer, r: &Resolved, basis: PlaceBasis, text: &str) -> EventPlace {
     match r.place.and_then(|p| location_of(gaz, p, Some(r.toponym.span))) {
-        Some(location) => EventPlace { location, basis, place: r.place },
+        Some(mut location) => {
+            // "the town of Masisi" read as Masisi territory (the gazetteer lacks the town):
+            // the deed is at the town the text names, inside that division.
+            let division = r
+                .place
+                .and_then(|p| gaz.place(p))
+                .is_some_and(|p| matches!(p.kind, PlaceKind::Admin1 | PlaceKind::Admin2));
+            if division && r.toponym.kind_hint == Some(PlaceKind::City) {
+                location.precision = GeoPrecision::City;
+            }
+            // "Jenin camp", "the Nur Shams refugee camp", "the Kalma camp": a camp named
+            // after its town is a site at the town.
+            let town =
+                r.place.and_then(|p| gaz.place(p)).is_some_and(|p| p.kind == PlaceKind::City);
+            if town && location.precision == GeoPrecision::City && camp_after(text, r.toponym.span)
+            {
+                location.precision = GeoPrecision::Place;
+            }
+            EventPlace { location, basis, place: r.place }
+        }
         None => EventPlace { location: unknown(), basis: PlaceBasis::Unknown, place: None },
+    }
+}
+
+/// Whether "camp" or "refugee camp" follows the name at `span` ("Jenin camp", "the Nur Shams
+/// refugee camp").
+fn camp_after(text: &str, span: Span) -> bool {
+    let mut words = text.get(span.end as usize..).unwrap_or("").split_whitespace();
+    match words.next() {
+        Some("camp" | "camp," | "camp.") => true,
+        Some("refugee") => words.next().is_some_and(|w| w.trim_end_matches([',', '.']) == "camp"),
+        _ => false,
     }
 }
 

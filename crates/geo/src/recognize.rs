@@ -562,7 +562,14 @@ pub fn recognize(gaz: &Gazetteer, text: &str) -> Vec<Toponym> {
     let mut i = 0;
     while i < ws.len() {
         let w = &text[ws[i].start..ws[i].end];
-        if !is_capitalised(w) {
+        // A name opens with a capitalised word, or with an Arabic article joined to one
+        // ("*al-Hol* camp", "in al-Bab", "el-Arish") after a word of no name: after a
+        // capitalised word it only goes on with that one's name ("Ahrar al-Sham" is no
+        // "al-Sham", Damascus).
+        let article_opens = !is_capitalised(w)
+            && name_part(w)
+            && (i == 0 || !is_capitalised(&text[ws[i - 1].start..ws[i - 1].end]));
+        if !is_capitalised(w) && !article_opens {
             i += 1;
             continue;
         }
@@ -1462,6 +1469,21 @@ mod tests {
     fn an_arabic_article_joined_to_a_capital_continues_a_name() {
         assert!(name_part("al-Ain") && name_part("el-Balah") && name_part("Deir"));
         assert!(!name_part("al-") && !name_part("el-nino") && !name_part("well-known"));
+    }
+
+    #[test]
+    fn an_arabic_article_joined_to_a_capital_opens_a_name_after_no_name() {
+        let gaz = crate::Gazetteer::shared().expect("gazetteer");
+        let names = |t: &str| -> Vec<String> {
+            recognize(gaz, t).iter().filter_map(|x| x.span.slice(t).map(str::to_string)).collect()
+        };
+        let t = "Forces detained 15 suspects during a sweep of al-Hol camp.";
+        assert!(names(t).iter().any(|n| n.starts_with("al-Hol")), "{:?}", names(t));
+        let t = "Turkish-backed fighters entered al-Bab on Sunday.";
+        assert!(names(t).iter().any(|n| n == "al-Bab"), "{:?}", names(t));
+        // Inside a group's name after a capitalised word it opens nothing.
+        let t = "Fighters of Ahrar al-Sham clashed with the army.";
+        assert!(!names(t).iter().any(|n| n == "al-Sham"), "{:?}", names(t));
     }
 
     #[test]

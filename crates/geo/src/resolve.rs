@@ -62,6 +62,10 @@ pub struct Weights {
     pub first_level: f64,
     pub seat_beats_division: f64,
     pub peer_kind: f64,
+    /// For a candidate near a place of another name the article resolved (see
+    /// [`NEAR_KM`]): "Jenin" in a story filed from Jerusalem is the West Bank town, not the
+    /// Polish village that bears the name as its main one.
+    pub near: f64,
 }
 
 impl Default for Weights {
@@ -88,6 +92,7 @@ impl Default for Weights {
             first_level: 1.0,
             seat_beats_division: 4.0,
             peer_kind: 10.0,
+            near: 3.0,
         }
     }
 }
@@ -129,7 +134,25 @@ struct Context {
     country: HashMap<String, HashMap<String, f64>>,
     admin1: HashMap<String, HashMap<u32, f64>>,
     total: f64,
+    /// The resolved places' points, by key, with the reach within which a candidate counts
+    /// as near them.
+    points: Vec<(String, f64, f64, f64)>,
 }
+
+/// How far from a place the article resolved a candidate counts as near it: a town or site
+/// within 150 km, a first-level division's or a country's point within 200 or 300 km (their
+/// points are centres, so the reach is wider; a large country's centre is near little).
+pub(crate) fn near_reach(p: &Place<'_>) -> Option<f64> {
+    match p.kind {
+        PlaceKind::City | PlaceKind::Site | PlaceKind::Admin2 => Some(NEAR_KM),
+        PlaceKind::Admin1 => Some(200.0),
+        PlaceKind::Country => Some(300.0),
+        PlaceKind::Continent | PlaceKind::Region | PlaceKind::Water => None,
+    }
+}
+
+/// See [`near_reach`].
+const NEAR_KM: f64 = 150.0;
 
 impl Context {
     fn share_country(&self, own_key: &str, cc: &str) -> f64 {
@@ -169,6 +192,17 @@ impl Context {
         } else {
             v / total
         }
+    }
+
+    /// Whether `p` lies near a place the article resolved for another name (spatial
+    /// minimality: the places of one story cluster). This is what speaks for a neighbouring
+    /// country's town when the other names are of the country next door ("Israeli troops
+    /// raided Jenin" — Jenin is in the West Bank, not Israel, yet near it).
+    fn near(&self, own_key: &str, p: &Place<'_>) -> bool {
+        p.lat.is_finite()
+            && self.points.iter().any(|(k, lat, lon, reach)| {
+                k != own_key && haversine_km(*lat, *lon, p.lat, p.lon) <= *reach
+            })
     }
 }
 
@@ -769,6 +803,9 @@ fn context(
         *ctx.country.entry(k.clone()).or_default().entry(place.country.to_string()).or_default() +=
             vote;
         ctx.total += vote;
+        if let Some(reach) = near_reach(&place) {
+            ctx.points.push((k.clone(), place.lat, place.lon, reach));
+        }
         // A division votes for itself: "Texas" makes Paris, Texas likelier.
         if let Some(a1) = place.admin1 {
             *ctx.admin1.entry(k.clone()).or_default().entry(a1).or_default() += 1.0;
@@ -830,9 +867,11 @@ const COEXTENSIVE_RATIO: f64 = 1.5;
 /// alternate name), the first-level division holding it that the same name also reaches and
 /// that is about as populous: the name is then the formal name of a city-state-like division
 /// ("Washington, D.C." is the District of Columbia, whose city "Washington" is written
-/// without the "D.C.").
+/// without the "D.C."). Not for a name the text calls a town ("the city of X").
 fn formal_division(gaz: &Gazetteer, t: &Toponym, chosen: u32) -> Option<u32> {
-    if t.candidates.iter().any(|c| !c.alternate) {
+    // "the city of Hasakah", "Raqqa city": the text itself says it is the town, not the
+    // division that shares its name.
+    if t.candidates.iter().any(|c| !c.alternate) || t.kind_hint == Some(PlaceKind::City) {
         return None;
     }
     let city = gaz.place(chosen).filter(|p| p.kind == PlaceKind::City)?;
@@ -931,6 +970,13 @@ fn scores(
             }
             if !p.country.is_empty() && actors.contains(&p.country) {
                 s += w.actor_country;
+            }
+            // A place the article writes by another of its names (an English exonym, a
+            // transliteration) in a country its other names do not support, lying near one
+            // of its places: the main-name bonus of a same-named village far away does not
+            // outweigh the story's geography.
+            if *alt && ctx.share_country(own_key, p.country) == 0.0 && ctx.near(own_key, p) {
+                s += w.near;
             }
             if let Some(cn) = links.container {
                 if contains(gaz, cn, p) {
@@ -1437,6 +1483,36 @@ mod tests {
             .and_then(|p| gaz.place(p))
             .expect("Tripoli resolved");
         assert_eq!((tripoli.kind, tripoli.country), (PlaceKind::City, "LB"));
+    }
+
+    #[test]
+    fn a_name_the_text_calls_a_city_is_not_its_formal_division() {
+        // "Hasakah" reaches only other names of the city and of its about as populous
+        // governorate: "the city of" says which.
+        for (text, name) in [
+            ("A car bomb exploded near a checkpoint in the city of Hasakah.", "Hasakah"),
+            ("Protesters marched through the city of Raqqa on Friday.", "Raqqa"),
+        ] {
+            let kinds = resolved_kinds(text, &[name]);
+            assert_eq!(kinds.first().map(|k| k.1), Some(PlaceKind::City), "{text}: {kinds:?}");
+        }
+    }
+
+    #[test]
+    fn a_town_near_the_storys_places_beats_a_far_village_of_its_main_name() {
+        // "Jenin" is the main name of a Polish village and another name of the West Bank
+        // town: beside Israel, Jerusalem or Nablus the story is in the West Bank.
+        let (gaz, _) = Gazetteer::embedded().expect("embedded gazetteer");
+        for text in [
+            "Israeli troops raided Jenin camp on Monday, killing three Palestinians.",
+            "JERUSALEM (Reuters) - Soldiers arrested five men in Jenin overnight.",
+            "Gunmen opened fire on a patrol between Nablus and Jenin on Sunday.",
+        ] {
+            assert_eq!(resolved_country(&gaz, text, "Jenin").as_deref(), Some("PS"), "{text}");
+        }
+        // With no place or nationality to go by, the main name still decides.
+        let bare = "Soldiers arrested five men in Jenin on Monday.";
+        assert_eq!(resolved_country(&gaz, bare, "Jenin").as_deref(), Some("PL"));
     }
 
     /// The country of the place `name` resolves to in `text`, recognised and resolved as the

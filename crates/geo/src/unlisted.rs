@@ -140,8 +140,44 @@ pub fn unlisted_place(
                 reach = reach.cover(*q);
             }
         }
+        // "the village of Tuqu*, southeast of Bethlehem*", "Kalembe north of Goma": a bearing
+        // from a known place right after the name says where the village lies.
+        if let Some(e) = bearing_after(text, reach.end) {
+            reach = reach.cover(Span::new(reach.start as usize, e));
+        }
         in_phrase(gaz, places, text, sentence, p, reach, spans).map(|l| (l, p))
     })
+}
+
+/// The end of a bearing phrase right after `end` (", [about 30 km] southeast of Bethlehem",
+/// " north of Goma"), up to the next comma or full stop; `None` when none follows.
+fn bearing_after(text: &str, end: u32) -> Option<usize> {
+    let after = text.get(end as usize..)?;
+    let rest = after.strip_prefix(", ").or_else(|| after.strip_prefix(' '))?;
+    let skip = after.len() - rest.len();
+    let stop = rest.find([',', '.', ';']).unwrap_or(rest.len()).min(80);
+    let clause = rest.get(..stop)?;
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let at =
+        words.iter().position(|w| crate::locate::BEARINGS.contains(&w.to_lowercase().as_str()))?;
+    let lead_ok = words[..at].iter().all(|w| {
+        w.chars().all(|c| c.is_ascii_digit() || c == '.')
+            || matches!(
+                w.to_lowercase().as_str(),
+                "about"
+                    | "some"
+                    | "around"
+                    | "nearly"
+                    | "roughly"
+                    | "just"
+                    | "km"
+                    | "kilometres"
+                    | "kilometers"
+                    | "miles"
+                    | "mi"
+            )
+    });
+    (lead_ok && words.get(at + 1) == Some(&"of")).then(|| end as usize + skip + stop)
 }
 
 /// Whether a directional preposition governs the name starting at `start`, looking back no

@@ -268,3 +268,32 @@ fn a_lake_or_a_mountain_named_as_such_places_the_deed() {
         Saturday, killing two fishermen, the army said.\n";
     assert_eq!(place_at(&e, text, "2025-03-04", "attacked"), named("Lake Edwardo", "CD"));
 }
+
+#[test]
+fn a_deed_done_during_an_operation_is_where_the_operation_was_aimed() {
+    let e = engine();
+    let text = "Troops kill three in raid\n\n\
+        ISLAMABAD, May 7 (Reuters) - Pakistani troops killed three militants during a raid on \
+        Bannu on Tuesday, the army said.\n";
+    let p = place_at(&e, text, "2025-05-07", "killed");
+    assert!(p.as_ref().is_some_and(|p| p.0 == "Bannu" && p.1 == "PK"), "{p:?}");
+    let text = "Police detain suspects\n\n\
+        BAGHDAD, May 7 (Reuters) - Iraqi police detained 12 suspects during a sweep of \
+        Fallujah on Tuesday, officials said.\n";
+    // The gazetteer's name, "Al Fallūjah".
+    let p = place_at(&e, text, "2025-05-07", "detained");
+    assert!(p.as_ref().is_some_and(|p| p.0.contains("Fall") && p.1 == "IQ"), "{p:?}");
+}
+
+#[test]
+fn a_bearing_from_a_known_place_says_where_an_unlisted_village_lies() {
+    let e = engine();
+    let text = "Militia attacks Congo village\n\n\
+        NAIROBI, March 4 (Reuters) - Militiamen attacked the village of Kalembe, north of \
+        Goma, on Sunday, aid workers said.\n";
+    assert_eq!(place_at(&e, text, "2025-03-04", "attacked"), named("Kalembe", "CD"));
+    let text = "Gunmen raid Syrian village\n\n\
+        BEIRUT, March 4 (Reuters) - Gunmen raided the village of Kafr Nabudah northwest of \
+        Hama on Sunday, a war monitor said.\n";
+    assert_eq!(place_at(&e, text, "2025-03-04", "raided").map(|p| p.1), Some("SY".to_string()));
+}

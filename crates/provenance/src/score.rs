@@ -31,6 +31,9 @@ pub struct Report {
     pub chain_right: usize,
     pub date_right: usize,
     pub place_right: usize,
+    /// Precision agreement over matched events whose gold gives a place (beside
+    /// `place_right`, which compares name and country only): see [`PlaceLevel`].
+    pub place_levels: PlaceLevels,
     pub gold_quotes: usize,
     pub quote_found: usize,
     pub speaker_right: usize,
@@ -44,6 +47,87 @@ pub struct Report {
     pub denial_link_right: usize,
     /// One line per wrong field, for development only (never read on the held-out part).
     pub errors: Vec<String>,
+}
+
+/// How a predicted place's precision (place < city < province < country) stands to the gold
+/// one's, for a gold event with a known place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceLevel {
+    /// The right place at the gold's level.
+    Exact,
+    /// The right place named at a coarser level ("Jenin" the town for the Jenin camp), or a
+    /// coarser place of the gold's country ("Iraq" for "Camp Ashraf"): right, less precise.
+    /// (The scorer has no gazetteer: a coarser place of the same country is not checked to
+    /// hold the gold place.)
+    Coarser,
+    /// The right place at a finer level, or a finer place of the gold's country.
+    Finer,
+    /// No place, another country, or another place of the same level.
+    Wrong,
+}
+
+/// Counts of [`PlaceLevel`] over matched events with a gold place.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlaceLevels {
+    pub exact: usize,
+    pub coarser: usize,
+    pub finer: usize,
+    pub wrong: usize,
+}
+
+impl PlaceLevels {
+    pub fn total(&self) -> usize {
+        self.exact + self.coarser + self.finer + self.wrong
+    }
+    fn add(&mut self, l: PlaceLevel) {
+        match l {
+            PlaceLevel::Exact => self.exact += 1,
+            PlaceLevel::Coarser => self.coarser += 1,
+            PlaceLevel::Finer => self.finer += 1,
+            PlaceLevel::Wrong => self.wrong += 1,
+        }
+    }
+}
+
+/// The rank of a gold precision word or a predicted precision: place 0 … country 3.
+fn gold_rank(p: &str) -> Option<u8> {
+    match p {
+        "place" => Some(0),
+        "city" => Some(1),
+        "province" => Some(2),
+        "country" => Some(3),
+        _ => None,
+    }
+}
+
+fn predicted_rank(p: model::GeoPrecision) -> Option<u8> {
+    match p {
+        model::GeoPrecision::Place => Some(0),
+        model::GeoPrecision::City => Some(1),
+        model::GeoPrecision::Province => Some(2),
+        model::GeoPrecision::Country => Some(3),
+        model::GeoPrecision::Unknown => None,
+    }
+}
+
+/// The precision agreement of a predicted location with a gold place `(name, cc, precision)`;
+/// `right` is whether the name and country agree (the `place` figure's test).
+pub fn place_level(
+    pred: Option<&model::Location>,
+    gold: &(String, String, String),
+    right: bool,
+) -> PlaceLevel {
+    let Some(l) = pred else { return PlaceLevel::Wrong };
+    let (Some(p), Some(g)) = (predicted_rank(l.precision), gold_rank(&gold.2)) else {
+        return PlaceLevel::Wrong;
+    };
+    let same_country = l.country.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(&gold.1));
+    match p.cmp(&g) {
+        std::cmp::Ordering::Equal if right => PlaceLevel::Exact,
+        std::cmp::Ordering::Greater if right || same_country => PlaceLevel::Coarser,
+        std::cmp::Ordering::Less if right || same_country => PlaceLevel::Finer,
+        _ => PlaceLevel::Wrong,
+    }
 }
 
 impl Report {
@@ -108,6 +192,16 @@ impl Report {
         let _ = writeln!(s, "chain exact        {:.3}", self.chain_accuracy());
         let _ = writeln!(s, "event date         {:.3}", self.date_accuracy());
         let _ = writeln!(s, "event location     {:.3}", self.place_accuracy());
+        let l = &self.place_levels;
+        let n = l.total();
+        let _ = writeln!(
+            s,
+            "place precision    exact {:.3} coarser {:.3} finer {:.3} wrong {:.3}  ({n} gold places)",
+            ratio(l.exact, n),
+            ratio(l.coarser, n),
+            ratio(l.finer, n),
+            ratio(l.wrong, n)
+        );
         let _ = writeln!(
             s,
             "quote speaker      {:.3}  ({} of {} quotes found)",
@@ -310,6 +404,17 @@ pub fn score_article(gold: &GoldArticle, pred: &Predicted, report: &mut Report) 
             }
             (None, Some(_)) => false,
         };
+        if let Some(gp) = &ge.place {
+            let level = place_level(ev.location.as_ref(), gp, place_ok);
+            report.place_levels.add(level);
+            if place_ok && level != PlaceLevel::Exact {
+                report.errors.push(format!(
+                    "{label}: place level {level:?}: {:?}, gold {}",
+                    ev.location.as_ref().map(|l| l.precision),
+                    gp.2
+                ));
+            }
+        }
         if place_ok {
             report.place_right += 1;
         } else {
@@ -406,6 +511,58 @@ mod tests {
         assert!(same_mention("the Fars news agency", "Fars news agency"));
         assert!(!same_mention("police", "witnesses"));
         assert!(!same_mention("", "x"));
+    }
+
+    #[test]
+    fn place_levels_credit_a_right_but_coarser_place() {
+        let loc = |name: &str, cc: &str, precision| model::Location {
+            name: name.into(),
+            gazetteer_id: None,
+            admin1: None,
+            country: Some(cc.into()),
+            lat: None,
+            lon: None,
+            precision,
+            span: None,
+        };
+        let gold = |n: &str, cc: &str, p: &str| (n.to_string(), cc.to_string(), p.to_string());
+        use model::GeoPrecision as P;
+        let ashraf = gold("Camp Ashraf", "IQ", "place");
+        // "Iraq" for Camp Ashraf: wrong by name, right at a coarser level.
+        assert_eq!(
+            place_level(Some(&loc("Iraq", "IQ", P::Country)), &ashraf, false),
+            PlaceLevel::Coarser
+        );
+        assert_eq!(
+            place_level(Some(&loc("Camp Ashraf", "IQ", P::Place)), &ashraf, true),
+            PlaceLevel::Exact
+        );
+        // The Jenin camp given as the town of Jenin: right by name, coarser.
+        let camp = gold("Jenin", "PS", "place");
+        assert_eq!(
+            place_level(Some(&loc("Janīn", "PS", P::City)), &camp, true),
+            PlaceLevel::Coarser
+        );
+        // A province's event placed at a town of the same country: finer.
+        let diyala = gold("Diyala", "IQ", "province");
+        assert_eq!(
+            place_level(Some(&loc("Baqubah", "IQ", P::City)), &diyala, false),
+            PlaceLevel::Finer
+        );
+        // Another country, another town of the same level, or nothing: wrong.
+        assert_eq!(
+            place_level(Some(&loc("Jenin", "PL", P::City)), &gold("Jenin", "PS", "city"), false),
+            PlaceLevel::Wrong
+        );
+        assert_eq!(
+            place_level(Some(&loc("Poland", "PL", P::Country)), &camp, false),
+            PlaceLevel::Wrong
+        );
+        assert_eq!(
+            place_level(Some(&loc("Tulkarm", "PS", P::City)), &gold("Jenin", "PS", "city"), false),
+            PlaceLevel::Wrong
+        );
+        assert_eq!(place_level(None, &camp, false), PlaceLevel::Wrong);
     }
 
     #[test]

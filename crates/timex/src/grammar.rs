@@ -1343,7 +1343,7 @@ impl<'a> Grammar<'a> {
             }
             if self.joined(e) && self.is(e, "s") && n % 10 == 0 {
                 if n % 100 == 0 {
-                    return mk(e + 1, DExpr::Century(n as i32 / 100));
+                    return mk(e + 1, DExpr::Hundreds(n as i32 / 100));
                 }
                 return mk(e + 1, DExpr::Decade(n as i32 / 10));
             }

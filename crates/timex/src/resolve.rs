@@ -347,6 +347,15 @@ fn date(expr: DExpr, cx: &Ctx) -> Result<Resolved, Fail> {
             cx.check_year(c * 100)?;
             Ok(century_res(c))
         }
+        DExpr::Hundreds(c) => {
+            cx.check_year(c * 100)?;
+            // While a century is young, it is "this century", and its "NN00s" its first
+            // decade ("the early 2000s" in 2026); a century past or well on is the century.
+            let young = cx
+                .anchor(DatePrecision::Year)
+                .is_ok_and(|a| (c * 100..c * 100 + 50).contains(&a.date.year()));
+            Ok(if young { decade_res(c * 10) } else { century_res(c) })
+        }
         DExpr::Season { y, s } => {
             let yr = match y {
                 Y::Abs(y) => y,

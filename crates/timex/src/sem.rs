@@ -73,6 +73,9 @@ pub(crate) enum DExpr {
     DecadeShort(u32),
     /// A century by its first two digits: 19 = the 1900s (TIMEX3 convention for "20th century").
     Century(i32),
+    /// "the 1900s", "the 2000s": the century by its first two digits, except that in the first
+    /// half of that century it is its first decade ("the 2000s" said in 2026).
+    Hundreds(i32),
     Season {
         y: Y,
         s: Season,

@@ -574,3 +574,13 @@ fn random_inputs_keep_the_contract() {
     }
     assert!(find("today", Some(&Anchor::day(9500, 1, 1).unwrap()), None).is_err());
 }
+
+#[test]
+fn hundreds_of_a_running_century_are_its_first_decade() {
+    // Said in 2026, "the 2000s" is 2000–2009; "the 1900s" is the century.
+    assert_eq!(val("Fighters attacked the town in the early 2000s.", "2026-03-09"), "200");
+    assert_eq!(val("The region was quiet throughout the 2000s.", "2026-03-09"), "200");
+    assert_eq!(val("The dam was built in the 1900s.", "2026-03-09"), "19");
+    // A report from 1998 on "the 1900s" means the century, then near its end.
+    assert_eq!(val("The city grew through the 1900s.", "1998-05-01"), "19");
+}
