@@ -2791,12 +2791,24 @@ impl Analysis<'_> {
                 }
                 // (Product rule.) Forces deployed, massed or put on alert (15) that are the
                 // doer's own, named by their role ("deployed additional troops", "massed
-                // tanks"), are aimed at the country across the border they are sent to: "along
-                // its border with China", "to the frontier with Venezuela".
+                // tanks"), are aimed at the country across the border they are sent to ("along
+                // its border with China", "to the frontier with Venezuela") or, with no border
+                // named, at the one they are sent to ("will deploy 5,000 troops to Lithuania").
                 Some(tg)
                     if opts.clauses && !passive && code.starts_with("15") && self.role_only(tg) =>
                 {
-                    self.border_with(vp_head).or(Some(tg))
+                    self.border_with(vp_head).or_else(|| self.to_phrase(vp_head)).or(Some(tg))
+                }
+                // (Product rule.) People sent or given as aid (07, or its promise 033) named by
+                // their role alone ("will send 200 troops to Estonia", "sent a team of doctors
+                // to Turkey") are not the one helped: the `to` phrase is.
+                Some(tg)
+                    if opts.clauses
+                        && !passive
+                        && (code.starts_with("07") || code.starts_with("033"))
+                        && self.role_only(tg) =>
+                {
+                    self.to_phrase(vp_head).or(Some(tg))
                 }
                 t => t,
             };

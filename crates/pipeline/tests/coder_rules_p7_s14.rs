@@ -113,3 +113,25 @@ fn a_warning_of_measures_is_a_threat() {
         );
     }
 }
+
+/// A span named as next, this or the coming one says when the sending happens, no time limit
+/// (no ultimatum, 139); people sent named by their role alone are not the one helped: the
+/// `to` phrase is.
+#[test]
+fn troops_sent_next_month_are_no_ultimatum_and_go_to_the_country_named() {
+    for (text, src, tgt) in [
+        ("Canada will send 150 troops to Latvia next month to train local forces.", "CAN", "LVA"),
+        ("Japan sent a team of doctors to Turkey on Monday to help earthquake victims.", "JPN", "TUR"),
+        ("Germany will deploy 5,000 troops to Lithuania next year.", "DEU", "LTU"),
+    ] {
+        let got = coded(text);
+        assert!(!got.iter().any(|(_, _, _, c)| c == "139"), "{text}: {got:?}");
+        assert!(
+            got.iter().any(|(_, s, t, _)| s.starts_with(src) && t.starts_with(tgt)),
+            "{text}: {got:?}"
+        );
+    }
+    // A time limit given to someone is still an ultimatum.
+    let got = coded("The United States gave Iran two months to reach a deal.");
+    assert!(got.iter().any(|(_, _, _, c)| c == "139"), "{got:?}");
+}
