@@ -4926,6 +4926,17 @@ impl Analysis<'_> {
                     if lower && self.skip[seq[p]] && !same {
                         continue;
                     }
+                    // A pattern's "TO +" is the preposition ("protested to Britain"), never the
+                    // infinitive marker: "marched … to demand the resignation of the government"
+                    // made no complaint to the government.
+                    if same
+                        && lower
+                        && w == "TO"
+                        && matches!(rest.first(), Some(PatElem::Target))
+                        && self.s.tokens[seq[p]].upos == "PART"
+                    {
+                        continue;
+                    }
                     if same
                         && self.match_side(
                             rest,

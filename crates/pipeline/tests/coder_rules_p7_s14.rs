@@ -121,7 +121,11 @@ fn a_warning_of_measures_is_a_threat() {
 fn troops_sent_next_month_are_no_ultimatum_and_go_to_the_country_named() {
     for (text, src, tgt) in [
         ("Canada will send 150 troops to Latvia next month to train local forces.", "CAN", "LVA"),
-        ("Japan sent a team of doctors to Turkey on Monday to help earthquake victims.", "JPN", "TUR"),
+        (
+            "Japan sent a team of doctors to Turkey on Monday to help earthquake victims.",
+            "JPN",
+            "TUR",
+        ),
         ("Germany will deploy 5,000 troops to Lithuania next year.", "DEU", "LTU"),
     ] {
         let got = coded(text);
@@ -134,4 +138,24 @@ fn troops_sent_next_month_are_no_ultimatum_and_go_to_the_country_named() {
     // A time limit given to someone is still an ultimatum.
     let got = coded("The United States gave Iran two months to reach a deal.");
     assert!(got.iter().any(|(_, _, _, c)| c == "139"), "{got:?}");
+}
+
+/// A pattern's "to" before the one acted on is the preposition: a march or a protest "to
+/// demand" something of someone is a demonstration (141), no official complaint (114) to them;
+/// a protest made "to" a government still is.
+#[test]
+fn an_infinitive_to_is_no_addressee() {
+    for text in [
+        "Thousands of people marched through Tbilisi on Sunday to demand the release of the jailed journalists.",
+        "Farmers protested in Paris on Tuesday to demand the scrapping of the trade deal.",
+    ] {
+        let got = coded(text);
+        assert!(!got.iter().any(|(_, _, _, c)| c == "114"), "{text}: {got:?}");
+        assert!(got.iter().any(|(_, _, _, c)| c.starts_with("14")), "{text}: {got:?}");
+    }
+    let got = coded("China protested to Japan on Monday over the visit.");
+    assert!(
+        got.iter().any(|(_, s, t, c)| c == "114" && s.starts_with("CHN") && t.starts_with("JPN")),
+        "{got:?}"
+    );
 }
