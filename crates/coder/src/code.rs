@@ -2821,6 +2821,27 @@ impl Analysis<'_> {
                 Some(tg) if opts.clauses && !passive && self.owned_by_subject(tg) => {
                     self.to_phrase(vp_head).or(Some(tg))
                 }
+                // (Product rule.) Forces deployed, massed or put on alert (15) that are the
+                // doer's own, named by their role ("deployed additional troops", "massed
+                // tanks"), are aimed at the country across the border they are sent to ("along
+                // its border with China", "to the frontier with Venezuela") or, with no border
+                // named, at the one they are sent to ("will deploy 5,000 troops to Lithuania").
+                Some(tg)
+                    if opts.clauses && !passive && code.starts_with("15") && self.role_only(tg) =>
+                {
+                    self.border_with(vp_head).or_else(|| self.to_phrase(vp_head)).or(Some(tg))
+                }
+                // (Product rule.) People sent or given as aid (07, or its promise 033) named by
+                // their role alone ("will send 200 troops to Estonia", "sent a team of doctors
+                // to Turkey") are not the one helped: the `to` phrase is.
+                Some(tg)
+                    if opts.clauses
+                        && !passive
+                        && (code.starts_with("07") || code.starts_with("033"))
+                        && self.role_only(tg) =>
+                {
+                    self.to_phrase(vp_head).or(Some(tg))
+                }
                 t => t,
             };
             // (Product rule.) A demand or appeal that names no one after the verb is made to
@@ -2932,6 +2953,7 @@ impl Analysis<'_> {
                     let trigger = self.s.tokens[vstart].span.cover(self.s.tokens[vend].span);
                     let code = self.body_expelled(&code, tg, opts);
                     let code = self.platform(&code, sr, opts);
+                    let code = self.law_enforcement(&code, sr, vp_head, opts);
                     self.make_events(
                         &mut events,
                         sr,
@@ -3599,6 +3621,36 @@ impl Analysis<'_> {
         })
     }
 
+    /// Whether phrase `p` names people by their role alone ("additional troops", "its
+    /// soldiers"): one phrase, every code with no country.
+    fn role_only(&self, p: usize) -> bool {
+        let ph = &self.phrases[p];
+        !ph.null
+            && !ph.compound
+            && !ph.codes.is_empty()
+            && ph.codes.iter().all(|c| c.len() > 3 && c.starts_with("---"))
+    }
+
+    /// The coded country across the border named in a phrase on verb `v` ("deployed troops |
+    /// along its border with China", "to the frontier with Venezuela"): the `with` phrase of
+    /// a border noun.
+    fn border_with(&self, v: usize) -> Option<usize> {
+        self.children[v].iter().find_map(|&c| {
+            if base_rel(&self.s.tokens[c].deprel) != "obl"
+                || !matches!(self.words[c].as_str(), "BORDER" | "BORDERS" | "FRONTIER" | "BOUNDARY")
+            {
+                return None;
+            }
+            self.children[c].iter().find_map(|&n| {
+                (base_rel(&self.s.tokens[n].deprel) == "nmod"
+                    && self.children[n].iter().any(|&d| self.words[d] == "WITH"))
+                .then(|| self.phrase_of[n])
+                .flatten()
+                .filter(|&q| !self.phrases[q].null)
+            })
+        })
+    }
+
     /// The coded phrase of verb `v`'s `to` attachment ("offered its troops | to Lebanon").
     fn to_phrase(&self, v: usize) -> Option<usize> {
         self.children[v].iter().find_map(|&c| {
@@ -4011,6 +4063,20 @@ impl Analysis<'_> {
         // (Bare "fighters" are combatants — "Islamic State fighters stormed …" — the aircraft
         // are "fighter jets"; a "suicide bomber" is a man on foot.)
         let suicide = ph.texts.iter().flat_map(|(ws, _)| ws).any(|&k| self.words[k] == "SUICIDE");
+        // (Hackers' means is the network: "hackers attacked the computer systems of a water
+        // utility", "hackers targeted the ministry" is a cyber attack, 176. The head of the
+        // doer's phrase is read, not its last word: "hackers linked to the Revolutionary
+        // Guards".)
+        let hackers = ph.texts.iter().all(|(ws, _)| {
+            ws.iter().any(|&k| {
+                let h = self.s.tokens[k].head as usize;
+                (h == 0 || !ws.contains(&(h - 1)))
+                    && matches!(self.words[k].as_str(), "HACKER" | "HACKERS")
+            })
+        });
+        if hackers && !ph.texts.is_empty() {
+            return "176".to_string();
+        }
         for w in heads {
             let w = w.rsplit('_').next().unwrap_or(w);
             match w.trim_end_matches('S') {
@@ -4025,6 +4091,44 @@ impl Analysis<'_> {
             "1952".to_string()
         } else if aerial {
             "195".to_string()
+        } else {
+            code.to_string()
+        }
+    }
+
+    /// (Product rule.) An arrest of soldiers is an arrest, not a capture (see the body).
+    /// A raid or search by police, prosecutors or investigators ("prosecutors
+    /// raided the offices of the opposition party", "police raided a newspaper's headquarters",
+    /// "anti-graft agents searched the minister's home") is law enforcement: a seizure of
+    /// premises (171), not an act of military force. Troops or militants raiding a village
+    /// stay 190. Only the generic 190 the verb alone gives is changed.
+    fn law_enforcement(&self, code: &str, source: usize, v: usize, opts: &Options) -> String {
+        // (The word, not the lemma: the lemmatizer gives "raided" as "raide".)
+        let w = self.words[v].as_str();
+        // Arresting and detaining are acts of law whoever is held: "the government arrested 14
+        // soldiers over a coup attempt" is an arrest (173); soldiers captured or seized by the
+        // other side are taken captive (181).
+        if opts.clauses
+            && code == "181"
+            && ["ARREST", "DETAIN", "JAIL", "IMPRISON", "REMAND", "APPREHEND", "INDICT"]
+                .iter()
+                .any(|p| w.starts_with(p))
+        {
+            return "173".to_string();
+        }
+        if !opts.clauses || code != "190" || !(w.starts_with("RAID") || w.starts_with("SEARCH")) {
+            return code.to_string();
+        }
+        let ph = &self.phrases[source];
+        // (A coded doer carries a justice role after its country or elite blocks: `UKRJUD`,
+        // `---COP`, `TURELICOP`; none of them one of armed force.)
+        let role = |c: &str, roles: &[&str]| {
+            (3..c.len()).step_by(3).any(|at| c.get(at..at + 3).is_some_and(|r| roles.contains(&r)))
+        };
+        let justice = ph.codes.iter().any(|c| role(c, &["COP", "JUD"]))
+            && !ph.codes.iter().any(|c| role(c, &["MIL", "REB", "INS", "SEP", "UAF"]));
+        if !ph.null && justice {
+            "171".to_string()
         } else {
             code.to_string()
         }
@@ -4906,6 +5010,17 @@ impl Analysis<'_> {
                     if lower && self.skip[seq[p]] && !same {
                         continue;
                     }
+                    // A pattern's "TO +" is the preposition ("protested to Britain"), never the
+                    // infinitive marker: "marched … to demand the resignation of the government"
+                    // made no complaint to the government.
+                    if same
+                        && lower
+                        && w == "TO"
+                        && matches!(rest.first(), Some(PatElem::Target))
+                        && self.s.tokens[seq[p]].upos == "PART"
+                    {
+                        continue;
+                    }
                     if same
                         && self.match_side(
                             rest,
@@ -5125,7 +5240,11 @@ impl Analysis<'_> {
                             home.filter(|h| {
                                 c.len() > 3
                                     && (matches!(h.get(3..6), Some("COP" | "JUD"))
-                                        || matches!(c.get(3..6), Some("OPP" | "LAB" | "ELI"))
+                                        // (Any of the target's roles: prisoners and
+                                        // activists pardoned, `---CVLOPP`.)
+                                        || (3..c.len()).step_by(3).any(|at| {
+                                            matches!(c.get(at..at + 3), Some("OPP" | "LAB" | "ELI"))
+                                        })
                                         // (Product rule: rebels named without a country
                                         // whom a government or army deals with, and no
                                         // place says otherwise, are its own: "the junta

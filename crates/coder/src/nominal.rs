@@ -330,7 +330,21 @@ fn code_nouns(
             let sj = children[v].iter().copied().find(|&c| s.tokens[c].deprel == "nsubj")?;
             code_np(s, sj, children, words, date, dicts)
         });
+        let code = labour_strike(s, h, children, &code, source.as_ref());
         let target = target.map(|t| at_home(source.as_ref(), t));
+        // (A protest or strike named by a noun that names no one it is aimed at is made at
+        // home, to the doer's own government — as the verb coder reads "workers went on
+        // strike": "railway workers in France began a three-day strike" FRALAB -> FRAGOV.)
+        let target = match (target, &source) {
+            (None, Some(src)) if code.starts_with("14") => {
+                src.code.get(..3).filter(|c| country_code(c)).map(|c| CodedActor {
+                    code: format!("{c}GOV"),
+                    text: String::new(),
+                    span: trigger,
+                })
+            }
+            (t, _) => t,
+        };
         // (A target named by its role alone is of the country the act's `in` phrase places
         // it in: "the attack on a police station in Pakistan's Balochistan province".)
         let target = target.map(|mut t| {
@@ -721,6 +735,60 @@ fn relative_deeds(
 /// army that acts on "an opposition leader", "union members" or "officials" acts on its own
 /// ("the arrest of an opposition leader by Tanzanian police": TZACOP -> TZAOPP), as the verb
 /// coder reads "police arrested opposition supporters".
+/// Whether `c` is a state's three-letter code (not an international body or no country).
+fn country_code(c: &str) -> bool {
+    c.len() == 3
+        && !matches!(c, "IGO" | "NGO" | "IMG" | "---")
+        && c.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The noun "strike" is a work stoppage (143), not an act of force, when it is held by
+/// workers, unions, teachers, doctors, farmers or students ("railway workers began a three-day
+/// strike", "a strike called by unions"), or is one of a stated span or reach ("a 24-hour
+/// strike", "a nationwide strike", "an indefinite strike"): armies strike targets, not for
+/// three days across a country. Only the bare noun's 190 is changed ("an air strike",
+/// "a drone strike" keep their codes).
+fn labour_strike(
+    s: &AnalyzedSentence,
+    h: usize,
+    children: &[Vec<usize>],
+    code: &str,
+    source: Option<&CodedActor>,
+) -> String {
+    if code != "190" || !s.tokens[h].lemma.eq_ignore_ascii_case("strike") {
+        return code.to_string();
+    }
+    let reach = children[h].iter().any(|&c| {
+        let l = s.tokens[c].lemma.to_ascii_lowercase();
+        c < h
+            && (matches!(
+                l.as_str(),
+                "nationwide"
+                    | "general"
+                    | "national"
+                    | "indefinite"
+                    | "warning"
+                    | "token"
+                    | "countrywide"
+                    | "statewide"
+            ) || matches!(l.as_str(), "day" | "hour" | "week" | "month")
+                && children[c].iter().any(|&n| s.tokens[n].deprel == "nummod"))
+    });
+    // (The doer's role blocks after its country: `FRALAB`, `---EDU`; one of force among them,
+    // `SYROPPMIL`, keeps the act of force.)
+    let labour = source.is_some_and(|a| {
+        let roles: Vec<&str> =
+            (3..a.code.len()).step_by(3).filter_map(|k| a.code.get(k..k + 3)).collect();
+        roles.iter().any(|r| matches!(*r, "LAB" | "EDU" | "HLH" | "MED" | "AGR" | "BUS"))
+            && !roles.iter().any(|r| matches!(*r, "MIL" | "REB" | "INS" | "SEP" | "UAF" | "COP"))
+    });
+    if reach || labour {
+        "143".to_string()
+    } else {
+        code.to_string()
+    }
+}
+
 fn at_home(source: Option<&CodedActor>, mut target: CodedActor) -> CodedActor {
     let Some(src) = source else { return target };
     let (Some(country), Some(role)) = (src.code.get(..3), src.code.get(3..6)) else {
