@@ -493,19 +493,7 @@ pub fn fold_weapon_subjects(
         let Some(v) = weapon_subject_verb(s, h) else { return true };
         // The subject's phrase: the weapon noun and every word under it.
         let phrase = (0..s.tokens.len())
-            .filter(|&k| {
-                let mut x = k;
-                for _ in 0..s.tokens.len() {
-                    if x == h {
-                        return true;
-                    }
-                    match (s.tokens[x].head as usize).checked_sub(1) {
-                        Some(p) => x = p,
-                        None => return false,
-                    }
-                }
-                false
-            })
+            .filter(|&k| descends(s, k, h))
             .map(|k| s.tokens[k].span)
             .reduce(Span::cover);
         let has_country = |a: &CodedActor| !a.code.is_empty() && !a.code.starts_with("---");
@@ -636,19 +624,7 @@ fn relative_deeds(
     told: &mut Vec<CodedEvent>,
 ) {
     let len = s.tokens.len();
-    let under_h = |k: usize| {
-        let mut x = k;
-        for _ in 0..len {
-            if x == h {
-                return true;
-            }
-            match (s.tokens[x].head as usize).checked_sub(1) {
-                Some(p) => x = p,
-                None => return false,
-            }
-        }
-        false
-    };
+    let under_h = |k: usize| descends(s, k, h);
     let harm = |v: usize| {
         s.tokens[v].upos == "VERB"
             && IMPACT_VERBS.iter().any(|w| s.tokens[v].lemma.eq_ignore_ascii_case(w))
@@ -1632,4 +1608,20 @@ mod tests {
         assert_eq!((ev[0].source.code.as_str(), ev[0].target.code.as_str()), ("ARN", "GON"));
         assert_eq!(ev[0].code, "190");
     }
+}
+
+/// Whether word `k` is `h` or lies under it in the tree (bounded: a malformed tree ends the
+/// walk).
+fn descends(s: &AnalyzedSentence, k: usize, h: usize) -> bool {
+    let mut x = k;
+    for _ in 0..s.tokens.len() {
+        if x == h {
+            return true;
+        }
+        match (s.tokens[x].head as usize).checked_sub(1) {
+            Some(p) => x = p,
+            None => return false,
+        }
+    }
+    false
 }

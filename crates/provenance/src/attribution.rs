@@ -655,34 +655,14 @@ fn dateline_like(text: &str) -> bool {
         && rest.chars().any(|c| c.is_ascii_digit())
 }
 
-/// Days, months and deictic days: a subject the parser gives a verb from "on Wednesday".
-const TIME_WORDS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "today",
-    "yesterday",
-    "tomorrow",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Whether a word names a day or month, not a speaker.
+/// Whether a word names a day or month, not a speaker: a subject the parser gives a verb from
+/// "on Wednesday". The days of [`DAY_WORDS`] but "tonight", "tomorrow", and the months written
+/// in full but "may" (the modal's lemma).
 pub fn is_time_word(lemma: &str) -> bool {
-    TIME_WORDS.iter().any(|w| w.eq_ignore_ascii_case(lemma))
+    let l = lemma.to_ascii_lowercase();
+    l == "tomorrow"
+        || (l != "tonight" && DAY_WORDS.contains(&l.as_str()))
+        || (l != "may" && model::days::month(&l).is_some_and(|(_, abbreviated)| !abbreviated))
 }
 
 /// Nouns of people or bodies that a ", citing X" read from the words may name.
