@@ -1544,6 +1544,22 @@ fn code_words_from(
     Some(code)
 }
 
+/// Whether word `k` is `h` or lies under it in the tree (bounded: a malformed tree ends the
+/// walk).
+fn descends(s: &AnalyzedSentence, k: usize, h: usize) -> bool {
+    let mut x = k;
+    for _ in 0..s.tokens.len() {
+        if x == h {
+            return true;
+        }
+        match (s.tokens[x].head as usize).checked_sub(1) {
+            Some(p) => x = p,
+            None => return false,
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1608,20 +1624,4 @@ mod tests {
         assert_eq!((ev[0].source.code.as_str(), ev[0].target.code.as_str()), ("ARN", "GON"));
         assert_eq!(ev[0].code, "190");
     }
-}
-
-/// Whether word `k` is `h` or lies under it in the tree (bounded: a malformed tree ends the
-/// walk).
-fn descends(s: &AnalyzedSentence, k: usize, h: usize) -> bool {
-    let mut x = k;
-    for _ in 0..s.tokens.len() {
-        if x == h {
-            return true;
-        }
-        match (s.tokens[x].head as usize).checked_sub(1) {
-            Some(p) => x = p,
-            None => return false,
-        }
-    }
-    false
 }
