@@ -2535,6 +2535,25 @@ impl Analysis<'_> {
             let statement_verb = code.starts_with("01") || block.code.starts_with("01");
             let clause =
                 if opts.clauses && statement_verb { self.embedded_clause(vp_head) } else { None };
+            // (Product rule.) A denial of one's own deed told as a gerund ("Moscow denied
+            // targeting civilians", "the army denied killing protesters") has that deed as its
+            // clause, as "denied that its troops had fired" does: the deed is coded beside the
+            // denial, its doer the denier.
+            let clause = clause.or_else(|| {
+                (opts.clauses && code.starts_with("016"))
+                    .then(|| {
+                        self.children[vp_head].iter().copied().find(|&c| {
+                            base_rel(&self.s.tokens[c].deprel) == "xcomp"
+                                && c > vp_head
+                                && self.s.tokens[c].xpos == "VBG"
+                                && self.live(c)
+                                && !self.children[c]
+                                    .iter()
+                                    .any(|&k| base_rel(&self.s.tokens[k].deprel) == "nsubj")
+                        })
+                    })
+                    .flatten()
+            });
             if let Some(c) = clause {
                 if let Some(ev) = self.demand_in_clause(c, &upper, i, vp_head, vstart, vend) {
                     events.push(ev);

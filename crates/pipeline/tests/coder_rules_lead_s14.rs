@@ -120,3 +120,21 @@ fn a_main_clause_between_commas_is_no_aside() {
         assert!(got.iter().any(|(.., c)| c.starts_with(root)), "{text}: want {root}, got {got:?}");
     }
 }
+
+#[test]
+fn a_deed_denied_as_a_gerund_is_coded_beside_the_denial() {
+    // "Moscow denied targeting civilians": the denier's own deed, as it words it, is an event
+    // (its modality says it is denied), beside the denial itself.
+    for (text, word, root) in [
+        ("Moscow denied targeting civilians in the city.", "targeting", "18"),
+        ("The army denied killing protesters during the march.", "killing", "1"),
+        ("The minister denied meeting the rebels.", "meeting", "04"),
+    ] {
+        let got = coded(text, "20240311");
+        assert!(got.iter().any(|(w, .., c)| w == "denied" && c.starts_with("016")), "{got:?}");
+        assert!(
+            got.iter().any(|(w, .., c)| w == word && c.starts_with(root)),
+            "{text}: want the denied deed {word} ({root}), got {got:?}"
+        );
+    }
+}

@@ -288,5 +288,8 @@ fn a_denier_written_as_an_acronym_contests_the_deeds_of_the_name_spelled_out() {
         .iter()
         .find(|d| d.text == "denied")
         .unwrap_or_else(|| panic!("{:?}", coded.denials));
-    assert_eq!(d.claims, vec![killed], "{:?}", coded.denials);
+    // Beside the claim it contests, the denial denies the deed as the denier words it
+    // ("targeting", coded since session 14), and nothing else.
+    let targeting = event_at(&coded, "targeting").trigger;
+    assert_eq!(d.claims, vec![targeting, killed], "{:?}", coded.denials);
 }

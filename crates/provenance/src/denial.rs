@@ -151,8 +151,20 @@ pub fn find(
             }
             seen_subjects.push(subj);
             let denier = subj.and_then(|n| denier_link(&tree, n, si, events, named));
-            let content = content_events(&tree, si, &cue, subj, events);
-            let mut claims: Vec<Span> = content.iter().map(|&i| events[i].trigger).collect();
+            // The deed a denier names as a gerund ("denied targeting civilians") is the denier's
+            // own wording, coded beside the denial: it is denied, and the claims it answers are
+            // found as for a stated act that was not coded.
+            let (own, content): (Vec<usize>, Vec<usize>) =
+                content_events(&tree, si, &cue, subj, events).into_iter().partition(|&i| {
+                    cue.content == cue.speaker_verb
+                        && tree.head_token_in(events[i].trigger).is_some_and(|t| {
+                            tree.rel(t) == "xcomp"
+                                && tree.head(t) == Some(cue.content)
+                                && tree.tok(t).xpos == "VBG"
+                        })
+                });
+            let mut claims: Vec<Span> =
+                own.iter().chain(&content).map(|&i| events[i].trigger).collect();
             // A denial that states what it denies in a clause ("denied setting the blaze") is
             // about that act: when the act was not coded, it points back to nothing else.
             let states_act = cue.content == cue.speaker_verb
