@@ -251,26 +251,31 @@ fn describes(text: &str, from: u32, bearing: u32) -> bool {
     let first = text.get(bearing as usize..).and_then(|t| t.split_whitespace().next());
     rest.len() <= 40
         && first.is_some_and(|w| BEARINGS.contains(&w.to_lowercase().as_str()))
-        && rest.split_whitespace().all(|w| {
-            let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | ','));
-            w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-                || matches!(
-                    w.to_lowercase().as_str(),
-                    "about"
-                        | "some"
-                        | "around"
-                        | "nearly"
-                        | "roughly"
-                        | "almost"
-                        | "just"
-                        | "km"
-                        | "kilometres"
-                        | "kilometers"
-                        | "miles"
-                        | "mi"
-                        | "kms"
-                )
-        })
+        && rest
+            .split_whitespace()
+            .all(|w| distance_word(w.trim_matches(|c: char| matches!(c, '(' | ')' | ','))))
+}
+
+/// Whether a word may stand in a distance before a bearing ("about 200 km", "some 30
+/// miles"): a number, an approximation or a unit.
+pub(crate) fn distance_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        || matches!(
+            w.to_lowercase().as_str(),
+            "about"
+                | "some"
+                | "around"
+                | "nearly"
+                | "roughly"
+                | "almost"
+                | "just"
+                | "km"
+                | "kilometres"
+                | "kilometers"
+                | "miles"
+                | "mi"
+                | "kms"
+        )
 }
 
 /// Whether a country's name stands before a word for its people or forces ("bases hosting

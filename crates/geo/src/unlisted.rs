@@ -160,23 +160,7 @@ fn bearing_after(text: &str, end: u32) -> Option<usize> {
     let words: Vec<&str> = clause.split_whitespace().collect();
     let at =
         words.iter().position(|w| crate::locate::BEARINGS.contains(&w.to_lowercase().as_str()))?;
-    let lead_ok = words[..at].iter().all(|w| {
-        w.chars().all(|c| c.is_ascii_digit() || c == '.')
-            || matches!(
-                w.to_lowercase().as_str(),
-                "about"
-                    | "some"
-                    | "around"
-                    | "nearly"
-                    | "roughly"
-                    | "just"
-                    | "km"
-                    | "kilometres"
-                    | "kilometers"
-                    | "miles"
-                    | "mi"
-            )
-    });
+    let lead_ok = words[..at].iter().all(|w| crate::locate::distance_word(w));
     (lead_ok && words.get(at + 1) == Some(&"of")).then(|| end as usize + skip + stop)
 }
 

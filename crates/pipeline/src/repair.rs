@@ -74,11 +74,9 @@ fn relative_clause_read_as_adverbial(s: &mut AnalyzedSentence) -> bool {
             continue;
         }
         let Some(h) = head(toks, v).filter(|&h| h > v) else { continue };
-        let Some(w) = kids(toks, v).find(|&c| {
-            c < v
-                && base(toks, c) == "nsubj"
-                && ["who", "which"].iter().any(|p| toks[c].form.eq_ignore_ascii_case(p))
-        }) else {
+        let Some(w) = kids(toks, v)
+            .find(|&c| c < v && base(toks, c) == "nsubj" && relative_pronoun(&toks[c]))
+        else {
             continue;
         };
         if w == 0 || toks[w - 1].form != "," {
@@ -115,11 +113,9 @@ fn relative_clause_read_as_main(s: &mut AnalyzedSentence) -> bool {
     if toks[r].upos != "VERB" {
         return false;
     }
-    let Some(w) = kids(toks, r).find(|&c| {
-        c < r
-            && base(toks, c) == "nsubj"
-            && ["who", "which"].iter().any(|p| toks[c].form.eq_ignore_ascii_case(p))
-    }) else {
+    let Some(w) =
+        kids(toks, r).find(|&c| c < r && base(toks, c) == "nsubj" && relative_pronoun(&toks[c]))
+    else {
         return false;
     };
     if w < 2 || toks[w - 1].form != "," {
@@ -1167,6 +1163,11 @@ fn reroot_swallowed_main_verb(s: &mut AnalyzedSentence) -> bool {
         return true;
     }
     false
+}
+
+/// "who" or "which", the relative pronouns that open a clause on a person or body.
+fn relative_pronoun(t: &model::Token) -> bool {
+    t.form.eq_ignore_ascii_case("who") || t.form.eq_ignore_ascii_case("which")
 }
 
 /// The index of word `i`'s head; `None` for the root.
